@@ -1,0 +1,89 @@
+"""Extraction: turn a file into a ``Document`` of located text blocks.
+
+``extract(path, options)`` picks the reader by content (magic bytes) first and extension second, and
+raises ``ExtractionError`` with a one-line reason for anything it cannot read. Inputs are opened
+read-only; nothing here writes to the input file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document
+from .errors import ExtractionError
+
+__all__ = ["ExtractOptions", "ExtractionError", "extract", "SUPPORTED_SUFFIXES", "detect_format"]
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                 ".tex": "latex", ".ltx": "latex"}
+SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", *TEXT_SUFFIXES}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Knobs for extraction. ``max_size`` is in bytes (0 = no limit)."""
+
+    password: str | None = None
+    max_size: int = 100 * 1024 * 1024
+    max_pages: int = 5000
+    max_xml_bytes: int = 200 * 1024 * 1024  # total decompressed XML read from one DOCX
+    keep_deleted: bool = True
+
+
+def detect_format(path: Path, head: bytes) -> str | None:
+    """'pdf', 'docx', 'text', 'markdown', 'latex', or None when unsupported."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in head[:1024]):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if suffix in (".docx", ".docm", ".dotx"):
+            return "docx"
+        return None
+    if suffix in (".docx", ".docm"):
+        return "docx"  # not a zip: the DOCX reader reports it as corrupt
+    if suffix == ".pdf":
+        return "pdf"
+    return TEXT_SUFFIXES.get(suffix)
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Document:
+    """Read ``path`` into a Document, or raise ExtractionError with a one-line reason."""
+    options = options or ExtractOptions()
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ExtractionError("not found") from None
+    except OSError as e:
+        raise ExtractionError(f"cannot read: {e.strerror or e}") from None
+    if not p.is_file():
+        raise ExtractionError("not a regular file")
+    if st.st_size == 0:
+        raise ExtractionError("empty: zero-byte file")
+    if options.max_size and st.st_size > options.max_size:
+        raise ExtractionError(
+            f"too large: {st.st_size / 1e6:.1f} MB exceeds the {options.max_size / 1e6:.1f} MB limit (--max-size)")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as e:
+        raise ExtractionError(f"cannot read: {e.strerror or e}") from None
+    fmt = detect_format(p, head)
+    if fmt is None:
+        raise ExtractionError(f"unsupported file type '{p.suffix or '(none)'}'"
+                              " (supported: .pdf .docx .txt .md .tex)")
+    if fmt == "pdf":
+        from .pdf import extract_pdf
+        doc = extract_pdf(p, options)
+    elif fmt == "docx":
+        from .docx import extract_docx
+        doc = extract_docx(p, options)
+    else:
+        from .text import extract_text_file
+        doc = extract_text_file(p, options, fmt)
+    if not any(b.text.strip() for b in doc.blocks):
+        if fmt == "pdf":
+            raise ExtractionError("no text layer (scanned?): OCR would be needed")
+        raise ExtractionError("empty: no text found")
+    return doc
