@@ -11,7 +11,7 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .extract import SUPPORTED_SUFFIXES, ExtractionError, extract
-from .model import Document, DocumentResult, ScanResult, TextBlock, Location
+from .model import Document, DocumentResult, Location, ScanResult, TextBlock
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".tox"}
 

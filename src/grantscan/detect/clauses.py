@@ -1,0 +1,19 @@
+"""Agreement clauses: export control, IP, publication, data, confidentiality, law, liability, security."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..model import Document, Finding, TextBlock
+
+
+class ClauseDetector:
+    """Finds agreement clauses in a block and adds document-level clause-risk findings."""
+
+    def __init__(self, nlp, config: Config):  # noqa: ANN001 - spacy.Language
+        self.nlp, self.config = nlp, config
+
+    def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
+        return []
+
+    def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        return findings
