@@ -1,0 +1,361 @@
+"""Command-line interface. Parses options and calls the library core; nothing else lives here.
+
+Exit codes (precedence 2 > 3 > 1 > 0):
+  0  scan complete, nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or configuration error
+  3  at least one input could not be read (the rest were scanned)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+FORMATS = ("text", "json", "sarif", "csv", "md", "html")
+SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def parse_size(value: str | int | None) -> int | None:
+    """'50MB', '200k', '1.5 GB' or a byte count -> bytes."""
+    if value is None or isinstance(value, int):
+        return value
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", str(value), re.IGNORECASE)
+    if not m:
+        raise click.BadParameter(f"'{value}' is not a size (e.g. 50MB, 200KB, 1048576)")
+    mult = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[m.group(2).lower()]
+    return int(float(m.group(1)) * mult)
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    return parse_size(value)
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (temp file in the same folder, then rename)."""
+    if output in (None, "-"):
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _die(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"grantscan: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _load_config(paths: list[str], ctx_opts: dict[str, Any]) -> Any:
+    """Effective Config from config files and options; configuration errors exit with 2."""
+    from . import config as cfgmod
+
+    overrides = {k: v for k, v in ctx_opts.items() if v is not None and v != () and k not in
+                 ("config_file", "no_config")}
+    try:
+        cfg, sources = cfgmod.load_config(paths, config_file=ctx_opts.get("config_file"),
+                                          no_config=bool(ctx_opts.get("no_config")), overrides=overrides)
+    except cfgmod.ConfigError as e:
+        _die(str(e))
+    return cfg, sources
+
+
+def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
+    """Options shared by scan, triage, baseline create and annotate."""
+    opts = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                     help="Config file (default: nearest grantscan.toml or [tool.grantscan] in pyproject.toml)."),
+        click.option("--no-config", is_flag=True, default=None, help="Ignore config files."),
+        click.option("--password", default=None, help="Password for encrypted PDFs."),
+        click.option("--max-size", "max_size", callback=_size_option, default=None,
+                     help="Skip files larger than this (e.g. 50MB). Default 100MB."),
+        click.option("--lists", "lists_dir", type=click.Path(file_okay=False), default=None,
+                     help="Folder of screening lists to match organisations against."),
+        click.option("--model", default=None,
+                     help="Installed spaCy model to add statistical NER (e.g. en_core_web_sm). Never downloaded."),
+        click.option("--category", "categories", multiple=True,
+                     help="Only report these categories (repeatable)."),
+        click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
+                     help="Extra pattern pack file or folder (repeatable)."),
+        click.option("--include", multiple=True, help="Glob of files to include when walking folders."),
+        click.option("--exclude", multiple=True, help="Glob of files to exclude when walking folders."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Files scanned in parallel (default: number of cores)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+                     help="Give up on one file after this many seconds (default 120)."),
+        click.option("--no-cache", "no_cache", is_flag=True, default=None,
+                     help="Do not read or write the result cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Cache location (default: the user cache dir)."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _opts_to_overrides(kw: dict[str, Any]) -> dict[str, Any]:
+    out = dict(kw)
+    if out.get("no_cache"):
+        out["cache"] = False
+    out.pop("no_cache", None)
+    for key in ("categories", "extra_packs", "include", "exclude"):
+        if not out.get(key):
+            out.pop(key, None)
+        else:
+            out[key] = list(out[key])
+    for key in ("lists_dir", "cache_dir"):
+        if out.get(key):
+            out[key] = Path(out[key])
+    if out.get("extra_packs"):
+        out["extra_packs"] = [Path(p) for p in out["extra_packs"]]
+    return out
+
+
+def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False):  # noqa: ANN202
+    """Load config, scan with a progress bar on a TTY, print one line per unreadable file."""
+    from .scan import scan_path
+
+    if not paths:
+        _die("no PATH given (try: grantscan scan proposal.docx)")
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            click.echo(f"grantscan: error: {p}: not found", err=True)
+    cfg, _ = _load_config(list(paths), _opts_to_overrides(kw))
+    progress = None
+    bar = None
+    if sys.stderr.isatty() and not quiet and not os.environ.get("CI"):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        bar = Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.description}"), transient=True,
+                       console=__import__("rich.console").console.Console(stderr=True))
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total, description=os.path.basename(path)[:40])
+
+        bar.start()
+    try:
+        result = scan_path(list(paths), cfg, progress=progress)
+    finally:
+        if bar is not None:
+            bar.stop()
+    for d in result.documents:
+        if d.status != "ok":
+            click.echo(f"grantscan: error: {d.path}: {d.error}", err=True)
+    return result, cfg
+
+
+def _exit_code(result: Any, fail_on: str) -> int:
+    if any(d.status != "ok" for d in result.documents):
+        return EXIT_UNREADABLE
+    threshold = SEVERITY_RANK[fail_on]
+    for d in result.documents:
+        for f in d.active_findings:
+            if SEVERITY_RANK.get(f.severity, 0) >= threshold:
+                return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="grantscan", prog_name="grantscan", message="%(prog)s %(version)s")
+def main() -> None:
+    """Screen grant proposals and research agreements for Trusted Research risk, offline.
+
+    \b
+    Examples:
+      grantscan scan proposal.docx
+      grantscan scan proposals/ --format html -o report.html
+      grantscan triage agreements/ --format csv -o triage.csv
+      grantscan annotate proposal.docx -o proposal.annotated.docx
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", default=None, help="Write the report here (default: stdout).")
+@click.option("--fail-on", type=click.Choice(["low", "medium", "high"]), default=None,
+              help="Exit 1 when a finding has at least this severity (default high).")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Report only findings not in this baseline file.")
+@click.option("--show-suppressed", is_flag=True, default=None, help="Show suppressed findings too.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: auto, NO_COLOR).")
+@common_scan_options
+def scan(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | None, **kw: Any) -> None:
+    """Scan files and folders (recursively) and report findings with guidance.
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 usage or configuration error; 3 at least one file could not be read.
+    """
+    from .report import render
+
+    result, cfg = _run_scan(paths, kw)
+    if color is None and output not in (None, "-"):
+        color = False
+    text = render(result, fmt, color=color, show_suppressed=cfg.show_suppressed)
+    write_output(text, output)
+    sys.exit(_exit_code(result, cfg.fail_on))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "csv", "html", "json"]), default="text",
+              show_default=True)
+@click.option("--output", "-o", default=None, help="Write the triage table here (default: stdout).")
+@common_scan_options
+def triage(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> None:
+    """Rank documents by risk with top reasons, counterparties, countries and a checklist."""
+    from .report.triage import render_triage
+    from .triage import build_triage
+
+    result, _ = _run_scan(paths, kw)
+    write_output(render_triage(build_triage(result), fmt), output)
+    sys.exit(EXIT_UNREADABLE if any(d.status != "ok" for d in result.documents) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", "-o", default=None, help="Write here (default: stdout).")
+@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--max-size", "max_size", callback=_size_option, default=None, help="Size limit (e.g. 50MB).")
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, password: str | None,
+            max_size: int | None) -> None:
+    """Show the text grantscan reads from each file, piece by piece, with locations."""
+    import json
+
+    from .extract import ExtractionError, ExtractOptions
+    from .extract import extract as do_extract
+    from .scan import iter_inputs
+
+    if not paths:
+        _die("no PATH given")
+    opts = ExtractOptions(password=password, **({"max_size": max_size} if max_size is not None else {}))
+    docs: list[dict[str, Any]] = []
+    failed = False
+    for p in iter_inputs(paths):
+        entry: dict[str, Any] = {"path": p, "status": "ok", "error": None, "blocks": []}
+        try:
+            doc = do_extract(p, opts)
+            entry["format"], entry["pages"] = doc.format, doc.pages
+            entry["blocks"] = [{"text": b.text, "location": b.location.to_dict()} for b in doc.blocks]
+        except ExtractionError as e:
+            entry["status"], entry["error"] = "error", e.reason
+        except Exception as e:  # noqa: BLE001 - one bad file never stops the batch
+            entry["status"], entry["error"] = "error", f"corrupt or unreadable: {type(e).__name__}: {e}"[:300]
+        if entry["status"] != "ok":
+            failed = True
+            click.echo(f"grantscan: error: {p}: {entry['error']}", err=True)
+        docs.append(entry)
+    if fmt == "json":
+        write_output(json.dumps({"documents": docs}, indent=2, ensure_ascii=False), output)
+    else:
+        lines = []
+        for d in docs:
+            lines.append(f"== {d['path']} ({d['status']}{': ' + d['error'] if d['error'] else ''})")
+            for b in d["blocks"]:
+                loc = ", ".join(f"{k}={v}" for k, v in b["location"].items() if k != "bbox")
+                lines.append(f"[{loc}] {b['text']}")
+            lines.append("")
+        write_output("\n".join(lines), output)
+    sys.exit(EXIT_UNREADABLE if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", "-o", required=True, help="Where to write the annotated copy.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file (never the input).")
+@common_scan_options
+def annotate(path: str, output: str, force: bool, **kw: Any) -> None:
+    """Write a copy of a DOCX or PDF with a comment or highlight on each finding."""
+    from .annotate import AnnotateError, annotate_file
+
+    result, _ = _run_scan((path,), kw, quiet=True)
+    doc = result.documents[0]
+    if doc.status != "ok":
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        report = annotate_file(path, output, doc, overwrite=force, password=kw.get("password"))
+    except AnnotateError as e:
+        _die(f"{path}: {e}")
+    click.echo(f"{output}: {report.summary()}", err=True)
+    sys.exit(EXIT_OK)
+
+
+@main.group()
+def baseline() -> None:
+    """Record current findings so later scans report only new ones."""
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", required=True, help="Baseline file to write.")
+@common_scan_options
+def baseline_create(paths: tuple[str, ...], output: str, **kw: Any) -> None:
+    """Scan PATHS and write every current finding's fingerprint to a baseline file."""
+    import json
+
+    from .baseline import create_baseline
+
+    result, _ = _run_scan(paths, kw)
+    data = create_baseline(result)
+    write_output(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", output)
+    click.echo(f"{output}: {len(data.get('findings', data.get('entries', [])))} findings recorded", err=True)
+    sys.exit(EXIT_UNREADABLE if any(d.status != "ok" for d in result.documents) else EXIT_OK)
+
+
+@main.command("config")
+@click.option("--show", is_flag=True, required=True, help="Print the effective configuration.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--no-config", is_flag=True, default=None)
+@click.argument("paths", nargs=-1, type=click.Path())
+def config_cmd(show: bool, config_file: str | None, no_config: bool | None, paths: tuple[str, ...]) -> None:
+    """Show the effective configuration for PATHS (default: the current folder) and where each value comes from."""
+    from .config import show_config
+
+    cfg, sources = _load_config(list(paths) or ["."], {"config_file": config_file, "no_config": no_config})
+    click.echo(show_config(cfg, sources))
+
+
+@main.group()
+def rules() -> None:
+    """List the detection rules or run their built-in examples."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """List every rule of the shipped pattern packs."""
+    from .detect import Detector
+
+    for rule in Detector().rules():
+        click.echo(f"{rule['id']:40s} {rule['category']:22s} {rule.get('description', '')}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
