@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""grantscan benchmark: start-up, pages/s, memory, cache, parallelism, pattern-pack scaling.
+
+    python scripts/bench.py [--quick] [--json bench-results.json] [--pages 1000]
+
+All figures come from one run on this machine, so the ratios (grantscan vs bare pdfplumber / pypdfium2,
+cached vs first scan, 10x pack vs 1x pack) are meaningful even where absolute numbers vary between machines.
+The real corpus in ../shared/corpus/real is used when present; a generated corpus always is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus" / "real"
+BIN = Path(sys.executable).parent
+GRANTSCAN = str(BIN / "grantscan") if (BIN / "grantscan").exists() else "grantscan"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+FILLER = (
+    "Work package {n} develops the analysis pipeline and validates it against field data collected with "
+    "partners. The team will hold quarterly reviews, publish open-access papers and release software under "
+    "an open licence. Risks are tracked in the project register and reviewed by the steering committee. "
+    "We will train a deep learning model for anomaly detection and evaluate lidar odometry for drones. "
+    "Collaborators at the University of Tokyo in Japan provide test data; a workshop is planned in Germany."
+)
+
+
+def timeit(fn, repeat: int = 3) -> float:  # noqa: ANN001
+    """Best wall-clock time of ``repeat`` runs (seconds)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def run_cmd(args: list[str], env: dict | None = None) -> float:
+    t = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - t
+
+
+def child_peak_mb(code: str) -> tuple[float, str]:
+    """Run python code in a fresh interpreter; return its peak RSS (MB) and its stdout."""
+    wrapper = code + "\nimport resource,sys\nprint('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=True).stdout
+    peak = next(int(line.split()[1]) for line in out.splitlines() if line.startswith("PEAK"))
+    return peak / 1024, out
+
+
+def make_big_pdf(path: Path, pages: int) -> None:
+    from make_samples import write_simple_pdf
+
+    paras = [FILLER.format(n=i) for i in range(pages * 4)]
+    write_simple_pdf(path, paras, lines_per_page=48)
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def bare_pdfplumber(path: Path, max_pages: int | None = None) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for i, page in enumerate(pdf.pages):
+            if max_pages and i >= max_pages:
+                break
+            page.extract_text()
+            page.close()
+
+
+def bare_pypdfium2(path: Path) -> None:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    for page in doc:
+        tp = page.get_textpage()
+        tp.get_text_range()
+        tp.close()
+        page.close()
+    doc.close()
+
+
+def main() -> None:  # noqa: C901 - a linear script of measurements
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--pages", type=int, default=1000, help="pages of the generated large PDF")
+    ap.add_argument("--quick", action="store_true", help="fewer repeats, smaller generated corpus")
+    a = ap.parse_args()
+    repeat = 1 if a.quick else 3
+    if a.quick:
+        a.pages = min(a.pages, 200)
+    results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    rows: list[tuple[str, str]] = []
+
+    def row(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"  {name:58s} {value}", flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="grantscan-bench-"))
+    env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"))
+    try:
+        print("start-up")
+        for label, args in (("grantscan --version", ["--version"]), ("grantscan --help", ["--help"])):
+            t = min(run_cmd([GRANTSCAN, *args], env) for _ in range(5))
+            results[label] = t
+            row(label, f"{t:.3f} s")
+        small = ROOT / "sample_docs" / "methods-section.tex"
+        t = run_cmd([GRANTSCAN, "scan", "--no-cache", "--format", "json", str(small)], env)
+        results["first scan of a small file (process)"] = t
+        row("grantscan scan small.tex (whole process, no cache)", f"{t:.3f} s")
+
+        from grantscan.config import Config
+        from grantscan.scan import Scanner
+
+        t0 = time.perf_counter()
+        scanner = Scanner(Config(cache=False))
+        build = time.perf_counter() - t0
+        results["scanner build s"] = build
+        row("detector + guidance build (in process)", f"{build:.3f} s")
+
+        print("\nPDF throughput (in process, scanner built once)")
+        pdfs = sorted(SHARED.glob("*/*.pdf")) if SHARED.is_dir() else []
+        big = work / f"generated-{a.pages}p.pdf"
+        make_big_pdf(big, a.pages)
+        pdfs.append(big)
+        per_pdf = {}
+        for pdf in pdfs:
+            n = pdf_pages(pdf)
+            t_scan = timeit(lambda p=pdf: scanner.scan_file(p), repeat)
+            t_fium = timeit(lambda p=pdf: bare_pypdfium2(p), repeat)
+            sample = min(n, 30)  # pdfplumber is slow: time a sample of pages and scale
+            t_plumb = timeit(lambda p=pdf, s=sample: bare_pdfplumber(p, s), 1) * n / sample
+            per_pdf[pdf.name] = {"pages": n, "scan_pps": n / t_scan, "pdfplumber_pps": n / t_plumb,
+                                 "pypdfium2_pps": n / t_fium, "ratio_vs_pdfplumber": t_plumb / t_scan,
+                                 "ratio_vs_pypdfium2": t_fium / t_scan}
+            r = per_pdf[pdf.name]
+            row(f"{pdf.name[:34]} ({n} p)",
+                f"scan {r['scan_pps']:7.1f} p/s | pdfplumber {r['pdfplumber_pps']:6.1f} | pypdfium2 "
+                f"{r['pypdfium2_pps']:7.1f} | x{r['ratio_vs_pdfplumber']:.1f} vs pdfplumber, "
+                f"{r['ratio_vs_pypdfium2']:.2f} of pypdfium2")
+        results["pdf"] = per_pdf
+        tot_pages = sum(v["pages"] for v in per_pdf.values())
+        tot_scan = sum(v["pages"] / v["scan_pps"] for v in per_pdf.values())
+        tot_plumb = sum(v["pages"] / v["pdfplumber_pps"] for v in per_pdf.values())
+        tot_fium = sum(v["pages"] / v["pypdfium2_pps"] for v in per_pdf.values())
+        results["pdf_total"] = {"pages": tot_pages, "scan_pps": tot_pages / tot_scan,
+                                "ratio_vs_pdfplumber": tot_plumb / tot_scan,
+                                "ratio_vs_pypdfium2": tot_fium / tot_scan}
+        row("ALL PDFs", f"scan {tot_pages / tot_scan:.1f} p/s, x{tot_plumb / tot_scan:.1f} vs bare pdfplumber, "
+            f"{tot_fium / tot_scan:.2f} of bare pypdfium2 speed")
+
+        docxs = sorted(SHARED.glob("**/*.docx")) if SHARED.is_dir() else []
+        docxs += sorted((ROOT / "sample_docs").glob("*.docx"))
+        if docxs:
+            t = timeit(lambda: [scanner.scan_file(p) for p in docxs], repeat)
+            results["docx"] = {"files": len(docxs), "seconds": t, "files_per_s": len(docxs) / t}
+            row(f"DOCX ({len(docxs)} files)", f"{t:.3f} s, {len(docxs) / t:.1f} files/s")
+
+        print("\nmemory")
+        code = (f"from grantscan.scan import Scanner\nfrom grantscan.config import Config\n"
+                f"r = Scanner(Config(cache=False)).scan_file({str(big)!r})\nprint(r.status, len(r.findings))")
+        peak, _ = child_peak_mb(code)
+        results["peak_mb_big_pdf"] = peak
+        row(f"peak RSS scanning the {a.pages}-page PDF", f"{peak:.0f} MB")
+
+        print("\ndetection scaling")
+        from grantscan.model import Document, Location, TextBlock
+
+        text = " ".join(FILLER.format(n=i) for i in range(400))
+        for size in (1, 4):
+            doc = Document(path="x", format="text",
+                           blocks=[TextBlock(text, Location(line=i + 1)) for i in range(size * 10)])
+            t = timeit(lambda d=doc: scanner.detector.detect(d), repeat)
+            chars = len(text) * size * 10
+            results[f"detect_{size}x_text_s"] = t
+            row(f"detect {chars / 1e6:.2f} M chars", f"{t:.3f} s ({chars / t / 1e6:.2f} M chars/s)")
+        pack = work / "big-pack.yaml"
+        try:
+            from grantscan.detect import Detector
+
+            base = Detector(Config(cache=False))
+            n_terms = base.term_count() if hasattr(base, "term_count") else 2000
+            write_synthetic_pack(pack, n_terms * 9)
+            big_det = Detector(Config(cache=False, extra_packs=[pack]))
+            doc = Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(10)])
+            t1 = timeit(lambda: base.detect(doc), repeat + 2)
+            t10 = timeit(lambda: big_det.detect(doc), repeat + 2)
+            results["pack_10x_ratio"] = t10 / t1
+            row(f"pattern pack 10x larger ({n_terms} -> {n_terms * 10} terms)", f"x{t10 / t1:.2f} time")
+        except Exception as e:  # noqa: BLE001 - a benchmark row, not a gate
+            row("pattern pack 10x larger", f"skipped: {e}")
+
+        print("\nbatch: cache and parallel jobs")
+        folder = work / "folder"
+        folder.mkdir()
+        for i in range(12 if a.quick else 40):
+            (folder / f"doc{i:03d}.txt").write_text("\n\n".join(FILLER.format(n=j) for j in range(40)))
+        for src in (ROOT / "sample_docs").iterdir():
+            shutil.copy(src, folder / src.name)
+        cache_env = dict(env, XDG_CACHE_HOME=str(work / "cache-folder"))
+        t_first = run_cmd([GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r1.json"), str(folder)], cache_env)
+        t_again = min(run_cmd([GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r2.json"), str(folder)],
+                              cache_env) for _ in range(3))
+        results["folder_first_s"], results["folder_cached_s"] = t_first, t_again
+        row("folder first scan (process)", f"{t_first:.2f} s")
+        row("folder cached re-scan (process)", f"{t_again:.2f} s  (x{t_first / t_again:.1f} faster)")
+        from grantscan.config import Config as C
+        from grantscan.scan import scan_path
+
+        for jobs in (1, 2):
+            t = timeit(lambda j=jobs: scan_path([folder], C(cache=False, jobs=j)), 1)
+            results[f"folder_jobs{jobs}_s"] = t
+            row(f"folder --jobs {jobs} (in process, no cache)", f"{t:.2f} s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print("\nsummary")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    if a.json:
+        Path(a.json).write_text(json.dumps(results, indent=2))
+
+
+def write_synthetic_pack(path: Path, n_terms: int) -> None:
+    """A valid pack of ``n_terms`` nonsense terms, to measure how cost grows with pack size."""
+    import random
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 10))) for _ in range(n_terms)]
+    lines = ["pack: synthetic", "version: 1", "description: synthetic terms for the scaling benchmark", "rules:"]
+    per = 500
+    for r in range(0, n_terms, per):
+        lines += [f"  - id: synthetic-{r // per}", "    category: ai", "    terms:"]
+        lines += [f"      - {w} {words[(i + 1) % n_terms]}" for i, w in enumerate(words[r:r + per], start=r)]
+    path.write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
