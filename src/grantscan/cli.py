@@ -59,6 +59,9 @@ def write_output(text: str | bytes, output: str | None) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; reports are meant to be shared
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

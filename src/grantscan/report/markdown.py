@@ -1,0 +1,90 @@
+"""Markdown report for a ticket or pull-request comment: a summary table, then a table per document.
+
+Document text is escaped: pipes cannot break a table, and Markdown or HTML markup in a document is shown
+literally rather than rendered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ScanResult
+from . import lists_text, shown_findings, split_context
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+_SPACE = re.compile(r"\s+")
+_BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([#+\-=.)])")
+
+
+def escape(text: str | None, line_start: bool = False) -> str:
+    """Inline-safe Markdown: one line, markup characters backslash-escaped, < & > as entities.
+
+    ``line_start``: the text begins a list item, where '#' or '1.' would start a heading or a list.
+    """
+    if not text:
+        return ""
+    one_line = _SPACE.sub(" ", str(text))
+    one_line = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    one_line = _MD_SPECIAL.sub(r"\\\1", one_line)
+    if not line_start:
+        return one_line
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), one_line)
+
+
+def _link(links: list[dict[str, str]]) -> str:
+    if not links:
+        return ""
+    title = escape(links[0].get("title", "link"))
+    url = links[0].get("url", "").replace(")", "%29").replace(" ", "%20")
+    return f"[{title}]({url})"
+
+
+def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    s = result.summary()
+    out = [f"## grantscan report {escape(result.tool_version)}".rstrip(), ""]
+    sev = s["by_severity"]
+    out += ["| documents | unreadable | findings | high | medium | low | info | declarations | suppressed |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {s['documents']} | {s['errors']} | {s['findings']} | {sev['high']} | {sev['medium']} | "
+            f"{sev['low']} | {sev['info']} | {s['declarations']} | {s['suppressed']} |", ""]
+    if s["by_category"]:
+        out += ["| category | findings |", "|---|---:|"]
+        out += [f"| {escape(c)} | {n} |" for c, n in s["by_category"].items()]
+        out.append("")
+    for doc in result.documents:
+        out.append(f"### {escape(doc.path.strip())}")
+        out.append("")
+        if doc.status == "error":
+            out += [f"**Could not be read:** {escape(doc.error)}", ""]
+            continue
+        facts = [x for x in (doc.format, doc.document_type) if x]
+        out.append(f"Risk score **{doc.risk_score}/100**" + (f" ({escape(', '.join(facts))})" if facts else ""))
+        out.append("")
+        for reason in doc.risk_reasons:
+            out.append(f"- {escape(reason, line_start=True)}")
+        if doc.risk_reasons:
+            out.append("")
+        shown = shown_findings(doc, show_suppressed)
+        if not shown:
+            out += ["No findings.", ""]
+            continue
+        out += ["| severity | category | kind | match in context | location | count | action | link |",
+                "|---|---|---|---|---|---:|---|---|"]
+        for f in shown:
+            before, match, after = split_context(f)
+            ctx = f"{escape(before)}**{escape(match)}**{escape(after)}"
+            extra = []
+            if f.name or f.country_code:
+                extra.append(escape(", ".join(x for x in (f.name, f.country_code) if x)))
+            if f.lists:
+                extra.append("lists: " + escape(lists_text(f)))
+            if f.suppressed:
+                extra.append("suppressed: " + escape(f.suppressed))
+            if extra:
+                ctx += "<br>" + "<br>".join(extra)
+            kind = "declaration" if f.kind == "declaration" else "finding"
+            out.append(f"| {f.severity} | {escape(f.category)} | {kind} | {ctx} | {escape(f.location.describe())} "
+                       f"| {f.count} | {escape(f.action)} | {_link(f.links)} |")
+        out.append("")
+    return "\n".join(out)

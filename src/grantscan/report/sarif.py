@@ -1,0 +1,222 @@
+"""SARIF 2.1.0 report, shaped like Semgrep's and gitleaks': one run, one rule per rule id, guidance as help.
+
+Relative paths are URIs relative to ``%SRCROOT%`` (the working directory). Text files get a line/column
+region; PDF and DOCX locations (page, part, paragraph, section) go in ``logicalLocations`` and the
+location's ``properties``. Declarations are reported with level "none" and kind "informational" so that
+viewers list them without raising an alert. Inline suppressions are ``inSource``; baseline and allow-list
+suppressions are ``external``. Unreadable files become tool execution notifications.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..fingerprint import fingerprint, normalise, relative_path
+from ..guidance import Guidance, Record
+from ..model import SEVERITY_ORDER, DocumentResult, Finding, Location, ScanResult
+
+SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "grantscan/v1"
+LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
+
+
+def information_uri() -> str:
+    """The project's home page from its package metadata, else its PyPI page."""
+    try:
+        from importlib.metadata import metadata
+
+        meta = metadata("grantscan")
+        for entry in meta.get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() in ("homepage", "home", "documentation", "source") and url.strip():
+                return url.strip()
+        if meta.get("Home-page"):
+            return str(meta["Home-page"])
+    except Exception:  # metadata is optional in a source checkout
+        pass
+    return "https://pypi.org/project/grantscan/"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """SARIF artifactLocation: relative paths against %SRCROOT%, absolute ones as file:// URIs."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(str(PurePosixPath(*p.parts)) if p.parts else path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def precision(confidence: float) -> str:
+    """SARIF precision from a 0..1 confidence."""
+    if confidence >= 0.9:
+        return "very-high"
+    if confidence >= 0.75:
+        return "high"
+    if confidence >= 0.5:
+        return "medium"
+    return "low"
+
+
+def help_text(rec: Record, note: str) -> tuple[str, str]:
+    """Plain and Markdown help for a rule from its guidance record."""
+    plain = [rec.why, "", f"What to do: {rec.action}", *(f"- {s}" for s in rec.steps), "",
+             "Whom to ask:", *(f"- {c}" for c in rec.contacts), "", "Links:",
+             *(f"- {lk['title']}: {lk['url']}" for lk in rec.links)]
+    md = [rec.why, "", f"**What to do:** {rec.action}", "", *(f"- {s}" for s in rec.steps), "",
+          "**Whom to ask:**", "", *(f"- {c}" for c in rec.contacts), "", "**Links:**", "",
+          *(f"- [{lk['title']}]({lk['url']})" for lk in rec.links)]
+    if note:
+        plain += ["", note]
+        md += ["", f"_{note}_"]
+    return "\n".join(plain), "\n".join(md)
+
+
+def _rule(f: Finding, guidance: Guidance, findings: list[Finding]) -> dict[str, Any]:
+    rec = guidance.record(f.category, f.subcategory, f.rule_id, f.kind)
+    label = guidance.records[f.category].label if f.category in guidance.records else f.category
+    plain, md = help_text(rec, guidance.note)
+    worst = max(findings, key=lambda x: SEVERITY_ORDER.get(x.severity, 0))
+    mean = sum(x.confidence for x in findings) / len(findings)
+    short = f"{label}: {f.subcategory}" if f.subcategory else label
+    if f.kind == "declaration":
+        short = f"Declaration ({label})"
+    rule: dict[str, Any] = {
+        "id": f.rule_id,
+        "name": "".join(part.capitalize() for part in f.rule_id.replace("/", "-").replace("_", "-").split("-")),
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": rec.why},
+        "help": {"text": plain, "markdown": md},
+        "defaultConfiguration": {"level": "none" if f.kind == "declaration" else LEVELS[worst.severity]},
+        "properties": {"tags": [t for t in (f.category, f.subcategory, "trusted-research") if t],
+                       "precision": precision(mean)},
+    }
+    if rec.link:
+        rule["helpUri"] = rec.link["url"]
+    return rule
+
+
+def _logical(loc: Location) -> list[dict[str, str]]:
+    out = []
+    if loc.page is not None:
+        out.append({"name": f"page {loc.page}", "kind": "page"})
+    if loc.part is not None:
+        out.append({"name": f"{loc.part} paragraph {(loc.paragraph or 0) + 1}", "kind": "paragraph"})
+    if loc.section:
+        out.append({"name": f"section {loc.section}", "kind": "section"})
+    return out
+
+
+def _location(doc: DocumentResult, f: Finding, loc: Location, with_snippet: bool) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(doc.path)}
+    region: dict[str, Any] = {}
+    if loc.line is not None:
+        region["startLine"] = loc.line
+        if loc.column:
+            region["startColumn"] = loc.column
+            if "\n" not in f.text:
+                region["endColumn"] = loc.column + len(f.text)
+    if with_snippet and f.text:
+        region["snippet"] = {"text": f.text}
+    if region:
+        physical["region"] = region
+    if with_snippet and loc.line is not None and f.context:
+        physical["contextRegion"] = {"startLine": loc.line, "snippet": {"text": f.context}}
+    out: dict[str, Any] = {"physicalLocation": physical}
+    logical = _logical(loc)
+    if logical:
+        out["logicalLocations"] = logical
+    props = {k: v for k, v in loc.to_dict().items() if k not in ("line", "column")}
+    if props:
+        out["properties"] = props
+    return out
+
+
+def _result(doc: DocumentResult, f: Finding, rule_index: int, fp: str) -> dict[str, Any]:
+    text = " ".join(f.text.split())
+    what = "Declaration" if f.kind == "declaration" else f"{f.severity.capitalize()} {f.category}"
+    message = f"{what}: '{text}' ({f.location.describe()})."
+    if f.action:
+        message += f" {f.action}"
+    res: dict[str, Any] = {
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index,
+        "level": "none" if f.kind == "declaration" else LEVELS.get(f.severity, "note"),
+        "message": {"text": message},
+        "locations": [_location(doc, f, f.location, with_snippet=True)],
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
+    }
+    if f.kind == "declaration":
+        res["kind"] = "informational"
+    if len(f.occurrences) > 1:
+        res["relatedLocations"] = [{"id": i, **_location(doc, f, loc, with_snippet=False)}
+                                   for i, loc in enumerate(f.occurrences[1:], start=1)]
+    if f.suppressed:
+        kind = "inSource" if f.suppressed.startswith("inline") else "external"
+        res["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
+    props: dict[str, Any] = {"category": f.category, "kind": f.kind, "severity": f.severity,
+                             "confidence": round(f.confidence, 3), "count": f.count, "why": f.why,
+                             "action": f.action, "contacts": list(f.contacts), "links": list(f.links)}
+    for key in ("subcategory", "country_code", "name", "answer"):
+        if getattr(f, key):
+            props[key] = getattr(f, key)
+    if f.lists:
+        props["lists"] = [{"list_id": m.list_id, "list_name": m.list_name, "snapshot": m.snapshot,
+                           "entry": m.entry, "score": m.score} for m in f.lists]
+    if f.reasons:
+        props["reasons"] = list(f.reasons)
+    res["properties"] = props
+    return res
+
+
+def _fingerprints(doc: DocumentResult) -> list[str]:
+    """Finding.fingerprint where set, else the same content hash the baseline uses (path as given)."""
+    rel = relative_path(doc.path, None)
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in doc.findings:
+        key = (f.rule_id, normalise(f.text), normalise(f.context))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(f.fingerprint or fingerprint(f, rel, n))
+    return out
+
+
+def build_sarif(result: ScanResult) -> dict[str, Any]:
+    """The SARIF log as a dict."""
+    guidance = Guidance.load()
+    by_rule: dict[str, list[Finding]] = {}
+    for doc in result.documents:
+        for f in doc.findings:
+            by_rule.setdefault(f.rule_id, []).append(f)
+    rule_ids = list(by_rule)
+    rules = [_rule(by_rule[r][0], guidance, by_rule[r]) for r in rule_ids]
+    index = {r: i for i, r in enumerate(rule_ids)}
+    results = []
+    for doc in result.documents:
+        for f, fp in zip(doc.findings, _fingerprints(doc), strict=True):
+            results.append(_result(doc, f, index[f.rule_id], fp))
+    errors = [d for d in result.documents if d.status == "error"]
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": f"{d.path}: {d.error or 'could not be read'}"},
+             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}]}
+            for d in errors]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "grantscan", "semanticVersion": result.tool_version or __version__,
+                            "informationUri": information_uri(), "rules": rules}},
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(result: ScanResult) -> str:
+    """SARIF 2.1.0 JSON text."""
+    return json.dumps(build_sarif(result), indent=2, ensure_ascii=False) + "\n"
