@@ -1,16 +1,46 @@
 """Run configuration: one dataclass every stage reads.
 
 Defaults live here; config files (grantscan.toml / [tool.grantscan]) and CLI options override them.
+Discovery follows Vale and gitleaks: ``--config`` > env ``GRANTSCAN_CONFIG`` > the nearest ``grantscan.toml``
+or ``pyproject.toml`` with ``[tool.grantscan]`` walking up from the first scanned path > the user config
+dir > built-in defaults. Exactly one file is read; command-line values override it key by key.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .extract import ExtractOptions
 
 SEVERITIES = ("low", "medium", "high")
+CONFIG_NAME = "grantscan.toml"
+ENV_VAR = "GRANTSCAN_CONFIG"
+# Taxonomy ids of ../shared/docs/taxonomy.md: the only values `categories` and `allow` keys accept.
+CATEGORIES = (
+    "ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space", "aerospace",
+    "nuclear", "bio", "chem", "sensing", "surveillance", "defence", "country", "organisation",
+    "clause-export", "clause-ip", "clause-publication", "clause-data", "clause-confidentiality",
+    "clause-law", "clause-liability", "clause-security",
+)
+ALLOW_ANY = "*"  # allow-list key that applies to every category
+
+
+class ConfigError(ValueError):
+    """A config file or option is invalid. The message names the file (and line) and the key."""
+
+
+class _SubKeyError(ValueError):
+    """A bad entry inside a table value; ``subkey`` lets the error point at its line."""
+
+    def __init__(self, message: str, subkey: str):
+        super().__init__(message)
+        self.subkey = subkey
 
 
 @dataclass(slots=True)
@@ -33,6 +63,303 @@ class Config:
     cache_dir: Path | None = None
     baseline: Path | None = None
     show_suppressed: bool = False
+    # terms never reported, per category id (or "*"): exact, case-insensitive, or "re:<regex>" (full match)
+    allow: dict[str, list[str]] = field(default_factory=dict)
+    memory_limit: int = 2 * 1024**3  # address-space cap of each batch worker process, bytes (0 = none)
+    config_file: Path | None = None  # the file these settings came from, if any
 
     def extract_options(self) -> ExtractOptions:
         return ExtractOptions(password=self.password, max_size=self.max_size, max_pages=self.max_pages)
+
+
+def parse_size(value: str | int) -> int:
+    """'50MB', '200k', '1.5 GB' or a byte count -> bytes; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a size")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("a size cannot be negative")
+        return value
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", str(value), re.IGNORECASE)
+    if not m:
+        raise ValueError(f"'{value}' is not a size (e.g. 50MB, 200KB, 1048576)")
+    mult = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[m.group(2).lower()]
+    return int(float(m.group(1)) * mult)
+
+
+# ---- value checks: each takes the raw value and the folder relative paths resolve against ----
+
+def _str_list(v: Any) -> list[str]:
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, (list, tuple)) and all(isinstance(x, (str, Path)) for x in v):
+        return [str(x) for x in v]
+    raise ValueError("expected a list of strings")
+
+
+def _path(v: Any, base: Path) -> Path:
+    if not isinstance(v, (str, Path)) or not str(v):
+        raise ValueError("expected a path")
+    p = Path(v).expanduser()
+    return p if p.is_absolute() else base / p
+
+
+def _categories(v: Any, base: Path) -> list[str]:
+    cats = _str_list(v)
+    for c in cats:
+        if c.split("/", 1)[0] not in CATEGORIES:
+            raise ValueError(f"unknown category '{c}' (known: {', '.join(CATEGORIES)})")
+    return cats
+
+
+def _fail_on(v: Any, base: Path) -> str:
+    if v not in SEVERITIES:
+        raise ValueError(f"expected one of {', '.join(SEVERITIES)}, got {v!r}")
+    return v
+
+
+def _packs(v: Any, base: Path) -> list[Path]:
+    out = [_path(x, base) for x in _str_list(v)]
+    for p in out:
+        if not p.exists():
+            raise ValueError(f"pack '{p}' not found")
+    return out
+
+
+def _lists_dir(v: Any, base: Path) -> Path:
+    p = _path(v, base)
+    if not p.is_dir():
+        raise ValueError(f"screening-list folder '{p}' not found")
+    return p
+
+
+def _size(v: Any, base: Path) -> int:
+    return parse_size(v)
+
+
+def _positive_int(v: Any, base: Path) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise ValueError(f"expected a whole number >= 1, got {v!r}")
+    return v
+
+
+def _timeout(v: Any, base: Path) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+        raise ValueError(f"expected a number of seconds > 0, got {v!r}")
+    return float(v)
+
+
+def _bool(v: Any, base: Path) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError(f"expected true or false, got {v!r}")
+    return v
+
+
+def _opt_str(v: Any, base: Path) -> str:
+    if not isinstance(v, str) or not v:
+        raise ValueError(f"expected a string, got {v!r}")
+    return v
+
+
+def _globs(v: Any, base: Path) -> list[str]:
+    return _str_list(v)
+
+
+def _allow(v: Any, base: Path) -> dict[str, list[str]]:
+    if not isinstance(v, dict):
+        raise ValueError("expected a table of category = [terms]")
+    out: dict[str, list[str]] = {}
+    for cat, terms in v.items():
+        if cat != ALLOW_ANY and cat not in CATEGORIES:
+            raise _SubKeyError(f"unknown category '{cat}' (use a taxonomy id or \"*\")", cat)
+        try:
+            out[cat] = _str_list(terms)
+        except ValueError:
+            raise _SubKeyError(f"'{cat}': expected a list of strings", cat) from None
+        for t in out[cat]:
+            if t.startswith("re:"):
+                try:
+                    re.compile(t[3:])
+                except re.error as e:
+                    raise _SubKeyError(f"'{cat}': bad regex {t[3:]!r}: {e}", cat) from None
+    return out
+
+
+# TOML key -> (Config field, check)
+FILE_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
+    "categories": ("categories", _categories),
+    "fail_on": ("fail_on", _fail_on),
+    "packs": ("extra_packs", _packs),
+    "lists": ("lists_dir", _lists_dir),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "max_size": ("max_size", _size),
+    "max_pages": ("max_pages", _positive_int),
+    "timeout": ("timeout", _timeout),
+    "jobs": ("jobs", _positive_int),
+    "cache": ("cache", _bool),
+    "cache_dir": ("cache_dir", _path),
+    "baseline": ("baseline", _path),
+    "model": ("model", _opt_str),
+    "allow": ("allow", _allow),
+    "memory_limit": ("memory_limit", _size),
+    "show_suppressed": ("show_suppressed", _bool),
+}
+_FIELD_CHECKS: dict[str, Callable[[Any, Path], Any]] = {f: check for f, check in FILE_KEYS.values()}
+_FIELD_CHECKS["password"] = _opt_str
+
+
+def default_jobs() -> int:
+    """Default parallelism of a CLI run: one worker per core."""
+    return os.cpu_count() or 1
+
+
+def user_config_file() -> Path:
+    """grantscan.toml in the per-user config dir (platformdirs; honours XDG_CONFIG_HOME)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("grantscan")) / CONFIG_NAME
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read: {e}") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+
+
+def _section(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The grantscan settings in ``path``: the whole grantscan.toml, or pyproject's [tool.grantscan]."""
+    data, text = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return (tool.get("grantscan") if isinstance(tool, dict) else None), text
+    return data, text
+
+
+def discover_config(paths: Sequence[str | Path]) -> Path | None:
+    """Nearest grantscan.toml or pyproject.toml with [tool.grantscan] above the first path, else the user's
+    config file; None when there is none."""
+    start = Path(paths[0] if paths else ".")
+    if str(start) == "-":
+        start = Path(".")
+    start = start.resolve()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # someone else's broken pyproject is not ours to report
+            if isinstance(data.get("tool"), dict) and "grantscan" in data["tool"]:
+                return pyproject
+    user = user_config_file()
+    return user if user.is_file() else None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    k = re.escape(key)
+    m = re.search(rf'^[ \t]*"?{k}"?[ \t]*=|^[ \t]*\[(tool\.grantscan\.)?{k}\]', text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _where(path: Path, text: str, key: str, subkey: str | None = None) -> str:
+    line = (_key_line(text, subkey) if subkey else None) or _key_line(text, key)
+    return f"{path}:{line}" if line else str(path)
+
+
+def load_config(paths: Sequence[str | Path] = (), config_file: str | Path | None = None,
+                no_config: bool = False, overrides: dict[str, Any] | None = None,
+                ) -> tuple[Config, dict[str, str]]:
+    """Effective Config for scanning ``paths`` and the source of each value.
+
+    Sources are "default", the config file path, or "command line". Raises ConfigError naming the file,
+    line and key (or the option) of anything invalid.
+    """
+    cfg = Config(jobs=default_jobs())
+    sources = {f.name: "default" for f in fields(Config) if f.name != "config_file"}
+    if config_file is not None and no_config:
+        raise ConfigError("--config and --no-config cannot be used together")
+    chosen: Path | None = None
+    if not no_config:
+        if config_file is not None:
+            chosen = Path(config_file)
+        elif os.environ.get(ENV_VAR):
+            chosen = Path(os.environ[ENV_VAR])
+        else:
+            chosen = discover_config(list(paths))
+        if chosen is not None and not chosen.is_file():
+            raise ConfigError(f"{chosen}: config file not found")
+    if chosen is not None:
+        section, text = _section(chosen)
+        if section is not None and not isinstance(section, dict):
+            raise ConfigError(f"{chosen}: [tool.grantscan] must be a table")
+        base = chosen.resolve().parent
+        for key, value in (section or {}).items():
+            if key not in FILE_KEYS:
+                raise ConfigError(f"{_where(chosen, text, key)}: unknown key '{key}' "
+                                  f"(allowed: {', '.join(sorted(FILE_KEYS))})")
+            name, check = FILE_KEYS[key]
+            try:
+                setattr(cfg, name, check(value, base))
+            except ValueError as e:
+                where = _where(chosen, text, key, getattr(e, "subkey", None))
+                raise ConfigError(f"{where}: key '{key}': {e}") from None
+            sources[name] = str(chosen)
+        cfg.config_file = chosen
+    for name, value in (overrides or {}).items():
+        if name not in sources:
+            raise ConfigError(f"command line: unknown setting '{name}'")
+        check = _FIELD_CHECKS.get(name)
+        try:
+            value = check(value, Path.cwd()) if check else value
+        except ValueError as e:
+            raise ConfigError(f"command line: option '{name}': {e}") from None
+        setattr(cfg, name, value)
+        sources[name] = "command line"
+    return cfg, sources
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    s = str(v).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{s}"'
+
+
+def show_config(config: Config, sources: dict[str, str]) -> str:
+    """The effective settings as TOML, each value followed by a comment naming where it came from."""
+    lines = ["# effective grantscan configuration"]
+    if config.config_file is not None:
+        lines.append(f"# config file: {config.config_file}")
+    toml_names = {name: key for key, (name, _) in FILE_KEYS.items()}
+    for f in fields(Config):
+        if f.name in ("config_file", "allow"):
+            continue
+        key = toml_names.get(f.name, f.name)
+        v = getattr(config, f.name)
+        src = sources.get(f.name, "default")
+        if f.name == "password":
+            lines.append(f"# password = {'(set)' if v else '(not set)'}  # {src}")
+        elif v is None:
+            lines.append(f"# {key} = (not set)  # {src}")
+        else:
+            lines.append(f"{key} = {_toml_value(v)}  # {src}")
+    lines.append("")
+    lines.append(f"[allow]  # {sources.get('allow', 'default')}")
+    for cat, terms in sorted(config.allow.items()):
+        lines.append(f"{_toml_value(cat) if cat == ALLOW_ANY else cat} = {_toml_value(terms)}")
+    return "\n".join(lines)

@@ -4,19 +4,204 @@ Sub-detectors share one blank English pipeline and one tokenisation per block:
 ``TechDetector`` (technology packs, declarations), ``PartnerDetector`` (countries, organisations,
 screening lists) and ``ClauseDetector`` (agreement clauses). Each has
 ``find(sdoc, block, block_index) -> list[Finding]`` and ``finalize(document, findings) -> list[Finding]``.
+``Detector`` runs them and groups repeated findings into one per rule and document.
 """
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from ..config import Config
-from ..model import Document, Finding
+from ..model import Document, Finding, TextBlock
+from .context import FLOOR, THRESHOLD, ContextScorer
+from .declarations import AFTER_CHARS, DeclarationDetector, clean
+from .matcher import TECH_CATEGORIES, CompiledRules, Rule, load_rules, pack_files
+
+__all__ = ["Detector", "TechDetector", "TECH_CATEGORIES", "group_findings", "build_nlp"]
+
+CONTEXT_CHARS = 240
+LONG_DOCUMENT = 30_000  # characters; one passing mention in a text this long weighs less
+MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
+
+
+def build_nlp() -> spacy.language.Language:
+    """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 50_000_000
+    return nlp
+
+
+def _enabled(rule: Rule, categories: list[str] | None) -> bool:
+    return categories is None or rule.category in categories or (rule.subcategory or "") in categories
+
+
+def _context(text: str, start: int, end: int, s0: int, s1: int) -> str:
+    """The sentence ``text[s0:s1]`` trimmed to about CONTEXT_CHARS around the match."""
+    if s1 - s0 > CONTEXT_CHARS:
+        half = (CONTEXT_CHARS - (end - start)) // 2
+        s0 = max(s0, start - max(half, 20))
+        s1 = min(s1, s0 + CONTEXT_CHARS)
+    return clean(text[s0:s1], CONTEXT_CHARS + 10)
+
+
+def _is_title(block: TextBlock, block_index: int) -> bool:
+    text = block.text.strip()
+    return block_index < 3 and 0 < len(text.split()) <= 20 and not text.endswith((".", ":", ";", ","))
+
+
+class TechDetector:
+    """Technology rules and declarations over tokenised blocks."""
+
+    def __init__(self, nlp: spacy.language.Language, config: Config):
+        self.nlp = nlp
+        self.config = config
+        rules = [r for r in load_rules(pack_files(config.extra_packs)) if _enabled(r, config.categories)]
+        self.rules = rules
+        self.compiled = CompiledRules(nlp, rules)
+        self.scorer = ContextScorer(nlp, self.compiled)
+        self.declarations = DeclarationDetector(nlp)
+        self._redefined: set[str] = set()
+
+    def _guidance(self, block: TextBlock) -> str | None:
+        if len(block.text) > MAX_GUIDANCE_BLOCK:
+            return None
+        return self.declarations.test.guidance(block.text)
+
+    def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
+        """Per-occurrence technology findings and declarations of one block (grouped later)."""
+        hits, excluded = self.compiled.hits(sdoc)
+        for spans in excluded.values():  # "artificial insemination (AI)": AI is not AI in this document
+            for _, e in spans:
+                if e + 2 < len(sdoc) and sdoc[e].text == "(" and sdoc[e + 2].text == ")":
+                    self._redefined.add(sdoc[e + 1].text)
+        part = block.location.part or "body"
+        hits = [h for h in hits if not h.rule.scope or part in h.rule.scope]
+        guidance = self._guidance(block)
+        out = self.declarations.find(sdoc, block, block_index, guidance)
+        text = sdoc.text
+        for sc in self.scorer.score(sdoc, hits, _is_title(block, block_index)):
+            h, sent = sc.hit, sc.sent
+            span = sdoc[h.start:h.end]
+            start, end = span.start_char, span.end_char
+            form = self.declarations.form_text(sdoc, sent, guidance)
+            kind, answer, reasons, conf = "finding", None, sc.reasons, sc.confidence
+            if form is not None:
+                answer = form.answer
+                if answer == "yes":
+                    reasons = [*reasons, f"form text ({form.why}) answered Yes"]
+                    conf = max(conf, 0.8)
+                else:
+                    kind = "declaration"
+                    reasons = [*reasons, f"form text: {form.why}; answer: {answer or 'not readable'}"]
+            elif sc.negated:
+                kind, answer = "declaration", "no"
+                reasons = [*reasons, "denial: declaration, not a finding"]
+            if kind == "finding" and conf < FLOOR:
+                continue
+            out.append(Finding(
+                rule_id=h.rule.id, category=h.rule.category, subcategory=h.rule.subcategory, text=span.text,
+                context=_context(text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)),
+                location=block.locate(start, end), kind=kind,  # type: ignore[arg-type]
+                severity="info" if kind == "declaration" else "low",
+                confidence=conf if kind == "finding" else 0.6, answer=answer, reasons=list(reasons),
+                block_index=block_index, start=start, end=end))
+        return out
+
+    def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """Drop redefined acronyms, weigh repetition per category, group, and keep confident ones."""
+        redefined, self._redefined = self._redefined, set()
+        tech_ids = {r.id for r in self.rules}
+        mine = [f for f in findings if f.rule_id in tech_ids and f.text not in redefined]
+        others = [f for f in findings if f.rule_id not in tech_ids]
+        sentences: dict[str, set[tuple[int | None, int]]] = {}
+        for f in mine:
+            if f.kind == "finding":
+                sentences.setdefault(f.category, set()).add((f.block_index, hash(f.context)))
+        long_doc = sum(len(b.text) for b in document.blocks) > LONG_DOCUMENT
+        grouped = group_findings(mine)
+        kept: list[Finding] = []
+        for f in grouped:
+            if f.kind == "finding":
+                n = len(sentences.get(f.category, ()))
+                if n > 1:
+                    boost = round(min(0.2, 0.05 * (n - 1)), 2)
+                    f.confidence = round(min(1.0, f.confidence + boost), 3)
+                    f.reasons.append(f"+{boost:.2f}: {f.category} mentioned in {n} places in the document")
+                elif long_doc:
+                    f.confidence = round(f.confidence - 0.1, 3)
+                    f.reasons.append("-0.10: a single mention in a long document")
+                if f.confidence < THRESHOLD:
+                    continue
+                f.reasons.append(f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})")
+            kept.append(f)
+        return kept + others
+
+
+def group_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, kind, category, country, name): first location, all occurrences, best
+    confidence (with its reasons)."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        key = (f.rule_id, f.kind, f.category, f.country_code, (f.name or "").lower())
+        groups.setdefault(key, []).append(f)
+    out = []
+    for fs in groups.values():
+        if len(fs) == 1 and fs[0].occurrences:
+            out.append(fs[0])
+            continue
+        first = fs[0]
+        best = max(fs, key=lambda x: x.confidence)
+        occ = []
+        for f in fs:
+            for loc in f.occurrences or [f.location]:
+                if loc not in occ:
+                    occ.append(loc)
+        first.occurrences = occ
+        if best is not first:
+            first.confidence = best.confidence
+            first.reasons = list(best.reasons)
+            first.answer = first.answer if first.answer is not None else best.answer
+        lists = {(m.list_id, m.entry) for m in first.lists}
+        for f in fs[1:]:
+            for m in f.lists:
+                if (m.list_id, m.entry) not in lists:
+                    first.lists.append(m)
+                    lists.add((m.list_id, m.entry))
+        if len(occ) > 1:
+            first.reasons.append(f"{len(occ)} occurrences in the document")
+        out.append(first)
+    return out
 
 
 class Detector:
     """Built once per run; ``detect(document)`` returns grouped, explained findings (no guidance yet)."""
 
     def __init__(self, config: Config | None = None):
+        from .clauses import ClauseDetector
+        from .partners import PartnerDetector
+
         self.config = config or Config()
+        self.nlp = build_nlp()
+        self.tech = TechDetector(self.nlp, self.config)
+        self.partners = PartnerDetector(self.nlp, self.config)
+        self.clauses = ClauseDetector(self.nlp, self.config)
 
     def detect(self, document: Document) -> list[Finding]:
-        return []
+        # same length, so offsets into the Doc stay offsets into block.text
+        texts = (b.text.replace("\r", " ").replace("\n", " ") for b in document.blocks)
+        tech: list[Finding] = []
+        partners: list[Finding] = []
+        clauses: list[Finding] = []
+        for i, (block, sdoc) in enumerate(zip(document.blocks, self.nlp.pipe(texts), strict=True)):
+            tech += self.tech.find(sdoc, block, i)
+            partners += self.partners.find(sdoc, block, i)
+            clauses += self.clauses.find(sdoc, block, i)
+        tech = self.tech.finalize(document, tech)
+        # clause finalisation sees the technology findings (an agreement on controlled technology
+        # without an export clause is itself a finding)
+        findings = self.clauses.finalize(document, tech + clauses)
+        findings += self.partners.finalize(document, partners)
+        grouped = group_findings(findings)
+        return sorted(grouped, key=lambda f: (f.block_index if f.block_index is not None else -1, f.start or 0))

@@ -1,19 +1,518 @@
-"""Agreement clauses: export control, IP, publication, data, confidentiality, law, liability, security."""
+"""Agreement clauses: export control, IP, publication, data, confidentiality, law, liability, security.
+
+Rules live in ``patterns/clauses.yaml``. A clause is reported only where contract language is present
+(operative verbs, defined party terms, or a clause heading of the same kind), never for a bare section
+name in a table of contents. ``finalize`` keeps clause findings for agreements, lowers their confidence
+for short or unclassified texts, drops them from proposals and forms (whose contract-like sentences are
+descriptions or questions), and adds document-level risk findings: non-UK governing law, IP assignment,
+publication veto, foreign access, and a missing export clause where controlled technology is present.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
 from ..config import Config
-from ..model import Document, Finding, TextBlock
+from ..model import Document, Finding, Location, TextBlock
+from ..resources import patterns_dir
+from .packs import LineDict, PackError, check_keys, load_yaml
+
+CLAUSE_CATEGORIES = ("clause-export", "clause-ip", "clause-publication", "clause-data",
+                     "clause-confidentiality", "clause-law", "clause-liability", "clause-security")
+TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space",
+                   "aerospace", "nuclear", "bio", "chem", "sensing", "surveillance", "defence")
+UK = "GB"
+
+_TOP_KEYS = {"operative", "parties", "headings", "question", "rules", "risks", "jurisdictions"}
+_RULE_KEYS = {"id", "category", "description", "confidence", "strong", "patterns", "unless", "examples"}
+_RISK_KEYS = {"id", "of", "severity", "title", "patterns", "unless", "examples"}
+
+
+def _loosen(pattern: str) -> str:
+    """The same regex with optional word spaces and no word boundaries, for PDF text that lost its spaces."""
+    return pattern.replace(r"\s+", r"\s*").replace(r"\b", "").replace(" ", r"\s*")
+
+
+class _Patterns:
+    """A list of regexes with a strict form and a loose form (for space-less text)."""
+
+    def __init__(self, path: Path, node: object, line: int, what: str):
+        if node is None:
+            node = []
+        if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
+            raise PackError(path, line, f"{what}: expected a list of regex strings")
+        self.strict: list[re.Pattern[str]] = []
+        self.loose: list[re.Pattern[str]] = []
+        for p in node:
+            try:
+                self.strict.append(re.compile(p, re.I))
+                self.loose.append(re.compile(_loosen(p), re.I))
+            except re.error as e:
+                raise PackError(path, line, f"{what}: bad regex {p!r}: {e}") from None
+
+    def search(self, text: str, squashed: bool = False) -> re.Match[str] | None:
+        for rx in self.loose if squashed else self.strict:
+            m = rx.search(text)
+            if m:
+                return m
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.strict)
+
+
+@dataclass(slots=True)
+class ClauseRule:
+    id: str
+    category: str
+    description: str
+    confidence: float
+    strong: _Patterns
+    patterns: _Patterns
+    unless: _Patterns
+    examples: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RiskRule:
+    id: str
+    of: str
+    severity: str
+    title: str
+    patterns: _Patterns
+    unless: _Patterns
+    examples: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ClausePack:
+    """The compiled contents of clauses.yaml."""
+
+    operative: _Patterns
+    parties: _Patterns
+    headings: dict[str, _Patterns]
+    question: _Patterns
+    rules: list[ClauseRule]
+    risks: list[RiskRule]
+    jurisdictions: dict[str, str]  # lower-cased name -> ISO alpha-2
+
+
+def _examples(path: Path, d: LineDict, what: str) -> dict:
+    ex = d.get("examples") or {}
+    if not isinstance(ex, dict) or set(ex) - {"match", "no_match"}:
+        raise PackError(path, d.key_line("examples"), f"{what}: examples takes 'match' and 'no_match' lists")
+    return {k: list(v or []) for k, v in ex.items()}
+
+
+def load_pack(path: str | Path | None = None) -> ClausePack:
+    """Load and validate a clause pack; errors are PackError naming file and line."""
+    path = Path(path) if path else patterns_dir() / "clauses.yaml"
+    data = load_yaml(path)
+    check_keys(path, data, _TOP_KEYS, {"operative", "parties", "rules"}, "clauses pack")
+    headings_node = data.get("headings") or {}
+    headings = {}
+    for cat, pats in headings_node.items():
+        if cat not in CLAUSE_CATEGORIES:
+            raise PackError(path, headings_node.key_line(cat), f"headings: unknown category '{cat}'")
+        headings[cat] = _Patterns(path, pats, headings_node.key_line(cat), f"headings.{cat}")
+    rules: list[ClauseRule] = []
+    seen: set[str] = set()
+    for r in data["rules"]:
+        check_keys(path, r, _RULE_KEYS, {"id", "category"}, f"rule {r.get('id', '?')!r}"
+                   if isinstance(r, dict) else "rule")
+        what = f"rule '{r['id']}'"
+        if r["id"] in seen:
+            raise PackError(path, r.key_line("id"), f"{what}: duplicate id")
+        seen.add(r["id"])
+        if r["category"] not in CLAUSE_CATEGORIES:
+            raise PackError(path, r.key_line("category"), f"{what}: unknown category '{r['category']}'")
+        if not r.get("strong") and not r.get("patterns"):
+            raise PackError(path, r.line, f"{what}: needs 'strong' or 'patterns'")
+        conf = r.get("confidence", 0.75)
+        if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
+            raise PackError(path, r.key_line("confidence"), f"{what}: confidence must be in (0, 1]")
+        rules.append(ClauseRule(
+            r["id"], r["category"], r.get("description", ""), float(conf),
+            _Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong"),
+            _Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns"),
+            _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+            _examples(path, r, what)))
+    risks: list[RiskRule] = []
+    for r in data.get("risks") or []:
+        check_keys(path, r, _RISK_KEYS, {"id", "of", "title", "patterns"}, "risk")
+        what = f"risk '{r['id']}'"
+        if r["of"] not in CLAUSE_CATEGORIES:
+            raise PackError(path, r.key_line("of"), f"{what}: unknown category '{r['of']}'")
+        if r.get("severity", "medium") not in ("low", "medium", "high"):
+            raise PackError(path, r.key_line("severity"), f"{what}: severity must be low, medium or high")
+        risks.append(RiskRule(
+            r["id"], r["of"], r.get("severity", "medium"), r["title"],
+            _Patterns(path, r["patterns"], r.key_line("patterns"), f"{what}: patterns"),
+            _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+            _examples(path, r, what)))
+    juris: dict[str, str] = {}
+    for code, names in (data.get("jurisdictions") or {}).items():
+        for n in names or []:
+            juris[str(n).lower()] = str(code).upper()
+    return ClausePack(
+        _Patterns(path, data["operative"], data.key_line("operative"), "operative"),
+        _Patterns(path, data["parties"], data.key_line("parties"), "parties"),
+        headings,
+        _Patterns(path, data.get("question"), data.key_line("question"), "question"),
+        rules, risks, juris)
+
+
+@cache
+def _default_pack() -> ClausePack:
+    return load_pack()
+
+
+def risk_rule_ids(pack: ClausePack | None = None) -> set[str]:
+    """Rule ids of the clause-risk findings that ``finalize`` can add."""
+    pack = pack or _default_pack()
+    return {r.id for r in pack.risks} | {"clause-law-non-uk", "clause-export-missing"}
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+# "7.2 Export Control", "Article 9. Governing Law", "Section 5: Liability", "## 4. Confidentiality",
+# CommonAccord keys "11.7.Ti=Applicable law" / "11.7.sec=...".
+_HEADING_LINE = re.compile(
+    r"^[#>*\s]*(?P<label>(?:(?:article|section|clause|schedule|annex)\s*[0-9IVXivx]+(?:\.\d+)*"
+    r"|\d{1,2}(?:\.\d{1,2}){0,4})\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$", re.I)
+_NUMBERED = re.compile(r"^[#>*\s]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\.(?:ti|sec)=)?[\s)]", re.I)
+_VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", re.I)
+_FIELD_LABELS = {"title", "name", "date", "signature", "signed", "address", "email", "e-mail", "by", "for",
+                 "place", "position", "witness", "telephone", "phone", "and", "between"}
+_TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
+
+
+def _heading_of_line(line: str) -> str | None:
+    """The heading a line opens ('7.2 Export Control', '9'), or None."""
+    s = line.strip()
+    if not s or len(s) > 400:
+        return None
+    m = _HEADING_LINE.match(s)
+    if not m:
+        return None
+    label = re.sub(r"\s+", " ", m.group("label")).strip().rstrip(".")
+    label = re.sub(r"(?i)^(article|section|clause|schedule|annex)(?=\d)", r"\1 ", label)
+    title = m.group("title").strip().lstrip("\t")
+    if "=" in title[:12]:  # CommonAccord "Alt1.sec=..." and similar keys
+        title = title.split("=", 1)[1]
+    title = re.sub(r"(?i)^(?:article|section|clause)\s*:\s*", "", title)
+    if not title:
+        return label
+    head = re.split(r"[:.]\s|\.(?=[A-Z])|\.$", title, maxsplit=1)[0].strip()
+    if (len(head) <= 60 and len(head.split()) <= 7 and head[:1].isupper()
+            and not _VERB.search(head) and (head != title or len(title) <= 60)):
+        return f"{label} {head}"
+    return label
+
+
+def section_at(text: str, pos: int) -> str | None:
+    """The nearest clause heading or number before ``pos`` in ``text``."""
+    start = text.rfind("\n", 0, pos) + 1
+    while True:
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        h = _heading_of_line(line)
+        if h:
+            return h
+        if start == 0:
+            return None
+        start = text.rfind("\n", 0, start - 1) + 1
+
+
+def _block_heading(text: str) -> str | None:
+    """A heading carried by a whole short block ('Governing Law', '11. Miscellaneous')."""
+    s = text.strip()
+    if not s or len(s) > 120 or "\n" in s:
+        return None
+    h = _heading_of_line(s)
+    if h:
+        return h
+    m = _TITLE_ONLY.match(s)
+    if not m or m.group("title").strip().lower() in _FIELD_LABELS:
+        return None
+    return m.group("title").strip()
+
+
+# --- the detector ---------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+_SQUASHED = re.compile(r"[A-Za-z]{22,}")
+
+
+def _clean(s: str, limit: int = 400) -> str:
+    s = _WS.sub(" ", s).strip()
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 class ClauseDetector:
     """Finds agreement clauses in a block and adds document-level clause-risk findings."""
 
-    def __init__(self, nlp, config: Config):  # noqa: ANN001 - spacy.Language
+    def __init__(self, nlp, config: Config, pack: ClausePack | None = None):  # noqa: ANN001 - spacy.Language
         self.nlp, self.config = nlp, config
+        self.pack = pack or _default_pack()
+        self._last_index = -1
+        self._heading: str | None = None
+        self._heading_cats: set[str] = set()
+
+    def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
+        if sdoc is None and self.nlp is not None:
+            sdoc = self.nlp(text.replace("\n", " "))
+        if sdoc is None:
+            return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+        return [(s.start_char, s.end_char) for s in sdoc.sents]
+
+    def _categories_of_heading(self, heading: str | None) -> set[str]:
+        if not heading:
+            return set()
+        return {c for c, pats in self.pack.headings.items() if pats.search(heading)}
 
     def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
-        return []
+        """Clause findings in one block (a sentence yields at most one finding per rule)."""
+        if block_index <= self._last_index:
+            self._heading, self._heading_cats = None, set()
+        self._last_index = block_index
+        text = block.text
+        own = _block_heading(text)
+        if own:
+            self._heading, self._heading_cats = own, self._categories_of_heading(own)
+            return []
+        out: list[Finding] = []
+        for s_start, s_end in self._sentences(sdoc, text):
+            sent = text[s_start:s_end]
+            if not sent.strip():
+                continue
+            out.extend(self._find_in_sentence(block, block_index, text, s_start, sent))
+        # a numbered paragraph whose first line is a heading opens a section for the following blocks
+        first = text.split("\n", 1)[0]
+        h = _heading_of_line(first)
+        if h and " " in h:
+            self._heading, self._heading_cats = h, self._categories_of_heading(h)
+        return out
+
+    def _find_in_sentence(self, block: TextBlock, block_index: int, text: str, offset: int,
+                          sent: str) -> list[Finding]:
+        pack = self.pack
+        squashed = bool(_SQUASHED.search(sent))
+        question = bool(pack.question.search(sent))
+        local = section_at(text, offset + len(sent) - len(sent.lstrip()))
+        section = local or block.location.section or self._heading
+        heading_cats = self._categories_of_heading(section) | self._heading_cats
+        op = pack.operative.search(sent, squashed)
+        party = pack.parties.search(sent, squashed)
+        out: list[Finding] = []
+        for rule in pack.rules:
+            m = rule.strong.search(sent, squashed)
+            how = "strong"
+            if m is None and rule.patterns:
+                m = rule.patterns.search(sent, squashed)
+                how = "pattern"
+                if m is not None and not (op or party or rule.category in heading_cats or question):
+                    m = None
+            if m is None or rule.unless.search(sent, squashed):
+                continue
+            conf = rule.confidence
+            reasons: list[str] = []
+            if how == "strong":
+                reasons.append(f"contract phrase '{_clean(m.group(0), 60)}'")
+            if op:
+                reasons.append(f"operative language '{_clean(op.group(0), 30)}'")
+            if party:
+                reasons.append(f"party term '{_clean(party.group(0), 30)}'")
+            if rule.category in heading_cats:
+                conf = round(min(1.0, conf + 0.1), 3)
+                reasons.append(f"+0.10 under heading '{section or self._heading}'")
+            if squashed:
+                reasons.append("matched in text without word spaces")
+            start, end = offset + m.start(), offset + m.end()
+            loc = block.locate(start, end)
+            if section and loc.section != section:
+                loc = replace(loc, section=section)
+            f = Finding(rule_id=rule.id, category=rule.category, text=_clean(m.group(0), 120),
+                        context=_clean(sent), location=loc, confidence=conf, reasons=reasons,
+                        subcategory=None, block_index=block_index, start=start, end=end)
+            if question:
+                f.kind = "declaration"
+                f.confidence = min(f.confidence, 0.5)
+                f.reasons.append("question or template text: declaration, not a clause")
+            out.append(f)
+        return out
+
+    # --- document level ---------------------------------------------------------------------------
 
     def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        return findings
+        """Weigh clause findings by document type and add clause-risk findings."""
+        from .doctype import classify
+
+        doctype = classify(document)
+        kept: list[Finding] = []
+        for f in findings:
+            if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
+                if doctype in ("proposal", "form"):
+                    continue
+                if doctype == "agreement":
+                    f.confidence = round(min(1.0, f.confidence + 0.05), 3)
+                    f.reasons.append("+0.05 document is an agreement")
+                else:
+                    f.confidence = round(f.confidence * 0.8, 3)
+                    f.reasons.append("x0.8 document is not recognised as an agreement")
+            kept.append(f)
+        if doctype in ("proposal", "form"):
+            return kept
+        kept.extend(self._risks(document, kept, doctype))
+        return kept
+
+    @property
+    def _rule_ids(self) -> set[str]:
+        return {r.id for r in self.pack.rules}
+
+    def _risks(self, document: Document, findings: list[Finding], doctype: str) -> list[Finding]:
+        clauses = [f for f in findings if f.category in CLAUSE_CATEGORIES and f.kind == "finding"
+                   and f.rule_id in self._rule_ids]
+        out: list[Finding] = []
+        done: set[str] = set()
+        # the governing-law sentence itself names the jurisdiction better than a passing "Belgian law"
+        clauses.sort(key=lambda f: not (f.category == "clause-law" and _GOVERNED.search(f.context)))
+        for f in clauses:
+            if f.category == "clause-law" and "clause-law-non-uk" not in done:
+                code, name = self.jurisdiction(f.context)
+                if code and f.country_code is None:
+                    f.country_code = code
+                if code and code != UK:
+                    done.add("clause-law-non-uk")
+                    out.append(self._risk_finding(
+                        f, "clause-law-non-uk", "medium",
+                        f"governing law or forum outside the UK: {name} ({code})", country_code=code))
+            for risk in self.pack.risks:
+                if risk.id in done or risk.of != f.category:
+                    continue
+                squashed = bool(_SQUASHED.search(f.context))
+                m = risk.patterns.search(f.context, squashed)
+                if m and not risk.unless.search(f.context, squashed):
+                    done.add(risk.id)
+                    out.append(self._risk_finding(f, risk.id, risk.severity, risk.title,
+                                                  evidence=_clean(m.group(0), 80)))
+            if f.category == "clause-publication" and "clause-publication-veto" not in done:
+                months = _delay_months(f.context)
+                if months is not None and months > 6:
+                    done.add("clause-publication-veto")
+                    out.append(self._risk_finding(
+                        f, "clause-publication-veto", "medium",
+                        f"publication can be delayed for about {months:g} months"))
+        if doctype == "agreement" and not any(f.category == "clause-export" for f in clauses):
+            tech = [f for f in findings if f.category in TECH_CATEGORIES and f.kind == "finding"
+                    and not f.suppressed]
+            if tech:
+                lead = max(tech, key=lambda t: t.confidence)
+                cats = sorted({t.category for t in tech})
+                first = document.blocks[0].locate(0, 0) if document.blocks else Location()
+                # Categorised under the controlled technology itself: the finding is about that
+                # technology lacking an export clause, not a clause that is present.
+                out.append(Finding(
+                    rule_id="clause-export-missing", category=lead.category,
+                    text="no export-control clause",
+                    context=f"Agreement covers controlled technology ({', '.join(cats)}) "
+                            "but has no export-control or sanctions clause.",
+                    location=first, severity="medium", confidence=round(min(0.9, lead.confidence), 3),
+                    reasons=[f"technology findings: {', '.join(cats)}", "no clause-export finding"],
+                    block_index=0 if document.blocks else None, start=0, end=0))
+        return out
+
+    @staticmethod
+    def _risk_finding(src: Finding, rule_id: str, severity: str, title: str, *,
+                      country_code: str | None = None, evidence: str | None = None) -> Finding:
+        reasons = [f"in {src.category} clause ({src.rule_id})"]
+        if evidence:
+            reasons.append(f"red flag '{evidence}'")
+        return Finding(rule_id=rule_id, category=src.category, text=title, context=src.context,
+                       location=src.location, severity=severity,  # type: ignore[arg-type]
+                       confidence=src.confidence, country_code=country_code, reasons=reasons,
+                       block_index=src.block_index, start=src.start, end=src.end)
+
+    def jurisdiction(self, sentence: str) -> tuple[str | None, str | None]:
+        """(ISO code, name) of the governing law or forum named in a sentence, where derivable."""
+        s = _WS.sub(" ", sentence)
+        for rx in _JURIS_RX:
+            for m in rx.finditer(s):
+                found = self._resolve(m.group("name"))
+                if found:
+                    return found
+        return self._scan_names(s)
+
+    def _resolve(self, name: str) -> tuple[str, str] | None:
+        words = name.replace("’", "'").split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                cand = " ".join(words[i:j]).strip(",.;:()")
+                if cand.lower() in {"the", "of", "state", "laws", "law"} or not cand:
+                    continue
+                code = self.pack.jurisdictions.get(cand.lower()) or _pycountry_code(cand)
+                if code:
+                    return code, cand
+        return None
+
+    def _scan_names(self, s: str) -> tuple[str | None, str | None]:
+        best: tuple[int, str, str] | None = None
+        for name, code in list(self.pack.jurisdictions.items()) + list(_country_names().items()):
+            if len(name) < 4:
+                continue
+            m = re.search(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", s, re.I)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), code, m.group(0))
+        return (best[1], best[2]) if best else (None, None)
+
+
+_GOVERNED = re.compile(r"(?i)governed\s*by|construed\s*in\s*accordance|exclusive\s*jurisdiction|governing\s*law")
+_JURIS_RX = [
+    re.compile(r"laws?\s*of\s*(?:the\s*)?(?P<name>(?:(?:State|Commonwealth|Province|Kingdom|Republic|Federation)\s*of\s*)?"
+               r"[A-Z][\w'’.]*(?:\s*(?:of\s+|and\s+)?[A-Z][\w'’.]*){0,4})"),
+    re.compile(r"courts?\s*of\s*(?:the\s*)?(?P<name>[A-Z][\w'’.]*(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3})"),
+    re.compile(r"(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})\s+law\b"),
+    re.compile(r"arbitration\s+(?:in|at|seated\s+in)\s+(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"),
+    re.compile(r"(?P<name>[A-Z][A-Z]+)\s+arbitration"),
+]
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out[v.lower()] = c.alpha_2
+    return out
+
+
+def _pycountry_code(name: str) -> str | None:
+    if len(name) < 4:
+        return None
+    return _country_names().get(name.lower())
+
+
+_DELAY = re.compile(r"(?P<n>\d+|one|two|three|four|six|twelve|eighteen|twenty-four)\s*(?:\(\d+\)\s*)?"
+                    r"(?:calendar\s+|working\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_UNIT_MONTHS = {"day": 1 / 30, "week": 7 / 30, "month": 1, "year": 12}
+
+
+def _delay_months(sentence: str) -> float | None:
+    """Longest publication delay stated in a sentence, in months (None when none is stated)."""
+    if not re.search(r"(?i)delay|defer|postpone|until|embargo|not\s+be\s+published", sentence):
+        return None
+    best = None
+    for m in _DELAY.finditer(sentence):
+        n = m.group("n").lower()
+        num = float(_WORDS.get(n, n) if not n.isdigit() else n)
+        months = round(num * _UNIT_MONTHS[m.group("unit").lower().rstrip("s")], 1)
+        best = months if best is None else max(best, months)
+    return best

@@ -1,9 +1,114 @@
-"""Document type: proposal, agreement, form or other, so the right checks run."""
+"""Document type: proposal, agreement, form or other, so the right checks run.
+
+Cheap by design: the title (first blocks) and counts of telling phrases in the first part of the text.
+Agreements (collaboration/consortium agreements, MoUs, NDAs, data-sharing agreements, licences) speak
+of "the Parties", "WHEREAS", "IN WITNESS WHEREOF"; proposals of work packages, objectives and the
+Principal Investigator; forms ask questions with tick boxes. Short texts without clear signals are "other".
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document
+
+DOCUMENT_TYPES = ("proposal", "agreement", "form", "other")
+HEAD_BLOCKS = 12
+MAX_CHARS = 60_000
+
+_TITLE_AGREEMENT = re.compile(
+    r"(?i)\b(?:agreement|memorandum\s+of\s+understanding|\bmou\b|non-?disclosure|\bnda\b|licen[cs]e\s+agreement|"
+    r"deed\s+of|terms\s+and\s+conditions|contract\b|letter\s+of\s+intent)")
+_TITLE_PROPOSAL = re.compile(
+    r"(?i)\b(?:proposal|case\s+for\s+support|description\s+of\s+(?:the\s+)?action|project\s+description|"
+    r"research\s+plan|technical\s+annex|work\s+plan|statement\s+of\s+work|grant\s+application)")
+_TITLE_FORM = re.compile(r"(?i)\b(?:application\s+form|questionnaire|self-assessment|declaration\s+form|"
+                         r"checklist|dossier\s+de\s+candidature|form)\b")
+
+_AGREEMENT_CUES = [
+    (re.compile(r"(?i)\bthis\s+(?:agreement|memorandum|contract|licen[cs]e)\b"), 1.0),
+    (re.compile(r"(?i)\b(?:is|are)\s+(?:made|entered\s+into)\b"), 1.0),
+    (re.compile(r"(?-i:\bthe\s+Part(?:y|ies)\b)"), 0.6),
+    (re.compile(r"(?i)\bwhereas\b"), 2.0),
+    (re.compile(r"(?i)\bin\s+witness\s+whereof\b"), 4.0),
+    (re.compile(r"(?i)\bhereinafter\b"), 1.0),
+    (re.compile(r"(?i)\bnow,?\s+therefore\b"), 3.0),
+    (re.compile(r"(?i)\bhereby\s+agree"), 2.0),
+    (re.compile(r"(?i)\bagree(?:s|d)?\s+as\s+follows\b"), 3.0),
+    (re.compile(r"(?i)\bshall\b"), 0.3),
+    (re.compile(r"(?-i:\b(?:Licensee|Licensor|Recipient|Discloser|Disclosing\s+Party|Receiving\s+Party)\b)"), 0.5),
+    (re.compile(r"(?i)\b(?:governed\s+by|terminat(?:e|ion)\s+(?:of\s+)?this)\b"), 1.0),
+    (re.compile(r"(?i)\bsignature\b|\bsigned\s+(?:by|for\s+and\s+on\s+behalf)"), 0.5),
+]
+_PROPOSAL_CUES = [
+    (re.compile(r"(?i)\bwork\s*packages?\b|\bWP\s?\d\b"), 1.0),
+    (re.compile(r"(?i)\bobjectives?\b"), 0.5),
+    (re.compile(r"(?i)\bmethodolog(?:y|ies)\b"), 1.0),
+    (re.compile(r"(?i)\bprincipal\s+investigator\b|\bco-?investigator\b|\bPI\b"), 1.0),
+    (re.compile(r"(?i)\bdeliverables?\b|\bmilestones?\b"), 0.5),
+    (re.compile(r"(?i)\bstate[- ]of[- ]the[- ]art\b"), 1.0),
+    (re.compile(r"(?i)\bimpact\b"), 0.3),
+    (re.compile(r"(?i)\bresearch\s+(?:questions?|aims?|programme|project)\b"), 0.7),
+    (re.compile(r"(?i)\b(?:we|this\s+project)\s+(?:will|aim|propose)\b"), 0.7),
+    (re.compile(r"(?i)\bproposal\b|\bproposed\s+research\b"), 1.0),
+    (re.compile(r"(?i)\b(?:phd|doctoral|studentship|the\s+student)\b"), 0.5),
+    (re.compile(r"(?i)\b(?:hypothes[ie]s|literature|experiments?)\b"), 0.3),
+    (re.compile(r"(?i)\bwe\s+propose\b|\bthis\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"),
+     0.6),
+    (re.compile(r"(?i)\b(?:budget|funding|timeline|work\s+plan)\b"), 0.4),
+    (re.compile(r"(?i)\bresearch\b"), 0.2),
+]
+_FORM_CUES = [
+    (re.compile(r"\?"), 0.6),
+    (re.compile(r"[☐☑☒□■]"), 1.0),
+    (re.compile(r"(?i)\byes\s*/\s*no\b|\b(?:yes|no)\s*[☐□]"), 1.5),
+    (re.compile(r"(?i)\bplease\s+(?:tick|indicate|provide|complete|state|describe|confirm|list|give)\b"), 1.0),
+    (re.compile(r"(?i)\b(?:max\.?|maximum)\s*\d+\s*(?:words|characters|pages)\b"), 1.0),
+    (re.compile(r"(?i)\bname\s+of\s+(?:the\s+)?(?:applicant|organisation|institution)\b"), 1.0),
+    (re.compile(r"(?i)\b(?:applicant|candidat)\w*\b"), 0.4),
+    (re.compile(r"(?i)\b(?:n/a|not\s+applicable)\b"), 0.3),
+]
+
+
+def _score(cues: list[tuple[re.Pattern[str], float]], text: str, cap: int = 8) -> float:
+    return sum(w * min(cap, len(rx.findall(text))) for rx, w in cues)
+
+
+def scores(document: Document) -> dict[str, float]:
+    """The evidence for each type (for explaining a classification)."""
+    head = " ".join(b.text for b in document.blocks[:HEAD_BLOCKS])[:2000]
+    text = ""
+    for b in document.blocks:
+        if len(text) >= MAX_CHARS:
+            break
+        text += b.text + "\n"
+    text = text[:MAX_CHARS]
+    title = head[:300]
+    s = {
+        "agreement": _score(_AGREEMENT_CUES, text),
+        "proposal": _score(_PROPOSAL_CUES, text),
+        "form": _score(_FORM_CUES, text),
+    }
+    if _TITLE_AGREEMENT.search(title):
+        s["agreement"] += 6
+    if _TITLE_PROPOSAL.search(title):
+        s["proposal"] += 6
+    if _TITLE_FORM.search(title):
+        s["form"] += 4
+    # a long text with many contract words is an agreement even if it talks about its objectives
+    words = max(1, len(text.split()))
+    s["words"] = words
+    return s
 
 
 def classify(document: Document) -> str:
-    return "other"
+    """'proposal', 'agreement', 'form' or 'other' from the title, headings and vocabulary."""
+    s = scores(document)
+    words = s.pop("words")
+    best = max(s, key=lambda k: s[k])
+    top = s[best]
+    runner = sorted(s.values())[-2]
+    threshold = 3.5 if words > 250 else 5.0 if words > 150 else 7.0
+    if top < threshold or top < runner * 1.25:
+        return "other"
+    return best
