@@ -293,21 +293,36 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, password: str 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "-o", required=True, help="Where to write the annotated copy.")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file (never the input).")
+@click.option("--overwrite", "--force", "overwrite", is_flag=True,
+              help="Replace an existing output file (never the input).")
+@click.option("--include-declarations", is_flag=True, help="Also annotate form questions and denials.")
+@click.option("--max-notes", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Most comments/highlights written into one document.")
+@click.option("--verbose", "-v", is_flag=True, help="List the findings that could not be anchored on their text.")
 @common_scan_options
-def annotate(path: str, output: str, force: bool, **kw: Any) -> None:
-    """Write a copy of a DOCX or PDF with a comment or highlight on each finding."""
+def annotate(path: str, output: str, overwrite: bool, include_declarations: bool, max_notes: int,
+             verbose: bool, **kw: Any) -> None:
+    """Write a copy of a DOCX or PDF with a comment or highlight on each finding.
+
+    The input is never modified; the copy is written atomically.
+    """
     from .annotate import AnnotateError, annotate_file
 
-    result, _ = _run_scan((path,), kw, quiet=True)
+    result, cfg = _run_scan((path,), kw, quiet=True)
     doc = result.documents[0]
     if doc.status != "ok":
         sys.exit(EXIT_UNREADABLE)
     try:
-        report = annotate_file(path, output, doc, overwrite=force, password=kw.get("password"))
+        report = annotate_file(path, output, doc, overwrite=overwrite, password=cfg.password,
+                               include_declarations=include_declarations, max_notes=max_notes)
     except AnnotateError as e:
         _die(f"{path}: {e}")
-    click.echo(f"{output}: {report.summary()}", err=True)
+    click.echo(report.summary(), err=True)
+    for w in report.warnings:
+        click.echo(f"grantscan: warning: {w}", err=True)
+    if verbose:
+        for m in report.unanchored:
+            click.echo(f"  {m.where}: {m.text}: {m.reason}", err=True)
     sys.exit(EXIT_OK)
 
 
