@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "scan_path", "scan_text"]
 
 
-def scan_path(path, config=None) -> ScanResult:  # noqa: ANN001 - re-exported, typed in grantscan.scan
+def scan_path(path, config=None, *, root=None, progress=None) -> ScanResult:  # noqa: ANN001 - typed in scan
     """Scan a file or folder (or a list of them). See ``grantscan.scan.scan_path``."""
     from .scan import scan_path as _scan_path
 
-    return _scan_path(path, config)
+    return _scan_path(path, config, root=root, progress=progress)
 
 
 def scan_text(text: str, config=None) -> DocumentResult:  # noqa: ANN001

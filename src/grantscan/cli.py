@@ -162,8 +162,14 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
             bar.update(task, completed=done, total=total, description=os.path.basename(path)[:40])
 
         bar.start()
+    from .baseline import BaselineError
+    from .config import ConfigError
+    from .detect.packs import PackError
+
     try:
         result = scan_path(list(paths), cfg, progress=progress)
+    except (ConfigError, BaselineError, PackError) as e:
+        _die(str(e))
     finally:
         if bar is not None:
             bar.stop()

@@ -252,6 +252,7 @@ class ScanResult:
 
     documents: list[DocumentResult]
     tool_version: str = ""
+    baseline_unmatched: list[dict[str, Any]] = field(default_factory=list)  # stale baseline entries
 
     def summary(self) -> dict[str, Any]:
         by_sev = {s: 0 for s in ("high", "medium", "low", "info")}
@@ -282,4 +283,5 @@ class ScanResult:
             "tool": {"name": "grantscan", "version": self.tool_version},
             "documents": [d.to_dict() for d in self.documents],
             "summary": self.summary(),
+            **({"baseline_unmatched": self.baseline_unmatched} if self.baseline_unmatched else {}),
         }

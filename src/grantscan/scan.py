@@ -243,7 +243,7 @@ def scan_path(path: str | Path | Iterable[str | Path], config: Config | None = N
     if baseline is not None:
         from .baseline import apply_baseline
 
-        apply_baseline(scan, baseline)
+        scan.baseline_unmatched = apply_baseline(scan, baseline)
     return scan
 
 

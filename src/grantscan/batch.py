@@ -1,0 +1,288 @@
+"""Scanning many files in parallel worker processes, where one bad file never stalls or kills the batch.
+
+Each worker builds its Scanner (detector, guidance) once, then scans files one at a time sent over a pipe.
+The parent knows which file every worker is on, so a file that exceeds ``Config.timeout`` or kills its
+worker (segfault, out of memory under the ``Config.memory_limit`` address-space cap) is reported on its own
+as an error result, only that worker is replaced, and the other files in flight carry on. A plain
+ProcessPoolExecutor cannot do this: it cannot cancel a running task and, when a worker dies, fails every
+task in flight without saying which one was to blame.
+
+With one job (or one file) files are scanned in this process; the timeout then uses SIGALRM when running in
+the main thread (it interrupts Python code, not a long call inside a C library) and there is no memory cap.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .config import Config
+from .model import DocumentResult
+
+OnResult = Callable[[int, DocumentResult], None]
+INIT_TIMEOUT = 300.0  # seconds a new worker may take to load its detector
+_HEADROOM = 512 * 1024 * 1024  # the cap never goes below what a fresh worker already maps plus this
+
+
+class _Timeout(BaseException):
+    """Raised by SIGALRM inside an in-process scan; BaseException so `except Exception` cannot swallow it."""
+
+
+def _error(path: str, message: str, seconds: float = 0.0) -> DocumentResult:
+    from .scan import sha256_file
+
+    return DocumentResult(path=path, status="error", error=message, sha256=sha256_file(path), seconds=seconds)
+
+
+def _timeout_message(seconds: float) -> str:
+    return f"timeout: gave up after {seconds:g} s (--timeout)"
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (never below current use + headroom)."""
+    if limit <= 0:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            mapped = int(fh.read().split()[0]) * resource.getpagesize()
+        cap = max(limit, mapped + _HEADROOM)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ImportError, OSError, ValueError):
+        pass  # not Linux: no cap
+
+
+def _worker_main(conn: Connection, config: Config) -> None:
+    """Worker process: build the Scanner once, then scan (index, path) tasks until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    _limit_memory(config.memory_limit)
+    try:
+        from .scan import Scanner
+
+        scanner = Scanner(config)
+    except BaseException as e:  # report why the detector could not be built, then stop
+        conn.send(("init-error", _portable(e)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send(("done", (index, scanner.scan_file(path))))
+
+
+def _portable(e: BaseException) -> tuple[type, str, dict[str, Any]]:
+    """An exception as (class, message, attributes): exceptions with custom __init__ arguments (PackError)
+    do not survive pickling as themselves."""
+    attrs = {}
+    for k, v in getattr(e, "__dict__", {}).items():
+        try:
+            pickle.dumps(v)
+        except Exception:
+            continue
+        attrs[k] = v
+    cls = type(e)
+    try:
+        pickle.dumps(cls)
+    except Exception:
+        cls = RuntimeError
+    return cls, str(e), attrs
+
+
+def _rebuild(cls: type, message: str, attrs: dict[str, Any]) -> BaseException:
+    exc = cls.__new__(cls)
+    BaseException.__init__(exc, message)
+    for k, v in attrs.items():
+        try:
+            setattr(exc, k, v)
+        except AttributeError:
+            pass
+    return exc
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Connection
+    born: float
+    ready: bool = False
+    task: tuple[int, str] | None = None
+    started: float = 0.0
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_batch(paths: Sequence[str], config: Config,
+              on_result: OnResult | None = None) -> list[DocumentResult]:
+    """Scan ``paths``; results come back in input order. ``on_result(index, result)`` fires as each ends."""
+    jobs = max(1, config.jobs)
+    if jobs == 1 or len(paths) <= 1:
+        return _run_in_process(paths, config, on_result)
+    return _run_pool(paths, config, min(jobs, len(paths)), on_result)
+
+
+def _run_in_process(paths: Sequence[str], config: Config, on_result: OnResult | None) -> list[DocumentResult]:
+    from .scan import Scanner
+
+    results: list[DocumentResult] = []
+    if not paths:
+        return results
+    scanner = Scanner(config)
+    use_alarm = (config.timeout > 0 and hasattr(signal, "setitimer")
+                 and threading.current_thread() is threading.main_thread())
+    for i, path in enumerate(paths):
+        t = time.perf_counter()
+        if use_alarm:
+            result = _scan_with_alarm(scanner, path, config.timeout)
+            if result is None:
+                result = _error(path, _timeout_message(config.timeout), time.perf_counter() - t)
+        else:
+            result = scanner.scan_file(path)
+        results.append(result)
+        if on_result:
+            on_result(i, result)
+    return results
+
+
+def _scan_with_alarm(scanner: Any, path: str, timeout: float) -> DocumentResult | None:
+    """scanner.scan_file(path), or None when it ran past ``timeout`` seconds."""
+
+    def _raise(signum: int, frame: Any) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return scanner.scan_file(path)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Timeout:
+        return None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+def _run_pool(paths: Sequence[str], config: Config, size: int,
+              on_result: OnResult | None) -> list[DocumentResult]:
+    ctx = _context()
+    results: list[DocumentResult | None] = [None] * len(paths)
+    pending = deque(enumerate(paths))
+    workers: list[_Worker] = []
+    init_failures = 0
+
+    def spawn() -> None:
+        parent_conn, child_conn = ctx.Pipe()
+        proc = ctx.Process(target=_worker_main, args=(child_conn, config), daemon=True,
+                           name="grantscan-worker")
+        proc.start()
+        child_conn.close()
+        workers.append(_Worker(proc, parent_conn, time.monotonic()))
+
+    def finish(w: _Worker, result: DocumentResult) -> None:
+        assert w.task is not None
+        index = w.task[0]
+        w.task = None
+        results[index] = result
+        if on_result:
+            on_result(index, result)
+
+    def retire(w: _Worker, kill: bool) -> None:
+        if kill and w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join(timeout=5)
+        w.conn.close()
+        workers.remove(w)
+
+    try:
+        while pending or any(w.task for w in workers):
+            busy = sum(1 for w in workers if w.task)
+            while len(workers) < min(size, busy + len(pending)):
+                spawn()
+            for w in list(workers):
+                if w.ready and w.task is None and pending:
+                    task = pending.popleft()
+                    try:
+                        w.conn.send(task)
+                    except OSError:  # the worker died while idle: the file goes to another one
+                        pending.appendleft(task)
+                        retire(w, kill=True)
+                        continue
+                    w.task, w.started = task, time.monotonic()
+            now = time.monotonic()
+            deadlines = [w.started + config.timeout if w.task else w.born + INIT_TIMEOUT
+                         for w in workers if w.task or not w.ready]
+            wait_for = max(0.0, min(deadlines) - now) if deadlines else None
+            ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=wait_for)
+            for w in list(workers):
+                died = w.proc.sentinel in ready
+                if w.conn in ready:
+                    try:
+                        kind, payload = w.conn.recv()
+                    except Exception:  # closed pipe or an unreadable message: treat the worker as dead
+                        kind, payload = "died", None
+                    if kind == "ready":
+                        w.ready = True
+                        continue
+                    if kind == "done":
+                        finish(w, payload[1])
+                        continue
+                    if kind == "init-error":
+                        raise _rebuild(*payload)
+                    died = True
+                if not died:
+                    continue
+                w.proc.join(timeout=5)
+                if w.task:
+                    finish(w, _error(w.task[1], f"crashed: the worker scanning it died "
+                                                f"({_describe_exit(w.proc.exitcode)}; out of memory?)",
+                                     time.monotonic() - w.started))
+                elif not w.ready:
+                    init_failures += 1
+                    if init_failures > size + 2:
+                        raise RuntimeError("grantscan workers keep dying while loading the detector "
+                                           f"({_describe_exit(w.proc.exitcode)})")
+                retire(w, kill=True)
+            now = time.monotonic()
+            for w in list(workers):
+                if w.task and now - w.started >= config.timeout:
+                    finish(w, _error(w.task[1], _timeout_message(config.timeout), now - w.started))
+                    retire(w, kill=True)
+                elif not w.ready and now - w.born >= INIT_TIMEOUT:
+                    raise RuntimeError(f"a grantscan worker took more than {INIT_TIMEOUT:g} s to start")
+    finally:
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in list(workers):
+            w.proc.join(timeout=2)
+            retire(w, kill=True)
+    return [r for r in results if r is not None]
+
