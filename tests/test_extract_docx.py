@@ -537,3 +537,20 @@ def test_docm_without_relationships_falls_back_to_word_document(tmp_path: Path) 
     p = tmp_path / "doc.docm"
     p.write_bytes(buf.getvalue())
     assert texts(extract(p), "body") == ["Zip named .txt"]
+
+
+def test_comment_anchor_paragraph_is_recorded(tmp_path: Path) -> None:
+    """metadata['comments'] says which paragraph each comment is anchored on (used by inline suppression)."""
+    import docx as python_docx
+
+    d = python_docx.Document()
+    d.add_paragraph("First paragraph.")
+    second = d.add_paragraph("Second paragraph carries the comment.")
+    d.add_comment(second.runs, text="grantscan: ignore[robotics] reviewed", author="RO")
+    p = tmp_path / "anchored.docx"
+    d.save(p)
+    doc = extract(p)
+    (c,) = doc.metadata["comments"]
+    assert c["anchor"] == {"part": "body", "paragraph": 1}
+    comment_blocks = [b for b in doc.blocks if b.location.part == "comment"]
+    assert comment_blocks[0].location.paragraph in range(*c["paragraphs"])

@@ -322,6 +322,8 @@ class _Walker:
         self.counters: dict[str, int] = {}
         self.section: str | None = None
         self.too_deep = False
+        self.comment_anchors: dict[str, tuple[str, int]] = {}  # comment id -> (part, paragraph)
+        self._pending_comments: list[str] = []  # range starts seen between paragraphs
 
     def container(self, el: etree._Element, part: str, deleted: bool = False, depth: int = 0) -> None:
         """Walk block-level content (body, cell, note, comment, text box, sdtContent...)."""
@@ -330,6 +332,9 @@ class _Walker:
             return
         for child in el:
             name = _local(child.tag)
+            if name == "commentRangeStart":
+                self._pending_comments.append(_attr(child, "id") or "")
+                continue
             if name is None or name in NON_TEXT_ELEMENTS:
                 continue
             if name == "p":
@@ -351,6 +356,11 @@ class _Walker:
         self._inline(p, deleted, pieces, boxes, depth)
         index = self.counters.get(part, 0)
         self.counters[part] = index + 1
+        if part != "comment":
+            ids = self._pending_comments + [_attr(c, "id") or "" for c in p.iter("{*}commentRangeStart")]
+            self._pending_comments = []
+            for cid in ids:
+                self.comment_anchors.setdefault(cid, (part, index))
         text = "".join(t for d, t in pieces if not d)
         main = part in ("body", "table")
         if main and text.strip() and self._is_heading(p):
@@ -519,6 +529,10 @@ def _read_package(path: Path, pkg: _Package, options: ExtractOptions) -> Documen
     for b in walker.blocks:
         parts[b.location.part or "body"] = parts.get(b.location.part or "body", 0) + 1
     metadata: dict[str, Any] = {"parts": parts}
+    for c in comments:
+        anchor = walker.comment_anchors.get(c["id"] or "")
+        if anchor is not None:
+            c["anchor"] = {"part": anchor[0], "paragraph": anchor[1]}
     if comments:
         metadata["comments"] = comments  # comment author by paragraph range [start, end) of "comment"
     if main.lower() != "word/document.xml":
