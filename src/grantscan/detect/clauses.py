@@ -182,7 +182,7 @@ def risk_rule_ids(pack: ClausePack | None = None) -> set[str]:
 # CommonAccord keys "11.7.Ti=Applicable law" / "11.7.sec=...".
 _HEADING_LINE = re.compile(
     r"^[#>*\s]*(?P<label>(?:(?:article|section|clause|schedule|annex)\s*[0-9IVXivx]+(?:\.\d+)*"
-    r"|\d{1,2}(?:\.\d{1,2}){0,4})\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$", re.I)
+    r"|\d{1,2}(?:\.\d{1,2}){0,4})(?!\d)\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$", re.I)
 _NUMBERED = re.compile(r"^[#>*\s]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\.(?:ti|sec)=)?[\s)]", re.I)
 _VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", re.I)
 _FIELD_LABELS = {"title", "name", "date", "signature", "signed", "address", "email", "e-mail", "by", "for",
@@ -200,9 +200,11 @@ def _heading_of_line(line: str) -> str | None:
         return None
     label = re.sub(r"\s+", " ", m.group("label")).strip().rstrip(".")
     label = re.sub(r"(?i)^(article|section|clause|schedule|annex)(?=\d)", r"\1 ", label)
-    title = m.group("title").strip().lstrip("\t")
+    title = re.sub(r"\s*(?:\.{3,}|…+).*$", "", m.group("title")).strip()
     if "=" in title[:12]:  # CommonAccord "Alt1.sec=..." and similar keys
         title = title.split("=", 1)[1]
+    if label.isdigit() and title[:1].islower():  # "12 months after ...": a number, not a clause
+        return None
     title = re.sub(r"(?i)^(?:article|section|clause)\s*:\s*", "", title)
     if not title:
         return label
@@ -258,6 +260,9 @@ class ClauseDetector:
     def __init__(self, nlp, config: Config, pack: ClausePack | None = None):  # noqa: ANN001 - spacy.Language
         self.nlp, self.config = nlp, config
         self.pack = pack or _default_pack()
+        enabled = getattr(config, "categories", None)
+        self._rules = [r for r in self.pack.rules if enabled is None or r.category in enabled]
+        self._rule_ids = {r.id for r in self.pack.rules}
         self._last_index = -1
         self._heading: str | None = None
         self._heading_cats: set[str] = set()
@@ -265,9 +270,12 @@ class ClauseDetector:
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
         if sdoc is None and self.nlp is not None:
             sdoc = self.nlp(text.replace("\n", " "))
-        if sdoc is None:
-            return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
-        return [(s.start_char, s.end_char) for s in sdoc.sents]
+        if sdoc is not None:
+            try:
+                return [(s.start_char, s.end_char) for s in sdoc.sents]
+            except ValueError:  # a pipeline without sentence boundaries
+                pass
+        return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
 
     def _categories_of_heading(self, heading: str | None) -> set[str]:
         if not heading:
@@ -308,7 +316,7 @@ class ClauseDetector:
         op = pack.operative.search(sent, squashed)
         party = pack.parties.search(sent, squashed)
         out: list[Finding] = []
-        for rule in pack.rules:
+        for rule in self._rules:
             m = rule.strong.search(sent, squashed)
             how = "strong"
             if m is None and rule.patterns:
@@ -337,7 +345,7 @@ class ClauseDetector:
                 loc = replace(loc, section=section)
             f = Finding(rule_id=rule.id, category=rule.category, text=_clean(m.group(0), 120),
                         context=_clean(sent), location=loc, confidence=conf, reasons=reasons,
-                        subcategory=None, block_index=block_index, start=start, end=end)
+                        block_index=block_index, start=start, end=end)
             if question:
                 f.kind = "declaration"
                 f.confidence = min(f.confidence, 0.5)
@@ -368,10 +376,6 @@ class ClauseDetector:
             return kept
         kept.extend(self._risks(document, kept, doctype))
         return kept
-
-    @property
-    def _rule_ids(self) -> set[str]:
-        return {r.id for r in self.pack.rules}
 
     def _risks(self, document: Document, findings: list[Finding], doctype: str) -> list[Finding]:
         clauses = [f for f in findings if f.category in CLAUSE_CATEGORIES and f.kind == "finding"
