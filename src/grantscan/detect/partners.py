@@ -29,6 +29,7 @@ from .packs import LineDict, PackError, check_keys, load_yaml
 PLACE_KINDS = ("name", "demonym", "region", "city", "institution")
 CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "di", "del", "della", "&", "-", "'s", "’s",
               "von", "van", "der", "für", "y", "e", "et", "do", "da"}
+ABBREVIATED = {"Univ", "Inst", "Natl", "Intl", "Tech", "Dept", "Acad", "Sci", "St", "Co", "Corp"}
 FUNCTION_WORDS = {"is", "was", "are", "were", "be", "been", "and", "or", "as", "at", "with", "to", "for", "by",
                   "on", "in", "of", "the", "a", "an", "but", "will", "would", "can", "may", "has", "have", "had",
                   "unless", "if", "only", "otherwise", "when", "where", "than", "so"}
@@ -37,6 +38,7 @@ CITATION = re.compile(r"\b(?:ISBN|doi|DOI|Ed\. by|[Ee]ds?\.|pp\.|Proceedings|[Vv
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 QUALIFICATION = {"degree", "degrees", "honours", "honors", "master", "masters", "bachelor", "bachelors", "bsc",
                  "msc", "meng", "phd", "qualification", "qualifications", "equivalent", "2:1"}
+COUNTRY_WORDS = re.compile(r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I)
 PUBLISHER = re.compile(r"\b(?:Press|Publishing|Publishers|Verlag)\b")
 AMOUNT = re.compile(r"^[\d][\d,.]*%?$")
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
@@ -73,6 +75,7 @@ class CountryRules:
     place_before: set[str]
     us_pronoun_before: set[str]
     place_modifiers: set[str]
+    not_near_after: set[str]
     university_heads: list[str]
     name_words: set[str]
     host: list[str]
@@ -98,7 +101,7 @@ def _str_list(path: Path, d: LineDict, key: str) -> list[str]:
 COUNTRY_KEYS = {"translations", "translation_exclude", "countries", "false_friends", "regions_not_countries",
                 "not_place_after", "not_place_before", "language_after", "language_before", "person_titles",
                 "place_before", "host_institutions", "university_heads", "name_words", "us_pronoun_before",
-                "mostly_language", "place_modifiers"}
+                "mostly_language", "place_modifiers", "not_place_near_after"}
 ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
 
 
@@ -170,7 +173,8 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         language_after={x.lower() for x in words("language_after")},
         language_before={x.lower() for x in words("language_before")},
         titles=set(words("person_titles")), place_before={x.lower() for x in words("place_before")},
-        us_pronoun_before=set(words("us_pronoun_before")), place_modifiers=set(words("place_modifiers")), university_heads=words("university_heads"),
+        us_pronoun_before=set(words("us_pronoun_before")), place_modifiers=set(words("place_modifiers")),
+        not_near_after=set(words("not_place_near_after")), university_heads=words("university_heads"),
         name_words=set(words("name_words")), host=words("host_institutions"))
 
 
@@ -303,10 +307,12 @@ class PartnerDetector:
         self.iso_codes = {c.alpha_2 for c in pycountry.countries}
         self.multiword_heads = {k: [h for h in v if " " in h] for k, v in self.orgs.heads.items()}
         self.lists = None
+        self.warnings: list[str] = []  # files in the lists folder that were skipped, for the CLI to show
         if config.lists_dir:
             from .lists import load_lists
 
             self.lists = load_lists(config.lists_dir, country_of=country_code)
+            self.warnings = list(self.lists.warnings)
         self.ner = _load_model(config.model) if config.model else None
 
     # -- entry points -------------------------------------------------------------------------------------------
@@ -367,7 +373,6 @@ class PartnerDetector:
                     pl = self.rules.places.get(part)
                     if pl and not pl.person_name and part not in self.rules.not_after:
                         out.append(_Mention(tok.i, tok.i + 1, part, pl, pl.code))
-                        break
             elif len(tok.text) == 2 and tok.text.isupper() and tok.text in self.iso_codes \
                     and tok.i + 1 < len(sdoc) and AMOUNT.match(sdoc[tok.i + 1].text) and tok.i > 0 \
                     and sdoc[tok.i - 1].text.isupper() and len(sdoc[tok.i - 1].text) > 1:
@@ -375,6 +380,7 @@ class PartnerDetector:
         return out
 
     def _keep(self, sdoc: Doc, m: _Mention, all_mentions: list[_Mention]) -> bool:
+        """Apply the countries.yaml context rules to one matched place; False drops it."""
         r = self.rules
         prev = sdoc[m.start - 1] if m.start > 0 else None
         nxt = sdoc[m.end] if m.end < len(sdoc) else None
@@ -402,6 +408,9 @@ class PartnerDetector:
         run_start, run_end = self._run(sdoc, m.start, m.end)
         if any(sdoc[i].text in r.not_after for i in range(m.end, run_end)):
             return False
+        if any(t.lower_ in r.not_near_after for t in sdoc[m.end:m.end + 7]) or (
+                m.start > 0 and any(t.lower_ == "ranked" for t in sdoc[max(0, m.start - 4):m.start])):
+            return False  # a league table ("ranked 71st in the Shanghai ranking"), not a place
         if m.place.kind == "demonym":
             if after is not None and after.lower_ in r.language_after:
                 return False
@@ -411,31 +420,45 @@ class PartnerDetector:
                 if not (after is not None and after.is_alpha and after.is_lower
                         and after.lower_ not in FUNCTION_WORDS):
                     return False
+            elif self._coordinated_language(sdoc, m.start):
+                return False  # "in French or Spanish"
             elif re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", _sentence(sdoc, sdoc.text, sdoc[m.start].idx,
                                                                         sdoc[m.start].idx + 1)) and not (
                     after is not None and after.is_alpha and after.is_lower and after.lower_ not in FUNCTION_WORDS):
                 return False  # "translated to Spanish", "materials in Portuguese"
             elif prev is not None and prev.lower_ in r.language_before and not (
-                    after is not None and after.is_alpha and after.is_lower and after.lower_ not in ("and", "or")):
+                    after is not None and after.is_alpha and after.is_lower and after.lower_ not in FUNCTION_WORDS):
                 return False
         if m.place.person_name and not self._place_cue(sdoc, m, prev, nxt, all_mentions):
             return False
-        run_start, run_end = self._run(sdoc, m.start, m.end)
-        in_university = any(re.search(rf"\b{re.escape(h)}\b", sdoc[run_start:run_end].text) for h in r.university_heads)
-        if m.place.kind in ("region", "city") and not in_university and prev is not None and _is_cap(prev) \
-                and prev.is_alpha \
-                and not prev.is_sent_start and prev.text not in r.place_modifiers and prev.text not in r.name_words \
-                and prev.text not in r.places and prev.lower_ not in r.place_before:
-            return False  # a surname ("Dr Henry Lancashire")
-        if m.place.kind in ("region", "city") and run_end - run_start > m.end - m.start:
+        if m.place.kind in ("region", "city"):
             run_text = sdoc[run_start:run_end].text
-            if PUBLISHER.search(run_text):
-                return False
-            if not any(re.search(rf"\b{re.escape(h)}\b", run_text) for h in r.university_heads):
+            in_university = any(re.search(rf"\b{re.escape(h)}\b", run_text) for h in r.university_heads)
+            if not in_university and prev is not None and _is_cap(prev) and prev.is_alpha \
+                    and not prev.is_sent_start and prev.text not in r.place_modifiers \
+                    and prev.text not in r.name_words and prev.text not in r.places \
+                    and prev.lower_ not in r.place_before:
+                return False  # a surname ("Dr Henry Lancashire")
+            if run_end - run_start > m.end - m.start:
+                if PUBLISHER.search(run_text):
+                    return False  # "Cambridge University Press"
                 others = [sdoc[i].text for i in range(run_start, run_end) if not m.start <= i < m.end]
-                if any(w in r.name_words for w in others):
+                if not in_university and any(w in r.name_words for w in others):
                     return False  # only part of another organisation's name (Port of London Authority)
         return True
+
+    def _coordinated_language(self, sdoc: Doc, start: int) -> bool:
+        """True for the later demonyms of 'in French, German or Spanish' (the cue sits before the first)."""
+        i = start - 1
+        seen = False
+        while i >= 1 and sdoc[i].lower_ in ("or", "and", ",", "/"):
+            prev = sdoc[i - 1]
+            pl = self.rules.places.get(prev.text)
+            if not pl or pl.kind != "demonym":
+                return False
+            seen = True
+            i -= 2
+        return seen and i >= 0 and sdoc[i].lower_ in self.rules.language_before
 
     def _place_cue(self, sdoc: Doc, m: _Mention, prev: Token | None, nxt: Token | None,
                    mentions: list[_Mention]) -> bool:
@@ -453,7 +476,10 @@ class PartnerDetector:
             if prev.lower_ in ("and", "or", ",", "("):
                 return any(x is not m and abs(x.start - m.start) <= 4 for x in mentions)
             return True
-        return any(x is not m and (0 < m.start - x.end <= 2 or 0 <= x.start - m.end <= 2) for x in mentions)
+        if any(x is not m and (0 < m.start - x.end <= 2 or 0 <= x.start - m.end <= 2) for x in mentions):
+            return True
+        sent = _sentence(sdoc, sdoc.text, sdoc[m.start].idx, sdoc[m.start].idx + 1)
+        return bool(COUNTRY_WORDS.search(sent))  # "Chad is one of the poorest countries"
 
     def _run(self, sdoc: Doc, start: int, end: int) -> tuple[int, int]:
         """Token range of the capitalised name around [start, end) (words joined by of/for/and/the/-)."""
@@ -471,6 +497,9 @@ class PartnerDetector:
             t = sdoc[e]
             if _is_cap(t) and not t.is_punct:
                 e += 1
+            elif t.text == "." and not sdoc[e - 1].whitespace_ and sdoc[e - 1].text in ABBREVIATED \
+                    and e + 1 < len(sdoc) and (_is_cap(sdoc[e + 1]) or sdoc[e + 1].lower_ in CONNECTORS):
+                e += 1  # "Sharif Univ. of Technology"
             elif t.lower_ in CONNECTORS and e + 1 < len(sdoc) and _is_cap(sdoc[e + 1]):
                 e += 2
             else:
@@ -516,11 +545,17 @@ class PartnerDetector:
         for match_id, s, e in self.org_matcher(sdoc):
             org = self.orgs.known[int(sdoc.vocab.strings[match_id][3:])]
             known_spans.append((s, e, org))
-        known_spans = _longest(known_spans)
+        blocked = [(bs, be) for _, bs, be in self.block_matcher(sdoc)]
+        known_spans = _longest([k for k in known_spans
+                                if not any(bs < k[1] and k[0] < be and be - bs > k[1] - k[0] for bs, be in blocked)])
         candidates: list[tuple[int, int, str, KnownOrg | None]] = []
         for s, e, kind in self._org_runs(sdoc):
             inside = [k for k in known_spans if s <= k[0] and k[1] <= e]
-            candidates.append((s, e, kind, inside[0][2] if len(inside) == 1 else None))
+            org = inside[0][2] if len(inside) == 1 else None
+            named = self._country_in(sdoc, s, e)
+            if org and named and org.country and named != org.country:
+                org = None  # "Russian Ministry of Defence" is not the UK's
+            candidates.append((s, e, kind, org))
         for s, e, org in known_spans:
             if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
                 candidates.append((s, e, org.kind, org))
@@ -534,12 +569,19 @@ class PartnerDetector:
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             span = sdoc[s:e]
             text = span.text
-            if any(text == h or text.startswith(h + " ") for h in self.rules.host):
+            if any(re.match(rf"{re.escape(h)}\b", text) for h in self.rules.host):
                 continue  # the host institution itself is not a partner
             name = org.name if org else text
             matches: list[ListMatch] = []
+            dropped: list[str] = []
             if self.lists is not None:
                 matches = self.lists.match(name) or (self.lists.match(text) if org else [])
+                # same name, different country: "Northeastern University (US)" is not the one in Shenyang
+                home = (org.country if org else None) or self._country_in(sdoc, s, e) or self._country_after(sdoc, e)
+                if home:
+                    dropped = [f"not {x.list_name}: '{x.entry}' is in {x.country}, this one in {home}"
+                               for x in matches if x.country and x.country != home]
+                    matches = [x for x in matches if not x.country or x.country == home]
             severity, conf, reasons = "info", 0.6, [f"{kind} name pattern"]
             rule = f"org-{kind}"
             if org:
@@ -547,8 +589,17 @@ class PartnerDetector:
                 reasons = [f"built-in list: {org.name}" + (f" ({', '.join(org.tags)})" if org.tags else "")]
                 severity = max((ORG_TAG_SEVERITY.get(t, "info") for t in org.tags), key=_sev_rank, default="info")
             if matches:
-                rule, severity, conf = "org-list-match", "high", max(x.score for x in matches)
-                reasons += [f"{x.list_name}: '{x.entry}' (score {x.score:.2f})" for x in matches[:5]]
+                cats = {x.list_id: self.lists.category(x) for x in matches}
+                # a tracker entry rated only "Civilian" is worth a check, not an alarm
+                only_civilian = all(cats[x.list_id] == "Civilian" for x in matches)
+                rule, conf = "org-list-match", max(x.score for x in matches)
+                severity = max(severity, "medium" if only_civilian else "high", key=_sev_rank)
+                reasons += [f"{x.list_name}: '{x.entry}' (score {x.score:.2f}"
+                            + (f", {cats[x.list_id]})" if cats[x.list_id] else ")") for x in matches[:5]]
+            reasons += dropped
+            exact = [x.entry for x in matches if x.score == 1.0]
+            if not org and exact:  # the list's spelling names the body ("Univ." -> "University")
+                name = next((n for n in exact if not n.isupper()), exact[0])
             out.append(Finding(rule_id=rule, category="organisation", text=text,
                                context=_sentence(sdoc, block.text, span.start_char, span.end_char),
                                location=block.locate(span.start_char, span.end_char), severity=severity,
@@ -558,14 +609,32 @@ class PartnerDetector:
                                reasons=reasons, block_index=block_index, start=span.start_char, end=span.end_char))
             # an institution fixes the country it is in (funders and government bodies name who pays)
             code = out[-1].country_code
-            if code and org and kind in ("university", "institute") and not self._has_country(
+            listed = bool(matches) and all(x.score == 1.0 for x in matches)
+            if code and (org or listed) and kind in ("university", "institute") and not self._has_country(
                     sdoc, s, e, code):
                 out.append(self._country_finding(sdoc, block, block_index, span.start_char, span.end_char, code,
                                                  "institution", f"institution '{name}' is in {code}", 0.6))
         return out
 
+    def _country_in(self, sdoc: Doc, s: int, e: int) -> str | None:
+        """A country or nationality named inside an organisation's name ('Russian Ministry of Defence')."""
+        for m in self.mentions(sdoc[s:e].as_doc()):
+            if m.place.kind in ("name", "demonym"):
+                return m.code
+        return None
+
+    def _country_after(self, sdoc: Doc, end: int) -> str | None:
+        """A country named right after an organisation: 'X University (US)', 'X Institute, Germany'."""
+        tail = sdoc[end:min(len(sdoc), end + 4)]
+        if len(tail) < 2 or tail[0].text not in ("(", ",", "-", "in"):
+            return None
+        for m in self.mentions(tail.as_doc()):
+            if m.start <= 1 and m.place.kind in ("name", "region", "city"):
+                return m.code
+        return None
+
     def _has_country(self, sdoc: Doc, s: int, e: int, code: str) -> bool:
-        return any(s <= m.start < e and m.code == code for m in self.mentions(sdoc[s:e].as_doc()))
+        return any(m.code == code for m in self.mentions(sdoc[s:e].as_doc()))
 
     def _org_runs(self, sdoc: Doc) -> list[tuple[int, int, str]]:
         """Capitalised names containing an organisation head word, with the kind the head says."""
@@ -581,15 +650,29 @@ class PartnerDetector:
                 e += 2
             if sdoc[s].lower_ == "the":
                 s += 1
-            kind = self._org_kind(sdoc[s:e]) if e - s >= 2 else None
-            if kind:
-                out.append((s, e, kind))
+            for ps, pe in self._split_run(sdoc, s, e):
+                kind = self._org_kind(sdoc[ps:pe]) if pe - ps >= 2 else None
+                if kind:
+                    out.append((ps, pe, kind))
             i = max(e, i + 1)
         return out
 
+    def _split_run(self, sdoc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+        """'Beihang University and Tsinghua University' -> two names; '... and Dr Evans' -> name only."""
+        for j in range(s + 1, e - 1):
+            if sdoc[j].lower_ in ("and", "&"):
+                if sdoc[j + 1].text in self.rules.titles:
+                    return [(s, j)]
+                left, right = sdoc[s:j], sdoc[j + 1:e]
+                if self._org_kind(left) and self._org_kind(right):
+                    return [(s, j), *self._split_run(sdoc, j + 1, e)]
+        return [(s, e)]
+
     def _org_kind(self, span: Span) -> str | None:
         words = [t.text for t in span]
-        if words[-1] in self.heads_by_kind.get("company", ()):
+        if span.text.isupper():  # table cells and headings in capitals
+            words = [w.title() if len(w) > 3 else w for w in words]
+        if words[-1] in self.heads_by_kind.get("company", ()) or PUBLISHER.search(span.text):
             return "company"
         text = span.text
         for kind in ("university", "institute", "government"):

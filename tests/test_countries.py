@@ -1,0 +1,173 @@
+"""Country detection: names, demonyms, cities, US states, and the false-friend families of the guideline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from grantscan.config import Config
+from grantscan.detect.packs import PackError
+from grantscan.detect.partners import PartnerDetector, country_code, country_risk, load_country_rules
+from grantscan.model import Location, TextBlock
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def detect():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    det = PartnerDetector(nlp, Config())
+
+    def run(text: str) -> set[str]:
+        block = TextBlock(text, Location(line=1, column=1))
+        return {f.country_code for f in det.find(nlp(text), block, 0) if f.category == "country"}
+    return run
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("We collaborate with partners in the United Kingdom and the USA.", {"GB", "US"}),
+    ("Export is governed by U.S. law and the U.K. regulations.", {"US", "GB"}),
+    ("Partners in Russia, Iran, South Korea and Taiwan.", {"RU", "IR", "KR", "TW"}),
+    ("Open-source imagery of North Korea will be analysed.", {"KP"}),
+    ("Türkiye will host the second project workshop in Ankara.", {"TR"}),
+    ("Mangrove loss in the Niger Delta will be mapped in Nigeria.", {"NG"}),
+    ("Partenaires: Allemagne, Norvège et Pologne.", {"DE", "NO", "PL"}),
+])
+def test_country_names_and_aliases(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("The lab hosts three Iranian PhD students.", {"IR"}),
+    ("A Belarusian postdoctoral researcher will join.", {"BY"}),
+    ("Radios will be developed for the British Army.", {"GB"}),
+    ("This agreement is governed by English law.", {"GB"}),
+    ("The book was translated into French.", set()),
+    ("Applicants need proficiency in English.", set()),
+    ("Students read an Italian book.", set()),
+])
+def test_demonyms_and_languages(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("We will collaborate with Moscow State University.", {"RU"}),
+    ("Regular travel to Grenoble is required.", {"FR"}),
+    ("Fieldwork takes place in Atlanta, Georgia, with colleagues.", {"US"}),
+    ("The radio telescope site is in New Mexico, near Socorro.", {"US"}),
+    ("Governed by the laws of the State of California.", {"US"}),
+    ("The Ministry of Education of Georgia in Tbilisi is a partner.", {"GE"}),
+    ("Researchers at Cambridge, Massachusetts will advise.", {"US"}),
+])
+def test_cities_and_us_states(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize("text", [
+    "Roast turkey will be served at the dinner.",
+    "Kaolin (China clay) is used as a filler.",
+    "The guinea pig cohort was used in the experiments.",
+    "Sections were stained with Congo red.",
+    "Students examined a Panama hat.",
+    "A French press and Brussels sprouts sat in the break room.",
+    "Indian ink was used to visualise capsules.",
+    "Jordan will lead the data-analysis work package.",
+    "Chad Williams, the administrator, will book flights.",
+    "Dr Chad Smith and Michael Jordan attended.",
+    "The Paris Agreement sets targets; the Japan Prize honours scientists.",
+    "Support from Historic Environment Scotland and the Port of London Authority.",
+    "Work in the London Centre for Nanotechnology at University College London.",
+    "CHO cells (Chinese hamster ovary) were cultured.",
+    "Losses reached 224B US$ in 2022.",
+    "Please CONTACT US for details.",
+])
+def test_false_friends_are_not_countries(detect, text):
+    assert detect(text) == set()
+
+
+def test_genuine_names_next_to_false_friends(detect):
+    assert detect("Fieldwork in Jordan's Zaatari refugee camp.") == {"JO"}
+    assert detect("Turkey and Syria were hit by the earthquake.") == {"TR", "SY"}
+
+
+def test_finding_fields(detect):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    det = PartnerDetector(nlp, Config())
+    text = "Intro line.\nPartners are in Iran."
+    block = TextBlock(text, Location(line=3, column=1))
+    [f] = [f for f in det.find(nlp(text.replace("\n", " ")), block, 2) if f.category == "country"]
+    assert (f.rule_id, f.country_code, f.text, f.block_index) == ("country", "IR", "Iran", 2)
+    assert text[f.start:f.end] == "Iran" and f.location.line == 4
+    assert f.context == "Partners are in Iran."
+    assert any("arms embargo" in r for r in f.reasons)
+
+
+def test_country_risk_and_names():
+    ru = country_risk("RU")
+    assert ru["arms_embargo"] is True and "Russia" in ru["regimes"]
+    assert country_risk("FR") is None
+    assert country_code("Russia") == "RU" and country_code("Burma") == "MM" and country_code("Atlantis") is None
+
+
+def test_pack_errors_name_file_and_line(tmp_path):
+    bad = tmp_path / "countries.yaml"
+    bad.write_text("countries:\n  - code: GB\n    alias: [UK]\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"countries.yaml:3: .*unknown key 'alias'"):
+        load_country_rules(bad)
+    bad.write_text("countries:\n  - code: QQ\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"countries.yaml:2: unknown ISO"):
+        load_country_rules(bad)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
+def test_labelled_corpus_f1():
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate_partners.py"),
+                          *map(str, sorted((SHARED / "corpus" / "labelled").glob("*.jsonl")))],
+                         capture_output=True, text=True, check=True).stdout
+    f1 = float(out.strip().splitlines()[-1].split("F1=")[1].split()[0])
+    assert f1 >= 0.95, out
+
+
+def test_cases_file_countries(detect):
+    """The hand-written country cases of the labelled corpus (skipped without ../shared)."""
+    cases = SHARED / "corpus" / "labelled" / "cases.jsonl"
+    if not cases.is_file():
+        pytest.skip("../shared corpus not present")
+    wrong = []
+    for line in cases.read_text(encoding="utf-8").splitlines():
+        e = json.loads(line)
+        if detect(e["text"]) != set(e["countries"]):
+            wrong.append(e["id"])
+    assert wrong == []
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Materials will be translated to Spanish and Portuguese.", set()),
+    ("The summary is available in French or Spanish.", set()),
+    ("Ghent University is ranked 71st in the Shanghai ranking.", {"BE"}),
+    ("Optical Tweezers, Cambridge University Press, Cambridge (2015), pp. 1-20.", set()),
+    ("Partially funded by MarRI-UK and its members.", set()),
+    ("Applicants need an upper second-class UK Master's degree.", set()),
+    ("With experts in biosensors (Dr Henry Lancashire) the student will build it.", set()),
+    ("A consortium of Canadian, UK&Turkish academics.", {"CA", "GB", "TR"}),
+    ("1 UNIWERSYTET SLASKI PL 161,235 2.11%", {"PL"}),
+    ("Ties with Middle Tennessee State University.", {"US"}),
+    ("Chad is one of the poorest countries in the world.", {"TD"}),
+    ("The Jordan normal form of the matrix is computed.", set()),
+])
+def test_reference_language_and_name_contexts(detect, text, codes):
+    assert detect(text) == codes
+
+
+def test_institutions_fix_the_country_but_companies_do_not(detect):
+    assert detect("A visiting scholar from NUDT will join the group.") == {"CN"}
+    assert detect("Propellants will be formulated with MBDA.") == set()
