@@ -9,19 +9,23 @@ screening lists) and ``ClauseDetector`` (agreement clauses). Each has
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.tokens import Doc
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
 from .context import FLOOR, THRESHOLD, ContextScorer
-from .declarations import AFTER_CHARS, DeclarationDetector, clean
+from .declarations import AFTER_CHARS, DeclarationDetector, FormText, clean
 from .matcher import TECH_CATEGORIES, CompiledRules, Rule, load_rules, pack_files
 
 __all__ = ["Detector", "TechDetector", "TECH_CATEGORIES", "group_findings", "build_nlp"]
 
 CONTEXT_CHARS = 240
-LONG_DOCUMENT = 30_000  # characters; one passing mention in a text this long weighs less
+LONG_DOCUMENT = 30_000  # characters; a rare mention in a text this long weighs less
+PAGE_CHARS = 3000  # characters per page, for mention density
+YES_CONFIDENCE = 0.8  # a form question about a technology answered "Yes" is at least this certain
 MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
 
 
@@ -46,9 +50,19 @@ def _context(text: str, start: int, end: int, s0: int, s1: int) -> str:
     return clean(text[s0:s1], CONTEXT_CHARS + 10)
 
 
+_FIELD = re.compile(r"^\W{0,4}[A-Z][\w /&()-]{1,40}:\s*\S")
+
+
 def _is_title(block: TextBlock, block_index: int) -> bool:
     text = block.text.strip()
-    return block_index < 3 and 0 < len(text.split()) <= 20 and not text.endswith((".", ":", ";", ","))
+    return (block_index < 3 and 0 < len(text.split()) <= 20 and not text.endswith((".", ":", ";", ","))
+            and not _FIELD.match(text))
+
+
+def is_field(block: TextBlock) -> bool:
+    """A short 'Label: value' line (research theme, keywords, department): administrative, not content."""
+    text = block.text.strip()
+    return len(text) < 200 and "\n" not in text and bool(_FIELD.match(text))
 
 
 class TechDetector:
@@ -63,6 +77,10 @@ class TechDetector:
         self.scorer = ContextScorer(nlp, self.compiled)
         self.declarations = DeclarationDetector(nlp)
         self._redefined: set[str] = set()
+
+    def reset(self) -> None:
+        """Forget what the previous document defined (acronyms redefined as false friends)."""
+        self._redefined = set()
 
     def _guidance(self, block: TextBlock) -> str | None:
         if len(block.text) > MAX_GUIDANCE_BLOCK:
@@ -81,17 +99,21 @@ class TechDetector:
         guidance = self._guidance(block)
         out = self.declarations.find(sdoc, block, block_index, guidance)
         text = sdoc.text
-        for sc in self.scorer.score(sdoc, hits, _is_title(block, block_index)):
+        forms: dict[int, FormText | None] = {}  # per sentence start
+        for sc in self.scorer.score(sdoc, hits, _is_title(block, block_index), is_field(block)):
             h, sent = sc.hit, sc.sent
             span = sdoc[h.start:h.end]
             start, end = span.start_char, span.end_char
-            form = self.declarations.form_text(sdoc, sent, guidance)
+            if sent.start not in forms:
+                forms[sent.start] = self.declarations.form_text(text, sent, guidance)
+            form = forms[sent.start]
             kind, answer, reasons, conf = "finding", None, sc.reasons, sc.confidence
             if form is not None:
-                answer = form.answer
+                answer = form.answer if form.answer is not None or not sc.negated else "no"
                 if answer == "yes":
-                    reasons = [*reasons, f"form text ({form.why}) answered Yes"]
-                    conf = max(conf, 0.8)
+                    lift = round(max(0.0, YES_CONFIDENCE - conf), 2)
+                    reasons = [*reasons, f"+{lift:.2f}: form text ({form.why}) answered Yes"]
+                    conf = round(conf + lift, 3)
                 else:
                     kind = "declaration"
                     reasons = [*reasons, f"form text: {form.why}; answer: {answer or 'not readable'}"]
@@ -119,19 +141,22 @@ class TechDetector:
         for f in mine:
             if f.kind == "finding":
                 sentences.setdefault(f.category, set()).add((f.block_index, hash(f.context)))
-        long_doc = sum(len(b.text) for b in document.blocks) > LONG_DOCUMENT
+        pages = max(1.0, sum(len(b.text) for b in document.blocks) / PAGE_CHARS)
         grouped = group_findings(mine)
         kept: list[Finding] = []
         for f in grouped:
             if f.kind == "finding":
                 n = len(sentences.get(f.category, ()))
-                if n > 1:
-                    boost = round(min(0.2, 0.05 * (n - 1)), 2)
+                per_page = n / pages
+                weight = n if pages <= 2 else per_page * 2  # mentions per two pages in long texts
+                if weight >= 2:
+                    boost = round(min(0.2, 0.075 * (int(weight) - 1)), 2)
                     f.confidence = round(min(1.0, f.confidence + boost), 3)
-                    f.reasons.append(f"+{boost:.2f}: {f.category} mentioned in {n} places in the document")
-                elif long_doc:
+                    f.reasons.append(f"+{boost:.2f}: {f.category} mentioned in {n} places"
+                                     + (f" (~{pages:.0f} pages)" if pages > 2 else ""))
+                elif pages * PAGE_CHARS > LONG_DOCUMENT and per_page < 0.5:
                     f.confidence = round(f.confidence - 0.1, 3)
-                    f.reasons.append("-0.10: a single mention in a long document")
+                    f.reasons.append(f"-0.10: {f.category} mentioned in only {n} places in ~{pages:.0f} pages")
                 if f.confidence < THRESHOLD:
                     continue
                 f.reasons.append(f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})")
@@ -170,7 +195,7 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
                     first.lists.append(m)
                     lists.add((m.list_id, m.entry))
         if len(occ) > 1:
-            first.reasons.append(f"{len(occ)} occurrences in the document")
+            first.reasons.append(f"grouped: {len(occ)} occurrences in the document")
         out.append(first)
     return out
 
@@ -191,6 +216,7 @@ class Detector:
     def detect(self, document: Document) -> list[Finding]:
         # same length, so offsets into the Doc stay offsets into block.text
         texts = (b.text.replace("\r", " ").replace("\n", " ") for b in document.blocks)
+        self.tech.reset()
         tech: list[Finding] = []
         partners: list[Finding] = []
         clauses: list[Finding] = []

@@ -1,10 +1,26 @@
-"""Document-level judgement: severity per finding and a 0-100 risk score with reasons."""
+"""Document-level judgement: severity per finding and a 0-100 risk score with reasons.
+
+Severity follows what a research-security officer escalates: a dual-use technology together with a
+partner on a screening list or in a sanctioned / arms-embargoed country is high; an explicit defence end
+use is high; any other technology is medium; a country without risk facts is low; an organisation not on
+a list is info; declarations are always info. The risk score adds fixed points per signal, so the same
+findings always give the same score, and every point is named in ``reasons``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Document, Finding
+from ..model import SEVERITY_ORDER, Document, Finding
+from .matcher import TECH_CATEGORIES
+
+DUAL_USE = tuple(c for c in TECH_CATEGORIES if c != "defence")
+CLAUSE_PREFIX = "clause-"
+LOW_CONFIDENCE = 0.7  # technology findings below this (but above the reporting threshold) are low severity
+# points per signal (capped at 100 in total)
+POINTS = {"partner-listed": 30, "defence": 25, "country-sanctioned": 20, "country-embargo": 15,
+          "dual-use-with-risky-partner": 20, "dual-use": 10, "clause-high": 10, "clause-medium": 5,
+          "organisation-flagged": 10}
 
 
 @dataclass(slots=True)
@@ -14,8 +30,105 @@ class Assessment:
     reasons: list[str] = field(default_factory=list)
 
 
+def _country_risk(code: str | None) -> dict | None:
+    if not code:
+        return None
+    try:
+        from . import partners
+    except ImportError:  # pragma: no cover - partner detection not installed
+        return None
+    fn = getattr(partners, "country_risk", None)
+    return fn(code) if fn else None
+
+
+def _sanctioned(risk: dict | None) -> bool:
+    return bool(risk and (risk.get("regimes") or risk.get("sanctions")))
+
+
+def _raise(f: Finding, severity: str) -> None:
+    if SEVERITY_ORDER[severity] > SEVERITY_ORDER.get(f.severity, 0):
+        f.severity = severity  # type: ignore[assignment]
+
+
+def _label(f: Finding) -> str:
+    return f.name or f.text
+
+
 def assess(document: Document, findings: list[Finding]) -> Assessment:
     """Set each finding's severity and return the document's risk assessment."""
     from .doctype import classify
 
-    return Assessment(document_type=classify(document))
+    active = [f for f in findings if f.kind == "finding" and not f.suppressed]
+    listed = [f for f in active if f.category == "organisation" and f.lists]
+    risky_countries: dict[str, dict] = {}
+    for f in active:
+        if f.category == "country":
+            risk = _country_risk(f.country_code)
+            if risk and (_sanctioned(risk) or risk.get("arms_embargo")):
+                risky_countries[f.country_code or ""] = risk
+    risky_partner = bool(listed or risky_countries)
+
+    for f in findings:
+        if f.kind == "declaration":
+            f.severity = "info"
+            continue
+        if f.category == "defence":
+            _raise(f, "high")
+        elif f.category in DUAL_USE:
+            if risky_partner:
+                f.severity = "high"
+            else:  # a borderline technology signal stays low until a person confirms it
+                f.severity = "medium" if f.confidence >= LOW_CONFIDENCE else "low"
+        elif f.category == "country":
+            risk = risky_countries.get(f.country_code or "")
+            f.severity = ("high" if active_tech(active) else "medium") if risk else "low"
+        elif f.category == "organisation":
+            if f.lists:
+                f.severity = "high"
+            elif f.severity not in ("medium", "high"):  # kept when the partner detector flagged the organisation
+                f.severity = "info"
+        elif f.category.startswith(CLAUSE_PREFIX):
+            _raise(f, "low")
+
+    score, reasons = 0, []
+
+    def add(points: int, reason: str) -> None:
+        nonlocal score
+        score += points
+        reasons.append(f"+{points} {reason}")
+
+    for f in listed:
+        lists = ", ".join(sorted({m.list_name for m in f.lists}))
+        add(POINTS["partner-listed"], f"partner on a screening list: {_label(f)} ({lists})")
+    for code, risk in sorted(risky_countries.items()):
+        if _sanctioned(risk):
+            regimes = ", ".join(risk.get("regimes") or risk.get("sanctions") or [])
+            add(POINTS["country-sanctioned"], f"country under UK sanctions: {code} ({regimes})")
+        else:
+            add(POINTS["country-embargo"], f"country under an arms embargo: {code}")
+    for f in active:
+        if f.category == "organisation" and not f.lists and f.severity in ("medium", "high"):
+            add(POINTS["organisation-flagged"], f"partner flagged ({f.severity}): {_label(f)}")
+    defence = [f for f in active if f.category == "defence"]
+    if defence:
+        terms = ", ".join(sorted({f.text for f in defence}))
+        add(POINTS["defence"], f"defence end use or partner: {terms}")
+    by_cat: dict[str, list[Finding]] = {}
+    for f in active:
+        if f.category in DUAL_USE:
+            by_cat.setdefault(f.category, []).append(f)
+    for cat, fs in sorted(by_cat.items()):
+        places = sum(f.count for f in fs)
+        terms = ", ".join(sorted({f.text.lower() for f in fs})[:3])
+        key = "dual-use-with-risky-partner" if risky_partner else "dual-use"
+        add(POINTS[key], f"dual-use: {terms} ({cat}) in {places} place{'s' if places != 1 else ''}"
+                         + (" with a high-risk partner" if risky_partner else ""))
+    for f in active:
+        if f.category.startswith(CLAUSE_PREFIX) and f.severity in ("medium", "high"):
+            add(POINTS[f"clause-{f.severity}"], f"agreement: {f.text}")
+    return Assessment(document_type=classify(document), risk_score=min(100, score), reasons=reasons)
+
+
+def active_tech(findings: list[Finding]) -> bool:
+    """Whether any dual-use or defence technology is among the findings."""
+    return any(f.category in TECH_CATEGORIES for f in findings)

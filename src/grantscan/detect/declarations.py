@@ -1,0 +1,206 @@
+"""Declarations: form questions, tick boxes, template guidance and denials (``patterns/declarations.yaml``).
+
+Funders ask about military use, dual-use items, misuse, classified information and data transfer in
+ethics and security tables; proposals answer "No" or leave the tick state out of the text layer. Such
+text is shown as kind "declaration" and never counted, unless the answer is "Yes", which is a finding.
+``FormTest`` decides whether a sentence is form text and reads its answer; the detector uses it both for
+the topics below and for technology terms that occur inside form text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..config import CATEGORIES
+from ..model import Finding, TextBlock
+from .context import negator
+from .matcher import PhraseSet
+from .packs import LineDict, PackError, check_keys, load_yaml
+
+_TOP_KEYS = {"version", "description", "form", "topics"}
+_FORM_KEYS = {"question", "ticks", "answer", "guidance"}
+_TOPIC_KEYS = {"id", "category", "description", "terms", "examples"}
+_BOX = r"(\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)|[☐□☑☒■✓✔])"
+_BOX_FIRST = re.compile(rf"(?i){_BOX}\s*(yes|no)\b")  # "[ ] Yes [X] No"
+_LABEL_FIRST = re.compile(rf"(?i)\b(yes|no)\s*{_BOX}")  # "Yes [ ] No [X]"
+_LEAD_ANSWER = re.compile(r"(?i)^\W{0,5}(?:answer\s*:\s*)?(yes|no|n/?a|not\s+applicable|none)\b")
+_INLINE_ANSWER = re.compile(r"(?i)(?::|\banswer\s*:|\?)\s*(yes|no|n/?a|not\s+applicable)\b")
+AFTER_CHARS = 60  # text after a sentence read for its answer ("? [ ] Yes [X] No")
+
+
+@dataclass(slots=True)
+class Topic:
+    id: str
+    category: str
+    terms: list[str]
+    description: str = ""
+    must_match: list[str] = field(default_factory=list)
+    must_not_match: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FormText:
+    """Why a sentence is form text, and the answer given (yes / no / None when not readable)."""
+
+    why: str
+    answer: str | None
+
+
+class FormTest:
+    """Regular expressions of declarations.yaml ``form``, compiled."""
+
+    def __init__(self, path: Path, form: dict[str, list[re.Pattern[str]]]):
+        self.path = path
+        self.form = form
+
+    def guidance(self, paragraph: str) -> str | None:
+        for rx in self.form["guidance"]:
+            m = rx.search(paragraph)
+            if m:
+                return m.group(0).strip()
+        return None
+
+    def check(self, sentence: str, after: str, paragraph_guidance: str | None) -> FormText | None:
+        """Form text reason and answer for a sentence (``after``: the text that follows it)."""
+        around = sentence + " " + after[:AFTER_CHARS]
+        why = None
+        for kind in ("question", "ticks", "answer"):
+            for rx in self.form[kind]:
+                m = rx.search(sentence if kind != "ticks" else around)
+                if m:
+                    why = f"{kind} '{m.group(0).strip()[:40]}'"
+                    break
+            if why:
+                break
+        if why is None and paragraph_guidance:
+            why = f"guidance '{paragraph_guidance[:40]}'"
+        if why is None:
+            return None
+        return FormText(why, read_answer(sentence, after))
+
+
+def read_answer(sentence: str, after: str) -> str | None:
+    """'yes' / 'no' from ticks or an inline answer; None when unreadable (both boxes, no tick)."""
+    around = sentence + " " + after[:AFTER_CHARS]
+    pairs = [(m.group(2), m.group(1)) for m in _BOX_FIRST.finditer(around)]
+    if not pairs:
+        pairs = [(m.group(1), m.group(2)) for m in _LABEL_FIRST.finditer(around)]
+    if pairs:
+        ticked = {label.lower() for label, box in pairs if _ticked(box)}
+        return ticked.pop() if len(ticked) == 1 else None
+    if re.search(r"(?i)\byes\s*/?\s*no\b", around):
+        return None
+    m = _INLINE_ANSWER.search(sentence)
+    if m is None and "?" in sentence:
+        m = _LEAD_ANSWER.match(after)
+    if m:
+        return "yes" if m.group(1).lower() == "yes" else "no"
+    return None
+
+
+def _ticked(box: str) -> bool:
+    return box not in ("☐", "□") and bool(re.search(r"[xX✓✔☑☒■]", box))
+
+
+def _regexes(path: Path, d: LineDict, key: str) -> list[re.Pattern[str]]:
+    v = d.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise PackError(path, d.key_line(key), f"form: '{key}' must be a list of regular expressions")
+    out = []
+    for x in v:
+        try:
+            out.append(re.compile(x, re.IGNORECASE))
+        except re.error as e:
+            raise PackError(path, d.key_line(key), f"form {key}: bad regular expression {x!r}: {e}") from None
+    return out
+
+
+def load_declarations(path: str | Path | None = None) -> tuple[FormTest, list[Topic]]:
+    """Load and validate declarations.yaml (the shipped one unless ``path`` is given)."""
+    from ..resources import patterns_dir
+
+    p = Path(path) if path else patterns_dir() / "declarations.yaml"
+    data = load_yaml(p)
+    if not isinstance(data, dict):
+        raise PackError(p, 1, "expected a mapping with 'form' and 'topics'")
+    check_keys(p, data, _TOP_KEYS, {"version", "form", "topics"}, "declarations")
+    form = data["form"]
+    check_keys(p, form, _FORM_KEYS, _FORM_KEYS, "form")
+    test = FormTest(p, {k: _regexes(p, form, k) for k in _FORM_KEYS})
+    topics = []
+    if not isinstance(data["topics"], list):
+        raise PackError(p, data.key_line("topics"), "'topics' must be a list")
+    for t in data["topics"]:
+        what = f"topic '{t.get('id')}'" if isinstance(t, dict) else "topic"
+        check_keys(p, t, _TOPIC_KEYS, {"id", "category", "terms"}, what)
+        if t["category"] not in CATEGORIES:
+            raise PackError(p, t.key_line("category"), f"{what}: unknown category '{t['category']}'")
+        terms = t["terms"]
+        if not isinstance(terms, list) or not all(isinstance(x, str) and x for x in terms):
+            raise PackError(p, t.key_line("terms"), f"{what}: 'terms' must be a list of strings")
+        ex = t.get("examples", {}) or {}
+        topics.append(Topic(t["id"], t["category"], list(terms), t.get("description", ""),
+                            list(ex.get("must_match", [])), list(ex.get("must_not_match", []))))
+    return test, topics
+
+
+def clean(text: str, limit: int = 240) -> str:
+    return " ".join(text.split())[:limit]
+
+
+class DeclarationDetector:
+    """Finds declaration topics in form text and classifies any span's sentence as form text or not."""
+
+    def __init__(self, nlp: Language, path: str | Path | None = None):
+        self.test, self.topics = load_declarations(path)
+        self.by_id = {t.id: t for t in self.topics}
+        self.terms = PhraseSet(nlp)
+        for t in self.topics:
+            self.terms.add(t.id, t.terms, plurals=False)
+        self.terms.build()
+
+    def form_text(self, text: str, sent: Span, guidance: str | None) -> FormText | None:
+        """Form-text test of sentence ``sent`` of a Doc whose text is ``text``."""
+        return self.test.check(text[sent.start_char:sent.end_char], text[sent.end_char:sent.end_char + AFTER_CHARS],
+                               guidance)
+
+    def find(self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None) -> list[Finding]:
+        """Topic declarations of one block (one per topic and sentence)."""
+        seen: set[tuple[str, int]] = set()
+        out: list[Finding] = []
+        text = doc.text
+        spans = sorted(self.terms(doc), key=lambda t: (t[1], -(t[2] - t[1])))
+        last_end = -1
+        for tid, s, e, _ in spans:
+            if s < last_end:
+                continue
+            last_end = e
+            sent = doc[s].sent
+            if (tid, sent.start) in seen:
+                continue
+            form = self.form_text(text, sent, guidance)
+            neg = negator(doc, sent, s)
+            if form is None and not neg:
+                continue
+            seen.add((tid, sent.start))
+            topic = self.by_id[tid]
+            answer = form.answer if form else None
+            if neg and answer is None:
+                answer = "no"
+            why = form.why if form else f"denial ('{neg}')"
+            span = doc[s:e]
+            start, end = span.start_char, span.end_char
+            kind = "finding" if answer == "yes" else "declaration"
+            out.append(Finding(
+                rule_id=topic.id, category=topic.category, text=span.text,
+                context=clean(text[sent.start_char:sent.end_char + AFTER_CHARS // 2]),
+                location=block.locate(start, end), kind=kind, severity="info" if kind == "declaration" else "medium",
+                confidence=0.9 if answer == "yes" else 0.6, answer=answer,
+                reasons=[f"form text: {why}", f"answer: {answer or 'not readable'}"],
+                block_index=block_index, start=start, end=end))
+        return out

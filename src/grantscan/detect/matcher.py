@@ -1,0 +1,384 @@
+"""Technology rule packs: schema, validation and compilation into spaCy matchers.
+
+A pack (``patterns/technology/*.yaml``) has a header (``pack``, ``version``, ``description``, optional
+default ``category``) and ``rules``. A rule names its taxonomy ``category`` and fires on ``terms``
+(phrases, matched case-insensitively; all-capital acronyms such as "AI" or "UAV" match case-sensitively;
+a plural form of the last word is added automatically) or on spaCy token ``patterns``. ``exclusions``
+are false friends: a match overlapping one of them is dropped, and an acronym defined as a false friend
+anywhere in a document ("artificial insemination (AI)") is not trusted in that document. ``context`` /
+``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
+lets a weak term count only next to a supporting term. Every phrase list is compiled into one
+PhraseMatcher, so matching cost grows with the text, not with the number of terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..config import CATEGORIES
+from .packs import LineDict, PackError, check_keys, load_yaml
+
+TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space",
+                   "aerospace", "nuclear", "bio", "chem", "sensing", "surveillance", "defence")
+PARTS = ("body", "heading", "table", "footnote", "endnote", "comment", "header", "footer", "textbox", "deleted")
+WINDOWS = ("sentence", "paragraph")
+_PACK_KEYS = {"pack", "version", "description", "category", "rules"}
+_RULE_KEYS = {"id", "category", "subcategory", "description", "score", "terms", "patterns", "context",
+              "negative_context", "exclusions", "requires", "scope", "examples", "end_use"}
+_CTX_KEYS = {"words", "window", "weight"}
+_REQ_KEYS = {"terms", "window"}
+_EX_KEYS = {"must_match", "must_not_match"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}s?$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(slots=True)
+class Context:
+    """Words that change a rule's confidence when found within ``window`` of the match."""
+
+    words: list[str]
+    window: str | int = "sentence"
+    weight: float = 0.15
+
+
+@dataclass(slots=True)
+class Rule:
+    """One technology rule, validated."""
+
+    id: str
+    category: str
+    terms: list[str]
+    score: float = 0.5
+    subcategory: str | None = None
+    description: str = ""
+    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
+    context: list[Context] = field(default_factory=list)
+    negative_context: list[Context] = field(default_factory=list)
+    exclusions: list[str] = field(default_factory=list)
+    requires: Context | None = None
+    scope: tuple[str, ...] = ()
+    must_match: list[str] = field(default_factory=list)
+    must_not_match: list[str] = field(default_factory=list)
+    end_use: bool = False  # named in a list of applications or as a possibility, it still counts
+    source: str = ""  # "file:line" of the rule
+
+
+def _fail(path: Path, d: Any, key: str | None, msg: str) -> PackError:
+    line = d.key_line(key) if isinstance(d, LineDict) and key else getattr(d, "line", None)
+    return PackError(path, line, msg)
+
+
+def _strings(path: Path, d: LineDict, key: str, what: str) -> list[str]:
+    v = d.get(key, [])
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        raise _fail(path, d, key, f"{what}: '{key}' must be a list of non-empty strings")
+    return [x.strip() for x in v]
+
+
+def _window(path: Path, d: LineDict, what: str) -> str | int:
+    w = d.get("window", "sentence")
+    if isinstance(w, bool) or not (w in WINDOWS or (isinstance(w, int) and 1 <= w <= 100)):
+        raise _fail(path, d, "window", f"{what}: window must be 'sentence', 'paragraph' or 1-100 tokens, got {w!r}")
+    return w
+
+
+def _contexts(path: Path, d: LineDict, key: str, what: str, default_weight: float) -> list[Context]:
+    v = d.get(key)
+    if v is None:
+        return []
+    items = v if isinstance(v, list) and v and isinstance(v[0], dict) else [v]
+    out = []
+    for item in items:
+        if isinstance(item, list):
+            item = LineDict(words=item)
+            item.line, item.key_lines = d.key_line(key), {}
+        if isinstance(item, str):
+            raise _fail(path, d, key, f"{what}: '{key}' must be a word list or a mapping with 'words'")
+        check_keys(path, item, _CTX_KEYS, {"words"}, f"{what} {key}")
+        weight = item.get("weight", default_weight)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            raise _fail(path, item, "weight", f"{what}: {key} weight must be a number in (0, 1]")
+        out.append(Context(_strings(path, item, "words", what), _window(path, item, what), float(weight)))
+    return out
+
+
+def _patterns(path: Path, d: LineDict, what: str) -> list[list[dict[str, Any]]]:
+    v = d.get("patterns", [])
+    if not isinstance(v, list) or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
+                                          for p in v):
+        raise _fail(path, d, "patterns", f"{what}: 'patterns' must be a list of spaCy token patterns "
+                                         "(lists of mappings)")
+    return [[dict(t) for t in p] for p in v]
+
+
+def parse_rule(path: Path, d: Any, default_category: str | None) -> Rule:
+    """Validate one rule mapping."""
+    if not isinstance(d, dict):
+        raise _fail(path, d, None, "rule: expected a mapping")
+    rid = d.get("id")
+    what = f"rule '{rid}'" if rid else "rule"
+    check_keys(path, d, _RULE_KEYS, {"id"}, what)
+    if not isinstance(rid, str) or not _ID.match(rid):
+        raise _fail(path, d, "id", f"{what}: id must be lower-case letters, digits and '-'")
+    cat = d.get("category", default_category)
+    if cat is None:
+        raise _fail(path, d, None, f"{what}: missing required key 'category'")
+    if cat not in CATEGORIES or cat in ("country", "organisation"):
+        raise _fail(path, d, "category" if "category" in d else None,
+                    f"{what}: unknown category '{cat}' (taxonomy ids: {', '.join(TECH_CATEGORIES)}, clause-*)")
+    sub = d.get("subcategory")
+    if sub is not None and (not isinstance(sub, str) or not sub.startswith(cat + "/")):
+        raise _fail(path, d, "subcategory", f"{what}: subcategory must look like '{cat}/<name>'")
+    score = d.get("score", 0.5)
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+        raise _fail(path, d, "score", f"{what}: score must be a number between 0 and 1")
+    desc = d.get("description", "")
+    if not isinstance(desc, str):
+        raise _fail(path, d, "description", f"{what}: description must be a string")
+    terms = _strings(path, d, "terms", what)
+    patterns = _patterns(path, d, what)
+    if not terms and not patterns:
+        raise _fail(path, d, None, f"{what}: needs 'terms' or 'patterns'")
+    scope = tuple(_strings(path, d, "scope", what))
+    for s in scope:
+        if s not in PARTS:
+            raise _fail(path, d, "scope", f"{what}: unknown scope '{s}' (known: {', '.join(PARTS)})")
+    requires = None
+    if "requires" in d:
+        req = d["requires"]
+        if not isinstance(req, dict):
+            raise _fail(path, d, "requires", f"{what}: 'requires' must be a mapping with 'terms'")
+        check_keys(path, req, _REQ_KEYS, {"terms"}, f"{what} requires")
+        requires = Context(_strings(path, req, "terms", what), _window(path, req, what), 0.0)
+    end_use = d.get("end_use", False)
+    if not isinstance(end_use, bool):
+        raise _fail(path, d, "end_use", f"{what}: end_use must be true or false")
+    examples = d.get("examples", {})
+    if not isinstance(examples, dict):
+        raise _fail(path, d, "examples", f"{what}: 'examples' must be a mapping")
+    if examples:
+        check_keys(path, examples, _EX_KEYS, set(), f"{what} examples")
+    return Rule(
+        id=rid, category=cat, terms=terms, score=float(score), subcategory=sub, description=desc,
+        patterns=patterns,
+        context=_contexts(path, d, "context", what, 0.15),
+        negative_context=_contexts(path, d, "negative_context", what, 0.3),
+        exclusions=_strings(path, d, "exclusions", what), requires=requires, scope=scope, end_use=end_use,
+        must_match=_strings(path, examples, "must_match", what) if examples else [],
+        must_not_match=_strings(path, examples, "must_not_match", what) if examples else [],
+        source=f"{path}:{getattr(d, 'line', 0)}",
+    )
+
+
+def load_pack(path: str | Path) -> list[Rule]:
+    """Load and validate one technology pack; raises PackError 'file:line: message'."""
+    p = Path(path)
+    data = load_yaml(p)
+    if not isinstance(data, dict):
+        raise PackError(p, 1, "pack: expected a mapping with 'pack', 'version' and 'rules'")
+    check_keys(p, data, _PACK_KEYS, {"pack", "version", "rules"}, "pack")
+    if not isinstance(data["pack"], str):
+        raise _fail(p, data, "pack", "pack: 'pack' must be a name")
+    if isinstance(data["version"], bool) or not isinstance(data["version"], (int, float, str)):
+        raise _fail(p, data, "version", "pack: 'version' must be a number or string")
+    default = data.get("category")
+    if default is not None and (default not in CATEGORIES or default in ("country", "organisation")):
+        raise _fail(p, data, "category", f"pack: unknown category '{default}'")
+    rules = data["rules"]
+    if not isinstance(rules, list) or not rules:
+        raise _fail(p, data, "rules", "pack: 'rules' must be a non-empty list")
+    out = [parse_rule(p, r, default) for r in rules]
+    seen: set[str] = set()
+    for r, raw in zip(out, rules, strict=True):
+        if r.id in seen:
+            raise _fail(p, raw, "id", f"rule '{r.id}': duplicate id in pack")
+        seen.add(r.id)
+    return out
+
+
+def pack_files(extra: Iterable[str | Path] = (), include_default: bool = True) -> list[Path]:
+    """The shipped technology packs plus extra files or folders (folders: every *.yaml / *.yml)."""
+    from ..resources import patterns_dir
+
+    roots: list[Path] = [patterns_dir() / "technology"] if include_default else []
+    roots += [Path(x) for x in extra]
+    files: list[Path] = []
+    for r in roots:
+        if r.is_dir():
+            files += sorted(p for p in r.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+        else:
+            files.append(r)
+    return files
+
+
+def load_rules(files: Iterable[Path]) -> list[Rule]:
+    """Rules of several packs; a rule id defined twice is an error naming both places."""
+    rules: dict[str, Rule] = {}
+    for f in files:
+        for r in load_pack(f):
+            if r.id in rules:
+                path, _, line = r.source.rpartition(":")
+                raise PackError(path, int(line or 0), f"rule '{r.id}' already defined at {rules[r.id].source}")
+            rules[r.id] = r
+    return list(rules.values())
+
+
+def _plural(term: str) -> str | None:
+    if _ACRONYM.match(term) and " " not in term:
+        return None if term.endswith("s") else term + "s"
+    last = term.rsplit(" ", 1)[-1]
+    if not last[-1:].isalpha() or last.endswith("s") or last.isupper():
+        return None
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return term[:-1] + "ies"
+    if last.endswith(("sh", "ch", "x", "z")):
+        return term + "es"
+    return term + "s"
+
+
+def _variants(term: str, plurals: bool = True) -> list[str]:
+    """The term, its hyphen/space alternate ("gain of function" / "gain-of-function") and a plural of
+    its last word ("drone" -> "drones", "UAV" -> "UAVs")."""
+    forms = [term]
+    if " " in term and term.count(" ") <= 3:
+        forms.append(term.replace(" ", "-"))
+    if "-" in term:
+        forms.append(term.replace("-", " "))
+    out = []
+    for f in forms:
+        out.append(f)
+        p = _plural(f) if plurals else None
+        if p:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def is_acronym(term: str) -> bool:
+    """Matched case-sensitively: an acronym ("AI", "UAV") or a one-word term with an inner capital ("GaN",
+    "SiC", "LiDAR"), so "sic" in a quotation or "ai" in another language never matches."""
+    if " " in term:
+        return False
+    return bool(_ACRONYM.match(term)) or any(c.isupper() for c in term[1:])
+
+
+@dataclass(slots=True)
+class Hit:
+    """A rule firing on tokens ``start:end`` of a block's Doc."""
+
+    rule: Rule
+    start: int
+    end: int
+    acronym: bool = False
+
+
+class PhraseSet:
+    """Many labelled phrase lists in two PhraseMatchers (LOWER, and ORTH for acronyms)."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._pending: dict[tuple[str, bool], list[str]] = {}
+
+    def add(self, label: str, phrases: Iterable[str], plurals: bool = True) -> None:
+        for ph in phrases:
+            for v in _variants(ph, plurals):
+                key = (label, is_acronym(ph))
+                self._pending.setdefault(key, []).append(v)
+
+    def build(self) -> PhraseSet:
+        for (label, acro), phrases in self._pending.items():
+            docs = list(self.nlp.tokenizer.pipe(phrases))
+            (self.orth if acro else self.lower).add(label, docs)
+        self._pending.clear()
+        return self
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int, bool]]:
+        strings = self.nlp.vocab.strings
+        for mid, s, e in self.lower(doc):
+            yield strings[mid], s, e, False
+        for mid, s, e in self.orth(doc):
+            yield strings[mid], s, e, True
+
+
+class CompiledRules:
+    """All rules of a run compiled once: term, exclusion, context and requirement matchers."""
+
+    def __init__(self, nlp: Language, rules: list[Rule]):
+        self.nlp = nlp
+        self.rules = {r.id: r for r in rules}
+        self.terms = PhraseSet(nlp)
+        self.exclusions = PhraseSet(nlp)
+        self.context = PhraseSet(nlp)
+        self.patterns = Matcher(nlp.vocab)
+        for r in rules:
+            self.terms.add(r.id, r.terms)
+            if r.patterns:
+                self.patterns.add(r.id, r.patterns)
+            if r.exclusions:
+                self.exclusions.add(r.id, r.exclusions, plurals=True)
+            for i, c in enumerate(r.context):
+                self.context.add(f"{r.id}\x1f+{i}", c.words)
+            for i, c in enumerate(r.negative_context):
+                self.context.add(f"{r.id}\x1f-{i}", c.words)
+            if r.requires:
+                self.context.add(f"{r.id}\x1freq", r.requires.words)
+        self.terms.build()
+        self.exclusions.build()
+        self.context.build()
+
+    def hits(self, doc: Doc) -> tuple[list[Hit], dict[str, list[tuple[int, int]]]]:
+        """Rule hits (longest per overlapping group of one rule, false friends removed) and the spans of
+        the exclusions that fired, per rule id."""
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for rid, s, e, _ in self.exclusions(doc):
+            excluded.setdefault(rid, []).append((s, e))
+        raw: dict[str, list[tuple[int, int, bool]]] = {}
+        for rid, s, e, acro in self.terms(doc):
+            raw.setdefault(rid, []).append((s, e, acro))
+        if len(self.patterns):
+            strings = self.nlp.vocab.strings
+            for mid, s, e in self.patterns(doc):
+                raw.setdefault(strings[mid], []).append((s, e, False))
+        out: list[Hit] = []
+        for rid, spans in raw.items():
+            rule = self.rules[rid]
+            ex = excluded.get(rid, ())
+            spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+            last_end = -1
+            for s, e, acro in spans:
+                if s < last_end:
+                    continue
+                if any(s < xe and xs < e for xs, xe in ex):
+                    continue
+                last_end = e
+                out.append(Hit(rule, s, e, acro))
+        # a hit inside a longer hit of the same category adds nothing ("military" in "military use")
+        by_cat: dict[str, list[Hit]] = {}
+        for h in out:
+            by_cat.setdefault(h.rule.category, []).append(h)
+        kept = []
+        for hs in by_cat.values():
+            for h in hs:
+                if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                           for o in hs):
+                    kept.append(h)
+        kept.sort(key=lambda h: (h.start, h.rule.id))
+        return kept, excluded
+
+    def context_hits(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Token spans of each rule's context words: key 'rule\\x1f+i', 'rule\\x1f-i' or 'rule\\x1freq'."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for label, s, e, _ in self.context(doc):
+            out.setdefault(label, []).append((s, e))
+        return out

@@ -1,0 +1,186 @@
+"""Technology detection through the real Detector: categories, context, explanation, locations, grouping,
+document-level weighing, configuration and speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect import Detector, TechDetector, build_nlp
+from grantscan.detect.context import THRESHOLD
+from grantscan.model import Document, Finding, Location, TextBlock
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(Config())
+
+
+def doc(*paragraphs: str, fmt: str = "text") -> Document:
+    blocks, line = [], 1
+    for p in paragraphs:
+        blocks.append(TextBlock(p, Location(line=line, column=1)))
+        line += p.count("\n") + 2
+    return Document("t.txt", fmt, blocks)
+
+
+def tech(found: list[Finding], category: str | None = None) -> list[Finding]:
+    return [f for f in found if f.kind == "finding" and (category is None or f.category == category)]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("We will fine-tune a large language model to summarise clinical letters.", "ai"),
+    ("We will demonstrate entanglement-based quantum key distribution over deployed fibre.", "quantum"),
+    ("The PhD will design a RISC-V processor core and tape it out in 28 nm CMOS.", "semiconductors"),
+    ("We will fuzz automotive firmware to discover exploitable vulnerabilities.", "cyber"),
+    ("We will design GaN power amplifiers for a 6G mmWave front end.", "comms"),
+    ("Ultra-high-temperature ceramics will be developed for hypersonic leading edges.", "materials"),
+    ("We will build a swarm of quadcopter UAVs for search and rescue.", "robotics"),
+    ("The project develops space situational awareness software for orbital debris.", "space"),
+    ("A reusable rocket engine will be designed and hot-fire tested.", "aerospace"),
+    ("We will model neutron transport in a small modular reactor core.", "nuclear"),
+    ("We will perform gain-of-function experiments on avian influenza.", "bio"),
+    ("Energetic materials and rocket propellants will be formulated and tested.", "chem"),
+    ("We develop a synthetic aperture radar processing chain.", "sensing"),
+    ("Facial recognition models will be trained to identify pedestrians in CCTV footage.", "surveillance"),
+    ("The system will be developed for military use with the British Army.", "defence"),
+])
+def test_each_category_is_detected(detector: Detector, text: str, category: str) -> None:
+    assert tech(detector.detect(doc(text)), category)
+
+
+def test_finding_carries_location_offsets_context_and_reasons(detector: Detector) -> None:
+    text = "Background paragraph without technology.\nSecond line: we will train a deep learning model here."
+    found = tech(detector.detect(doc("Title line", text)), "ai")
+    assert len(found) == 1
+    f = found[0]
+    assert f.block_index == 1 and text[f.start:f.end].lower() == "deep learning"
+    assert f.location.line == 4 and f.location.column == text.index("deep") - text.index("\n")
+    assert f.context.startswith("Second line: we will train") and "\n" not in f.context
+    assert f.reasons[0].startswith("0.55: rule ai-deep-learning")
+    assert any("'will train'" in r for r in f.reasons)
+    assert f.reasons[-1] == f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})"
+    assert f.confidence >= THRESHOLD and f.subcategory == "ai/deep-learning"
+
+
+def test_reasons_add_up_to_the_reported_confidence(detector: Detector) -> None:
+    found = tech(detector.detect(doc("We will train deep learning models for military drones. "
+                                     "Deep learning is central to the work.")))
+    for f in found:
+        total = 0.0
+        for r in f.reasons:
+            head = r.split(":", 1)[0]
+            if head.startswith(("+", "-")) or head[:1].isdigit():
+                total += float(head)
+        assert round(min(1.0, total), 2) == round(f.confidence, 2), f.reasons
+
+
+def test_long_sentence_context_is_trimmed_around_the_match(detector: Detector) -> None:
+    filler = "and the consortium will also meet regularly " * 12
+    text = f"We will build quadcopter drones {filler}to test the prototypes."
+    f = tech(detector.detect(doc(text)), "robotics")[0]
+    assert "quadcopter drones" in f.context and len(f.context) <= 260
+
+
+def test_repeated_mentions_are_grouped_with_all_occurrences(detector: Detector) -> None:
+    paras = ["We will build autonomous drones for forest mapping.",
+             "The drones carry lidar.", "Each drone is charged overnight."]
+    found = tech(detector.detect(doc(*paras)), "robotics")
+    assert len(found) == 1
+    f = found[0]
+    assert f.count == 3 and [o.line for o in f.occurrences] == [1, 3, 5]
+    assert f.location == f.occurrences[0]
+    assert any("mentioned in 3 places" in r for r in f.reasons)
+
+
+def test_repetition_lifts_a_weak_signal_and_a_single_weak_mention_is_dropped(detector: Detector) -> None:
+    once = "Robotics is one of the themes of the department."
+    assert not tech(detector.detect(doc(once)), "robotics")
+    central = ["Soft robots for rehabilitation", "We will build soft robots that assist grasping.",
+               "The robots are tested with patients.", "Robot control uses tactile feedback."]
+    assert tech(detector.detect(doc(*central)), "robotics")
+
+
+def test_passing_mentions_are_weaker_than_central_ones(detector: Detector) -> None:
+    central = tech(detector.detect(doc("We will develop a synthetic aperture radar for drones.")), "sensing")
+    passing = tech(detector.detect(doc("Radar has been used in previous studies, e.g. by other groups.")), "sensing")
+    assert central and not passing
+
+
+def test_negated_mention_is_a_denial_not_a_finding(detector: Detector) -> None:
+    found = detector.detect(doc("The vehicle navigates without GPS using wheel odometry."))
+    assert not tech(found, "sensing")
+    assert [f.answer for f in found if f.category == "sensing" and f.kind == "declaration"] == ["no"]
+
+
+def test_a_rare_mention_in_a_long_document_is_dropped(detector: Detector) -> None:
+    filler = "The work package reviews progress with partners and publishes open-access papers. " * 40
+    mention = "We will use cryptography to sign the sensor data."
+    assert not tech(detector.detect(doc(*([filler] * 12), mention)), "cyber")
+    assert tech(detector.detect(doc(mention)), "cyber")
+
+
+def test_newlines_inside_a_block_do_not_break_phrases(detector: Detector) -> None:
+    found = tech(detector.detect(doc("We will demonstrate quantum key\ndistribution over fibre.")), "quantum")
+    assert found and found[0].text.split() == ["quantum", "key", "distribution"]
+
+
+def test_categories_setting_limits_the_rules() -> None:
+    d = Detector(Config(categories=["robotics"]))
+    found = tech(d.detect(doc("We will train deep learning models to steer quadcopter drones.")))
+    assert {f.category for f in found} == {"robotics"}
+
+
+def test_scope_limits_a_rule_to_document_parts(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "p.yaml").write_text(
+        "pack: p\nversion: 1\nrules:\n  - id: widget\n    category: materials\n    score: 0.9\n"
+        "    terms: [unobtainium]\n    scope: [body]\n", encoding="utf-8")
+    d = Detector(Config(extra_packs=[tmp_path / "p.yaml"]))
+    body = TextBlock("Unobtainium plates.", Location(part="body", paragraph=0))
+    note = TextBlock("Unobtainium plates.", Location(part="footnote", paragraph=0))
+    assert [f.rule_id for f in tech(d.detect(Document("x.docx", "docx", [body])))] == ["widget"]
+    assert not tech(d.detect(Document("x.docx", "docx", [note])))
+
+
+def test_detector_builds_fast_and_scales_with_text() -> None:
+    nlp = build_nlp()
+    t = time.perf_counter()
+    td = TechDetector(nlp, Config())
+    build = time.perf_counter() - t
+    words = ("grant proposal work package partner review data model impact drones lidar deep learning "
+             "vaccine policy survey method analysis results").split()
+    blocks = [TextBlock(" ".join(words[(i * 7 + j) % len(words)] for j in range(300)) + ".",
+                        Location(page=i // 10 + 1)) for i in range(150)]  # ~300k characters in total
+    document = Document("big.pdf", "pdf", blocks)
+    t = time.perf_counter()
+    raw = []
+    for i, (b, sdoc) in enumerate(zip(blocks, nlp.pipe(b.text for b in blocks), strict=True)):
+        raw += td.find(sdoc, b, i)
+    td.finalize(document, raw)
+    elapsed = time.perf_counter() - t
+    assert sum(len(b.text) for b in blocks) > 250_000
+    assert build < 2.0, f"TechDetector build took {build:.2f}s"
+    assert elapsed < 2.0, f"300k characters took {elapsed:.2f}s"
+
+
+def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "p.yaml").write_text(
+        "pack: p\nversion: 1\ncategory: sensing\nrules:\n"
+        "  - id: weak-sonar\n    score: 0.7\n    terms: [pinger]\n"
+        "    requires: {terms: [hydrophone, sonar array], window: paragraph}\n"
+        "    negative_context: {words: [toy], window: 3, weight: 0.4}\n"
+        "  - id: band-pattern\n    score: 0.7\n"
+        "    patterns: [[{LOWER: {IN: [x, ku, ka]}}, {ORTH: '-', OP: '?'}, {LOWER: band}, {LOWER: radar}]]\n",
+        encoding="utf-8")
+    d = Detector(Config(extra_packs=[tmp_path], categories=["sensing"]))
+
+    def rules(*paras: str) -> set[str]:
+        return {f.rule_id for f in tech(d.detect(doc(*paras)))}
+
+    assert "weak-sonar" not in rules("A pinger marks the mooring.")
+    assert "weak-sonar" in rules("A pinger marks the mooring.\nThe hydrophone records it.")
+    assert "weak-sonar" not in rules("A toy pinger marks the mooring; the hydrophone records it.")
+    assert "band-pattern" in rules("The Ku-band radar is calibrated.")
+    assert "band-pattern" not in rules("The rock band played.")

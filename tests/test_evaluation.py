@@ -1,0 +1,65 @@
+"""The labelled corpus scored by ../shared/tools/evaluate.py through the grantscan CLI: the quality bars.
+
+Bars: technology micro-F1 >= 0.90 and precision >= 0.90 on every labelled file, and F1 >= 0.75 for every
+technology category with at least 5 gold documents over all files. One scorer run per file (about 15 s
+in total on two cores).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVALUATE = SHARED / "tools" / "evaluate.py"
+LABELLED = sorted((SHARED / "corpus" / "labelled").glob("*.jsonl")) if SHARED.is_dir() else []
+GRANTSCAN = Path(sys.executable).parent / "grantscan"
+
+pytestmark = [
+    pytest.mark.skipif(not EVALUATE.is_file() or not LABELLED, reason="../shared corpus not present"),
+    pytest.mark.skipif(not GRANTSCAN.exists(), reason="grantscan command not installed in this environment"),
+]
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    out = {}
+    for f in LABELLED:
+        report = tmp_path_factory.mktemp("eval") / f"{f.stem}.json"
+        proc = subprocess.run([sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report),
+                               str(f)], capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        out[f.stem] = json.loads(report.read_text(encoding="utf-8"))
+    return out
+
+
+@pytest.mark.parametrize("name", [f.stem for f in LABELLED])
+def test_technology_bars_per_file(scores: dict[str, dict], name: str) -> None:
+    s = scores[name]
+    assert not s["failed"] and not s["missing"]
+    tech = s["technology"]
+    assert tech["f1"] >= 0.90, f"{name}: technology F1 {tech['f1']}"
+    assert tech["precision"] >= 0.90, f"{name}: technology precision {tech['precision']}"
+
+
+def test_every_frequent_category_reaches_f1_075(scores: dict[str, dict]) -> None:
+    totals: dict[str, list[int]] = {}
+    for s in scores.values():
+        for cat, row in s["technology"]["per_label"].items():
+            acc = totals.setdefault(cat, [0, 0, 0])
+            acc[0] += row["tp"]
+            acc[1] += row["fp"]
+            acc[2] += row["fn"]
+    low = {}
+    for cat, (tp, fp, fn) in totals.items():
+        if tp + fn >= 5:
+            f1 = 2 * tp / (2 * tp + fp + fn)
+            if f1 < 0.75:
+                low[cat] = round(f1, 3)
+    assert len([c for c, (tp, _, fn) in totals.items() if tp + fn >= 5]) >= 10
+    assert not low, f"categories below F1 0.75: {low}"
