@@ -160,3 +160,34 @@ def test_entry_point_runs_as_installed() -> None:
     exe = Path(sys.executable).parent / "grantscan"
     r = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=False)
     assert r.returncode == 0 and r.stdout.startswith("grantscan ")
+
+
+def test_rules_list_and_test_run_the_shipped_examples() -> None:
+    code, out, _ = run("rules", "list")
+    assert code == 0 and "ai-deep-learning" in out
+    code, out, _ = run("rules", "test")
+    assert code == 0 and out.strip().endswith("0 failed")
+
+
+def test_rules_test_fails_on_a_custom_pack_whose_example_does_not_match(tmp_path: Path) -> None:
+    pack = tmp_path / "custom.yaml"
+    pack.write_text(
+        "pack: custom\nversion: 1\ndescription: test pack\nrules:\n"
+        "  - id: custom-widget\n    category: defence\n    terms: [zorblax launcher]\n"
+        "    examples:\n      must_match: [We will build a zorblax launcher.]\n"
+        "      must_not_match: [We will build a garden shed.]\n"
+        "  - id: custom-broken\n    category: defence\n    terms: [frobnicator]\n"
+        "    examples:\n      must_match: [Nothing to see here.]\n      must_not_match: [Quiet.]\n",
+        encoding="utf-8")
+    code, out, _ = run("rules", "test", "--pack", str(pack))
+    assert code == 1
+    assert "FAIL custom-broken" in out and "custom-widget" not in out
+
+
+def test_rules_test_reports_a_broken_pack_with_file_and_line(tmp_path: Path) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("pack: bad\nversion: 1\nrules:\n  - id: x\n    category: ai\n    trems: [a]\n",
+                    encoding="utf-8")
+    code, _, err = run("rules", "list", "--pack", str(pack))
+    assert code == 2
+    assert f"{pack}:" in err and "trems" in err

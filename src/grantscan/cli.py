@@ -373,12 +373,53 @@ def rules() -> None:
 
 
 @rules.command("list")
-def rules_list() -> None:
-    """List every rule of the shipped pattern packs."""
-    from .detect import Detector
+@click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
+              help="Also list the rules of this pack file or folder (repeatable).")
+def rules_list(extra_packs: tuple[str, ...]) -> None:
+    """List every technology rule of the shipped (and extra) pattern packs."""
+    from .detect.matcher import load_rules, pack_files
+    from .detect.packs import PackError
 
-    for rule in Detector().rules():
-        click.echo(f"{rule['id']:40s} {rule['category']:22s} {rule.get('description', '')}")
+    try:
+        rules_ = load_rules(pack_files(extra_packs))
+    except PackError as e:
+        _die(str(e))
+    for r in rules_:
+        click.echo(f"{r.id:36s} {r.subcategory or r.category:30s} {len(r.terms):4d} terms  {r.source}")
+
+
+@rules.command("test")
+@click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
+              help="Also test this pack file or folder (repeatable).")
+def rules_test(extra_packs: tuple[str, ...]) -> None:
+    """Run every rule's must_match / must_not_match examples through the real detector.
+
+    Exit 1 when an example fails, so a custom pack can be checked in CI.
+    """
+    from .config import Config
+    from .detect import Detector
+    from .detect.matcher import load_rules, pack_files
+    from .detect.packs import PackError
+    from .model import Document, Location, TextBlock
+
+    try:
+        rules_ = load_rules(pack_files(extra_packs))
+        detector = Detector(Config(extra_packs=[Path(p) for p in extra_packs], cache=False))
+    except PackError as e:
+        _die(str(e))
+    failed = total = 0
+    for r in rules_:
+        for expect, examples in ((True, r.must_match), (False, r.must_not_match)):
+            for sentence in examples:
+                total += 1
+                doc = Document("example.txt", "text", [TextBlock(sentence, Location(line=1, column=1))])
+                hit = any(f.kind == "finding" and f.category == r.category for f in detector.detect(doc))
+                if hit != expect:
+                    failed += 1
+                    what = "did not fire on" if expect else "fired on"
+                    click.echo(f"FAIL {r.id} ({r.source}) {what}: {sentence}")
+    click.echo(f"{total - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
