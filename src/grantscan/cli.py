@@ -10,7 +10,6 @@ Exit codes (precedence 2 > 3 > 1 > 0):
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -30,14 +29,15 @@ def _version() -> str:
 
 
 def parse_size(value: str | int | None) -> int | None:
-    """'50MB', '200k', '1.5 GB' or a byte count -> bytes."""
-    if value is None or isinstance(value, int):
-        return value
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", str(value), re.IGNORECASE)
-    if not m:
-        raise click.BadParameter(f"'{value}' is not a size (e.g. 50MB, 200KB, 1048576)")
-    mult = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[m.group(2).lower()]
-    return int(float(m.group(1)) * mult)
+    """'50MB', '200k', '1.5 GB' or a byte count -> bytes (a usage error otherwise)."""
+    if value is None:
+        return None
+    from .config import parse_size as _parse
+
+    try:
+        return _parse(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:

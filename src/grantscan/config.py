@@ -67,6 +67,8 @@ class Config:
     allow: dict[str, list[str]] = field(default_factory=dict)
     memory_limit: int = 2 * 1024**3  # address-space cap of each batch worker process, bytes (0 = none)
     config_file: Path | None = None  # the file these settings came from, if any
+    # the user's own institution(s): named alone they are not a partner or a country signal
+    host_institutions: list[str] = field(default_factory=list)
 
     def extract_options(self) -> ExtractOptions:
         return ExtractOptions(password=self.password, max_size=self.max_size, max_pages=self.max_pages)
@@ -204,6 +206,7 @@ FILE_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "allow": ("allow", _allow),
     "memory_limit": ("memory_limit", _size),
     "show_suppressed": ("show_suppressed", _bool),
+    "host_institutions": ("host_institutions", _globs),
 }
 _FIELD_CHECKS: dict[str, Callable[[Any, Path], Any]] = {f: check for f, check in FILE_KEYS.values()}
 _FIELD_CHECKS["password"] = _opt_str
