@@ -22,6 +22,9 @@ from typing import IO
 
 from lxml import etree
 
+from ..extract.docx import NON_TEXT_ELEMENTS as _SKIP
+from ..extract.docx import SPACE_ELEMENTS as _SPACE
+from ..extract.docx import alternate_branch, local_name
 from ..model import Finding, Location
 from . import AnnotateError, AnnotateReport, note_text, occurrences
 
@@ -32,38 +35,10 @@ INITIALS = "GS"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# Mirrors extract/docx.py: subtrees that never hold document text.
-_SKIP = frozenset({
-    "pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "sdtPr", "sdtEndPr", "tblPrEx",
-    "instrText", "delInstrText", "fldData", "bookmarkStart", "bookmarkEnd", "proofErr", "sym",
-    "commentRangeStart", "commentRangeEnd", "commentReference", "footnoteReference", "endnoteReference",
-    "footnoteRef", "endnoteRef", "annotationRef", "lastRenderedPageBreak", "softHyphen", "Fallback",
-    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "permStart", "permEnd",
-    "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "numberingChange",
-    "background", "docPartPr", "textpath", "imagedata", "blip", "blipFill",
-})
-_SPACE = frozenset({"tab", "ptab", "br", "cr"})
 _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PART_NAMES = {"header": "a header", "footer": "a footer", "textbox": "a text box",
                "deleted": "deleted (tracked) text", "body": "the body", "table": "a table"}
-
-
-def _local(tag: object) -> str | None:
-    if not isinstance(tag, str):
-        return None
-    return tag[tag.rfind("}") + 1:]
-
-
-def _choice(alt: etree._Element) -> etree._Element | None:
-    fallback = None
-    for c in alt:
-        name = _local(c.tag)
-        if name == "Choice":
-            return c
-        if name == "Fallback":
-            fallback = c
-    return fallback
 
 
 @dataclass(slots=True)
@@ -86,7 +61,7 @@ def paragraph_map(root: etree._Element) -> dict[str, list[etree._Element]]:
 
 def _container(el: etree._Element, part: str, out: dict[str, list[etree._Element]]) -> None:
     for child in el:
-        name = _local(child.tag)
+        name = local_name(child.tag)
         if name is None or name in _SKIP:
             continue
         if name == "p":
@@ -96,7 +71,7 @@ def _container(el: etree._Element, part: str, out: dict[str, list[etree._Element
         elif name in ("del", "moveFrom"):
             _container(child, part, out)
         elif name == "AlternateContent":
-            branch = _choice(child)
+            branch = alternate_branch(child)
             if branch is not None:
                 _container(branch, part, out)
         else:
@@ -117,7 +92,7 @@ def _collect(el: etree._Element, deleted: bool, pieces: list[tuple[bool, etree._
 
     With ``out``, paragraphs nested in inline content are numbered into it, as extraction does."""
     for c in el:
-        name = _local(c.tag)
+        name = local_name(c.tag)
         if name is None or name in _SKIP:
             continue
         if name == "t":
@@ -135,7 +110,7 @@ def _collect(el: etree._Element, deleted: bool, pieces: list[tuple[bool, etree._
         elif name in ("del", "moveFrom"):
             _collect(c, True, pieces, boxes, out)
         elif name == "AlternateContent":
-            branch = _choice(c)
+            branch = alternate_branch(c)
             if branch is not None:
                 _collect(branch, deleted, pieces, boxes, out)
         elif name == "p":  # a paragraph inside inline content (malformed): numbered as body, like extraction
@@ -168,7 +143,7 @@ def _unit(p: etree._Element, elem: etree._Element) -> etree._Element:
     node = elem
     top = elem
     while node is not None and node is not p:
-        if _local(node.tag) == "r" and node.tag.startswith("{" + W_NS):
+        if local_name(node.tag) == "r" and node.tag.startswith("{" + W_NS):
             return node
         top = node
         node = node.getparent()
@@ -181,7 +156,7 @@ def _split_at(p: etree._Element, k: int) -> None:
     for i, pc in enumerate(pieces):
         end = pc.start + len(pc.text)
         if pc.start < k < end:
-            if pc.elem.getparent() is not pc.unit or _local(pc.elem.tag) != "t":
+            if pc.elem.getparent() is not pc.unit or local_name(pc.elem.tag) != "t":
                 return  # inside something that cannot be split; the range widens to the whole unit
             _split_run(pc.unit, pc.elem, k - pc.start)
             return
@@ -199,7 +174,7 @@ def _split_run(run: etree._Element, at: etree._Element, offset: int) -> None:
     left = copy.deepcopy(run)
     left_children = list(left)
     for j, c in enumerate(left_children):
-        if _local(c.tag) == "rPr":
+        if local_name(c.tag) == "rPr":
             continue
         if j > idx or (j == idx and offset == 0):
             left.remove(c)
@@ -207,7 +182,7 @@ def _split_run(run: etree._Element, at: etree._Element, offset: int) -> None:
             c.text = (c.text or "")[:offset]
             c.set(XML_SPACE, "preserve")
     for j, c in enumerate(children):
-        if _local(c.tag) == "rPr":
+        if local_name(c.tag) == "rPr":
             continue
         if j < idx:
             run.remove(c)
@@ -363,7 +338,7 @@ def _note_ordinals(document) -> dict[str, dict[int, int]]:
         mapping: dict[int, int] = {}
         index = ordinal = 0
         for note in root:
-            if _local(note.tag) != tag:
+            if local_name(note.tag) != tag:
                 continue
             typ = next((v for k, v in note.attrib.items() if k.endswith("}type")), "normal")
             if typ in _NOTE_SKIP:

@@ -70,7 +70,7 @@ _HEADING_ID = re.compile(r"(?i)^(heading\s*\d+|title|berschrift\d+)$")
 _WS = re.compile(r"\s+")
 
 
-def _local(tag: Any) -> str | None:
+def local_name(tag: Any) -> str | None:
     if not isinstance(tag, str):
         return None  # entity reference or processing instruction
     return tag[tag.rfind("}") + 1:]
@@ -86,16 +86,16 @@ def _attr(el: etree._Element, name: str) -> str | None:
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
     for c in el:
-        if _local(c.tag) == name:
+        if local_name(c.tag) == name:
             return c
     return None
 
 
-def _choice(alt: etree._Element) -> etree._Element | None:
+def alternate_branch(alt: etree._Element) -> etree._Element | None:
     """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
     fallback = None
     for c in alt:
-        name = _local(c.tag)
+        name = local_name(c.tag)
         if name == "Choice":
             return c
         if name == "Fallback":
@@ -146,7 +146,7 @@ class _Package:
             return []
         out = []
         for rel in self.xml(rels_name):
-            if _local(rel.tag) != "Relationship" or (rel.get("TargetMode") or "").lower() == "external":
+            if local_name(rel.tag) != "Relationship" or (rel.get("TargetMode") or "").lower() == "external":
                 continue
             target = unquote(rel.get("Target") or "")
             name = _resolve(d, target)
@@ -274,7 +274,7 @@ class _Styles:
             name = based = None
             level = None
             for c in st:
-                ln = _local(c.tag)
+                ln = local_name(c.tag)
                 if ln == "name":
                     name = _attr(c, "val")
                 elif ln == "basedOn":
@@ -331,7 +331,7 @@ class _Walker:
             self.too_deep = True
             return
         for child in el:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "commentRangeStart":
                 self._pending_comments.append(_attr(child, "id") or "")
                 continue
@@ -344,7 +344,7 @@ class _Walker:
             elif name in _DELETED:
                 self.container(child, part, True, depth + 1)
             elif name == "AlternateContent":
-                branch = _choice(child)
+                branch = alternate_branch(child)
                 if branch is not None:
                     self.container(branch, part, deleted, depth + 1)
             else:  # tr, tc, sdt, sdtContent, customXml, ins, moveTo, body, hdr, comment...
@@ -391,7 +391,7 @@ class _Walker:
             self.too_deep = True
             return
         for c in el:
-            name = _local(c.tag)
+            name = local_name(c.tag)
             if name is None or name in NON_TEXT_ELEMENTS:
                 continue
             if name == "t":
@@ -409,7 +409,7 @@ class _Walker:
             elif name in _DELETED:
                 self._inline(c, True, pieces, boxes, depth + 1)
             elif name == "AlternateContent":
-                branch = _choice(c)
+                branch = alternate_branch(c)
                 if branch is not None:
                     self._inline(branch, deleted, pieces, boxes, depth + 1)
             elif name == "p":  # a paragraph nested in inline content (malformed): its own block
@@ -422,7 +422,7 @@ class _Walker:
         if ppr is None:
             return False
         for c in ppr:
-            name = _local(c.tag)
+            name = local_name(c.tag)
             if name == "outlineLvl":
                 lvl = _int(_attr(c, "val"))
                 if lvl is not None and lvl < 9:
@@ -440,7 +440,7 @@ def _main_part(pkg: _Package) -> str:
             return name
     if pkg.has("[Content_Types].xml"):
         for el in pkg.xml("[Content_Types].xml"):
-            if _local(el.tag) == "Override" and (el.get("ContentType") or "") in MAIN_CONTENT_TYPES:
+            if local_name(el.tag) == "Override" and (el.get("ContentType") or "") in MAIN_CONTENT_TYPES:
                 name = _resolve("", el.get("PartName") or "")
                 if name and pkg.has(name):
                     return name
@@ -455,7 +455,7 @@ def _notes(pkg: _Package, walker: _Walker, rels: list[tuple[str, str, str]], par
         if not rtype.endswith(f"/{part}s"):
             continue
         for note in pkg.xml(name):
-            if _local(note.tag) == part and (_attr(note, "type") or "normal") not in SKIP_NOTE_TYPES:
+            if local_name(note.tag) == part and (_attr(note, "type") or "normal") not in SKIP_NOTE_TYPES:
                 walker.container(note, part)
         break
 
@@ -503,7 +503,7 @@ def _read_package(path: Path, pkg: _Package, options: ExtractOptions) -> Documen
     for _id, rtype, name in rels:
         if rtype.endswith("/comments"):
             for comment in pkg.xml(name):
-                if _local(comment.tag) != "comment":
+                if local_name(comment.tag) != "comment":
                     continue
                 first = walker.counters.get("comment", 0)
                 walker.container(comment, "comment")
@@ -516,7 +516,7 @@ def _read_package(path: Path, pkg: _Package, options: ExtractOptions) -> Documen
     for ref in root.iter("{*}headerReference", "{*}footerReference"):
         rid = _attr(ref, "id")
         name = by_id.get(rid or "")
-        dest = header_parts if _local(ref.tag) == "headerReference" else footer_parts
+        dest = header_parts if local_name(ref.tag) == "headerReference" else footer_parts
         if name and name not in dest:
             dest.append(name)
     for names, label in ((header_parts, "header"), (footer_parts, "footer")):
