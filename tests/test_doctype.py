@@ -89,3 +89,72 @@ def test_real_documents(rel: str, expected: str) -> None:
     except ImportError as e:
         pytest.skip(f"no reader for {rel}: {e}")
     assert classify(d) == expected
+
+
+# --- short drafts: section headings ------------------------------------------------------------------
+
+DRAFT = doc("SKYLARK: Cooperative mapping with small uncrewed boats",
+            "1. Summary",
+            "SKYLARK will develop shared mapping software for fleets of small uncrewed boats surveying "
+            "harbours and estuaries.",
+            "2. Partners",
+            "The project brings together a university robotics group and a port authority.",
+            "3. Impact",
+            "Harbour masters will receive safer and cheaper depth surveys.",
+            "Partner", "Country", "Role", "Northshire University", "United Kingdom", "Lead")
+MARKDOWN_DRAFT = doc("# Draft: low-cost air-quality sensing for schools",
+                     "## Objectives", "Build and test a cheap particulate monitor with pupils.",
+                     "## Work packages", "WP1 hardware; WP2 school trials.",
+                     "## Budget", "Equipment and a part-time technician.")
+SHORT_AGREEMENT = doc("Between Northshire University and Harbour Robotics Ltd",
+                      "1. Definitions", "Results means all data and software produced in the work.",
+                      "2. Term and Termination", "Either party may end the arrangement on 30 days' notice.",
+                      "3. Governing Law", "English law applies.")
+AGREEMENT_WITH_SCHEDULE = doc(
+    "Research Collaboration Agreement",
+    "This Agreement is made between the University and the Company (together the Parties).",
+    "WHEREAS the Parties wish to collaborate; NOW, THEREFORE, the Parties agree as follows:",
+    "1. Confidentiality", "Each Party shall keep the other's information confidential.",
+    "IN WITNESS WHEREOF the Parties have signed this Agreement.",
+    "Schedule 1", "Summary", "Objectives", "Work packages", "Deliverables", "Budget",
+    "The Company shall pay the University the amounts in the budget table.")
+FORM_WITH_SECTIONS = doc("Seed Fund Application Form",
+                         "Summary (max. 200 words)", "Please describe the project in plain language.",
+                         "Budget", "Please provide a breakdown of costs. Is any equipment over £10k? Yes / No",
+                         "Name of applicant: ____  ☐ I confirm the answers are correct.")
+
+
+@pytest.mark.parametrize("document, expected", [
+    (DRAFT, "proposal"), (MARKDOWN_DRAFT, "proposal"), (SHORT_AGREEMENT, "agreement"),
+    (AGREEMENT_WITH_SCHEDULE, "agreement"), (FORM_WITH_SECTIONS, "form"),
+])
+def test_section_headings(document: Document, expected: str) -> None:
+    assert classify(document) == expected
+
+
+def test_draft_without_its_headings_is_not_a_proposal() -> None:
+    """The headings are what make the short draft a proposal (the prose alone is too little evidence)."""
+    prose = doc(*[b.text for b in DRAFT.blocks if not b.text[:1].isdigit()])
+    assert classify(prose) == "other"
+    assert scores(DRAFT)["proposal"] > scores(prose)["proposal"]
+
+
+def test_heading_words_inside_prose_are_not_headings() -> None:
+    text = doc("Notes from the visit",
+               "The summary of the budget discussion and the impact on partners was circulated.",
+               "Objectives for next year were not discussed, and the deliverables list is unchanged.")
+    assert classify(text) == "other"
+
+
+@pytest.mark.parametrize("document", [MOU, NDA, FORM, OTHER])
+def test_other_types_unchanged_by_headings(document: Document) -> None:
+    assert classify(document) != "proposal"
+
+
+def test_sample_draft_proposal_file() -> None:
+    path = Path(__file__).resolve().parents[1] / "sample_docs" / "proposal-skyward.docx"
+    if not path.is_file():
+        pytest.skip("sample_docs/proposal-skyward.docx not present")
+    from grantscan.extract import extract
+
+    assert classify(extract(path)) == "proposal"

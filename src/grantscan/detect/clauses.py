@@ -6,11 +6,17 @@ name in a table of contents. ``finalize`` keeps clause findings for agreements, 
 for short or unclassified texts, drops them from proposals and forms (whose contract-like sentences are
 descriptions or questions), and adds document-level risk findings: non-UK governing law, IP assignment,
 publication veto, foreign access, and a missing export clause where controlled technology is present.
+
+Speed: a rule's regexes run only on sentences holding one of its anchor words (one cached word lookup per
+sentence), and once the head of a document shows it is a proposal or form only its questions are read,
+since clause findings are dropped there and only declarations are kept. A one-sentence clause in contract
+form is not marked down for being too short to be recognised as an agreement.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -18,6 +24,7 @@ from pathlib import Path
 from ..config import Config
 from ..model import Document, Finding, Location, TextBlock
 from ..resources import patterns_dir
+from .doctype import MAX_CHARS, classify
 from .packs import LineDict, PackError, check_keys, load_yaml
 
 CLAUSE_CATEGORIES = ("clause-export", "clause-ip", "clause-publication", "clause-data",
@@ -27,7 +34,8 @@ TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materia
 UK = "GB"
 
 _TOP_KEYS = {"operative", "parties", "headings", "question", "rules", "risks", "jurisdictions"}
-_RULE_KEYS = {"id", "category", "description", "confidence", "strong", "patterns", "unless", "examples"}
+_RULE_KEYS = {"id", "category", "description", "confidence", "anchors", "strong", "patterns", "unless",
+              "examples"}
 _RISK_KEYS = {"id", "of", "severity", "title", "patterns", "unless", "examples"}
 
 
@@ -52,6 +60,20 @@ class _Patterns:
                 self.loose.append(re.compile(_loosen(p), re.I))
             except re.error as e:
                 raise PackError(path, line, f"{what}: bad regex {p!r}: {e}") from None
+        self._source = list(node)
+        self._combined: re.Pattern[str] | None = None
+        self._joinable = True
+
+    def occurs(self, text: str) -> bool:
+        """Whether any of the (strict) regexes matches somewhere in ``text``, in one pass where possible."""
+        if self._joinable and self._combined is None and self._source:
+            try:
+                self._combined = re.compile("|".join(f"(?:{p})" for p in self._source), re.I)
+            except re.error:  # a pattern with a global flag cannot be joined with others
+                self._joinable = False
+        if self._combined is not None:
+            return self._combined.search(text) is not None
+        return self.search(text) is not None
 
     def search(self, text: str, squashed: bool = False) -> re.Match[str] | None:
         for rx in self.loose if squashed else self.strict:
@@ -74,6 +96,77 @@ class ClauseRule:
     patterns: _Patterns
     unless: _Patterns
     examples: dict = field(default_factory=dict)
+    anchors: list[str] = field(default_factory=list)  # empty: the rule is tried on every sentence
+
+
+class _Anchors:
+    """Which rules can possibly match a sentence, from its words.
+
+    Each rule names anchors, at least one of which occurs in every text its regexes match. An anchor is
+    a word or a few words (all must occur); a word of three letters or fewer must equal a word of the
+    text ("ip", "ear"), a longer one may also sit inside a word ("licen" in "sublicensable", also in
+    text without spaces). Each distinct word is looked up once (cached), so a text costs one ``findall``.
+    """
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, rules: list[ClauseRule]):
+        self.always = frozenset(r.id for r in rules if not r.anchors)
+        self._single: dict[str, set[str]] = {}  # part -> rule ids of one-part anchors
+        self._multi: list[tuple[frozenset[str], str]] = []  # (parts, rule id) of several-word anchors
+        parts: set[str] = set()
+        for r in rules:
+            for a in r.anchors:
+                ps = frozenset(self._WORD.findall(a))
+                if len(ps) == 1:
+                    self._single.setdefault(next(iter(ps)), set()).add(r.id)
+                else:
+                    self._multi.append((ps, r.id))
+                parts |= ps
+        self._short = frozenset(p for p in parts if len(p) <= 3)
+        long_parts = sorted((p for p in parts if len(p) > 3), key=len, reverse=True)
+        # only the longest alternative is seen at one position: a part also stands for its prefixes
+        self._prefixes = {p: frozenset(q for q in long_parts if p.startswith(q)) for p in long_parts}
+        # zero-width lookahead: overlapping parts inside one word are all found
+        self._long = re.compile("(?=(" + "|".join(map(re.escape, long_parts)) + "))") if long_parts else None
+        self._parts_of: dict[str, frozenset[str]] = {}
+
+    def parts(self, text: str) -> set[str]:
+        """The anchor parts present in ``text``."""
+        cache = self._parts_of
+        out: set[str] = set()
+        for w in self._WORD.findall(text.lower()):
+            got = cache.get(w)
+            if got is None:
+                found: set[str] = set()
+                if self._long is not None:
+                    for p in self._long.findall(w):
+                        found |= self._prefixes[p]
+                if w in self._short:
+                    found.add(w)
+                got = frozenset(found)
+                if len(cache) > 200_000:
+                    cache.clear()
+                cache[w] = got
+            if got:
+                out |= got
+        return out
+
+    def rules(self, present: set[str]) -> set[str]:
+        """Rule ids with an anchor whose words are all in ``present``."""
+        out = set(self.always)
+        for p in present:
+            ids = self._single.get(p)
+            if ids:
+                out |= ids
+        for ps, rid in self._multi:
+            if rid not in out and ps <= present:
+                out.add(rid)
+        return out
+
+
+def _norm(anchor: str) -> str:
+    return _WS.sub(" ", str(anchor).strip().lower())
 
 
 @dataclass(slots=True)
@@ -98,6 +191,11 @@ class ClausePack:
     rules: list[ClauseRule]
     risks: list[RiskRule]
     jurisdictions: dict[str, str]  # lower-cased name -> ISO alpha-2
+    anchors: _Anchors | None = None
+
+    def __post_init__(self) -> None:
+        if self.anchors is None:
+            self.anchors = _Anchors(self.rules)
 
 
 def _examples(path: Path, d: LineDict, what: str) -> dict:
@@ -131,6 +229,9 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
             raise PackError(path, r.key_line("category"), f"{what}: unknown category '{r['category']}'")
         if not r.get("strong") and not r.get("patterns"):
             raise PackError(path, r.line, f"{what}: needs 'strong' or 'patterns'")
+        anchors = r.get("anchors") or []
+        if not isinstance(anchors, list) or not all(isinstance(a, str) and a.strip() for a in anchors):
+            raise PackError(path, r.key_line("anchors"), f"{what}: anchors must be a list of words")
         conf = r.get("confidence", 0.75)
         if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
             raise PackError(path, r.key_line("confidence"), f"{what}: confidence must be in (0, 1]")
@@ -139,7 +240,7 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
             _Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong"),
             _Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns"),
             _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
-            _examples(path, r, what)))
+            _examples(path, r, what), [_norm(a) for a in anchors]))
     risks: list[RiskRule] = []
     for r in data.get("risks") or []:
         check_keys(path, r, _RISK_KEYS, {"id", "of", "title", "patterns"}, "risk")
@@ -229,6 +330,25 @@ def section_at(text: str, pos: int) -> str | None:
         start = text.rfind("\n", 0, start - 1) + 1
 
 
+class _Sections:
+    """Clause headings of one block by position, built once per block (``section_at`` for many offsets)."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.headings: list[str] = []
+        start = 0
+        for line in text.split("\n"):
+            h = _heading_of_line(line)
+            if h:
+                self.starts.append(start)
+                self.headings.append(h)
+            start += len(line) + 1
+
+    def at(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.headings[i] if i >= 0 else None
+
+
 def _block_heading(text: str) -> str | None:
     """A heading carried by a whole short block ('Governing Law', '11. Miscellaneous')."""
     s = text.strip()
@@ -236,7 +356,9 @@ def _block_heading(text: str) -> str | None:
         return None
     h = _heading_of_line(s)
     if h:
-        return h
+        # "4. Governing law. This Agreement is governed by ..." is a clause that carries its heading
+        rest = re.sub(r"\s*(?:\.{3,}|…+).*$", "", _HEADING_LINE.match(s).group("title"))
+        return h if len(rest.split()) <= 8 and not _VERB.search(rest) else None
     m = _TITLE_ONLY.match(s)
     if not m or m.group("title").strip().lower() in _FIELD_LABELS:
         return None
@@ -263,9 +385,14 @@ class ClauseDetector:
         enabled = getattr(config, "categories", None)
         self._rules = [r for r in self.pack.rules if enabled is None or r.category in enabled]
         self._rule_ids = {r.id for r in self.pack.rules}
+        self._always = {r.id for r in self._rules if not r.anchors}
+        self._anchored = len(self._always) < len(self._rules)
         self._last_index = -1
         self._heading: str | None = None
         self._heading_cats: set[str] = set()
+        self._pending: list[tuple[object, TextBlock, int]] = []
+        self._pending_chars = 0
+        self._doctype: str | None = None
 
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
         if sdoc is None and self.nlp is not None:
@@ -283,21 +410,73 @@ class ClauseDetector:
         return {c for c, pats in self.pack.headings.items() if pats.search(heading)}
 
     def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
-        """Clause findings in one block (a sentence yields at most one finding per rule)."""
+        """Clause findings of blocks whose document type is known (a sentence yields at most one finding
+        per rule); the rest come from ``finalize``.
+
+        The document type decides how much work a block needs: clauses of proposals and forms are
+        dropped, so there only questions are read (they are declarations). It is known once the text
+        the type is judged from (the head, ``doctype.MAX_CHARS``) has been seen; blocks before that
+        wait. Only sentences holding an anchor of a rule are tried against that rule's regexes.
+        """
         if block_index <= self._last_index:
-            self._heading, self._heading_cats = None, set()
+            self._reset()
         self._last_index = block_index
+        if self._doctype is not None:
+            return self._block(sdoc, block, block_index)
+        self._pending.append((sdoc, block, block_index))
+        self._pending_chars += len(block.text) + 1
+        if self._pending_chars < MAX_CHARS:
+            return []
+        self._doctype = classify(Document("", "", [b for _, b, _ in self._pending]))
+        return self._flush()
+
+    def find_block(self, sdoc, block: TextBlock, block_index: int,  # noqa: ANN001 - spacy Doc or None
+                   document_type: str = "agreement") -> list[Finding]:
+        """Clause findings of one block at once, read as part of a document of ``document_type``
+        (for checking rules and their examples; ``find`` waits for the real type)."""
+        saved, self._doctype = self._doctype, document_type
+        try:
+            return self._block(sdoc, block, block_index)
+        finally:
+            self._doctype = saved
+
+    def _reset(self) -> None:
+        self._heading, self._heading_cats = None, set()
+        self._pending, self._pending_chars, self._doctype = [], 0, None
+
+    def _flush(self) -> list[Finding]:
+        out: list[Finding] = []
+        for sdoc, block, index in self._pending:
+            out += self._block(sdoc, block, index)
+        self._pending, self._pending_chars = [], 0
+        return out
+
+    def _block(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001
         text = block.text
         own = _block_heading(text)
         if own:
             self._heading, self._heading_cats = own, self._categories_of_heading(own)
             return []
         out: list[Finding] = []
-        for s_start, s_end in self._sentences(sdoc, text):
-            sent = text[s_start:s_end]
-            if not sent.strip():
-                continue
-            out.extend(self._find_in_sentence(block, block_index, text, s_start, sent))
+        anchors = self.pack.anchors
+        questions_only = self._doctype in ("proposal", "form")
+        squashed_block = bool(_SQUASHED.search(text))
+        # in a proposal or form only a question can give a kept (declaration) finding
+        readable = not questions_only or self.pack.question.occurs(text)
+        if readable and (squashed_block or self._always or (self._anchored and anchors.parts(text))):
+            sections = _Sections(text)
+            for s_start, s_end in self._sentences(sdoc, text):
+                sent = text[s_start:s_end]
+                squashed = squashed_block and bool(_SQUASHED.search(sent))
+                if squashed:
+                    rules = self._rules
+                else:
+                    ids = anchors.rules(anchors.parts(sent)) if self._anchored else self._always
+                    rules = [r for r in self._rules if r.id in ids]
+                if not rules or not sent.strip() or (questions_only and not self.pack.question.search(sent)):
+                    continue
+                out.extend(self._find_in_sentence(block, block_index, text, s_start, sent, rules,
+                                                  squashed, sections))
         # a numbered paragraph whose first line is a heading opens a section for the following blocks
         first = text.split("\n", 1)[0]
         h = _heading_of_line(first)
@@ -305,27 +484,37 @@ class ClauseDetector:
             self._heading, self._heading_cats = h, self._categories_of_heading(h)
         return out
 
-    def _find_in_sentence(self, block: TextBlock, block_index: int, text: str, offset: int,
-                          sent: str) -> list[Finding]:
+    def _find_in_sentence(self, block: TextBlock, block_index: int, text: str, offset: int, sent: str,
+                          rules: list[ClauseRule], squashed: bool, sections: _Sections) -> list[Finding]:
         pack = self.pack
-        squashed = bool(_SQUASHED.search(sent))
-        question = bool(pack.question.search(sent))
-        local = section_at(text, offset + len(sent) - len(sent.lstrip()))
-        section = local or block.location.section or self._heading
-        heading_cats = self._categories_of_heading(section) | self._heading_cats
-        op = pack.operative.search(sent, squashed)
-        party = pack.parties.search(sent, squashed)
+        ctx: dict[str, object] = {}
+
+        def context() -> dict[str, object]:  # computed once, and only for a sentence that matched
+            if not ctx:
+                local = sections.at(offset + len(sent) - len(sent.lstrip()))
+                section = local or block.location.section or self._heading
+                ctx.update(section=section, question=bool(pack.question.search(sent)),
+                           heading_cats=self._categories_of_heading(section) | self._heading_cats,
+                           op=pack.operative.search(sent, squashed),
+                           party=pack.parties.search(sent, squashed))
+            return ctx
+
         out: list[Finding] = []
-        for rule in self._rules:
+        for rule in rules:
             m = rule.strong.search(sent, squashed)
             how = "strong"
             if m is None and rule.patterns:
                 m = rule.patterns.search(sent, squashed)
                 how = "pattern"
-                if m is not None and not (op or party or rule.category in heading_cats or question):
-                    m = None
+                if m is not None:
+                    c = context()
+                    if not (c["op"] or c["party"] or rule.category in c["heading_cats"] or c["question"]):
+                        m = None
             if m is None or rule.unless.search(sent, squashed):
                 continue
+            c = context()
+            section, question, heading_cats = c["section"], c["question"], c["heading_cats"]
+            op, party = c["op"], c["party"]
             conf = rule.confidence
             reasons: list[str] = []
             if how == "strong":
@@ -357,9 +546,12 @@ class ClauseDetector:
 
     def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """Weigh clause findings by document type and add clause-risk findings."""
-        from .doctype import classify
-
-        doctype = classify(document)
+        doctype = self._doctype or classify(document)
+        if self._pending:
+            self._doctype = doctype
+            findings = findings + self._flush()
+        self._reset()
+        self._last_index = -1
         kept: list[Finding] = []
         for f in findings:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
@@ -368,7 +560,7 @@ class ClauseDetector:
                 if doctype == "agreement":
                     f.confidence = round(min(1.0, f.confidence + 0.05), 3)
                     f.reasons.append("+0.05 document is an agreement")
-                else:
+                elif not _operative_clause(f):
                     f.confidence = round(f.confidence * 0.8, 3)
                     f.reasons.append("x0.8 document is not recognised as an agreement")
             kept.append(f)
@@ -471,6 +663,13 @@ class ClauseDetector:
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), code, m.group(0))
         return (best[1], best[2]) if best else (None, None)
+
+
+def _operative_clause(f: Finding) -> bool:
+    """A finding from a sentence in contract form (a contract phrase, or operative language such as
+    "shall", "agrees to", "undertakes not to"): such a sentence is itself evidence of an agreement,
+    whatever the rest of the text."""
+    return any(r.startswith(("contract phrase", "operative language")) for r in f.reasons)
 
 
 _GOVERNED = re.compile(r"(?i)governed\s*by|construed\s*in\s*accordance|exclusive\s*jurisdiction|governing\s*law")

@@ -4,6 +4,9 @@ Cheap by design: the title (first blocks) and counts of telling phrases in the f
 Agreements (collaboration/consortium agreements, MoUs, NDAs, data-sharing agreements, licences) speak
 of "the Parties", "WHEREAS", "IN WITNESS WHEREOF"; proposals of work packages, objectives and the
 Principal Investigator; forms ask questions with tick boxes. Short texts without clear signals are "other".
+Section headings count too: a short draft with "1. Summary", "2. Partners", "3. Impact" is a proposal even
+before it uses much proposal vocabulary, and "Definitions", "Term and Termination", "Governing Law" mark
+an agreement.
 """
 
 from __future__ import annotations
@@ -53,8 +56,12 @@ _PROPOSAL_CUES = [
     (re.compile(r"(?i)\bproposal\b|\bproposed\s+research\b"), 1.0),
     (re.compile(r"(?i)\b(?:phd|doctoral|studentship|the\s+student)\b"), 0.5),
     (re.compile(r"(?i)\b(?:hypothes[ie]s|literature|experiments?)\b"), 0.3),
-    (re.compile(r"(?i)\bwe\s+propose\b|\bthis\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"),
+    (re.compile(r"(?i)\bwe\s+propose\b|\b(?:this|the)\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"),
      0.6),
+    # a project acronym as the subject of planned work: "SKYWARD will develop ..."
+    (re.compile(r"\b[A-Z][A-Z0-9-]{2,}\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
+                r"investigate|study|demonstrate|test|establish|produce|advance|combine|address|provide|bring)\b"),
+     1.0),
     (re.compile(r"(?i)\b(?:budget|funding|timeline|work\s+plan)\b"), 0.4),
     (re.compile(r"(?i)\bresearch\b"), 0.2),
 ]
@@ -68,6 +75,44 @@ _FORM_CUES = [
     (re.compile(r"(?i)\b(?:applicant|candidat)\w*\b"), 0.4),
     (re.compile(r"(?i)\b(?:n/a|not\s+applicable)\b"), 0.3),
 ]
+
+
+# A heading line: optional markdown hashes and a number ("2.", "3.1", "B)", "IV."), then a few words.
+_HEADING = re.compile(r"^(?:#+\s*)?(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)]|[IVX]{1,4}\.)?"
+                      r"\s*(?P<title>[A-Za-z][A-Za-z &/,'’()-]{2,70}?)\s*:?\s*(?:\.{3,}.*)?$")
+_PROPOSAL_HEADINGS = re.compile(
+    r"(?i)(?:project\s+|executive\s+|lay\s+|technical\s+)?(?:summary|abstract|overview)|(?:aims?|objectives?)\b.*|"
+    r"(?:research\s+)?(?:methods?|methodology|approach)|work\s*packages?.*|work\s+plan|(?:expected\s+)?impacts?\b.*|"
+    r"pathways?\s+to\s+impact|(?:project\s+)?partners?(?:hip)?s?|consortium(?:\s+\w+)?|deliverables?.*|milestones?.*|"
+    r"budget.*|(?:justification\s+of\s+)?resources|costs?|time\s*(?:line|table)|gantt\s+chart|risks?(?:\s+\w+)?|"
+    r"dissemination.*|outreach|(?:research\s+)?team|state\s+of\s+the\s+art|research\s+questions?|novelty|"
+    r"(?:expected\s+)?outcomes?|data\s+management(?:\s+plan)?|introduction|motivation|case\s+for\s+support")
+_AGREEMENT_HEADINGS = re.compile(
+    r"(?i)definitions?(?:\s+and\s+interpretation)?|interpretation|recitals|term(?:\s+and\s+termination)?|"
+    r"termination|duration|governing\s+law.*|(?:applicable\s+)?law(?:\s+and\s+jurisdiction)?|jurisdiction|"
+    r"dispute\s+resolution|confidentiality.*|(?:limitation\s+of\s+)?liability|indemnit(?:y|ies)|warrant(?:y|ies)|"
+    r"notices|force\s+majeure|assignment|entire\s+agreement|severability|counterparts|variation|waiver|"
+    r"payment(?:\s+terms)?|execution|signatures?|intellectual\s+property(?:\s+rights)?")
+# Contract headings ("Term and Termination", "Governing Law") occur in little else; proposal headings
+# ("Summary", "Impact") are plainer words, so each weighs less.
+HEADING_WEIGHT = {"proposal": 1.5, "agreement": 2.5}
+MAX_HEADINGS = 6
+
+
+def _headings(text: str, vocabulary: re.Pattern[str]) -> int:
+    """How many distinct section headings of one kind the text has (one per line, a few words each)."""
+    seen: set[str] = set()
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or len(line) > 90:
+            continue
+        m = _HEADING.match(line)
+        if not m:
+            continue
+        title = m.group("title").strip(" ,:-").lower()
+        if len(title.split()) <= 6 and vocabulary.fullmatch(title):
+            seen.add(title)
+    return min(MAX_HEADINGS, len(seen))
 
 
 def _score(cues: list[tuple[re.Pattern[str], float]], text: str, cap: int = 8) -> float:
@@ -89,6 +134,8 @@ def scores(document: Document) -> dict[str, float]:
         "proposal": _score(_PROPOSAL_CUES, text),
         "form": _score(_FORM_CUES, text),
     }
+    s["proposal"] += HEADING_WEIGHT["proposal"] * _headings(text, _PROPOSAL_HEADINGS)
+    s["agreement"] += HEADING_WEIGHT["agreement"] * _headings(text, _AGREEMENT_HEADINGS)
     if _TITLE_AGREEMENT.search(title):
         s["agreement"] += 6
     if _TITLE_PROPOSAL.search(title):
