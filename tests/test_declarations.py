@@ -148,3 +148,22 @@ def test_broken_declarations_file_names_file_and_line(tmp_path: Path) -> None:
                  "  - id: t\n    category: warp\n    terms: [x]\n", encoding="utf-8")
     with pytest.raises(PackError, match=rf"^{p}:5: topic 't': unknown category 'warp'"):
         load_declarations(p)
+
+
+def test_closed_question_answered_on_the_spot_is_form_text(detector: Detector) -> None:
+    no = run(detector, "Are explosives handled in the laboratory? No.")
+    assert "chem" not in kinds(no).get("finding", set())
+    assert "chem" in kinds(no).get("declaration", set())
+    yes = run(detector, "Are drones flown over people? Yes. Quadcopters carry the gas sampler over the crowd.")
+    assert "robotics" in kinds(yes).get("finding", set())
+
+
+def test_unanswered_closed_question_stays_research_text(detector: Detector) -> None:
+    found = run(detector, "Can we train graph neural networks that predict creep in turbine alloys?")
+    assert "ai" in kinds(found).get("finding", set())
+
+
+def test_denial_covers_every_item_of_a_list(detector: Detector) -> None:
+    found = run(detector, "The project does not involve any weapons, security or military end use.")
+    assert "defence" not in kinds(found).get("finding", set())
+    assert "defence" in kinds(found).get("declaration", set())

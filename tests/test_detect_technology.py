@@ -60,7 +60,7 @@ def test_finding_carries_location_offsets_context_and_reasons(detector: Detector
     assert f.location.line == 4 and f.location.column == text.index("deep") - text.index("\n")
     assert f.context.startswith("Second line: we will train") and "\n" not in f.context
     assert f.reasons[0].startswith("0.55: rule ai-deep-learning")
-    assert any("'will train'" in r for r in f.reasons)
+    assert any("'train' (the work builds it)" in r for r in f.reasons)
     assert f.reasons[-1] == f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})"
     assert f.confidence >= THRESHOLD and f.subcategory == "ai/deep-learning"
 
@@ -184,3 +184,105 @@ def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # 
     assert "weak-sonar" not in rules("A toy pinger marks the mooring; the hydrophone records it.")
     assert "band-pattern" in rules("The Ku-band radar is calibrated.")
     assert "band-pattern" not in rules("The rock band played.")
+
+
+# ---- research action, answers, denials and comparisons (causes of missed or false findings) ----
+
+def _cats(detector: Detector, *paragraphs: str) -> set[str]:
+    return {f.category for f in tech(detector.detect(doc(*paragraphs)))}
+
+
+@pytest.mark.parametrize("text", [
+    "This consortium develops tokamak divertor diagnostics.",  # present tense, any subject
+    "Irradiated cladding from a research reactor is examined in a hot cell.",  # present passive
+    "Ice accretion on turbofan inlets will be predicted from icing-tunnel data.",  # future passive
+    "We will express and purify ricin A-chain variants.",  # coordinated verbs after the subject
+])
+def test_research_action_in_any_form_lifts_a_single_clear_term(detector: Detector, text: str) -> None:
+    assert tech(detector.detect(doc(text))), text
+
+
+def test_research_action_lifts_every_term_of_the_sentence_not_only_the_nearest(detector: Detector) -> None:
+    text = ("We will design the onboard processing unit and calibration routines of a small Ku-band "
+            "interferometric radar satellite.")
+    found = tech(detector.detect(doc(text)), "space")
+    assert found and any("research action in the sentence" in r or "builds it" in r for r in found[0].reasons)
+
+
+def test_background_and_negated_actions_do_not_lift(detector: Detector) -> None:
+    assert "ai" not in _cats(detector, "Convolutional networks have been developed by many groups for this task.")
+    assert "robotics" not in _cats(detector, "Uses include drones and delivery vans, although none of these "
+                                             "is studied here.")
+
+
+def test_yes_answer_boosts_the_text_that_follows_instead_of_penalising_it(detector: Detector) -> None:
+    found = tech(detector.detect(doc("Military or dual-use potential: Yes. Flight tests of a scramjet inlet "
+                                     "are planned with the armed forces.")))
+    assert {"aerospace", "defence"} <= {f.category for f in found}
+    assert any("after a 'Yes' answer" in r for f in found for r in f.reasons)
+
+
+def test_closed_question_answered_yes_is_a_finding(detector: Detector) -> None:
+    assert "nuclear" in _cats(detector, "Will radioactive sources be handled? Yes. Spent fuel from a research "
+                                        "reactor is examined in the hot cells.")
+
+
+def test_sentence_with_a_colon_is_not_an_admin_field(detector: Detector) -> None:
+    found = tech(detector.detect(doc("Gene drives are our central tool: we will engineer mosquitoes to carry them.")))
+    assert found and not any("administrative" in r for f in found for r in f.reasons)
+
+
+def test_denial_extends_over_a_coordinated_list(detector: Detector) -> None:
+    found = detector.detect(doc("The study has no defence, intelligence or military end use."))
+    assert not tech(found, "defence")
+    assert [f for f in found if f.kind == "declaration" and f.category == "defence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Deep learning is outside the scope of this project; we fit linear mixed models.",
+    "Neural networks will not be used; all models are mechanistic.",
+])
+def test_technology_denied_after_the_term_is_not_a_finding(detector: Detector, text: str) -> None:
+    assert "ai" not in _cats(detector, text)
+
+
+def test_comparison_is_not_the_subject_of_the_work(detector: Detector) -> None:
+    assert "aerospace" not in _cats(detector, "Like rocket engines, the domestic stoves we study show "
+                                              "thermoacoustic instability.")
+    assert "aerospace" in _cats(detector, "We study thermoacoustic instability in rocket engines.")
+
+
+def test_research_verbs_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    from grantscan.detect.context import load_actions
+    from grantscan.detect.packs import PackError
+
+    good = load_actions()
+    assert "develops" in good.verbs["build"] and "development of" in good.nouns["build"]
+    bad = tmp_path / "research_verbs.yaml"
+    bad.write_text("version: 1\nbuild:\n  verbs: [develop]\n  nuons: [design of]\napply:\n  verbs: [use]\n",
+                   encoding="utf-8")
+    with pytest.raises(PackError, match=r"research_verbs.yaml:4: .*unknown key 'nuons'"):
+        load_actions(bad)
+
+
+def test_restricting_a_use_does_not_deny_the_technology(detector: Detector) -> None:
+    found = detector.detect(doc("The survey drones we build will not be used for military purposes."))
+    assert tech(found, "robotics")
+    assert not tech(found, "defence")
+
+
+def test_scoring_one_long_block_grows_linearly_with_its_hits() -> None:
+    nlp = build_nlp()
+    td = TechDetector(nlp, Config())
+    sentence = "We will develop deep learning models and train drones using lidar and radar with GNSS receivers. "
+
+    def seconds(n: int) -> float:
+        sdoc = nlp(sentence * n)
+        hits, _ = td.compiled.hits(sdoc)
+        t = time.perf_counter()
+        td.scorer.score(sdoc, hits, False)
+        return time.perf_counter() - t
+
+    seconds(50)  # warm-up
+    small, large = seconds(300), seconds(1200)
+    assert large < 10 * small + 0.05, (small, large)  # quadratic scoring would take ~16x

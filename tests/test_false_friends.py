@@ -93,6 +93,29 @@ FAMILIES = [
      "We will develop GNSS spoofing detection for ship receivers."),
     ("nuclear", "Radiological findings and tritiated thymidine uptake will be compared in the cohort.",
      "We will develop detectors for radiological sources at ports."),
+    # hyphenated "ML-" post-quantum standards are not machine learning
+    ("ai", "Firmware for the payment terminal will implement ML-KEM and ML-DSA alongside classical ECDH.",
+     "We will implement ML models that flag fraudulent card payments."),
+    # technology stated out of scope, or only as the subject of an ethics review
+    ("ai", "Deep learning is beyond the scope of this project; we use hand-built rules.",
+     "Deep learning will be used to classify the sonograms."),
+    ("surveillance", "The review covers the ethics literature on facial recognition in policing.",
+     "We will develop facial recognition for the border kiosks."),
+    # wafer-scale growth of membranes is materials work, not chips
+    ("semiconductors", "We will develop wafer-scale growth of graphene oxide membranes for water filtration.",
+     "We will develop wafer-scale integration of GaN transistors on silicon."),
+    # an optical phased array steers a lidar beam; a comparison is not the subject of the work
+    ("comms", "We will develop optical phased arrays that steer a solid-state lidar beam.",
+     "We will develop phased-array antennas for 6G base stations."),
+    ("aerospace", "Like turbofan engines, the kitchen extractor fans we study generate tonal noise.",
+     "We will design quieter fan blades for turbofan engines."),
+    # a handheld instrument used as a tool, historic munitions dumps, a passive exoskeleton
+    ("sensing", "Canopy heights will be measured with a handheld laser rangefinder.",
+     "We will develop a laser rangefinder with single-photon detection for long-range targets."),
+    ("defence", "Remediation of old munitions dumps on the seabed will be modelled.",
+     "Munitions for the armed forces will be tested at the range."),
+    ("robotics", "We will design a passive exoskeleton with springs to support the backs of warehouse staff.",
+     "We will design a powered exoskeleton robot with motorised knee joints."),
     ("semiconductors", "The letter spells it 'recieve' (sic) and we will transcribe it as written.",
      "We will fabricate SiC MOSFETs for traction inverters."),
     ("space", "We will model the orbits of satellite galaxies around the Milky Way.",

@@ -30,6 +30,8 @@ _BOX_FIRST = re.compile(rf"(?i){_BOX}\s*(yes|no)\b")  # "[ ] Yes [X] No"
 _LABEL_FIRST = re.compile(rf"(?i)\b(yes|no)\s*{_BOX}")  # "Yes [ ] No [X]"
 _LEAD_ANSWER = re.compile(r"(?i)^\W{0,5}(?:answer\s*:\s*)?(yes|no|n/?a|not\s+applicable|none)\b")
 _INLINE_ANSWER = re.compile(r"(?i)(?::|\banswer\s*:|\?)\s*(yes|no|n/?a|not\s+applicable)\b")
+_CLOSED_QUESTION = re.compile(r"(?i)^\W*(?:q?\d+[.):]?\s*)?(?:is|are|will|does|do|did|has|have|was|were|can|could|"
+                              r"would|shall)\b[^?]{0,250}\?")
 AFTER_CHARS = 60  # text after a sentence read for its answer ("? [ ] Yes [X] No")
 
 
@@ -79,9 +81,16 @@ class FormTest:
                 break
         if why is None and paragraph_guidance:
             why = f"guidance '{paragraph_guidance[:40]}'"
+        answer = read_answer(sentence, after)
+        if why is None and answer is not None:
+            # a closed question answered on the spot ("Will nuclear material be used? Yes.") is form text;
+            # without an answer it may be a research question ("Can radar detect drones?")
+            m = _CLOSED_QUESTION.search(sentence)
+            if m:
+                why = f"question '{m.group(0).strip()[:40]}'"
         if why is None:
             return None
-        return FormText(why, read_answer(sentence, after))
+        return FormText(why, answer)
 
 
 def read_answer(sentence: str, after: str) -> str | None:

@@ -369,10 +369,15 @@ class CompiledRules:
             by_cat.setdefault(h.rule.category, []).append(h)
         kept = []
         for hs in by_cat.values():
+            # one sweep in start order (longest first): a hit is dropped when an earlier one reaches at least as
+            # far and is not the very same span
+            hs.sort(key=lambda h: (h.start, -(h.end - h.start)))
+            max_end, max_start = -1, -1  # furthest end so far, and the earliest start reaching it
             for h in hs:
-                if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-                           for o in hs):
+                if not (max_end > h.end or (max_end == h.end and max_start < h.start)):
                     kept.append(h)
+                if h.end > max_end:
+                    max_end, max_start = h.end, h.start
         kept.sort(key=lambda h: (h.start, h.rule.id))
         return kept, excluded
 
