@@ -8,6 +8,7 @@ text back to a page box, a DOCX part/paragraph or a line/column.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -74,6 +75,7 @@ class TextBlock:
     location: Location
     boxes: array | None = None
     line_offsets: array | None = None
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def locate(self, start: int, end: int) -> Location:
         """Location of ``text[start:end]``."""
@@ -97,9 +99,11 @@ class TextBlock:
             return Location(line=self.line_offsets[2 * start], column=self.line_offsets[2 * start + 1],
                             section=loc.section)
         if loc.line is not None:
-            before = self.text.count("\n", 0, start)
+            if self._line_starts is None:  # computed once: many findings in one long block stay linear
+                self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+            before = bisect_right(self._line_starts, start) - 1
             if before:
-                col = start - self.text.rfind("\n", 0, start)
+                col = start - self._line_starts[before] + 1
                 return Location(line=loc.line + before, column=col, section=loc.section)
             return Location(line=loc.line, column=(loc.column or 1) + start, section=loc.section)
         return loc
