@@ -167,3 +167,14 @@ def test_denial_covers_every_item_of_a_list(detector: Detector) -> None:
     found = run(detector, "The project does not involve any weapons, security or military end use.")
     assert "defence" not in kinds(found).get("finding", set())
     assert "defence" in kinds(found).get("declaration", set())
+
+
+@pytest.mark.parametrize(("ticks", "expected"), [
+    ("Yes ☐  No ☒", "no"), ("Yes ☒ No ☐", "yes"), ("☐ Yes ☒ No", "no"), ("☒ Yes ☐ No", "yes"),
+    ("Yes [x] No [ ]", "yes"), ("[ ] Yes [X] No", "no"), ("Yes ☐ No ☐", None), ("(x) Yes ( ) No", "yes"),
+])
+def test_tick_boxes_are_read_in_either_layout(ticks: str, expected: str | None) -> None:
+    """Label-then-box forms ('Yes ☐ No ☒') must not be read as box-then-label ('☐ No')."""
+    from grantscan.detect.declarations import read_answer
+
+    assert read_answer("Does the research have potential military applications?", ticks) == expected

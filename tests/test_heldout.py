@@ -1,5 +1,9 @@
-"""Held-out evaluation set: checks the set is well formed and that detection generalises to texts written
-independently of the development corpus (scored with the shared evaluation script)."""
+"""Held-out evaluation sets: checks each set is well formed and that detection generalises to texts written
+independently of the development corpus (scored with the shared evaluation script).
+
+``tests/heldout`` was written first and its failure causes were then fixed, so its floors are regression
+guards. ``tests/heldout-blind`` was never used to change detection: its floors sit a margin below what was
+measured and are the honest estimate of quality on unseen text (see each set's README)."""
 
 from __future__ import annotations
 
@@ -17,8 +21,7 @@ import pytest
 from grantscan.config import CATEGORIES
 
 ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "tests" / "heldout"
-FILES = sorted(HELDOUT.glob("*.jsonl"))
+SETS = ["heldout", "heldout-blind"]
 EVALUATE = ROOT.parent / "shared" / "tools" / "evaluate.py"
 GRANTSCAN = Path(sys.executable).with_name("grantscan")
 
@@ -27,17 +30,18 @@ TECH = [c for c in CATEGORIES if c not in ("country", "organisation") and not c.
 CLAUSES = [c for c in CATEGORIES if c.startswith("clause-")]
 FIELDS = {"id", "text", "categories", "countries", "declarations", "false_friends", "notes"}
 
-# Floors sit a little below the scores measured when the set was written (see tests/heldout/README.md),
-# so they catch real regressions without tracking every pattern tweak.
-MIN_TECH_F1 = 0.78
-MIN_COUNTRY_F1 = 0.90
-MIN_CLAUSE_F1 = 0.75
+# (technology F1, country F1, clause F1) floors per set; see the module docstring.
+FLOORS = {"heldout": (0.95, 0.95, 0.95), "heldout-blind": (0.74, 0.90, 0.80)}
 MAX_DECLARATION_LEAK = 0.10  # share of declaration-only rows where the declared category is reported as a finding
 
 
-def _rows() -> list[dict]:
+def _files(name: str) -> list[Path]:
+    return sorted((ROOT / "tests" / name).glob("*.jsonl"))
+
+
+def _rows(name: str) -> list[dict]:
     rows = []
-    for f in FILES:
+    for f in _files(name):
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 row = json.loads(line)
@@ -46,12 +50,17 @@ def _rows() -> list[dict]:
     return rows
 
 
-def test_three_files_present() -> None:
-    assert [f.name for f in FILES] == ["agreements.jsonl", "proposals.jsonl", "traps.jsonl"]
+@pytest.fixture(params=SETS)
+def heldout(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
-def test_rows_follow_the_labelled_corpus_format() -> None:
-    rows = _rows()
+def test_three_files_present(heldout: str) -> None:
+    assert [f.name for f in _files(heldout)] == ["agreements.jsonl", "proposals.jsonl", "traps.jsonl"]
+
+
+def test_rows_follow_the_labelled_corpus_format(heldout: str) -> None:
+    rows = _rows(heldout)
     ids = Counter(r["id"] for r in rows)
     assert [i for i, n in ids.items() if n > 1] == []
     for r in rows:
@@ -74,8 +83,8 @@ def test_rows_follow_the_labelled_corpus_format() -> None:
                 assert ff in TAXONOMY and ff not in r["categories"], f"{where}: {ff}"
 
 
-def test_coverage_per_category() -> None:
-    rows = _rows()
+def test_coverage_per_category(heldout: str) -> None:
+    rows = _rows(heldout)
     found = Counter(c for r in rows for c in r["categories"])
     assert {c: found[c] for c in TECH if found[c] < 6} == {}
     assert {c: found[c] for c in CLAUSES if found[c] < 5} == {}
@@ -87,24 +96,26 @@ def test_coverage_per_category() -> None:
     assert set(TECH) <= trap_families
 
 
-def test_clause_labels_only_on_agreements() -> None:
-    for r in _rows():
+def test_clause_labels_only_on_agreements(heldout: str) -> None:
+    for r in _rows(heldout):
         if not r["_where"].startswith("agreements.jsonl"):
             assert not [c for c in r["categories"] if c.startswith("clause-")], r["_where"]
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[str, tuple[set, set]]]:
-    """Run the shared scorer once over the held-out set: (scores JSON, id -> (false pos, false neg))."""
+@pytest.fixture(scope="module", params=SETS)
+def scored(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, dict[str, tuple[set, set]]]:
+    """Run the shared scorer once per set: (set name, scores JSON, id -> (false pos, false neg))."""
     if not EVALUATE.is_file():
         pytest.skip("../shared/tools/evaluate.py not present beside the project")
-    tmp = tmp_path_factory.mktemp("heldout")
+    name = request.param
+    tmp = tmp_path_factory.mktemp(name)
     out = tmp / "scores.json"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_CONFIG_HOME": str(tmp / "config")}
     env.pop("GRANTSCAN_CONFIG", None)
     proc = subprocess.run(
         [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(out), "--errors",
-         *map(str, FILES)],
+         *map(str, _files(name))],
         capture_output=True, text=True, timeout=300, cwd=ROOT, env=env,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -112,29 +123,32 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[str, tu
     for m in re.finditer(r"^  \w+:(\S+): \+(\[.*?\]) -(\[.*?\])$", proc.stdout, re.M):
         errors[m.group(1)] = (set(json.loads(m.group(2).replace("'", '"'))),
                               set(json.loads(m.group(3).replace("'", '"'))))
-    return json.loads(out.read_text(encoding="utf-8")), errors
+    return name, json.loads(out.read_text(encoding="utf-8")), errors
 
 
-def test_every_heldout_text_is_scanned(scored: tuple[dict, dict]) -> None:
-    scores, _ = scored
-    assert scores["documents"] == len(_rows())
+def test_every_heldout_text_is_scanned(scored: tuple[str, dict, dict]) -> None:
+    name, scores, _ = scored
+    assert scores["documents"] == len(_rows(name))
     assert scores["failed"] == [] and scores["missing"] == []
 
 
-def test_technology_detection_generalises(scored: tuple[dict, dict]) -> None:
-    assert scored[0]["technology"]["f1"] >= MIN_TECH_F1
+def test_technology_detection_generalises(scored: tuple[str, dict, dict]) -> None:
+    name, scores, _ = scored
+    assert scores["technology"]["f1"] >= FLOORS[name][0], scores["technology"]
 
 
-def test_country_detection_generalises(scored: tuple[dict, dict]) -> None:
-    assert scored[0]["countries"]["f1"] >= MIN_COUNTRY_F1
+def test_country_detection_generalises(scored: tuple[str, dict, dict]) -> None:
+    name, scores, _ = scored
+    assert scores["countries"]["f1"] >= FLOORS[name][1], scores["countries"]
 
 
-def test_clause_detection_generalises(scored: tuple[dict, dict]) -> None:
-    assert scored[0]["clauses"]["f1"] >= MIN_CLAUSE_F1
+def test_clause_detection_generalises(scored: tuple[str, dict, dict]) -> None:
+    name, scores, _ = scored
+    assert scores["clauses"]["f1"] >= FLOORS[name][2], scores["clauses"]
 
 
-def test_declarations_are_not_reported_as_findings(scored: tuple[dict, dict]) -> None:
-    _, errors = scored
-    declared = [r for r in _rows() if r["declarations"]]
+def test_declarations_are_not_reported_as_findings(scored: tuple[str, dict, dict]) -> None:
+    name, _, errors = scored
+    declared = [r for r in _rows(name) if r["declarations"]]
     leaked = [r["id"] for r in declared if set(r["declarations"]) & errors.get(r["id"], (set(), set()))[0]]
     assert len(leaked) <= MAX_DECLARATION_LEAK * len(declared), leaked

@@ -96,9 +96,15 @@ class FormTest:
 def read_answer(sentence: str, after: str) -> str | None:
     """'yes' / 'no' from ticks or an inline answer; None when unreadable (both boxes, no tick)."""
     around = sentence + " " + after[:AFTER_CHARS]
-    pairs = [(m.group(2), m.group(1)) for m in _BOX_FIRST.finditer(around)]
-    if not pairs:
-        pairs = [(m.group(1), m.group(2)) for m in _LABEL_FIRST.finditer(around)]
+    box_first = [(m.group(2), m.group(1), m.start()) for m in _BOX_FIRST.finditer(around)]
+    label_first = [(m.group(1), m.group(2), m.start()) for m in _LABEL_FIRST.finditer(around)]
+    # "Yes ☐ No ☒" matches both layouts ("☐ No" looks box-first): the layout whose first match starts
+    # earlier is the one the form uses
+    if box_first and label_first:
+        pairs = box_first if box_first[0][2] < label_first[0][2] else label_first
+    else:
+        pairs = box_first or label_first
+    pairs = [(label, box) for label, box, _ in pairs]
     if pairs:
         ticked = {label.lower() for label, box in pairs if _ticked(box)}
         return ticked.pop() if len(ticked) == 1 else None
