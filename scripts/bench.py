@@ -52,8 +52,13 @@ def run_cmd(args: list[str], env: dict | None = None) -> float:
 
 
 def child_peak_mb(code: str) -> tuple[float, str]:
-    """Run python code in a fresh interpreter; return its peak RSS (MB) and its stdout."""
-    wrapper = code + "\nimport resource,sys\nprint('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """Run python code in a fresh interpreter; return its peak RSS (MB) and its stdout.
+
+    The peak is VmHWM of /proc/self/status where there is one: Linux carries ru_maxrss over exec, so a child
+    started by a large benchmark process would report the parent's peak."""
+    wrapper = code + ("\nimport resource, re\ntry:\n    peak = int(re.search(r'VmHWM:\\s*(\\d+)', "
+                      "open('/proc/self/status').read()).group(1))\nexcept (OSError, AttributeError):\n"
+                      "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nprint('PEAK', peak)")
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=True).stdout
     peak = next(int(line.split()[1]) for line in out.splitlines() if line.startswith("PEAK"))
     return peak / 1024, out
@@ -62,7 +67,7 @@ def child_peak_mb(code: str) -> tuple[float, str]:
 def make_big_pdf(path: Path, pages: int) -> None:
     from make_samples import write_simple_pdf
 
-    paras = [FILLER.format(n=i) for i in range(pages * 4)]
+    paras = [FILLER.format(n=i) for i in range(pages * 8)]  # about 6 wrapped lines each, 48 lines a page
     write_simple_pdf(path, paras, lines_per_page=48)
 
 
@@ -97,6 +102,46 @@ def bare_pypdfium2(path: Path) -> None:
         tp.close()
         page.close()
     doc.close()
+
+
+def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: ANN001 - a Scanner
+    """Seconds per pipeline stage for one file (best of ``repeat``): where a scan spends its time."""
+    from grantscan.detect.score import assess
+    from grantscan.extract import extract
+
+    det = scanner.detector
+    best: dict[str, float] = {}
+
+    def keep(name: str, t0: float) -> float:
+        t1 = time.perf_counter()
+        best[name] = min(best.get(name, float("inf")), t1 - t0)
+        return t1
+
+    for _ in range(repeat):
+        t = time.perf_counter()
+        doc = extract(path, scanner.config.extract_options())
+        t = keep("extract", t)
+        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in doc.blocks]
+        sdocs = list(det.nlp.pipe(texts))
+        t = keep("tokenise + sentences", t)
+        found: dict[str, list] = {"technology": [], "partners": [], "clauses": []}
+        for name, sub in (("technology", det.tech), ("partners", det.partners), ("clauses", det.clauses)):
+            if name == "technology":
+                sub.reset()
+            for i, (block, sdoc) in enumerate(zip(doc.blocks, sdocs, strict=True)):
+                found[name] += sub.find(sdoc, block, i)
+            t = keep(name, t)
+        findings = det.detect(doc)
+        t0 = time.perf_counter()
+        scanner.guidance.apply(findings)
+        assess(doc, findings)
+        keep("guidance + score", t0)
+    best["detect (all, grouped)"] = 0.0
+    t = time.perf_counter()
+    det.detect(doc)
+    best["detect (all, grouped)"] = time.perf_counter() - t
+    best["chars"] = float(sum(len(b.text) for b in doc.blocks))
+    return best
 
 
 def main() -> None:  # noqa: C901 - a linear script of measurements
@@ -159,6 +204,13 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
                 f"{r['pypdfium2_pps']:7.1f} | x{r['ratio_vs_pdfplumber']:.1f} vs pdfplumber, "
                 f"{r['ratio_vs_pypdfium2']:.2f} of pypdfium2")
         results["pdf"] = per_pdf
+        print("\nwhere the time goes (seconds per stage, best of runs)")
+        www = SHARED / "opendreamkit" / "proposal-www.pdf"
+        for pdf in [p for p in (www, big) if p.is_file()]:
+            st = stage_times(scanner, pdf, repeat)
+            results.setdefault("stages", {})[pdf.name] = st
+            row(f"stages {pdf.name[:30]} ({st['chars'] / 1e3:.0f}k chars)",
+                " | ".join(f"{k} {v:.3f}" for k, v in st.items() if k != "chars"))
         tot_pages = sum(v["pages"] for v in per_pdf.values())
         tot_scan = sum(v["pages"] / v["scan_pps"] for v in per_pdf.values())
         tot_plumb = sum(v["pages"] / v["pdfplumber_pps"] for v in per_pdf.values())
@@ -186,23 +238,26 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         print("\ndetection scaling")
         from grantscan.model import Document, Location, TextBlock
 
-        text = " ".join(FILLER.format(n=i) for i in range(400))
+        # page-sized blocks, as a PDF gives them
+        text = " ".join(FILLER.format(n=i) for i in range(6))
         for size in (1, 4):
             doc = Document(path="x", format="text",
-                           blocks=[TextBlock(text, Location(line=i + 1)) for i in range(size * 10)])
+                           blocks=[TextBlock(text, Location(line=i + 1)) for i in range(size * 100)])
             t = timeit(lambda d=doc: scanner.detector.detect(d), repeat)
-            chars = len(text) * size * 10
+            chars = len(text) * size * 100
             results[f"detect_{size}x_text_s"] = t
             row(f"detect {chars / 1e6:.2f} M chars", f"{t:.3f} s ({chars / t / 1e6:.2f} M chars/s)")
+        results["detect_linearity"] = results["detect_4x_text_s"] / (4 * results["detect_1x_text_s"])
+        row("detect time per char, 4x text vs 1x", f"x{results['detect_linearity']:.2f}")
         pack = work / "big-pack.yaml"
         try:
             from grantscan.detect import Detector
 
             base = Detector(Config(cache=False))
-            n_terms = base.term_count() if hasattr(base, "term_count") else 2000
-            write_synthetic_pack(pack, n_terms * 9)
+            n_terms, n_rules = base.term_count(), len(base.tech.rules)
+            write_synthetic_pack(pack, n_terms * 9, n_rules * 9)
             big_det = Detector(Config(cache=False, extra_packs=[pack]))
-            doc = Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(10)])
+            doc = Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(100)])
             t1 = timeit(lambda: base.detect(doc), repeat + 2)
             t10 = timeit(lambda: big_det.detect(doc), repeat + 2)
             results["pack_10x_ratio"] = t10 / t1
@@ -241,18 +296,29 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         Path(a.json).write_text(json.dumps(results, indent=2))
 
 
-def write_synthetic_pack(path: Path, n_terms: int) -> None:
-    """A valid pack of ``n_terms`` nonsense terms, to measure how cost grows with pack size."""
+def write_synthetic_pack(path: Path, n_terms: int, n_rules: int) -> None:
+    """A valid pack shaped like patterns/technology/*.yaml (rules over the taxonomy categories, each with
+    terms, an exclusion and sentence context words) holding ``n_terms`` nonsense terms in ``n_rules``
+    rules, to measure how detection cost grows with pack size."""
     import random
+
+    from grantscan.detect.matcher import TECH_CATEGORIES
 
     rng = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyz"
-    words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 10))) for _ in range(n_terms)]
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(5, 10)))
+
+    per = max(1, n_terms // max(1, n_rules))
     lines = ["pack: synthetic", "version: 1", "description: synthetic terms for the scaling benchmark", "rules:"]
-    per = 500
-    for r in range(0, n_terms, per):
-        lines += [f"  - id: synthetic-{r // per}", "    category: ai", "    terms:"]
-        lines += [f"      - {w} {words[(i + 1) % n_terms]}" for i, w in enumerate(words[r:r + per], start=r)]
+    for r in range(max(1, n_rules)):
+        cat = TECH_CATEGORIES[r % len(TECH_CATEGORIES)]
+        terms = ", ".join(word() if k % 2 else f"{word()} {word()}" for k in range(per))
+        lines += [f"  - id: synthetic-{r}", f"    category: {cat}", f"    subcategory: {cat}/synthetic",
+                  "    score: 0.5", f"    terms: [{terms}]", f"    exclusions: [{word()} {word()}]",
+                  "    context:", f"      - words: [{', '.join(word() for _ in range(8))}]",
+                  "        window: sentence"]
     path.write_text("\n".join(lines) + "\n")
 
 

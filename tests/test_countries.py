@@ -171,3 +171,43 @@ def test_reference_language_and_name_contexts(detect, text, codes):
 def test_institutions_fix_the_country_but_companies_do_not(detect):
     assert detect("A visiting scholar from NUDT will join the group.") == {"CN"}
     assert detect("Propellants will be formulated with MBDA.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "We compared the Italian original with the French edition.",
+    "A German translation of the survey is attached.",
+    "Quotes are given in the Spanish original and an English version.",
+])
+def test_language_adjective_before_a_work_is_not_a_country(detect, text):
+    assert detect(text) == set()
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Fieldwork takes place in Goa.", {"IN"}),
+    ("Peatland plots on Sumatra will be monitored.", {"ID"}),
+    ("Ice cores from Svalbard and samples from Hokkaido.", {"NO", "JP"}),
+    ("Partners in Sicily and Tuscany.", {"IT"}),
+])
+def test_major_regions_fix_the_country(detect, text, codes):
+    assert detect(text) == codes
+
+
+def test_region_gazetteer_entries_name_valid_countries():
+    rules = load_country_rules()
+    for name, code in (("Goa", "IN"), ("Sumatra", "ID"), ("Kerala", "IN"), ("Siberia", "RU"), ("Crete", "GR")):
+        place = rules.places[name]
+        assert (place.code, place.kind) == (code, "region")
+    assert "Punjab" not in rules.places  # shared by India and Pakistan: names no single country
+
+
+def test_host_institution_from_config_is_not_a_country_signal():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "The PI is based at the Kyoto Example University."
+    block = TextBlock(text, Location(line=1, column=1))
+    plain = PartnerDetector(nlp, Config())
+    assert "JP" in {f.country_code for f in plain.find(nlp(text), block, 0) if f.category == "country"}
+    hosted = PartnerDetector(nlp, Config(host_institutions=["Kyoto Example University"]))
+    found = hosted.find(nlp(text), block, 0)
+    assert not [f for f in found if f.category == "country"]
+    assert not [f for f in found if f.category == "organisation"]

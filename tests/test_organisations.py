@@ -150,3 +150,28 @@ def test_tracker_category_sets_severity(tmp_path):
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     sev = {f.name: f.severity for f in orgs(det, nlp, "Example Civil University and Example Military University.")}
     assert sev == {"Example Civil University": "medium", "Example Military University": "high"}
+
+
+def test_names_do_not_run_across_line_breaks(plain):
+    det, nlp = plain
+    text = "2. Consortium\nThe University of Northshire leads the work.\nPartners\nAcme Widgets Ltd supplies parts."
+    # the pipeline tokenises block text with line breaks turned into spaces
+    sdoc = nlp(text.replace("\n", " "))
+    found = [f for f in det.find(sdoc, TextBlock(text, Location(page=1)), 0) if f.category == "organisation"]
+    assert {f.text for f in found} == {"University of Northshire", "Acme Widgets Ltd"}
+
+
+def test_name_wrapped_at_a_connector_stays_whole(plain):
+    det, nlp = plain
+    text = "Work is led by the University of\nNorthshire with a partner."
+    sdoc = nlp(text.replace("\n", " "))
+    [f] = [f for f in det.find(sdoc, TextBlock(text, Location(page=1)), 0) if f.category == "organisation"]
+    assert f.text == "University of Northshire"
+
+
+def test_organisations_found_far_apart_in_a_long_block(plain):
+    det, nlp = plain
+    filler = "the results will be shared openly with all partners and reviewed each quarter. " * 300
+    text = f"Lead: Example University of Leeds. {filler}Partner: Tsinghua University. {filler}Supplier: Acme Ltd."
+    names = {f.name for f in orgs(det, nlp, text)}
+    assert names == {"Example University of Leeds", "Tsinghua University", "Acme Ltd."}

@@ -10,27 +10,42 @@ screening lists) and ``ClauseDetector`` (agreement clauses). Each has
 from __future__ import annotations
 
 import re
-
-import spacy
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
-from .context import FLOOR, THRESHOLD, ContextScorer
-from .declarations import AFTER_CHARS, DeclarationDetector, FormText, clean
-from .matcher import TECH_CATEGORIES, CompiledRules, Rule, load_rules, pack_files
 
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Doc
+
+    from .declarations import FormText
+    from .matcher import Rule
+
+# spaCy and the matchers are imported where used: importing grantscan.detect.packs (the YAML loader the CLI,
+# guidance and a fully cached re-scan need) must not cost spaCy's half-second import.
 __all__ = ["Detector", "TechDetector", "TECH_CATEGORIES", "group_findings", "build_nlp"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "TECH_CATEGORIES":
+        from .matcher import TECH_CATEGORIES
+
+        return TECH_CATEGORIES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 CONTEXT_CHARS = 240
 LONG_DOCUMENT = 30_000  # characters; a rare mention in a text this long weighs less
 PAGE_CHARS = 3000  # characters per page, for mention density
 YES_CONFIDENCE = 0.8  # a form question about a technology answered "Yes" is at least this certain
+PIPE_BATCH = 16  # blocks tokenised together
 MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
 
 
 def build_nlp() -> spacy.language.Language:
     """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = 50_000_000
@@ -43,6 +58,8 @@ def _enabled(rule: Rule, categories: list[str] | None) -> bool:
 
 def _context(text: str, start: int, end: int, s0: int, s1: int) -> str:
     """The sentence ``text[s0:s1]`` trimmed to about CONTEXT_CHARS around the match."""
+    from .declarations import clean
+
     if s1 - s0 > CONTEXT_CHARS:
         half = (CONTEXT_CHARS - (end - start)) // 2
         s0 = max(s0, start - max(half, 20))
@@ -69,6 +86,10 @@ class TechDetector:
     """Technology rules and declarations over tokenised blocks."""
 
     def __init__(self, nlp: spacy.language.Language, config: Config):
+        from .context import ContextScorer
+        from .declarations import DeclarationDetector
+        from .matcher import CompiledRules, load_rules, pack_files
+
         self.nlp = nlp
         self.config = config
         rules = [r for r in load_rules(pack_files(config.extra_packs)) if _enabled(r, config.categories)]
@@ -89,6 +110,9 @@ class TechDetector:
 
     def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         """Per-occurrence technology findings and declarations of one block (grouped later)."""
+        from .context import FLOOR
+        from .declarations import AFTER_CHARS
+
         hits, excluded = self.compiled.hits(sdoc)
         for spans in excluded.values():  # "artificial insemination (AI)": AI is not AI in this document
             for _, e in spans:
@@ -133,6 +157,8 @@ class TechDetector:
 
     def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """Drop redefined acronyms, weigh repetition per category, group, and keep confident ones."""
+        from .context import THRESHOLD
+
         redefined, self._redefined = self._redefined, set()
         tech_ids = {r.id for r in self.rules}
         mine = [f for f in findings if f.rule_id in tech_ids and f.text not in redefined]
@@ -178,11 +204,8 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
             continue
         first = fs[0]
         best = max(fs, key=lambda x: x.confidence)
-        occ = []
-        for f in fs:
-            for loc in f.occurrences or [f.location]:
-                if loc not in occ:
-                    occ.append(loc)
+        # dict as an ordered set: a rule mentioned thousands of times in a long document stays linear
+        occ = list(dict.fromkeys(loc for f in fs for loc in (f.occurrences or [f.location])))
         first.occurrences = occ
         if best is not first:
             first.confidence = best.confidence
@@ -212,6 +235,16 @@ class Detector:
         self.tech = TechDetector(self.nlp, self.config)
         self.partners = PartnerDetector(self.nlp, self.config)
         self.clauses = ClauseDetector(self.nlp, self.config)
+        # Tokenising the thousands of pattern phrases leaves spaCy's tokenizer in a state that makes every later
+        # document tokenise 3-7x slower (measured on spaCy 3.8); documents get a fresh tokenizer on the same
+        # vocabulary, so matchers and tokens still agree.
+        import spacy
+
+        self.nlp.tokenizer = spacy.blank("en", vocab=self.nlp.vocab).tokenizer
+
+    def term_count(self) -> int:
+        """Number of technology terms and token patterns compiled (for sizing benchmarks)."""
+        return sum(len(r.terms) + len(r.patterns) for r in self.tech.rules)
 
     def detect(self, document: Document) -> list[Finding]:
         # same length, so offsets into the Doc stay offsets into block.text
@@ -220,7 +253,9 @@ class Detector:
         tech: list[Finding] = []
         partners: list[Finding] = []
         clauses: list[Finding] = []
-        for i, (block, sdoc) in enumerate(zip(document.blocks, self.nlp.pipe(texts), strict=True)):
+        # small batches: a tokenised page costs ~0.2 MB, and the default batch would hold 1,000 of them at once
+        docs = self.nlp.pipe(texts, batch_size=PIPE_BATCH)
+        for i, (block, sdoc) in enumerate(zip(document.blocks, docs, strict=True)):
             tech += self.tech.find(sdoc, block, i)
             partners += self.partners.find(sdoc, block, i)
             clauses += self.clauses.find(sdoc, block, i)

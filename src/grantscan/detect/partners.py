@@ -41,6 +41,7 @@ QUALIFICATION = {"degree", "degrees", "honours", "honors", "master", "masters", 
 COUNTRY_WORDS = re.compile(r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I)
 PUBLISHER = re.compile(r"\b(?:Press|Publishing|Publishers|Verlag)\b")
 AMOUNT = re.compile(r"^[\d][\d,.]*%?$")
+JOINED_OR_CODE = re.compile(r"[&@/]|(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")  # candidates of _joined_and_codes
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
 ORG_TAG_SEVERITY = {"seven-sons": "high", "military": "high", "state-security": "high", "defence": "medium",
                     "state-linked": "medium", "state-owned": "medium"}
@@ -221,6 +222,7 @@ def country_risk(code: str) -> dict | None:
     return dict(entry) if entry else None
 
 
+@cache
 def country_name(code: str) -> str:
     import pycountry
 
@@ -296,16 +298,38 @@ class PartnerDetector:
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
         for phrase in self.rules.places:
             self.place_matcher.add(phrase, [nlp.make_doc(phrase)])
+        # the user's own institution (config) joins the built-in ones: never a partner, never a country signal
+        hosts = [h for h in dict.fromkeys([*self.rules.host, *(getattr(config, "host_institutions", None) or [])])
+                 if h.strip()]
+        self.host = re.compile("|".join(rf"{re.escape(h)}\b" for h in hosts)) if hosts else None
         self.block_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.block_matcher.add("BLOCK", [nlp.make_doc(b) for b in self.rules.blockers])
+        self.block_matcher.add("BLOCK", [nlp.make_doc(b) for b in [*self.rules.blockers, *hosts]])
         self.org_matcher = PhraseMatcher(vocab, attr="ORTH")
         for i, org in enumerate(self.orgs.known):
             self.org_matcher.add(f"ORG{i}", [nlp.make_doc(v) for n in [org.name, *org.aliases] for v in _variants(n)])
         self.heads_by_kind = {k: set(v) for k, v in self.orgs.heads.items()}
+        # a capitalised run can only name an organisation if it holds a head word: those words (first words of
+        # multi-word heads, capitals for headings, publishers) are found by one matcher, and runs are read
+        # only around them
+        anchors = {w for heads in self.orgs.heads.values() for h in heads for w in (h, h.split()[0])}
+        anchors |= {"Press", "Publishing", "Publishers", "Verlag"}
+        anchors |= {w.upper() for w in anchors}
+        self.anchor_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.anchor_matcher.add("HEAD", list(nlp.tokenizer.pipe(sorted(anchors))))
+        self.company_heads = self.heads_by_kind.get("company", set())
+        self._doc: Doc | None = None  # the block being read, its text and its original text (line breaks kept)
+        self._doc_text = self._orig = ""
+        self._blocked_for: Doc | None = None
+        self._blocked_spans: list[tuple[int, int]] = []
+        self._places_for: Doc | None = None
+        self._span_cache: dict[tuple[str, tuple], list[_Mention]] = {}  # mentions of short spans read alone
+        self._place_spans: list[tuple[int, int]] = []
         import pycountry
 
         self.iso_codes = {c.alpha_2 for c in pycountry.countries}
         self.multiword_heads = {k: [h for h in v if " " in h] for k, v in self.orgs.heads.items()}
+        self._multiword = {k: re.compile("|".join(rf"\b{re.escape(h)}\b" for h in v)) for k, v in
+                           self.multiword_heads.items() if v}
         self.lists = None
         self.warnings: list[str] = []  # files in the lists folder that were skipped, for the CLI to show
         if config.lists_dir:
@@ -321,8 +345,20 @@ class PartnerDetector:
         """One Finding per country mention and per organisation mention in ``block``."""
         if block.location.section and REFERENCE_SECTION.search(block.location.section):
             return []  # places in bibliographic references are not partners
-        out = self._countries(sdoc, block, block_index)
-        out += self._organisations(sdoc, block, block_index)
+        self._doc, self._orig = sdoc, block.text
+        if len(self._span_cache) > 5000:
+            self._span_cache.clear()
+        # Doc.text rebuilds the string on every call: read it once per block
+        last = sdoc[-1] if len(sdoc) else None
+        same = last is not None and last.idx + len(last.text) + len(last.whitespace_) == len(block.text)
+        self._doc_text = block.text.replace("\r", " ").replace("\n", " ") if same else sdoc.text
+        if not same:
+            self._orig = self._doc_text
+        try:
+            out = self._countries(sdoc, block, block_index)
+            out += self._organisations(sdoc, block, block_index)
+        finally:
+            self._doc = self._blocked_for = self._places_for = None
         return out
 
     def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
@@ -340,9 +376,29 @@ class PartnerDetector:
                                              m.place.kind, f"{m.place.kind} '{span.text}' -> {m.code}"))
         return out
 
+    def _text(self, sdoc: Doc) -> str:
+        return self._doc_text if sdoc is self._doc else sdoc.text
+
+    def _line_break(self, sdoc: Doc, j: int) -> bool:
+        """True when a line break of the original block text follows token ``j`` (the Doc has spaces there)."""
+        if sdoc is not self._doc or j < 0:
+            return False
+        t = sdoc[j]
+        end = t.idx + len(t.text)
+        return bool(t.whitespace_) and end < len(self._orig) and self._orig[end] in "\r\n"
+
+    def _blocked(self, sdoc: Doc) -> list[tuple[int, int]]:
+        """Spans of false friends, region names and host institutions (once per block)."""
+        if sdoc is self._doc:
+            if self._blocked_for is not sdoc:
+                self._blocked_spans = [(s, e) for _, s, e in self.block_matcher(sdoc)]
+                self._blocked_for = sdoc
+            return self._blocked_spans
+        return [(s, e) for _, s, e in self.block_matcher(sdoc)]
+
     def mentions(self, sdoc: Doc) -> list[_Mention]:
         """Country mentions kept after the context rules, with their resolved codes."""
-        blocks = [(s, e) for _, s, e in self.block_matcher(sdoc)]
+        blocks = self._blocked(sdoc)
         raw = []
         for match_id, s, e in self.place_matcher(sdoc):
             if any(bs < e and s < be and (be - bs) >= (e - s) for bs, be in blocks):
@@ -363,9 +419,19 @@ class PartnerDetector:
     def _joined_and_codes(self, sdoc: Doc, found: list[_Mention]) -> list[_Mention]:
         """Places glued to other words ("UK&Turkish", "Muryn@Manchester") and ISO codes in a country column
         ("UNIWERSYTET SLASKI PL 161,235")."""
+        text = self._text(sdoc)
+        chars = [m.start() for m in JOINED_OR_CODE.finditer(text)]
+        if not chars:
+            return []
         taken = {i for m in found for i in range(m.start, m.end)}
         out = []
-        for tok in sdoc:
+        seen: set[int] = set()
+        for c in chars:
+            span = sdoc.char_span(c, c + 1, alignment_mode="expand")
+            if span is None or not len(span) or span.start in seen:
+                continue
+            tok = span[0]
+            seen.add(tok.i)
             if tok.i in taken:
                 continue
             if re.search(r"[&@/]", tok.text):
@@ -393,7 +459,7 @@ class PartnerDetector:
             return False  # suffix of a compound name ("MarRI-UK")
         if any(t.lower_ in QUALIFICATION for t in sdoc[m.end:m.end + 3]) and m.place.kind == "name":
             return False  # a kind of degree ("UK Master's degree"), not a place
-        text = sdoc.text
+        text = self._text(sdoc)
         a, b = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1])
         window = text[max(0, a - 120):b + 120]
         if CITATION.search(window) and YEAR.search(window):
@@ -422,7 +488,7 @@ class PartnerDetector:
                     return False
             elif self._coordinated_language(sdoc, m.start):
                 return False  # "in French or Spanish"
-            elif re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", _sentence(sdoc, sdoc.text, sdoc[m.start].idx,
+            elif re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", _sentence(sdoc, self._text(sdoc), sdoc[m.start].idx,
                                                                         sdoc[m.start].idx + 1)) and not (
                     after is not None and after.is_alpha and after.is_lower and after.lower_ not in FUNCTION_WORDS):
                 return False  # "translated to Spanish", "materials in Portuguese"
@@ -478,7 +544,7 @@ class PartnerDetector:
             return True
         if any(x is not m and (0 < m.start - x.end <= 2 or 0 <= x.start - m.end <= 2) for x in mentions):
             return True
-        sent = _sentence(sdoc, sdoc.text, sdoc[m.start].idx, sdoc[m.start].idx + 1)
+        sent = _sentence(sdoc, self._text(sdoc), sdoc[m.start].idx, sdoc[m.start].idx + 1)
         return bool(COUNTRY_WORDS.search(sent))  # "Chad is one of the poorest countries"
 
     def _run(self, sdoc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -487,15 +553,19 @@ class PartnerDetector:
         while s > 0:
             t = sdoc[s - 1]
             if _is_cap(t) and not t.is_punct:
+                if self._line_break(sdoc, s - 1):
+                    break  # a heading above a name: "2. Consortium\nThe University of Northshire"
                 s -= 1
-            elif t.lower_ in CONNECTORS and s - 2 >= 0 and _is_cap(sdoc[s - 2]) and t.whitespace_ != "\n":
-                s -= 2
+            elif t.lower_ in CONNECTORS and s - 2 >= 0 and _is_cap(sdoc[s - 2]):
+                s -= 2  # a name wrapped after or before "of" continues on the next line
             else:
                 break
         e = end
         while e < len(sdoc):
             t = sdoc[e]
             if _is_cap(t) and not t.is_punct:
+                if self._line_break(sdoc, e - 1):
+                    break
                 e += 1
             elif t.text == "." and not sdoc[e - 1].whitespace_ and sdoc[e - 1].text in ABBREVIATED \
                     and e + 1 < len(sdoc) and (_is_cap(sdoc[e + 1]) or sdoc[e + 1].lower_ in CONNECTORS):
@@ -516,9 +586,10 @@ class PartnerDetector:
                     m.code = m.place.alt
         for i, m in enumerate(mentions[:-1]):
             nxt = mentions[i + 1]
-            between = sdoc[m.end:nxt.start].text.strip() if nxt.start >= m.end else "x"
-            if m.place.kind == "city" and between in (",", "(", "-", "") and nxt.place.kind in ("region", "name") \
-                    and nxt.code != m.code:
+            if m.place.kind != "city" or not 0 <= nxt.start - m.end <= 2:
+                continue
+            between = sdoc[m.end:nxt.start].text.strip()
+            if between in (",", "(", "-", "") and nxt.place.kind in ("region", "name") and nxt.code != m.code:
                 m.code = nxt.code
 
     def _country_finding(self, sdoc: Doc, block: TextBlock, block_index: int, start: int, end: int, code: str,
@@ -545,7 +616,7 @@ class PartnerDetector:
         for match_id, s, e in self.org_matcher(sdoc):
             org = self.orgs.known[int(sdoc.vocab.strings[match_id][3:])]
             known_spans.append((s, e, org))
-        blocked = [(bs, be) for _, bs, be in self.block_matcher(sdoc)]
+        blocked = self._blocked(sdoc)
         known_spans = _longest([k for k in known_spans
                                 if not any(bs < k[1] and k[0] < be and be - bs > k[1] - k[0] for bs, be in blocked)])
         candidates: list[tuple[int, int, str, KnownOrg | None]] = []
@@ -560,7 +631,7 @@ class PartnerDetector:
             if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
                 candidates.append((s, e, org.kind, org))
         if self.ner is not None:
-            ents = self.ner(sdoc.text).ents
+            ents = self.ner(self._text(sdoc)).ents
             for ent in ents:
                 if ent.label_ == "ORG":
                     span = sdoc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
@@ -569,7 +640,7 @@ class PartnerDetector:
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             span = sdoc[s:e]
             text = span.text
-            if any(re.match(rf"{re.escape(h)}\b", text) for h in self.rules.host):
+            if self.host is not None and self.host.match(text):
                 continue  # the host institution itself is not a partner
             name = org.name if org else text
             matches: list[ListMatch] = []
@@ -616,9 +687,27 @@ class PartnerDetector:
                                                  "institution", f"institution '{name}' is in {code}", 0.6))
         return out
 
+    def _span_mentions(self, sdoc: Doc, s: int, e: int) -> list[_Mention]:
+        """``mentions`` of the tokens ``s:e`` read on their own; copying the span is skipped when no place
+        phrase, joined word or code lies inside it (then there is nothing to find)."""
+        if sdoc is self._doc:
+            if self._places_for is not sdoc:
+                self._place_spans = [(ms, me) for _, ms, me in self.place_matcher(sdoc)]
+                self._places_for = sdoc
+            if not any(s <= ms and me <= e for ms, me in self._place_spans):
+                span = sdoc[s:e]
+                if not JOINED_OR_CODE.search(self._doc_text, span.start_char, span.end_char):
+                    return []
+        span = sdoc[s:e]
+        key = (span.text_with_ws, tuple(t.is_sent_start for t in span))
+        found = self._span_cache.get(key)
+        if found is None:
+            found = self._span_cache[key] = self.mentions(span.as_doc())
+        return found
+
     def _country_in(self, sdoc: Doc, s: int, e: int) -> str | None:
         """A country or nationality named inside an organisation's name ('Russian Ministry of Defence')."""
-        for m in self.mentions(sdoc[s:e].as_doc()):
+        for m in self._span_mentions(sdoc, s, e):
             if m.place.kind in ("name", "demonym"):
                 return m.code
         return None
@@ -628,25 +717,46 @@ class PartnerDetector:
         tail = sdoc[end:min(len(sdoc), end + 4)]
         if len(tail) < 2 or tail[0].text not in ("(", ",", "-", "in"):
             return None
-        for m in self.mentions(tail.as_doc()):
+        for m in self._span_mentions(sdoc, end, min(len(sdoc), end + 4)):
             if m.start <= 1 and m.place.kind in ("name", "region", "city"):
                 return m.code
         return None
 
     def _has_country(self, sdoc: Doc, s: int, e: int, code: str) -> bool:
-        return any(m.code == code for m in self.mentions(sdoc[s:e].as_doc()))
+        return any(m.code == code for m in self._span_mentions(sdoc, s, e))
+
+    def _may_join(self, t: Token) -> bool:
+        """Whether a token can be part of a capitalised run (see ``_run``); any other token ends every run."""
+        return (_is_cap(t) and not t.is_punct) or t.lower_ in CONNECTORS or t.text in (".", ",") \
+            or t.text in self.company_heads
 
     def _org_runs(self, sdoc: Doc) -> list[tuple[int, int, str]]:
-        """Capitalised names containing an organisation head word, with the kind the head says."""
-        out = []
-        i, n = 0, len(sdoc)
-        while i < n:
+        """Capitalised names containing an organisation head word, with the kind the head says.
+
+        Only the runs around head words are read: scanning starts at the last token before a head word that
+        cannot belong to any run, which gives the runs a scan of the whole block would.
+        """
+        out: list[tuple[int, int, str]] = []
+        i = 0  # tokens before i have been read
+        for h in sorted({s for _, s, _ in self.anchor_matcher(sdoc)}):
+            if h < i:
+                continue
+            p = h
+            while p > i and self._may_join(sdoc[p - 1]):
+                p -= 1
+            i = self._read_runs(sdoc, p, h, out)
+        return out
+
+    def _read_runs(self, sdoc: Doc, i: int, last: int, out: list[tuple[int, int, str]]) -> int:
+        """Read the runs starting at tokens ``i..last`` into ``out``; return the first token not read."""
+        n = len(sdoc)
+        while i <= last and i < n:
             if not (_is_cap(sdoc[i]) and not sdoc[i].is_punct):
                 i += 1
                 continue
             s, e = self._run(sdoc, i, i + 1)
             # "X Co., Ltd." / "X Holdings, Inc.": a legal suffix after a comma belongs to the name
-            while e + 1 < n and sdoc[e].text == "," and sdoc[e + 1].text in self.heads_by_kind.get("company", ()):
+            while e + 1 < n and sdoc[e].text == "," and sdoc[e + 1].text in self.company_heads:
                 e += 2
             if sdoc[s].lower_ == "the":
                 s += 1
@@ -655,7 +765,7 @@ class PartnerDetector:
                 if kind:
                     out.append((ps, pe, kind))
             i = max(e, i + 1)
-        return out
+        return i
 
     def _split_run(self, sdoc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         """'Beihang University and Tsinghua University' -> two names; '... and Dr Evans' -> name only."""
@@ -676,8 +786,8 @@ class PartnerDetector:
             return "company"
         text = span.text
         for kind in ("university", "institute", "government"):
-            if any(w in self.heads_by_kind.get(kind, ()) for w in words) or any(
-                    re.search(rf"\b{re.escape(h)}\b", text) for h in self.multiword_heads.get(kind, ())):
+            multi = self._multiword.get(kind)
+            if any(w in self.heads_by_kind.get(kind, ()) for w in words) or (multi is not None and multi.search(text)):
                 return kind
         return None
 

@@ -1,0 +1,88 @@
+"""Benchmark smoke tests: scripts/bench.py's helpers run, and the scaling bars of the performance issue hold
+(detection cost linear in text size and nearly flat in pattern-pack size). Timing-based, so kept out of the
+default run: ``pytest -m bench tests/test_bench_smoke.py``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect import Detector
+from grantscan.detect.matcher import load_pack
+from grantscan.model import Document, Location, TextBlock
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench  # noqa: E402 - the script lives outside the package
+
+pytestmark = pytest.mark.bench
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(Config(cache=False))
+
+
+def _best(fn, repeat: int = 3) -> float:  # noqa: ANN001
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _doc(blocks: int) -> Document:
+    text = " ".join(bench.FILLER.format(n=i) for i in range(6))
+    return Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(blocks)])
+
+
+def test_synthetic_pack_is_a_valid_pack_of_the_requested_size(tmp_path, detector):
+    pack = tmp_path / "big.yaml"
+    bench.write_synthetic_pack(pack, 900, 30)
+    rules = load_pack(pack)
+    assert len(rules) == 30 and sum(len(r.terms) for r in rules) == 900
+    assert all(r.context and r.exclusions for r in rules)
+    assert detector.term_count() == sum(len(r.terms) + len(r.patterns) for r in detector.tech.rules) > 100
+
+
+def test_detection_is_linear_in_text_size(detector):
+    small, large = _doc(25), _doc(100)
+    detector.detect(small)
+    t1 = _best(lambda: detector.detect(small))
+    t4 = _best(lambda: detector.detect(large))
+    assert t4 / (4 * t1) < 1.5
+
+
+def test_a_ten_times_larger_pack_costs_under_one_and_a_half_times(tmp_path, detector):
+    pack = tmp_path / "big.yaml"
+    bench.write_synthetic_pack(pack, detector.term_count() * 9, len(detector.tech.rules) * 9)
+    big = Detector(Config(cache=False, extra_packs=[pack]))
+    doc = _doc(40)
+    detector.detect(doc)
+    big.detect(doc)
+    assert _best(lambda: big.detect(doc), 5) / _best(lambda: detector.detect(doc), 5) < 1.5
+
+
+def test_stage_times_cover_every_stage(tmp_path, detector):
+    from grantscan.scan import Scanner
+
+    pdf = tmp_path / "g.pdf"
+    bench.make_big_pdf(pdf, 5)
+    assert bench.pdf_pages(pdf) == 5
+    stages = bench.stage_times(Scanner(Config(cache=False)), pdf, 1)
+    for name in ("extract", "tokenise + sentences", "technology", "partners", "clauses", "guidance + score"):
+        assert stages[name] > 0
+    assert stages["chars"] > 5 * 2000
+
+
+def test_child_peak_is_the_child_own_peak():
+    big = bytearray(200 * 1024 * 1024)
+    big[::4096] = b"1" * len(range(0, len(big), 4096))  # a large, resident parent
+    peak, _ = bench.child_peak_mb("x = b'1' * (60 * 1024 * 1024)")
+    assert 60 < peak < 190
