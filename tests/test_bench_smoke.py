@@ -5,7 +5,6 @@ default run: ``pytest -m bench tests/test_bench_smoke.py``."""
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,6 @@ def detector() -> Detector:
     return Detector(Config(cache=False))
 
 
-def _best(fn, repeat: int = 3) -> float:  # noqa: ANN001
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 def _doc(blocks: int) -> Document:
     text = " ".join(bench.FILLER.format(n=i) for i in range(6))
     return Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(blocks)])
@@ -54,8 +44,8 @@ def test_synthetic_pack_is_a_valid_pack_of_the_requested_size(tmp_path, detector
 def test_detection_is_linear_in_text_size(detector):
     small, large = _doc(25), _doc(100)
     detector.detect(small)
-    t1 = _best(lambda: detector.detect(small))
-    t4 = _best(lambda: detector.detect(large))
+    t1 = bench.timeit(lambda: detector.detect(small))
+    t4 = bench.timeit(lambda: detector.detect(large))
     assert t4 / (4 * t1) < 1.5
 
 
@@ -66,7 +56,7 @@ def test_a_ten_times_larger_pack_costs_under_one_and_a_half_times(tmp_path, dete
     doc = _doc(40)
     detector.detect(doc)
     big.detect(doc)
-    assert _best(lambda: big.detect(doc), 5) / _best(lambda: detector.detect(doc), 5) < 1.5
+    assert bench.timeit(lambda: big.detect(doc), 5) / bench.timeit(lambda: detector.detect(doc), 5) < 1.5
 
 
 def test_stage_times_cover_every_stage(tmp_path, detector):
