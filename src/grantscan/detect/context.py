@@ -16,7 +16,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .matcher import CompiledRules, Hit, PhraseSet
@@ -172,43 +174,54 @@ class ActionFinder:
                     self.single.setdefault(v, name)
             self.phrases.add(f"{name}\x1fnoun", actions.nouns[name], plurals=False)
         self.phrases.build()
+        # words by LOWER hash: a block's tokens are read once as an array of hashes, not walked as Token objects
+        strings = nlp.vocab.strings
+        self._single_by_hash = {strings.add(v): name for v, name in self.single.items()}
+        self._not_before = {strings.add(w) for w in actions.not_before}
+        self._words = {name: {strings.add(w) for w in words} for name, words in
+                       (("lead", _VERB_LEAD), ("coord", _COORD), ("intent", _INTENT), ("stop", _PERFECT | _NEGATORS))}
 
     def __call__(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {"build": [], "apply": [], "verb": []}
-        found = [(self.single[t.lower_], "verb", t.i, t.i + 1) for t in doc if t.lower_ in self.single]
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        by_hash = self._single_by_hash
+        found = [(by_hash[h], "verb", i, i + 1) for i, h in enumerate(lowers) if h in by_hash]
         found += [(*label.split("\x1f"), s, e) for label, s, e, _ in self.phrases(doc)]
+        starts: list[int] | None = None
         for name, kind, s, e in found:
-            if e < len(doc) and doc[e].lower_ in self.actions.not_before:
+            if e < len(lowers) and lowers[e] in self._not_before:
                 continue
             if kind == "verb":
-                if not _verb_position(doc, s):
+                if starts is None:
+                    starts = [sn.start for sn in doc.sents]
+                if not self._verb_position(doc, lowers, starts[bisect_right(starts, s) - 1], s):
                     continue
                 out["verb"].append((s, e))
             out[name].append((s, e))
         return out
 
-
-def _verb_position(doc: Doc, i: int) -> bool:
-    """Whether the verb form at token ``i`` states what the work does: a subject, modal or "be" within
-    a few tokens before it (same sentence), and no perfect or past auxiliary in between."""
-    if i == doc[i].sent.start:
-        return False
-    prev = doc[i - 1].lower_
-    # right after a noun or another verb, the form is a noun or an adjective ("will combine integrated
-    # circuit design"); "to" counts after words of intent ("aims to design")
-    if prev == "to":
-        if i < 2 or doc[i - 2].lower_ not in _INTENT:
+    def _verb_position(self, doc: Doc, lowers: list[int], sent_start: int, i: int) -> bool:
+        """Whether the verb form at token ``i`` (in the sentence starting at ``sent_start``; ``lowers`` are the
+        LOWER hashes of ``doc``) states what the work does: a subject, modal or "be" within a few tokens before
+        it (same sentence), and no perfect or past auxiliary in between."""
+        if i == sent_start:
             return False
-    elif not (prev in _VERB_LEAD or prev in _COORD or prev.endswith("ly")):
-        return False
-    lead = False
-    for j in range(i - 1, max(doc[i].sent.start, i - _LEAD_WINDOW) - 1, -1):
-        w = doc[j].lower_
-        if w in _PERFECT or w in _NEGATORS:  # "has been developed", "none of these is studied"
+        w = self._words
+        prev = lowers[i - 1]
+        # right after a noun or another verb, the form is a noun or an adjective ("will combine integrated
+        # circuit design"); "to" counts after words of intent ("aims to design")
+        if doc[i - 1].lower_ == "to":
+            if i < 2 or lowers[i - 2] not in w["intent"]:
+                return False
+        elif not (prev in w["lead"] or prev in w["coord"] or doc.vocab.strings[prev].endswith("ly")):
             return False
-        if w in _VERB_LEAD:
-            lead = True
-    return lead
+        lead = False
+        for j in range(i - 1, max(sent_start, i - _LEAD_WINDOW) - 1, -1):
+            if lowers[j] in w["stop"]:  # "has been developed", "none of these is studied"
+                return False
+            if lowers[j] in w["lead"]:
+                lead = True
+        return lead
 
 
 class ContextScorer:
@@ -239,8 +252,10 @@ class ContextScorer:
         # every lookup below is confined to the hit's sentence (or a token window), so the cost of a block
         # grows with its length, not with the square of its number of hits
         sent_of = [0] * len(doc)
+        sent_at: dict[int, Span] = {}
         for sn in doc.sents:
             sent_of[sn.start:sn.end] = [sn.start] * (sn.end - sn.start)
+            sent_at[sn.start] = sn
         cues = _BySentence(self.cue_spans(doc), sent_of)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
         verbs = set(cues.all.get("verb", []))
@@ -256,7 +271,7 @@ class ContextScorer:
             if len(firsts) < 2 and all(lowered[id(o)] != lowered[id(h)] for o in firsts):
                 firsts.append(h)
         for h in hits:
-            sent = doc[h.start].sent
+            sent = sent_at[sent_of[h.start]]
             r = h.rule
             conf = r.score
             reasons = [f"{r.score:.2f}: rule {r.id} ('{doc[h.start:h.end].text}')"]
@@ -373,15 +388,17 @@ class _BySentence:
         return ss[bisect_left(starts, lo):bisect_right(starts, hi)]
 
 
+_YES = get_string_id("yes")
 _LABEL_VERBS = {"is", "are", "was", "were", "will", "shall", "we", "our", "has", "have", "can"}
 
 
 def _yes_answer(doc: Doc) -> int | None:
     """The token after a "Yes" answering a form question ("...? Yes.", "Dual-use potential: Yes"), or None."""
-    for t in doc:
-        if t.lower_ == "yes" and (t.i == 0 or doc[t.i - 1].text in (":", "?", "-", "–")
-                                  or doc[t.i - 1].lower_ == "answer"):
-            return t.i + 1
+    if not len(doc):
+        return None
+    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # hashes: no Token object per word
+        if h == _YES and (i == 0 or doc[i - 1].text in (":", "?", "-", "–") or doc[i - 1].lower_ == "answer"):
+            return i + 1
     return None
 
 

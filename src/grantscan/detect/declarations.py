@@ -188,8 +188,10 @@ class DeclarationDetector:
         """Topic declarations of one block (one per topic and sentence)."""
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
-        text = doc.text
         spans = sorted(self.terms(doc), key=lambda t: (t[1], -(t[2] - t[1])))
+        if not spans:
+            return out
+        text = doc.text  # rebuilt from the tokens: only for blocks that mention a topic
         last_end = -1
         for tid, s, e, _ in spans:
             if s < last_end:

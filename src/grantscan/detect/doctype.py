@@ -12,6 +12,7 @@ an agreement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Document
 
@@ -119,15 +120,26 @@ def _score(cues: list[tuple[re.Pattern[str], float]], text: str, cap: int = 8) -
     return sum(w * min(cap, len(rx.findall(text))) for rx, w in cues)
 
 
-def scores(document: Document) -> dict[str, float]:
-    """The evidence for each type (for explaining a classification)."""
+def _evidence(document: Document) -> tuple[str, str]:
+    """The head (title region) and the text (up to MAX_CHARS) a document's type is judged from."""
     head = " ".join(b.text for b in document.blocks[:HEAD_BLOCKS])[:2000]
     text = ""
     for b in document.blocks:
         if len(text) >= MAX_CHARS:
             break
         text += b.text + "\n"
-    text = text[:MAX_CHARS]
+    return head, text[:MAX_CHARS]
+
+
+def scores(document: Document) -> dict[str, float]:
+    """The evidence for each type (for explaining a classification)."""
+    return dict(_scores(*_evidence(document)))
+
+
+# A scan judges one document twice (clause detection, then the risk score) from the same head and text;
+# the second judgement is a lookup.
+@lru_cache(maxsize=4)
+def _scores(head: str, text: str) -> tuple[tuple[str, float], ...]:
     title = head[:300]
     s = {
         "agreement": _score(_AGREEMENT_CUES, text),
@@ -145,7 +157,7 @@ def scores(document: Document) -> dict[str, float]:
     # a long text with many contract words is an agreement even if it talks about its objectives
     words = max(1, len(text.split()))
     s["words"] = words
-    return s
+    return tuple(s.items())
 
 
 def classify(document: Document) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -305,10 +306,39 @@ class PhraseSet:
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int, bool]]:
         strings = self.nlp.vocab.strings
-        for mid, s, e in self.lower(doc):
-            yield strings[mid], s, e, False
-        for mid, s, e in self.orth(doc):
-            yield strings[mid], s, e, True
+        if len(self.lower):  # an empty PhraseMatcher still walks every token
+            for mid, s, e in self.lower(doc):
+                yield strings[mid], s, e, False
+        if len(self.orth):
+            for mid, s, e in self.orth(doc):
+                yield strings[mid], s, e, True
+
+
+def _pattern_anchors(nlp: Language, patterns: list[list[dict[str, Any]]]) -> tuple[frozenset[int], int] | None:
+    """The LOWER hashes of which each token pattern needs one (its first required token with a fixed text), and
+    the longest span a pattern can cover; None when some pattern may match anything or any length."""
+    anchors: set[int] = set()
+    longest = 0
+    for pattern in patterns:
+        anchor = None
+        for spec in pattern:
+            if spec.get("OP") not in (None, "+", "{1}"):
+                continue
+            for attr in ("LOWER", "ORTH", "TEXT"):
+                value = spec.get(attr)
+                if isinstance(value, str):
+                    anchor = [value]
+                elif isinstance(value, dict) and set(value) == {"IN"}:
+                    anchor = list(value["IN"])
+                if anchor is not None:
+                    break
+            if anchor is not None:
+                break
+        if anchor is None or any(spec.get("OP") not in (None, "?", "!", "{1}") for spec in pattern):
+            return None
+        anchors.update(nlp.vocab.strings.add(str(v).lower()) for v in anchor)
+        longest = max(longest, len(pattern))
+    return frozenset(anchors), longest
 
 
 class CompiledRules:
@@ -336,6 +366,7 @@ class CompiledRules:
         self.terms.build()
         self.exclusions.build()
         self.context.build()
+        self._anchors = _pattern_anchors(nlp, [p for r in rules for p in r.patterns])
 
     def hits(self, doc: Doc) -> tuple[list[Hit], dict[str, list[tuple[int, int]]]]:
         """Rule hits (longest per overlapping group of one rule, false friends removed) and the spans of
@@ -348,8 +379,9 @@ class CompiledRules:
             raw.setdefault(rid, []).append((s, e, acro))
         if len(self.patterns):
             strings = self.nlp.vocab.strings
-            for mid, s, e in self.patterns(doc):
-                raw.setdefault(strings[mid], []).append((s, e, False))
+            for lo, hi in self._pattern_windows(doc):
+                for mid, s, e in self.patterns(doc[lo:hi]):
+                    raw.setdefault(strings[mid], []).append((s + lo, e + lo, False))
         out: list[Hit] = []
         for rid, spans in raw.items():
             rule = self.rules[rid]
@@ -380,6 +412,23 @@ class CompiledRules:
                     max_end, max_start = h.end, h.start
         kept.sort(key=lambda h: (h.start, h.rule.id))
         return kept, excluded
+
+    def _pattern_windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of ``doc`` that hold every possible token-pattern match: around each anchor token, as
+        far as the longest pattern reaches (the Matcher's wildcard tokens make a run over a whole page costly)."""
+        if self._anchors is None:
+            return [(0, len(doc))]
+        anchors, longest = self._anchors
+        n = len(doc)
+        windows: list[tuple[int, int]] = []
+        for i, h in enumerate(doc.to_array(LOWER).tolist() if n else []):
+            if h in anchors:
+                lo, hi = max(0, i - longest + 1), min(n, i + longest)
+                if windows and lo <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], hi)
+                else:
+                    windows.append((lo, hi))
+        return windows
 
     def context_hits(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         """Token spans of each rule's context words: key 'rule\\x1f+i', 'rule\\x1f-i' or 'rule\\x1freq'."""

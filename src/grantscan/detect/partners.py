@@ -293,6 +293,9 @@ class PartnerDetector:
     def __init__(self, nlp, config: Config):  # noqa: ANN001 - spacy.Language
         self.nlp, self.config = nlp, config
         self.rules = _rules()
+        # one search for all university head words ("University", "College") instead of one regex per word
+        heads = self.rules.university_heads
+        self._university = re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\b") if heads else None
         self.orgs = load_org_rules()
         vocab = nlp.vocab
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -499,7 +502,7 @@ class PartnerDetector:
             return False
         if m.place.kind in ("region", "city"):
             run_text = sdoc[run_start:run_end].text
-            in_university = any(re.search(rf"\b{re.escape(h)}\b", run_text) for h in r.university_heads)
+            in_university = self._university is not None and self._university.search(run_text) is not None
             if not in_university and prev is not None and _is_cap(prev) and prev.is_alpha \
                     and not prev.is_sent_start and prev.text not in r.place_modifiers \
                     and prev.text not in r.name_words and prev.text not in r.places \
