@@ -286,3 +286,16 @@ def test_scoring_one_long_block_grows_linearly_with_its_hits() -> None:
     seconds(50)  # warm-up
     small, large = seconds(300), seconds(1200)
     assert large < 10 * small + 0.05, (small, large)  # quadratic scoring would take ~16x
+
+
+def test_two_rules_on_the_same_words_give_one_finding() -> None:
+    """'drone swarm' fits both the UAV rule and the uncrewed-systems rule: the report says it once."""
+    from grantscan.detect import one_per_span
+
+    loc = Location(line=1, column=1)
+    a = Finding("robotics-uav", "robotics", "drone swarms", "", loc, confidence=0.9, block_index=0, start=5, end=17)
+    b = Finding("robotics-uncrewed", "robotics", "drone swarms", "", loc, confidence=0.7, block_index=0, start=5,
+                end=17)
+    c = Finding("sensing-radar", "sensing", "drone swarms", "", loc, confidence=0.7, block_index=0, start=5, end=17)
+    d = Finding("robotics-uav", "robotics", "drones", "", loc, confidence=0.8, block_index=1, start=0, end=6)
+    assert one_per_span([b, a, c, d]) == [a, c, d]

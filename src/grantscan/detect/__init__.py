@@ -200,6 +200,21 @@ class TechDetector:
         return kept + others
 
 
+def one_per_span(findings: list[Finding]) -> list[Finding]:
+    """Two rules of one category on the same words ("drone swarms": UAV and uncrewed-systems rules) are one
+    signal: keep the more confident finding so the report does not say the same thing twice."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        if f.start is None or f.kind != "finding":  # declarations keep their own topic ids
+            best[(id(f),)] = f
+            continue
+        key = (f.block_index, f.start, f.end, f.category)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if id(f) in keep]
+
+
 def group_findings(findings: list[Finding]) -> list[Finding]:
     """One finding per (rule, kind, category, country, name): first location, all occurrences, best
     confidence (with its reasons)."""
@@ -275,7 +290,7 @@ class Detector:
             tech += self.tech.find(sdoc, block, i)
             partners += self.partners.find(sdoc, block, i)
             clauses += self.clauses.find(sdoc, block, i)
-        tech = self.tech.finalize(document, tech)
+        tech = one_per_span(self.tech.finalize(document, tech))
         # clause finalisation sees the technology findings (an agreement on controlled technology
         # without an export clause is itself a finding)
         findings = self.clauses.finalize(document, tech + clauses)
