@@ -144,6 +144,7 @@ def test_scope_limits_a_rule_to_document_parts(tmp_path) -> None:  # noqa: ANN00
     assert not tech(d.detect(Document("x.docx", "docx", [note])))
 
 
+@pytest.mark.bench  # a timing check: run with -m bench (speed is measured by scripts/bench.py)
 def test_detector_builds_fast_and_scales_with_text() -> None:
     nlp = build_nlp()
     t = time.perf_counter()

@@ -452,6 +452,7 @@ def test_too_deeply_nested_tables_error_cleanly(tmp_path: Path) -> None:
     assert reason(_minimal(tmp_path, _nested_tables(2000))).startswith("too large:")
 
 
+@pytest.mark.bench  # a timing check: run with -m bench (speed is measured by scripts/bench.py)
 def test_hundred_pages_under_a_second(tmp_path: Path) -> None:
     para = ('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Paragraph {i} about '
             'research collaboration with partners, export licences and dual-use items. </w:t></w:r>'

@@ -96,6 +96,7 @@ def test_real_lists_load_and_match():
     assert load_lists(SHARED_DATA) is lists  # built once per folder
 
 
+@pytest.mark.bench  # a timing check: run with -m bench (speed is measured by scripts/bench.py)
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data not present")
 def test_matching_is_fast():
     lists = load_lists(SHARED_DATA)
