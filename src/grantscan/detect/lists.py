@@ -217,7 +217,7 @@ def _load_misp(path: Path, data: dict) -> list[ListEntry]:
     list_name = str(data.get("name") or list_id)
     if data.get("source"):
         list_name += f" ({data['source']})"
-    snapshot = str(data["version"]) if data.get("version") is not None else None
+    snapshot = f"galaxy version {data['version']}" if data.get("version") is not None else None  # no date in the file
     desc = str(data.get("description", ""))
     country = "CN" if re.search(r"\bChin(a|ese)\b", desc) else None
     out = []
