@@ -122,6 +122,7 @@ def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: 
         doc = extract(path, scanner.config.extract_options())
         t = keep("extract", t)
         texts = [b.text.replace("\r", " ").replace("\n", " ") for b in doc.blocks]
+        det.chunks.prime(texts)
         sdocs = list(det.nlp.pipe(texts))
         t = keep("tokenise + sentences", t)
         found: dict[str, list] = {"technology": [], "partners": [], "clauses": []}
