@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
+from .tokens import ChunkCache, build_nlp
 
 if TYPE_CHECKING:
     import spacy
@@ -40,54 +41,6 @@ PAGE_CHARS = 3000  # characters per page, for mention density
 YES_CONFIDENCE = 0.8  # a form question about a technology answered "Yes" is at least this certain
 PIPE_BATCH = 16  # blocks tokenised together
 MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
-
-
-def build_nlp() -> spacy.language.Language:
-    """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = 50_000_000
-    return nlp
-
-
-class ChunkCache:
-    """Warms spaCy's tokenizer cache with a document's new words before the document is tokenised.
-
-    spaCy splits each whitespace-separated chunk on its own and caches the result, but stops caching for the
-    rest of a text once one chunk hits a special case ("’", "e.g.", "and/or"). In contract text with curly
-    quotes nearly every page does that early, and every later chunk is split again with the affix regexes
-    (~3 µs a token, 5-8x the cached cost). Tokenising the new chunks first, apart from each other's special
-    cases, fills the cache. Tokens are unchanged: a chunk's tokens never depend on its neighbours.
-    """
-
-    LIMIT = 500_000  # chunks remembered (and cached by spaCy): ~50 MB at most
-
-    def __init__(self, tokenizer: Any):
-        self.tokenizer = tokenizer
-        tokenizer.max_cache_size = max(tokenizer.max_cache_size, self.LIMIT)
-        self.specials = frozenset(tokenizer.rules or ())
-        self.seen: set[str] = set()
-
-    def prime(self, texts: list[str]) -> None:
-        if len(self.seen) >= self.LIMIT:
-            return
-        new: set[str] = set()
-        for t in texts:
-            new.update(t.split())
-        new -= self.seen
-        if not new:
-            return
-        specials = self.specials
-        plain = [c for c in new if c.isalnum() and c not in specials]
-        if plain:  # no affix or special case can apply inside these: one call caches them all
-            self.tokenizer(" ".join(plain))
-        if len(plain) < len(new):
-            for c in new:
-                if not c.isalnum() or c in specials:
-                    self.tokenizer(c)
-        self.seen |= new
 
 
 def _enabled(rule: Rule, categories: list[str] | None) -> bool:

@@ -1,0 +1,106 @@
+"""The fast tokenisation helpers give exactly what spaCy's own components give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grantscan.detect.tokens import SMALL, ChunkCache, build_nlp
+
+TEXTS = [
+    "",
+    " ",
+    "a",
+    ".",
+    "  two  spaces . and more",
+    'He said "Stop." Then he left! Did she? Yes... ok',
+    "(1) First item. (2) Second item; e.g. this one. Mr. Smith and Dr. Who met at 3 p.m. in the U.K.",
+    "The Party’s obligations (the “Obligations”) shall survive. And/or the Recipient’s data. End.",
+    "Section 7.2 Export Control. Each Party shall comply with ITAR and EAR99!",
+    "???!!! ... . . A",
+    "Ends with a quote.” Next sentence starts here.",
+]
+
+
+def _random_text(rng: random.Random, n: int) -> str:
+    words = ["data", "the", "Party’s", "e.g.", "U.S.", ".", "!", "?", "…", "“quoted”", "(see", "below)", "and/or",
+             "3.5", "Dr.", "it’s", "—", "x", ":)", "—end.", "A.", "Ltd.", "\u00a0", "  ", "\t"]
+    return " ".join(rng.choice(words) for _ in range(n))
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[spacy.language.Language, spacy.language.Language]:
+    fast = build_nlp()
+    ref = spacy.blank("en", vocab=fast.vocab)
+    ref.add_pipe("sentencizer")
+    return fast, ref
+
+
+def _same_sentences(fast: spacy.language.Language, ref: spacy.language.Language, text: str) -> None:
+    a, b = fast(text), ref(text)
+    assert [t.text for t in a] == [t.text for t in b]
+    assert [t.is_sent_start for t in a] == [t.is_sent_start for t in b], text
+    assert [(s.start, s.end) for s in a.sents] == [(s.start, s.end) for s in b.sents], text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_match_spacy_sentencizer(pipelines, text: str) -> None:
+    _same_sentences(*pipelines, text)
+
+
+def test_long_documents_use_the_array_path_and_still_match(pipelines) -> None:
+    rng = random.Random(7)
+    for n in (SMALL - 1, SMALL, SMALL + 1, 500, 5000):
+        text = _random_text(rng, n)
+        assert len(pipelines[0].tokenizer(text)) > 0
+        _same_sentences(*pipelines, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?;\"”’()…。-\n ")), max_size=200))
+def test_sentences_match_on_arbitrary_punctuation(text: str) -> None:
+    fast = _FAST
+    _same_sentences(fast, _REF, text)
+
+
+_FAST = build_nlp()
+_REF = spacy.blank("en", vocab=_FAST.vocab)
+_REF.add_pipe("sentencizer")
+
+
+def test_chunk_cache_changes_no_token() -> None:
+    rng = random.Random(3)
+    texts = [_random_text(rng, 300) for _ in range(5)] + TEXTS
+    plain = spacy.blank("en")
+    primed = spacy.blank("en")
+    cache = ChunkCache(primed.tokenizer)
+    cache.prime(texts)
+    for t in texts:
+        a, b = plain.tokenizer(t), primed.tokenizer(t)
+        assert [(x.text, x.whitespace_, x.idx) for x in a] == [(x.text, x.whitespace_, x.idx) for x in b]
+    assert cache.seen >= {c for t in texts for c in t.split()}
+
+
+def test_chunk_cache_only_tokenises_new_words() -> None:
+    calls: list[str] = []
+    nlp = spacy.blank("en")
+
+    class Spy:
+        rules = nlp.tokenizer.rules
+        max_cache_size = 10
+
+        def __call__(self, text: str) -> object:
+            calls.append(text)
+            return nlp.tokenizer(text)
+
+    cache = ChunkCache(Spy())
+    cache.prime(["alpha beta, gamma"])
+    first = list(calls)
+    assert "beta," in first and any("alpha" in c for c in first)
+    calls.clear()
+    cache.prime(["alpha beta, gamma delta"])
+    assert calls == ["delta"]
