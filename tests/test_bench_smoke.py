@@ -76,3 +76,16 @@ def test_child_peak_is_the_child_own_peak():
     big[::4096] = b"1" * len(range(0, len(big), 4096))  # a large, resident parent
     peak, _ = bench.child_peak_mb("x = b'1' * (60 * 1024 * 1024)")
     assert 60 < peak < 190
+
+
+def test_generated_corpus_reads_like_proposals_and_the_dense_one_repeats_findings(tmp_path):
+    from grantscan.extract import ExtractOptions, extract
+
+    plain, dense = tmp_path / "plain.pdf", tmp_path / "dense.pdf"
+    bench.make_big_pdf(plain, 3)
+    bench.make_big_pdf(dense, 3, dense=True)
+    text = " ".join(b.text for b in extract(plain, ExtractOptions()).blocks)
+    heavy = " ".join(b.text for b in extract(dense, ExtractOptions()).blocks)
+    # varied sentences: no paragraph template dominates, and signal sentences are a minority
+    assert text.count("deep learning") < heavy.count("deep learning") / 4
+    assert len(set(text.split())) > 1.5 * len(set(heavy.split()))
