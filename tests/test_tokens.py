@@ -9,7 +9,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grantscan.detect.tokens import SMALL, ChunkCache, build_nlp
+from grantscan.detect.tokens import SMALL, ChunkCache, build_nlp, sent_starts
 
 TEXTS = [
     "",
@@ -42,6 +42,7 @@ def pipelines() -> tuple[spacy.language.Language, spacy.language.Language]:
 
 def _same_sentences(fast: spacy.language.Language, ref: spacy.language.Language, text: str) -> None:
     a, b = fast(text), ref(text)
+    assert sent_starts(a) == [s.start for s in b.sents]
     assert [t.text for t in a] == [t.text for t in b]
     assert [t.is_sent_start for t in a] == [t.is_sent_start for t in b], text
     assert [(s.start, s.end) for s in a.sents] == [(s.start, s.end) for s in b.sents], text
@@ -104,3 +105,11 @@ def test_chunk_cache_only_tokenises_new_words() -> None:
     calls.clear()
     cache.prime(["alpha beta, gamma delta"])
     assert calls == ["delta"]
+
+
+def test_sent_starts_needs_boundaries_like_doc_sents() -> None:
+    doc = spacy.blank("en")("One. Two.")
+    with pytest.raises(ValueError):
+        list(doc.sents)
+    with pytest.raises(ValueError):
+        sent_starts(doc)

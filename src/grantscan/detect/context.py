@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .matcher import CompiledRules, Hit, PhraseSet
 from .packs import LineDict, PackError, check_keys, load_yaml
+from .tokens import sent_starts
 
 THRESHOLD = 0.65  # a finding is reported when its document-level confidence reaches this
 FLOOR = 0.2  # hits below this are not even kept for document-level aggregation
@@ -193,7 +194,7 @@ class ActionFinder:
                 continue
             if kind == "verb":
                 if starts is None:
-                    starts = [sn.start for sn in doc.sents]
+                    starts = sent_starts(doc)
                 if not self._verb_position(doc, lowers, starts[bisect_right(starts, s) - 1], s):
                     continue
                 out["verb"].append((s, e))
@@ -251,11 +252,14 @@ class ContextScorer:
             return []
         # every lookup below is confined to the hit's sentence (or a token window), so the cost of a block
         # grows with its length, not with the square of its number of hits
-        sent_of = [0] * len(doc)
-        sent_at: dict[int, Span] = {}
-        for sn in doc.sents:
-            sent_of[sn.start:sn.end] = [sn.start] * (sn.end - sn.start)
-            sent_at[sn.start] = sn
+        n = len(doc)
+        starts = sent_starts(doc)
+        sent_of = [0] * n
+        sent_end: dict[int, int] = {}
+        for a, b in zip(starts, [*starts[1:], n], strict=True):
+            sent_of[a:b] = [a] * (b - a)
+            sent_end[a] = b
+        sent_at: dict[int, Span] = {}  # made only for sentences with a hit
         cues = _BySentence(self.cue_spans(doc), sent_of)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
         verbs = set(cues.all.get("verb", []))
@@ -271,7 +275,10 @@ class ContextScorer:
             if len(firsts) < 2 and all(lowered[id(o)] != lowered[id(h)] for o in firsts):
                 firsts.append(h)
         for h in hits:
-            sent = sent_at[sent_of[h.start]]
+            a = sent_of[h.start]
+            sent = sent_at.get(a)
+            if sent is None:
+                sent = sent_at[a] = doc[a:sent_end[a]]
             r = h.rule
             conf = r.score
             reasons = [f"{r.score:.2f}: rule {r.id} ('{doc[h.start:h.end].text}')"]
