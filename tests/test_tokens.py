@@ -9,7 +9,15 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grantscan.detect.tokens import SMALL, ChunkCache, build_nlp, sent_starts
+from grantscan.detect.tokens import (
+    SMALL,
+    ChunkCache,
+    build_nlp,
+    hash_set,
+    lower_hashes,
+    positions,
+    sent_starts,
+)
 
 TEXTS = [
     "",
@@ -113,3 +121,12 @@ def test_sent_starts_needs_boundaries_like_doc_sents() -> None:
         list(doc.sents)
     with pytest.raises(ValueError):
         sent_starts(doc)
+
+
+def test_positions_finds_exactly_the_wanted_words(pipelines) -> None:
+    doc = pipelines[0]("Yes, the drone flew; YES it did. Drones? yes")
+    wanted = hash_set([doc.vocab.strings.add("yes"), doc.vocab.strings.add("drones")])
+    expected = [t.i for t in doc if t.lower_ in ("yes", "drones")]
+    assert positions(lower_hashes(doc), wanted) == expected
+    assert positions(lower_hashes(doc), hash_set([])) == []
+    assert lower_hashes(doc) is lower_hashes(doc)  # read once per Doc

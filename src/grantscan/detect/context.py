@@ -16,14 +16,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .matcher import CompiledRules, Hit, PhraseSet
 from .packs import LineDict, PackError, check_keys, load_yaml
-from .tokens import sent_starts
+from .tokens import hash_set, lower_hashes, positions, sent_starts
 
 THRESHOLD = 0.65  # a finding is reported when its document-level confidence reaches this
 FLOOR = 0.2  # hits below this are not even kept for document-level aggregation
@@ -178,15 +177,17 @@ class ActionFinder:
         # words by LOWER hash: a block's tokens are read once as an array of hashes, not walked as Token objects
         strings = nlp.vocab.strings
         self._single_by_hash = {strings.add(v): name for v, name in self.single.items()}
+        self._single_array = hash_set(self._single_by_hash)
         self._not_before = {strings.add(w) for w in actions.not_before}
         self._words = {name: {strings.add(w) for w in words} for name, words in
                        (("lead", _VERB_LEAD), ("coord", _COORD), ("intent", _INTENT), ("stop", _PERFECT | _NEGATORS))}
 
     def __call__(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {"build": [], "apply": [], "verb": []}
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        array = lower_hashes(doc)
+        lowers = array.tolist()
         by_hash = self._single_by_hash
-        found = [(by_hash[h], "verb", i, i + 1) for i, h in enumerate(lowers) if h in by_hash]
+        found = [(by_hash[lowers[i]], "verb", i, i + 1) for i in positions(array, self._single_array)]
         found += [(*label.split("\x1f"), s, e) for label, s, e, _ in self.phrases(doc)]
         starts: list[int] | None = None
         for name, kind, s, e in found:
@@ -395,16 +396,14 @@ class _BySentence:
         return ss[bisect_left(starts, lo):bisect_right(starts, hi)]
 
 
-_YES = get_string_id("yes")
+_YES_ARRAY = hash_set([get_string_id("yes")])
 _LABEL_VERBS = {"is", "are", "was", "were", "will", "shall", "we", "our", "has", "have", "can"}
 
 
 def _yes_answer(doc: Doc) -> int | None:
     """The token after a "Yes" answering a form question ("...? Yes.", "Dual-use potential: Yes"), or None."""
-    if not len(doc):
-        return None
-    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # hashes: no Token object per word
-        if h == _YES and (i == 0 or doc[i - 1].text in (":", "?", "-", "–") or doc[i - 1].lower_ == "answer"):
+    for i in positions(lower_hashes(doc), _YES_ARRAY):  # hashes: no Token object per word
+        if i == 0 or doc[i - 1].text in (":", "?", "-", "–") or doc[i - 1].lower_ == "answer":
             return i + 1
     return None
 

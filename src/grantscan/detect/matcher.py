@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..config import CATEGORIES
 from .packs import LineDict, PackError, check_keys, load_yaml
+from .tokens import hash_set, lower_hashes, positions
 
 TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space",
                    "aerospace", "nuclear", "bio", "chem", "sensing", "surveillance", "defence")
@@ -367,6 +367,7 @@ class CompiledRules:
         self.exclusions.build()
         self.context.build()
         self._anchors = _pattern_anchors(nlp, [p for r in rules for p in r.patterns])
+        self._anchor_array = hash_set(self._anchors[0] if self._anchors else ())
 
     def hits(self, doc: Doc) -> tuple[list[Hit], dict[str, list[tuple[int, int]]]]:
         """Rule hits (longest per overlapping group of one rule, false friends removed) and the spans of
@@ -421,13 +422,12 @@ class CompiledRules:
         anchors, longest = self._anchors
         n = len(doc)
         windows: list[tuple[int, int]] = []
-        for i, h in enumerate(doc.to_array(LOWER).tolist() if n else []):
-            if h in anchors:
-                lo, hi = max(0, i - longest + 1), min(n, i + longest)
-                if windows and lo <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], hi)
-                else:
-                    windows.append((lo, hi))
+        for i in positions(lower_hashes(doc), self._anchor_array):
+            lo, hi = max(0, i - longest + 1), min(n, i + longest)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
         return windows
 
     def context_hits(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:

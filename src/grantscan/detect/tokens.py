@@ -9,6 +9,7 @@ Both stages give exactly what spaCy's own components give (tests/test_tokens.py 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -142,6 +143,33 @@ def sent_starts(doc: Doc) -> list[int]:
             got = np.flatnonzero(flags == 1).tolist()
         doc.user_data[_STARTS] = got
     return got
+
+
+_LOWER = "grantscan_lower"
+
+
+def lower_hashes(doc: Doc) -> np.ndarray:
+    """The LOWER hashes of ``doc``'s tokens (uint64), read once per Doc: several stages scan them."""
+    got = doc.user_data.get(_LOWER)
+    if got is None:
+        from spacy.attrs import LOWER
+
+        got = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+        doc.user_data[_LOWER] = got
+    return got
+
+
+def hash_set(hashes: Iterable[int]) -> np.ndarray:
+    """A sorted uint64 array of string hashes, for ``positions``."""
+    return np.array(sorted(set(hashes)), dtype=np.uint64)
+
+
+def positions(lowers: np.ndarray, wanted: np.ndarray) -> list[int]:
+    """Indices of ``lowers`` whose value is in the sorted array ``wanted`` (from ``hash_set``), ascending."""
+    if not wanted.size or not lowers.size:
+        return []
+    at = np.searchsorted(wanted, lowers)
+    return np.flatnonzero(wanted[np.minimum(at, wanted.size - 1)] == lowers).tolist()
 
 
 def _register() -> None:
