@@ -109,3 +109,35 @@ def test_extra_pack_cannot_redefine_a_shipped_rule(tmp_path: Path) -> None:
     p = _write(tmp_path, GOOD_RULE.replace("id: test-rule", f"id: {RULES[0].id}"))
     with pytest.raises(PackError, match="already defined"):
         Detector(Config(extra_packs=[p]))
+
+
+def test_fast_yaml_parser_gives_the_same_data_and_lines_as_the_pure_python_one() -> None:
+    import yaml
+
+    from grantscan.detect import packs
+    from grantscan.resources import patterns_dir
+
+    class PureLoader(yaml.SafeLoader):
+        construct_mapping = packs._LineLoader.construct_mapping
+
+    PureLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, PureLoader.construct_mapping)
+
+    def same(a, b) -> None:  # noqa: ANN001
+        assert a == b and type(a) is type(b)
+        if isinstance(a, dict):
+            assert (a.line, a.key_lines) == (b.line, b.key_lines)
+            for k in a:
+                same(a[k], b[k])
+        elif isinstance(a, list):
+            for x, y in zip(a, b, strict=True):
+                same(x, y)
+
+    files = sorted(patterns_dir().rglob("*.yaml"))
+    assert len(files) > 10
+    for f in files:
+        loader = PureLoader(f.read_text(encoding="utf-8"))
+        try:
+            pure = loader.get_single_data()
+        finally:
+            loader.dispose()
+        same(pure, packs.load_yaml(f))
