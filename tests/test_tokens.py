@@ -15,8 +15,12 @@ from grantscan.detect.tokens import (
     build_nlp,
     hash_set,
     lower_hashes,
+    lower_words,
     positions,
+    punct_flags,
     sent_starts,
+    span_text,
+    words,
 )
 
 TEXTS = [
@@ -130,3 +134,14 @@ def test_positions_finds_exactly_the_wanted_words(pipelines) -> None:
     assert positions(lower_hashes(doc), wanted) == expected
     assert positions(lower_hashes(doc), hash_set([])) == []
     assert lower_hashes(doc) is lower_hashes(doc)  # read once per Doc
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if t] + ["A  double  space", "Tail space "])
+def test_token_lists_and_span_text_match_spacy(pipelines, text: str) -> None:
+    doc = pipelines[0](text)
+    assert words(doc) == [t.text for t in doc]
+    assert lower_words(doc) == [t.lower_ for t in doc]
+    assert punct_flags(doc) == [t.is_punct for t in doc]
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 5) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text

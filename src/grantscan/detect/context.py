@@ -22,7 +22,16 @@ from spacy.tokens import Doc, Span
 
 from .matcher import CompiledRules, Hit, PhraseSet
 from .packs import LineDict, PackError, check_keys, load_yaml
-from .tokens import hash_set, lower_hashes, positions, sent_starts
+from .tokens import (
+    hash_set,
+    lower_hashes,
+    lower_words,
+    positions,
+    punct_flags,
+    sent_starts,
+    span_text,
+    words,
+)
 
 THRESHOLD = 0.65  # a finding is reported when its document-level confidence reaches this
 FLOOR = 0.2  # hits below this are not even kept for document-level aggregation
@@ -212,7 +221,7 @@ class ActionFinder:
         prev = lowers[i - 1]
         # right after a noun or another verb, the form is a noun or an adjective ("will combine integrated
         # circuit design"); "to" counts after words of intent ("aims to design")
-        if doc[i - 1].lower_ == "to":
+        if lower_words(doc)[i - 1] == "to":
             if i < 2 or lowers[i - 2] not in w["intent"]:
                 return False
         elif not (prev in w["lead"] or prev in w["coord"] or doc.vocab.strings[prev].endswith("ly")):
@@ -267,7 +276,7 @@ class ContextScorer:
         yes_end = _yes_answer(doc)
         admin = field and yes_end is None and _admin_label(doc)
         out: list[Scored] = []
-        lowered = {id(h): doc[h.start:h.end].text.lower() for h in hits}
+        lowered = {id(h): span_text(doc, h.start, h.end).lower() for h in hits}
         by_sent_cat: dict[tuple[int, str], list[Hit]] = {}
         distinct: dict[str, list[Hit]] = {}  # the first hits of the first two distinct texts per category
         for h in hits:
@@ -282,7 +291,7 @@ class ContextScorer:
                 sent = sent_at[a] = doc[a:sent_end[a]]
             r = h.rule
             conf = r.score
-            reasons = [f"{r.score:.2f}: rule {r.id} ('{doc[h.start:h.end].text}')"]
+            reasons = [f"{r.score:.2f}: rule {r.id} ('{span_text(doc, h.start, h.end)}')"]
 
             def within(label: str, window: str | int, h: Hit = h, sent: Span = sent) -> tuple[int, int] | None:
                 if window == "sentence":
@@ -427,7 +436,7 @@ def _near(doc: Doc, spans: list[tuple[int, int]], sent: Span, h: Hit, window: in
         if 0 <= h.start - e <= window:
             return s, e
         if 0 <= s - h.end <= window and ((s, e) not in verbs or any(
-                doc[j].lower_ in _BE for j in range(max(sent.start, s - 2), s))):
+                lower_words(doc)[j] in _BE for j in range(max(sent.start, s - 2), s))):
             return s, e
     return None
 
@@ -462,18 +471,19 @@ def negator(doc: Doc, sent: Span, start: int) -> str | None:
     """The negator governing the match at token ``start``, or None: within 6 words before it in the same
     clause, where a coordinated list does not count ("no defence, security or military end use" denies
     every item), or a denial right after it ("machine learning will not be used", "... is out of scope")."""
+    lower = lower_words(doc)
     i = start - 1
     steps = 0
     clause = False
     while i >= sent.start and steps < 6 and start - i <= 14:
-        t = doc[i].lower_
+        t = lower[i]
         if t in _NEG_BARRIER:
             break
         if t in _NEGATORS:
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            nxt = lower[i + 1] if i + 1 < len(lower) else ""
             if nxt in _NEG_EXCEPT:
                 return None
-            return doc[i].text
+            return words(doc)[i]
         if t in _LIST:
             if clause:
                 break
@@ -486,17 +496,18 @@ def negator(doc: Doc, sent: Span, start: int) -> str | None:
 
 def _denied_after(doc: Doc, sent: Span, start: int) -> str | None:
     """'X will not be used', 'X is not part of the work', 'X is outside the scope': the denial follows."""
+    lower, punct, text_of = lower_words(doc), punct_flags(doc), words(doc)
     end = start
-    while end < sent.end and (not doc[end].is_punct or doc[end].text == "-") and doc[end].lower_ not in _AUX:
+    while end < sent.end and (not punct[end] or text_of[end] == "-") and lower[end] not in _AUX:
         end += 1
         if end - start > 6:
             return None
-    rest = [t.lower_ for t in doc[end:min(sent.end, end + 6)]]
+    rest = lower[end:min(sent.end, end + 6)]
     if len(rest) >= 2 and rest[0] in _AUX and rest[1] in ("not", "n't", "never"):
         tail = rest[2:4] if len(rest) > 2 and rest[2] != "be" else rest[3:5]
         # "will not be used for military purposes" restricts a use; it does not deny the technology
         if tail and tail[0] in _UNUSED and (len(tail) < 2 or tail[1] not in _PURPOSE):
-            return doc[end + 1].text
+            return text_of[end + 1]
     text = " ".join(rest[1:] if rest and rest[0] in _AUX else rest)
     if any(text.startswith(x) for x in _SCOPE):
         return "out of scope"

@@ -159,6 +159,54 @@ def lower_hashes(doc: Doc) -> np.ndarray:
     return got
 
 
+def _strings(doc: Doc, attr_name: str, key: str) -> list[str]:
+    got = doc.user_data.get(key)
+    if got is None:
+        from spacy import attrs
+
+        strings = doc.vocab.strings
+        values = lower_hashes(doc) if attr_name == "LOWER" else (
+            doc.to_array(attrs.ORTH) if len(doc) else np.zeros(0, dtype=np.uint64))
+        got = [strings[h] for h in values.tolist()]
+        doc.user_data[key] = got
+    return got
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, read once per Doc without a Token object per word."""
+    return _strings(doc, "LOWER", "grantscan_lower_words")
+
+
+def words(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, read once per Doc without a Token object per word."""
+    return _strings(doc, "ORTH", "grantscan_words")
+
+
+def punct_flags(doc: Doc) -> list[bool]:
+    """``[t.is_punct for t in doc]``, read once per Doc."""
+    got = doc.user_data.get("grantscan_punct")
+    if got is None:
+        from spacy.attrs import IS_PUNCT
+
+        got = [bool(x) for x in doc.to_array(IS_PUNCT).tolist()] if len(doc) else []
+        doc.user_data["grantscan_punct"] = got
+    return got
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without making the Span (a token's trailing whitespace is one space or none)."""
+    w = words(doc)
+    if end - start == 1:
+        return w[start]
+    got = doc.user_data.get("grantscan_spaces")
+    if got is None:
+        from spacy.attrs import SPACY
+
+        got = doc.to_array(SPACY).tolist()
+        doc.user_data["grantscan_spaces"] = got
+    return "".join(w[i] + " " if got[i] else w[i] for i in range(start, end - 1)) + w[end - 1]
+
+
 def hash_set(hashes: Iterable[int]) -> np.ndarray:
     """A sorted uint64 array of string hashes, for ``positions``."""
     return np.array(sorted(set(hashes)), dtype=np.uint64)
