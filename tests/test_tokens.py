@@ -13,6 +13,7 @@ from grantscan.detect.tokens import (
     SMALL,
     ChunkCache,
     build_nlp,
+    char_span_of,
     hash_set,
     lower_hashes,
     lower_words,
@@ -145,3 +146,4 @@ def test_token_lists_and_span_text_match_spacy(pipelines, text: str) -> None:
     for start in range(len(doc)):
         for end in range(start + 1, min(len(doc), start + 5) + 1):
             assert span_text(doc, start, end) == doc[start:end].text
+            assert char_span_of(doc, start, end) == (doc[start:end].start_char, doc[start:end].end_char)

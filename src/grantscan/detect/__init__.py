@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
-from .tokens import ChunkCache, build_nlp
+from .tokens import ChunkCache, build_nlp, char_span_of, span_text
 
 if TYPE_CHECKING:
     import spacy
@@ -127,8 +127,7 @@ class TechDetector:
         forms: dict[int, FormText | None] = {}  # per sentence start
         for sc in scored:
             h, sent = sc.hit, sc.sent
-            span = sdoc[h.start:h.end]
-            start, end = span.start_char, span.end_char
+            start, end = char_span_of(sdoc, h.start, h.end)
             if sent.start not in forms:
                 forms[sent.start] = self.declarations.form_text(text, sent, guidance)
             form = forms[sent.start]
@@ -148,7 +147,7 @@ class TechDetector:
             if kind == "finding" and conf < FLOOR:
                 continue
             out.append(Finding(
-                rule_id=h.rule.id, category=h.rule.category, subcategory=h.rule.subcategory, text=span.text,
+                rule_id=h.rule.id, category=h.rule.category, subcategory=h.rule.subcategory, text=span_text(sdoc, h.start, h.end),
                 context=_context(text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)),
                 location=block.locate(start, end), kind=kind,  # type: ignore[arg-type]
                 severity="info" if kind == "declaration" else "low",

@@ -318,23 +318,23 @@ class ContextScorer:
                 found = within(f"{r.id}\x1f+{i}", c.window)
                 if found:
                     conf += c.weight
-                    reasons.append(f"+{c.weight:.2f}: '{doc[found[0]:found[1]].text}' in "
+                    reasons.append(f"+{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' in "
                                    f"{c.window if isinstance(c.window, str) else f'{c.window} tokens'}")
             for i, c in enumerate(r.negative_context):
                 found = within(f"{r.id}\x1f-{i}", c.window)
                 if found:
                     conf -= c.weight
-                    reasons.append(f"-{c.weight:.2f}: '{doc[found[0]:found[1]].text}' nearby")
+                    reasons.append(f"-{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' nearby")
             mine = lowered[id(h)]
             same = next((o for o in by_sent_cat[(sent.start, r.category)] if lowered[id(o)] != mine), None)
             if same is not None:
                 conf += 0.1
-                reasons.append(f"+0.10: '{doc[same.start:same.end].text}' ({r.category}) in sentence")
+                reasons.append(f"+0.10: '{span_text(doc, same.start, same.end)}' ({r.category}) in sentence")
             else:
                 same = next((o for o in distinct[r.category] if lowered[id(o)] != mine), None)
                 if same is not None:
                     conf += 0.05
-                    reasons.append(f"+0.05: '{doc[same.start:same.end].text}' ({r.category}) in paragraph")
+                    reasons.append(f"+0.05: '{span_text(doc, same.start, same.end)}' ({r.category}) in paragraph")
             if yes_end is not None and h.start >= yes_end:
                 conf += 0.1
                 reasons.append("+0.10: after a 'Yes' answer to a form question")
@@ -350,17 +350,17 @@ class ContextScorer:
                                                        sent, h)
             if dev:
                 conf += 0.2
-                reasons.append(f"+0.20: '{doc[dev[0]:dev[1]].text}' (the work builds it)")
+                reasons.append(f"+0.20: '{span_text(doc, dev[0], dev[1])}' (the work builds it)")
             elif use:
                 conf += 0.15
-                reasons.append(f"+0.15: '{doc[use[0]:use[1]].text}' (the work applies it)")
+                reasons.append(f"+0.15: '{span_text(doc, use[0], use[1])}' (the work applies it)")
             elif far:
                 conf += 0.1
-                reasons.append(f"+0.10: '{doc[far[0]:far[1]].text}' (research action in the sentence)")
+                reasons.append(f"+0.10: '{span_text(doc, far[0], far[1])}' (research action in the sentence)")
             for name, (weight, why, _) in CUES.items():
                 if name == "comparison":  # "like jet engines", never "would like to"
                     found = next(((s, e) for s, e in cues.sentence(name, sent.start) if sent.start <= s
-                                  and 0 <= h.start - e <= 3 and doc[e].lower_ != "to"), None)
+                                  and 0 <= h.start - e <= 3 and lower_words(doc)[e] != "to"), None)
                 else:
                     found = _in_sentence(cues.sentence(name, sent.start), sent, h)
                 if not found:
@@ -371,7 +371,7 @@ class ContextScorer:
                     if name in ("example", "hedge", "option"):
                         continue
                 conf += weight
-                reasons.append(f"{weight:+.2f}: '{doc[found[0]:found[1]].text}' ({why})")
+                reasons.append(f"{weight:+.2f}: '{span_text(doc, found[0], found[1])}' ({why})")
             negated = negator(doc, sent, h.start)
             if negated:
                 conf -= 0.5

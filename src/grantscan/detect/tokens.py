@@ -193,6 +193,17 @@ def punct_flags(doc: Doc) -> list[bool]:
     return got
 
 
+def char_span_of(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of ``doc[start:end]`` without making the Span."""
+    got = doc.user_data.get("grantscan_idx")
+    if got is None:
+        from spacy.attrs import IDX
+
+        got = doc.to_array(IDX).tolist() if len(doc) else []
+        doc.user_data["grantscan_idx"] = got
+    return got[start], got[end - 1] + len(words(doc)[end - 1])
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` without making the Span (a token's trailing whitespace is one space or none)."""
     w = words(doc)
