@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import re
 from array import array
+from codecs import decode
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,11 +40,15 @@ if TYPE_CHECKING:
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _CLEAN = {c: " " for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
 _CLEAN.update({0xFFFE: "-", 0xFFFF: " ", **{c: "\ufffd" for c in range(0xD800, 0xE000)}})
+# PDFium ends each line it found with CR LF; the text keeps the LF alone.
+_CRLF = re.compile("\r\n")
 
 # The same native function as pdfium_c.FPDFText_GetLooseCharBox, declared with plain pointer arguments
-# so a call takes integer addresses and skips ctypes' per-call structure checks.
+# so a call takes integer addresses and skips ctypes' per-call structure checks. Its result is not read
+# (a failed lookup leaves the row NaN), so none is converted. The call is short and never re-enters
+# Python, so it keeps the GIL (PYFUNCTYPE) rather than releasing and retaking it each time.
 try:
-    _LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    _LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
         ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 except (TypeError, ValueError, ctypes.ArgumentError):  # bindings not plain ctypes: use the checked call
     _LOOSE_CHAR_BOX = None
@@ -51,6 +56,8 @@ except (TypeError, ValueError, ctypes.ArgumentError):  # bindings not plain ctyp
 # Salvage of a truncated file: the catalog object, when it is stored outside an object stream.
 _CATALOG = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\s*<<(?:(?!endobj).){0,600}?/Type\s*/Catalog\b", re.S)
 _SALVAGE_LIMIT = 200 * 1024 * 1024
+
+_DEGREES = (0, 90, 180, 270)  # FPDFPage_GetRotation's 0..3
 
 _META_KEYS = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
               "Creator": "creator", "Producer": "producer"}
@@ -133,91 +140,156 @@ def _salvage(path: Path, password: str | None) -> pdfium.PdfDocument | None:
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[TextBlock | None, list[float]]:
-    """The page's text and character boxes as one block (None when the page has no text), and its size."""
-    page = pdf[index]
+    """The page's text and character boxes as one block (None when the page has no text), and its size.
+
+    Pages and text pages are opened with the raw PDFium calls and closed right here: the helper objects
+    of pypdfium2 attach a weak-reference finalizer to each one, which costs more than the calls themselves.
+    """
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        frame = _Frame(page.get_mediabox(), page.get_rotation())
+        frame = _Frame(_mediabox(page), _rotation(page))
         size = [round(frame.size[0], 2), round(frame.size[1], 2), frame.rotation]
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
             text, boxes = _page_text(textpage, frame)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
-    if not text.strip():
+        pdfium_c.FPDF_ClosePage(page)
+    if not text or text.isspace():
         return None, size
     return TextBlock(text, Location(page=index + 1), boxes=boxes), size
 
 
-def _page_text(textpage: pdfium.PdfTextPage, frame: _Frame) -> tuple[str, array]:
+def _mediabox(page: Any) -> tuple[float, float, float, float]:
+    """The page's MediaBox as PDFium reads it; US Letter when the page has none (as pypdfium2 does)."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPage_GetMediaBox(page, left, bottom, right, top):
+        return (0, 0, 612, 792)
+    return (left.value, bottom.value, right.value, top.value)
+
+
+def _rotation(page: Any) -> int:
+    """Clockwise /Rotate of the page in degrees."""
+    raw = pdfium_c.FPDFPage_GetRotation(page)
+    if raw == -1:
+        raise pdfium.PdfiumError("Failed to get page rotation.")
+    return _DEGREES[raw]
+
+
+def _page_text(textpage: Any, frame: _Frame) -> tuple[str, array]:
     """Text of a text page with 4 floats per character (x0, top, x1, bottom; NaN where no glyph)."""
-    n = pdfium_c.FPDFText_CountChars(textpage.raw)
+    n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
         return "", array("f")
-    text = textpage.get_text_range(0, n, errors="surrogatepass")
+    text = _text_range(textpage, n)
     if len(text) != n:  # PDFium left out or added characters: read them one by one so boxes stay aligned
         get = pdfium_c.FPDFText_GetUnicode
-        text = "".join(chr(min(get(textpage.raw, k), 0x10FFFF)) for k in range(n))
-    v = _char_boxes(textpage, text)
+        text = "".join(chr(min(get(textpage, k), 0x10FFFF)) for k in range(n))
+    dropped: list[int] = []
     if "\r" in text:
-        crlf = [m.start() for m in re.finditer("\r\n", text)]
-        if crlf:
-            v = np.delete(v, crlf, axis=0)
+        dropped = [m.start() for m in _CRLF.finditer(text)]  # each "\r" of a "\r\n" line end
+        if dropped:
             text = text.replace("\r\n", "\n")
         text = text.replace("\r", "\n")
+    v = _char_boxes(textpage, text, dropped)
     if "\ufffe" in text:
         text = text.replace("\ufffe", "-")
     if _BAD_CHARS.search(text):
         text = text.translate(_CLEAN)
-    boxes = array("f")
-    boxes.frombytes(frame.to_top_left(v).tobytes())
+    boxes = array("f", bytes(16 * len(v)))
+    frame.to_top_left(v, np.frombuffer(boxes, dtype=np.float32).reshape(-1, 4))
     return text, boxes
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, text: str) -> np.ndarray:
+def _text_range(textpage: Any, n: int) -> str:
+    """All text of the page as FPDFText_GetText gives it, read the way ``PdfTextPage.get_text_range`` does.
+
+    Characters PDFium excludes at either end are left out of the range it is asked for, so it never reads
+    beyond the page's characters (https://crbug.com/pdfium/2079).
+    """
+    to_text = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    first, last = 0, n - 1
+    while (t_first := to_text(textpage, first)) == -1:
+        first += 1
+        if first > last:
+            return ""
+    while (t_last := to_text(textpage, last)) == -1:  # stops at `first` at the latest
+        last -= 1
+    buffer = (ctypes.c_ushort * (t_last + 2 - t_first))()  # including the NUL terminator
+    written = pdfium_c.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+    return decode(memoryview(buffer)[:written - 1], "utf-16-le", "surrogatepass")
+
+
+def _char_boxes(textpage: Any, text: str, dropped: list[int]) -> np.ndarray:
     """(n, 4) float32 user-space boxes (left, top, right, bottom) of the characters of ``text``.
 
     PDFium is asked only for the first and last character of each word; the characters between are
     interpolated linearly (glyphs of a word advance along a straight line). A span made of whole words
     therefore gets its exact box, and one cut inside a word is off by a fraction of a glyph. This halves
     the native calls, which are the largest cost of reading a page. Whitespace gets NaN.
+
+    ``dropped`` lists the positions, in PDFium's character list, of the carriage returns of CR LF line
+    ends that ``text`` no longer has; they only shift the indices PDFium is asked for.
     """
     n = len(text)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = codes <= 32
-    word = ~space
-    prev_space = np.empty(n, dtype=bool)
-    prev_space[0] = True
-    prev_space[1:] = space[:-1]
-    next_space = np.empty(n, dtype=bool)
-    next_space[-1] = True
-    next_space[:-1] = space[1:]
-    starts = np.flatnonzero(word & prev_space)
-    ends = np.flatnonzero(word & next_space)
-    edges = np.flatnonzero(word & (prev_space | next_space)).tolist()
-    raw = array("f", bytes(16 * n))
+    # space[i + 1] tells whether character i is whitespace; both ends count as whitespace
+    space = np.empty(n + 2, dtype=bool)
+    space[0] = space[-1] = True
+    np.less_equal(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 32,
+                  out=space[1:-1])
+    here, before, after = space[1:-1], space[:-2], space[2:]
+    beside = before | after
+    # ndarray methods rather than the numpy functions that wrap them: a page costs ~30 array operations
+    starts = (before > here).nonzero()[0]
+    ends = (after > here).nonzero()[0]
+    edges = (beside > here).nonzero()[0]
+    # no glyph (whitespace, a failed lookup) is NaN; one 16-byte item per row makes row gathers cheap
+    v = np.empty((n, 4), dtype=np.float32)
+    v.fill(np.nan)
+    rows = v.view(np.complex128).reshape(n)
+    # PDFium's index of a character is its index in `text` plus the dropped characters before it; the
+    # i-th dropped one stood just before the line feed now at dropped[i] - i
+    if dropped:
+        line_feeds = np.array(dropped)
+        line_feeds -= np.arange(len(dropped))
+        native = edges + line_feeds.searchsorted(edges)
+    else:
+        native = edges
     if _LOOSE_CHAR_BOX is not None:
-        base = raw.buffer_info()[0]
-        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
-        # FS_RECTF is (left, top, right, bottom) as 4 floats: exactly one slot of `raw` per character
-        for _ in map(_LOOSE_CHAR_BOX, repeat(handle, len(edges)), edges, [base + 16 * k for k in edges]):
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        # FS_RECTF is (left, top, right, bottom) as 4 floats: exactly one row of `v` per character
+        addresses = (edges * 16 + v.__array_interface__["data"][0]).tolist()
+        for _ in map(_LOOSE_CHAR_BOX, repeat(handle, len(edges)), native.tolist(), addresses):
             pass
     else:
         rect = pdfium_c.FS_RECTF()
-        for k in edges:
-            if pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, k, rect):
-                raw[4 * k:4 * k + 4] = array("f", (rect.left, rect.top, rect.right, rect.bottom))
-    v = np.frombuffer(raw, dtype=np.float32).reshape(n, 4).copy()
-    # inserted spaces and line breaks have a zero-size box; a failed lookup leaves zeros
-    v[(v[:, 0] == v[:, 2]) & (v[:, 1] == v[:, 3])] = np.nan
-    v[space] = np.nan
-    inner = np.flatnonzero(word & ~prev_space & ~next_space)
+        for k, row in zip(native.tolist(), edges.tolist(), strict=True):
+            if pdfium_c.FPDFText_GetLooseCharBox(textpage, k, rect):
+                v[row] = (rect.left, rect.top, rect.right, rect.bottom)
+    # a character PDFium generated rather than read from the page has a zero-size box
+    found = rows[edges].view(np.float32).reshape(-1, 4)
+    flat = (found[:, 0] == found[:, 2]) & (found[:, 1] == found[:, 3])
+    if flat.any():
+        v[edges[flat]] = np.nan
+    inner = (~(beside | here)).nonzero()[0]
     if inner.size:
-        run = np.searchsorted(starts, inner, side="right") - 1
-        s, e = starts[run], ends[run]
-        f = ((inner - s) / (e - s)).astype(np.float32)[:, None]
-        v[inner] = v[s] + (v[e] - v[s]) * f
+        # characters between the edges of a word, word by word in text order, as `inner` lists them
+        count = ends - starts - 1
+        np.maximum(count, 0, out=count)
+        s, e = starts.repeat(count), ends.repeat(count)
+        # in float32 directly: the quotient of two small integers rounds the same as via float64
+        f = np.divide(inner - s, e - s, dtype=np.float32)[:, None]
+        first = rows[starts].repeat(count).view(np.float32).reshape(-1, 4)
+        step = rows[ends].repeat(count).view(np.float32).reshape(-1, 4)
+        step -= first
+        step *= f
+        step += first
+        rows[inner] = step.view(np.complex128).reshape(-1)
     return v
 
 
@@ -238,24 +310,45 @@ class _Frame:
         w, h = self.mx1 - self.mx0, self.my1 - self.my0
         return (h, w) if self.rotation in (90, 270) else (w, h)
 
-    def to_top_left(self, v: np.ndarray) -> np.ndarray:
-        """(n, 4) user-space (left, top, right, bottom) -> float32 (x0, top, x1, bottom) as displayed."""
-        ux0 = np.minimum(v[:, 0], v[:, 2])
-        ux1 = np.maximum(v[:, 0], v[:, 2])
-        uy0 = np.minimum(v[:, 1], v[:, 3])
-        uy1 = np.maximum(v[:, 1], v[:, 3])
+    def to_top_left(self, v: np.ndarray, out: np.ndarray) -> None:
+        """(n, 4) user-space (left, top, right, bottom) -> float32 (x0, top, x1, bottom) as displayed, in ``out``."""
         mx0, my0, mx1, my1 = self.mx0, self.my0, self.mx1, self.my1
+        left, top, right, bottom = v[:, 0], v[:, 1], v[:, 2], v[:, 3]
+        x0, y0, x1, y1 = out[:, 0], out[:, 1], out[:, 2], out[:, 3]
         if self.rotation == 90:
-            cols = (uy0, ux0 - 2 * mx0, uy1, ux1 - 2 * mx0)
+            np.minimum(top, bottom, out=x0)
+            np.minimum(left, right, out=y0)
+            np.subtract(y0, 2 * mx0, out=y0)
+            np.maximum(top, bottom, out=x1)
+            np.maximum(left, right, out=y1)
+            np.subtract(y1, 2 * mx0, out=y1)
         elif self.rotation == 180:
-            cols = (mx1 + mx0 - ux1, uy0 - 2 * my0, mx1 + mx0 - ux0, uy1 - 2 * my0)
+            np.maximum(left, right, out=x0)
+            np.subtract(mx1 + mx0, x0, out=x0)
+            np.minimum(top, bottom, out=y0)
+            np.subtract(y0, 2 * my0, out=y0)
+            np.minimum(left, right, out=x1)
+            np.subtract(mx1 + mx0, x1, out=x1)
+            np.maximum(top, bottom, out=y1)
+            np.subtract(y1, 2 * my0, out=y1)
         elif self.rotation == 270:
             w = mx1 - mx0
-            cols = (my1 + my0 - uy1, w - ux1, my1 + my0 - uy0, w - ux0)
+            np.maximum(top, bottom, out=x0)
+            np.subtract(my1 + my0, x0, out=x0)
+            np.maximum(left, right, out=y0)
+            np.subtract(w, y0, out=y0)
+            np.minimum(top, bottom, out=x1)
+            np.subtract(my1 + my0, x1, out=x1)
+            np.minimum(left, right, out=y1)
+            np.subtract(w, y1, out=y1)
         else:
             h = my1 - my0
-            cols = (ux0, h - uy1, ux1, h - uy0)
-        return np.stack(cols, axis=1).astype(np.float32)
+            np.minimum(left, right, out=x0)
+            np.maximum(top, bottom, out=y0)
+            np.subtract(h, y0, out=y0)
+            np.maximum(left, right, out=x1)
+            np.minimum(top, bottom, out=y1)
+            np.subtract(h, y1, out=y1)
 
 
 def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
