@@ -9,8 +9,11 @@ publication veto, foreign access, and a missing export clause where controlled t
 
 Speed: a rule's regexes run only on sentences holding one of its anchor words (one cached word lookup per
 sentence), and once the head of a document shows it is a proposal or form only its questions are read,
-since clause findings are dropped there and only declarations are kept. A one-sentence clause in contract
-form is not marked down for being too short to be recognised as an agreement.
+since clause findings are dropped there and only declarations are kept. Each regex also runs only where
+the literal words every one of its matches must contain are in the lower-cased text (derived from the
+parsed regex; see ``_needs_of``), which skips most regexes of most sentences without changing a result.
+A one-sentence clause in contract form is not marked down for being too short to be recognised as an
+agreement.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from ..config import Config
@@ -44,8 +47,168 @@ def _loosen(pattern: str) -> str:
     return pattern.replace(r"\s+", r"\s*").replace(r"\b", "").replace(" ", r"\s*")
 
 
+# --- literal prefilters ---------------------------------------------------------------------------
+
+try:  # the regex parser of the standard library (Python 3.11+); without it nothing is prefiltered
+    from re import _parser as _sre_parse
+    from re._constants import (
+        ASSERT,
+        ASSERT_NOT,
+        AT,
+        ATOMIC_GROUP,
+        BRANCH,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        SUBPATTERN,
+    )
+except ImportError:  # pragma: no cover
+    _sre_parse = None
+
+# Non-ASCII characters that a case-insensitive regex matches for an ASCII letter (İ, ı for 'i', ſ for 's',
+# the Kelvin sign for 'k'): in a text holding one, lower-cased substrings do not show every match.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_MAX_ALTS = 64  # the most spellings one literal choice may have before it stops being worth listing
+
+
+def _literal_char(code: int) -> str | None:
+    """The character of a regex literal when a case-insensitive match is that character up to ASCII case
+    (ASCII, or a character without case such as '?' or '☐'), else None."""
+    c = chr(code)
+    return c if c.isascii() or c.lower() == c == c.upper() else None
+
+
+def _score(need: frozenset[str]) -> tuple[int, int]:
+    """How cheap and telling a literal choice is to test: few alternatives (a test costs a pass over the
+    text each), then long ones."""
+    return -len(need), min(map(len, need))
+
+
+def _minimal(alts: set[str]) -> frozenset[str]:
+    """Alternatives without those containing a shorter one: a text holding 'agreed' holds 'agree'."""
+    return frozenset(a for a in alts if not any(b != a and b in a for b in alts))
+
+
+def _joined(items: object) -> list[tuple[object, object]]:
+    """A parsed regex sequence with each run of literal characters as one ``(None, string)`` item."""
+    out: list[tuple[object, object]] = []
+    buf: list[str] = []
+    for op, av in getattr(items, "data", items):
+        c = _literal_char(av) if op is LITERAL else None
+        if c:
+            buf.append(c.lower())
+            continue
+        if buf:
+            out.append((None, "".join(buf)))
+            buf = []
+        out.append((op, av))
+    if buf:
+        out.append((None, "".join(buf)))
+    return out
+
+
+def _literals(items: object) -> tuple[set[str] | None, list[frozenset[str]]]:  # noqa: C901 - one case per opcode
+    """For a parsed regex sequence: the exact strings it matches (None when not a small finite set), and
+    literal choices one of each of which is in every text it matches (lower-cased)."""
+    needs: list[frozenset[str]] = []
+    run: set[str] = {""}  # product of the exact nodes since the last inexact one
+    exact: set[str] | None = {""}
+
+    def end_run() -> None:
+        if run and "" not in run:
+            needs.append(_minimal(run))
+
+    for op, av in _joined(items):
+        node: set[str] | None = None
+        if op is None:
+            node = {av}  # type: ignore[set-item]
+        elif op is IN:
+            chars = [_literal_char(a) if o is LITERAL else None for o, a in av]
+            node = {c.lower() for c in chars} if chars and all(chars) else None
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            node = {""}  # zero-width
+        elif op in (SUBPATTERN, ATOMIC_GROUP):
+            sub = av[-1] if op is SUBPATTERN else av
+            node, inner = _literals(sub)
+            if node is None:
+                needs.extend(inner)
+        elif op is BRANCH:
+            parts = [_literals(b) for b in av[1]]
+            if all(e is not None for e, _ in parts) and sum(len(e) for e, _ in parts) <= _MAX_ALTS:
+                node = set().union(*(e for e, _ in parts))
+            elif all(n for _, n in parts):
+                needs.append(_minimal(set().union(*(max(n, key=_score) for _, n in parts))))
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            inner_exact, inner = _literals(sub)
+            if lo == 0 and hi == 1 and inner_exact is not None:
+                node = inner_exact | {""}
+            elif lo >= 1:
+                if lo == hi == 1 and inner_exact is not None:
+                    node = inner_exact
+                else:
+                    if inner_exact is not None and "" not in inner_exact:
+                        inner = [*inner, _minimal(inner_exact)]
+                    needs.extend(inner)
+        if node is None:
+            end_run()
+            run, exact = {""}, None
+            continue
+        joined = {a + b for a in run for b in node}
+        if len(joined) > _MAX_ALTS:
+            end_run()
+            joined = set(node)
+        run = joined
+        if exact is not None:
+            exact = {a + b for a in exact for b in node}
+            if len(exact) > _MAX_ALTS:
+                exact = None
+    end_run()
+    return exact, needs
+
+
+@lru_cache(maxsize=4096)
+def _needs_of(pattern: str) -> tuple[frozenset[str], ...]:
+    """Up to two literal choices, the most telling, of which every match of ``pattern`` (under re.I) holds
+    one each; empty when none can be derived."""
+    if _sre_parse is None:  # pragma: no cover
+        return ()
+    try:
+        _, needs = _literals(_sre_parse.parse(pattern, re.I))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
+        return ()
+    needs = [n for n in needs if n and "" not in n]
+    return tuple(sorted(set(needs), key=_score, reverse=True)[:2])
+
+
+def _holds(needs: tuple[frozenset[str], ...], low: str) -> bool:
+    """Whether lower-cased ``low`` holds one literal of each choice in ``needs``."""
+    for need in needs:
+        for lit in need:
+            if lit in low:
+                break
+        else:
+            return False
+    return True
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased for literal prefilters, or None where a case-insensitive regex could match an
+    ASCII letter with a character that lower-casing does not turn into it."""
+    if not text.isascii():
+        for c in _FOLDS_TO_ASCII:
+            if c in text:
+                return None
+    return text.lower()
+
+
 class _Patterns:
-    """A list of regexes with a strict form and a loose form (for space-less text)."""
+    """A list of regexes with a strict form and a loose form (for space-less text).
+
+    Each regex carries literal prefilters (``_needs_of``): given the lower-cased text, a regex is only
+    run where the literals every one of its matches must contain are present."""
 
     def __init__(self, path: Path, node: object, line: int, what: str):
         if node is None:
@@ -64,8 +227,30 @@ class _Patterns:
         self._combined: re.Pattern[str] | None = None
         self._joinable = True
 
-    def occurs(self, text: str) -> bool:
-        """Whether any of the (strict) regexes matches somewhere in ``text``, in one pass where possible."""
+    # The prefilters are derived on first use (parsing every regex again takes a while, and a scan
+    # rarely needs them all: loose forms only for text without word spaces).
+    @cached_property
+    def _strict_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        return [(rx, _needs_of(rx.pattern)) for rx in self.strict]
+
+    @cached_property
+    def _loose_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        return [(rx, _needs_of(rx.pattern)) for rx in self.loose]
+
+    @cached_property
+    def _by_cost(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        """For ``occurs`` any order will do: regexes that open with a word boundary are tried at every
+        position of a text, so they go last."""
+        return sorted(self._strict_needs, key=lambda x: x[0].pattern.startswith("\\b"))
+
+    def occurs(self, text: str, low: str | None = None) -> bool:
+        """Whether any of the (strict) regexes matches somewhere in ``text``, in one pass where possible;
+        with ``low`` (``text`` lower-cased, see ``_lowered``) only regexes whose literals are there run."""
+        if low is not None:
+            for rx, needs in self._by_cost:
+                if (not needs or _holds(needs, low)) and rx.search(text):
+                    return True
+            return False
         if self._joinable and self._combined is None and self._source:
             try:
                 self._combined = re.compile("|".join(f"(?:{p})" for p in self._source), re.I)
@@ -75,8 +260,17 @@ class _Patterns:
             return self._combined.search(text) is not None
         return self.search(text) is not None
 
-    def search(self, text: str, squashed: bool = False) -> re.Match[str] | None:
-        for rx in self.loose if squashed else self.strict:
+    def search(self, text: str, squashed: bool = False, low: str | None = None) -> re.Match[str] | None:
+        """The first regex match in ``text`` (loose forms when ``squashed``); ``low`` as for ``occurs``."""
+        if low is None:
+            for rx in self.loose if squashed else self.strict:
+                m = rx.search(text)
+                if m:
+                    return m
+            return None
+        for rx, needs in self._loose_needs if squashed else self._strict_needs:
+            if needs and not _holds(needs, low):
+                continue
             m = rx.search(text)
             if m:
                 return m
@@ -131,26 +325,38 @@ class _Anchors:
         self._long = re.compile("(?=(" + "|".join(map(re.escape, long_parts)) + "))") if long_parts else None
         self._parts_of: dict[str, frozenset[str]] = {}
 
-    def parts(self, text: str) -> set[str]:
-        """The anchor parts present in ``text``."""
+    def parts(self, text: str, lowered: bool = False) -> set[str]:
+        """The anchor parts present in ``text`` (already lower-cased when ``lowered``)."""
+        words = self._WORD.findall(text if lowered else text.lower())
+        got = list(map(self._parts_of.get, words))
+        if None in got:
+            got = [g if g is not None else self._learn(w) for g, w in zip(got, words, strict=True)]
+        return set().union(*got)
+
+    def any_part(self, text: str, lowered: bool = False) -> bool:
+        """Whether ``text`` holds any anchor part (``bool(parts(text))``, stopping at the first word with one)."""
         cache = self._parts_of
-        out: set[str] = set()
-        for w in self._WORD.findall(text.lower()):
-            got = cache.get(w)
+        for m in self._WORD.finditer(text if lowered else text.lower()):
+            got = cache.get(m.group())
             if got is None:
-                found: set[str] = set()
-                if self._long is not None:
-                    for p in self._long.findall(w):
-                        found |= self._prefixes[p]
-                if w in self._short:
-                    found.add(w)
-                got = frozenset(found)
-                if len(cache) > 200_000:
-                    cache.clear()
-                cache[w] = got
+                got = self._learn(m.group())
             if got:
-                out |= got
-        return out
+                return True
+        return False
+
+    def _learn(self, word: str) -> frozenset[str]:
+        """The anchor parts in one word, cached."""
+        found: set[str] = set()
+        if self._long is not None:
+            for p in self._long.findall(word):
+                found |= self._prefixes[p]
+        if word in self._short:
+            found.add(word)
+        got = frozenset(found)
+        if len(self._parts_of) > 200_000:
+            self._parts_of.clear()
+        self._parts_of[word] = got
+        return got
 
     def rules(self, present: set[str]) -> set[str]:
         """Rule ids with an anchor whose words are all in ``present``."""
@@ -289,6 +495,10 @@ _VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", r
 _FIELD_LABELS = {"title", "name", "date", "signature", "signed", "address", "email", "e-mail", "by", "for",
                  "place", "position", "witness", "telephone", "phone", "and", "between"}
 _TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
+_KIND_NUMBER = re.compile(r"(?i)^(article|section|clause|schedule|annex)(?=\d)")  # "Article9" -> "Article 9"
+_LEADER = re.compile(r"\s*(?:\.{3,}|…+).*$")  # table-of-contents dots and what follows
+_KIND_COLON = re.compile(r"(?i)^(?:article|section|clause)\s*:\s*")
+_TITLE_END = re.compile(r"[:.]\s|\.(?=[A-Z])|\.$")
 
 
 def _heading_of_line(line: str) -> str | None:
@@ -296,20 +506,27 @@ def _heading_of_line(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 400:
         return None
+    return _heading_of_stripped(s)
+
+
+@lru_cache(maxsize=8192)
+def _heading_of_stripped(s: str) -> str | None:
+    """``_heading_of_line`` of a stripped line (cached: a block's first line is asked for up to three
+    times, and short headings recur)."""
     m = _HEADING_LINE.match(s)
     if not m:
         return None
-    label = re.sub(r"\s+", " ", m.group("label")).strip().rstrip(".")
-    label = re.sub(r"(?i)^(article|section|clause|schedule|annex)(?=\d)", r"\1 ", label)
-    title = re.sub(r"\s*(?:\.{3,}|…+).*$", "", m.group("title")).strip()
+    label = _WS.sub(" ", m.group("label")).strip().rstrip(".")
+    label = _KIND_NUMBER.sub(r"\1 ", label)
+    title = _LEADER.sub("", m.group("title")).strip()
     if "=" in title[:12]:  # CommonAccord "Alt1.sec=..." and similar keys
         title = title.split("=", 1)[1]
     if label.isdigit() and title[:1].islower():  # "12 months after ...": a number, not a clause
         return None
-    title = re.sub(r"(?i)^(?:article|section|clause)\s*:\s*", "", title)
+    title = _KIND_COLON.sub("", title)
     if not title:
         return label
-    head = re.split(r"[:.]\s|\.(?=[A-Z])|\.$", title, maxsplit=1)[0].strip()
+    head = _TITLE_END.split(title, maxsplit=1)[0].strip()
     if (len(head) <= 60 and len(head.split()) <= 7 and head[:1].isupper()
             and not _VERB.search(head) and (head != title or len(title) <= 60)):
         return f"{label} {head}"
@@ -330,21 +547,33 @@ def section_at(text: str, pos: int) -> str | None:
         start = text.rfind("\n", 0, start - 1) + 1
 
 
+# The start of every line that ``_heading_of_line`` can take for a heading (white space other than a line
+# break, then what _HEADING_LINE needs first): other lines are not looked at.
+_LINE_HEAD = re.compile(r"^(?:[#>*]|[^\S\n])*(?:article|section|clause|schedule|annex|\d)", re.I | re.M)
+
+
 class _Sections:
-    """Clause headings of one block by position, built once per block (``section_at`` for many offsets)."""
+    """Clause headings of one block by position (``section_at`` for many offsets), built on first use:
+    most blocks have no sentence that matches a rule."""
 
     def __init__(self, text: str):
+        self._text: str | None = text
         self.starts: list[int] = []
         self.headings: list[str] = []
-        start = 0
-        for line in text.split("\n"):
-            h = _heading_of_line(line)
+
+    def _build(self, text: str) -> None:
+        for m in _LINE_HEAD.finditer(text):
+            start = m.start()
+            end = text.find("\n", start)
+            h = _heading_of_line(text[start:end if end >= 0 else len(text)])
             if h:
                 self.starts.append(start)
                 self.headings.append(h)
-            start += len(line) + 1
 
     def at(self, pos: int) -> str | None:
+        if self._text is not None:
+            self._build(self._text)
+            self._text = None
         i = bisect_right(self.starts, pos) - 1
         return self.headings[i] if i >= 0 else None
 
@@ -357,7 +586,7 @@ def _block_heading(text: str) -> str | None:
     h = _heading_of_line(s)
     if h:
         # "4. Governing law. This Agreement is governed by ..." is a clause that carries its heading
-        rest = re.sub(r"\s*(?:\.{3,}|…+).*$", "", _HEADING_LINE.match(s).group("title"))
+        rest = _LEADER.sub("", _HEADING_LINE.match(s).group("title"))
         return h if len(rest.split()) <= 8 and not _VERB.search(rest) else None
     m = _TITLE_ONLY.match(s)
     if not m or m.group("title").strip().lower() in _FIELD_LABELS:
@@ -368,7 +597,15 @@ def _block_heading(text: str) -> str | None:
 # --- the detector ---------------------------------------------------------------------------------
 
 _WS = re.compile(r"\s+")
-_SQUASHED = re.compile(r"[A-Za-z]{22,}")
+# A run of 22 or more letters (words whose spaces were lost), found in one pass: shorter runs and what
+# separates them are taken whole and never retried, which searching for the run itself would do at
+# every letter.
+_SQUASHED = re.compile(r"(?:[A-Za-z]{0,21}+[^A-Za-z]++)*+[A-Za-z]{22}")
+
+
+def _squashed(text: str) -> bool:
+    """Whether ``text`` holds a run of 22 or more letters."""
+    return _SQUASHED.match(text) is not None
 
 
 def _clean(s: str, limit: int = 400) -> str:
@@ -389,10 +626,11 @@ class ClauseDetector:
         self._anchored = len(self._always) < len(self._rules)
         self._last_index = -1
         self._heading: str | None = None
-        self._heading_cats: set[str] = set()
+        self._heading_cats: frozenset[str] = frozenset()
         self._pending: list[tuple[object, TextBlock, int]] = []
         self._pending_chars = 0
         self._doctype: str | None = None
+        self._cats_of: dict[str, frozenset[str]] = {}
 
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
         if sdoc is None and self.nlp is not None:
@@ -404,10 +642,17 @@ class ClauseDetector:
                 pass
         return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
 
-    def _categories_of_heading(self, heading: str | None) -> set[str]:
+    def _categories_of_heading(self, heading: str | None) -> frozenset[str]:
         if not heading:
-            return set()
-        return {c for c, pats in self.pack.headings.items() if pats.search(heading)}
+            return frozenset()
+        cats = self._cats_of.get(heading)
+        if cats is None:
+            low = _lowered(heading)
+            cats = frozenset(c for c, pats in self.pack.headings.items() if pats.search(heading, low=low))
+            if len(self._cats_of) > 10_000:
+                self._cats_of.clear()
+            self._cats_of[heading] = cats
+        return cats
 
     def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
         """Clause findings of blocks whose document type is known (a sentence yields at most one finding
@@ -441,7 +686,7 @@ class ClauseDetector:
             self._doctype = saved
 
     def _reset(self) -> None:
-        self._heading, self._heading_cats = None, set()
+        self._heading, self._heading_cats = None, frozenset()
         self._pending, self._pending_chars, self._doctype = [], 0, None
 
     def _flush(self) -> list[Finding]:
@@ -460,22 +705,28 @@ class ClauseDetector:
         out: list[Finding] = []
         anchors = self.pack.anchors
         questions_only = self._doctype in ("proposal", "form")
-        squashed_block = bool(_SQUASHED.search(text))
+        squashed_block = _squashed(text)
+        low = _lowered(text)  # None: no literal prefilters for this block
         # in a proposal or form only a question can give a kept (declaration) finding
-        readable = not questions_only or self.pack.question.occurs(text)
-        if readable and (squashed_block or self._always or (self._anchored and anchors.parts(text))):
+        readable = not questions_only or self.pack.question.occurs(text, low)
+        if readable and (squashed_block or self._always or (self._anchored and (
+                anchors.any_part(low, lowered=True) if low is not None else anchors.any_part(text)))):
             sections = _Sections(text)
             for s_start, s_end in self._sentences(sdoc, text):
                 sent = text[s_start:s_end]
-                squashed = squashed_block and bool(_SQUASHED.search(sent))
+                # lower-casing keeps offsets: _lowered refuses the one character it would expand
+                sent_low = low[s_start:s_end] if low is not None else None
+                squashed = squashed_block and _squashed(sent)
                 if squashed:
                     rules = self._rules
                 else:
-                    ids = anchors.rules(anchors.parts(sent)) if self._anchored else self._always
+                    ids = (anchors.rules(anchors.parts(sent_low, lowered=True) if sent_low is not None
+                                         else anchors.parts(sent)) if self._anchored else self._always)
                     rules = [r for r in self._rules if r.id in ids]
-                if not rules or not sent.strip() or (questions_only and not self.pack.question.search(sent)):
+                if not rules or not sent.strip() or (
+                        questions_only and not self.pack.question.search(sent, low=sent_low)):
                     continue
-                out.extend(self._find_in_sentence(block, block_index, text, s_start, sent, rules,
+                out.extend(self._find_in_sentence(block, block_index, text, s_start, sent, sent_low, rules,
                                                   squashed, sections))
         # a numbered paragraph whose first line is a heading opens a section for the following blocks
         first = text.split("\n", 1)[0]
@@ -485,7 +736,8 @@ class ClauseDetector:
         return out
 
     def _find_in_sentence(self, block: TextBlock, block_index: int, text: str, offset: int, sent: str,
-                          rules: list[ClauseRule], squashed: bool, sections: _Sections) -> list[Finding]:
+                          low: str | None, rules: list[ClauseRule], squashed: bool,
+                          sections: _Sections) -> list[Finding]:
         pack = self.pack
         ctx: dict[str, object] = {}
 
@@ -493,24 +745,24 @@ class ClauseDetector:
             if not ctx:
                 local = sections.at(offset + len(sent) - len(sent.lstrip()))
                 section = local or block.location.section or self._heading
-                ctx.update(section=section, question=bool(pack.question.search(sent)),
+                ctx.update(section=section, question=bool(pack.question.search(sent, low=low)),
                            heading_cats=self._categories_of_heading(section) | self._heading_cats,
-                           op=pack.operative.search(sent, squashed),
-                           party=pack.parties.search(sent, squashed))
+                           op=pack.operative.search(sent, squashed, low),
+                           party=pack.parties.search(sent, squashed, low))
             return ctx
 
         out: list[Finding] = []
         for rule in rules:
-            m = rule.strong.search(sent, squashed)
+            m = rule.strong.search(sent, squashed, low)
             how = "strong"
             if m is None and rule.patterns:
-                m = rule.patterns.search(sent, squashed)
+                m = rule.patterns.search(sent, squashed, low)
                 how = "pattern"
                 if m is not None:
                     c = context()
                     if not (c["op"] or c["party"] or rule.category in c["heading_cats"] or c["question"]):
                         m = None
-            if m is None or rule.unless.search(sent, squashed):
+            if m is None or rule.unless.search(sent, squashed, low):
                 continue
             c = context()
             section, question, heading_cats = c["section"], c["question"], c["heading_cats"]
@@ -586,12 +838,13 @@ class ClauseDetector:
                     out.append(self._risk_finding(
                         f, "clause-law-non-uk", "medium",
                         f"governing law or forum outside the UK: {name} ({code})", country_code=code))
+            low = _lowered(f.context)
             for risk in self.pack.risks:
                 if risk.id in done or risk.of != f.category:
                     continue
-                squashed = bool(_SQUASHED.search(f.context))
-                m = risk.patterns.search(f.context, squashed)
-                if m and not risk.unless.search(f.context, squashed):
+                squashed = _squashed(f.context)
+                m = risk.patterns.search(f.context, squashed, low)
+                if m and not risk.unless.search(f.context, squashed, low):
                     done.add(risk.id)
                     out.append(self._risk_finding(f, risk.id, risk.severity, risk.title,
                                                   evidence=_clean(m.group(0), 80)))
