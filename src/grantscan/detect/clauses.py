@@ -29,6 +29,7 @@ from ..model import Document, Finding, Location, TextBlock
 from ..resources import patterns_dir
 from .doctype import MAX_CHARS, classify
 from .packs import LineDict, PackError, check_keys, load_yaml
+from .tokens import char_span_of, sent_starts
 
 CLAUSE_CATEGORIES = ("clause-export", "clause-ip", "clause-publication", "clause-data",
                      "clause-confidentiality", "clause-law", "clause-liability", "clause-security")
@@ -637,9 +638,12 @@ class ClauseDetector:
             sdoc = self.nlp(text.replace("\n", " "))
         if sdoc is not None:
             try:
-                return [(s.start_char, s.end_char) for s in sdoc.sents]
+                starts = sent_starts(sdoc)
             except ValueError:  # a pipeline without sentence boundaries
                 pass
+            else:
+                n = len(sdoc)
+                return [char_span_of(sdoc, a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
         return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
 
     def _categories_of_heading(self, heading: str | None) -> frozenset[str]:
