@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import ListMatch
 
@@ -111,6 +111,7 @@ class ScreeningLists:
         self._category = {(e.list_id, e.name): e.category for e in entries if e.category}
         self._exact: dict[str, list[tuple[int, str]]] = defaultdict(list)  # sort key -> (entry, name)
         self._names: list[tuple[int, str, str]] = []  # (entry, listed name, normalised)
+        self._name_words: list[int] = []  # words in each normalised name
         token_entries: dict[str, set[int]] = defaultdict(set)
         for i, e in enumerate(entries):
             for raw in dict.fromkeys([e.name, *e.aliases]):
@@ -121,6 +122,7 @@ class ScreeningLists:
                 if len(norm) >= MIN_FUZZY_CHARS:
                     idx = len(self._names)
                     self._names.append((i, raw, norm))
+                    self._name_words.append(len(norm.split()))
                     for tok in set(norm.split()):
                         token_entries[tok].add(idx)
         self._all_tokens = dict(token_entries)
@@ -145,9 +147,18 @@ class ScreeningLists:
         words = norm.split()
         fuzzy_ok = len(words) > 1 or (len(norm) >= 8 and norm not in GENERIC)
         if not found and len(norm) >= MIN_FUZZY_CHARS and fuzzy_ok:
-            for idx in self._candidates(norm):
-                i, raw, cand = self._names[idx]
-                score = self._score(norm, cand)
+            cands = list(self._candidates(norm))  # in the set's order: of equal scores the first is kept
+            # token_sort_ratio of all candidates in one call; a ratio under the threshold stays under it after
+            # the word-count penalty, so those are not returned (the margin: 0.56 * 100 is 56.00000000000001)
+            ratios = {pos: ratio for _, ratio, pos in process.extract(
+                norm, [self._names[idx][2] for idx in cands], scorer=fuzz.token_sort_ratio,
+                score_cutoff=threshold * 100 - 1e-6, limit=None)}
+            la = len(words)
+            for pos, idx in enumerate(cands):
+                if pos not in ratios:
+                    continue
+                i, raw, _ = self._names[idx]
+                score = _penalised(ratios[pos], la, self._name_words[idx])
                 if score >= threshold and score > found.get(i, (0.0, ""))[0]:
                     found[i] = (score, raw)
         out = []
@@ -177,11 +188,15 @@ class ScreeningLists:
     @staticmethod
     def _score(a: str, b: str) -> float:
         """token_sort_ratio with a penalty when one name has words the other lacks (length difference)."""
-        base = fuzz.token_sort_ratio(a, b) / 100.0
-        la, lb = len(a.split()), len(b.split())
-        if la != lb:
-            base -= 0.03 * abs(la - lb)
-        return max(0.0, base)
+        return _penalised(fuzz.token_sort_ratio(a, b), len(a.split()), len(b.split()))
+
+
+def _penalised(ratio: float, la: int, lb: int) -> float:
+    """A 0..100 ratio as a 0..1 score, less 0.03 per word that one name has more than the other."""
+    base = ratio / 100.0
+    if la != lb:
+        base -= 0.03 * abs(la - lb)
+    return max(0.0, base)
 
 
 # -- loading ------------------------------------------------------------------------------------------------
