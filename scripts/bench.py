@@ -106,17 +106,26 @@ def make_big_pdf(path: Path, pages: int, dense: bool = False) -> None:
     Realistic by default: varied proposal sentences with about one signal sentence in six. ``dense`` repeats
     FILLER, a paragraph with five findings, as a worst case for the per-match cost of detection."""
     import random
+    import textwrap
 
     from make_samples import write_simple_pdf
 
-    if dense:
-        paras = [FILLER.format(n=i) for i in range(pages * 8)]
-    else:
-        rng = random.Random(20261124)
-        paras = []
-        for i in range(pages * 8):
+    rng = random.Random(20261124)
+    paras: list[str] = []
+    lines = 0
+    i = 0
+    while True:  # whole paragraphs up to exactly ``pages`` pages of 48 lines
+        if dense:
+            para = FILLER.format(n=i)
+        else:
             sents = [rng.choice(SIGNAL if rng.random() < 1 / 6 else PLAIN) for _ in range(5)]
-            paras.append(" ".join(x.format(n=i % 9 + 1, k=rng.randint(2, 36), w=rng.choice(WORDS)) for x in sents))
+            para = " ".join(x.format(n=i % 9 + 1, k=rng.randint(2, 36), w=rng.choice(WORDS)) for x in sents)
+        n = len(textwrap.wrap(para, 95))
+        if lines + n > pages * 48:
+            break
+        paras.append(para)
+        lines += n
+        i += 1
     write_simple_pdf(path, paras, lines_per_page=48)
 
 
