@@ -221,7 +221,7 @@ class ActionFinder:
         prev = lowers[i - 1]
         # right after a noun or another verb, the form is a noun or an adjective ("will combine integrated
         # circuit design"); "to" counts after words of intent ("aims to design")
-        if lower_words(doc)[i - 1] == "to":
+        if prev == _TO:
             if i < 2 or lowers[i - 2] not in w["intent"]:
                 return False
         elif not (prev in w["lead"] or prev in w["coord"] or doc.vocab.strings[prev].endswith("ly")):
@@ -406,6 +406,7 @@ class _BySentence:
 
 
 _YES_ARRAY = hash_set([get_string_id("yes")])
+_TO = get_string_id("to")
 _LABEL_VERBS = {"is", "are", "was", "were", "will", "shall", "we", "our", "has", "have", "can"}
 
 
