@@ -247,16 +247,12 @@ class Detector:
 
         self.config = config or Config()
         self.nlp = build_nlp()
+        # before the packs are compiled: tokenising their ~17,000 phrases would otherwise fill spaCy's tokenizer
+        # cache (10,000 chunks by default) and leave every later document uncached, 3-7x slower
+        self.chunks = ChunkCache(self.nlp.tokenizer)
         self.tech = TechDetector(self.nlp, self.config)
         self.partners = PartnerDetector(self.nlp, self.config)
         self.clauses = ClauseDetector(self.nlp, self.config)
-        # Tokenising the thousands of pattern phrases leaves spaCy's tokenizer in a state that makes every later
-        # document tokenise 3-7x slower (measured on spaCy 3.8); documents get a fresh tokenizer on the same
-        # vocabulary, so matchers and tokens still agree.
-        import spacy
-
-        self.nlp.tokenizer = spacy.blank("en", vocab=self.nlp.vocab).tokenizer
-        self.chunks = ChunkCache(self.nlp.tokenizer)
         # The compiled matchers and pack data (hundreds of thousands of objects) live as long as the detector:
         # frozen, they are no longer walked by every full garbage collection during a scan (~8% of detection).
         # No collection first: it would cost more start-up time than the little building garbage it frees.
