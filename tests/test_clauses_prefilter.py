@@ -182,3 +182,34 @@ def test_detection_identical_with_and_without_prefilters(nlp: spacy.Language,
     assert len(fast) > 50
     monkeypatch.setattr(clauses, "_lowered", lambda text: None)
     assert _findings(nlp, doc) == fast
+
+
+def test_jurisdiction_name_scan_finds_what_searching_each_name_finds() -> None:
+    det = ClauseDetector(None, Config())
+    names = [*det.pack.jurisdictions.items(), *clauses._country_names().items()]
+
+    each = [(re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", re.I), code)
+            for name, code in names if len(name) >= 4]
+
+    def one_by_one(s: str) -> tuple[str | None, str | None]:
+        best = None
+        for rx, code in each:
+            m = rx.search(s)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), code, m.group(0))
+        return (best[1], best[2]) if best else (None, None)
+
+    rng = random.Random(11)
+    plain = [n for n, _ in names if len(n) >= 4]
+    sentences = ["Each Party shall comply with applicable law.", "Governed by the laws of England and Wales.",
+                 "The courts of the Republic of Korea and of Korea shall decide.", "Frenchman law", ""]
+    for _ in range(300):
+        a, b = rng.choice(plain), rng.choice(plain)
+        sentences.append(f"the laws of {a.upper() if rng.random() < 0.3 else a.title()}"
+                         f"{rng.choice(['', 's', 'n', ' ', '.'])} or {b}ian courts in {a}{b} and {b}")
+    found = 0
+    for s in sentences:
+        expected = one_by_one(s)
+        assert det._scan_names(s) == expected, s
+        found += expected[0] is not None
+    assert found > 250

@@ -631,6 +631,7 @@ class ClauseDetector:
         self._pending: list[tuple[object, TextBlock, int]] = []
         self._pending_chars = 0
         self._doctype: str | None = None
+        self._names: _NameScan | None = None  # built on first use: most documents never need it
         self._cats_of: dict[str, frozenset[str]] = {}
 
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -912,14 +913,11 @@ class ClauseDetector:
         return None
 
     def _scan_names(self, s: str) -> tuple[str | None, str | None]:
-        best: tuple[int, str, str] | None = None
-        for name, code in list(self.pack.jurisdictions.items()) + list(_country_names().items()):
-            if len(name) < 4:
-                continue
-            m = re.search(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", s, re.I)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), code, m.group(0))
-        return (best[1], best[2]) if best else (None, None)
+        """The jurisdiction or country name that occurs first in ``s`` (the earlier listed one where two
+        start at the same place)."""
+        if self._names is None:
+            self._names = _NameScan([*self.pack.jurisdictions.items(), *_country_names().items()])
+        return self._names.first(s)
 
 
 def _operative_clause(f: Finding) -> bool:
@@ -938,6 +936,23 @@ _JURIS_RX = [
     re.compile(r"arbitration\s+(?:in|at|seated\s+in)\s+(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"),
     re.compile(r"(?P<name>[A-Z][A-Z]+)\s+arbitration"),
 ]
+
+
+class _NameScan:
+    """One case-insensitive regex over many names: its leftmost match is the earliest occurrence of any name,
+    and at one position the alternatives are tried in list order, so it finds what searching for each name in
+    turn and keeping the earliest (the first listed on a tie) finds, in one pass instead of ~750."""
+
+    def __init__(self, names: list[tuple[str, str]]):
+        self.names = [(n, code) for n, code in names if len(n) >= 4]
+        alts = "|".join(f"({re.escape(n)})(?![a-z])" for n, _ in self.names)
+        self.rx = re.compile(f"(?<![A-Za-z])(?:{alts})", re.I) if self.names else None
+
+    def first(self, s: str) -> tuple[str | None, str | None]:
+        m = self.rx.search(s) if self.rx is not None else None
+        if m is None:
+            return None, None
+        return self.names[m.lastindex - 1][1], m.group(0)
 
 
 @cache
