@@ -58,9 +58,11 @@ def child_peak_mb(code: str) -> tuple[float, str]:
 
     The peak is VmHWM of /proc/self/status where there is one: Linux carries ru_maxrss over exec, so a child
     started by a large benchmark process would report the parent's peak."""
-    wrapper = code + ("\nimport resource, re\ntry:\n    peak = int(re.search(r'VmHWM:\\s*(\\d+)', "
-                      "open('/proc/self/status').read()).group(1))\nexcept (OSError, AttributeError):\n"
-                      "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nprint('PEAK', peak)")
+    wrapper = code + (
+        "\nimport resource, re\ntry:\n    peak = int(re.search(r'VmHWM:\\s*(\\d+)', "
+        "open('/proc/self/status').read()).group(1))\nexcept (OSError, AttributeError):\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nprint('PEAK', peak)"
+    )
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=True).stdout
     peak = next(int(line.split()[1]) for line in out.splitlines() if line.startswith("PEAK"))
     return peak / 1024, out
@@ -96,8 +98,24 @@ SIGNAL = [
     "Synthetic biology tools will be used to engineer strains for the {w} assays.",
     "Machine learning methods will classify satellite imagery for the {w} survey.",
 ]
-WORDS = ["survey", "modelling", "imaging", "catalysis", "sampling", "simulation", "fieldwork", "analysis",
-         "calibration", "archive", "sensor", "interview", "genomics", "climate", "transport", "materials"]
+WORDS = [
+    "survey",
+    "modelling",
+    "imaging",
+    "catalysis",
+    "sampling",
+    "simulation",
+    "fieldwork",
+    "analysis",
+    "calibration",
+    "archive",
+    "sensor",
+    "interview",
+    "genomics",
+    "climate",
+    "transport",
+    "materials",
+]
 
 
 def make_big_pdf(path: Path, pages: int, dense: bool = False) -> None:
@@ -257,25 +275,36 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
             # pdfplumber is slow: the whole document for real files, a 100-page sample of the generated one
             sample = min(n, 100) if (pdf in (big, dense) or a.quick) else n
             t_plumb = timeit(lambda p=pdf, s=sample: bare_pdfplumber(p, s), 1) * n / sample
-            per_pdf[pdf.name] = {"pages": n, "scan_pps": n / t_scan, "pdfplumber_pps": n / t_plumb,
-                                 "pypdfium2_pps": n / t_fium, "ratio_vs_pdfplumber": t_plumb / t_scan,
-                                 "ratio_vs_pypdfium2": t_fium / t_scan}
+            per_pdf[pdf.name] = {
+                "pages": n,
+                "scan_pps": n / t_scan,
+                "pdfplumber_pps": n / t_plumb,
+                "pypdfium2_pps": n / t_fium,
+                "ratio_vs_pdfplumber": t_plumb / t_scan,
+                "ratio_vs_pypdfium2": t_fium / t_scan,
+            }
             r = per_pdf[pdf.name]
-            row(f"{pdf.name[:34]} ({n} p)",
+            row(
+                f"{pdf.name[:34]} ({n} p)",
                 f"scan {r['scan_pps']:7.1f} p/s | pdfplumber {r['pdfplumber_pps']:6.1f} | pypdfium2 "
                 f"{r['pypdfium2_pps']:7.1f} | x{r['ratio_vs_pdfplumber']:.1f} vs pdfplumber, "
-                f"{r['ratio_vs_pypdfium2']:.2f} of pypdfium2")
+                f"{r['ratio_vs_pypdfium2']:.2f} of pypdfium2",
+            )
         results["pdf"] = per_pdf
         print("\nwhere the time goes (seconds per stage, best of runs)")
         www = SHARED / "opendreamkit" / "proposal-www.pdf"
         for pdf in [p for p in (www, big, dense) if p.is_file()]:
             st = stage_times(scanner, pdf, repeat)
             results.setdefault("stages", {})[pdf.name] = st
-            row(f"stages {pdf.name[:30]} ({st['chars'] / 1e3:.0f}k chars)",
-                " | ".join(f"{k} {v:.3f}" for k, v in st.items() if k != "chars"))
+            row(
+                f"stages {pdf.name[:30]} ({st['chars'] / 1e3:.0f}k chars)",
+                " | ".join(f"{k} {v:.3f}" for k, v in st.items() if k != "chars"),
+            )
         # the dense worst case is reported on its own line, not in the totals
-        groups = {"real PDFs": [k for k in per_pdf if k not in (big.name, dense.name)],
-                  "ALL PDFs (real + generated)": [k for k in per_pdf if k != dense.name]}
+        groups = {
+            "real PDFs": [k for k in per_pdf if k not in (big.name, dense.name)],
+            "ALL PDFs (real + generated)": [k for k in per_pdf if k != dense.name],
+        }
         for label, names in groups.items():
             if not names:
                 continue
@@ -285,10 +314,16 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
             tot_plumb = sum(v["pages"] / v["pdfplumber_pps"] for v in sel)
             tot_fium = sum(v["pages"] / v["pypdfium2_pps"] for v in sel)
             results["pdf_total" if label.startswith("ALL") else "pdf_real_total"] = {
-                "pages": tot_pages, "scan_pps": tot_pages / tot_scan, "ratio_vs_pdfplumber": tot_plumb / tot_scan,
-                "ratio_vs_pypdfium2": tot_fium / tot_scan}
-            row(label, f"scan {tot_pages / tot_scan:.1f} p/s, x{tot_plumb / tot_scan:.1f} vs bare pdfplumber, "
-                f"{tot_fium / tot_scan:.2f} of bare pypdfium2 speed")
+                "pages": tot_pages,
+                "scan_pps": tot_pages / tot_scan,
+                "ratio_vs_pdfplumber": tot_plumb / tot_scan,
+                "ratio_vs_pypdfium2": tot_fium / tot_scan,
+            }
+            row(
+                label,
+                f"scan {tot_pages / tot_scan:.1f} p/s, x{tot_plumb / tot_scan:.1f} vs bare pdfplumber, "
+                f"{tot_fium / tot_scan:.2f} of bare pypdfium2 speed",
+            )
 
         docxs = sorted(SHARED.glob("**/*.docx")) if SHARED.is_dir() else []
         docxs += sorted((ROOT / "sample_docs").glob("*.docx"))
@@ -298,8 +333,10 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
             row(f"DOCX ({len(docxs)} files)", f"{t:.3f} s, {len(docxs) / t:.1f} files/s")
 
         print("\nmemory")
-        code = (f"from grantscan.scan import Scanner\nfrom grantscan.config import Config\n"
-                f"r = Scanner(Config(cache=False)).scan_file({str(big)!r})\nprint(r.status, len(r.findings))")
+        code = (
+            f"from grantscan.scan import Scanner\nfrom grantscan.config import Config\n"
+            f"r = Scanner(Config(cache=False)).scan_file({str(big)!r})\nprint(r.status, len(r.findings))"
+        )
         peak, _ = child_peak_mb(code)
         results["peak_mb_big_pdf"] = peak
         row(f"peak RSS scanning the {a.pages}-page PDF", f"{peak:.0f} MB")
@@ -310,8 +347,11 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         # page-sized blocks, as a PDF gives them
         text = " ".join(FILLER.format(n=i) for i in range(6))
         for size in (1, 4):
-            doc = Document(path="x", format="text",
-                           blocks=[TextBlock(text, Location(line=i + 1)) for i in range(size * 100)])
+            doc = Document(
+                path="x",
+                format="text",
+                blocks=[TextBlock(text, Location(line=i + 1)) for i in range(size * 100)],
+            )
             t = timeit(lambda d=doc: scanner.detector.detect(d), repeat)
             chars = len(text) * size * 100
             results[f"detect_{size}x_text_s"] = t
@@ -326,7 +366,9 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
             n_terms, n_rules = base.term_count(), len(base.tech.rules)
             write_synthetic_pack(pack, n_terms * 9, n_rules * 9)
             big_det = Detector(Config(cache=False, extra_packs=[pack]))
-            doc = Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(100)])
+            doc = Document(
+                path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(100)]
+            )
             t1 = timeit(lambda: base.detect(doc), repeat + 2)
             t10 = timeit(lambda: big_det.detect(doc), repeat + 2)
             results["pack_10x_ratio"] = t10 / t1
@@ -346,9 +388,15 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
                 if src.suffix.lower() in (".pdf", ".docx", ".md", ".tex"):
                     shutil.copy(src, folder / f"{src.parent.name}-{src.name}")
         cache_env = dict(env, XDG_CACHE_HOME=str(work / "cache-folder"))
-        t_first = run_cmd([GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r1.json"), str(folder)], cache_env)
-        t_again = min(run_cmd([GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r2.json"), str(folder)],
-                              cache_env) for _ in range(3))
+        t_first = run_cmd(
+            [GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r1.json"), str(folder)], cache_env
+        )
+        t_again = min(
+            run_cmd(
+                [GRANTSCAN, "scan", "--format", "json", "-o", str(work / "r2.json"), str(folder)], cache_env
+            )
+            for _ in range(3)
+        )
         results["folder_first_s"], results["folder_cached_s"] = t_first, t_again
         row("folder first scan (process)", f"{t_first:.2f} s")
         row("folder cached re-scan (process)", f"{t_again:.2f} s  (x{t_first / t_again:.1f} faster)")
@@ -390,14 +438,26 @@ def write_synthetic_pack(path: Path, n_terms: int, n_rules: int) -> None:
         return "".join(rng.choice(letters) for _ in range(rng.randint(5, 10)))
 
     per = max(1, n_terms // max(1, n_rules))
-    lines = ["pack: synthetic", "version: 1", "description: synthetic terms for the scaling benchmark", "rules:"]
+    lines = [
+        "pack: synthetic",
+        "version: 1",
+        "description: synthetic terms for the scaling benchmark",
+        "rules:",
+    ]
     for r in range(max(1, n_rules)):
         cat = TECH_CATEGORIES[r % len(TECH_CATEGORIES)]
         terms = ", ".join(word() if k % 2 else f"{word()} {word()}" for k in range(per))
-        lines += [f"  - id: synthetic-{r}", f"    category: {cat}", f"    subcategory: {cat}/synthetic",
-                  "    score: 0.5", f"    terms: [{terms}]", f"    exclusions: [{word()} {word()}]",
-                  "    context:", f"      - words: [{', '.join(word() for _ in range(8))}]",
-                  "        window: sentence"]
+        lines += [
+            f"  - id: synthetic-{r}",
+            f"    category: {cat}",
+            f"    subcategory: {cat}/synthetic",
+            "    score: 0.5",
+            f"    terms: [{terms}]",
+            f"    exclusions: [{word()} {word()}]",
+            "    context:",
+            f"      - words: [{', '.join(word() for _ in range(8))}]",
+            "        window: sentence",
+        ]
     path.write_text("\n".join(lines) + "\n")
 
 

@@ -93,8 +93,12 @@ def _prefix(outcome: str) -> str | None:
     low = outcome.lower()
     if low.startswith("readable"):
         return None
-    for key, prefix in (("no text layer", "no text layer"), ("encrypted", "encrypted"), ("zero-byte", "empty"),
-                        ("empty", "empty")):
+    for key, prefix in (
+        ("no text layer", "no text layer"),
+        ("encrypted", "encrypted"),
+        ("zero-byte", "empty"),
+        ("empty", "empty"),
+    ):
         if key in low:
             return prefix
     return "?"
@@ -134,7 +138,11 @@ def failure_problem(item: ExpectedFailure, doc: Document | None, reason: str | N
         return None if doc is not None else f"expected it to read, got error '{reason}'"
     if reason is None:
         return f"expected error '{item.reason_prefix}...', but it read {len(doc.blocks) if doc else 0} blocks"
-    return None if reason.startswith(item.reason_prefix) else f"expected '{item.reason_prefix}...', got '{reason}'"
+    return (
+        None
+        if reason.startswith(item.reason_prefix)
+        else f"expected '{item.reason_prefix}...', got '{reason}'"
+    )
 
 
 def run(corpus: Path, only_part: str | None = None, quiet: bool = False) -> int:
@@ -174,8 +182,10 @@ def run(corpus: Path, only_part: str | None = None, quiet: bool = False) -> int:
             problem = failure_problem(item, doc, reason)
             bad += problem is not None
             said = f"error: {reason}" if reason else f"read ({len(doc.blocks) if doc else 0} blocks)"
-            print(f"  {'ok  ' if problem is None else 'FAIL'} {item.file}: expected {item.outcome[:50]!r}; "
-                  f"grantscan: {said}")
+            print(
+                f"  {'ok  ' if problem is None else 'FAIL'} {item.file}: expected {item.outcome[:50]!r}; "
+                f"grantscan: {said}"
+            )
     return 0 if not failures and not bad else 1
 
 

@@ -80,8 +80,17 @@ def evaluate(files: list[str], detector: Detector | None = None) -> dict:
             fns = sorted((gold[doc_id] & set(ev.TECH)) - pred[doc_id])
             if fps or fns:
                 errors.append((doc_id, fps, fns, [x for x in detail[doc_id] if x.category in fps]))
-        out[Path(f).stem] = {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
-                             "per_label": rows, "errors": errors, "seconds": time.perf_counter() - t}
+        out[Path(f).stem] = {
+            "precision": p,
+            "recall": r,
+            "f1": f1,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "per_label": rows,
+            "errors": errors,
+            "seconds": time.perf_counter() - t,
+        }
     return out
 
 
@@ -100,22 +109,28 @@ def main() -> None:
     res = evaluate(a.files, det)
     all_rows: dict[str, list[int]] = {}
     for name, r in res.items():
-        print(f"\n{name}: technology P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
-              f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']}) in {r['seconds']:.1f}s")
+        print(
+            f"\n{name}: technology P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
+            f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']}) in {r['seconds']:.1f}s"
+        )
         for lab, (tp, fp, fn) in r["per_label"].items():
             acc = all_rows.setdefault(lab, [0, 0, 0])
             acc[0] += tp
             acc[1] += fp
             acc[2] += fn
             if tp or fp or fn:
-                print(f"  {lab:14s} P={ev.prf(tp, fp, fn)[0]:.2f} R={ev.prf(tp, fp, fn)[1]:.2f} "
-                      f"F1={ev.prf(tp, fp, fn)[2]:.2f}  tp={tp} fp={fp} fn={fn}")
+                print(
+                    f"  {lab:14s} P={ev.prf(tp, fp, fn)[0]:.2f} R={ev.prf(tp, fp, fn)[1]:.2f} "
+                    f"F1={ev.prf(tp, fp, fn)[2]:.2f}  tp={tp} fp={fp} fn={fn}"
+                )
         if a.errors or a.explain:
             for doc_id, fps, fns, det_fp in r["errors"]:
                 print(f"    {doc_id}: +{fps} -{fns}")
                 if a.explain:
                     for x in det_fp:
-                        print(f"        {x.rule_id} '{x.text}' x{x.count} {x.confidence:.2f}: {x.context[:160]}")
+                        print(
+                            f"        {x.rule_id} '{x.text}' x{x.count} {x.confidence:.2f}: {x.context[:160]}"
+                        )
                         print(f"            {' | '.join(x.reasons)}")
     tp, fp, fn = (sum(v[i] for v in all_rows.values()) for i in range(3))
     print(f"\nall files: technology P/R/F1 = {'/'.join(f'{x:.3f}' for x in ev.prf(tp, fp, fn))}")

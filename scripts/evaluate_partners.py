@@ -87,11 +87,15 @@ def main() -> None:
             if a.errors and (fp or fn):
                 print(f"  {e['id']}: FP {sorted(pred - gold)} FN {sorted(gold - pred)}")
         p, r, f1 = prf(*counts)
-        print(f"{Path(f).name:22s} P={p:.3f} R={r:.3f} F1={f1:.3f} (tp {counts[0]}, fp {counts[1]}, fn {counts[2]})")
+        print(
+            f"{Path(f).name:22s} P={p:.3f} R={r:.3f} F1={f1:.3f} (tp {counts[0]}, fp {counts[1]}, fn {counts[2]})"
+        )
         total = [x + y for x, y in zip(total, counts, strict=True)]
     p, r, f1 = prf(*total)
-    print(f"{'all':22s} P={p:.3f} R={r:.3f} F1={f1:.3f} (tp {total[0]}, fp {total[1]}, fn {total[2]})"
-          f"  {time.perf_counter() - t0:.1f}s")
+    print(
+        f"{'all':22s} P={p:.3f} R={r:.3f} F1={f1:.3f} (tp {total[0]}, fp {total[1]}, fn {total[2]})"
+        f"  {time.perf_counter() - t0:.1f}s"
+    )
 
 
 if __name__ == "__main__":

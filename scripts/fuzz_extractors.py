@@ -42,14 +42,14 @@ def mutate(data: bytes, rng: random.Random, suffix: str) -> bytes:
         for j in range(i, min(len(buf), i + rng.randint(1, 512))):
             buf[j] = rng.randrange(256)
     elif op == 2:  # truncate
-        del buf[rng.randrange(len(buf)):]
+        del buf[rng.randrange(len(buf)) :]
     elif op == 3:  # duplicate a chunk
         i = rng.randrange(len(buf))
-        chunk = buf[i:i + rng.randint(1, 4096)]
+        chunk = buf[i : i + rng.randint(1, 4096)]
         buf[i:i] = chunk * rng.randint(1, 8)
     else:  # interesting values
         i = rng.randrange(len(buf))
-        buf[i:i + 4] = rng.choice([b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"9999", b"-1 0", b"<<>>"])
+        buf[i : i + 4] = rng.choice([b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"9999", b"-1 0", b"<<>>"])
     return bytes(buf)
 
 
@@ -75,8 +75,9 @@ def _alarm(signum, frame):  # noqa: ANN001, ANN202
     raise Hang()
 
 
-def fuzz(files: list[Path], seconds: float, seed: int, per_case_timeout: int = 20,
-         save: Path | None = None) -> tuple[int, list[str]]:
+def fuzz(
+    files: list[Path], seconds: float, seed: int, per_case_timeout: int = 20, save: Path | None = None
+) -> tuple[int, list[str]]:
     """Run mutations for ``seconds``; return (cases run, crash descriptions)."""
     from grantscan.extract import ExtractionError, ExtractOptions, extract
 

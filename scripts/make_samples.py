@@ -31,16 +31,25 @@ FIXED_DATE = "2026-01-15T10:00:00Z"
 PROPOSAL_TITLE = "SKYWARD: Resilient navigation for autonomous drone swarms"
 PROPOSAL_BODY = [
     ("Heading 1", "1. Summary"),
-    (None, "SKYWARD will develop cooperative navigation algorithms for swarms of unmanned aerial vehicles "
-           "(UAVs) that must operate where satellite positioning is jammed or spoofed. We will design and "
-           "flight-test a quantum-enhanced inertial navigation unit that fuses cold-atom accelerometer data "
-           "with lidar odometry, and train deep reinforcement learning policies for formation control."),
+    (
+        None,
+        "SKYWARD will develop cooperative navigation algorithms for swarms of unmanned aerial vehicles "
+        "(UAVs) that must operate where satellite positioning is jammed or spoofed. We will design and "
+        "flight-test a quantum-enhanced inertial navigation unit that fuses cold-atom accelerometer data "
+        "with lidar odometry, and train deep reinforcement learning policies for formation control.",
+    ),
     ("Heading 1", "2. Partners"),
-    (None, "The project is a collaboration between the University of Northshire (UK) and the Harbin "
-           "Institute of Technology in China, with flight trials hosted by a partner laboratory in Shenzhen."),
+    (
+        None,
+        "The project is a collaboration between the University of Northshire (UK) and the Harbin "
+        "Institute of Technology in China, with flight trials hosted by a partner laboratory in Shenzhen.",
+    ),
     ("Heading 1", "3. Impact"),
-    (None, "Beyond search and rescue, resilient swarm navigation is relevant to defence customers, and we "
-           "will brief the Defence Science and Technology Laboratory (Dstl) on the results."),
+    (
+        None,
+        "Beyond search and rescue, resilient swarm navigation is relevant to defence customers, and we "
+        "will brief the Defence Science and Technology Laboratory (Dstl) on the results.",
+    ),
 ]
 PARTNER_TABLE = [
     ("Partner", "Country", "Role"),
@@ -48,8 +57,10 @@ PARTNER_TABLE = [
     ("Harbin Institute of Technology", "China", "Inertial sensors, flight trials"),
     ("Beihang University", "China", "Hypersonic airframe modelling (advisory)"),
 ]
-FOOTNOTE = ("The cold-atom interferometer and the GNSS anti-jamming receiver may be controlled items under "
-            "the UK Strategic Export Control Lists; an export licence may be needed to ship them.")
+FOOTNOTE = (
+    "The cold-atom interferometer and the GNSS anti-jamming receiver may be controlled items under "
+    "the UK Strategic Export Control Lists; an export licence may be needed to ship them."
+)
 COMMENT = "Check whether the Ministry of Defence wants a briefing before submission."
 HEADER = "Draft proposal SKYWARD - joint UK-China drone swarm project - not for circulation"
 TRACKED_INSERT = " The swarm controller will also be evaluated for military surveillance missions."
@@ -79,30 +90,51 @@ PDF_PROPOSAL = [
 
 AGREEMENT = [
     ("Title", "Research Collaboration Agreement"),
-    (None, "This Agreement is made between the University of Northshire (the University) and Apex Photonics "
-           "Inc., a Delaware corporation (the Sponsor), together the Parties."),
+    (
+        None,
+        "This Agreement is made between the University of Northshire (the University) and Apex Photonics "
+        "Inc., a Delaware corporation (the Sponsor), together the Parties.",
+    ),
     ("Heading 1", "1. Definitions"),
-    (None, "Confidential Information means any information disclosed by one Party to the other that is marked "
-           "as confidential."),
+    (
+        None,
+        "Confidential Information means any information disclosed by one Party to the other that is marked "
+        "as confidential.",
+    ),
     ("Heading 1", "2. Intellectual Property"),
-    (None, "The University shall assign to the Sponsor all right, title and interest in any Results, "
-           "including all patents arising from the Project."),
+    (
+        None,
+        "The University shall assign to the Sponsor all right, title and interest in any Results, "
+        "including all patents arising from the Project.",
+    ),
     ("Heading 1", "3. Publication"),
-    (None, "The University shall not publish any Results without the prior written consent of the Sponsor, "
-           "which the Sponsor may withhold at its sole discretion."),
+    (
+        None,
+        "The University shall not publish any Results without the prior written consent of the Sponsor, "
+        "which the Sponsor may withhold at its sole discretion.",
+    ),
     ("Heading 1", "4. Export Control"),
-    (None, "Each Party shall comply with all applicable export control laws and regulations, including the "
-           "US Export Administration Regulations (EAR) and the International Traffic in Arms Regulations "
-           "(ITAR). The Sponsor will identify any controlled technology and its ECCN before disclosure, and "
-           "no foreign national shall be given access to ITAR-controlled data without a licence."),
+    (
+        None,
+        "Each Party shall comply with all applicable export control laws and regulations, including the "
+        "US Export Administration Regulations (EAR) and the International Traffic in Arms Regulations "
+        "(ITAR). The Sponsor will identify any controlled technology and its ECCN before disclosure, and "
+        "no foreign national shall be given access to ITAR-controlled data without a licence.",
+    ),
     ("Heading 1", "5. Confidentiality"),
     (None, "Each Party shall keep the other Party's Confidential Information confidential for five years."),
     ("Heading 1", "6. Liability"),
-    (None, "The Sponsor shall indemnify and hold harmless the University against all claims arising from the "
-           "Sponsor's use of the Results."),
+    (
+        None,
+        "The Sponsor shall indemnify and hold harmless the University against all claims arising from the "
+        "Sponsor's use of the Results.",
+    ),
     ("Heading 1", "7. Governing Law"),
-    (None, "This Agreement shall be governed by and construed in accordance with the laws of the State of "
-           "New York, and the courts of New York shall have exclusive jurisdiction."),
+    (
+        None,
+        "This Agreement shall be governed by and construed in accordance with the laws of the State of "
+        "New York, and the courts of New York shall have exclusive jurisdiction.",
+    ),
 ]
 
 LATEX = r"""% Methods section of a draft proposal (LaTeX).
@@ -156,28 +188,39 @@ def _fix_core_props(doc: Document, title: str) -> None:
 
 def _add_footnote(doc: Document, paragraph, text: str) -> None:  # noqa: ANN001
     """python-docx has no footnote API: add a footnotes part and a reference in ``paragraph``."""
-    xml = (f'<w:footnotes xmlns:w="{W_NS}">'
-           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
-           '</w:r></w:p></w:footnote>'
-           f'<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr>'
-           f'<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
-           f'{text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                xml.encode("utf-8"), doc.part.package)
+    xml = (
+        f'<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>"
+        f'<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr>'
+        f'<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+        f"{text}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        doc.part.package,
+    )
     doc.part.relate_to(part, RT.FOOTNOTES)
-    ref = parse_xml(f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                    '<w:footnoteReference w:id="1"/></w:r>')
+    ref = parse_xml(
+        f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        '<w:footnoteReference w:id="1"/></w:r>'
+    )
     paragraph._p.append(ref)
 
 
 def _add_tracked_changes(paragraph, inserted: str, deleted: str) -> None:  # noqa: ANN001
-    ins = parse_xml(f'<w:ins xmlns:w="{W_NS}" w:id="901" w:author="A. Researcher" w:date="{FIXED_DATE}">'
-                    f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>')
+    ins = parse_xml(
+        f'<w:ins xmlns:w="{W_NS}" w:id="901" w:author="A. Researcher" w:date="{FIXED_DATE}">'
+        f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'
+    )
     paragraph._p.append(ins)
-    dele = parse_xml(f'<w:del xmlns:w="{W_NS}" w:id="902" w:author="A. Researcher" w:date="{FIXED_DATE}">'
-                     f'<w:r><w:delText xml:space="preserve"> {deleted}</w:delText></w:r></w:del>')
+    dele = parse_xml(
+        f'<w:del xmlns:w="{W_NS}" w:id="902" w:author="A. Researcher" w:date="{FIXED_DATE}">'
+        f'<w:r><w:delText xml:space="preserve"> {deleted}</w:delText></w:r></w:del>'
+    )
     paragraph._p.append(dele)
 
 
@@ -247,7 +290,7 @@ def write_simple_pdf(path: Path, paragraphs: list[str], *, width: int = 95, line
     lines: list[str] = []
     for para in paragraphs:
         lines.extend(textwrap.wrap(para, width) or [""])
-    pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
     objects: list[bytes] = []
     n_pages = len(pages)
     font_id = 3 + 2 * n_pages
@@ -260,8 +303,10 @@ def write_simple_pdf(path: Path, paragraphs: list[str], *, width: int = 95, line
             ops.append(f"({_pdf_escape(ln)}) Tj T*")
         ops.append("ET")
         stream = "\n".join(ops).encode("latin-1")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 "
-                       f"{font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 "
+            f"{font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode()
+        )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = io.BytesIO()

@@ -18,10 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "sample_docs"
 
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present beside the project")
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason="../shared corpus not present beside the project"
+)
 
-RISKY_TEXT = ("We will develop an autonomous drone swarm for military use, with partners at the National "
-              "University of Defense Technology in China.\n")
+RISKY_TEXT = (
+    "We will develop an autonomous drone swarm for military use, with partners at the National "
+    "University of Defense Technology in China.\n"
+)
 CLEAN_TEXT = "This project studies how primary school pupils learn to read with their parents at home.\n"
 
 

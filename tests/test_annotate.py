@@ -34,11 +34,31 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def finding(text: str, loc: Location, *, rule: str = "r", category: str = "dual-use", severity: str = "high",
-            occurrences: list[Location] | None = None, start: int | None = None, **kw) -> Finding:
-    return Finding(rule_id=rule, category=category, text=text, context=text, location=loc, severity=severity,
-                   occurrences=occurrences or [], why=f"Why {text}.", action="Ask the research office.",
-                   start=start, end=None if start is None else start + len(text), **kw)
+def finding(
+    text: str,
+    loc: Location,
+    *,
+    rule: str = "r",
+    category: str = "dual-use",
+    severity: str = "high",
+    occurrences: list[Location] | None = None,
+    start: int | None = None,
+    **kw,
+) -> Finding:
+    return Finding(
+        rule_id=rule,
+        category=category,
+        text=text,
+        context=text,
+        location=loc,
+        severity=severity,
+        occurrences=occurrences or [],
+        why=f"Why {text}.",
+        action="Ask the research office.",
+        start=start,
+        end=None if start is None else start + len(text),
+        **kw,
+    )
 
 
 def result(path: Path, findings: list[Finding]) -> DocumentResult:
@@ -47,8 +67,12 @@ def result(path: Path, findings: list[Finding]) -> DocumentResult:
 
 # ---------------------------------------------------------------- DOCX fixtures and readers
 
-BODY = ["Project summary.", "", "We will build an autonomous drone swarm and test the drone swarm at sea.",
-        "Partner: Harbin Institute of Technology will host visits."]
+BODY = [
+    "Project summary.",
+    "",
+    "We will build an autonomous drone swarm and test the drone swarm at sea.",
+    "Partner: Harbin Institute of Technology will host visits.",
+]
 FOOTNOTES = ["First note.", "Funded by the National University of Defense Technology."]
 
 
@@ -62,15 +86,24 @@ def make_docx(path: Path, *, footnotes: bool = True) -> Path:
     p.add_run("autonomous dr").bold = True  # the match "drone swarm" starts inside a bold run
     p.add_run("one swarm and test the drone swarm at sea.")
     p = d.add_paragraph("Partner: ")
-    p._p.append(parse_xml(
-        f'<w:hyperlink {nsdecls("w")} w:anchor="x"><w:r><w:rPr><w:i/></w:rPr><w:t>Harbin Institute</w:t></w:r>'
-        '</w:hyperlink>'))
-    p._p.append(parse_xml(
-        f'<w:ins {nsdecls("w")} w:id="90" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r>'
-        '<w:t xml:space="preserve"> of Technology</w:t></w:r></w:ins>'))
-    p._p.append(parse_xml(
-        f'<w:del {nsdecls("w")} w:id="91" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r>'
-        '<w:delText xml:space="preserve"> and Shenyang</w:delText></w:r></w:del>'))
+    p._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w")} w:anchor="x"><w:r><w:rPr><w:i/></w:rPr><w:t>Harbin Institute</w:t></w:r>'
+            "</w:hyperlink>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="90" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r>'
+            '<w:t xml:space="preserve"> of Technology</w:t></w:r></w:ins>'
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="91" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r>'
+            '<w:delText xml:space="preserve"> and Shenyang</w:delText></w:r></w:del>'
+        )
+    )
     p.add_run(" will host visits.")
     table = d.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Work package"
@@ -87,22 +120,34 @@ def make_docx(path: Path, *, footnotes: bool = True) -> Path:
 
 
 def _add_footnotes(path: Path) -> None:
-    notes = "".join(f'<w:footnote w:id="{i + 1}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
-                    for i, t in enumerate(FOOTNOTES))
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {nsdecls("w")}>'
-           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
-           f'</w:p></w:footnote>{notes}</w:footnotes>')
+    notes = "".join(
+        f'<w:footnote w:id="{i + 1}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
+        for i, t in enumerate(FOOTNOTES)
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {nsdecls("w")}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+        f"</w:p></w:footnote>{notes}</w:footnotes>"
+    )
     with zipfile.ZipFile(path) as z:
         entries = {i.filename: z.read(i) for i in z.infolist()}
     rels = entries["word/_rels/document.xml.rels"].decode()
-    entries["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", (
-        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'footnotes" Target="footnotes.xml"/></Relationships>')).encode()
+    entries["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        (
+            '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'footnotes" Target="footnotes.xml"/></Relationships>'
+        ),
+    ).encode()
     ct = entries["[Content_Types].xml"].decode()
-    entries["[Content_Types].xml"] = ct.replace("</Types>", (
-        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.footnotes+xml"/></Types>')).encode()
+    entries["[Content_Types].xml"] = ct.replace(
+        "</Types>",
+        (
+            '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+        ),
+    ).encode()
     entries["word/footnotes.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries.items():
@@ -132,8 +177,10 @@ def comments(path: Path) -> dict[str, str]:
 
 
 def body_finding(text: str, part: str, index: int, nth: int = 0, **kw) -> Finding:
-    paras = {"body": BODY, "table": ["Work package", "Hypersonic glide vehicle modelling",
-                                     "Nested quantum sensing task"]}[part]
+    paras = {
+        "body": BODY,
+        "table": ["Work package", "Hypersonic glide vehicle modelling", "Nested quantum sensing task"],
+    }[part]
     start = -1
     for _ in range(nth + 1):
         start = paras[index].find(text, start + 1)
@@ -143,12 +190,18 @@ def body_finding(text: str, part: str, index: int, nth: int = 0, **kw) -> Findin
 
 # ---------------------------------------------------------------- DOCX tests
 
+
 def test_docx_comments_enclose_exactly_the_matched_text(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx")
     second = Location(part="body", paragraph=2)
     fs = [
-        body_finding("drone swarm", "body", 2, rule="tech-drone",
-                     occurrences=[Location(part="body", paragraph=2), second]),
+        body_finding(
+            "drone swarm",
+            "body",
+            2,
+            rule="tech-drone",
+            occurrences=[Location(part="body", paragraph=2), second],
+        ),
         body_finding("Harbin Institute of Technology", "body", 3, rule="org", category="partner"),
         body_finding("Hypersonic glide vehicle", "table", 1, rule="tech-hyp"),
         body_finding("quantum sensing", "table", 2, rule="tech-q"),
@@ -158,8 +211,15 @@ def test_docx_comments_enclose_exactly_the_matched_text(tmp_path: Path) -> None:
     enclosed = commented_text(tmp_path / "out.docx")
     texts = comments(tmp_path / "out.docx")
     by_text = sorted(enclosed.values())
-    assert by_text == sorted(["drone swarm", "drone swarm", "Harbin Institute of Technology",
-                              "Hypersonic glide vehicle", "quantum sensing"])
+    assert by_text == sorted(
+        [
+            "drone swarm",
+            "drone swarm",
+            "Harbin Institute of Technology",
+            "Hypersonic glide vehicle",
+            "quantum sensing",
+        ]
+    )
     # each comment's note names the finding whose text it encloses
     for cid, text in enclosed.items():
         assert f"Why {text}." in texts[cid]
@@ -183,7 +243,7 @@ def test_docx_offsets_pick_the_reported_match(tmp_path: Path) -> None:
         if el.tag == W + "commentRangeStart":
             break
         before.append(el.text)
-    assert "".join(before) == BODY[2][:f.start] == "We will build an autonomous drone swarm and test the "
+    assert "".join(before) == BODY[2][: f.start] == "We will build an autonomous drone swarm and test the "
 
 
 def test_docx_search_prefers_whole_words_and_never_doubles_a_match(tmp_path: Path) -> None:
@@ -196,7 +256,8 @@ def test_docx_search_prefers_whole_words_and_never_doubles_a_match(tmp_path: Pat
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
     assert report.anchored == 1 and report.unanchored[0].noted
     assert sorted(commented_text(tmp_path / "out.docx").values()) == sorted(
-        ["DRONE", "Drones fly over the sea; a DRONE lands."])
+        ["DRONE", "Drones fly over the sea; a DRONE lands."]
+    )
 
 
 def test_docx_note_text_author_and_unchanged_text(tmp_path: Path) -> None:
@@ -207,8 +268,9 @@ def test_docx_note_text_author_and_unchanged_text(tmp_path: Path) -> None:
     annotate_file(src, tmp_path / "out.docx", result(src, [f]))
     (comment,) = list(docx.Document(str(tmp_path / "out.docx")).comments)
     assert comment.author == "grantscan" and comment.initials == "GS"
-    assert comment.text == ("[grantscan] high dual-use-drones: Why drone swarm. "
-                            "What to do: Ask the research office.")
+    assert comment.text == (
+        "[grantscan] high dual-use-drones: Why drone swarm. What to do: Ask the research office."
+    )
     live = {"body", "table", "footnote", "deleted"}
 
     def blocks(p: Path) -> list[tuple]:
@@ -221,8 +283,11 @@ def test_docx_split_runs_keep_their_formatting(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx", footnotes=False)
     annotate_file(src, tmp_path / "out.docx", result(src, [body_finding("drone swarm", "body", 2)]))
     p = paragraph_map(docx.Document(str(tmp_path / "out.docx")).element.body)["body"][2]
-    runs = [(r.findtext(W + "t"), r.find(f"{W}rPr/{W}b") is not None) for r in p.iter(W + "r")
-            if r.find(W + "t") is not None]
+    runs = [
+        (r.findtext(W + "t"), r.find(f"{W}rPr/{W}b") is not None)
+        for r in p.iter(W + "r")
+        if r.find(W + "t") is not None
+    ]
     assert ("autonomous ", True) in runs and ("dr", True) in runs  # the bold run split, both halves bold
     assert ("one swarm", False) in runs
     assert paragraph_text(p) == BODY[2]
@@ -230,14 +295,17 @@ def test_docx_split_runs_keep_their_formatting(tmp_path: Path) -> None:
 
 def test_docx_footnote_finding_noted_on_first_paragraph(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx")
-    f = finding("National University of Defense Technology", Location(part="footnote", paragraph=1),
-                category="partner")
+    f = finding(
+        "National University of Defense Technology",
+        Location(part="footnote", paragraph=1),
+        category="partner",
+    )
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
     assert report.anchored == 0 and len(report.unanchored) == 1
     miss = report.unanchored[0]
     assert miss.noted and "footnote" in miss.reason
     assert report.summary() == f"{tmp_path / 'out.docx'}: 0 notes on their text, 1 placed elsewhere"
-    (cid, text), = comments(tmp_path / "out.docx").items()
+    ((cid, text),) = comments(tmp_path / "out.docx").items()
     assert text.startswith('In footnote 2: "National University of Defense Technology"')
     assert "partner" in text
     assert commented_text(tmp_path / "out.docx")[cid] == BODY[0]
@@ -246,14 +314,22 @@ def test_docx_footnote_finding_noted_on_first_paragraph(tmp_path: Path) -> None:
 def test_docx_mention_worded_differently_notes_its_whole_paragraph(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx", footnotes=False)
     # grouped occurrences carry no text of their own: the second mention is worded "Harbin Institute"
-    f = body_finding("Harbin Institute of Technology", "body", 3,
-                     occurrences=[Location(part="body", paragraph=3), Location(part="body", paragraph=2)])
+    f = body_finding(
+        "Harbin Institute of Technology",
+        "body",
+        3,
+        occurrences=[Location(part="body", paragraph=3), Location(part="body", paragraph=2)],
+    )
     absent = finding("nuclear propulsion", Location(part="body", paragraph=1))  # an empty paragraph
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f, absent]))
     assert report.anchored == 1
-    assert [(m.text, m.noted) for m in report.unanchored] == [("Harbin Institute of Technology", True),
-                                                               ("nuclear propulsion", True)]
-    assert "not found verbatim in body paragraph 3; noted on the whole paragraph" in report.unanchored[0].reason
+    assert [(m.text, m.noted) for m in report.unanchored] == [
+        ("Harbin Institute of Technology", True),
+        ("nuclear propulsion", True),
+    ]
+    assert (
+        "not found verbatim in body paragraph 3; noted on the whole paragraph" in report.unanchored[0].reason
+    )
     notes = comments(tmp_path / "out.docx")
     enclosed = commented_text(tmp_path / "out.docx")
     assert sorted(enclosed.values()) == sorted(["Harbin Institute of Technology", BODY[2], BODY[0]])
@@ -272,8 +348,10 @@ def test_docx_note_limit_is_reported(tmp_path: Path) -> None:
 
 def test_suppressed_and_declarations_are_skipped_unless_asked(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx", footnotes=False)
-    fs = [body_finding("drone swarm", "body", 2, suppressed="baseline"),
-          body_finding("Project summary", "body", 0, kind="declaration")]
+    fs = [
+        body_finding("drone swarm", "body", 2, suppressed="baseline"),
+        body_finding("Project summary", "body", 0, kind="declaration"),
+    ]
     assert annotate_file(src, tmp_path / "a.docx", result(src, fs)).anchored == 0
     report = annotate_file(src, tmp_path / "b.docx", result(src, fs), include_declarations=True)
     assert report.anchored == 1
@@ -281,6 +359,7 @@ def test_suppressed_and_declarations_are_skipped_unless_asked(tmp_path: Path) ->
 
 
 # ---------------------------------------------------------------- safety of the input and output
+
 
 def test_input_is_never_modified_and_overwrites_are_refused(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx")
@@ -315,7 +394,9 @@ def test_errors_are_one_line_and_leave_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(AnnotateError, match="changed since it was scanned"):
         annotate_file(src, tmp_path / "o.docx", stale)
     with pytest.raises(AnnotateError, match="scan failed: encrypted"):
-        annotate_file(src, tmp_path / "o.docx", DocumentResult(path=str(src), status="error", error="encrypted"))
+        annotate_file(
+            src, tmp_path / "o.docx", DocumentResult(path=str(src), status="error", error="encrypted")
+        )
     with pytest.raises(AnnotateError, match="output folder does not exist"):
         annotate_file(src, tmp_path / "missing" / "o.docx", res)
     bad = tmp_path / "bad.docx"
@@ -328,26 +409,39 @@ def test_errors_are_one_line_and_leave_nothing_behind(tmp_path: Path) -> None:
 
 def test_note_text_format() -> None:
     f = finding("drone swarm", Location(page=1), category="dual-use-drones", severity="medium")
-    assert note_text(f) == ("[grantscan] medium dual-use-drones: Why drone swarm. "
-                            "What to do: Ask the research office.")
+    assert note_text(f) == (
+        "[grantscan] medium dual-use-drones: Why drone swarm. What to do: Ask the research office."
+    )
     bare = Finding(rule_id="tech-x", category="c", text="x", context="", location=Location())
     assert note_text(bare) == "[grantscan] low c: 'x' matched rule tech-x."
 
 
 # ---------------------------------------------------------------- PDF fixtures and tests
 
-def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, rotate: tuple[int, ...] = (),
-             mediabox: tuple[float, float, float, float] = (0, 0, 612, 792)) -> Path:
+
+def make_pdf(
+    path: Path,
+    pages: list[list[tuple[float, float, str]]],
+    *,
+    rotate: tuple[int, ...] = (),
+    mediabox: tuple[float, float, float, float] = (0, 0, 612, 792),
+) -> Path:
     """A PDF whose pages show Helvetica 12 pt text at (x, y) in user space."""
-    objs: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-                         b""]
+    objs: list[bytes] = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"",
+    ]
     kids = []
     for i, items in enumerate(pages):
-        stream = b"".join(b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (x, y, t.encode("latin-1")) for x, y, t in items)
+        stream = b"".join(
+            b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (x, y, t.encode("latin-1")) for x, y, t in items
+        )
         objs.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
         rot = b" /Rotate %d" % rotate[i] if i < len(rotate) else b""
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [%g %g %g %g] /Resources << /Font << /F1 1 0 R >> >>"
-                    b" /Contents %d 0 R%s >>" % (*mediabox, len(objs), rot))
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [%g %g %g %g] /Resources << /Font << /F1 1 0 R >> >>"
+            b" /Contents %d 0 R%s >>" % (*mediabox, len(objs), rot)
+        )
         kids.append(len(objs))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -359,7 +453,11 @@ def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, rotate:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, len(objs), xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1,
+        len(objs),
+        xref,
+    )
     path.write_bytes(bytes(out))
     return path
 
@@ -371,9 +469,13 @@ def word_box(path: Path, page: int, word: str) -> tuple[float, float, float, flo
         chars = pdf.pages[page - 1].chars
     i = "".join(c["text"] for c in chars).find(word)
     assert i >= 0
-    cs = chars[i:i + len(word)]
-    return (min(c["x0"] for c in cs), min(c["top"] for c in cs), max(c["x1"] for c in cs),
-            max(c["bottom"] for c in cs))
+    cs = chars[i : i + len(word)]
+    return (
+        min(c["x0"] for c in cs),
+        min(c["top"] for c in cs),
+        max(c["x1"] for c in cs),
+        max(c["bottom"] for c in cs),
+    )
 
 
 def highlights(path: Path, page: int, password: str | None = None) -> list[dict]:
@@ -394,16 +496,30 @@ def text_under(path: Path, page: int, rect: list[float], password: str | None = 
         pdf.close()
 
 
-PAGES = [[(72, 700, "Intro text here")], [(72, 500, "We build a drone swarm today"), (300, 100, "with Harbin")]]
+PAGES = [
+    [(72, 700, "Intro text here")],
+    [(72, 500, "We build a drone swarm today"), (300, 100, "with Harbin")],
+]
 
 
-@pytest.mark.parametrize("rotate,mediabox", [
-    (0, (0, 0, 612, 792)), (90, (0, 0, 612, 792)), (180, (0, 0, 612, 792)), (270, (0, 0, 612, 792)),
-    (0, (10, 20, 622, 812)), (90, (10, 20, 622, 812)), (270, (-30, 40, 582, 832))])
+@pytest.mark.parametrize(
+    "rotate,mediabox",
+    [
+        (0, (0, 0, 612, 792)),
+        (90, (0, 0, 612, 792)),
+        (180, (0, 0, 612, 792)),
+        (270, (0, 0, 612, 792)),
+        (0, (10, 20, 622, 812)),
+        (90, (10, 20, 622, 812)),
+        (270, (-30, 40, 582, 832)),
+    ],
+)
 def test_pdf_highlight_covers_the_word(tmp_path: Path, rotate: int, mediabox: tuple) -> None:
     src = make_pdf(tmp_path / "in.pdf", PAGES, rotate=(0, rotate), mediabox=mediabox)
-    fs = [finding(w, Location(page=2, bbox=word_box(src, 2, w)), rule=w, category=f"cat-{w}")
-          for w in ("drone swarm", "Harbin")]
+    fs = [
+        finding(w, Location(page=2, bbox=word_box(src, 2, w)), rule=w, category=f"cat-{w}")
+        for w in ("drone swarm", "Harbin")
+    ]
     report = annotate_file(src, tmp_path / "out.pdf", result(src, fs))
     assert report.anchored == 2 and report.unanchored == []
     assert highlights(tmp_path / "out.pdf", 1) == []
@@ -412,7 +528,9 @@ def test_pdf_highlight_covers_the_word(tmp_path: Path, rotate: int, mediabox: tu
     for h, word in zip(hs, ("drone swarm", "Harbin"), strict=True):
         rect = [float(v) for v in h["/Rect"]]
         quad = [float(v) for v in h["/QuadPoints"]]
-        assert (min(quad[0::2]), min(quad[1::2]), max(quad[0::2]), max(quad[1::2])) == pytest.approx(rect, abs=0.01)
+        assert (min(quad[0::2]), min(quad[1::2]), max(quad[0::2]), max(quad[1::2])) == pytest.approx(
+            rect, abs=0.01
+        )
         assert text_under(tmp_path / "out.pdf", 2, rect) == word
         assert f"cat-{word}" in h["/Contents"] and h["/T"] == "grantscan"
         popup = h["/Popup"].get_object()
@@ -436,8 +554,9 @@ def test_pdf_copy_is_incremental_and_input_unchanged(tmp_path: Path) -> None:
         annotate_file(src, src, result(src, [f]), overwrite=True)
 
 
-def test_pdf_full_rewrite_when_the_appended_copy_reads_back_wrong(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_full_rewrite_when_the_appended_copy_reads_back_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import grantscan.annotate.pdf as annotate_pdf
 
     monkeypatch.setattr(annotate_pdf, "_readable", lambda data, names: False)
@@ -478,7 +597,10 @@ def test_pdf_encrypted_needs_its_password(tmp_path: Path) -> None:
     assert report.anchored == 1
     assert pypdf.PdfReader(str(tmp_path / "out.pdf")).is_encrypted
     (h,) = highlights(tmp_path / "out.pdf", 2, password="s3cret")
-    assert text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]], password="s3cret") == "drone swarm"
+    assert (
+        text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]], password="s3cret")
+        == "drone swarm"
+    )
 
 
 def test_pdf_boxes_from_the_extractor(tmp_path: Path) -> None:
@@ -496,12 +618,15 @@ def test_pdf_boxes_from_the_extractor(tmp_path: Path) -> None:
     assert len(fs) == 2
     report = annotate_file(src, tmp_path / "out.pdf", result(src, fs))
     assert report.anchored == 2
-    got = sorted(text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]])
-                 for h in highlights(tmp_path / "out.pdf", 2))
+    got = sorted(
+        text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]])
+        for h in highlights(tmp_path / "out.pdf", 2)
+    )
     assert got == ["Harbin", "drone swarm"]
 
 
 # ---------------------------------------------------------------- real documents (../shared)
+
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
 def test_real_docx_every_paragraph_anchors_on_its_own_words(tmp_path: Path) -> None:
@@ -532,16 +657,22 @@ def test_real_docx_every_paragraph_anchors_on_its_own_words(tmp_path: Path) -> N
         for cid, text in enclosed.items():
             assert notes[cid] == note_text(finding(text, Location())), (path.name, text, notes[cid])
         live = {"body", "table", "textbox", "footnote", "endnote", "header", "footer", "deleted"}
-        assert ([(b.location, b.text) for b in extract(out).blocks if b.location.part in live]
-                == [(b.location, b.text) for b in doc.blocks if b.location.part in live]), path.name
+        assert [(b.location, b.text) for b in extract(out).blocks if b.location.part in live] == [
+            (b.location, b.text) for b in doc.blocks if b.location.part in live
+        ], path.name
         checked += len(fs)
     assert checked > 300, checked
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
-@pytest.mark.parametrize("name", ["stress/pdfplumber/nics-background-checks-2015-11-rotated.pdf",
-                                  "stress/pdfplumber/scotus-transcript-p1.pdf",
-                                  "opendreamkit/ConsortiumAgreementModel.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "stress/pdfplumber/nics-background-checks-2015-11-rotated.pdf",
+        "stress/pdfplumber/scotus-transcript-p1.pdf",
+        "opendreamkit/ConsortiumAgreementModel.pdf",
+    ],
+)
 def test_real_pdf_highlights_sit_on_their_words(tmp_path: Path, name: str) -> None:
     """Rotated pages, cross-reference streams and a long agreement: the text under each highlight is the
     word whose extracted box it was given."""
@@ -553,8 +684,11 @@ def test_real_pdf_highlights_sit_on_their_words(tmp_path: Path, name: str) -> No
     for i, block in enumerate(doc.blocks):
         m = re.search(r"[A-Za-z]{6,}", block.text)
         if m:
-            fs.append(finding(m.group(), block.locate(m.start(), m.end()), rule=f"r{i}", start=m.start(),
-                              block_index=i))
+            fs.append(
+                finding(
+                    m.group(), block.locate(m.start(), m.end()), rule=f"r{i}", start=m.start(), block_index=i
+                )
+            )
     report = annotate_file(src, tmp_path / "out.pdf", result(src, fs))
     assert report.anchored == len(fs) > 0
     for f in fs:
@@ -564,10 +698,22 @@ def test_real_pdf_highlights_sit_on_their_words(tmp_path: Path, name: str) -> No
 
 
 def test_pdf_match_wrapping_lines_gets_one_quad_per_line(tmp_path: Path) -> None:
-    src = make_pdf(tmp_path / "in.pdf", [[(72, 700, "Our partner is the National University of"),
-                                          (72, 686, "Defense Technology in Changsha.")]])
+    src = make_pdf(
+        tmp_path / "in.pdf",
+        [
+            [
+                (72, 700, "Our partner is the National University of"),
+                (72, 686, "Defense Technology in Changsha."),
+            ]
+        ],
+    )
     first, second = word_box(src, 1, "University of"), word_box(src, 1, "Defense Technology")
-    union = (min(first[0], second[0]), first[1], max(first[2], second[2]), second[3])  # as extraction boxes it
+    union = (
+        min(first[0], second[0]),
+        first[1],
+        max(first[2], second[2]),
+        second[3],
+    )  # as extraction boxes it
     f = finding("University of Defense Technology", Location(page=1, bbox=union))
     assert annotate_file(src, tmp_path / "out.pdf", result(src, [f])).anchored == 1
     (h,) = highlights(tmp_path / "out.pdf", 1)
@@ -576,7 +722,13 @@ def test_pdf_match_wrapping_lines_gets_one_quad_per_line(tmp_path: Path) -> None
     lines = [[quad[i], quad[i + 5], quad[i + 2], quad[i + 1]] for i in (0, 8)]  # left, bottom, right, top
     assert [text_under(tmp_path / "out.pdf", 1, r) for r in lines] == ["University of", "Defense Technology"]
     assert [float(v) for v in h["/Rect"]] == pytest.approx(
-        [min(r[0] for r in lines), min(r[1] for r in lines), max(r[2] for r in lines), max(r[3] for r in lines)])
+        [
+            min(r[0] for r in lines),
+            min(r[1] for r in lines),
+            max(r[2] for r in lines),
+            max(r[3] for r in lines),
+        ]
+    )
 
 
 def test_scanned_findings_anchor_on_their_text(tmp_path: Path) -> None:
@@ -589,8 +741,10 @@ def test_scanned_findings_anchor_on_their_text(tmp_path: Path) -> None:
     d.add_paragraph("Case for support")
     d.add_paragraph(sentence + " Defense Technology in China.")
     d.save(str(tmp_path / "in.docx"))
-    pdf = make_pdf(tmp_path / "in.pdf", [[(72, 700, "Case for support")],
-                                         [(72, 600, sentence), (72, 586, "Defense Technology in China.")]])
+    pdf = make_pdf(
+        tmp_path / "in.pdf",
+        [[(72, 700, "Case for support")], [(72, 600, sentence), (72, 586, "Defense Technology in China.")]],
+    )
     scanner = Scanner()
     for src in (tmp_path / "in.docx", pdf):
         res = scanner.scan_file(src)
@@ -609,7 +763,9 @@ def test_scanned_findings_anchor_on_their_text(tmp_path: Path) -> None:
             assert all(m.noted for m in report.unanchored)
         else:
             assert report.unanchored == []
-            under = [text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]])
-                     for h in highlights(tmp_path / "out.pdf", 2)]
+            under = [
+                text_under(tmp_path / "out.pdf", 2, [float(v) for v in h["/Rect"]])
+                for h in highlights(tmp_path / "out.pdf", 2)
+            ]
             for f in active:
                 assert any(" ".join(f.text.split()) in " ".join(u.split()) for u in under), f.text

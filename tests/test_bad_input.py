@@ -117,8 +117,13 @@ def test_other_unreadable_inputs(tmp_path: Path, scanner: Scanner) -> None:
     latin.write_bytes("# Résumé\n".encode("latin-1"))
     empty_md = tmp_path / "empty.md"
     empty_md.write_bytes(b"")
-    cases = {fake_docx: "", latin: "encoding: not UTF-8", empty_md: "empty",
-             tmp_path / "missing.pdf": "not found", tmp_path: "not a regular file"}
+    cases = {
+        fake_docx: "",
+        latin: "encoding: not UTF-8",
+        empty_md: "empty",
+        tmp_path / "missing.pdf": "not found",
+        tmp_path: "not a regular file",
+    }
     for path, start in cases.items():
         assert reason_of(path).startswith(start)
         assert scan_error(scanner, path).startswith(start)

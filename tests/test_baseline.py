@@ -49,8 +49,9 @@ def test_round_trip_then_only_new_findings_count(folder: Path, tmp_path: Path) -
     assert all(f.suppressed == "baseline" for d in again.documents for f in d.findings)
 
     # edit elsewhere + one new sentence: exactly the new finding is active
-    (folder / "a.txt").write_text(f"A new first paragraph.\n\nSummary.\n\n{fakes.RISKY}\n\n"
-                                  "Then we visit Iran.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        f"A new first paragraph.\n\nSummary.\n\n{fakes.RISKY}\n\nThen we visit Iran.\n", encoding="utf-8"
+    )
     edited = scan_path(folder, cfg_bl)
     active = [f for d in edited.documents for f in d.active_findings]
     assert [(f.text, f.context) for f in active] == [("Iran", "Then we visit Iran.")]
@@ -67,26 +68,31 @@ def test_recreating_with_the_baseline_active_keeps_its_entries(folder: Path, tmp
 def test_unmatched_entries_are_returned(folder: Path) -> None:
     result = scan_path(folder, Config(cache=False))
     data = create_baseline(result)
-    data["findings"].append({"fingerprint": "0" * 64, "rule_id": "x", "category": "ai", "path": "gone.txt",
-                             "text": "gone"})
+    data["findings"].append(
+        {"fingerprint": "0" * 64, "rule_id": "x", "category": "ai", "path": "gone.txt", "text": "gone"}
+    )
     stale = apply_baseline(result, data)
     assert [e["fingerprint"] for e in stale] == ["0" * 64]
 
 
 def test_inline_suppressed_findings_are_not_baselined(folder: Path) -> None:
-    (folder / "c.tex").write_text("% grantscan: ignore[robotics] reviewed with the research office\n"
-                                  "A drone here.\n", encoding="utf-8")
+    (folder / "c.tex").write_text(
+        "% grantscan: ignore[robotics] reviewed with the research office\nA drone here.\n", encoding="utf-8"
+    )
     result = scan_path(folder, Config(cache=False))
     data = create_baseline(result)
     assert not any(e["path"].endswith("c.tex") for e in data["findings"])
 
 
-@pytest.mark.parametrize("content, message", [
-    ("not json", "invalid JSON"),
-    ("[]", "no format version"),
-    ('{"version": 99, "findings": []}', "unsupported baseline version 99"),
-    ('{"version": 1, "findings": [{"rule_id": "x"}]}', "entry 1 has no fingerprint"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("not json", "invalid JSON"),
+        ("[]", "no format version"),
+        ('{"version": 99, "findings": []}', "unsupported baseline version 99"),
+        ('{"version": 1, "findings": [{"rule_id": "x"}]}', "entry 1 has no fingerprint"),
+    ],
+)
 def test_bad_baseline_files(tmp_path: Path, content: str, message: str) -> None:
     p = tmp_path / "bl.json"
     p.write_text(content, encoding="utf-8")

@@ -13,8 +13,13 @@ from grantscan.detect.packs import PackError
 from grantscan.scan import scan_path
 from tests.fixtures.pipeline import fakes
 
-SENTENCES = [fakes.RISKY, "A drone survey.", "Nothing to see.", "Military partners in Iran.",
-             "drone drone drone."]
+SENTENCES = [
+    fakes.RISKY,
+    "A drone survey.",
+    "Nothing to see.",
+    "Military partners in Iran.",
+    "drone drone drone.",
+]
 
 
 @pytest.fixture
@@ -31,8 +36,10 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _view(result: object) -> list[tuple]:
-    return [(d.path, d.status, d.error, [(f.rule_id, f.text, f.location, f.fingerprint) for f in d.findings])
-            for d in result.documents]  # type: ignore[attr-defined]
+    return [
+        (d.path, d.status, d.error, [(f.rule_id, f.text, f.location, f.fingerprint) for f in d.findings])
+        for d in result.documents
+    ]  # type: ignore[attr-defined]
 
 
 def test_two_jobs_give_the_same_results_as_one(folder: Path) -> None:
@@ -85,8 +92,9 @@ def test_crashing_file_does_not_kill_the_batch(folder: Path, tmp_path: Path) -> 
     assert [r.status for r in results[1:]] == ["ok"] * (len(files) - 1)
 
 
-def test_memory_cap_turns_a_huge_allocation_into_an_error(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memory_cap_turns_a_huge_allocation_into_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fakes.install(monkeypatch)
 
     def greedy(path: object, options: object = None) -> object:

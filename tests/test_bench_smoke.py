@@ -29,7 +29,9 @@ def detector() -> Detector:
 
 def _doc(blocks: int) -> Document:
     text = " ".join(bench.FILLER.format(n=i) for i in range(6))
-    return Document(path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(blocks)])
+    return Document(
+        path="x", format="text", blocks=[TextBlock(text, Location(line=i + 1)) for i in range(blocks)]
+    )
 
 
 def test_synthetic_pack_is_a_valid_pack_of_the_requested_size(tmp_path, detector):

@@ -25,8 +25,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     d = tmp_path / "docs"
     d.mkdir()
     (d / "a.txt").write_text(f"{fakes.RISKY}\n", encoding="utf-8")
-    (d / "b.tex").write_text("% grantscan: ignore[robotics] reviewed\nA drone.\n\nmilitary use.\n",
-                             encoding="utf-8")
+    (d / "b.tex").write_text(
+        "% grantscan: ignore[robotics] reviewed\nA drone.\n\nmilitary use.\n", encoding="utf-8"
+    )
     return d
 
 
@@ -35,13 +36,15 @@ def _cfg(tmp_path: Path, **kw: object) -> Config:
 
 
 def _summary(result: object) -> list[tuple]:
-    return [(d.path, d.status,
-             [(f.rule_id, f.text, f.location, f.suppressed, f.fingerprint) for f in d.findings])
-            for d in result.documents]  # type: ignore[attr-defined]
+    return [
+        (d.path, d.status, [(f.rule_id, f.text, f.location, f.suppressed, f.fingerprint) for f in d.findings])
+        for d in result.documents
+    ]  # type: ignore[attr-defined]
 
 
-def test_second_scan_is_served_from_cache(folder: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_scan_is_served_from_cache(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cfg = _cfg(tmp_path)
     first = scan_path(folder, cfg)
     assert len(fakes.CALLS) == 2 and not any(d.cached for d in first.documents)
@@ -145,8 +148,9 @@ def test_corrupt_entry_is_a_miss(folder: Path, tmp_path: Path) -> None:
     assert not list((tmp_path / "cache").rglob(".tmp-*"))
 
 
-def test_content_errors_are_cached_transient_ones_are_not(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_content_errors_are_cached_transient_ones_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fakes.install(monkeypatch)
     bad = tmp_path / "empty.txt"
     bad.write_text("\n\n", encoding="utf-8")
@@ -176,16 +180,43 @@ def test_prune_keeps_the_cache_bounded(folder: Path, tmp_path: Path) -> None:
 
 
 def test_result_round_trip_keeps_every_field() -> None:
-    f = Finding(rule_id="r", category="organisation", text="ACME", context="ctx", kind="declaration",
-                location=Location(page=2, bbox=(1.0, 2.0, 3.0, 4.0), section="3.1"), severity="medium",
-                confidence=0.4567, subcategory="organisation/company", country_code="CN", name="ACME Ltd",
-                lists=[ListMatch("el", "Entity List", "2024-01", "ACME LTD", 0.97, "CN")], answer="No",
-                reasons=["+0.1 x"], occurrences=[Location(page=2), Location(part="body", paragraph=3)],
-                why="w", action="a", contacts=["c"], links=[{"title": "t", "url": "u"}],
-                suppressed="inline: ok", block_index=4, start=5, end=9)
-    r = DocumentResult(path="x.pdf", status="ok", sha256="ab", format="pdf", pages=3,
-                       document_type="proposal",
-                       risk_score=40, risk_reasons=["r"], findings=[f], seconds=1.5)
+    f = Finding(
+        rule_id="r",
+        category="organisation",
+        text="ACME",
+        context="ctx",
+        kind="declaration",
+        location=Location(page=2, bbox=(1.0, 2.0, 3.0, 4.0), section="3.1"),
+        severity="medium",
+        confidence=0.4567,
+        subcategory="organisation/company",
+        country_code="CN",
+        name="ACME Ltd",
+        lists=[ListMatch("el", "Entity List", "2024-01", "ACME LTD", 0.97, "CN")],
+        answer="No",
+        reasons=["+0.1 x"],
+        occurrences=[Location(page=2), Location(part="body", paragraph=3)],
+        why="w",
+        action="a",
+        contacts=["c"],
+        links=[{"title": "t", "url": "u"}],
+        suppressed="inline: ok",
+        block_index=4,
+        start=5,
+        end=9,
+    )
+    r = DocumentResult(
+        path="x.pdf",
+        status="ok",
+        sha256="ab",
+        format="pdf",
+        pages=3,
+        document_type="proposal",
+        risk_score=40,
+        risk_reasons=["r"],
+        findings=[f],
+        seconds=1.5,
+    )
     back = result_from_dict(json.loads(json.dumps(result_to_dict(r))), "y.pdf")
     assert back.path == "y.pdf"
     back.path = "x.pdf"
@@ -193,8 +224,10 @@ def test_result_round_trip_keeps_every_field() -> None:
 
 
 def test_hit_path_modules_do_not_import_spacy() -> None:
-    code = ("import sys, grantscan.scan, grantscan.cache, grantscan.batch, grantscan.baseline; "
-            "sys.exit(3 if {'spacy', 'pdfplumber', 'docx'} & set(sys.modules) else 0)")
+    code = (
+        "import sys, grantscan.scan, grantscan.cache, grantscan.batch, grantscan.baseline; "
+        "sys.exit(3 if {'spacy', 'pdfplumber', 'docx'} & set(sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 

@@ -76,14 +76,17 @@ def test_lowered_refuses_texts_with_fold_characters() -> None:
         assert _lowered(f"export {c} control") is None
 
 
-@pytest.mark.parametrize(("pattern", "required", "not_required"), [
-    (r"\bagree(?:s|d)?\s+(?:to|that)\b", {"agree"}, set()),
-    (r"\b(?:is|are)\s+governed\b", {"governed"}, set()),
-    (r"(?:optional\s+)?word", {"word"}, {"optional"}),
-    (r"x{0,3}\bexport(?!\s+to\s+pdf)", {"export"}, {"pdf"}),
-    (r"licen[cs]e", {"licence", "license"}, set()),
-    (r"(?-i:\bEAR\b)", {"ear"}, set()),
-])
+@pytest.mark.parametrize(
+    ("pattern", "required", "not_required"),
+    [
+        (r"\bagree(?:s|d)?\s+(?:to|that)\b", {"agree"}, set()),
+        (r"\b(?:is|are)\s+governed\b", {"governed"}, set()),
+        (r"(?:optional\s+)?word", {"word"}, {"optional"}),
+        (r"x{0,3}\bexport(?!\s+to\s+pdf)", {"export"}, {"pdf"}),
+        (r"licen[cs]e", {"licence", "license"}, set()),
+        (r"(?-i:\bEAR\b)", {"ear"}, set()),
+    ],
+)
 def test_needs_name_required_literals_only(pattern: str, required: set[str], not_required: set[str]) -> None:
     needs = _needs_of(pattern)
     assert any(required <= n for n in needs) or any(n <= required for n in needs), needs
@@ -118,7 +121,9 @@ def test_prefiltered_search_equals_plain_search() -> None:
             for squashed in (False, True):
                 plain = pats.search(t, squashed)
                 fast = pats.search(t, squashed, _lowered(t))
-                assert (plain and (plain.re.pattern, plain.span())) == (fast and (fast.re.pattern, fast.span()))
+                assert (plain and (plain.re.pattern, plain.span())) == (
+                    fast and (fast.re.pattern, fast.span())
+                )
             if _lowered(t) is not None:
                 assert pats.occurs(t) == pats.occurs(t, _lowered(t))
 
@@ -133,20 +138,46 @@ def test_fold_characters_still_match(nlp: spacy.Language) -> None:
 def test_squashed_finds_exactly_runs_of_22_letters() -> None:
     run = re.compile(r"[A-Za-z]{22,}")
     rng = random.Random(7)
-    cases = ["a" * 22, "a" * 21, f"({'b' * 22}),", f"{'c' * 11}1{'c' * 11}", f"x {'d' * 30} y", "",
-             f"{'e' * 10}_{'e' * 12}", "governedbythelawsofEnglandandWales.", f"{'f' * 21} {'g' * 21}"]
-    cases += ["".join(rng.choice("ab -.1é") * rng.choice([1, 5, 21, 22, 23]) for _ in range(rng.randint(0, 8)))
-              for _ in range(2000)]
+    cases = [
+        "a" * 22,
+        "a" * 21,
+        f"({'b' * 22}),",
+        f"{'c' * 11}1{'c' * 11}",
+        f"x {'d' * 30} y",
+        "",
+        f"{'e' * 10}_{'e' * 12}",
+        "governedbythelawsofEnglandandWales.",
+        f"{'f' * 21} {'g' * 21}",
+    ]
+    cases += [
+        "".join(rng.choice("ab -.1é") * rng.choice([1, 5, 21, 22, 23]) for _ in range(rng.randint(0, 8)))
+        for _ in range(2000)
+    ]
     assert any(_squashed(t) for t in cases) and not all(_squashed(t) for t in cases)
     for t in cases:
         assert _squashed(t) == bool(run.search(t)), t
 
 
 def test_sections_skip_only_lines_that_cannot_be_headings() -> None:
-    lines = ["RESEARCH AGREEMENT", "7.2 Export Control", "\t# 8. Publication", "\x1c 9 Governing law.",
-             "  Article 10 Liability", "ARTICLE11.Confidentiality", "12 months after signature", "\r",
-             "> * 3.1 Data Protection\r", "Section: 5", "schedule 2", "Annex IV Security", "", "٣ Arabic digit",
-             "a sentence that mentions clause 4 in passing", "  ", "11.7.Ti=Applicable law"]
+    lines = [
+        "RESEARCH AGREEMENT",
+        "7.2 Export Control",
+        "\t# 8. Publication",
+        "\x1c 9 Governing law.",
+        "  Article 10 Liability",
+        "ARTICLE11.Confidentiality",
+        "12 months after signature",
+        "\r",
+        "> * 3.1 Data Protection\r",
+        "Section: 5",
+        "schedule 2",
+        "Annex IV Security",
+        "",
+        "٣ Arabic digit",
+        "a sentence that mentions clause 4 in passing",
+        "  ",
+        "11.7.Ti=Applicable law",
+    ]
     text = "\n".join(lines * 2)
     expected, start = [], 0
     for line in text.split("\n"):
@@ -168,11 +199,17 @@ def _findings(nlp: spacy.Language, doc: Document) -> list[dict]:
     return [dataclasses.asdict(f) for f in det.finalize(doc, found)]
 
 
-def test_detection_identical_with_and_without_prefilters(nlp: spacy.Language,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_detection_identical_with_and_without_prefilters(
+    nlp: spacy.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pack = load_pack()
-    paras = ["RESEARCH COLLABORATION AGREEMENT", "1. Export Control",
-             *_pack_sentences(pack), *TRICKY, "Does the project involve dual-use items? Yes / No"]
+    paras = [
+        "RESEARCH COLLABORATION AGREEMENT",
+        "1. Export Control",
+        *_pack_sentences(pack),
+        *TRICKY,
+        "Does the project involve dual-use items? Yes / No",
+    ]
     blocks, line = [], 1
     for p in paras:
         blocks.append(TextBlock(p, Location(line=line)))
@@ -188,8 +225,11 @@ def test_jurisdiction_name_scan_finds_what_searching_each_name_finds() -> None:
     det = ClauseDetector(None, Config())
     names = [*det.pack.jurisdictions.items(), *clauses._country_names().items()]
 
-    each = [(re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", re.I), code)
-            for name, code in names if len(name) >= 4]
+    each = [
+        (re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", re.I), code)
+        for name, code in names
+        if len(name) >= 4
+    ]
 
     def one_by_one(s: str) -> tuple[str | None, str | None]:
         best = None
@@ -201,12 +241,19 @@ def test_jurisdiction_name_scan_finds_what_searching_each_name_finds() -> None:
 
     rng = random.Random(11)
     plain = [n for n, _ in names if len(n) >= 4]
-    sentences = ["Each Party shall comply with applicable law.", "Governed by the laws of England and Wales.",
-                 "The courts of the Republic of Korea and of Korea shall decide.", "Frenchman law", ""]
+    sentences = [
+        "Each Party shall comply with applicable law.",
+        "Governed by the laws of England and Wales.",
+        "The courts of the Republic of Korea and of Korea shall decide.",
+        "Frenchman law",
+        "",
+    ]
     for _ in range(300):
         a, b = rng.choice(plain), rng.choice(plain)
-        sentences.append(f"the laws of {a.upper() if rng.random() < 0.3 else a.title()}"
-                         f"{rng.choice(['', 's', 'n', ' ', '.'])} or {b}ian courts in {a}{b} and {b}")
+        sentences.append(
+            f"the laws of {a.upper() if rng.random() < 0.3 else a.title()}"
+            f"{rng.choice(['', 's', 'n', ' ', '.'])} or {b}ian courts in {a}{b} and {b}"
+        )
     found = 0
     for s in sentences:
         expected = one_by_one(s)

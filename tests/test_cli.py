@@ -15,8 +15,20 @@ from grantscan.cli import main, parse_size
 
 from .conftest import CLEAN_TEXT, RISKY_TEXT, SAMPLES
 
-FINDING_KEYS = {"rule_id", "category", "kind", "severity", "confidence", "text", "context", "location",
-                "why", "action", "contacts", "links"}
+FINDING_KEYS = {
+    "rule_id",
+    "category",
+    "kind",
+    "severity",
+    "confidence",
+    "text",
+    "context",
+    "location",
+    "why",
+    "action",
+    "contacts",
+    "links",
+}
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -150,8 +162,10 @@ def test_folder_scan_paths_as_found(tmp_path: Path) -> None:
     assert paths == [os.path.join(str(tmp_path), "a", "x.md")]
 
 
-@pytest.mark.parametrize("value,expected", [("50MB", 50 * 1024**2), ("200k", 200 * 1024), ("1048576", 1048576),
-                                            ("1.5 GB", int(1.5 * 1024**3))])
+@pytest.mark.parametrize(
+    "value,expected",
+    [("50MB", 50 * 1024**2), ("200k", 200 * 1024), ("1048576", 1048576), ("1.5 GB", int(1.5 * 1024**3))],
+)
 def test_parse_size(value: str, expected: int) -> None:
     assert parse_size(value) == expected
 
@@ -178,7 +192,8 @@ def test_rules_test_fails_on_a_custom_pack_whose_example_does_not_match(tmp_path
         "      must_not_match: [We will build a garden shed.]\n"
         "  - id: custom-broken\n    category: defence\n    terms: [frobnicator]\n"
         "    examples:\n      must_match: [Nothing to see here.]\n      must_not_match: [Quiet.]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, _ = run("rules", "test", "--pack", str(pack))
     assert code == 1
     assert "FAIL custom-broken" in out and "custom-widget" not in out
@@ -186,8 +201,9 @@ def test_rules_test_fails_on_a_custom_pack_whose_example_does_not_match(tmp_path
 
 def test_rules_test_reports_a_broken_pack_with_file_and_line(tmp_path: Path) -> None:
     pack = tmp_path / "bad.yaml"
-    pack.write_text("pack: bad\nversion: 1\nrules:\n  - id: x\n    category: ai\n    trems: [a]\n",
-                    encoding="utf-8")
+    pack.write_text(
+        "pack: bad\nversion: 1\nrules:\n  - id: x\n    category: ai\n    trems: [a]\n", encoding="utf-8"
+    )
     code, _, err = run("rules", "list", "--pack", str(pack))
     assert code == 2
     assert f"{pack}:" in err and "trems" in err

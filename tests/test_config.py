@@ -34,8 +34,9 @@ def test_grantscan_toml_found_walking_up(project: Path) -> None:
 
 
 def test_pyproject_tool_section(project: Path) -> None:
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.grantscan]\njobs = 3\n',
-                                            encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.grantscan]\njobs = 3\n', encoding="utf-8"
+    )
     cfg, sources = load_config([project / "docs" / "a.md"])
     assert cfg.jobs == 3 and sources["jobs"].endswith("pyproject.toml")
 
@@ -59,8 +60,9 @@ def test_user_config_dir_is_the_fallback(tmp_path: Path) -> None:
         user.unlink()
 
 
-def test_config_option_and_env_override_discovery(project: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_option_and_env_override_discovery(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (project / "grantscan.toml").write_text("jobs = 11\n", encoding="utf-8")
     env_file = tmp_path / "env.toml"
     env_file.write_text("jobs = 5\n", encoding="utf-8")
@@ -82,18 +84,21 @@ def test_command_line_beats_file_beats_default(project: Path) -> None:
     assert cfg.cache is False and sources["cache"] == "command line"
 
 
-@pytest.mark.parametrize("body, key, line", [
-    ('fail_on = "high"\ncolour = true\n', "colour", 2),
-    ('fail_on = "extreme"\n', "fail_on", 1),
-    ('jobs = 0\n', "jobs", 1),
-    ('jobs = true\n', "jobs", 1),
-    ('categories = ["ai", "magic"]\n', "categories", 1),
-    ('max_size = "lots"\n', "max_size", 1),
-    ('cache = "yes"\n', "cache", 1),
-    ('\n\n[allow]\nunknown = ["x"]\n', "allow", 4),
-    ('[allow]\nai = ["re:("]\n', "allow", 2),
-    ('lists = "missing-folder"\n', "lists", 1),
-])
+@pytest.mark.parametrize(
+    "body, key, line",
+    [
+        ('fail_on = "high"\ncolour = true\n', "colour", 2),
+        ('fail_on = "extreme"\n', "fail_on", 1),
+        ("jobs = 0\n", "jobs", 1),
+        ("jobs = true\n", "jobs", 1),
+        ('categories = ["ai", "magic"]\n', "categories", 1),
+        ('max_size = "lots"\n', "max_size", 1),
+        ('cache = "yes"\n', "cache", 1),
+        ('\n\n[allow]\nunknown = ["x"]\n', "allow", 4),
+        ('[allow]\nai = ["re:("]\n', "allow", 2),
+        ('lists = "missing-folder"\n', "lists", 1),
+    ],
+)
 def test_bad_keys_and_values_name_file_line_and_key(project: Path, body: str, key: str, line: int) -> None:
     f = project / "grantscan.toml"
     f.write_text(body, encoding="utf-8")
@@ -123,8 +128,10 @@ def test_bad_command_line_value(tmp_path: Path) -> None:
 
 
 def test_allow_and_categories_accepted(project: Path) -> None:
-    (project / "grantscan.toml").write_text('categories = ["ai", "quantum/sensing"]\n[allow]\n'
-                                            'country = ["Jersey"]\n"*" = ["re:ACME .*"]\n', encoding="utf-8")
+    (project / "grantscan.toml").write_text(
+        'categories = ["ai", "quantum/sensing"]\n[allow]\ncountry = ["Jersey"]\n"*" = ["re:ACME .*"]\n',
+        encoding="utf-8",
+    )
     cfg, _ = load_config([project])
     assert cfg.categories == ["ai", "quantum/sensing"]
     assert cfg.allow == {"country": ["Jersey"], "*": ["re:ACME .*"]}
@@ -142,8 +149,10 @@ def test_show_config_lists_values_with_sources(project: Path) -> None:
     assert "secret" not in text
 
 
-@pytest.mark.parametrize("value, expected", [("50MB", 50 * 1024**2), ("200k", 200 * 1024), (1234, 1234),
-                                             ("1.5 GB", int(1.5 * 1024**3))])
+@pytest.mark.parametrize(
+    "value, expected",
+    [("50MB", 50 * 1024**2), ("200k", 200 * 1024), (1234, 1234), ("1.5 GB", int(1.5 * 1024**3))],
+)
 def test_parse_size(value: str | int, expected: int) -> None:
     assert parse_size(value) == expected
 

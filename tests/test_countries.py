@@ -28,66 +28,79 @@ def detect():
     def run(text: str) -> set[str]:
         block = TextBlock(text, Location(line=1, column=1))
         return {f.country_code for f in det.find(nlp(text), block, 0) if f.category == "country"}
+
     return run
 
 
-@pytest.mark.parametrize("text,codes", [
-    ("We collaborate with partners in the United Kingdom and the USA.", {"GB", "US"}),
-    ("Export is governed by U.S. law and the U.K. regulations.", {"US", "GB"}),
-    ("Partners in Russia, Iran, South Korea and Taiwan.", {"RU", "IR", "KR", "TW"}),
-    ("Open-source imagery of North Korea will be analysed.", {"KP"}),
-    ("Türkiye will host the second project workshop in Ankara.", {"TR"}),
-    ("Mangrove loss in the Niger Delta will be mapped in Nigeria.", {"NG"}),
-    ("Partenaires: Allemagne, Norvège et Pologne.", {"DE", "NO", "PL"}),
-])
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("We collaborate with partners in the United Kingdom and the USA.", {"GB", "US"}),
+        ("Export is governed by U.S. law and the U.K. regulations.", {"US", "GB"}),
+        ("Partners in Russia, Iran, South Korea and Taiwan.", {"RU", "IR", "KR", "TW"}),
+        ("Open-source imagery of North Korea will be analysed.", {"KP"}),
+        ("Türkiye will host the second project workshop in Ankara.", {"TR"}),
+        ("Mangrove loss in the Niger Delta will be mapped in Nigeria.", {"NG"}),
+        ("Partenaires: Allemagne, Norvège et Pologne.", {"DE", "NO", "PL"}),
+    ],
+)
 def test_country_names_and_aliases(detect, text, codes):
     assert detect(text) == codes
 
 
-@pytest.mark.parametrize("text,codes", [
-    ("The lab hosts three Iranian PhD students.", {"IR"}),
-    ("A Belarusian postdoctoral researcher will join.", {"BY"}),
-    ("Radios will be developed for the British Army.", {"GB"}),
-    ("This agreement is governed by English law.", {"GB"}),
-    ("The book was translated into French.", set()),
-    ("Applicants need proficiency in English.", set()),
-    ("Students read an Italian book.", set()),
-])
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("The lab hosts three Iranian PhD students.", {"IR"}),
+        ("A Belarusian postdoctoral researcher will join.", {"BY"}),
+        ("Radios will be developed for the British Army.", {"GB"}),
+        ("This agreement is governed by English law.", {"GB"}),
+        ("The book was translated into French.", set()),
+        ("Applicants need proficiency in English.", set()),
+        ("Students read an Italian book.", set()),
+    ],
+)
 def test_demonyms_and_languages(detect, text, codes):
     assert detect(text) == codes
 
 
-@pytest.mark.parametrize("text,codes", [
-    ("We will collaborate with Moscow State University.", {"RU"}),
-    ("Regular travel to Grenoble is required.", {"FR"}),
-    ("Fieldwork takes place in Atlanta, Georgia, with colleagues.", {"US"}),
-    ("The radio telescope site is in New Mexico, near Socorro.", {"US"}),
-    ("Governed by the laws of the State of California.", {"US"}),
-    ("The Ministry of Education of Georgia in Tbilisi is a partner.", {"GE"}),
-    ("Researchers at Cambridge, Massachusetts will advise.", {"US"}),
-])
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("We will collaborate with Moscow State University.", {"RU"}),
+        ("Regular travel to Grenoble is required.", {"FR"}),
+        ("Fieldwork takes place in Atlanta, Georgia, with colleagues.", {"US"}),
+        ("The radio telescope site is in New Mexico, near Socorro.", {"US"}),
+        ("Governed by the laws of the State of California.", {"US"}),
+        ("The Ministry of Education of Georgia in Tbilisi is a partner.", {"GE"}),
+        ("Researchers at Cambridge, Massachusetts will advise.", {"US"}),
+    ],
+)
 def test_cities_and_us_states(detect, text, codes):
     assert detect(text) == codes
 
 
-@pytest.mark.parametrize("text", [
-    "Roast turkey will be served at the dinner.",
-    "Kaolin (China clay) is used as a filler.",
-    "The guinea pig cohort was used in the experiments.",
-    "Sections were stained with Congo red.",
-    "Students examined a Panama hat.",
-    "A French press and Brussels sprouts sat in the break room.",
-    "Indian ink was used to visualise capsules.",
-    "Jordan will lead the data-analysis work package.",
-    "Chad Williams, the administrator, will book flights.",
-    "Dr Chad Smith and Michael Jordan attended.",
-    "The Paris Agreement sets targets; the Japan Prize honours scientists.",
-    "Support from Historic Environment Scotland and the Port of London Authority.",
-    "Work in the London Centre for Nanotechnology at University College London.",
-    "CHO cells (Chinese hamster ovary) were cultured.",
-    "Losses reached 224B US$ in 2022.",
-    "Please CONTACT US for details.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roast turkey will be served at the dinner.",
+        "Kaolin (China clay) is used as a filler.",
+        "The guinea pig cohort was used in the experiments.",
+        "Sections were stained with Congo red.",
+        "Students examined a Panama hat.",
+        "A French press and Brussels sprouts sat in the break room.",
+        "Indian ink was used to visualise capsules.",
+        "Jordan will lead the data-analysis work package.",
+        "Chad Williams, the administrator, will book flights.",
+        "Dr Chad Smith and Michael Jordan attended.",
+        "The Paris Agreement sets targets; the Japan Prize honours scientists.",
+        "Support from Historic Environment Scotland and the Port of London Authority.",
+        "Work in the London Centre for Nanotechnology at University College London.",
+        "CHO cells (Chinese hamster ovary) were cultured.",
+        "Losses reached 224B US$ in 2022.",
+        "Please CONTACT US for details.",
+    ],
+)
 def test_false_friends_are_not_countries(detect, text):
     assert detect(text) == set()
 
@@ -105,7 +118,7 @@ def test_finding_fields(detect):
     block = TextBlock(text, Location(line=3, column=1))
     [f] = [f for f in det.find(nlp(text.replace("\n", " ")), block, 2) if f.category == "country"]
     assert (f.rule_id, f.country_code, f.text, f.block_index) == ("country", "IR", "Iran", 2)
-    assert text[f.start:f.end] == "Iran" and f.location.line == 4
+    assert text[f.start : f.end] == "Iran" and f.location.line == 4
     assert f.context == "Partners are in Iran."
     assert any("arms embargo" in r for r in f.reasons)
 
@@ -114,7 +127,9 @@ def test_country_risk_and_names():
     ru = country_risk("RU")
     assert ru["arms_embargo"] is True and "Russia" in ru["regimes"]
     assert country_risk("FR") is None
-    assert country_code("Russia") == "RU" and country_code("Burma") == "MM" and country_code("Atlantis") is None
+    assert (
+        country_code("Russia") == "RU" and country_code("Burma") == "MM" and country_code("Atlantis") is None
+    )
 
 
 def test_pack_errors_name_file_and_line(tmp_path):
@@ -130,9 +145,16 @@ def test_pack_errors_name_file_and_line(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
 def test_labelled_corpus_f1():
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate_partners.py"),
-                          *map(str, sorted((SHARED / "corpus" / "labelled").glob("*.jsonl")))],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "evaluate_partners.py"),
+            *map(str, sorted((SHARED / "corpus" / "labelled").glob("*.jsonl"))),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     f1 = float(out.strip().splitlines()[-1].split("F1=")[1].split()[0])
     assert f1 >= 0.95, out
 
@@ -150,20 +172,23 @@ def test_cases_file_countries(detect):
     assert wrong == []
 
 
-@pytest.mark.parametrize("text,codes", [
-    ("Materials will be translated to Spanish and Portuguese.", set()),
-    ("The summary is available in French or Spanish.", set()),
-    ("Ghent University is ranked 71st in the Shanghai ranking.", {"BE"}),
-    ("Optical Tweezers, Cambridge University Press, Cambridge (2015), pp. 1-20.", set()),
-    ("Partially funded by MarRI-UK and its members.", set()),
-    ("Applicants need an upper second-class UK Master's degree.", set()),
-    ("With experts in biosensors (Dr Henry Lancashire) the student will build it.", set()),
-    ("A consortium of Canadian, UK&Turkish academics.", {"CA", "GB", "TR"}),
-    ("1 UNIWERSYTET SLASKI PL 161,235 2.11%", {"PL"}),
-    ("Ties with Middle Tennessee State University.", {"US"}),
-    ("Chad is one of the poorest countries in the world.", {"TD"}),
-    ("The Jordan normal form of the matrix is computed.", set()),
-])
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Materials will be translated to Spanish and Portuguese.", set()),
+        ("The summary is available in French or Spanish.", set()),
+        ("Ghent University is ranked 71st in the Shanghai ranking.", {"BE"}),
+        ("Optical Tweezers, Cambridge University Press, Cambridge (2015), pp. 1-20.", set()),
+        ("Partially funded by MarRI-UK and its members.", set()),
+        ("Applicants need an upper second-class UK Master's degree.", set()),
+        ("With experts in biosensors (Dr Henry Lancashire) the student will build it.", set()),
+        ("A consortium of Canadian, UK&Turkish academics.", {"CA", "GB", "TR"}),
+        ("1 UNIWERSYTET SLASKI PL 161,235 2.11%", {"PL"}),
+        ("Ties with Middle Tennessee State University.", {"US"}),
+        ("Chad is one of the poorest countries in the world.", {"TD"}),
+        ("The Jordan normal form of the matrix is computed.", set()),
+    ],
+)
 def test_reference_language_and_name_contexts(detect, text, codes):
     assert detect(text) == codes
 
@@ -173,28 +198,40 @@ def test_institutions_fix_the_country_but_companies_do_not(detect):
     assert detect("Propellants will be formulated with MBDA.") == set()
 
 
-@pytest.mark.parametrize("text", [
-    "We compared the Italian original with the French edition.",
-    "A German translation of the survey is attached.",
-    "Quotes are given in the Spanish original and an English version.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compared the Italian original with the French edition.",
+        "A German translation of the survey is attached.",
+        "Quotes are given in the Spanish original and an English version.",
+    ],
+)
 def test_language_adjective_before_a_work_is_not_a_country(detect, text):
     assert detect(text) == set()
 
 
-@pytest.mark.parametrize("text,codes", [
-    ("Fieldwork takes place in Goa.", {"IN"}),
-    ("Peatland plots on Sumatra will be monitored.", {"ID"}),
-    ("Ice cores from Svalbard and samples from Hokkaido.", {"NO", "JP"}),
-    ("Partners in Sicily and Tuscany.", {"IT"}),
-])
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Fieldwork takes place in Goa.", {"IN"}),
+        ("Peatland plots on Sumatra will be monitored.", {"ID"}),
+        ("Ice cores from Svalbard and samples from Hokkaido.", {"NO", "JP"}),
+        ("Partners in Sicily and Tuscany.", {"IT"}),
+    ],
+)
 def test_major_regions_fix_the_country(detect, text, codes):
     assert detect(text) == codes
 
 
 def test_region_gazetteer_entries_name_valid_countries():
     rules = load_country_rules()
-    for name, code in (("Goa", "IN"), ("Sumatra", "ID"), ("Kerala", "IN"), ("Siberia", "RU"), ("Crete", "GR")):
+    for name, code in (
+        ("Goa", "IN"),
+        ("Sumatra", "ID"),
+        ("Kerala", "IN"),
+        ("Siberia", "RU"),
+        ("Crete", "GR"),
+    ):
         place = rules.places[name]
         assert (place.code, place.kind) == (code, "region")
     assert "Punjab" not in rules.places  # shared by India and Pakistan: names no single country

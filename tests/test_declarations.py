@@ -14,8 +14,23 @@ from grantscan.model import Document, Finding, Location, TextBlock
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
-TECH = {"ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space", "aerospace",
-        "nuclear", "bio", "chem", "sensing", "surveillance", "defence"}
+TECH = {
+    "ai",
+    "quantum",
+    "semiconductors",
+    "cyber",
+    "comms",
+    "materials",
+    "robotics",
+    "space",
+    "aerospace",
+    "nuclear",
+    "bio",
+    "chem",
+    "sensing",
+    "surveillance",
+    "defence",
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,38 +52,80 @@ def kinds(found: list[Finding]) -> dict[str, set[str]]:
 
 # (text, category expected as a declaration, answer of that declaration)
 FORMS = [
-    ("8. DUAL USE - Does your research have the potential for military applications? [ ] Yes [X] No", "defence", "no"),
-    ("Could your research raise concerns regarding the exclusive focus on civil applications? ☐ Yes ☒ No",
-     "defence", "no"),
+    (
+        "8. DUAL USE - Does your research have the potential for military applications? [ ] Yes [X] No",
+        "defence",
+        "no",
+    ),
+    (
+        "Could your research raise concerns regarding the exclusive focus on civil applications? ☐ Yes ☒ No",
+        "defence",
+        "no",
+    ),
     ("Does this activity have the potential for military applications? Yes No", "defence", None),
-    ("9. MISUSE - Does your research have the potential for malevolent/criminal/terrorist abuse? No", "defence", "no"),
-    ("This research has no military application and will not contribute to weapons development.", "defence", "no"),
+    (
+        "9. MISUSE - Does your research have the potential for malevolent/criminal/terrorist abuse? No",
+        "defence",
+        "no",
+    ),
+    (
+        "This research has no military application and will not contribute to weapons development.",
+        "defence",
+        "no",
+    ),
     ("activities or results raising security issues: NO", "defence", "no"),
     ("'EU-classified information' as background or results: NO", "clause-security", "no"),
-    ("Security: does the project require access to classified information or security-cleared staff? No.",
-     "clause-security", "no"),
-    ("Does your research involve dual-use items in the sense of Regulation (EC) No 428/2009? Yes / No",
-     "clause-export", None),
+    (
+        "Security: does the project require access to classified information or security-cleared staff? No.",
+        "clause-security",
+        "no",
+    ),
+    (
+        "Does your research involve dual-use items in the sense of Regulation (EC) No 428/2009? Yes / No",
+        "clause-export",
+        None,
+    ),
     ("Do you plan to export any material from the EU to non-EU countries? No", "clause-export", "no"),
-    ("Template: describe any export control licences required for equipment or software (max. 200 words).",
-     "clause-export", None),
+    (
+        "Template: describe any export control licences required for equipment or software (max. 200 words).",
+        "clause-export",
+        None,
+    ),
     ("Please confirm that no personal data will be transferred to third countries.", "clause-data", "no"),
-    ("Does the research involve gain-of-function studies on pathogens of pandemic potential? Answer: No.", "bio",
-     "no"),
+    (
+        "Does the research involve gain-of-function studies on pathogens of pandemic potential? Answer: No.",
+        "bio",
+        "no",
+    ),
     ("Does the project involve nuclear or radiological materials? [ ] Yes [X] No", "nuclear", "no"),
-    ("Does the project involve facial recognition or any other biometric identification of individuals? No.",
-     "surveillance", "no"),
-    ("The applicant declares that the project will not involve drones or other unmanned aircraft.", "robotics", "no"),
-    ("Guidance for applicants: research in quantum computing, artificial intelligence or semiconductors may fall "
-     "within the National Security and Investment Act; tick all boxes that apply.", "quantum", None),
-    ("Ethics self-assessment guidance: explain how you will prevent misuse of results, e.g. dual use.", "defence",
-     None),
+    (
+        "Does the project involve facial recognition or any other biometric identification of individuals? No.",
+        "surveillance",
+        "no",
+    ),
+    (
+        "The applicant declares that the project will not involve drones or other unmanned aircraft.",
+        "robotics",
+        "no",
+    ),
+    (
+        "Guidance for applicants: research in quantum computing, artificial intelligence or semiconductors may fall "
+        "within the National Security and Investment Act; tick all boxes that apply.",
+        "quantum",
+        None,
+    ),
+    (
+        "Ethics self-assessment guidance: explain how you will prevent misuse of results, e.g. dual use.",
+        "defence",
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "category", "answer"), FORMS, ids=[f"form-{i}" for i in range(len(FORMS))])
-def test_form_text_is_a_declaration_never_a_finding(detector: Detector, text: str, category: str,
-                                                    answer: str | None) -> None:
+def test_form_text_is_a_declaration_never_a_finding(
+    detector: Detector, text: str, category: str, answer: str | None
+) -> None:
     found = run(detector, text)
     decl = [f for f in found if f.kind == "declaration" and f.category == category]
     assert decl, f"no {category} declaration in: {text}"
@@ -84,14 +141,19 @@ def test_yes_answer_is_a_finding(detector: Detector) -> None:
 
 
 def test_answer_on_the_next_sentence_of_the_paragraph(detector: Detector) -> None:
-    found = run(detector, "Does the research involve space-based sensing or satellite data? No - only open data "
-                          "are used.")
+    found = run(
+        detector,
+        "Does the research involve space-based sensing or satellite data? No - only open data are used.",
+    )
     assert [f.answer for f in found if f.kind == "declaration" and f.category == "space"] == ["no"]
 
 
 def test_research_questions_are_not_form_questions(detector: Detector) -> None:
-    found = run(detector, "How can we train deep learning models that remain robust to sensor drift? "
-                          "We will train deep learning models on ten years of turbine data to answer it.")
+    found = run(
+        detector,
+        "How can we train deep learning models that remain robust to sensor drift? "
+        "We will train deep learning models on ten years of turbine data to answer it.",
+    )
     assert "ai" in kinds(found).get("finding", set())
 
 
@@ -100,14 +162,17 @@ def test_declaration_topics_outside_form_text_are_not_reported(detector: Detecto
     assert not [f for f in found if f.rule_id.startswith("decl-")]
 
 
-@pytest.mark.parametrize(("sentence", "after", "answer"), [
-    ("Military use?", " [x] Yes [ ] No", "yes"),
-    ("Military use?", " ☐ Yes ☒ No", "no"),
-    ("Military use?", " Yes No", None),
-    ("Military use?", " No - not applicable.", "no"),
-    ("Security issues: YES", "", "yes"),
-    ("Any comments on the design?", " The design follows the spec.", None),
-])
+@pytest.mark.parametrize(
+    ("sentence", "after", "answer"),
+    [
+        ("Military use?", " [x] Yes [ ] No", "yes"),
+        ("Military use?", " ☐ Yes ☒ No", "no"),
+        ("Military use?", " Yes No", None),
+        ("Military use?", " No - not applicable.", "no"),
+        ("Security issues: YES", "", "yes"),
+        ("Any comments on the design?", " The design follows the spec.", None),
+    ],
+)
 def test_read_answer(sentence: str, after: str, answer: str | None) -> None:
     assert read_answer(sentence, after) == answer
 
@@ -140,12 +205,18 @@ def test_broken_declarations_file_names_file_and_line(tmp_path: Path) -> None:
     from grantscan.detect.packs import PackError
 
     p = tmp_path / "declarations.yaml"
-    p.write_text("version: 1\nform:\n  question: ['(unclosed']\n  ticks: []\n  answer: []\n  guidance: []\n"
-                 "topics: []\n", encoding="utf-8")
+    p.write_text(
+        "version: 1\nform:\n  question: ['(unclosed']\n  ticks: []\n  answer: []\n  guidance: []\n"
+        "topics: []\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PackError, match=rf"^{p}:3: form question: bad regular expression"):
         load_declarations(p)
-    p.write_text("version: 1\nform: {question: [], ticks: [], answer: [], guidance: []}\ntopics:\n"
-                 "  - id: t\n    category: warp\n    terms: [x]\n", encoding="utf-8")
+    p.write_text(
+        "version: 1\nform: {question: [], ticks: [], answer: [], guidance: []}\ntopics:\n"
+        "  - id: t\n    category: warp\n    terms: [x]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PackError, match=rf"^{p}:5: topic 't': unknown category 'warp'"):
         load_declarations(p)
 
@@ -154,7 +225,9 @@ def test_closed_question_answered_on_the_spot_is_form_text(detector: Detector) -
     no = run(detector, "Are explosives handled in the laboratory? No.")
     assert "chem" not in kinds(no).get("finding", set())
     assert "chem" in kinds(no).get("declaration", set())
-    yes = run(detector, "Are drones flown over people? Yes. Quadcopters carry the gas sampler over the crowd.")
+    yes = run(
+        detector, "Are drones flown over people? Yes. Quadcopters carry the gas sampler over the crowd."
+    )
     assert "robotics" in kinds(yes).get("finding", set())
 
 
@@ -169,10 +242,19 @@ def test_denial_covers_every_item_of_a_list(detector: Detector) -> None:
     assert "defence" in kinds(found).get("declaration", set())
 
 
-@pytest.mark.parametrize(("ticks", "expected"), [
-    ("Yes ☐  No ☒", "no"), ("Yes ☒ No ☐", "yes"), ("☐ Yes ☒ No", "no"), ("☒ Yes ☐ No", "yes"),
-    ("Yes [x] No [ ]", "yes"), ("[ ] Yes [X] No", "no"), ("Yes ☐ No ☐", None), ("(x) Yes ( ) No", "yes"),
-])
+@pytest.mark.parametrize(
+    ("ticks", "expected"),
+    [
+        ("Yes ☐  No ☒", "no"),
+        ("Yes ☒ No ☐", "yes"),
+        ("☐ Yes ☒ No", "no"),
+        ("☒ Yes ☐ No", "yes"),
+        ("Yes [x] No [ ]", "yes"),
+        ("[ ] Yes [X] No", "no"),
+        ("Yes ☐ No ☐", None),
+        ("(x) Yes ( ) No", "yes"),
+    ],
+)
 def test_tick_boxes_are_read_in_either_layout(ticks: str, expected: str | None) -> None:
     """Label-then-box forms ('Yes ☐ No ☒') must not be read as box-then-label ('☐ No')."""
     from grantscan.detect.declarations import read_answer

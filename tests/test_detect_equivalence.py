@@ -30,9 +30,11 @@ SAMPLES = ROOT / "sample_docs"
 SNAPSHOTS = Path(__file__).resolve().parent / "fixtures" / "equivalence"
 UPDATE = os.environ.get("GRANTSCAN_UPDATE_SNAPSHOT") == "1"
 SUFFIXES = {".pdf", ".docx", ".md", ".tex"}
-REGENERATE = ("detection results differ from the snapshot {name}. If the change is intended (a pattern pack or "
-              "rule changed), regenerate with: GRANTSCAN_UPDATE_SNAPSHOT=1 .venv/bin/pytest "
-              "tests/test_detect_equivalence.py -q and review the snapshot diff.")
+REGENERATE = (
+    "detection results differ from the snapshot {name}. If the change is intended (a pattern pack or "
+    "rule changed), regenerate with: GRANTSCAN_UPDATE_SNAPSHOT=1 .venv/bin/pytest "
+    "tests/test_detect_equivalence.py -q and review the snapshot diff."
+)
 
 # Generated texts: dense mentions, declarations, denials, form answers, partners and clauses in one place.
 GENERATED = {
@@ -72,8 +74,14 @@ def _finding(f: Any) -> dict[str, Any]:
 
 
 def _result(r: DocumentResult) -> dict[str, Any]:
-    return {"status": r.status, "error": r.error, "document_type": r.document_type, "risk_score": r.risk_score,
-            "risk_reasons": list(r.risk_reasons), "findings": [_finding(f) for f in r.findings]}
+    return {
+        "status": r.status,
+        "error": r.error,
+        "document_type": r.document_type,
+        "risk_score": r.risk_score,
+        "risk_reasons": list(r.risk_reasons),
+        "findings": [_finding(f) for f in r.findings],
+    }
 
 
 def _real_files() -> list[Path]:
@@ -91,7 +99,9 @@ def _check(name: str, got: dict[str, Any]) -> None:
     path = SNAPSHOTS / f"{name}.json"
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(got, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(got, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
         return
     if not path.exists():
         pytest.fail(f"no snapshot {path.name}. " + REGENERATE.format(name=path.name))
@@ -99,9 +109,11 @@ def _check(name: str, got: dict[str, Any]) -> None:
     got = json.loads(json.dumps(got, ensure_ascii=False))  # tuples -> lists, as stored
     if got != want:
         diff = [i for i, (a, b) in enumerate(zip(got["findings"], want["findings"], strict=False)) if a != b]
-        detail = (f"{len(got['findings'])} findings vs {len(want['findings'])} recorded; first differing index "
-                  f"{diff[:1] or 'none'}; type {got['document_type']} vs {want['document_type']}; "
-                  f"risk {got['risk_score']} vs {want['risk_score']}")
+        detail = (
+            f"{len(got['findings'])} findings vs {len(want['findings'])} recorded; first differing index "
+            f"{diff[:1] or 'none'}; type {got['document_type']} vs {want['document_type']}; "
+            f"risk {got['risk_score']} vs {want['risk_score']}"
+        )
         pytest.fail(REGENERATE.format(name=path.name) + "\n" + detail)
 
 
@@ -114,8 +126,9 @@ def test_generated_text_findings_match_snapshot(scanner: Scanner, name: str) -> 
     _check(f"generated-{name}", _result(scanner.scan_text(GENERATED[name], name=f"{name}.txt")))
 
 
-@pytest.mark.parametrize("path", sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in SUFFIXES),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in SUFFIXES), ids=lambda p: p.name
+)
 def test_sample_doc_findings_match_snapshot(scanner: Scanner, path: Path) -> None:
     _check(_snapshot_name(path, SAMPLES, "sample-"), _result(scanner.scan_file(path)))
 

@@ -30,23 +30,29 @@ def tech(found: list[Finding], category: str | None = None) -> list[Finding]:
     return [f for f in found if f.kind == "finding" and (category is None or f.category == category)]
 
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("We will fine-tune a large language model to summarise clinical letters.", "ai"),
-    ("We will demonstrate entanglement-based quantum key distribution over deployed fibre.", "quantum"),
-    ("The PhD will design a RISC-V processor core and tape it out in 28 nm CMOS.", "semiconductors"),
-    ("We will fuzz automotive firmware to discover exploitable vulnerabilities.", "cyber"),
-    ("We will design GaN power amplifiers for a 6G mmWave front end.", "comms"),
-    ("Ultra-high-temperature ceramics will be developed for hypersonic leading edges.", "materials"),
-    ("We will build a swarm of quadcopter UAVs for search and rescue.", "robotics"),
-    ("The project develops space situational awareness software for orbital debris.", "space"),
-    ("A reusable rocket engine will be designed and hot-fire tested.", "aerospace"),
-    ("We will model neutron transport in a small modular reactor core.", "nuclear"),
-    ("We will perform gain-of-function experiments on avian influenza.", "bio"),
-    ("Energetic materials and rocket propellants will be formulated and tested.", "chem"),
-    ("We develop a synthetic aperture radar processing chain.", "sensing"),
-    ("Facial recognition models will be trained to identify pedestrians in CCTV footage.", "surveillance"),
-    ("The system will be developed for military use with the British Army.", "defence"),
-])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("We will fine-tune a large language model to summarise clinical letters.", "ai"),
+        ("We will demonstrate entanglement-based quantum key distribution over deployed fibre.", "quantum"),
+        ("The PhD will design a RISC-V processor core and tape it out in 28 nm CMOS.", "semiconductors"),
+        ("We will fuzz automotive firmware to discover exploitable vulnerabilities.", "cyber"),
+        ("We will design GaN power amplifiers for a 6G mmWave front end.", "comms"),
+        ("Ultra-high-temperature ceramics will be developed for hypersonic leading edges.", "materials"),
+        ("We will build a swarm of quadcopter UAVs for search and rescue.", "robotics"),
+        ("The project develops space situational awareness software for orbital debris.", "space"),
+        ("A reusable rocket engine will be designed and hot-fire tested.", "aerospace"),
+        ("We will model neutron transport in a small modular reactor core.", "nuclear"),
+        ("We will perform gain-of-function experiments on avian influenza.", "bio"),
+        ("Energetic materials and rocket propellants will be formulated and tested.", "chem"),
+        ("We develop a synthetic aperture radar processing chain.", "sensing"),
+        (
+            "Facial recognition models will be trained to identify pedestrians in CCTV footage.",
+            "surveillance",
+        ),
+        ("The system will be developed for military use with the British Army.", "defence"),
+    ],
+)
 def test_each_category_is_detected(detector: Detector, text: str, category: str) -> None:
     assert tech(detector.detect(doc(text)), category)
 
@@ -56,7 +62,7 @@ def test_finding_carries_location_offsets_context_and_reasons(detector: Detector
     found = tech(detector.detect(doc("Title line", text)), "ai")
     assert len(found) == 1
     f = found[0]
-    assert f.block_index == 1 and text[f.start:f.end].lower() == "deep learning"
+    assert f.block_index == 1 and text[f.start : f.end].lower() == "deep learning"
     assert f.location.line == 4 and f.location.column == text.index("deep") - text.index("\n")
     assert f.context.startswith("Second line: we will train") and "\n" not in f.context
     assert f.reasons[0].startswith("0.55: rule ai-deep-learning")
@@ -66,8 +72,14 @@ def test_finding_carries_location_offsets_context_and_reasons(detector: Detector
 
 
 def test_reasons_add_up_to_the_reported_confidence(detector: Detector) -> None:
-    found = tech(detector.detect(doc("We will train deep learning models for military drones. "
-                                     "Deep learning is central to the work.")))
+    found = tech(
+        detector.detect(
+            doc(
+                "We will train deep learning models for military drones. "
+                "Deep learning is central to the work."
+            )
+        )
+    )
     for f in found:
         total = 0.0
         for r in f.reasons:
@@ -85,8 +97,11 @@ def test_long_sentence_context_is_trimmed_around_the_match(detector: Detector) -
 
 
 def test_repeated_mentions_are_grouped_with_all_occurrences(detector: Detector) -> None:
-    paras = ["We will build autonomous drones for forest mapping.",
-             "The drones carry lidar.", "Each drone is charged overnight."]
+    paras = [
+        "We will build autonomous drones for forest mapping.",
+        "The drones carry lidar.",
+        "Each drone is charged overnight.",
+    ]
     found = tech(detector.detect(doc(*paras)), "robotics")
     assert len(found) == 1
     f = found[0]
@@ -98,14 +113,20 @@ def test_repeated_mentions_are_grouped_with_all_occurrences(detector: Detector) 
 def test_repetition_lifts_a_weak_signal_and_a_single_weak_mention_is_dropped(detector: Detector) -> None:
     once = "Robotics is one of the themes of the department."
     assert not tech(detector.detect(doc(once)), "robotics")
-    central = ["Soft robots for rehabilitation", "We will build soft robots that assist grasping.",
-               "The robots are tested with patients.", "Robot control uses tactile feedback."]
+    central = [
+        "Soft robots for rehabilitation",
+        "We will build soft robots that assist grasping.",
+        "The robots are tested with patients.",
+        "Robot control uses tactile feedback.",
+    ]
     assert tech(detector.detect(doc(*central)), "robotics")
 
 
 def test_passing_mentions_are_weaker_than_central_ones(detector: Detector) -> None:
     central = tech(detector.detect(doc("We will develop a synthetic aperture radar for drones.")), "sensing")
-    passing = tech(detector.detect(doc("Radar has been used in previous studies, e.g. by other groups.")), "sensing")
+    passing = tech(
+        detector.detect(doc("Radar has been used in previous studies, e.g. by other groups.")), "sensing"
+    )
     assert central and not passing
 
 
@@ -136,7 +157,9 @@ def test_categories_setting_limits_the_rules() -> None:
 def test_scope_limits_a_rule_to_document_parts(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "p.yaml").write_text(
         "pack: p\nversion: 1\nrules:\n  - id: widget\n    category: materials\n    score: 0.9\n"
-        "    terms: [unobtainium]\n    scope: [body]\n", encoding="utf-8")
+        "    terms: [unobtainium]\n    scope: [body]\n",
+        encoding="utf-8",
+    )
     d = Detector(Config(extra_packs=[tmp_path / "p.yaml"]))
     body = TextBlock("Unobtainium plates.", Location(part="body", paragraph=0))
     note = TextBlock("Unobtainium plates.", Location(part="footnote", paragraph=0))
@@ -150,10 +173,16 @@ def test_detector_builds_fast_and_scales_with_text() -> None:
     t = time.perf_counter()
     td = TechDetector(nlp, Config())
     build = time.perf_counter() - t
-    words = ("grant proposal work package partner review data model impact drones lidar deep learning "
-             "vaccine policy survey method analysis results").split()
-    blocks = [TextBlock(" ".join(words[(i * 7 + j) % len(words)] for j in range(300)) + ".",
-                        Location(page=i // 10 + 1)) for i in range(150)]  # ~300k characters in total
+    words = (
+        "grant proposal work package partner review data model impact drones lidar deep learning "
+        "vaccine policy survey method analysis results"
+    ).split()
+    blocks = [
+        TextBlock(
+            " ".join(words[(i * 7 + j) % len(words)] for j in range(300)) + ".", Location(page=i // 10 + 1)
+        )
+        for i in range(150)
+    ]  # ~300k characters in total
     document = Document("big.pdf", "pdf", blocks)
     t = time.perf_counter()
     raw = []
@@ -174,7 +203,8 @@ def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # 
         "    negative_context: {words: [toy], window: 3, weight: 0.4}\n"
         "  - id: band-pattern\n    score: 0.7\n"
         "    patterns: [[{LOWER: {IN: [x, ku, ka]}}, {ORTH: '-', OP: '?'}, {LOWER: band}, {LOWER: radar}]]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     d = Detector(Config(extra_packs=[tmp_path], categories=["sensing"]))
 
     def rules(*paras: str) -> set[str]:
@@ -189,47 +219,67 @@ def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # 
 
 # ---- research action, answers, denials and comparisons (causes of missed or false findings) ----
 
+
 def _cats(detector: Detector, *paragraphs: str) -> set[str]:
     return {f.category for f in tech(detector.detect(doc(*paragraphs)))}
 
 
-@pytest.mark.parametrize("text", [
-    "This consortium develops tokamak divertor diagnostics.",  # present tense, any subject
-    "Irradiated cladding from a research reactor is examined in a hot cell.",  # present passive
-    "Ice accretion on turbofan inlets will be predicted from icing-tunnel data.",  # future passive
-    "We will express and purify ricin A-chain variants.",  # coordinated verbs after the subject
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This consortium develops tokamak divertor diagnostics.",  # present tense, any subject
+        "Irradiated cladding from a research reactor is examined in a hot cell.",  # present passive
+        "Ice accretion on turbofan inlets will be predicted from icing-tunnel data.",  # future passive
+        "We will express and purify ricin A-chain variants.",  # coordinated verbs after the subject
+    ],
+)
 def test_research_action_in_any_form_lifts_a_single_clear_term(detector: Detector, text: str) -> None:
     assert tech(detector.detect(doc(text))), text
 
 
 def test_research_action_lifts_every_term_of_the_sentence_not_only_the_nearest(detector: Detector) -> None:
-    text = ("We will design the onboard processing unit and calibration routines of a small Ku-band "
-            "interferometric radar satellite.")
+    text = (
+        "We will design the onboard processing unit and calibration routines of a small Ku-band "
+        "interferometric radar satellite."
+    )
     found = tech(detector.detect(doc(text)), "space")
     assert found and any("research action in the sentence" in r or "builds it" in r for r in found[0].reasons)
 
 
 def test_background_and_negated_actions_do_not_lift(detector: Detector) -> None:
-    assert "ai" not in _cats(detector, "Convolutional networks have been developed by many groups for this task.")
-    assert "robotics" not in _cats(detector, "Uses include drones and delivery vans, although none of these "
-                                             "is studied here.")
+    assert "ai" not in _cats(
+        detector, "Convolutional networks have been developed by many groups for this task."
+    )
+    assert "robotics" not in _cats(
+        detector, "Uses include drones and delivery vans, although none of these is studied here."
+    )
 
 
 def test_yes_answer_boosts_the_text_that_follows_instead_of_penalising_it(detector: Detector) -> None:
-    found = tech(detector.detect(doc("Military or dual-use potential: Yes. Flight tests of a scramjet inlet "
-                                     "are planned with the armed forces.")))
+    found = tech(
+        detector.detect(
+            doc(
+                "Military or dual-use potential: Yes. Flight tests of a scramjet inlet "
+                "are planned with the armed forces."
+            )
+        )
+    )
     assert {"aerospace", "defence"} <= {f.category for f in found}
     assert any("after a 'Yes' answer" in r for f in found for r in f.reasons)
 
 
 def test_closed_question_answered_yes_is_a_finding(detector: Detector) -> None:
-    assert "nuclear" in _cats(detector, "Will radioactive sources be handled? Yes. Spent fuel from a research "
-                                        "reactor is examined in the hot cells.")
+    assert "nuclear" in _cats(
+        detector,
+        "Will radioactive sources be handled? Yes. Spent fuel from a research "
+        "reactor is examined in the hot cells.",
+    )
 
 
 def test_sentence_with_a_colon_is_not_an_admin_field(detector: Detector) -> None:
-    found = tech(detector.detect(doc("Gene drives are our central tool: we will engineer mosquitoes to carry them.")))
+    found = tech(
+        detector.detect(doc("Gene drives are our central tool: we will engineer mosquitoes to carry them."))
+    )
     assert found and not any("administrative" in r for f in found for r in f.reasons)
 
 
@@ -239,17 +289,21 @@ def test_denial_extends_over_a_coordinated_list(detector: Detector) -> None:
     assert [f for f in found if f.kind == "declaration" and f.category == "defence"]
 
 
-@pytest.mark.parametrize("text", [
-    "Deep learning is outside the scope of this project; we fit linear mixed models.",
-    "Neural networks will not be used; all models are mechanistic.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deep learning is outside the scope of this project; we fit linear mixed models.",
+        "Neural networks will not be used; all models are mechanistic.",
+    ],
+)
 def test_technology_denied_after_the_term_is_not_a_finding(detector: Detector, text: str) -> None:
     assert "ai" not in _cats(detector, text)
 
 
 def test_comparison_is_not_the_subject_of_the_work(detector: Detector) -> None:
-    assert "aerospace" not in _cats(detector, "Like rocket engines, the domestic stoves we study show "
-                                              "thermoacoustic instability.")
+    assert "aerospace" not in _cats(
+        detector, "Like rocket engines, the domestic stoves we study show thermoacoustic instability."
+    )
     assert "aerospace" in _cats(detector, "We study thermoacoustic instability in rocket engines.")
 
 
@@ -260,8 +314,10 @@ def test_research_verbs_file_errors_name_file_and_line(tmp_path) -> None:  # noq
     good = load_actions()
     assert "develops" in good.verbs["build"] and "development of" in good.nouns["build"]
     bad = tmp_path / "research_verbs.yaml"
-    bad.write_text("version: 1\nbuild:\n  verbs: [develop]\n  nuons: [design of]\napply:\n  verbs: [use]\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "version: 1\nbuild:\n  verbs: [develop]\n  nuons: [design of]\napply:\n  verbs: [use]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PackError, match=r"research_verbs.yaml:4: .*unknown key 'nuons'"):
         load_actions(bad)
 
@@ -275,7 +331,9 @@ def test_restricting_a_use_does_not_deny_the_technology(detector: Detector) -> N
 def test_scoring_one_long_block_grows_linearly_with_its_hits() -> None:
     nlp = build_nlp()
     td = TechDetector(nlp, Config())
-    sentence = "We will develop deep learning models and train drones using lidar and radar with GNSS receivers. "
+    sentence = (
+        "We will develop deep learning models and train drones using lidar and radar with GNSS receivers. "
+    )
 
     def seconds(n: int) -> float:
         sdoc = nlp(sentence * n)
@@ -294,9 +352,22 @@ def test_two_rules_on_the_same_words_give_one_finding() -> None:
     from grantscan.detect import one_per_span
 
     loc = Location(line=1, column=1)
-    a = Finding("robotics-uav", "robotics", "drone swarms", "", loc, confidence=0.9, block_index=0, start=5, end=17)
-    b = Finding("robotics-uncrewed", "robotics", "drone swarms", "", loc, confidence=0.7, block_index=0, start=5,
-                end=17)
-    c = Finding("sensing-radar", "sensing", "drone swarms", "", loc, confidence=0.7, block_index=0, start=5, end=17)
+    a = Finding(
+        "robotics-uav", "robotics", "drone swarms", "", loc, confidence=0.9, block_index=0, start=5, end=17
+    )
+    b = Finding(
+        "robotics-uncrewed",
+        "robotics",
+        "drone swarms",
+        "",
+        loc,
+        confidence=0.7,
+        block_index=0,
+        start=5,
+        end=17,
+    )
+    c = Finding(
+        "sensing-radar", "sensing", "drone swarms", "", loc, confidence=0.7, block_index=0, start=5, end=17
+    )
     d = Finding("robotics-uav", "robotics", "drones", "", loc, confidence=0.8, block_index=1, start=0, end=6)
     assert one_per_span([b, a, c, d]) == [a, c, d]

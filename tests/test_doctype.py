@@ -17,34 +17,51 @@ def doc(*paras: str) -> Document:
     return Document("x.txt", "text", [TextBlock(p, Location(line=i + 1)) for i, p in enumerate(paras)])
 
 
-MOU = doc("Memorandum of Understanding between the University of Exampleton and Example Institute",
-          "WHEREAS the Parties wish to cooperate in research and teaching;",
-          "NOW, THEREFORE, the Parties agree as follows:",
-          "1. Scope. This Memorandum sets out the framework of cooperation between the Parties.",
-          "2. Term. This Memorandum shall remain in force for five years.",
-          "IN WITNESS WHEREOF the Parties have signed this Memorandum.")
-NDA = doc("Mutual Non-Disclosure Agreement",
-          "This Agreement is entered into by the Disclosing Party and the Receiving Party.",
-          "The Receiving Party shall hold Confidential Information in confidence.",
-          "This Agreement shall be governed by English law.")
-PROPOSAL = doc("Case for Support: Resilient Quantum Timing for Critical Infrastructure",
-               "Objectives. O1 develop a portable optical clock; O2 validate it in the field.",
-               "Methodology. Work package 1 builds the laser system; WP2 tests it. The Principal "
-               "Investigator leads WP1 and the Co-Investigator leads WP2.",
-               "Deliverables and milestones are listed in the Gantt chart. We will publish our results.",
-               "Impact. The state-of-the-art in timing will move beyond the current literature.")
-FORM = doc("Ethics and Security Self-Assessment Form",
-           "1. Does your research involve dual-use items? Yes / No",
-           "2. Does it involve personal data? Yes / No",
-           "3. Please describe any export licences required (max. 200 words).",
-           "Name of applicant: ____  ☐ I confirm the answers are correct.")
-OTHER = doc("Minutes of the departmental meeting held on 3 May.",
-            "Present: five members of staff. The coffee machine will be replaced next week.")
+MOU = doc(
+    "Memorandum of Understanding between the University of Exampleton and Example Institute",
+    "WHEREAS the Parties wish to cooperate in research and teaching;",
+    "NOW, THEREFORE, the Parties agree as follows:",
+    "1. Scope. This Memorandum sets out the framework of cooperation between the Parties.",
+    "2. Term. This Memorandum shall remain in force for five years.",
+    "IN WITNESS WHEREOF the Parties have signed this Memorandum.",
+)
+NDA = doc(
+    "Mutual Non-Disclosure Agreement",
+    "This Agreement is entered into by the Disclosing Party and the Receiving Party.",
+    "The Receiving Party shall hold Confidential Information in confidence.",
+    "This Agreement shall be governed by English law.",
+)
+PROPOSAL = doc(
+    "Case for Support: Resilient Quantum Timing for Critical Infrastructure",
+    "Objectives. O1 develop a portable optical clock; O2 validate it in the field.",
+    "Methodology. Work package 1 builds the laser system; WP2 tests it. The Principal "
+    "Investigator leads WP1 and the Co-Investigator leads WP2.",
+    "Deliverables and milestones are listed in the Gantt chart. We will publish our results.",
+    "Impact. The state-of-the-art in timing will move beyond the current literature.",
+)
+FORM = doc(
+    "Ethics and Security Self-Assessment Form",
+    "1. Does your research involve dual-use items? Yes / No",
+    "2. Does it involve personal data? Yes / No",
+    "3. Please describe any export licences required (max. 200 words).",
+    "Name of applicant: ____  ☐ I confirm the answers are correct.",
+)
+OTHER = doc(
+    "Minutes of the departmental meeting held on 3 May.",
+    "Present: five members of staff. The coffee machine will be replaced next week.",
+)
 
 
-@pytest.mark.parametrize("document, expected", [
-    (MOU, "agreement"), (NDA, "agreement"), (PROPOSAL, "proposal"), (FORM, "form"), (OTHER, "other"),
-])
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        (MOU, "agreement"),
+        (NDA, "agreement"),
+        (PROPOSAL, "proposal"),
+        (FORM, "form"),
+        (OTHER, "other"),
+    ],
+)
 def test_each_type(document: Document, expected: str) -> None:
     assert classify(document) == expected
 
@@ -54,8 +71,12 @@ def test_result_is_one_of_the_types() -> None:
 
 
 def test_proposal_mentioning_an_agreement_stays_a_proposal() -> None:
-    text = PROPOSAL.blocks + [TextBlock("A consortium agreement will be signed by the partners before the "
-                                        "project starts.", Location(line=9))]
+    text = PROPOSAL.blocks + [
+        TextBlock(
+            "A consortium agreement will be signed by the partners before the project starts.",
+            Location(line=9),
+        )
+    ]
     assert classify(Document("p.txt", "text", text)) == "proposal"
 
 
@@ -72,15 +93,18 @@ def test_only_the_head_of_a_huge_document_is_read() -> None:
 
 
 @needs_shared
-@pytest.mark.parametrize("rel, expected", [
-    ("real/commonaccord/EU-DESCA-Orig-v01.md", "agreement"),
-    ("real/lavidb/data-sharing-agreement.docx", "agreement"),
-    ("real/gw-dssd/Insulate-Ukraine-MOU.pdf", "agreement"),
-    ("real/opendreamkit/ConsortiumAgreementModel.pdf", "agreement"),
-    ("real/opendreamkit/proposal-www.pdf", "proposal"),
-    ("real/opendreamkit/concept.tex", "proposal"),
-    ("real/opendreamkit/Etoiles_de_lEurope__Dossier_de_candidature_2020.docx", "form"),
-])
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("real/commonaccord/EU-DESCA-Orig-v01.md", "agreement"),
+        ("real/lavidb/data-sharing-agreement.docx", "agreement"),
+        ("real/gw-dssd/Insulate-Ukraine-MOU.pdf", "agreement"),
+        ("real/opendreamkit/ConsortiumAgreementModel.pdf", "agreement"),
+        ("real/opendreamkit/proposal-www.pdf", "proposal"),
+        ("real/opendreamkit/concept.tex", "proposal"),
+        ("real/opendreamkit/Etoiles_de_lEurope__Dossier_de_candidature_2020.docx", "form"),
+    ],
+)
 def test_real_documents(rel: str, expected: str) -> None:
     from grantscan.extract import extract
 
@@ -93,41 +117,75 @@ def test_real_documents(rel: str, expected: str) -> None:
 
 # --- short drafts: section headings ------------------------------------------------------------------
 
-DRAFT = doc("SKYLARK: Cooperative mapping with small uncrewed boats",
-            "1. Summary",
-            "SKYLARK will develop shared mapping software for fleets of small uncrewed boats surveying "
-            "harbours and estuaries.",
-            "2. Partners",
-            "The project brings together a university robotics group and a port authority.",
-            "3. Impact",
-            "Harbour masters will receive safer and cheaper depth surveys.",
-            "Partner", "Country", "Role", "Northshire University", "United Kingdom", "Lead")
-MARKDOWN_DRAFT = doc("# Draft: low-cost air-quality sensing for schools",
-                     "## Objectives", "Build and test a cheap particulate monitor with pupils.",
-                     "## Work packages", "WP1 hardware; WP2 school trials.",
-                     "## Budget", "Equipment and a part-time technician.")
-SHORT_AGREEMENT = doc("Between Northshire University and Harbour Robotics Ltd",
-                      "1. Definitions", "Results means all data and software produced in the work.",
-                      "2. Term and Termination", "Either party may end the arrangement on 30 days' notice.",
-                      "3. Governing Law", "English law applies.")
+DRAFT = doc(
+    "SKYLARK: Cooperative mapping with small uncrewed boats",
+    "1. Summary",
+    "SKYLARK will develop shared mapping software for fleets of small uncrewed boats surveying "
+    "harbours and estuaries.",
+    "2. Partners",
+    "The project brings together a university robotics group and a port authority.",
+    "3. Impact",
+    "Harbour masters will receive safer and cheaper depth surveys.",
+    "Partner",
+    "Country",
+    "Role",
+    "Northshire University",
+    "United Kingdom",
+    "Lead",
+)
+MARKDOWN_DRAFT = doc(
+    "# Draft: low-cost air-quality sensing for schools",
+    "## Objectives",
+    "Build and test a cheap particulate monitor with pupils.",
+    "## Work packages",
+    "WP1 hardware; WP2 school trials.",
+    "## Budget",
+    "Equipment and a part-time technician.",
+)
+SHORT_AGREEMENT = doc(
+    "Between Northshire University and Harbour Robotics Ltd",
+    "1. Definitions",
+    "Results means all data and software produced in the work.",
+    "2. Term and Termination",
+    "Either party may end the arrangement on 30 days' notice.",
+    "3. Governing Law",
+    "English law applies.",
+)
 AGREEMENT_WITH_SCHEDULE = doc(
     "Research Collaboration Agreement",
     "This Agreement is made between the University and the Company (together the Parties).",
     "WHEREAS the Parties wish to collaborate; NOW, THEREFORE, the Parties agree as follows:",
-    "1. Confidentiality", "Each Party shall keep the other's information confidential.",
+    "1. Confidentiality",
+    "Each Party shall keep the other's information confidential.",
     "IN WITNESS WHEREOF the Parties have signed this Agreement.",
-    "Schedule 1", "Summary", "Objectives", "Work packages", "Deliverables", "Budget",
-    "The Company shall pay the University the amounts in the budget table.")
-FORM_WITH_SECTIONS = doc("Seed Fund Application Form",
-                         "Summary (max. 200 words)", "Please describe the project in plain language.",
-                         "Budget", "Please provide a breakdown of costs. Is any equipment over £10k? Yes / No",
-                         "Name of applicant: ____  ☐ I confirm the answers are correct.")
+    "Schedule 1",
+    "Summary",
+    "Objectives",
+    "Work packages",
+    "Deliverables",
+    "Budget",
+    "The Company shall pay the University the amounts in the budget table.",
+)
+FORM_WITH_SECTIONS = doc(
+    "Seed Fund Application Form",
+    "Summary (max. 200 words)",
+    "Please describe the project in plain language.",
+    "Budget",
+    "Please provide a breakdown of costs. Is any equipment over £10k? Yes / No",
+    "Name of applicant: ____  ☐ I confirm the answers are correct.",
+)
 
 
-@pytest.mark.parametrize("document, expected", [
-    (DRAFT, "proposal"), (MARKDOWN_DRAFT, "proposal"), (SHORT_AGREEMENT, "agreement"),
-    (AGREEMENT_WITH_SCHEDULE, "agreement"), (FORM_WITH_SECTIONS, "form"),
-])
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        (DRAFT, "proposal"),
+        (MARKDOWN_DRAFT, "proposal"),
+        (SHORT_AGREEMENT, "agreement"),
+        (AGREEMENT_WITH_SCHEDULE, "agreement"),
+        (FORM_WITH_SECTIONS, "form"),
+    ],
+)
 def test_section_headings(document: Document, expected: str) -> None:
     assert classify(document) == expected
 
@@ -140,9 +198,11 @@ def test_draft_without_its_headings_is_not_a_proposal() -> None:
 
 
 def test_heading_words_inside_prose_are_not_headings() -> None:
-    text = doc("Notes from the visit",
-               "The summary of the budget discussion and the impact on partners was circulated.",
-               "Objectives for next year were not discussed, and the deliverables list is unchanged.")
+    text = doc(
+        "Notes from the visit",
+        "The summary of the budget discussion and the impact on partners was circulated.",
+        "Objectives for next year were not discussed, and the deliverables list is unchanged.",
+    )
     assert classify(text) == "other"
 
 

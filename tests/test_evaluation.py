@@ -31,8 +31,13 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     out = {}
     for f in LABELLED:
         report = tmp_path_factory.mktemp("eval") / f"{f.stem}.json"
-        proc = subprocess.run([sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report),
-                               str(f)], capture_output=True, text=True, cwd=ROOT, timeout=600)
+        proc = subprocess.run(
+            [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report), str(f)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+        )
         assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
         out[f.stem] = json.loads(report.read_text(encoding="utf-8"))
     return out

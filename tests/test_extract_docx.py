@@ -25,17 +25,18 @@ needs_stress = pytest.mark.skipif(not STRESS.is_dir(), reason="../shared corpus 
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = (f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:v="urn:schemas-microsoft-com:vml"')
+NS = (
+    f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 STRICT = {
     W: "http://purl.oclc.org/ooxml/wordprocessingml/main",
     R_TYPES: "http://purl.oclc.org/ooxml/officeDocument/relationships",
     "http://schemas.openxmlformats.org/drawingml/2006/main": "http://purl.oclc.org/ooxml/drawingml/main",
-    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
-        "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing": "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
 }
 
 TEXTBOX = f"""<w:r><mc:AlternateContent {NS}><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>
@@ -43,31 +44,41 @@ TEXTBOX = f"""<w:r><mc:AlternateContent {NS}><mc:Choice Requires="wps"><w:drawin
 </w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
 <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Legacy copy of the box.</w:t></w:r>
 </w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
-VML_BOX = (f'<w:r><w:pict {NS}><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>VML box text.</w:t></w:r>'
-           '</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
-TRACKED = (f'<w:p {NS}><w:r><w:t xml:space="preserve">Live start </w:t></w:r><w:ins w:id="1" w:author="A">'
-           '<w:r><w:t xml:space="preserve">inserted words </w:t></w:r></w:ins><w:del w:id="2" w:author="A">'
-           '<w:r><w:delText>secret deleted words</w:delText></w:r></w:del><w:r><w:t>live end.</w:t></w:r></w:p>'
-           f'<w:p {NS}><w:moveTo w:id="3" w:author="A"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveTo></w:p>'
-           f'<w:p {NS}><w:moveFrom w:id="4" w:author="A"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveFrom></w:p>')
-SDT = (f'<w:sdt {NS}><w:sdtPr><w:placeholder><w:docPart w:val="P1"/></w:placeholder></w:sdtPr><w:sdtContent>'
-       '<w:p><w:r><w:t xml:space="preserve">Controlled block </w:t></w:r><w:sdt><w:sdtContent><w:r>'
-       '<w:t>with run control.</w:t></w:r></w:sdtContent></w:sdt></w:p></w:sdtContent></w:sdt>'
-       f'<w:tbl {NS}><w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>Cell control text.</w:t></w:r></w:p></w:tc>'
-       '</w:sdtContent></w:sdt></w:tr></w:tbl>')
-FIELDS = (f'<w:p {NS}><w:r><w:t xml:space="preserve">Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-          '<w:r><w:instrText xml:space="preserve"> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
-          '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
-          '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> of </w:t></w:r>'
-          '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple><w:r><w:tab/>'
-          '<w:t>after tab</w:t><w:br/><w:t>after break</w:t><w:noBreakHyphen/><w:t>x</w:t>'
-          '<w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>')
+VML_BOX = (
+    f"<w:r><w:pict {NS}><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>VML box text.</w:t></w:r>"
+    "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+)
+TRACKED = (
+    f'<w:p {NS}><w:r><w:t xml:space="preserve">Live start </w:t></w:r><w:ins w:id="1" w:author="A">'
+    '<w:r><w:t xml:space="preserve">inserted words </w:t></w:r></w:ins><w:del w:id="2" w:author="A">'
+    "<w:r><w:delText>secret deleted words</w:delText></w:r></w:del><w:r><w:t>live end.</w:t></w:r></w:p>"
+    f'<w:p {NS}><w:moveTo w:id="3" w:author="A"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveTo></w:p>'
+    f'<w:p {NS}><w:moveFrom w:id="4" w:author="A"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveFrom></w:p>'
+)
+SDT = (
+    f'<w:sdt {NS}><w:sdtPr><w:placeholder><w:docPart w:val="P1"/></w:placeholder></w:sdtPr><w:sdtContent>'
+    '<w:p><w:r><w:t xml:space="preserve">Controlled block </w:t></w:r><w:sdt><w:sdtContent><w:r>'
+    "<w:t>with run control.</w:t></w:r></w:sdtContent></w:sdt></w:p></w:sdtContent></w:sdt>"
+    f"<w:tbl {NS}><w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>Cell control text.</w:t></w:r></w:p></w:tc>"
+    "</w:sdtContent></w:sdt></w:tr></w:tbl>"
+)
+FIELDS = (
+    f'<w:p {NS}><w:r><w:t xml:space="preserve">Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> of </w:t></w:r>'
+    '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple><w:r><w:tab/>'
+    "<w:t>after tab</w:t><w:br/><w:t>after break</w:t><w:noBreakHyphen/><w:t>x</w:t>"
+    '<w:sym w:font="Wingdings" w:char="F04A"/></w:r></w:p>'
+)
 NOTES = """<w:{kind}s xmlns:w="{W}"><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>
 </w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>Separator filler.</w:t></w:r></w:p>
 </w:{kind}><w:{kind} w:id="1"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p>
 </w:{kind}></w:{kind}s>"""
-GLOSSARY = (f'<w:glossaryDocument xmlns:w="{W}"><w:docParts><w:docPart><w:docPartBody><w:p><w:r>'
-            '<w:t>Choose an item.</w:t></w:r></w:p></w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>')
+GLOSSARY = (
+    f'<w:glossaryDocument xmlns:w="{W}"><w:docParts><w:docPart><w:docPartBody><w:p><w:r>'
+    "<w:t>Choose an item.</w:t></w:r></w:p></w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>"
+)
 ORPHAN_HEADER = f'<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>Orphan header text.</w:t></w:r></w:p></w:hdr>'
 
 
@@ -87,21 +98,21 @@ def _rewrite(src: Path, dst: Path, edits: dict[str, bytes], extra: dict[str, byt
 def build_rich(tmp: Path) -> Path:
     """A DOCX with every part: the expected texts and locations are asserted in the tests below."""
     d = docx.Document()
-    d.add_heading("Project Overview", level=1)                        # body 0
-    d.add_paragraph("Intro about quantum sensing.")                    # body 1
-    table = d.add_table(rows=1, cols=2)                                # body table
-    table.cell(0, 0).text = "Outer cell text."                         # table 0
-    inner = table.cell(0, 1).add_table(rows=1, cols=1)                 # cell(0,1): empty table 1, then
-    inner.cell(0, 0).text = "Inner cell text."                         # table 2, then empty table 3
-    d.add_paragraph("")                                                # body 2 (empty, counted, not emitted)
-    para = d.add_paragraph("Anchor with a box: ")                      # body 3, the box is textbox 0
+    d.add_heading("Project Overview", level=1)  # body 0
+    d.add_paragraph("Intro about quantum sensing.")  # body 1
+    table = d.add_table(rows=1, cols=2)  # body table
+    table.cell(0, 0).text = "Outer cell text."  # table 0
+    inner = table.cell(0, 1).add_table(rows=1, cols=1)  # cell(0,1): empty table 1, then
+    inner.cell(0, 0).text = "Inner cell text."  # table 2, then empty table 3
+    d.add_paragraph("")  # body 2 (empty, counted, not emitted)
+    para = d.add_paragraph("Anchor with a box: ")  # body 3, the box is textbox 0
     para.add_run("@@BOX@@")
-    d.add_paragraph().add_run("@@VML@@")                               # body 4, textbox 1
-    d.add_paragraph("@@TRACKED@@")                                     # body 5, 6, 7
-    d.add_paragraph("@@SDT@@")                                         # body 8 + table 4 (sdt cell)
-    d.add_paragraph("@@FIELDS@@")                                      # body 9
-    d.add_heading("Partners", level=2)                                 # body 10
-    noted = d.add_paragraph("Text with a note")                        # body 11
+    d.add_paragraph().add_run("@@VML@@")  # body 4, textbox 1
+    d.add_paragraph("@@TRACKED@@")  # body 5, 6, 7
+    d.add_paragraph("@@SDT@@")  # body 8 + table 4 (sdt cell)
+    d.add_paragraph("@@FIELDS@@")  # body 9
+    d.add_heading("Partners", level=2)  # body 10
+    noted = d.add_paragraph("Text with a note")  # body 11
     noted.add_run("@@NOTEREF@@")
     commented = d.add_paragraph("Commented claim about hypersonics.")  # body 12
     d.add_comment(commented.runs, text="Reviewer remark on export control.", author="Reviewer A")
@@ -123,29 +134,53 @@ def build_rich(tmp: Path) -> Path:
     for name, raw in (("TRACKED", TRACKED), ("SDT", SDT), ("FIELDS", FIELDS)):
         assert _marker(name) in xml, name
         xml = xml.replace(_marker(name), raw)
-    for name, raw in (("BOX", TEXTBOX), ("VML", VML_BOX),
-                      ("NOTEREF", '<w:r><w:footnoteReference w:id="1"/><w:endnoteReference w:id="1"/></w:r>')):
+    for name, raw in (
+        ("BOX", TEXTBOX),
+        ("VML", VML_BOX),
+        ("NOTEREF", '<w:r><w:footnoteReference w:id="1"/><w:endnoteReference w:id="1"/></w:r>'),
+    ):
         assert f"<w:r><w:t>@@{name}@@</w:t></w:r>" in xml, name
         xml = xml.replace(f"<w:r><w:t>@@{name}@@</w:t></w:r>", raw)
     extra_rels = "".join(
         f'<Relationship Id="{rid}" Type="{R_TYPES}/{rtype}" Target="{target}"{mode}/>'
         for rid, rtype, target, mode in (
-            ("rIdFn", "footnotes", "footnotes.xml", ""), ("rIdEn", "endnotes", "endnotes.xml", ""),
+            ("rIdFn", "footnotes", "footnotes.xml", ""),
+            ("rIdEn", "endnotes", "endnotes.xml", ""),
             ("rIdGl", "glossaryDocument", "glossary/document.xml", ""),
             ("rIdOrphan", "header", "header99.xml", ""),
-            ("rIdExt", "hyperlink", "file:///etc/passwd", ' TargetMode="External"')))
+            ("rIdExt", "hyperlink", "file:///etc/passwd", ' TargetMode="External"'),
+        )
+    )
     rels = rels.replace("</Relationships>", extra_rels + "</Relationships>")
-    ct = ("application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml")
-    overrides = "".join(f'<Override PartName="/word/{n}" ContentType="{ct.format(t)}"/>' for n, t in (
-        ("footnotes.xml", "footnotes"), ("endnotes.xml", "endnotes"), ("glossary/document.xml", "document.glossary"),
-        ("header99.xml", "header")))
+    ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+    overrides = "".join(
+        f'<Override PartName="/word/{n}" ContentType="{ct.format(t)}"/>'
+        for n, t in (
+            ("footnotes.xml", "footnotes"),
+            ("endnotes.xml", "endnotes"),
+            ("glossary/document.xml", "document.glossary"),
+            ("header99.xml", "header"),
+        )
+    )
     types = types.replace("</Types>", overrides + "</Types>")
     out = tmp / "rich.docx"
-    _rewrite(base, out, {"word/document.xml": xml.encode(), "word/_rels/document.xml.rels": rels.encode(),
-                         "[Content_Types].xml": types.encode()},
-             {"word/footnotes.xml": NOTES.format(kind="footnote", W=W, text="Footnote on export licences.").encode(),
-              "word/endnotes.xml": NOTES.format(kind="endnote", W=W, text="Endnote on sanctions.").encode(),
-              "word/glossary/document.xml": GLOSSARY.encode(), "word/header99.xml": ORPHAN_HEADER.encode()})
+    _rewrite(
+        base,
+        out,
+        {
+            "word/document.xml": xml.encode(),
+            "word/_rels/document.xml.rels": rels.encode(),
+            "[Content_Types].xml": types.encode(),
+        },
+        {
+            "word/footnotes.xml": NOTES.format(
+                kind="footnote", W=W, text="Footnote on export licences."
+            ).encode(),
+            "word/endnotes.xml": NOTES.format(kind="endnote", W=W, text="Endnote on sanctions.").encode(),
+            "word/glossary/document.xml": GLOSSARY.encode(),
+            "word/header99.xml": ORPHAN_HEADER.encode(),
+        },
+    )
     return out
 
 
@@ -246,8 +281,11 @@ def test_comments_with_author(rich_doc: Document) -> None:
 
 
 def test_headers_and_footers_all_variants(rich_doc: Document) -> None:
-    assert sorted(texts(rich_doc, "header")) == ["Default header text.", "Even page header text.",
-                                                  "First page header text."]
+    assert sorted(texts(rich_doc, "header")) == [
+        "Default header text.",
+        "Even page header text.",
+        "First page header text.",
+    ]
     assert sorted(texts(rich_doc, "footer")) == ["Default footer text.", "Even footer text."]
 
 
@@ -273,14 +311,21 @@ def test_strict_namespaces(rich: Path, tmp_path: Path) -> None:
 
 # -- hostile and broken packages ---------------------------------------------------------------------
 
+
 def _rels(*rels: tuple[str, str]) -> bytes:
-    body = "".join(f'<Relationship Id="rId{i}" Type="{R_TYPES}/{t}" Target="{target}"/>'
-                   for i, (t, target) in enumerate(rels))
-    return ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-            f'relationships">{body}</Relationships>').encode()
+    body = "".join(
+        f'<Relationship Id="rId{i}" Type="{R_TYPES}/{t}" Target="{target}"/>'
+        for i, (t, target) in enumerate(rels)
+    )
+    return (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        f'relationships">{body}</Relationships>'
+    ).encode()
 
 
-def _minimal(tmp: Path, document: bytes, name: str = "doc.docx", extra: dict[str, bytes] | None = None) -> Path:
+def _minimal(
+    tmp: Path, document: bytes, name: str = "doc.docx", extra: dict[str, bytes] | None = None
+) -> Path:
     p = tmp / name
     with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("_rels/.rels", _rels(("officeDocument", "word/document.xml")))
@@ -302,30 +347,50 @@ def reason(path: Path, options: ExtractOptions | None = None) -> str:
 
 def test_minimal_package_reads(tmp_path: Path) -> None:
     doc = extract(_minimal(tmp_path, _body("<w:p><w:r><w:t>Hello grant.</w:t></w:r></w:p>")))
-    assert [(b.location.part, b.location.paragraph, b.text) for b in doc.blocks] == [("body", 0, "Hello grant.")]
+    assert [(b.location.part, b.location.paragraph, b.text) for b in doc.blocks] == [
+        ("body", 0, "Hello grant.")
+    ]
 
 
 def test_ruby_guide_text_not_doubled(tmp_path: Path) -> None:
-    ruby = ("<w:p><w:r><w:ruby><w:rt><w:r><w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r>"
-            "</w:rubyBase></w:ruby></w:r><w:r><w:t>の研究</w:t></w:r></w:p>")
+    ruby = (
+        "<w:p><w:r><w:ruby><w:rt><w:r><w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r>"
+        "</w:rubyBase></w:ruby></w:r><w:r><w:t>の研究</w:t></w:r></w:p>"
+    )
     assert extract(_minimal(tmp_path, _body(ruby))).text == "漢字の研究"
 
 
 def test_paths_outside_the_package_are_not_followed(tmp_path: Path) -> None:
     notes = NOTES.format(kind="footnote", W=W, text="Outside text.").encode()
-    path = _minimal(tmp_path, _body("<w:p><w:r><w:t>Inside.</w:t></w:r></w:p>"), extra={
-        "word/_rels/document.xml.rels": _rels(("footnotes", "../../outside.xml"), ("comments", "/../outside.xml")),
-        "../outside.xml": notes, "outside.xml": notes})
+    path = _minimal(
+        tmp_path,
+        _body("<w:p><w:r><w:t>Inside.</w:t></w:r></w:p>"),
+        extra={
+            "word/_rels/document.xml.rels": _rels(
+                ("footnotes", "../../outside.xml"), ("comments", "/../outside.xml")
+            ),
+            "../outside.xml": notes,
+            "outside.xml": notes,
+        },
+    )
     with zipfile.ZipFile(path) as z:
         assert "../outside.xml" in z.namelist()
     assert extract(path).text == "Inside."
 
 
 def test_corrupt_styles_only_warn(tmp_path: Path) -> None:
-    doc = _body('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Scope</w:t></w:r></w:p>'
-                "<w:p><w:r><w:t>Body under scope.</w:t></w:r></w:p>")
-    path = _minimal(tmp_path, doc, extra={"word/_rels/document.xml.rels": _rels(("styles", "styles.xml")),
-                                          "word/styles.xml": b"<w:styles><broken"})
+    doc = _body(
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Scope</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Body under scope.</w:t></w:r></w:p>"
+    )
+    path = _minimal(
+        tmp_path,
+        doc,
+        extra={
+            "word/_rels/document.xml.rels": _rels(("styles", "styles.xml")),
+            "word/styles.xml": b"<w:styles><broken",
+        },
+    )
     got = extract(path)
     assert [b.text for b in got.blocks] == ["Scope", "Body under scope."]
     assert got.blocks[1].location.section == "Scope"  # style id fallback when styles.xml is unreadable
@@ -344,29 +409,38 @@ def test_truncated_packages_never_crash(rich: Path, tmp_path: Path) -> None:
 
 
 def test_xxe_rejected(tmp_path: Path) -> None:
-    xxe = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>')
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
+    )
     assert reason(_minimal(tmp_path, xxe.encode())).startswith("unsafe: word/document.xml")
 
 
 def test_billion_laughs_rejected(tmp_path: Path) -> None:
     ents = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-    bomb = (f'<?xml version="1.0"?><!DOCTYPE w:document [{ents}]><w:document xmlns:w="{W}"><w:body><w:p><w:r>'
-            '<w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{ents}]><w:document xmlns:w="{W}"><w:body><w:p><w:r>'
+        "<w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
     assert reason(_minimal(tmp_path, bomb.encode())).startswith("unsafe:")
 
 
 def test_utf16_doctype_rejected(tmp_path: Path) -> None:
-    xxe = (f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "boom">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')
+    xxe = (
+        f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "boom">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>'
+    )
     assert reason(_minimal(tmp_path, xxe.encode("utf-16"))).startswith("unsafe:")
 
 
 def test_decompressed_budget(tmp_path: Path) -> None:
     big = _body("<w:p><w:r><w:t>filler text </w:t></w:r></w:p>" * 2000)
     path = _minimal(tmp_path, big)
-    assert reason(path, ExtractOptions(max_xml_bytes=10_000)) == "too large: decompressed content exceeds limit"
+    assert (
+        reason(path, ExtractOptions(max_xml_bytes=10_000)) == "too large: decompressed content exceeds limit"
+    )
     assert extract(path, ExtractOptions(max_xml_bytes=10_000_000)).blocks
 
 
@@ -414,8 +488,11 @@ def test_legacy_doc_renamed(tmp_path: Path) -> None:
 
 
 def test_too_many_entries(tmp_path: Path) -> None:
-    p = _minimal(tmp_path, _body("<w:p><w:r><w:t>x</w:t></w:r></w:p>"),
-                 extra={f"junk/{i}.xml": b"" for i in range(15_000)})
+    p = _minimal(
+        tmp_path,
+        _body("<w:p><w:r><w:t>x</w:t></w:r></w:p>"),
+        extra={f"junk/{i}.xml": b"" for i in range(15_000)},
+    )
     r = reason(p)
     assert r.startswith("too large:") and str(MAX_ENTRIES) in r
 
@@ -439,8 +516,11 @@ def test_empty_document_is_empty(tmp_path: Path) -> None:
 
 
 def _nested_tables(depth: int) -> bytes:
-    return _body("<w:tbl><w:tr><w:tc>" * depth + "<w:p><w:r><w:t>Deepest cell.</w:t></w:r></w:p>"
-                 + "</w:tc></w:tr></w:tbl>" * depth)
+    return _body(
+        "<w:tbl><w:tr><w:tc>" * depth
+        + "<w:p><w:r><w:t>Deepest cell.</w:t></w:r></w:p>"
+        + "</w:tc></w:tr></w:tbl>" * depth
+    )
 
 
 def test_deeply_nested_tables_read(tmp_path: Path) -> None:
@@ -454,12 +534,16 @@ def test_too_deeply_nested_tables_error_cleanly(tmp_path: Path) -> None:
 
 @pytest.mark.bench  # a timing check: run with -m bench (speed is measured by scripts/bench.py)
 def test_hundred_pages_under_a_second(tmp_path: Path) -> None:
-    para = ('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Paragraph {i} about '
-            'research collaboration with partners, export licences and dual-use items. </w:t></w:r>'
-            '<w:r><w:rPr><w:b/></w:rPr><w:t>Bold tail {i}.</w:t></w:r></w:p>')
+    para = (
+        '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Paragraph {i} about '
+        "research collaboration with partners, export licences and dual-use items. </w:t></w:r>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t>Bold tail {i}.</w:t></w:r></w:p>"
+    )
     cells = "".join(f"<w:tc><w:p><w:r><w:t>cell {j}</w:t></w:r></w:p></w:tc>" for j in range(4))
-    body = "".join(para.format(i=i) + (f"<w:tbl>{('<w:tr>' + cells + '</w:tr>') * 5}</w:tbl>" if i % 20 == 0 else "")
-                   for i in range(3000))
+    body = "".join(
+        para.format(i=i) + (f"<w:tbl>{('<w:tr>' + cells + '</w:tr>') * 5}</w:tbl>" if i % 20 == 0 else "")
+        for i in range(3000)
+    )
     path = _minimal(tmp_path, _body(body))
     start = time.perf_counter()
     doc = extract(path)
@@ -470,28 +554,32 @@ def test_hundred_pages_under_a_second(tmp_path: Path) -> None:
 
 # -- real stress files ---------------------------------------------------------------------------------
 
+
 def _stress(rel: str) -> Document:
     return extract(STRESS / rel)
 
 
 @needs_stress
-@pytest.mark.parametrize(("rel", "part", "snippet", "index"), [
-    ("mammoth/comments.docx", "comment", "A tachyon walks into a bar.", 0),
-    ("mammoth/footnotes.docx", "footnote", "A tachyon walks into a bar.", 0),
-    ("mammoth/endnotes.docx", "endnote", "A tachyon walks into a bar.", 0),
-    ("mammoth/strict-format.docx", "body", "Test", None),
-    ("mammoth/tables.docx", "table", "Top left", 0),
-    ("mammoth/text-box.docx", "textbox", "Datum plane", None),
-    ("mammoth/utf8-bom.docx", "body", "This XML has a byte order mark.", 0),
-    ("pandoc/nested_sdt.docx", "body", "Test Paragraph2", None),
-    ("pandoc/sdt_elements.docx", "table", "col1Header", None),
-    ("pandoc/sdt_in_footnote.docx", "footnote", "It’s a jungle out there", 0),
-    ("pandoc/text_in_shape_format.docx", "header", "Error! No text of specified style in document.", 0),
-    ("pandoc/track_changes_insertion.docx", "body", "with two exciting insertions.", 0),
-    ("python-docx/doc-odd-even-hdrs.docx", "header", "Even page header.", None),
-    ("python-docx/hdr-header-footer.docx", "footer", "Footer for section 1", None),
-    ("python-docx/sct-first-page-hdrftr.docx", "header", "First Page Header (section 2)", None),
-])
+@pytest.mark.parametrize(
+    ("rel", "part", "snippet", "index"),
+    [
+        ("mammoth/comments.docx", "comment", "A tachyon walks into a bar.", 0),
+        ("mammoth/footnotes.docx", "footnote", "A tachyon walks into a bar.", 0),
+        ("mammoth/endnotes.docx", "endnote", "A tachyon walks into a bar.", 0),
+        ("mammoth/strict-format.docx", "body", "Test", None),
+        ("mammoth/tables.docx", "table", "Top left", 0),
+        ("mammoth/text-box.docx", "textbox", "Datum plane", None),
+        ("mammoth/utf8-bom.docx", "body", "This XML has a byte order mark.", 0),
+        ("pandoc/nested_sdt.docx", "body", "Test Paragraph2", None),
+        ("pandoc/sdt_elements.docx", "table", "col1Header", None),
+        ("pandoc/sdt_in_footnote.docx", "footnote", "It’s a jungle out there", 0),
+        ("pandoc/text_in_shape_format.docx", "header", "Error! No text of specified style in document.", 0),
+        ("pandoc/track_changes_insertion.docx", "body", "with two exciting insertions.", 0),
+        ("python-docx/doc-odd-even-hdrs.docx", "header", "Even page header.", None),
+        ("python-docx/hdr-header-footer.docx", "footer", "Footer for section 1", None),
+        ("python-docx/sct-first-page-hdrftr.docx", "header", "First Page Header (section 2)", None),
+    ],
+)
 def test_stress_parts(rel: str, part: str, snippet: str, index: int | None) -> None:
     hits = [b.location for b in _stress(rel).blocks if snippet in b.text]
     assert hits and all(loc.part == part for loc in hits), hits

@@ -21,23 +21,50 @@ REAL = SHARED / "corpus" / "real"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
 
 # Helvetica advance widths (1/1000 em) of the letters used below, to know where each word ends.
-HELV = {"q": 556, "u": 556, "a": 556, "n": 556, "t": 278, "m": 833, " ": 278, "r": 333, "d": 556, "o": 556,
-        "e": 556, "s": 500, "i": 222, "g": 556, "c": 500, "P": 667, "1": 556, "2": 556, "3": 556}
+HELV = {
+    "q": 556,
+    "u": 556,
+    "a": 556,
+    "n": 556,
+    "t": 278,
+    "m": 833,
+    " ": 278,
+    "r": 333,
+    "d": 556,
+    "o": 556,
+    "e": 556,
+    "s": 500,
+    "i": 222,
+    "g": 556,
+    "c": 500,
+    "P": 667,
+    "1": 556,
+    "2": 556,
+    "3": 556,
+}
 
 
-def make_pdf(pages: list[list[tuple[float, float, float, str]]], *, rotate: int = 0,
-             mediabox: tuple[float, float, float, float] = (0, 0, 612, 792)) -> bytes:
+def make_pdf(
+    pages: list[list[tuple[float, float, float, str]]],
+    *,
+    rotate: int = 0,
+    mediabox: tuple[float, float, float, float] = (0, 0, 612, 792),
+) -> bytes:
     """A PDF whose pages draw (x, y, size, text) runs in Helvetica; uncompressed, one xref table."""
     n = len(pages)
     font = 3 + 2 * n
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode()]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode(),
+    ]
     box = " ".join(f"{v:g}" for v in mediabox)
     for i, runs in enumerate(pages):
         ops = [f"BT /F1 {size:g} Tf 1 0 0 1 {x:g} {y:g} Tm ({text}) Tj ET" for x, y, size, text in runs]
         stream = "\n".join(ops).encode("latin-1")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Rotate {rotate} /Resources << /Font "
-                       f"<< /F1 {font} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Rotate {rotate} /Resources << /Font "
+            f"<< /F1 {font} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode()
+        )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = bytearray(b"%PDF-1.4\n")
@@ -129,7 +156,9 @@ def test_rotated_page_boxes_are_in_the_displayed_frame(tmp_path: Path) -> None:
 
 
 def test_mediabox_not_at_origin(tmp_path: Path) -> None:
-    path = write(tmp_path, "offset.pdf", make_pdf([[(150, 300, 12, "quantum")]], mediabox=(50, 100, 350, 500)))
+    path = write(
+        tmp_path, "offset.pdf", make_pdf([[(150, 300, 12, "quantum")]], mediabox=(50, 100, 350, 500))
+    )
     doc = extract(path)
     assert doc.metadata["page_sizes"] == [[300, 400, 0]]
     x0, top, x1, bottom = span_bbox(doc, 1, "quantum")
@@ -221,12 +250,15 @@ def test_rotated_and_vertical_real_files() -> None:
 
 
 @needs_shared
-@pytest.mark.parametrize(("name", "snippet"), [
-    ("pdfminer/zen_of_python_corrupted.pdf", "Namespaces are one honking great idea"),
-    ("pdfplumber/malformed-from-issue-932.pdf", "2021 3 31"),
-    ("pdfminer/issue-886-xref-stream-widths.pdf", "Hello"),
-    ("pdfminer/issue-1113-evil-xobjects.pdf", "Hello world"),
-])
+@pytest.mark.parametrize(
+    ("name", "snippet"),
+    [
+        ("pdfminer/zen_of_python_corrupted.pdf", "Namespaces are one honking great idea"),
+        ("pdfplumber/malformed-from-issue-932.pdf", "2021 3 31"),
+        ("pdfminer/issue-886-xref-stream-widths.pdf", "Hello"),
+        ("pdfminer/issue-1113-evil-xobjects.pdf", "Hello world"),
+    ],
+)
 def test_damaged_real_files_are_recovered_quickly(name: str, snippet: str) -> None:
     t = time.perf_counter()
     doc = extract(REAL / "stress" / name)
@@ -252,7 +284,9 @@ def test_rc4_file_with_empty_user_password_opens_but_has_no_text() -> None:
     assert doc.pages == 3 and doc.blocks == []
 
 
-def test_checked_binding_fallback_gives_the_same_boxes(three_pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checked_binding_fallback_gives_the_same_boxes(
+    three_pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import grantscan.extract.pdf as pdf_module
 
     fast = extract(three_pages)

@@ -31,16 +31,23 @@ def where(doc: Document, phrase: str) -> tuple[TextBlock, Location]:
 
 def source_at(path: Path, loc: Location, length: int) -> str:
     line = path.read_text(encoding="utf-8").splitlines()[loc.line - 1]
-    return line[loc.column - 1:loc.column - 1 + length]
+    return line[loc.column - 1 : loc.column - 1 + length]
 
 
 # ---------------------------------------------------------------- plain text and encodings
 
+
 def test_plain_text_paragraphs_and_line_columns(tmp_path: Path) -> None:
-    p = write(tmp_path, "a.txt", "  \nTitle line\n\n\nFirst para line one\n  and quantum line two.\n   \nLast.\n")
+    p = write(
+        tmp_path, "a.txt", "  \nTitle line\n\n\nFirst para line one\n  and quantum line two.\n   \nLast.\n"
+    )
     doc = extract(p)
     assert doc.format == "text"
-    assert [b.text for b in doc.blocks] == ["Title line", "First para line one\n  and quantum line two.", "Last."]
+    assert [b.text for b in doc.blocks] == [
+        "Title line",
+        "First para line one\n  and quantum line two.",
+        "Last.",
+    ]
     assert [b.location.line for b in doc.blocks] == [2, 5, 8]
     _, loc = where(doc, "quantum")
     assert (loc.line, loc.column) == (6, 7)
@@ -54,8 +61,10 @@ def test_crlf_and_lone_cr_count_as_one_line_break(tmp_path: Path) -> None:
     assert (loc.line, loc.column) == (5, 1)
 
 
-@pytest.mark.parametrize(("codec", "bom"), [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
-                                            ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")])
+@pytest.mark.parametrize(
+    ("codec", "bom"),
+    [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")],
+)
 def test_unicode_encodings_are_decoded(tmp_path: Path, codec: str, bom: bytes) -> None:
     text = "Partner: Université de Genève — drone swarm\n"
     doc = extract(write(tmp_path, "u.txt", bom + text.encode(codec)))
@@ -123,13 +132,35 @@ def test_markdown_markup_is_dropped_and_words_kept(md_doc: tuple[Path, Document]
     text = " ".join(doc.text.split(" "))
     flat = " ".join(doc.text.split())
     assert doc.format == "markdown"
-    for kept in ("Project SKYWARD", "Intro with quantum sensing and a partner in China.", "& more",
-                 "item about radar jamming", "done item", "quoted hypersonic text", "Beihang China",
-                 'swarm = "military" # kept', "snake_case_name stays", "bold tag removed",
-                 "satellite image alt kept", "title: Drone project"):
+    for kept in (
+        "Project SKYWARD",
+        "Intro with quantum sensing and a partner in China.",
+        "& more",
+        "item about radar jamming",
+        "done item",
+        "quoted hypersonic text",
+        "Beihang China",
+        'swarm = "military" # kept',
+        "snake_case_name stays",
+        "bold tag removed",
+        "satellite image alt kept",
+        "title: Drone project",
+    ):
         assert kept in flat, kept
-    for dropped in ("**", "https://example.org", "img.png", "<b>", "&amp;", "```", "grantscan:", "multi-line",
-                    "---", "====", "[x]", "|"):
+    for dropped in (
+        "**",
+        "https://example.org",
+        "img.png",
+        "<b>",
+        "&amp;",
+        "```",
+        "grantscan:",
+        "multi-line",
+        "---",
+        "====",
+        "[x]",
+        "|",
+    ):
         assert dropped not in text, dropped
 
 
@@ -142,8 +173,18 @@ def test_markdown_sections_follow_headings(md_doc: tuple[Path, Document]) -> Non
 
 def test_markdown_matches_map_to_their_source_line_and_column(md_doc: tuple[Path, Document]) -> None:
     path, doc = md_doc
-    for phrase in ("quantum", "China", "a partner", "radar", "hypersonic", "Beihang", "military", "satellite",
-                   "SKYWARD", "more"):
+    for phrase in (
+        "quantum",
+        "China",
+        "a partner",
+        "radar",
+        "hypersonic",
+        "Beihang",
+        "military",
+        "satellite",
+        "SKYWARD",
+        "more",
+    ):
         _, loc = where(doc, phrase)
         assert source_at(path, loc, len(phrase)) == phrase, (phrase, loc)
 
@@ -208,14 +249,41 @@ def test_latex_keeps_prose_and_drops_commands(tex_doc: tuple[Path, Document]) ->
     _, doc = tex_doc
     text = doc.text
     assert doc.format == "latex"
-    for kept in ("Quantum Radar Study", "We build a quantum sensor", "with 50% less noise.",
-                 "Beihang University in China, see Fig. .", "Hypersonic tests", "Funded by the Air Force.",
-                 "Budget and LaTeX tools", "Item   Cost", "Drone   10", "a) first item on lidar",
-                 "second on Café and naïve", "Math E = mc^2 stays.", r"raw \textbf{text} kept"):
+    for kept in (
+        "Quantum Radar Study",
+        "We build a quantum sensor",
+        "with 50% less noise.",
+        "Beihang University in China, see Fig. .",
+        "Hypersonic tests",
+        "Funded by the Air Force.",
+        "Budget and LaTeX tools",
+        "Item   Cost",
+        "Drone   10",
+        "a) first item on lidar",
+        "second on Café and naïve",
+        "Math E = mc^2 stays.",
+        r"raw \textbf{text} kept",
+    ):
         assert kept in text, kept
-    for dropped in ("smith2020", "fig:x", "sec:plan", "amsmath", "article", "hidden macro", "TODO",
-                    "whole-line", "tabular", "|l|c|", "itemize", "nuclear", "sonar", "ignored after end",
-                    "maketitle", "\\cite", "~"):
+    for dropped in (
+        "smith2020",
+        "fig:x",
+        "sec:plan",
+        "amsmath",
+        "article",
+        "hidden macro",
+        "TODO",
+        "whole-line",
+        "tabular",
+        "|l|c|",
+        "itemize",
+        "nuclear",
+        "sonar",
+        "ignored after end",
+        "maketitle",
+        "\\cite",
+        "~",
+    ):
         assert dropped not in text, dropped
 
 
@@ -229,8 +297,17 @@ def test_latex_sections_and_blocks(tex_doc: tuple[Path, Document]) -> None:
 
 def test_latex_matches_map_to_their_source_line_and_column(tex_doc: tuple[Path, Document]) -> None:
     path, doc = tex_doc
-    for phrase in ("quantum", "Beihang University", "Hypersonic", "Air Force", "Radar", "Work Plan", "lidar",
-                   "Drone", "LaTeX"):
+    for phrase in (
+        "quantum",
+        "Beihang University",
+        "Hypersonic",
+        "Air Force",
+        "Radar",
+        "Work Plan",
+        "lidar",
+        "Drone",
+        "LaTeX",
+    ):
         _, loc = where(doc, phrase)
         assert source_at(path, loc, len(phrase)) == phrase, (phrase, loc)
     _, loc = where(doc, "Café")
@@ -248,11 +325,18 @@ def test_latex_comments_are_recorded_and_escaped_percent_is_not_one(tex_doc: tup
 
 # ---------------------------------------------------------------- real files
 
+
 def _real_text_files() -> list[Path]:
     if not REAL.is_dir():
         return []
-    return sorted([*REAL.glob("opendreamkit/*.tex"), *REAL.glob("nsf-f26-zzhu8/*.tex"),
-                   *REAL.glob("ucl-epsrc-dtp/raw/*.md"), *REAL.glob("commonaccord/*.md")])
+    return sorted(
+        [
+            *REAL.glob("opendreamkit/*.tex"),
+            *REAL.glob("nsf-f26-zzhu8/*.tex"),
+            *REAL.glob("ucl-epsrc-dtp/raw/*.md"),
+            *REAL.glob("commonaccord/*.md"),
+        ]
+    )
 
 
 @needs_shared

@@ -37,10 +37,13 @@ def outcome(rel: str) -> tuple[Document | None, str | None]:
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
-    return Document("x.docx", "docx", [TextBlock(t, Location(part=p, paragraph=i)) for i, (p, t) in enumerate(blocks)])
+    return Document(
+        "x.docx", "docx", [TextBlock(t, Location(part=p, paragraph=i)) for i, (p, t) in enumerate(blocks)]
+    )
 
 
 # -- the comparison itself ------------------------------------------------------------------------------
+
 
 def test_check_normalises_whitespace_and_joins_two_blocks() -> None:
     doc = _doc(("body", "Data\u00a0Sharing\tLicense"), ("body", "Agreement between"), ("table", "other"))
@@ -64,13 +67,21 @@ def test_check_deleted_rules() -> None:
     assert checker.check(exp, _doc(("body", "a clause"), ("deleted", "secret clause"))) is None
     move = {"part": "deleted", "text": "Moved.", "absent_from_live": False, "live_occurrences": 1}
     assert checker.check(move, _doc(("body", "Moved."), ("deleted", "Moved."))) is None
-    assert checker.check(move, _doc(("body", "Moved."), ("body", "Moved."), ("deleted", "Moved."))) is not None
+    assert (
+        checker.check(move, _doc(("body", "Moved."), ("body", "Moved."), ("deleted", "Moved."))) is not None
+    )
 
 
 def test_check_pdf_by_page() -> None:
-    doc = Document("x.pdf", "pdf", [TextBlock("first half", Location(page=2)),
-                                    TextBlock("second half", Location(page=2)),
-                                    TextBlock("other page", Location(page=3))])
+    doc = Document(
+        "x.pdf",
+        "pdf",
+        [
+            TextBlock("first half", Location(page=2)),
+            TextBlock("second half", Location(page=2)),
+            TextBlock("other page", Location(page=3)),
+        ],
+    )
     assert checker.check({"page": 2, "text": "half second"}, doc) is None
     assert checker.check({"page": 2, "text": "other page"}, doc) is not None
 
@@ -84,6 +95,7 @@ def test_expected_failure_prefixes() -> None:
 
 
 # -- the benchmark ------------------------------------------------------------------------------------
+
 
 @needs_corpus
 def test_benchmark_lists_expected_shape() -> None:

@@ -23,118 +23,263 @@ def categories(detector: Detector, text: str) -> set[str]:
 
 # (category, false-friend sentence, genuine sentence with the same or a related word)
 FAMILIES = [
-    ("ai", "Conception rates after artificial insemination (AI) rose, and AI is now used on most dairy farms.",
-     "We will train an AI model to forecast river floods from gauge data."),
-    ("ai", "Amnesty International (AI) reports will be coded; AI has documented prison conditions for decades.",
-     "The project develops explainable AI for triage of chest X-rays."),
-    ("ai", "Pseudomonas autoinducers (AI) drive quorum sensing, and blocking AI reduces biofilm.",
-     "We will build AI agents that plan robot grasps."),
-    ("quantum", "The court reduced the quantum of damages awarded to the claimant.",
-     "We will build a trapped-ion quantum computer with 20 qubits."),
-    ("quantum", "The new software was a quantum leap for the charity, and quantum yields of the dyes were high.",
-     "We will demonstrate quantum key distribution between two campuses."),
-    ("quantum", "Students learn textbook quantum mechanics and quantum chemistry in the first year.",
-     "This project develops quantum sensors for navigation without GNSS."),
-    ("semiconductors", "Every student gets a laptop and time on the HPC cluster; chips and dips are served at events.",
-     "The student will design and tape out a CMOS integrated circuit for neural recording."),
-    ("semiconductors", "Organic semiconductors will be blended into the active layer of printed solar cells.",
-     "We will fabricate gallium nitride power transistors on silicon carbide."),
-    ("cyber", "A cryptic clue was the icebreaker, and interview data are kept on an encrypted drive under GDPR.",
-     "We will develop side-channel attacks on post-quantum cryptography implementations."),
-    ("cyber", "IT support installs antivirus updates on all lab computers every week.",
-     "We will reverse-engineer ransomware and map its command-and-control protocol."),
-    ("comms", "The course builds communication skills, and science communication is part of the outreach plan.",
-     "We will design a 6G millimetre-wave phased-array front end."),
-    ("materials", "Teaching materials are online, raw materials cost 100 pounds and building materials are reused.",
-     "We will develop a metamaterial absorber for the X band."),
-    ("robotics", "The finance office uses robotic process automation (RPA) to pay invoices.",
-     "We will build autonomous drones that map forest canopies."),
-    ("robotics", "Routine surgery uses the hospital's existing da Vinci surgical robot; we only analyse questionnaires.",
-     "We will develop a continuum surgical robot and test the robot in phantoms."),
-    ("robotics", "Drone bees and drone brood were counted at each hive.",
-     "A swarm of UAVs will be designed for search and rescue."),
-    ("space", "We explore the design space of layouts, and the grant pays for office space and green space.",
-     "The project develops a CubeSat payload for orbit determination of space debris."),
-    ("space", "A satellite workshop precedes the conference, and we use satellite imagery from open archives.",
-     "We will design the attitude control of a small satellite constellation."),
-    ("aerospace", "Travel includes economy flights to the conference and back.",
-     "We will design a scramjet combustor for hypersonic flight."),
-    ("nuclear", "Ligands of the nuclear receptor PPAR were screened, and products were checked by nuclear magnetic "
-                "resonance.", "We will model neutron transport in a small modular reactor core."),
-    ("nuclear", "Interviews examine the nuclear family; cells were stained to show the nuclear envelope.",
-     "Tritium breeding blankets for fusion power plants will be designed."),
-    ("nuclear", "Parts were made by laser powder-bed fusion, and sensor fusion combines the camera feeds.",
-     "The project develops gamma spectrometers for nuclear forensics."),
-    ("bio", "The lab updates antivirus software; a computer virus spread through the office network.",
-     "We will perform gain-of-function experiments on avian influenza."),
-    ("bio", "HeLa cells are passaged twice a week, and seasonal flu vaccine uptake will be surveyed.",
-     "A CRISPR gene drive will be engineered in Anopheles mosquitoes."),
-    ("chem", "Online giving saw explosive growth, and the band's explosive set was praised.",
-     "We will formulate insensitive high explosives and test their detonation."),
-    ("chem", "First-year students learn titration and basic organic synthesis.",
-     "Metal-organic frameworks will be tested for capturing sarin and other nerve agents."),
-    ("sensing", "MRI and CT scans will be used to diagnose liver fibrosis in the cohort.",
-     "We will develop a synthetic aperture radar processing chain."),
-    ("sensing", "Sensing of social norms is studied in focus groups, and quorum sensing in bacteria is reviewed.",
-     "The project develops a cold-atom gravimeter and an inertial navigation system."),
-    ("surveillance", "Epidemiological surveillance of norovirus outbreaks in care homes will be reviewed.",
-     "We will train facial recognition models to identify people in CCTV footage."),
-    ("surveillance", "Consenting participants wear a Fitbit to monitor sleep for six weeks.",
-     "We will measure Internet censorship by national firewalls."),
-    ("defence", "Dinner follows the candidate's thesis defence, and the defence of any dissertation is public.",
-     "The radar will be developed for military use with the Royal Navy."),
-    ("defence", "Immune defence against bacteria and plant defence responses are compared; the legal defence failed.",
-     "This research is funded by DARPA and Dstl."),
-    ("defence", "Food security and job security are studied in household surveys.",
-     "Weapons development for the armed forces is the end use of the propellant."),
-    ("defence", "RAF kinase inhibitors block the RAF/MEK/ERK pathway in melanoma cells.",
-     "Flight trials will be run with the RAF at Boscombe Down."),
-    ("sensing", "We will use GPS collars to follow red deer across the estate.",
-     "We will develop GNSS spoofing detection for ship receivers."),
-    ("nuclear", "Radiological findings and tritiated thymidine uptake will be compared in the cohort.",
-     "We will develop detectors for radiological sources at ports."),
+    (
+        "ai",
+        "Conception rates after artificial insemination (AI) rose, and AI is now used on most dairy farms.",
+        "We will train an AI model to forecast river floods from gauge data.",
+    ),
+    (
+        "ai",
+        "Amnesty International (AI) reports will be coded; AI has documented prison conditions for decades.",
+        "The project develops explainable AI for triage of chest X-rays.",
+    ),
+    (
+        "ai",
+        "Pseudomonas autoinducers (AI) drive quorum sensing, and blocking AI reduces biofilm.",
+        "We will build AI agents that plan robot grasps.",
+    ),
+    (
+        "quantum",
+        "The court reduced the quantum of damages awarded to the claimant.",
+        "We will build a trapped-ion quantum computer with 20 qubits.",
+    ),
+    (
+        "quantum",
+        "The new software was a quantum leap for the charity, and quantum yields of the dyes were high.",
+        "We will demonstrate quantum key distribution between two campuses.",
+    ),
+    (
+        "quantum",
+        "Students learn textbook quantum mechanics and quantum chemistry in the first year.",
+        "This project develops quantum sensors for navigation without GNSS.",
+    ),
+    (
+        "semiconductors",
+        "Every student gets a laptop and time on the HPC cluster; chips and dips are served at events.",
+        "The student will design and tape out a CMOS integrated circuit for neural recording.",
+    ),
+    (
+        "semiconductors",
+        "Organic semiconductors will be blended into the active layer of printed solar cells.",
+        "We will fabricate gallium nitride power transistors on silicon carbide.",
+    ),
+    (
+        "cyber",
+        "A cryptic clue was the icebreaker, and interview data are kept on an encrypted drive under GDPR.",
+        "We will develop side-channel attacks on post-quantum cryptography implementations.",
+    ),
+    (
+        "cyber",
+        "IT support installs antivirus updates on all lab computers every week.",
+        "We will reverse-engineer ransomware and map its command-and-control protocol.",
+    ),
+    (
+        "comms",
+        "The course builds communication skills, and science communication is part of the outreach plan.",
+        "We will design a 6G millimetre-wave phased-array front end.",
+    ),
+    (
+        "materials",
+        "Teaching materials are online, raw materials cost 100 pounds and building materials are reused.",
+        "We will develop a metamaterial absorber for the X band.",
+    ),
+    (
+        "robotics",
+        "The finance office uses robotic process automation (RPA) to pay invoices.",
+        "We will build autonomous drones that map forest canopies.",
+    ),
+    (
+        "robotics",
+        "Routine surgery uses the hospital's existing da Vinci surgical robot; we only analyse questionnaires.",
+        "We will develop a continuum surgical robot and test the robot in phantoms.",
+    ),
+    (
+        "robotics",
+        "Drone bees and drone brood were counted at each hive.",
+        "A swarm of UAVs will be designed for search and rescue.",
+    ),
+    (
+        "space",
+        "We explore the design space of layouts, and the grant pays for office space and green space.",
+        "The project develops a CubeSat payload for orbit determination of space debris.",
+    ),
+    (
+        "space",
+        "A satellite workshop precedes the conference, and we use satellite imagery from open archives.",
+        "We will design the attitude control of a small satellite constellation.",
+    ),
+    (
+        "aerospace",
+        "Travel includes economy flights to the conference and back.",
+        "We will design a scramjet combustor for hypersonic flight.",
+    ),
+    (
+        "nuclear",
+        "Ligands of the nuclear receptor PPAR were screened, and products were checked by nuclear magnetic "
+        "resonance.",
+        "We will model neutron transport in a small modular reactor core.",
+    ),
+    (
+        "nuclear",
+        "Interviews examine the nuclear family; cells were stained to show the nuclear envelope.",
+        "Tritium breeding blankets for fusion power plants will be designed.",
+    ),
+    (
+        "nuclear",
+        "Parts were made by laser powder-bed fusion, and sensor fusion combines the camera feeds.",
+        "The project develops gamma spectrometers for nuclear forensics.",
+    ),
+    (
+        "bio",
+        "The lab updates antivirus software; a computer virus spread through the office network.",
+        "We will perform gain-of-function experiments on avian influenza.",
+    ),
+    (
+        "bio",
+        "HeLa cells are passaged twice a week, and seasonal flu vaccine uptake will be surveyed.",
+        "A CRISPR gene drive will be engineered in Anopheles mosquitoes.",
+    ),
+    (
+        "chem",
+        "Online giving saw explosive growth, and the band's explosive set was praised.",
+        "We will formulate insensitive high explosives and test their detonation.",
+    ),
+    (
+        "chem",
+        "First-year students learn titration and basic organic synthesis.",
+        "Metal-organic frameworks will be tested for capturing sarin and other nerve agents.",
+    ),
+    (
+        "sensing",
+        "MRI and CT scans will be used to diagnose liver fibrosis in the cohort.",
+        "We will develop a synthetic aperture radar processing chain.",
+    ),
+    (
+        "sensing",
+        "Sensing of social norms is studied in focus groups, and quorum sensing in bacteria is reviewed.",
+        "The project develops a cold-atom gravimeter and an inertial navigation system.",
+    ),
+    (
+        "surveillance",
+        "Epidemiological surveillance of norovirus outbreaks in care homes will be reviewed.",
+        "We will train facial recognition models to identify people in CCTV footage.",
+    ),
+    (
+        "surveillance",
+        "Consenting participants wear a Fitbit to monitor sleep for six weeks.",
+        "We will measure Internet censorship by national firewalls.",
+    ),
+    (
+        "defence",
+        "Dinner follows the candidate's thesis defence, and the defence of any dissertation is public.",
+        "The radar will be developed for military use with the Royal Navy.",
+    ),
+    (
+        "defence",
+        "Immune defence against bacteria and plant defence responses are compared; the legal defence failed.",
+        "This research is funded by DARPA and Dstl.",
+    ),
+    (
+        "defence",
+        "Food security and job security are studied in household surveys.",
+        "Weapons development for the armed forces is the end use of the propellant.",
+    ),
+    (
+        "defence",
+        "RAF kinase inhibitors block the RAF/MEK/ERK pathway in melanoma cells.",
+        "Flight trials will be run with the RAF at Boscombe Down.",
+    ),
+    (
+        "sensing",
+        "We will use GPS collars to follow red deer across the estate.",
+        "We will develop GNSS spoofing detection for ship receivers.",
+    ),
+    (
+        "nuclear",
+        "Radiological findings and tritiated thymidine uptake will be compared in the cohort.",
+        "We will develop detectors for radiological sources at ports.",
+    ),
     # hyphenated "ML-" post-quantum standards are not machine learning
-    ("ai", "Firmware for the payment terminal will implement ML-KEM and ML-DSA alongside classical ECDH.",
-     "We will implement ML models that flag fraudulent card payments."),
+    (
+        "ai",
+        "Firmware for the payment terminal will implement ML-KEM and ML-DSA alongside classical ECDH.",
+        "We will implement ML models that flag fraudulent card payments.",
+    ),
     # technology stated out of scope, or only as the subject of an ethics review
-    ("ai", "Deep learning is beyond the scope of this project; we use hand-built rules.",
-     "Deep learning will be used to classify the sonograms."),
-    ("surveillance", "The review covers the ethics literature on facial recognition in policing.",
-     "We will develop facial recognition for the border kiosks."),
+    (
+        "ai",
+        "Deep learning is beyond the scope of this project; we use hand-built rules.",
+        "Deep learning will be used to classify the sonograms.",
+    ),
+    (
+        "surveillance",
+        "The review covers the ethics literature on facial recognition in policing.",
+        "We will develop facial recognition for the border kiosks.",
+    ),
     # wafer-scale growth of membranes is materials work, not chips
-    ("semiconductors", "We will develop wafer-scale growth of graphene oxide membranes for water filtration.",
-     "We will develop wafer-scale integration of GaN transistors on silicon."),
+    (
+        "semiconductors",
+        "We will develop wafer-scale growth of graphene oxide membranes for water filtration.",
+        "We will develop wafer-scale integration of GaN transistors on silicon.",
+    ),
     # an optical phased array steers a lidar beam; a comparison is not the subject of the work
-    ("comms", "We will develop optical phased arrays that steer a solid-state lidar beam.",
-     "We will develop phased-array antennas for 6G base stations."),
-    ("aerospace", "Like turbofan engines, the kitchen extractor fans we study generate tonal noise.",
-     "We will design quieter fan blades for turbofan engines."),
+    (
+        "comms",
+        "We will develop optical phased arrays that steer a solid-state lidar beam.",
+        "We will develop phased-array antennas for 6G base stations.",
+    ),
+    (
+        "aerospace",
+        "Like turbofan engines, the kitchen extractor fans we study generate tonal noise.",
+        "We will design quieter fan blades for turbofan engines.",
+    ),
     # a handheld instrument used as a tool, historic munitions dumps, a passive exoskeleton
-    ("sensing", "Canopy heights will be measured with a handheld laser rangefinder.",
-     "We will develop a laser rangefinder with single-photon detection for long-range targets."),
-    ("defence", "Remediation of old munitions dumps on the seabed will be modelled.",
-     "Munitions for the armed forces will be tested at the range."),
-    ("robotics", "We will design a passive exoskeleton with springs to support the backs of warehouse staff.",
-     "We will design a powered exoskeleton robot with motorised knee joints."),
-    ("semiconductors", "The letter spells it 'recieve' (sic) and we will transcribe it as written.",
-     "We will fabricate SiC MOSFETs for traction inverters."),
-    ("space", "We will model the orbits of satellite galaxies around the Milky Way.",
-     "We will build a CubeSat to test optical inter-satellite links."),
-    ("surveillance", "We will study censorship of Victorian novels in the literary press.",
-     "We will measure Internet censorship by national firewalls."),
+    (
+        "sensing",
+        "Canopy heights will be measured with a handheld laser rangefinder.",
+        "We will develop a laser rangefinder with single-photon detection for long-range targets.",
+    ),
+    (
+        "defence",
+        "Remediation of old munitions dumps on the seabed will be modelled.",
+        "Munitions for the armed forces will be tested at the range.",
+    ),
+    (
+        "robotics",
+        "We will design a passive exoskeleton with springs to support the backs of warehouse staff.",
+        "We will design a powered exoskeleton robot with motorised knee joints.",
+    ),
+    (
+        "semiconductors",
+        "The letter spells it 'recieve' (sic) and we will transcribe it as written.",
+        "We will fabricate SiC MOSFETs for traction inverters.",
+    ),
+    (
+        "space",
+        "We will model the orbits of satellite galaxies around the Milky Way.",
+        "We will build a CubeSat to test optical inter-satellite links.",
+    ),
+    (
+        "surveillance",
+        "We will study censorship of Victorian novels in the literary press.",
+        "We will measure Internet censorship by national firewalls.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("category", "trap", "genuine"), FAMILIES,
-                         ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(FAMILIES)])
+@pytest.mark.parametrize(
+    ("category", "trap", "genuine"), FAMILIES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(FAMILIES)]
+)
 def test_false_friend_family(detector: Detector, category: str, trap: str, genuine: str) -> None:
     assert category not in categories(detector, trap), f"false friend fired: {trap}"
     assert category in categories(detector, genuine), f"genuine use missed: {genuine}"
 
 
 def test_acronym_defined_as_false_friend_is_distrusted_in_the_whole_document(detector: Detector) -> None:
-    blocks = [TextBlock("Artificial insemination (AI) is used on the farm.", Location(line=1)),
-              TextBlock("We will develop new AI protocols and train AI staff.", Location(line=3))]
+    blocks = [
+        TextBlock("Artificial insemination (AI) is used on the farm.", Location(line=1)),
+        TextBlock("We will develop new AI protocols and train AI staff.", Location(line=3)),
+    ]
     found = detector.detect(Document("t.txt", "text", blocks))
     assert not [f for f in found if f.category == "ai" and f.kind == "finding"]
     blocks[0] = TextBlock("The farm is in Devon.", Location(line=1))

@@ -14,14 +14,20 @@ from tests.fixtures.pipeline import fakes
 
 
 def _finding(text: str = "drone", context: str = "A drone swarm.", line: int = 1) -> Finding:
-    return Finding(rule_id="robotics-drone", category="robotics", text=text, context=context,
-                   location=Location(line=line))
+    return Finding(
+        rule_id="robotics-drone",
+        category="robotics",
+        text=text,
+        context=context,
+        location=Location(line=line),
+    )
 
 
 def test_fingerprint_ignores_position_and_whitespace_case() -> None:
     a = DocumentResult(path="docs/a.txt", status="ok", findings=[_finding(line=3)])
-    b = DocumentResult(path="docs/a.txt", status="ok",
-                       findings=[_finding(text="Drone", context="A  drone\nswarm.", line=90)])
+    b = DocumentResult(
+        path="docs/a.txt", status="ok", findings=[_finding(text="Drone", context="A  drone\nswarm.", line=90)]
+    )
     assign_fingerprints(a, None)
     assign_fingerprints(b, None)
     assert a.findings[0].fingerprint == b.findings[0].fingerprint
@@ -39,8 +45,9 @@ def test_rule_path_and_context_are_part_of_identity(tmp_path: Path) -> None:
     assign_fingerprints(base, str(tmp_path))
     other_path = DocumentResult(path=str(tmp_path / "b.txt"), status="ok", findings=[_finding()])
     assign_fingerprints(other_path, str(tmp_path))
-    other_ctx = DocumentResult(path=str(tmp_path / "a.txt"), status="ok",
-                               findings=[_finding(context="A drone for the army.")])
+    other_ctx = DocumentResult(
+        path=str(tmp_path / "a.txt"), status="ok", findings=[_finding(context="A drone for the army.")]
+    )
     assign_fingerprints(other_ctx, str(tmp_path))
     fps = {r.findings[0].fingerprint for r in (base, other_path, other_ctx)}
     assert len(fps) == 3
@@ -67,8 +74,11 @@ def test_inserting_a_paragraph_keeps_fingerprints(tmp_path: Path, monkeypatch: p
     doc.write_text(f"Intro paragraph.\n\n{fakes.RISKY}\n\nA drone again later.\n", encoding="utf-8")
     cfg = Config(cache=False)
     before = scan_path(doc, cfg).documents[0].findings
-    doc.write_text(f"A brand new opening paragraph\nover two lines.\n\nIntro paragraph.\n\n{fakes.RISKY}\n\n"
-                   "A drone again later.\n", encoding="utf-8")
+    doc.write_text(
+        f"A brand new opening paragraph\nover two lines.\n\nIntro paragraph.\n\n{fakes.RISKY}\n\n"
+        "A drone again later.\n",
+        encoding="utf-8",
+    )
     after = scan_path(doc, cfg).documents[0].findings
     assert before and all(f.fingerprint for f in before)
     assert [f.location.line for f in before] != [f.location.line for f in after]

@@ -12,8 +12,12 @@ from fuzz_extractors import fuzz  # noqa: E402
 
 
 def test_mutated_samples_give_documents_or_one_line_errors() -> None:
-    seeds = [SAMPLES / "proposal-skyward.docx", SAMPLES / "proposal-orbital-radar.pdf",
-             SAMPLES / "methods-section.tex", SAMPLES / "clean-proposal.md"]
+    seeds = [
+        SAMPLES / "proposal-skyward.docx",
+        SAMPLES / "proposal-orbital-radar.pdf",
+        SAMPLES / "methods-section.tex",
+        SAMPLES / "clean-proposal.md",
+    ]
     runs, crashes = fuzz(seeds, seconds=8, seed=2026, per_case_timeout=10)
     assert runs >= 20
     assert crashes == []

@@ -10,9 +10,39 @@ from grantscan.scan import Scanner
 
 _SCANNER: Scanner | None = None
 
-WORDS = st.sampled_from(["drone", "swarm", "military", "quantum", "computing", "nuclear", "receptor", "China",
-                         "turkey", "Iran", "University", "of", "Oxford", "Ltd", "No", "Yes", "?", ".", "\n",
-                         "export", "control", "AI", "radar", "the", "laws", "of", "England", "é", "\u200b"])
+WORDS = st.sampled_from(
+    [
+        "drone",
+        "swarm",
+        "military",
+        "quantum",
+        "computing",
+        "nuclear",
+        "receptor",
+        "China",
+        "turkey",
+        "Iran",
+        "University",
+        "of",
+        "Oxford",
+        "Ltd",
+        "No",
+        "Yes",
+        "?",
+        ".",
+        "\n",
+        "export",
+        "control",
+        "AI",
+        "radar",
+        "the",
+        "laws",
+        "of",
+        "England",
+        "é",
+        "\u200b",
+    ]
+)
 
 
 def scanner() -> Scanner:

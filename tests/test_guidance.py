@@ -43,10 +43,12 @@ def test_required_bodies_and_official_pages_are_covered() -> None:
     for body in ("ECJU", "RCAT", "ISU", "OFSI", "ATAS"):
         assert body in contacts, body
     urls = {link["url"] for r in g.records.values() for link in r.links}
-    for url in ("https://www.npsa.gov.uk/trusted-research",
-                "https://www.academic-technology-approval.service.gov.uk/",
-                "https://www.gov.uk/guidance/export-controls-applying-to-academic-research",
-                "https://www.gov.uk/government/organisations/office-of-financial-sanctions-implementation"):
+    for url in (
+        "https://www.npsa.gov.uk/trusted-research",
+        "https://www.academic-technology-approval.service.gov.uk/",
+        "https://www.gov.uk/guidance/export-controls-applying-to-academic-research",
+        "https://www.gov.uk/government/organisations/office-of-financial-sanctions-implementation",
+    ):
         assert url in urls, url
     assert any("ukri-trusted-research-and-innovation-principles" in u for u in urls)
     assert any("national-security-and-investment-act" in u for u in urls)
@@ -89,8 +91,12 @@ def test_declarations_get_declaration_guidance_naming_the_category() -> None:
 
 
 def test_listed_organisation_names_the_list_and_snapshot() -> None:
-    f = finding("organisation", text="NUDT", name="National University of Defense Technology",
-                lists=[ListMatch("us-el", "US Entity List", "2025-06-30", "NUDT entry", 0.97)])
+    f = finding(
+        "organisation",
+        text="NUDT",
+        name="National University of Defense Technology",
+        lists=[ListMatch("us-el", "US Entity List", "2025-06-30", "NUDT entry", 0.97)],
+    )
     Guidance.load().apply([f])
     assert "US Entity List" in f.why and "2025-06-30" in f.why and "NUDT entry" in f.why
     assert "National University of Defense Technology" in f.action
@@ -140,13 +146,15 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def _line_of(text: str, needle: str) -> int:
-    return text[:text.index(needle)].count("\n") + 1
+    return text[: text.index(needle)].count("\n") + 1
 
 
 def test_overrides_by_subcategory_and_rule_id(tmp_path: Path) -> None:
     text = SHIPPED.read_text(encoding="utf-8").replace(
-        "overrides: {}", 'overrides:\n  quantum/sensing:\n    action: "Sensing action."\n'
-                         '  qkd-rule:\n    category: quantum\n    action: "QKD action."\n    links: [atas]\n')
+        "overrides: {}",
+        'overrides:\n  quantum/sensing:\n    action: "Sensing action."\n'
+        '  qkd-rule:\n    category: quantum\n    action: "QKD action."\n    links: [atas]\n',
+    )
     g = Guidance.load(_write(tmp_path, text))
     sub = finding("quantum", subcategory="quantum/sensing")
     rule = finding("quantum", subcategory="quantum/sensing", rule_id="qkd-rule")
@@ -157,18 +165,38 @@ def test_overrides_by_subcategory_and_rule_id(tmp_path: Path) -> None:
     assert plain.action == g.records["quantum"].action
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ("    label: \"Quantum technology\"\n", "    label: \"Quantum technology\"\n    wy: typo\n", "wy: typo",
-     "unknown key 'wy'"),
-    ("    contacts: [ro, ecju, isu, atas]\n", "    contacts: [ro, ecjuu]\n", "contacts: [ro, ecjuu]",
-     "unknown contact 'ecjuu'"),
-    ("    links: [ec-lists, nsi-he, atas, ec-acad]\n", "    links: [nowhere]\n", "links: [nowhere]",
-     "unknown link 'nowhere'"),
-    ('url: "https://www.npsa.gov.uk/trusted-research"}', 'url: "http://www.npsa.gov.uk/trusted-research"}',
-     'url: "http://www.npsa', "url must start with https://"),
-])
-def test_invalid_guidance_names_file_and_line(tmp_path: Path, old: str, new: str, needle: str,
-                                              message: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            '    label: "Quantum technology"\n',
+            '    label: "Quantum technology"\n    wy: typo\n',
+            "wy: typo",
+            "unknown key 'wy'",
+        ),
+        (
+            "    contacts: [ro, ecju, isu, atas]\n",
+            "    contacts: [ro, ecjuu]\n",
+            "contacts: [ro, ecjuu]",
+            "unknown contact 'ecjuu'",
+        ),
+        (
+            "    links: [ec-lists, nsi-he, atas, ec-acad]\n",
+            "    links: [nowhere]\n",
+            "links: [nowhere]",
+            "unknown link 'nowhere'",
+        ),
+        (
+            'url: "https://www.npsa.gov.uk/trusted-research"}',
+            'url: "http://www.npsa.gov.uk/trusted-research"}',
+            'url: "http://www.npsa',
+            "url must start with https://",
+        ),
+    ],
+)
+def test_invalid_guidance_names_file_and_line(
+    tmp_path: Path, old: str, new: str, needle: str, message: str
+) -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     assert old in text
     text = text.replace(old, new, 1)

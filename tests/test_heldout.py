@@ -90,7 +90,9 @@ def test_coverage_per_category(heldout: str) -> None:
     assert {c: found[c] for c in TECH if found[c] < 6} == {}
     assert {c: found[c] for c in CLAUSES if found[c] < 5} == {}
     assert sum(1 for r in rows if not r["categories"] and not r["declarations"] and not r["countries"]) >= 30
-    country_cases = [r for r in rows if r["countries"] or any(f.startswith("country:") for f in r["false_friends"])]
+    country_cases = [
+        r for r in rows if r["countries"] or any(f.startswith("country:") for f in r["false_friends"])
+    ]
     assert len(country_cases) >= 25
     assert sum(1 for r in rows if r["declarations"]) >= 20
     trap_families = {f for r in rows for f in r["false_friends"] if not f.startswith("country:")}
@@ -104,8 +106,9 @@ def test_clause_labels_only_on_agreements(heldout: str) -> None:
 
 
 @pytest.fixture(scope="module", params=SETS)
-def scored(request: pytest.FixtureRequest,
-           tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, dict[str, tuple[set, set]]]:
+def scored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict, dict[str, tuple[set, set]]]:
     """Run the shared scorer once per set: (set name, scores JSON, id -> (false pos, false neg))."""
     if not EVALUATE.is_file():
         pytest.skip("../shared/tools/evaluate.py not present beside the project")
@@ -115,15 +118,29 @@ def scored(request: pytest.FixtureRequest,
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache"), "XDG_CONFIG_HOME": str(tmp / "config")}
     env.pop("GRANTSCAN_CONFIG", None)
     proc = subprocess.run(
-        [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(out), "--errors",
-         *map(str, _files(name))],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, env=env,
+        [
+            sys.executable,
+            str(EVALUATE),
+            "--grantscan",
+            str(GRANTSCAN),
+            "--json",
+            str(out),
+            "--errors",
+            *map(str, _files(name)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env=env,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     errors = {}
     for m in re.finditer(r"^  \w+:(\S+): \+(\[.*?\]) -(\[.*?\])$", proc.stdout, re.M):
-        errors[m.group(1)] = (set(json.loads(m.group(2).replace("'", '"'))),
-                              set(json.loads(m.group(3).replace("'", '"'))))
+        errors[m.group(1)] = (
+            set(json.loads(m.group(2).replace("'", '"'))),
+            set(json.loads(m.group(3).replace("'", '"'))),
+        )
     return name, json.loads(out.read_text(encoding="utf-8")), errors
 
 

@@ -18,26 +18,76 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 def lists_dir(tmp_path: Path) -> Path:
     us = tmp_path / "us"
     us.mkdir()
-    (us / "lists.json").write_text(json.dumps({"lists": [{"id": "demo-entity", "official_name": "Demo Entity List",
-                                                          "snapshot": "2026-01-01"}]}), encoding="utf-8")
-    (us / "entity.json").write_text(json.dumps({"list_id": "demo-entity", "entities": [
-        {"name": "Northwind Photonics Institute", "aliases": ["NPI Labs"], "country": "Russia"},
-        {"name": "Acme Quantum Devices Co., Ltd.", "aliases": [], "country": "China"}]}), encoding="utf-8")
-    (tmp_path / "galaxy.json").write_text(json.dumps({"type": "demo-tracker", "name": "Demo Tracker",
-                                                      "description": "Chinese defence universities", "values": [
-        {"value": "Example Defence University (示例大学)", "meta": {"aliases": ["EDU Alias University"]}}]}),
-        encoding="utf-8")
+    (us / "lists.json").write_text(
+        json.dumps(
+            {"lists": [{"id": "demo-entity", "official_name": "Demo Entity List", "snapshot": "2026-01-01"}]}
+        ),
+        encoding="utf-8",
+    )
+    (us / "entity.json").write_text(
+        json.dumps(
+            {
+                "list_id": "demo-entity",
+                "entities": [
+                    {"name": "Northwind Photonics Institute", "aliases": ["NPI Labs"], "country": "Russia"},
+                    {"name": "Acme Quantum Devices Co., Ltd.", "aliases": [], "country": "China"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "galaxy.json").write_text(
+        json.dumps(
+            {
+                "type": "demo-tracker",
+                "name": "Demo Tracker",
+                "description": "Chinese defence universities",
+                "values": [
+                    {
+                        "value": "Example Defence University (示例大学)",
+                        "meta": {"aliases": ["EDU Alias University"]},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "bis").mkdir()
-    (tmp_path / "bis" / "data.json").write_text(json.dumps({"generatedAt": "2026-03-30T00:00:00Z", "entries": [
-        {"name": "Harbour Engineering Academy",
-         "raw": "Harbour Engineering Academy, a.k.a., the following one alias: —HEA Institute. 1 Road, Dalian, China."}
-    ]}), encoding="utf-8")
+    (tmp_path / "bis" / "data.json").write_text(
+        json.dumps(
+            {
+                "generatedAt": "2026-03-30T00:00:00Z",
+                "entries": [
+                    {
+                        "name": "Harbour Engineering Academy",
+                        "raw": "Harbour Engineering Academy, a.k.a., the following one alias: —HEA Institute. 1 Road, Dalian, China.",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     with (tmp_path / "uk.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["unique_id", "regime_prefix", "ofsi_group_id", "un_reference_number", "date_designated",
-                    "last_updated", "name_type", "name", "address_countries"])
-        w.writerow(["RUS0001", "RUS", "1", "", "01/01/2024", "29/04/2026", "primary", "Volga Avionics JSC", "RU"])
-        w.writerow(["RUS0001", "RUS", "1", "", "01/01/2024", "29/04/2026", "alias", "Volga Avia Systems", "RU"])
+        w.writerow(
+            [
+                "unique_id",
+                "regime_prefix",
+                "ofsi_group_id",
+                "un_reference_number",
+                "date_designated",
+                "last_updated",
+                "name_type",
+                "name",
+                "address_countries",
+            ]
+        )
+        w.writerow(
+            ["RUS0001", "RUS", "1", "", "01/01/2024", "29/04/2026", "primary", "Volga Avionics JSC", "RU"]
+        )
+        w.writerow(
+            ["RUS0001", "RUS", "1", "", "01/01/2024", "29/04/2026", "alias", "Volga Avia Systems", "RU"]
+        )
     (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     return tmp_path
 
@@ -46,12 +96,22 @@ def test_every_shape_is_loaded(lists_dir):
     lists = load_folder(lists_dir)
     by_list = {e.list_id: e for e in lists.entries}
     assert set(by_list) == {"demo-entity", "demo-tracker", "bis", "uk-sanctions-list"}
-    assert by_list["demo-entity"].list_name == "Demo Entity List" and by_list["demo-entity"].snapshot == "2026-01-01"
-    assert by_list["demo-tracker"].name == "Example Defence University" and by_list["demo-tracker"].country == "CN"
+    assert (
+        by_list["demo-entity"].list_name == "Demo Entity List"
+        and by_list["demo-entity"].snapshot == "2026-01-01"
+    )
+    assert (
+        by_list["demo-tracker"].name == "Example Defence University"
+        and by_list["demo-tracker"].country == "CN"
+    )
     assert by_list["bis"].aliases == ["HEA Institute"] and by_list["bis"].country == "CN"
     uk = by_list["uk-sanctions-list"]
-    assert (uk.name, uk.aliases, uk.country, uk.snapshot) == ("Volga Avionics JSC", ["Volga Avia Systems"], "RU",
-                                                              "2026-04-29")
+    assert (uk.name, uk.aliases, uk.country, uk.snapshot) == (
+        "Volga Avionics JSC",
+        ["Volga Avia Systems"],
+        "RU",
+        "2026-04-29",
+    )
     assert lists.warnings == ["notes.csv: not a recognised screening list, skipped"]
 
 
@@ -63,7 +123,12 @@ def test_normalisation():
 def test_exact_alias_and_word_order(lists_dir):
     lists = load_folder(lists_dir)
     [m] = lists.match("Acme Quantum Devices Limited")
-    assert (m.list_id, m.entry, m.score, m.country) == ("demo-entity", "Acme Quantum Devices Co., Ltd.", 1.0, "CN")
+    assert (m.list_id, m.entry, m.score, m.country) == (
+        "demo-entity",
+        "Acme Quantum Devices Co., Ltd.",
+        1.0,
+        "CN",
+    )
     assert lists.match("EDU Alias University")[0].entry == "Example Defence University"
     assert lists.match("Avionics Volga JSC")[0].list_name == "UK Sanctions List (FCDO)"
 

@@ -13,10 +13,18 @@ from grantscan.detect.lists import ListEntry, ScreeningLists, load_lists, normal
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
-NAMES = ["Northwind Photonics Institute", "Northwind Photonics Institute of Technology", "Acme Quantum Devices",
-         "Acme Quantum Device Works", "Harbour Engineering Academy", "Harbor Engineering Academy",
-         "Volga Avionics Research Bureau", "Volga Avionic Research Bureau", "Sunrise Optics Laboratory",
-         "Abcdefghij"]
+NAMES = [
+    "Northwind Photonics Institute",
+    "Northwind Photonics Institute of Technology",
+    "Acme Quantum Devices",
+    "Acme Quantum Device Works",
+    "Harbour Engineering Academy",
+    "Harbor Engineering Academy",
+    "Volga Avionics Research Bureau",
+    "Volga Avionic Research Bureau",
+    "Sunrise Optics Laboratory",
+    "Abcdefghij",
+]
 
 
 def _one_by_one(lists: ScreeningLists, text: str, threshold: float) -> list[tuple[str, float]]:

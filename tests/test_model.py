@@ -23,7 +23,7 @@ def test_first_line_column_offset_is_kept() -> None:
 
 def test_pdf_boxes_union_skips_characters_without_a_glyph() -> None:
     nan = float("nan")
-    boxes = array("f", [10, 100, 15, 110,  15, 100, 20, 110,  nan, nan, nan, nan,  30, 102, 36, 112])
+    boxes = array("f", [10, 100, 15, 110, 15, 100, 20, 110, nan, nan, nan, nan, 30, 102, 36, 112])
     b = TextBlock("ab\nc", Location(page=2), boxes=boxes)
     loc = b.locate(0, 4)
     assert loc.page == 2 and loc.bbox == (10, 100, 36, 112)
@@ -41,16 +41,26 @@ def test_line_offsets_map_transformed_text_back_to_source() -> None:
 
 def test_finding_and_result_serialise_to_the_json_contract() -> None:
     loc = Location(part="footnote", paragraph=1)
-    f = Finding(rule_id="country", category="country", text="Iran", context="Partners in Iran.", location=loc,
-                country_code="IR", severity="high", confidence=0.91234,
-                occurrences=[loc, Location(part="body", paragraph=4)])
+    f = Finding(
+        rule_id="country",
+        category="country",
+        text="Iran",
+        context="Partners in Iran.",
+        location=loc,
+        country_code="IR",
+        severity="high",
+        confidence=0.91234,
+        occurrences=[loc, Location(part="body", paragraph=4)],
+    )
     d = f.to_dict()
     assert d["location"] == {"part": "footnote", "paragraph": 1}
     assert d["country_code"] == "IR" and d["confidence"] == 0.912 and d["count"] == 2
     assert d["occurrences"][1] == {"part": "body", "paragraph": 4}
     doc = DocumentResult(path="a.docx", status="ok", sha256="0" * 64, findings=[f])
-    out = ScanResult([doc, DocumentResult(path="b.pdf", status="error", error="encrypted: password required")],
-                     tool_version="1.0").to_dict()
+    out = ScanResult(
+        [doc, DocumentResult(path="b.pdf", status="error", error="encrypted: password required")],
+        tool_version="1.0",
+    ).to_dict()
     assert out["tool"] == {"name": "grantscan", "version": "1.0"}
     assert out["summary"]["errors"] == 1 and out["summary"]["by_severity"]["high"] == 1
     assert out["documents"][1]["findings"] == [] and out["documents"][1]["error"].startswith("encrypted")

@@ -30,16 +30,29 @@ def plain():
     return PartnerDetector(nlp, Config()), nlp
 
 
-@pytest.mark.parametrize("text,name,kind", [
-    ("Co-investigators are at the University of Tehran.", "University of Tehran", "university"),
-    ("We partner with Moscow State University on plasma work.", "Moscow State University", "university"),
-    ("Samples come from Acme Widgets Ltd in Leeds.", "Acme Widgets Ltd", "company"),
-    ("Funding from Shenzhen Example Technology Co., Ltd. is expected.", "Shenzhen Example Technology Co., Ltd.",
-     "company"),
-    ("A visit to the Max Planck Institute for Quantum Optics.", "Max Planck Institute for Quantum Optics",
-     "institute"),
-    ("Support from the Ministry of Education of Georgia.", "Ministry of Education of Georgia", "government"),
-])
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("Co-investigators are at the University of Tehran.", "University of Tehran", "university"),
+        ("We partner with Moscow State University on plasma work.", "Moscow State University", "university"),
+        ("Samples come from Acme Widgets Ltd in Leeds.", "Acme Widgets Ltd", "company"),
+        (
+            "Funding from Shenzhen Example Technology Co., Ltd. is expected.",
+            "Shenzhen Example Technology Co., Ltd.",
+            "company",
+        ),
+        (
+            "A visit to the Max Planck Institute for Quantum Optics.",
+            "Max Planck Institute for Quantum Optics",
+            "institute",
+        ),
+        (
+            "Support from the Ministry of Education of Georgia.",
+            "Ministry of Education of Georgia",
+            "government",
+        ),
+    ],
+)
 def test_name_patterns(plain, text, name, kind):
     det, nlp = plain
     found = {(f.name, f.subcategory) for f in orgs(det, nlp, text)}
@@ -49,11 +62,17 @@ def test_name_patterns(plain, text, name, kind):
 def test_built_in_list_with_alias_and_country(plain):
     det, nlp = plain
     [f] = orgs(det, nlp, "A visiting scholar from NUDT will join.")
-    assert (f.rule_id, f.name, f.country_code, f.severity) == ("org-known", "National University of Defense Technology",
-                                                              "CN", "high")
+    assert (f.rule_id, f.name, f.country_code, f.severity) == (
+        "org-known",
+        "National University of Defense Technology",
+        "CN",
+        "high",
+    )
     text = "Collaboration with Beihang University is planned."
-    assert any(f.category == "country" and f.country_code == "CN" and f.subcategory == "institution"
-               for f in det.find(nlp(text), TextBlock(text, Location(line=1)), 0))
+    assert any(
+        f.category == "country" and f.country_code == "CN" and f.subcategory == "institution"
+        for f in det.find(nlp(text), TextBlock(text, Location(line=1)), 0)
+    )
 
 
 def test_funders_do_not_fix_a_country(plain):
@@ -61,7 +80,9 @@ def test_funders_do_not_fix_a_country(plain):
     text = "This studentship is funded by EPSRC and DARPA."
     found = det.find(nlp(text), TextBlock(text, Location(line=1)), 0)
     assert {f.name for f in found if f.category == "organisation"} >= {
-        "Engineering and Physical Sciences Research Council", "Defense Advanced Research Projects Agency"}
+        "Engineering and Physical Sciences Research Council",
+        "Defense Advanced Research Projects Agency",
+    }
     assert not [f for f in found if f.category == "country"]
 
 
@@ -71,14 +92,22 @@ def test_host_institution_is_not_a_partner(plain):
 
 
 def test_list_match_from_configured_folder(tmp_path):
-    (tmp_path / "l.json").write_text(json.dumps({"list_id": "demo", "entities": [
-        {"name": "Harbin Example University", "aliases": [], "country": "China"}]}), encoding="utf-8")
+    (tmp_path / "l.json").write_text(
+        json.dumps(
+            {
+                "list_id": "demo",
+                "entities": [{"name": "Harbin Example University", "aliases": [], "country": "China"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     nlp = _nlp()
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     [f] = orgs(det, nlp, "Partners at Harbin Example University will host the student.")
     assert f.rule_id == "org-list-match" and f.severity == "high"
     assert [(m.list_id, m.entry, m.score, m.country) for m in f.lists] == [
-        ("demo", "Harbin Example University", 1.0, "CN")]
+        ("demo", "Harbin Example University", 1.0, "CN")
+    ]
 
 
 def test_org_pack_validation(tmp_path):
@@ -99,7 +128,8 @@ def test_statistical_ner_model_adds_candidates(tmp_path):
     nlp = _nlp()
     det = PartnerDetector(nlp, Config(model=str(path)))
     assert [(f.text, f.subcategory) for f in orgs(det, nlp, "We work with Zorblax on sensors.")] == [
-        ("Zorblax", "ner")]
+        ("Zorblax", "ner")
+    ]
 
 
 def test_missing_model_is_a_clear_error():
@@ -110,15 +140,28 @@ def test_missing_model_is_a_clear_error():
 def test_known_org_names_resolve(plain):
     det, _ = plain
     names = {o.name for o in det.orgs.known}
-    assert {"Beihang University", "Harbin Engineering University", "Nanjing University of Science and Technology",
-            "Northwestern Polytechnical University", "Beijing Institute of Technology",
-            "Harbin Institute of Technology", "Nanjing University of Aeronautics and Astronautics"} <= names
+    assert {
+        "Beihang University",
+        "Harbin Engineering University",
+        "Nanjing University of Science and Technology",
+        "Northwestern Polytechnical University",
+        "Beijing Institute of Technology",
+        "Harbin Institute of Technology",
+        "Nanjing University of Aeronautics and Astronautics",
+    } <= names
     assert Path(__file__).exists()
 
 
 def test_same_name_in_another_country_is_not_a_match(tmp_path):
-    (tmp_path / "l.json").write_text(json.dumps({"list_id": "demo", "entities": [
-        {"name": "Northeastern Example University", "aliases": [], "country": "China"}]}), encoding="utf-8")
+    (tmp_path / "l.json").write_text(
+        json.dumps(
+            {
+                "list_id": "demo",
+                "entities": [{"name": "Northeastern Example University", "aliases": [], "country": "China"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     nlp = _nlp()
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     [f] = orgs(det, nlp, "We work with Northeastern Example University (US) on batteries.")
@@ -129,8 +172,15 @@ def test_same_name_in_another_country_is_not_a_match(tmp_path):
 
 
 def test_abbreviated_and_joined_names(plain, tmp_path):
-    (tmp_path / "l.json").write_text(json.dumps({"list_id": "demo", "entities": [
-        {"name": "Example Univ. of Technology", "aliases": [], "country": "Iran"}]}), encoding="utf-8")
+    (tmp_path / "l.json").write_text(
+        json.dumps(
+            {
+                "list_id": "demo",
+                "entities": [{"name": "Example Univ. of Technology", "aliases": [], "country": "Iran"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     nlp = _nlp()
     listed = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     [f] = orgs(listed, nlp, "The PI is at Example University of Technology.")
@@ -138,17 +188,32 @@ def test_abbreviated_and_joined_names(plain, tmp_path):
     [g] = orgs(listed, nlp, "The PI is at Example Univ. of Technology.")
     assert g.text == "Example Univ. of Technology" and g.lists
     det, nlp = plain
-    names = {f.name for f in orgs(det, nlp, "Partners: Beihang University and Harbin Engineering University.")}
+    names = {
+        f.name for f in orgs(det, nlp, "Partners: Beihang University and Harbin Engineering University.")
+    }
     assert names == {"Beihang University", "Harbin Engineering University"}
 
 
 def test_tracker_category_sets_severity(tmp_path):
-    (tmp_path / "g.json").write_text(json.dumps({"type": "tracker", "name": "Tracker", "values": [
-        {"value": "Example Civil University", "meta": {"categories": ["Civilian"]}},
-        {"value": "Example Military University", "meta": {"categories": ["Military"]}}]}), encoding="utf-8")
+    (tmp_path / "g.json").write_text(
+        json.dumps(
+            {
+                "type": "tracker",
+                "name": "Tracker",
+                "values": [
+                    {"value": "Example Civil University", "meta": {"categories": ["Civilian"]}},
+                    {"value": "Example Military University", "meta": {"categories": ["Military"]}},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     nlp = _nlp()
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
-    sev = {f.name: f.severity for f in orgs(det, nlp, "Example Civil University and Example Military University.")}
+    sev = {
+        f.name: f.severity
+        for f in orgs(det, nlp, "Example Civil University and Example Military University.")
+    }
     assert sev == {"Example Civil University": "medium", "Example Military University": "high"}
 
 

@@ -76,17 +76,33 @@ def _write(tmp_path: Path, text: str) -> Path:
     return p
 
 
-@pytest.mark.parametrize(("broken", "line", "message"), [
-    (GOOD_RULE.replace("    terms:", "    trems:"), 6, "unknown key 'trems'"),
-    (GOOD_RULE.replace("category: quantum", "category: warp-drives"), 5, "unknown category 'warp-drives'"),
-    (GOOD_RULE.replace("terms: [flux capacitor]", "terms: flux: capacitor"), 6, "YAML syntax"),
-    (GOOD_RULE.replace("    terms: [flux capacitor]", "    terms: [flux capacitor]\n    score: high"), 7,
-     "score must be a number"),
-    (GOOD_RULE.replace("    terms: [flux capacitor]", "    terms: [flux capacitor]\n    context: {words: [a], window: page}"),
-     7, "window must be"),
-    (GOOD_RULE + "  - id: test-rule\n    category: ai\n    terms: [x]\n", 10, "duplicate id"),
-    (GOOD_RULE.replace("version: 1\n", ""), 1, "missing required key 'version'"),
-])
+@pytest.mark.parametrize(
+    ("broken", "line", "message"),
+    [
+        (GOOD_RULE.replace("    terms:", "    trems:"), 6, "unknown key 'trems'"),
+        (
+            GOOD_RULE.replace("category: quantum", "category: warp-drives"),
+            5,
+            "unknown category 'warp-drives'",
+        ),
+        (GOOD_RULE.replace("terms: [flux capacitor]", "terms: flux: capacitor"), 6, "YAML syntax"),
+        (
+            GOOD_RULE.replace("    terms: [flux capacitor]", "    terms: [flux capacitor]\n    score: high"),
+            7,
+            "score must be a number",
+        ),
+        (
+            GOOD_RULE.replace(
+                "    terms: [flux capacitor]",
+                "    terms: [flux capacitor]\n    context: {words: [a], window: page}",
+            ),
+            7,
+            "window must be",
+        ),
+        (GOOD_RULE + "  - id: test-rule\n    category: ai\n    terms: [x]\n", 10, "duplicate id"),
+        (GOOD_RULE.replace("version: 1\n", ""), 1, "missing required key 'version'"),
+    ],
+)
 def test_broken_pack_names_file_and_line(tmp_path: Path, broken: str, line: int, message: str) -> None:
     p = _write(tmp_path, broken)
     with pytest.raises(PackError) as e:

@@ -18,9 +18,11 @@ from grantscan.config import Config
 from grantscan.detect.partners import PartnerDetector, _filter_spans, _Tokens
 from grantscan.model import Location, TextBlock
 
-ODD = ("  Leading spaces, then\ttabs,\xa0no-break spaces and  double spaces. The University of Tokyo (Japan) "
-       "works with UK&Turkish teams; see https://example.org/a/b. Mr. Smith went to Washington, D.C. today!  "
-       "1 UNIWERSYTET SLASKI PL 161,235 2.11% ... end ")
+ODD = (
+    "  Leading spaces, then\ttabs,\xa0no-break spaces and  double spaces. The University of Tokyo (Japan) "
+    "works with UK&Turkish teams; see https://example.org/a/b. Mr. Smith went to Washington, D.C. today!  "
+    "1 UNIWERSYTET SLASKI PL 161,235 2.11% ... end "
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +63,9 @@ def test_sentences_match_span_sent(nlp) -> None:
     doc = nlp(ODD)
     t = _table(doc)
     for i in range(len(doc)):
-        sent = doc[i:i + 1].sent
+        sent = doc[i : i + 1].sent
         assert t.sentence(i) == (sent.start, sent.end)
-        assert t.sentence_text(doc.text, i, i + 1) == doc.text[sent.start_char:sent.end_char].strip()
+        assert t.sentence_text(doc.text, i, i + 1) == doc.text[sent.start_char : sent.end_char].strip()
 
 
 def test_a_view_reads_like_a_copied_span(nlp) -> None:
@@ -108,8 +110,10 @@ def test_filter_spans_matches_spacy(nlp) -> None:
 def test_one_scan_finds_what_each_matcher_finds(nlp, det) -> None:
     from spacy.matcher import PhraseMatcher
 
-    text = ("The University of Tokyo and Harbin Institute of Technology in China met the Ministry of Defence "
-            "(UK) in Paris, France; PL 161 and DE 12 were listed. THE NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY")
+    text = (
+        "The University of Tokyo and Harbin Institute of Technology in China met the Ministry of Defence "
+        "(UK) in Paris, France; PL 161 and DE 12 were listed. THE NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY"
+    )
     doc = nlp(text)
     found = det._scan(doc)
     places = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -125,8 +129,11 @@ def test_one_scan_finds_what_each_matcher_finds(nlp, det) -> None:
 
 def test_blocked_spans_near_places_are_all_found(nlp, det) -> None:
     """Only block phrases around place phrases are looked for; those are exactly the ones a full scan finds."""
-    text = ("China clay and Congo red are materials. " * 3 + "Plain words here. " * 20
-            + "The Paris Agreement binds France. Turkey the bird is not Turkey.")
+    text = (
+        "China clay and Congo red are materials. " * 3
+        + "Plain words here. " * 20
+        + "The Paris Agreement binds France. Turkey the bird is not Turkey."
+    )
     doc = nlp(text)
     block = TextBlock(text, Location(line=1, column=1))
     det._doc, det._doc_text, det._orig = doc, text, text
@@ -154,8 +161,11 @@ def test_joined_words_and_codes_before_amounts(nlp, det) -> None:
 
 
 def test_list_matches_are_cached_but_never_shared(tmp_path: Path, nlp) -> None:
-    (tmp_path / "tracker.json").write_text(json.dumps({
-        "type": "tracker", "name": "Tracker", "values": [{"value": "Harbin Institute of Technology"}]}))
+    (tmp_path / "tracker.json").write_text(
+        json.dumps(
+            {"type": "tracker", "name": "Tracker", "values": [{"value": "Harbin Institute of Technology"}]}
+        )
+    )
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     first = det._list_match("Harbin Institute of Technology")
     assert [m.entry for m in first] == ["Harbin Institute of Technology"]
@@ -163,7 +173,9 @@ def test_list_matches_are_cached_but_never_shared(tmp_path: Path, nlp) -> None:
     first[0].score = 0.0
     again = det._list_match("Harbin Institute of Technology")
     assert len(again) == 1 and again[0].score == 1.0
-    assert det._list_match("Harbin Institute of Technology") == det.lists.match("Harbin Institute of Technology")
+    assert det._list_match("Harbin Institute of Technology") == det.lists.match(
+        "Harbin Institute of Technology"
+    )
 
 
 def test_fast_year_pattern_agrees_with_the_plain_one() -> None:

@@ -20,8 +20,25 @@ def test_header_and_one_row_per_shown_finding() -> None:
     result = build_result()
     text = render(result, "csv")
     assert text.splitlines()[0].split(",") == list(COLUMNS)
-    for col in ("path", "rule_id", "category", "kind", "severity", "confidence", "text", "context", "page",
-                "part", "paragraph", "line", "country_code", "name", "lists", "action", "link"):
+    for col in (
+        "path",
+        "rule_id",
+        "category",
+        "kind",
+        "severity",
+        "confidence",
+        "text",
+        "context",
+        "page",
+        "part",
+        "paragraph",
+        "line",
+        "country_code",
+        "name",
+        "lists",
+        "action",
+        "link",
+    ):
         assert col in COLUMNS
     got = rows(result)
     unsuppressed = sum(1 for d in result.documents for f in d.findings if not f.suppressed)
@@ -55,10 +72,20 @@ def test_formula_injection_is_neutralised() -> None:
     for bad in ("=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx"):
         assert safe_cell(bad) == "'" + bad
     assert safe_cell("plain") == "plain" and safe_cell(3) == 3
-    f = Finding(rule_id="r", category="ai", text='=HYPERLINK("http://evil")', context="@x, -y",
-                location=Location(line=1), name="+Corp")
+    f = Finding(
+        rule_id="r",
+        category="ai",
+        text='=HYPERLINK("http://evil")',
+        context="@x, -y",
+        location=Location(line=1),
+        name="+Corp",
+    )
     got = rows(ScanResult([DocumentResult("a.txt", "ok", findings=[f])]))[0]
-    assert got["text"] == '\'=HYPERLINK("http://evil")' and got["context"] == "'@x, -y" and got["name"] == "'+Corp"
+    assert (
+        got["text"] == '\'=HYPERLINK("http://evil")'
+        and got["context"] == "'@x, -y"
+        and got["name"] == "'+Corp"
+    )
     assert rows(build_result())[0]["text"] == "military use"
 
 
@@ -66,7 +93,9 @@ def test_markdown_summary_and_tables() -> None:
     md = render(build_result(), "md")
     lines = md.splitlines()
     assert lines[0] == "## grantscan report 9.9.9"
-    head = lines.index("| documents | unreadable | findings | high | medium | low | info | declarations | suppressed |")
+    head = lines.index(
+        "| documents | unreadable | findings | high | medium | low | info | declarations | suppressed |"
+    )
     assert lines[head + 2] == "| 4 | 1 | 6 | 2 | 3 | 1 | 0 | 1 | 2 |"
     assert "### proposals/drone proposal.pdf" in lines
     assert "Risk score **72/100** (pdf, proposal)" in lines

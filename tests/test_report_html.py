@@ -13,8 +13,14 @@ from grantscan.report import render
 from tests.fixtures.report.sample import build_result
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 class Tags(HTMLParser):
@@ -53,7 +59,9 @@ def test_self_contained_no_external_assets() -> None:
         assert "src" not in attrs, (tag, attrs)
         if tag == "a" and attrs.get("href", "").startswith("http"):
             assert attrs["href"].startswith("https://") and attrs.get("rel") == "noopener noreferrer"
-    csp = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in csp
     assert len(tags.scripts) == 1 and "http" not in tags.scripts[0]
     assert "url(" not in html and "@import" not in html
@@ -62,7 +70,7 @@ def test_self_contained_no_external_assets() -> None:
 def test_document_text_is_escaped() -> None:
     html = render(build_result(), "html")
     assert html.count("<script>") == 1  # only the report's own inline script
-    assert '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;' in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "<mark>&lt;script&gt;" in html
 
 

@@ -21,8 +21,22 @@ def test_json_findings_carry_location_and_guidance() -> None:
     data = json.loads(render(build_result(), "json"))
     pdf, docx, md, broken = data["documents"]
     mil = pdf["findings"][0]
-    for key in ("rule_id", "category", "kind", "severity", "confidence", "text", "context", "location",
-                "why", "action", "contacts", "links", "count", "reasons"):
+    for key in (
+        "rule_id",
+        "category",
+        "kind",
+        "severity",
+        "confidence",
+        "text",
+        "context",
+        "location",
+        "why",
+        "action",
+        "contacts",
+        "links",
+        "count",
+        "reasons",
+    ):
         assert key in mil, key
     assert mil["location"] == {"page": 3, "bbox": [72.0, 100.5, 140.25, 112.0], "section": "2.1"}
     assert mil["count"] == 2 and len(mil["occurrences"]) == 2

@@ -44,8 +44,10 @@ def test_driver_and_rules_carry_guidance() -> None:
     assert rule["name"] == "DefenceMilitaryUse"
     assert rule["defaultConfiguration"]["level"] == "error"
     assert rule["properties"]["tags"][0] == "defence" and rule["properties"]["precision"] == "high"
-    assert rule["helpUri"] == "https://www.gov.uk/uk-strategic-export-control-lists-the-consolidated-list-of-" \
-                              "strategic-military-and-dual-use-items"
+    assert (
+        rule["helpUri"] == "https://www.gov.uk/uk-strategic-export-control-lists-the-consolidated-list-of-"
+        "strategic-military-and-dual-use-items"
+    )
     assert "What to do:" in rule["help"]["text"] and "ECJU" in rule["help"]["text"]
     assert "[UK Strategic Export Control Lists](https://" in rule["help"]["markdown"]
     assert rule["fullDescription"]["text"] and rule["shortDescription"]["text"].startswith("Defence")
@@ -108,14 +110,19 @@ def test_fingerprints_use_the_baseline_value_or_a_content_hash() -> None:
     run = run_of(result)
     mil = next(r for r in run["results"] if r["ruleId"] == "defence-military-use")
     assert mil["partialFingerprints"]["grantscan/v1"] == result.documents[0].findings[0].fingerprint
+
     # without one set: content-based, so moving the finding to another line keeps it
     def fp(line: int) -> str:
         f = Finding(rule_id="r", category="ai", text="LLM", context="an LLM", location=Location(line=line))
         return run_of(ScanResult([DocumentResult("a.txt", "ok", findings=[f])]))["results"][0][
-            "partialFingerprints"]["grantscan/v1"]
+            "partialFingerprints"
+        ]["grantscan/v1"]
+
     assert fp(3) == fp(40) and len(fp(3)) == 64
-    twins = [Finding(rule_id="r", category="ai", text="LLM", context="an LLM", location=Location(line=n))
-             for n in (1, 9)]
+    twins = [
+        Finding(rule_id="r", category="ai", text="LLM", context="an LLM", location=Location(line=n))
+        for n in (1, 9)
+    ]
     res = run_of(ScanResult([DocumentResult("a.txt", "ok", findings=twins)]))["results"]
     assert res[0]["partialFingerprints"] != res[1]["partialFingerprints"]
 

@@ -24,7 +24,7 @@ def test_plain_text_lists_documents_findings_and_guidance() -> None:
     result = build_result()
     out = render(result, "text", color=False)
     assert not ANSI.search(out)
-    pdf_block = out[out.index("proposals/drone proposal.pdf"):out.index("agreements/collab.docx")]
+    pdf_block = out[out.index("proposals/drone proposal.pdf") : out.index("agreements/collab.docx")]
     assert "risk 72/100" in pdf_block and "proposal" in pdf_block
     assert "defence end use (high)" in pdf_block
     mil = result.documents[0].findings[0]
@@ -32,8 +32,15 @@ def test_plain_text_lists_documents_findings_and_guidance() -> None:
     assert "HIGH" in line and "defence" in line and "finding" in line
     assert mil.location.describe() in line and "×2" in line
     assert mil.action in " ".join(pdf_block.split())
-    assert mil.links[0]["url"] in pdf_block.splitlines()[pdf_block.splitlines().index(
-        next(x for x in pdf_block.splitlines() if mil.links[0]["title"] in x)) + 1]
+    assert (
+        mil.links[0]["url"]
+        in pdf_block.splitlines()[
+            pdf_block.splitlines().index(
+                next(x for x in pdf_block.splitlines() if mil.links[0]["title"] in x)
+            )
+            + 1
+        ]
+    )
     assert "body ¶15, § 12" in out and "line 14:11" in out
     assert "US Entity List (2025-06-30)" in out
 
@@ -50,7 +57,7 @@ def test_declarations_are_separate_and_suppressed_hidden_by_default() -> None:
 def test_errors_and_summary() -> None:
     out = render(build_result(), "text", color=False)
     assert "✗ broken.pdf  error: encrypted: password required" in out
-    summary = out[out.index("Summary:"):]
+    summary = out[out.index("Summary:") :]
     assert "4 documents scanned, 3 ok, 1 could not be read" in summary
     assert "6 findings: high 2, medium 3, low 1, info 0" in summary
     assert "1 declaration" in summary and "2 suppressed" in summary
@@ -58,8 +65,14 @@ def test_errors_and_summary() -> None:
 
 
 def test_colour_highlights_the_match_and_document_brackets_stay_literal() -> None:
-    f = Finding(rule_id="r", category="ai", text="[bold]LLM[/bold]", context="uses a [bold]LLM[/bold] here",
-                location=Location(line=3, column=8), severity="high")
+    f = Finding(
+        rule_id="r",
+        category="ai",
+        text="[bold]LLM[/bold]",
+        context="uses a [bold]LLM[/bold] here",
+        location=Location(line=3, column=8),
+        severity="high",
+    )
     result = ScanResult([DocumentResult("a.txt", "ok", findings=[f])])
     coloured = render(result, "text", color=True)
     assert "\x1b[" in coloured

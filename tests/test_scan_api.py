@@ -72,8 +72,11 @@ def test_scan_text_applies_allow_list_and_fingerprints(monkeypatch: pytest.Monke
     fakes.install(monkeypatch)
     r = grantscan.scan_text(fakes.RISKY, Config(allow={"country": ["Iran"]}))
     assert isinstance(r, DocumentResult) and r.status == "ok"
-    assert {f.text: f.suppressed for f in r.findings} == {"drone": None, "military": None,
-                                                          "Iran": "allow-list: Iran"}
+    assert {f.text: f.suppressed for f in r.findings} == {
+        "drone": None,
+        "military": None,
+        "Iran": "allow-list: Iran",
+    }
     assert all(f.fingerprint for f in r.findings)
     assert [f.text for f in r.active_findings] == ["drone", "military"]
 

@@ -9,8 +9,10 @@ from grantscan.detect.score import assess
 from grantscan.model import Document, Finding, ListMatch, Location, TextBlock
 
 DOC = Document("p.txt", "text", [TextBlock("A research proposal.", Location(line=1))])
-RISK = {"CN": {"code": "CN", "regimes": [], "arms_embargo": True},
-        "RU": {"code": "RU", "regimes": ["Russia"], "arms_embargo": True}}
+RISK = {
+    "CN": {"code": "CN", "regimes": [], "arms_embargo": True},
+    "RU": {"code": "RU", "regimes": ["Russia"], "arms_embargo": True},
+}
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +21,24 @@ def _country_facts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def finding(category: str, text: str = "x", **kw) -> Finding:  # noqa: ANN003
-    return Finding(rule_id=f"{category}-rule", category=category, text=text, context=text,
-                   location=Location(line=1), confidence=kw.pop("confidence", 0.8), **kw)
+    return Finding(
+        rule_id=f"{category}-rule",
+        category=category,
+        text=text,
+        context=text,
+        location=Location(line=1),
+        confidence=kw.pop("confidence", 0.8),
+        **kw,
+    )
 
 
 def listed(name: str) -> Finding:
-    return finding("organisation", name, name=name, lists=[ListMatch("bis-entity", "BIS Entity List", "2026-01-01",
-                                                                     name, 0.95, "CN")])
+    return finding(
+        "organisation",
+        name,
+        name=name,
+        lists=[ListMatch("bis-entity", "BIS Entity List", "2026-01-01", name, 0.95, "CN")],
+    )
 
 
 def test_ordinary_technology_is_medium_and_borderline_low() -> None:
@@ -77,16 +90,29 @@ def test_suppressed_findings_do_not_count() -> None:
 def test_score_is_capped_and_deterministic() -> None:
     def many() -> list[Finding]:
         cats = ["ai", "quantum", "robotics", "space", "nuclear", "bio", "chem"]
-        return [finding(c) for c in cats] + [finding("defence"), listed("A"), listed("B"),
-                                             finding("country", "Russia", country_code="RU")]
+        return [finding(c) for c in cats] + [
+            finding("defence"),
+            listed("A"),
+            listed("B"),
+            finding("country", "Russia", country_code="RU"),
+        ]
+
     first, second = assess(DOC, many()), assess(DOC, many())
     assert first.risk_score == 100
     assert first.reasons == second.reasons
 
 
 def test_document_type_comes_from_the_classifier() -> None:
-    agreement = Document("a.txt", "text", [TextBlock(
-        "THIS AGREEMENT is made between the Parties. WHEREAS the Parties wish to collaborate, NOW, THEREFORE, "
-        "the Parties hereby agree as follows. This Agreement shall be governed by English law. IN WITNESS WHEREOF "
-        "the Parties have signed.", Location(line=1))])
+    agreement = Document(
+        "a.txt",
+        "text",
+        [
+            TextBlock(
+                "THIS AGREEMENT is made between the Parties. WHEREAS the Parties wish to collaborate, NOW, THEREFORE, "
+                "the Parties hereby agree as follows. This Agreement shall be governed by English law. IN WITNESS WHEREOF "
+                "the Parties have signed.",
+                Location(line=1),
+            )
+        ],
+    )
     assert assess(agreement, []).document_type == "agreement"

@@ -29,15 +29,18 @@ def _by_para(findings: list[Finding]) -> dict[int, list[str | None]]:
     return out
 
 
-@pytest.mark.parametrize("comment, ok", [
-    ("grantscan: ignore[robotics] reviewed with the research office", True),
-    ("grantscan: ignore[robotics, defence-military] approved by RO 2024-05", True),
-    ("grantscan: ignore", False),  # bare word
-    ("grantscan: ignore[robotics]", False),  # no reason
-    ("grantscan: ignore[] because", False),  # no id
-    ("grantscan: ignore[Robotics Team] because", False),  # not an id
-    ("please ignore[robotics] this", False),  # no grantscan: prefix
-])
+@pytest.mark.parametrize(
+    "comment, ok",
+    [
+        ("grantscan: ignore[robotics] reviewed with the research office", True),
+        ("grantscan: ignore[robotics, defence-military] approved by RO 2024-05", True),
+        ("grantscan: ignore", False),  # bare word
+        ("grantscan: ignore[robotics]", False),  # no reason
+        ("grantscan: ignore[] because", False),  # no id
+        ("grantscan: ignore[Robotics Team] because", False),  # not an id
+        ("please ignore[robotics] this", False),  # no grantscan: prefix
+    ],
+)
 def test_marker_parsing_is_strict(comment: str, ok: bool) -> None:
     m = parse_marker(comment)
     assert (m is not None) is ok
@@ -47,9 +50,11 @@ def test_marker_parsing_is_strict(comment: str, ok: bool) -> None:
 
 def test_latex_marker_covers_next_paragraph_only(tmp_path: Path) -> None:
     doc = tmp_path / "p.tex"
-    doc.write_text("Intro.\n\n% grantscan: ignore[robotics] reviewed with the research office\n"
-                   "A drone for mapping.\nSecond line, military use.\n\nAnother drone here.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "Intro.\n\n% grantscan: ignore[robotics] reviewed with the research office\n"
+        "A drone for mapping.\nSecond line, military use.\n\nAnother drone here.\n",
+        encoding="utf-8",
+    )
     paras = _by_para(_scan(doc))
     assert paras[4] == ["inline: reviewed with the research office"]
     assert paras[5] == [None]  # same paragraph, but defence is not in the marker's ids
@@ -58,8 +63,10 @@ def test_latex_marker_covers_next_paragraph_only(tmp_path: Path) -> None:
 
 def test_marker_inside_paragraph_covers_that_paragraph(tmp_path: Path) -> None:
     doc = tmp_path / "p.tex"
-    doc.write_text("A drone for mapping. % grantscan: ignore[robotics-drone] civil survey only\n"
-                   "\nA drone again.\n", encoding="utf-8")
+    doc.write_text(
+        "A drone for mapping. % grantscan: ignore[robotics-drone] civil survey only\n\nA drone again.\n",
+        encoding="utf-8",
+    )
     paras = _by_para(_scan(doc))
     assert paras[1] == ["inline: civil survey only"]
     assert paras[3] == [None]
@@ -67,10 +74,12 @@ def test_marker_inside_paragraph_covers_that_paragraph(tmp_path: Path) -> None:
 
 def test_markdown_marker_and_bare_word(tmp_path: Path) -> None:
     doc = tmp_path / "p.md"
-    doc.write_text("<!-- grantscan: ignore[country] partner approved by export control -->\n"
-                   "We meet partners in Iran.\n\n<!-- grantscan: ignore -->\nA drone.\n\n"
-                   "Text that says grantscan: ignore[robotics] in prose about a drone is not a comment.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "<!-- grantscan: ignore[country] partner approved by export control -->\n"
+        "We meet partners in Iran.\n\n<!-- grantscan: ignore -->\nA drone.\n\n"
+        "Text that says grantscan: ignore[robotics] in prose about a drone is not a comment.\n",
+        encoding="utf-8",
+    )
     paras = _by_para(_scan(doc))
     assert paras[2] == ["inline: partner approved by export control"]
     assert paras[5] == [None]
@@ -79,9 +88,10 @@ def test_markdown_marker_and_bare_word(tmp_path: Path) -> None:
 
 def test_off_on_region(tmp_path: Path) -> None:
     doc = tmp_path / "p.tex"
-    doc.write_text("A drone.\n% grantscan: off\n\nmilitary drone.\n\nIran.\n% grantscan: on\n\n"
-                   "A drone after.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "A drone.\n% grantscan: off\n\nmilitary drone.\n\nIran.\n% grantscan: on\n\nA drone after.\n",
+        encoding="utf-8",
+    )
     paras = _by_para(_scan(doc))
     assert paras[1] == [None]
     assert all(s and "grantscan: off" in s for s in paras[4] + paras[6])
@@ -89,10 +99,14 @@ def test_off_on_region(tmp_path: Path) -> None:
 
 
 def test_docx_comment_marker_applies_to_whole_document() -> None:
-    doc = Document(path="x.docx", format="docx", blocks=[
-        TextBlock("A drone.", Location(part="body", paragraph=0)),
-        TextBlock("grantscan: ignore[robotics] reviewed", Location(part="comment", paragraph=0)),
-    ])
+    doc = Document(
+        path="x.docx",
+        format="docx",
+        blocks=[
+            TextBlock("A drone.", Location(part="body", paragraph=0)),
+            TextBlock("grantscan: ignore[robotics] reviewed", Location(part="comment", paragraph=0)),
+        ],
+    )
     f1 = Finding("robotics-drone", "robotics", "drone", "A drone.", Location(part="body", paragraph=0))
     f2 = Finding("country-iran", "country", "Iran", "Iran.", Location(part="body", paragraph=0))
     unused = apply_inline(doc, [f1, f2])
@@ -101,11 +115,18 @@ def test_docx_comment_marker_applies_to_whole_document() -> None:
 
 
 def test_docx_comment_marker_with_anchor_applies_to_that_paragraph() -> None:
-    doc = Document(path="x.docx", format="docx", blocks=[
-        TextBlock("A drone.", Location(part="body", paragraph=0)),
-        TextBlock("Another drone.", Location(part="body", paragraph=1)),
-        TextBlock("grantscan: ignore[robotics] civil use only", Location(part="comment", paragraph=0)),
-    ], metadata={"comments": [{"id": "1", "paragraphs": [0, 1], "anchor": {"part": "body", "paragraph": 1}}]})
+    doc = Document(
+        path="x.docx",
+        format="docx",
+        blocks=[
+            TextBlock("A drone.", Location(part="body", paragraph=0)),
+            TextBlock("Another drone.", Location(part="body", paragraph=1)),
+            TextBlock("grantscan: ignore[robotics] civil use only", Location(part="comment", paragraph=0)),
+        ],
+        metadata={
+            "comments": [{"id": "1", "paragraphs": [0, 1], "anchor": {"part": "body", "paragraph": 1}}]
+        },
+    )
     f0 = Finding("robotics-drone", "robotics", "drone", "A drone.", Location(part="body", paragraph=0))
     f1 = Finding("robotics-drone", "robotics", "drone", "Another drone.", Location(part="body", paragraph=1))
     apply_inline(doc, [f0, f1])
@@ -113,17 +134,30 @@ def test_docx_comment_marker_with_anchor_applies_to_that_paragraph() -> None:
 
 
 def test_unused_markers_are_returned() -> None:
-    doc = Document(path="x.tex", format="latex", blocks=[TextBlock("Nothing here.", Location(line=2))],
-                   metadata={"source_comments": [{"line": 1, "text": "grantscan: ignore[ai] old reason"}]})
+    doc = Document(
+        path="x.tex",
+        format="latex",
+        blocks=[TextBlock("Nothing here.", Location(line=2))],
+        metadata={"source_comments": [{"line": 1, "text": "grantscan: ignore[ai] old reason"}]},
+    )
     assert [m.ids for m in apply_inline(doc, [])] == [("ai",)]
 
 
 def test_grouped_finding_needs_every_occurrence_covered() -> None:
-    doc = Document(path="x.tex", format="latex",
-                   blocks=[TextBlock("A drone.", Location(line=2)), TextBlock("A drone.", Location(line=4))],
-                   metadata={"source_comments": [{"line": 1, "text": "grantscan: ignore[robotics] ok"}]})
-    f = Finding("robotics-drone", "robotics", "drone", "A drone.", Location(line=2),
-                occurrences=[Location(line=2), Location(line=4)])
+    doc = Document(
+        path="x.tex",
+        format="latex",
+        blocks=[TextBlock("A drone.", Location(line=2)), TextBlock("A drone.", Location(line=4))],
+        metadata={"source_comments": [{"line": 1, "text": "grantscan: ignore[robotics] ok"}]},
+    )
+    f = Finding(
+        "robotics-drone",
+        "robotics",
+        "drone",
+        "A drone.",
+        Location(line=2),
+        occurrences=[Location(line=2), Location(line=4)],
+    )
     apply_inline(doc, [f])
     assert f.suppressed is None
 
@@ -144,14 +178,17 @@ def test_allow_list_is_per_category() -> None:
     assert AllowList({"country": ["Iran"]}).match(f) == "Iran"
 
 
-@pytest.mark.parametrize("pattern, path, hit", [
-    ("*.md", "a/b/c.md", True),
-    ("drafts/", "drafts/x.txt", True),
-    ("drafts/", "x/drafts.txt", False),
-    ("/top.txt", "sub/top.txt", False),
-    ("sub/**/*.tex", "sub/a/b/c.tex", True),
-    ("sub/*.tex", "sub/a/c.tex", False),
-])
+@pytest.mark.parametrize(
+    "pattern, path, hit",
+    [
+        ("*.md", "a/b/c.md", True),
+        ("drafts/", "drafts/x.txt", True),
+        ("drafts/", "x/drafts.txt", False),
+        ("/top.txt", "sub/top.txt", False),
+        ("sub/**/*.tex", "sub/a/b/c.tex", True),
+        ("sub/*.tex", "sub/a/c.tex", False),
+    ],
+)
 def test_gitignore_globs(pattern: str, path: str, hit: bool) -> None:
     assert PathRules([pattern]).matches(path) is hit
 

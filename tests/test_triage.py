@@ -17,36 +17,68 @@ from grantscan.triage import FLAGGED, NEEDS_HUMAN, NO_CONCERN, build_triage, loa
 
 
 def f(rule_id: str, category: str, text: str = "x", **kw: object) -> Finding:
-    return Finding(rule_id=rule_id, category=category, text=text, context=text,
-                   location=kw.pop("location", Location(line=1)), **kw)  # type: ignore[arg-type]
+    return Finding(
+        rule_id=rule_id,
+        category=category,
+        text=text,
+        context=text,
+        location=kw.pop("location", Location(line=1)),
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def risky_agreement() -> DocumentResult:
     return DocumentResult(
-        path="deals/risky-agreement.docx", status="ok", document_type="agreement", risk_score=85,
-        risk_reasons=["listed partner", "controlled technology without export clause", "non-UK law",
-                      "fourth reason"],
+        path="deals/risky-agreement.docx",
+        status="ok",
+        document_type="agreement",
+        risk_score=85,
+        risk_reasons=[
+            "listed partner",
+            "controlled technology without export clause",
+            "non-UK law",
+            "fourth reason",
+        ],
         findings=[
             f("quantum-sensing", "quantum", "quantum sensing"),
-            f("org-list", "organisation", "NUDT", name="National University of Defense Technology",
-              lists=[ListMatch("uk-sanctions", "UK Sanctions List", "2026-01", "NUDT", 0.97)]),
+            f(
+                "org-list",
+                "organisation",
+                "NUDT",
+                name="National University of Defense Technology",
+                lists=[ListMatch("uk-sanctions", "UK Sanctions List", "2026-01", "NUDT", 0.97)],
+            ),
             f("org", "organisation", "University of Exampleton"),
             f("country", "country", "China", country_code="CN"),
             f("country", "country", "France", country_code="FR"),
             f("clause-governing-law", "clause-law", "governed by the laws", country_code="CN"),
-            f("clause-law-non-uk", "clause-law", "governing law outside the UK: China (CN)", country_code="CN",
-              severity="medium"),
+            f(
+                "clause-law-non-uk",
+                "clause-law",
+                "governing law outside the UK: China (CN)",
+                country_code="CN",
+                severity="medium",
+            ),
             f("clause-ip-ownership", "clause-ip", "Foreground IP"),
             f("clause-ip-assignment", "clause-ip", "IP assigned to the sponsor", severity="medium"),
             f("clause-publication-review", "clause-publication", "prior review"),
-            f("clause-export-missing", "quantum", "no export-control clause", severity="medium",
-              location=Location(line=1, column=1)),
-        ])
+            f(
+                "clause-export-missing",
+                "quantum",
+                "no export-control clause",
+                severity="medium",
+                location=Location(line=1, column=1),
+            ),
+        ],
+    )
 
 
 def clean_agreement() -> DocumentResult:
     return DocumentResult(
-        path="deals/clean-agreement.txt", status="ok", document_type="agreement", risk_score=5,
+        path="deals/clean-agreement.txt",
+        status="ok",
+        document_type="agreement",
+        risk_score=5,
         findings=[
             f("org", "organisation", "University of Exampleton"),
             f("country", "country", "France", country_code="FR"),
@@ -54,14 +86,21 @@ def clean_agreement() -> DocumentResult:
             f("clause-ip-ownership", "clause-ip", "Background IP remains with its owner"),
             f("clause-publication-review", "clause-publication", "30 days to review"),
             f("clause-export-control", "clause-export", "export control laws"),
-        ])
+        ],
+    )
 
 
 def proposal() -> DocumentResult:
-    return DocumentResult(path="props/plain.pdf", status="ok", document_type="proposal", risk_score=20,
-                          findings=[f("ai-ml", "ai", "deep learning", severity="low", confidence=0.7),
-                                    f("decl", "clause-export", "Do you plan to export any material? No",
-                                      kind="declaration")])
+    return DocumentResult(
+        path="props/plain.pdf",
+        status="ok",
+        document_type="proposal",
+        risk_score=20,
+        findings=[
+            f("ai-ml", "ai", "deep learning", severity="low", confidence=0.7),
+            f("decl", "clause-export", "Do you plan to export any material? No", kind="declaration"),
+        ],
+    )
 
 
 def broken() -> DocumentResult:
@@ -79,10 +118,15 @@ def by_id(row: triage_mod.TriageRow) -> dict[str, triage_mod.ChecklistAnswer]:
 
 # --- core -------------------------------------------------------------------------------------------
 
+
 def test_rows_ranked_by_risk_errors_last(result: ScanResult) -> None:
     t = build_triage(result)
-    assert [r.path for r in t.rows] == ["deals/risky-agreement.docx", "props/plain.pdf",
-                                        "deals/clean-agreement.txt", "props/scan.pdf"]
+    assert [r.path for r in t.rows] == [
+        "deals/risky-agreement.docx",
+        "props/plain.pdf",
+        "deals/clean-agreement.txt",
+        "props/scan.pdf",
+    ]
     assert [r.risk_score for r in t.rows[:3]] == sorted((r.risk_score for r in t.rows[:3]), reverse=True)
     assert t.rows[-1].status == "error" and t.rows[-1].error == "no text layer (scanned?)"
     assert t.rows[-1].checklist == []
@@ -108,8 +152,15 @@ def test_reasons_fall_back_to_findings_when_unscored() -> None:
 
 def test_checklist_flags_with_evidence(result: ScanResult) -> None:
     answers = by_id(build_triage(result).rows[0])
-    for qid in ("export-lists", "screening-lists", "sanctions-embargo", "export-clause", "ip-ownership",
-                "governing-law", "nsi-area"):
+    for qid in (
+        "export-lists",
+        "screening-lists",
+        "sanctions-embargo",
+        "export-clause",
+        "ip-ownership",
+        "governing-law",
+        "nsi-area",
+    ):
         assert answers[qid].status == FLAGGED, qid
         assert answers[qid].evidence, qid
     assert any("UK Sanctions List" in e for e in answers["screening-lists"].evidence)
@@ -122,8 +173,14 @@ def test_checklist_flags_with_evidence(result: ScanResult) -> None:
 def test_checklist_no_concern_only_where_the_document_answers(result: ScanResult) -> None:
     row = next(r for r in build_triage(result).rows if r.path == "deals/clean-agreement.txt")
     answers = by_id(row)
-    for qid in ("export-clause", "ip-ownership", "publication", "governing-law", "screening-lists",
-                "sanctions-embargo"):
+    for qid in (
+        "export-clause",
+        "ip-ownership",
+        "publication",
+        "governing-law",
+        "screening-lists",
+        "sanctions-embargo",
+    ):
         assert answers[qid].status == NO_CONCERN, qid
     # nothing in the text can rule these out: never "no concern"
     for qid in ("export-lists", "nsi-area", "atas", "defence-links", "foreign-access"):
@@ -141,16 +198,23 @@ def test_proposal_checklist_never_claims_no_concern(result: ScanResult) -> None:
 
 
 def test_declaration_is_shown_but_needs_a_human() -> None:
-    doc = DocumentResult(path="form.docx", status="ok", document_type="agreement",
-                         findings=[f("decl", "clause-export", "Do you plan to export any material? No",
-                                     kind="declaration")])
+    doc = DocumentResult(
+        path="form.docx",
+        status="ok",
+        document_type="agreement",
+        findings=[f("decl", "clause-export", "Do you plan to export any material? No", kind="declaration")],
+    )
     a = by_id(build_triage(ScanResult([doc])).rows[0])["export-clause"]
     assert a.status == NEEDS_HUMAN and a.evidence and "declares" in a.note
 
 
 def test_suppressed_findings_do_not_count() -> None:
-    doc = DocumentResult(path="a.txt", status="ok", document_type="agreement", findings=[
-        f("clause-ip-assignment", "clause-ip", "assigned", suppressed="baseline")])
+    doc = DocumentResult(
+        path="a.txt",
+        status="ok",
+        document_type="agreement",
+        findings=[f("clause-ip-assignment", "clause-ip", "assigned", suppressed="baseline")],
+    )
     row = build_triage(ScanResult([doc])).rows[0]
     assert by_id(row)["ip-ownership"].status == NEEDS_HUMAN
     assert row.clauses.risky == []
@@ -159,8 +223,9 @@ def test_suppressed_findings_do_not_count() -> None:
 def test_partner_country_rating_is_used_when_offered(monkeypatch: pytest.MonkeyPatch) -> None:
     from grantscan.detect import partners
 
-    monkeypatch.setattr(partners, "country_risk", lambda code: "high: test rating" if code == "FR" else None,
-                        raising=False)
+    monkeypatch.setattr(
+        partners, "country_risk", lambda code: "high: test rating" if code == "FR" else None, raising=False
+    )
     row = build_triage(ScanResult([risky_agreement()])).rows[0]
     risk = {c.code: c.risk for c in row.countries}
     assert risk["FR"] == "high: test rating"
@@ -169,25 +234,45 @@ def test_partner_country_rating_is_used_when_offered(monkeypatch: pytest.MonkeyP
 
 def test_checklist_pack_is_validated(tmp_path: Path) -> None:
     p = tmp_path / "checklist.yaml"
-    p.write_text("questions:\n  - id: q\n    question: Q?\n    flag: {categories: [ai]}\n    clear: sometimes\n",
-                 encoding="utf-8")
+    p.write_text(
+        "questions:\n  - id: q\n    question: Q?\n    flag: {categories: [ai]}\n    clear: sometimes\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PackError) as e:
         load_checklist(p)
     assert str(e.value).startswith(f"{p}:5:")
     shipped = load_checklist()
     assert len(shipped.questions) >= 8
-    assert {"export-lists", "screening-lists", "sanctions-embargo", "nsi-area", "atas", "export-clause",
-            "ip-ownership", "publication"} <= {q.id for q in shipped.questions}
+    assert {
+        "export-lists",
+        "screening-lists",
+        "sanctions-embargo",
+        "nsi-area",
+        "atas",
+        "export-clause",
+        "ip-ownership",
+        "publication",
+    } <= {q.id for q in shipped.questions}
 
 
 # --- renderers --------------------------------------------------------------------------------------
+
 
 def test_csv_header_and_rows(result: ScanResult) -> None:
     out = render_triage(build_triage(result), "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert tuple(rows[0].keys()) == CSV_COLUMNS
-    assert {"path", "risk_score", "document_type", "status", "top_reasons", "counterparties", "countries",
-            "clauses", "checklist_flags"} <= set(CSV_COLUMNS)
+    assert {
+        "path",
+        "risk_score",
+        "document_type",
+        "status",
+        "top_reasons",
+        "counterparties",
+        "countries",
+        "clauses",
+        "checklist_flags",
+    } <= set(CSV_COLUMNS)
     assert [r["path"] for r in rows][0] == "deals/risky-agreement.docx"
     assert rows[0]["risk_score"] == "85"
     assert "LISTED" in rows[0]["counterparties"]
@@ -195,7 +280,7 @@ def test_csv_header_and_rows(result: ScanResult) -> None:
     assert rows[-1]["status"] == "error"
 
 
-@pytest.mark.parametrize("danger", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
+@pytest.mark.parametrize("danger", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
 def test_csv_cells_are_formula_safe(danger: str) -> None:
     doc = DocumentResult(path=danger, status="error", error=danger)
     out = render_triage(build_triage(ScanResult([doc])), "csv")
@@ -223,14 +308,19 @@ def test_text_table_has_no_colour_codes(result: ScanResult, monkeypatch: pytest.
 
 
 def test_html_is_self_contained_and_escaped() -> None:
-    evil = DocumentResult(path="<script>alert(1)</script>.pdf", status="ok", document_type="agreement",
-                          risk_score=50, risk_reasons=["<img src=x onerror=alert(2)>"],
-                          findings=[f("org", "organisation", "<b>Org</b>")])
+    evil = DocumentResult(
+        path="<script>alert(1)</script>.pdf",
+        status="ok",
+        document_type="agreement",
+        risk_score=50,
+        risk_reasons=["<img src=x onerror=alert(2)>"],
+        findings=[f("org", "organisation", "<b>Org</b>")],
+    )
     out = render_triage(build_triage(ScanResult([evil])), "html")
     assert out.startswith("<!DOCTYPE html>")
     assert "<script>alert(1)</script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "<img src=x" not in out and "<b>Org</b>" not in out
-    assert "src=\"http" not in out and "href=\"http" not in out and "<link" not in out
+    assert 'src="http' not in out and 'href="http' not in out and "<link" not in out
     assert out.count("<script>") == 1  # the inline sort/filter script only
 
 

@@ -32,29 +32,62 @@ POSITIVES = [
     ("robotics", "We will build a hexacopter that lands autonomously on a moving ship deck."),
     ("robotics", "The project develops a remotely operated vehicle for inspecting subsea pipelines."),
     ("robotics", "We will design a snake robot that crawls through collapsed buildings to locate survivors."),
-    ("robotics", "A collaborative robot (cobot) will be programmed to share a workbench safely with technicians."),
-    ("robotics", "We will develop an underwater glider that samples ocean temperature for months unattended."),
+    (
+        "robotics",
+        "A collaborative robot (cobot) will be programmed to share a workbench safely with technicians.",
+    ),
+    (
+        "robotics",
+        "We will develop an underwater glider that samples ocean temperature for months unattended.",
+    ),
     # cyber: attack techniques
-    ("cyber", "We will develop a red-teaming framework that chains privilege escalation with lateral movement."),
-    ("cyber", "The project builds a symbolic execution engine to find buffer overflow bugs in router firmware."),
-    ("cyber", "We will study SQL injection and cross-site scripting in legacy web applications and build detectors."),
+    (
+        "cyber",
+        "We will develop a red-teaming framework that chains privilege escalation with lateral movement.",
+    ),
+    (
+        "cyber",
+        "The project builds a symbolic execution engine to find buffer overflow bugs in router firmware.",
+    ),
+    (
+        "cyber",
+        "We will study SQL injection and cross-site scripting in legacy web applications and build detectors.",
+    ),
     ("cyber", "This project will develop a distributed denial-of-service mitigation system for ISPs."),
     # nuclear: reactor types and fuel-cycle steps
-    ("nuclear", "We will model coolant flow in a pressurised water reactor during a loss-of-coolant accident."),
+    (
+        "nuclear",
+        "We will model coolant flow in a pressurised water reactor during a loss-of-coolant accident.",
+    ),
     ("nuclear", "The project develops solvent extraction flowsheets for spent fuel reprocessing."),
     ("nuclear", "We will simulate gas centrifuge cascades to understand isotope separation performance."),
-    ("nuclear", "Graphite components from an advanced gas-cooled reactor will be characterised after irradiation."),
+    (
+        "nuclear",
+        "Graphite components from an advanced gas-cooled reactor will be characterised after irradiation.",
+    ),
     ("nuclear", "We will design TRISO fuel particles for a high-temperature gas-cooled reactor."),
     # bio: pathogen and toxin classes, synthetic-biology methods
-    ("bio", "We will study how Francisella tularensis survives inside macrophages in a containment laboratory."),
-    ("bio", "The project will engineer Clostridium perfringens epsilon toxin variants to map receptor binding."),
+    (
+        "bio",
+        "We will study how Francisella tularensis survives inside macrophages in a containment laboratory.",
+    ),
+    (
+        "bio",
+        "The project will engineer Clostridium perfringens epsilon toxin variants to map receptor binding.",
+    ),
     ("bio", "We will use reverse genetics to rescue a recombinant Nipah virus in high containment."),
     ("bio", "We will study staphylococcal enterotoxin B as a model for superantigen toxicity."),
     ("bio", "The lab will characterise Burkholderia pseudomallei isolates and their virulence factors."),
     # sensing: sensors and laser classes
     ("sensing", "We will build a synthetic aperture sonar for mapping the seabed at centimetre resolution."),
-    ("sensing", "The project develops quantum cascade lasers emitting in the mid-infrared for stand-off detection."),
-    ("sensing", "We will fabricate a fibre-optic gyroscope with a lower bias drift for inertial navigation units."),
+    (
+        "sensing",
+        "The project develops quantum cascade lasers emitting in the mid-infrared for stand-off detection.",
+    ),
+    (
+        "sensing",
+        "We will fabricate a fibre-optic gyroscope with a lower bias drift for inertial navigation units.",
+    ),
     ("sensing", "We will develop a towed array with new hydrophones for detecting quiet submarines."),
     ("sensing", "A ring laser gyroscope will be characterised for strapdown navigation."),
     # comms: link types
@@ -70,31 +103,58 @@ POSITIVES = [
     ("materials", "We will optimise wire arc additive manufacturing of maraging steel components."),
     # aerospace: propulsion and avionics components
     ("aerospace", "We will build a Hall-effect thruster and measure its erosion over a long firing."),
-    ("aerospace", "The project designs single-crystal turbine blades with film cooling for high bypass engines."),
+    (
+        "aerospace",
+        "The project designs single-crystal turbine blades with film cooling for high bypass engines.",
+    ),
     ("aerospace", "We will develop an inertial guidance unit for a sounding rocket."),
     ("aerospace", "We will develop a rotating detonation engine and test it with hydrogen and oxygen."),
     # surveillance: biometric modalities and tracking methods
-    ("surveillance", "We will develop automatic number-plate recognition cameras that log every passing car."),
-    ("surveillance", "The project builds speaker identification systems to match voices in intercepted calls."),
+    (
+        "surveillance",
+        "We will develop automatic number-plate recognition cameras that log every passing car.",
+    ),
+    (
+        "surveillance",
+        "The project builds speaker identification systems to match voices in intercepted calls.",
+    ),
     ("surveillance", "We will build vein pattern recognition for covert identity checks at checkpoints."),
     ("surveillance", "We will develop cell-site simulators that capture phone identifiers in crowds."),
     # space
-    ("space", "The project develops an electric propulsion subsystem for station-keeping of geostationary satellites."),
+    (
+        "space",
+        "The project develops an electric propulsion subsystem for station-keeping of geostationary satellites.",
+    ),
     # chem
     ("chem", "We will characterise the detonation velocity of a new nitramine explosive formulation."),
     # defence
     ("defence", "We will develop a counter-UAS system that detects and defeats hostile small drones."),
     # quantum: platforms and protocols
     ("quantum", "We will build a neutral-atom processor using optical tweezers to arrange 200 atoms."),
-    ("quantum", "The project develops a single-photon source based on a semiconductor quantum emitter for secure links."),
+    (
+        "quantum",
+        "The project develops a single-photon source based on a semiconductor quantum emitter for secure links.",
+    ),
     ("quantum", "We will demonstrate twin-field QKD over 400 km of field fibre."),
     # semiconductors: processes and devices
-    ("semiconductors", "We will develop atomic layer deposition of high-k gate dielectrics for gate-all-around transistors."),
-    ("semiconductors", "The project builds a chiplet interposer with through-silicon vias for stacked memory."),
-    ("semiconductors", "We will design an analogue-to-digital converter for radiation-tolerant readout electronics."),
+    (
+        "semiconductors",
+        "We will develop atomic layer deposition of high-k gate dielectrics for gate-all-around transistors.",
+    ),
+    (
+        "semiconductors",
+        "The project builds a chiplet interposer with through-silicon vias for stacked memory.",
+    ),
+    (
+        "semiconductors",
+        "We will design an analogue-to-digital converter for radiation-tolerant readout electronics.",
+    ),
     # ai: named model families and methods
     ("ai", "We will train a Mamba state-space model to forecast grid load from smart-meter data."),
-    ("ai", "The project develops retrieval-augmented generation for answering questions over legal contracts."),
+    (
+        "ai",
+        "The project develops retrieval-augmented generation for answering questions over legal contracts.",
+    ),
 ]
 
 NEGATIVES = [
@@ -105,7 +165,10 @@ NEGATIVES = [
     ("cyber", "Patients in denial about their diagnosis were interviewed by the psychologist."),
     ("nuclear", "The cafe's espresso machine uses a pressurised water heater."),
     ("nuclear", "The family reprocessing of old clothes into quilts is part of our folk-craft study."),
-    ("bio", "Probiotic Clostridium butyricum strains will be tested for their effect on gut health in piglets."),
+    (
+        "bio",
+        "Probiotic Clostridium butyricum strains will be tested for their effect on gut health in piglets.",
+    ),
     ("bio", "Reverse psychology was used by teachers to motivate pupils in the classroom study."),
     ("sensing", "The choir will sing a towed-boat shanty at the maritime festival."),
     ("sensing", "A laser printer and a scanner are available in the departmental office."),
@@ -117,10 +180,16 @@ NEGATIVES = [
     ("surveillance", "Speaker identification of the panel members will be shown on the conference screen."),
     ("space", "The retreat offers a quiet space for staff to reflect and plan the year."),
     ("quantum", "The tweezers used for eyebrow threading were sterilised between clients."),
-    ("semiconductors", "The interposer in the dispute acted as a mediator between the landlord and the tenants."),
+    (
+        "semiconductors",
+        "The interposer in the dispute acted as a mediator between the landlord and the tenants.",
+    ),
     ("ai", "The state-space model of the economy will be estimated with the Kalman filter."),
     # specialist words with a common sense in another field: kept out of the packs or guarded by exclusions
-    ("bio", "Tetrodotoxin was added to the bath to block sodium currents before we recorded synaptic events."),
+    (
+        "bio",
+        "Tetrodotoxin was added to the bath to block sodium currents before we recorded synaptic events.",
+    ),
     ("bio", "We will measure T-2 toxin levels in stored oats to improve grain-drying advice for farmers."),
     ("defence", "Acetylcholine receptors will be purified from the electric organ of Torpedo californica."),
     ("defence", "We will design a covalent warhead that binds the catalytic cysteine of the kinase."),
@@ -128,7 +197,10 @@ NEGATIVES = [
     ("chem", "The clinic will replace its ageing PBX telephone system with internet calling."),
     ("chem", "Tissue sections were fixed in Bouin's solution, which contains picric acid."),
     ("chem", "Organic nitrate esters such as isosorbide mononitrate relieve angina in older patients."),
-    ("surveillance", "With consent, smartphone tracking of daily steps will measure activity after hip surgery."),
+    (
+        "surveillance",
+        "With consent, smartphone tracking of daily steps will measure activity after hip surgery.",
+    ),
     ("materials", "We will densify bismuth telluride thermoelectrics by spark plasma sintering."),
     ("sensing", "Breath ammonia will be measured by absorption spectroscopy using a quantum cascade laser."),
     ("cyber", "Honeypot ants store nectar in the swollen abdomens of repletes, which we will film."),
@@ -137,19 +209,26 @@ NEGATIVES = [
     ("space", "Dynamic positioning keeps the drilling ship station-keeping above the well in rough seas."),
     ("sensing", "The retracted papers on STAP cells are used as a case study of research misconduct."),
     ("sensing", "Vision-based navigation lets our soft endoscope steer itself along the colon wall."),
-    ("surveillance", "Persistent surveillance of antimicrobial resistance in hospital wastewater will be set up."),
+    (
+        "surveillance",
+        "Persistent surveillance of antimicrobial resistance in hospital wastewater will be set up.",
+    ),
     ("bio", "We will test a chimeric virus vaccine candidate in mice."),
     ("sensing", "Patients will wear a MEMS gyroscope on the shank to measure gait after stroke."),
     ("robotics", "Surgeons will use the hospital's existing teleoperated robot for the trial."),
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), POSITIVES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(POSITIVES)])
+@pytest.mark.parametrize(
+    ("category", "text"), POSITIVES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(POSITIVES)]
+)
 def test_specific_term_found(category: str, text: str) -> None:
     assert category in found(text)
 
 
-@pytest.mark.parametrize(("category", "text"), NEGATIVES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(NEGATIVES)])
+@pytest.mark.parametrize(
+    ("category", "text"), NEGATIVES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(NEGATIVES)]
+)
 def test_namesake_not_found(category: str, text: str) -> None:
     assert category not in found(text)
 

@@ -33,8 +33,15 @@ def create_baseline(result: ScanResult) -> dict[str, Any]:
                 continue
             if not f.fingerprint:
                 raise ValueError(f"{d.path}: finding {f.rule_id!r} has no fingerprint")
-            entries.append({"fingerprint": f.fingerprint, "rule_id": f.rule_id, "category": f.category,
-                            "path": d.path.replace(os.sep, "/").removeprefix("./"), "text": f.text})
+            entries.append(
+                {
+                    "fingerprint": f.fingerprint,
+                    "rule_id": f.rule_id,
+                    "category": f.category,
+                    "path": d.path.replace(os.sep, "/").removeprefix("./"),
+                    "text": f.text,
+                }
+            )
     entries.sort(key=lambda e: (e["path"], e["rule_id"], e["fingerprint"]))
     return {"version": FORMAT_VERSION, "tool": "grantscan", "findings": entries}
 
@@ -58,8 +65,10 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     """Bring an older format up to FORMAT_VERSION (only version 1 exists so far)."""
     version = data.get("version")
     if version != FORMAT_VERSION:
-        raise BaselineError(f"{path}: unsupported baseline version {version!r} "
-                            f"(this grantscan reads version {FORMAT_VERSION}; re-create the baseline)")
+        raise BaselineError(
+            f"{path}: unsupported baseline version {version!r} "
+            f"(this grantscan reads version {FORMAT_VERSION}; re-create the baseline)"
+        )
     return data
 
 
@@ -100,5 +109,8 @@ def apply_baseline(result: ScanResult, baseline: dict[str, Any]) -> list[dict[st
                 matched.add(f.fingerprint)
                 if not f.suppressed:
                     f.suppressed = SUPPRESSED_BY_BASELINE
-    return [{k: e.get(k) for k in _ENTRY_KEYS} for e in baseline.get("findings", [])
-            if e["fingerprint"] not in matched]
+    return [
+        {k: e.get(k) for k in _ENTRY_KEYS}
+        for e in baseline.get("findings", [])
+        if e["fingerprint"] not in matched
+    ]

@@ -128,8 +128,9 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_batch(paths: Sequence[str], config: Config,
-              on_result: OnResult | None = None) -> list[DocumentResult]:
+def run_batch(
+    paths: Sequence[str], config: Config, on_result: OnResult | None = None
+) -> list[DocumentResult]:
     """Scan ``paths``; results come back in input order. ``on_result(index, result)`` fires as each ends."""
     jobs = max(1, config.jobs)
     if jobs == 1 or len(paths) <= 1:
@@ -144,8 +145,11 @@ def _run_in_process(paths: Sequence[str], config: Config, on_result: OnResult | 
     if not paths:
         return results
     scanner = Scanner(config)
-    use_alarm = (config.timeout > 0 and hasattr(signal, "setitimer")
-                 and threading.current_thread() is threading.main_thread())
+    use_alarm = (
+        config.timeout > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     for i, path in enumerate(paths):
         t = time.perf_counter()
         if use_alarm:
@@ -188,8 +192,9 @@ def _describe_exit(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _run_pool(paths: Sequence[str], config: Config, size: int,
-              on_result: OnResult | None) -> list[DocumentResult]:
+def _run_pool(
+    paths: Sequence[str], config: Config, size: int, on_result: OnResult | None
+) -> list[DocumentResult]:
     ctx = _context()
     results: list[DocumentResult | None] = [None] * len(paths)
     pending = deque(enumerate(paths))
@@ -198,8 +203,9 @@ def _run_pool(paths: Sequence[str], config: Config, size: int,
 
     def spawn() -> None:
         parent_conn, child_conn = ctx.Pipe()
-        proc = ctx.Process(target=_worker_main, args=(child_conn, config), daemon=True,
-                           name="grantscan-worker")
+        proc = ctx.Process(
+            target=_worker_main, args=(child_conn, config), daemon=True, name="grantscan-worker"
+        )
         proc.start()
         child_conn.close()
         workers.append(_Worker(proc, parent_conn, time.monotonic()))
@@ -235,8 +241,11 @@ def _run_pool(paths: Sequence[str], config: Config, size: int,
                         continue
                     w.task, w.started = task, time.monotonic()
             now = time.monotonic()
-            deadlines = [w.started + config.timeout if w.task else w.born + INIT_TIMEOUT
-                         for w in workers if w.task or not w.ready]
+            deadlines = [
+                w.started + config.timeout if w.task else w.born + INIT_TIMEOUT
+                for w in workers
+                if w.task or not w.ready
+            ]
             wait_for = max(0.0, min(deadlines) - now) if deadlines else None
             ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=wait_for)
             for w in list(workers):
@@ -259,14 +268,22 @@ def _run_pool(paths: Sequence[str], config: Config, size: int,
                     continue
                 w.proc.join(timeout=5)
                 if w.task:
-                    finish(w, _error(w.task[1], f"crashed: the worker scanning it died "
-                                                f"({_describe_exit(w.proc.exitcode)}; out of memory?)",
-                                     time.monotonic() - w.started))
+                    finish(
+                        w,
+                        _error(
+                            w.task[1],
+                            f"crashed: the worker scanning it died "
+                            f"({_describe_exit(w.proc.exitcode)}; out of memory?)",
+                            time.monotonic() - w.started,
+                        ),
+                    )
                 elif not w.ready:
                     init_failures += 1
                     if init_failures > size + 2:
-                        raise RuntimeError("grantscan workers keep dying while loading the detector "
-                                           f"({_describe_exit(w.proc.exitcode)})")
+                        raise RuntimeError(
+                            "grantscan workers keep dying while loading the detector "
+                            f"({_describe_exit(w.proc.exitcode)})"
+                        )
                 retire(w, kill=True)
             now = time.monotonic()
             for w in list(workers):
@@ -285,4 +302,3 @@ def _run_pool(paths: Sequence[str], config: Config, size: int,
             w.proc.join(timeout=2)
             retire(w, kill=True)
     return [r for r in results if r is not None]
-

@@ -38,9 +38,13 @@ def default_cache_dir() -> Path:
 
 # ---- serialisation (model.py has to_dict for reports, which is lossy: no offsets, rounded scores) ----
 
+
 def location_to_dict(loc: Location) -> dict[str, Any]:
-    return {f.name: (list(v) if f.name == "bbox" and v is not None else v)
-            for f in fields(Location) if (v := getattr(loc, f.name)) is not None}
+    return {
+        f.name: (list(v) if f.name == "bbox" and v is not None else v)
+        for f in fields(Location)
+        if (v := getattr(loc, f.name)) is not None
+    }
 
 
 def location_from_dict(d: dict[str, Any]) -> Location:
@@ -91,6 +95,7 @@ def result_from_dict(d: dict[str, Any], path: str) -> DocumentResult:
 
 
 # ---- the digest of everything besides the file's bytes ----
+
 
 def _hash_file(h: Any, path: Path, label: str) -> None:
     h.update(label.encode("utf-8") + b"\0")
@@ -200,8 +205,9 @@ class ResultCache:
         Timeouts, crashes, memory exhaustion and detection failures are never stored: they depend on
         limits, load or the machine, and the next run should try again.
         """
-        if not result.sha256 or (result.status != "ok" and result.error and
-                                 result.error.startswith(TRANSIENT_ERRORS)):
+        if not result.sha256 or (
+            result.status != "ok" and result.error and result.error.startswith(TRANSIENT_ERRORS)
+        ):
             return
         entry = self._entry(result.sha256)
         try:

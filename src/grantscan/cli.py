@@ -77,11 +77,18 @@ def _load_config(paths: list[str], ctx_opts: dict[str, Any]) -> Any:
     """Effective Config from config files and options; configuration errors exit with 2."""
     from . import config as cfgmod
 
-    overrides = {k: v for k, v in ctx_opts.items() if v is not None and v != () and k not in
-                 ("config_file", "no_config")}
+    overrides = {
+        k: v
+        for k, v in ctx_opts.items()
+        if v is not None and v != () and k not in ("config_file", "no_config")
+    }
     try:
-        cfg, sources = cfgmod.load_config(paths, config_file=ctx_opts.get("config_file"),
-                                          no_config=bool(ctx_opts.get("no_config")), overrides=overrides)
+        cfg, sources = cfgmod.load_config(
+            paths,
+            config_file=ctx_opts.get("config_file"),
+            no_config=bool(ctx_opts.get("no_config")),
+            overrides=overrides,
+        )
     except cfgmod.ConfigError as e:
         _die(str(e))
     return cfg, sources
@@ -90,30 +97,72 @@ def _load_config(paths: list[str], ctx_opts: dict[str, Any]) -> Any:
 def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
     """Options shared by scan, triage, baseline create and annotate."""
     opts = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-                     help="Config file (default: nearest grantscan.toml or [tool.grantscan] in pyproject.toml)."),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Config file (default: nearest grantscan.toml or [tool.grantscan] in pyproject.toml).",
+        ),
         click.option("--no-config", is_flag=True, default=None, help="Ignore config files."),
         click.option("--password", default=None, help="Password for encrypted PDFs."),
-        click.option("--max-size", "max_size", callback=_size_option, default=None,
-                     help="Skip files larger than this (e.g. 50MB). Default 100MB."),
-        click.option("--lists", "lists_dir", type=click.Path(file_okay=False), default=None,
-                     help="Folder of screening lists to match organisations against."),
-        click.option("--model", default=None,
-                     help="Installed spaCy model to add statistical NER (e.g. en_core_web_sm). Never downloaded."),
-        click.option("--category", "categories", multiple=True,
-                     help="Only report these categories (repeatable)."),
-        click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
-                     help="Extra pattern pack file or folder (repeatable)."),
+        click.option(
+            "--max-size",
+            "max_size",
+            callback=_size_option,
+            default=None,
+            help="Skip files larger than this (e.g. 50MB). Default 100MB.",
+        ),
+        click.option(
+            "--lists",
+            "lists_dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            help="Folder of screening lists to match organisations against.",
+        ),
+        click.option(
+            "--model",
+            default=None,
+            help="Installed spaCy model to add statistical NER (e.g. en_core_web_sm). Never downloaded.",
+        ),
+        click.option(
+            "--category", "categories", multiple=True, help="Only report these categories (repeatable)."
+        ),
+        click.option(
+            "--pack",
+            "extra_packs",
+            multiple=True,
+            type=click.Path(exists=True),
+            help="Extra pattern pack file or folder (repeatable).",
+        ),
         click.option("--include", multiple=True, help="Glob of files to include when walking folders."),
         click.option("--exclude", multiple=True, help="Glob of files to exclude when walking folders."),
-        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                     help="Files scanned in parallel (default: number of cores)."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
-                     help="Give up on one file after this many seconds (default 120)."),
-        click.option("--no-cache", "no_cache", is_flag=True, default=None,
-                     help="Do not read or write the result cache."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-                     help="Cache location (default: the user cache dir)."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Files scanned in parallel (default: number of cores).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Give up on one file after this many seconds (default 120).",
+        ),
+        click.option(
+            "--no-cache",
+            "no_cache",
+            is_flag=True,
+            default=None,
+            help="Do not read or write the result cache.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            help="Cache location (default: the user cache dir).",
+        ),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -153,9 +202,14 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
     if sys.stderr.isatty() and not quiet and not os.environ.get("CI"):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        bar = Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.description}"), transient=True,
-                       console=__import__("rich.console").console.Console(stderr=True))
+        bar = Progress(
+            TextColumn("scanning"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            transient=True,
+            console=__import__("rich.console").console.Console(stderr=True),
+        )
         task = bar.add_task("", total=None)
 
         def progress(done: int, total: int, path: str) -> None:
@@ -208,10 +262,18 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", default=None, help="Write the report here (default: stdout).")
-@click.option("--fail-on", type=click.Choice(["low", "medium", "high"]), default=None,
-              help="Exit 1 when a finding has at least this severity (default high).")
-@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="Report only findings not in this baseline file.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["low", "medium", "high"]),
+    default=None,
+    help="Exit 1 when a finding has at least this severity (default high).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Report only findings not in this baseline file.",
+)
 @click.option("--show-suppressed", is_flag=True, default=None, help="Show suppressed findings too.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: auto, NO_COLOR).")
 @common_scan_options
@@ -234,8 +296,14 @@ def scan(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | Non
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "csv", "html", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "csv", "html", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.option("--output", "-o", default=None, help="Write the triage table here (default: stdout).")
 @common_scan_options
 def triage(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> None:
@@ -254,8 +322,9 @@ def triage(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> N
 @click.option("--output", "-o", default=None, help="Write here (default: stdout).")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--max-size", "max_size", callback=_size_option, default=None, help="Size limit (e.g. 50MB).")
-def extract(paths: tuple[str, ...], fmt: str, output: str | None, password: str | None,
-            max_size: int | None) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, output: str | None, password: str | None, max_size: int | None
+) -> None:
     """Show the text grantscan reads from each file, piece by piece, with locations."""
     import json
 
@@ -299,15 +368,34 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, password: str 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "-o", required=True, help="Where to write the annotated copy.")
-@click.option("--overwrite", "--force", "overwrite", is_flag=True,
-              help="Replace an existing output file (never the input).")
+@click.option(
+    "--overwrite",
+    "--force",
+    "overwrite",
+    is_flag=True,
+    help="Replace an existing output file (never the input).",
+)
 @click.option("--include-declarations", is_flag=True, help="Also annotate form questions and denials.")
-@click.option("--max-notes", type=click.IntRange(min=1), default=200, show_default=True,
-              help="Most comments/highlights written into one document.")
-@click.option("--verbose", "-v", is_flag=True, help="List the findings that could not be anchored on their text.")
+@click.option(
+    "--max-notes",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Most comments/highlights written into one document.",
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="List the findings that could not be anchored on their text."
+)
 @common_scan_options
-def annotate(path: str, output: str, overwrite: bool, include_declarations: bool, max_notes: int,
-             verbose: bool, **kw: Any) -> None:
+def annotate(
+    path: str,
+    output: str,
+    overwrite: bool,
+    include_declarations: bool,
+    max_notes: int,
+    verbose: bool,
+    **kw: Any,
+) -> None:
     """Write a copy of a DOCX or PDF with a comment or highlight on each finding.
 
     The input is never modified; the copy is written atomically.
@@ -319,8 +407,15 @@ def annotate(path: str, output: str, overwrite: bool, include_declarations: bool
     if doc.status != "ok":
         sys.exit(EXIT_UNREADABLE)
     try:
-        report = annotate_file(path, output, doc, overwrite=overwrite, password=cfg.password,
-                               include_declarations=include_declarations, max_notes=max_notes)
+        report = annotate_file(
+            path,
+            output,
+            doc,
+            overwrite=overwrite,
+            password=cfg.password,
+            include_declarations=include_declarations,
+            max_notes=max_notes,
+        )
     except AnnotateError as e:
         _die(f"{path}: {e}")
     click.echo(report.summary(), err=True)
@@ -373,8 +468,13 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
-              help="Also list the rules of this pack file or folder (repeatable).")
+@click.option(
+    "--pack",
+    "extra_packs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Also list the rules of this pack file or folder (repeatable).",
+)
 def rules_list(extra_packs: tuple[str, ...]) -> None:
     """List every technology rule of the shipped (and extra) pattern packs."""
     from .detect.matcher import load_rules, pack_files
@@ -389,8 +489,13 @@ def rules_list(extra_packs: tuple[str, ...]) -> None:
 
 
 @rules.command("test")
-@click.option("--pack", "extra_packs", multiple=True, type=click.Path(exists=True),
-              help="Also test this pack file or folder (repeatable).")
+@click.option(
+    "--pack",
+    "extra_packs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Also test this pack file or folder (repeatable).",
+)
 def rules_test(extra_packs: tuple[str, ...]) -> None:
     """Run every rule's must_match / must_not_match examples through the real detector.
 

@@ -23,10 +23,31 @@ CONFIG_NAME = "grantscan.toml"
 ENV_VAR = "GRANTSCAN_CONFIG"
 # Taxonomy ids of ../shared/docs/taxonomy.md: the only values `categories` and `allow` keys accept.
 CATEGORIES = (
-    "ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space", "aerospace",
-    "nuclear", "bio", "chem", "sensing", "surveillance", "defence", "country", "organisation",
-    "clause-export", "clause-ip", "clause-publication", "clause-data", "clause-confidentiality",
-    "clause-law", "clause-liability", "clause-security",
+    "ai",
+    "quantum",
+    "semiconductors",
+    "cyber",
+    "comms",
+    "materials",
+    "robotics",
+    "space",
+    "aerospace",
+    "nuclear",
+    "bio",
+    "chem",
+    "sensing",
+    "surveillance",
+    "defence",
+    "country",
+    "organisation",
+    "clause-export",
+    "clause-ip",
+    "clause-publication",
+    "clause-data",
+    "clause-confidentiality",
+    "clause-law",
+    "clause-liability",
+    "clause-security",
 )
 ALLOW_ANY = "*"  # allow-list key that applies to every category
 
@@ -90,6 +111,7 @@ def parse_size(value: str | int) -> int:
 
 
 # ---- value checks: each takes the raw value and the folder relative paths resolve against ----
+
 
 def _str_list(v: Any) -> list[str]:
     if isinstance(v, str):
@@ -280,9 +302,12 @@ def _where(path: Path, text: str, key: str, subkey: str | None = None) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
-def load_config(paths: Sequence[str | Path] = (), config_file: str | Path | None = None,
-                no_config: bool = False, overrides: dict[str, Any] | None = None,
-                ) -> tuple[Config, dict[str, str]]:
+def load_config(
+    paths: Sequence[str | Path] = (),
+    config_file: str | Path | None = None,
+    no_config: bool = False,
+    overrides: dict[str, Any] | None = None,
+) -> tuple[Config, dict[str, str]]:
     """Effective Config for scanning ``paths`` and the source of each value.
 
     Sources are "default", the config file path, or "command line". Raises ConfigError naming the file,
@@ -309,8 +334,10 @@ def load_config(paths: Sequence[str | Path] = (), config_file: str | Path | None
         base = chosen.resolve().parent
         for key, value in (section or {}).items():
             if key not in FILE_KEYS:
-                raise ConfigError(f"{_where(chosen, text, key)}: unknown key '{key}' "
-                                  f"(allowed: {', '.join(sorted(FILE_KEYS))})")
+                raise ConfigError(
+                    f"{_where(chosen, text, key)}: unknown key '{key}' "
+                    f"(allowed: {', '.join(sorted(FILE_KEYS))})"
+                )
             name, check = FILE_KEYS[key]
             try:
                 setattr(cfg, name, check(value, base))

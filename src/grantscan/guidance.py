@@ -62,8 +62,9 @@ class Guidance:
             return _shipped()
         return _parse(Path(path))
 
-    def record(self, category: str, subcategory: str | None = None, rule_id: str | None = None,
-               kind: str = "finding") -> Record:
+    def record(
+        self, category: str, subcategory: str | None = None, rule_id: str | None = None, kind: str = "finding"
+    ) -> Record:
         """The most specific record: rule id, then sub-category, then category (declarations: own record)."""
         if kind == DECLARATION:
             return self.records[DECLARATION]
@@ -73,9 +74,13 @@ class Guidance:
         rec = self.records.get(category)
         if rec is None:  # a category from an extra pack that this knowledge base does not cover
             first = self.records["organisation"]
-            return Record(label=category, why="A signal outside the Trusted Research categories of this guidance.",
-                          action="Ask the research office whether it matters for this project.",
-                          contacts=first.contacts[:1], links=first.links[:1])
+            return Record(
+                label=category,
+                why="A signal outside the Trusted Research categories of this guidance.",
+                action="Ask the research office whether it matters for this project.",
+                contacts=first.contacts[:1],
+                links=first.links[:1],
+            )
         return rec
 
     def for_finding(self, f: Finding) -> Record:
@@ -122,8 +127,10 @@ class Guidance:
             if embargo:
                 bits.append("UK arms embargo")
             why = f"{name}: {'; '.join(bits)}. {facts}".strip()
-            action = (f"Check the UK Sanctions List and the arms-embargo page for {name} before any goods, "
-                      "technology, services or funds go there.")
+            action = (
+                f"Check the UK Sanctions List and the arms-embargo page for {name} before any goods, "
+                "technology, services or funds go there."
+            )
         else:
             why = f"Partner country: {name}. {facts or rec.why}"
             action = rec.action
@@ -136,7 +143,9 @@ class Guidance:
             hits.append(f"'{m.entry}' on {m.list_name}{when}, match {m.score:.2f}")
         who = f.name or f.text
         why = f"{who} matches {'; '.join(hits)}. {rec.why}"
-        action = f"Escalate to the research office: confirm the match for {who} before any agreement or transfer."
+        action = (
+            f"Escalate to the research office: confirm the match for {who} before any agreement or transfer."
+        )
         return replace(rec, why=why, action=action)
 
 
@@ -195,14 +204,21 @@ def _keys(path: Path, d: LineDict, key: str, table: dict[str, Any], what: str) -
     out = []
     for k in v:
         if k not in table:
-            raise PackError(path, d.key_line(key),
-                            f"{what}: unknown {key[:-1]} '{k}' (known: {', '.join(sorted(table))})")
+            raise PackError(
+                path, d.key_line(key), f"{what}: unknown {key[:-1]} '{k}' (known: {', '.join(sorted(table))})"
+            )
         out.append(table[k])
     return out
 
 
-def _record(path: Path, d: Any, what: str, contacts: dict[str, str], links: dict[str, dict[str, str]],
-            base: Record | None = None) -> Record:
+def _record(
+    path: Path,
+    d: Any,
+    what: str,
+    contacts: dict[str, str],
+    links: dict[str, dict[str, str]],
+    base: Record | None = None,
+) -> Record:
     required = set() if base else _REQUIRED_RECORD_KEYS
     check_keys(path, d, _RECORD_KEYS, required, what)
     vals: dict[str, Any] = {}
@@ -213,7 +229,11 @@ def _record(path: Path, d: Any, what: str, contacts: dict[str, str], links: dict
         raise PackError(path, d.key_line("action"), f"{what}: 'action' must be one line")
     if "steps" in d:
         steps = d["steps"]
-        if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and s.strip() for s in steps):
+        if (
+            not isinstance(steps, list)
+            or not steps
+            or not all(isinstance(s, str) and s.strip() for s in steps)
+        ):
             raise PackError(path, d.key_line("steps"), f"{what}: 'steps' must be a list of non-empty strings")
         vals["steps"] = tuple(" ".join(s.split()) for s in steps)
     if "contacts" in d:
@@ -248,11 +268,15 @@ def _parse(path: Path) -> Guidance:
     records: dict[str, Record] = {}
     for cat, rec in cats.items():
         if cat not in CATEGORIES and cat != DECLARATION:
-            raise PackError(path, cats.key_line(cat), f"unknown category '{cat}' (taxonomy ids or 'declaration')")
+            raise PackError(
+                path, cats.key_line(cat), f"unknown category '{cat}' (taxonomy ids or 'declaration')"
+            )
         records[cat] = _record(path, rec, f"category '{cat}'", contacts, links)
     missing = [c for c in (*CATEGORIES, DECLARATION) if c not in records]
     if missing:
-        raise PackError(path, data.key_line("categories"), f"categories without guidance: {', '.join(missing)}")
+        raise PackError(
+            path, data.key_line("categories"), f"categories without guidance: {', '.join(missing)}"
+        )
     overrides: dict[str, Record] = {}
     raw_over = data.get("overrides") or {}
     if not isinstance(raw_over, dict):
@@ -264,8 +288,12 @@ def _parse(path: Path) -> Guidance:
         cat = rec["category"] if "category" in rec else str(key).split("/", 1)[0]
         base = records.get(cat)
         if base is None:
-            raise PackError(path, raw_over.key_line(key), f"override '{key}': unknown category '{cat}' "
-                            "(use a sub-category such as 'quantum/sensing' or give 'category:' for a rule id)")
+            raise PackError(
+                path,
+                raw_over.key_line(key),
+                f"override '{key}': unknown category '{cat}' "
+                "(use a sub-category such as 'quantum/sensing' or give 'category:' for a rule id)",
+            )
         body = LineDict({k: v for k, v in rec.items() if k != "category"})
         body.line, body.key_lines = rec.line, rec.key_lines
         overrides[str(key)] = _record(path, body, f"override '{key}'", contacts, links, base=base)
@@ -275,9 +303,18 @@ def _parse(path: Path) -> Guidance:
         raise PackError(path, data.key_line("countries"), "'countries' must be a mapping")
     for code, rec in raw_countries.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
-            raise PackError(path, raw_countries.key_line(str(code)),
-                            f"country '{code}': expected an ISO 3166-1 alpha-2 code such as CN")
+            raise PackError(
+                path,
+                raw_countries.key_line(str(code)),
+                f"country '{code}': expected an ISO 3166-1 alpha-2 code such as CN",
+            )
         check_keys(path, rec, _COUNTRY_KEYS, {"why"}, f"country '{code}'")
         countries[code] = {k: _text(path, rec, k, f"country '{code}'") for k in rec}
-    return Guidance(records=records, overrides=overrides, countries=countries,
-                    reviewed=str(data.get("reviewed") or ""), note=str(data.get("note") or ""), path=str(path))
+    return Guidance(
+        records=records,
+        overrides=overrides,
+        countries=countries,
+        reviewed=str(data.get("reviewed") or ""),
+        note=str(data.get("note") or ""),
+        path=str(path),
+    )

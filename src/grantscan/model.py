@@ -96,8 +96,11 @@ class TextBlock:
                 return Location(page=loc.page, bbox=(x0, top, x1, bottom), section=loc.section)
             return loc
         if self.line_offsets is not None and len(self.line_offsets) >= 2 * (start + 1):
-            return Location(line=self.line_offsets[2 * start], column=self.line_offsets[2 * start + 1],
-                            section=loc.section)
+            return Location(
+                line=self.line_offsets[2 * start],
+                column=self.line_offsets[2 * start + 1],
+                section=loc.section,
+            )
         if loc.line is not None:
             if self._line_starts is None:  # computed once: many findings in one long block stay linear
                 self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]

@@ -68,12 +68,20 @@ def _walk(paths: Iterable[str | Path], config: Config) -> Iterator[tuple[str, Pa
         if p.is_dir():
             filt = _Filter(config, p)
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
-                                 and not filt.skipped(os.path.join(root, d), True, is_dir=True))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in SKIP_DIRS
+                    and not d.startswith(".")
+                    and not filt.skipped(os.path.join(root, d), True, is_dir=True)
+                )
                 for name in sorted(files):
                     full = os.path.join(root, name)
-                    if (Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("~$")
-                            and not filt.skipped(full, True)):
+                    if (
+                        Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+                        and not name.startswith("~$")
+                        and not filt.skipped(full, True)
+                    ):
                         yield full, p
         else:
             parent = p.parent
@@ -156,8 +164,9 @@ class Scanner:
 
     def scan_text(self, text: str, name: str = "<text>") -> DocumentResult:
         doc = Document(path=name, format="text", blocks=[TextBlock(text, Location(line=1, column=1))])
-        result = DocumentResult(path=name, status="ok",
-                                sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+        result = DocumentResult(
+            path=name, status="ok", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
+        )
         if not text.strip():
             result.status, result.error = "error", "empty: no text found"
             return result
@@ -182,8 +191,13 @@ def _finish(result: DocumentResult, allow: AllowList, root: str) -> None:
     assign_fingerprints(result, root)
 
 
-def scan_path(path: str | Path | Iterable[str | Path], config: Config | None = None, *,
-              root: str | Path | None = None, progress: Progress | None = None) -> ScanResult:
+def scan_path(
+    path: str | Path | Iterable[str | Path],
+    config: Config | None = None,
+    *,
+    root: str | Path | None = None,
+    progress: Progress | None = None,
+) -> ScanResult:
     """Scan a file, a folder (recursively) or several of them; unreadable files become error results.
 
     ``root`` is the folder fingerprints are relative to (see ``_fingerprint_root``). ``progress(done,

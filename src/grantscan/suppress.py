@@ -156,8 +156,11 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[Marker]:
                     if marker.covers(f):
                         f.suppressed, marker.used = f"inline: {marker.reason}", True
                         break
-    return ([m for m, _ in scoped if not m.used] + [m for m, _ in anchored if not m.used]
-            + [m for m in whole if not m.used])
+    return (
+        [m for m, _ in scoped if not m.used]
+        + [m for m, _ in anchored if not m.used]
+        + [m for m in whole if not m.used]
+    )
 
 
 def _comment_anchor(doc: Document, comment_paragraph: int | None) -> tuple[str, int] | None:
@@ -239,9 +242,9 @@ def glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
         elif c == "?":
             out.append("[^/]")
             i += 1
-        elif c == "[" and "]" in pattern[i + 1:]:
+        elif c == "[" and "]" in pattern[i + 1 :]:
             j = pattern.index("]", i + 1)
-            body = pattern[i + 1:j].replace("\\", "\\\\")
+            body = pattern[i + 1 : j].replace("\\", "\\\\")
             out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
             i = j + 1
         else:
@@ -292,4 +295,3 @@ class PathRules:
             if hit:  # an ignored folder ignores everything in it
                 return True
         return hit
-

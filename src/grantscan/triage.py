@@ -58,27 +58,48 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     check_keys(path, data, {"questions", "restricted_countries"}, {"questions"}, "checklist")
     questions: list[Question] = []
     for q in data["questions"]:
-        check_keys(path, q, {"id", "question", "action", "flag", "clear", "applies_to"},
-                   {"id", "question", "flag"}, f"question {q.get('id', '?')!r}" if isinstance(q, dict) else "question")
+        check_keys(
+            path,
+            q,
+            {"id", "question", "action", "flag", "clear", "applies_to"},
+            {"id", "question", "flag"},
+            f"question {q.get('id', '?')!r}" if isinstance(q, dict) else "question",
+        )
         flag = q["flag"]
-        check_keys(path, flag, {"categories", "rules", "listed_organisations", "risky_countries"}, set(),
-                   f"question '{q['id']}': flag")
+        check_keys(
+            path,
+            flag,
+            {"categories", "rules", "listed_organisations", "risky_countries"},
+            set(),
+            f"question '{q['id']}': flag",
+        )
         clear = q.get("clear", "never")
         if isinstance(clear, dict):
             check_keys(path, clear, {"clause_present"}, {"clause_present"}, f"question '{q['id']}': clear")
             if clear["clause_present"] not in CLAUSE_CATEGORIES:
-                raise PackError(path, clear.line, f"question '{q['id']}': unknown clause '{clear['clause_present']}'")
+                raise PackError(
+                    path, clear.line, f"question '{q['id']}': unknown clause '{clear['clause_present']}'"
+                )
         elif clear not in CLEAR_WORDS:
-            raise PackError(path, q.key_line("clear"),
-                            f"question '{q['id']}': clear must be one of {', '.join(sorted(CLEAR_WORDS))}"
-                            " or {clause_present: <category>}")
-        questions.append(Question(
-            id=q["id"], question=q["question"], action=q.get("action", ""),
-            categories=list(flag.get("categories") or []), rules=list(flag.get("rules") or []),
-            listed_organisations=bool(flag.get("listed_organisations")),
-            risky_countries=bool(flag.get("risky_countries")),
-            clear=dict(clear) if isinstance(clear, dict) else clear,
-            applies_to=list(q["applies_to"]) if q.get("applies_to") else None))
+            raise PackError(
+                path,
+                q.key_line("clear"),
+                f"question '{q['id']}': clear must be one of {', '.join(sorted(CLEAR_WORDS))}"
+                " or {clause_present: <category>}",
+            )
+        questions.append(
+            Question(
+                id=q["id"],
+                question=q["question"],
+                action=q.get("action", ""),
+                categories=list(flag.get("categories") or []),
+                rules=list(flag.get("rules") or []),
+                listed_organisations=bool(flag.get("listed_organisations")),
+                risky_countries=bool(flag.get("risky_countries")),
+                clear=dict(clear) if isinstance(clear, dict) else clear,
+                applies_to=list(q["applies_to"]) if q.get("applies_to") else None,
+            )
+        )
     restricted = {str(k).upper(): str(v) for k, v in (data.get("restricted_countries") or {}).items()}
     return Checklist(questions, restricted)
 
@@ -154,14 +175,22 @@ class Triage:
     tool_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tool": {"name": "grantscan", "version": self.tool_version},
-                "documents": len(self.rows),
-                "flagged_documents": sum(1 for r in self.rows if r.flags),
-                "rows": [r.to_dict() for r in self.rows]}
+        return {
+            "tool": {"name": "grantscan", "version": self.tool_version},
+            "documents": len(self.rows),
+            "flagged_documents": sum(1 for r in self.rows if r.flags),
+            "rows": [r.to_dict() for r in self.rows],
+        }
 
 
 # Clauses a research office expects to see in a collaboration or research agreement.
-EXPECTED_CLAUSES = ("clause-ip", "clause-publication", "clause-confidentiality", "clause-law", "clause-liability")
+EXPECTED_CLAUSES = (
+    "clause-ip",
+    "clause-publication",
+    "clause-confidentiality",
+    "clause-law",
+    "clause-liability",
+)
 
 
 def _country_risk(code: str, checklist: Checklist) -> str | None:
@@ -209,8 +238,14 @@ def _reasons(doc: DocumentResult, active: list[Finding]) -> list[str]:
     return out
 
 
-def answer(q: Question, doc: DocumentResult, active: list[Finding], declared: list[Finding],
-           countries: list[CountryRef], counterparties: list[Counterparty]) -> ChecklistAnswer:
+def answer(
+    q: Question,
+    doc: DocumentResult,
+    active: list[Finding],
+    declared: list[Finding],
+    countries: list[CountryRef],
+    counterparties: list[Counterparty],
+) -> ChecklistAnswer:
     """Answer one checklist question for one document."""
     a = ChecklistAnswer(q.id, q.question, NEEDS_HUMAN, action=q.action)
     doctype = doc.document_type or "other"
@@ -223,13 +258,20 @@ def answer(q: Question, doc: DocumentResult, active: list[Finding], declared: li
     if q.risky_countries:
         evidence += [f"{c.code}: {c.risk}" for c in countries if c.risk]
     if q.applies_to and doctype not in q.applies_to and not evidence:
-        a.note = f"answered from the {' or '.join(q.applies_to)} itself; this document is classed as '{doctype}'"
+        a.note = (
+            f"answered from the {' or '.join(q.applies_to)} itself; this document is classed as '{doctype}'"
+        )
         return a
     if evidence:
         a.status, a.evidence = FLAGGED, evidence[:5]
         return a
-    asked = [f for f in declared if f.category in q.categories or f.rule_id in q.rules
-             or (isinstance(q.clear, dict) and f.category == q.clear.get("clause_present"))]
+    asked = [
+        f
+        for f in declared
+        if f.category in q.categories
+        or f.rule_id in q.rules
+        or (isinstance(q.clear, dict) and f.category == q.clear.get("clause_present"))
+    ]
     if asked:
         a.evidence = [_describe(f) for f in asked[:3]]
         a.note = "the document asks or declares this (form question or denial): check the answer"
@@ -299,13 +341,24 @@ def build_row(doc: DocumentResult, checklist: Checklist | None = None) -> Triage
     if (doc.document_type or "") == "agreement":
         clauses.missing = [c for c in (*EXPECTED_CLAUSES, "clause-export") if c not in clauses.present]
     clauses.present.sort()
-    rows = [answer(q, doc, active, declared, countries, counterparties) for q in checklist.questions] \
-        if doc.status == "ok" else []
-    return TriageRow(path=doc.path, status=doc.status, error=doc.error,
-                     document_type=doc.document_type or ("unknown" if doc.status != "ok" else "other"),
-                     risk_score=doc.risk_score, top_reasons=_reasons(doc, active),
-                     counterparties=counterparties, countries=countries, clauses=clauses,
-                     checklist=rows, findings=len(active))
+    rows = (
+        [answer(q, doc, active, declared, countries, counterparties) for q in checklist.questions]
+        if doc.status == "ok"
+        else []
+    )
+    return TriageRow(
+        path=doc.path,
+        status=doc.status,
+        error=doc.error,
+        document_type=doc.document_type or ("unknown" if doc.status != "ok" else "other"),
+        risk_score=doc.risk_score,
+        top_reasons=_reasons(doc, active),
+        counterparties=counterparties,
+        countries=countries,
+        clauses=clauses,
+        checklist=rows,
+        findings=len(active),
+    )
 
 
 def build_triage(result: ScanResult, checklist: Checklist | None = None) -> Triage:

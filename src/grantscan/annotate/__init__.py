@@ -17,8 +17,15 @@ from typing import IO
 
 from ..model import DocumentResult, Finding, Location
 
-__all__ = ["AnnotateError", "AnnotateReport", "Miss", "annotate_file", "note_text", "occurrences",
-           "MAX_NOTES"]
+__all__ = [
+    "AnnotateError",
+    "AnnotateReport",
+    "Miss",
+    "annotate_file",
+    "note_text",
+    "occurrences",
+    "MAX_NOTES",
+]
 
 MAX_NOTES = 200  # comments or highlights per document; more would bury the document under notes
 
@@ -88,9 +95,16 @@ def note_text(finding: Finding) -> str:
     return text
 
 
-def annotate_file(path: str | Path, output: str | Path, result: DocumentResult, *, overwrite: bool = False,
-                  password: str | None = None, include_declarations: bool = False,
-                  max_notes: int = MAX_NOTES) -> AnnotateReport:
+def annotate_file(
+    path: str | Path,
+    output: str | Path,
+    result: DocumentResult,
+    *,
+    overwrite: bool = False,
+    password: str | None = None,
+    include_declarations: bool = False,
+    max_notes: int = MAX_NOTES,
+) -> AnnotateReport:
     """Write an annotated copy of ``path`` to ``output`` with a note on each finding of ``result``.
 
     Suppressed findings are skipped, and declarations unless ``include_declarations``. Raises
@@ -118,15 +132,17 @@ def annotate_file(path: str | Path, output: str | Path, result: DocumentResult, 
 
     with src.open("rb") as fh:
         head = fh.read(1024)
-    findings = [f for f in result.findings
-                if not f.suppressed and (f.kind == "finding" or include_declarations)]
+    findings = [
+        f for f in result.findings if not f.suppressed and (f.kind == "finding" or include_declarations)
+    ]
     suffix = src.suffix.lower()
     if b"%PDF" in head:
         from .pdf import annotate_pdf
 
         report = AnnotateReport(str(src), str(dst), "pdf")
-        _write_atomic(dst, lambda fh: annotate_pdf(src, fh, findings, report, password=password,
-                                                     max_notes=max_notes))
+        _write_atomic(
+            dst, lambda fh: annotate_pdf(src, fh, findings, report, password=password, max_notes=max_notes)
+        )
     elif head.startswith(b"PK\x03\x04") and suffix == ".docx":
         from .docx import annotate_docx
 

@@ -37,8 +37,14 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PART_NAMES = {"header": "a header", "footer": "a footer", "textbox": "a text box",
-               "deleted": "deleted (tracked) text", "body": "the body", "table": "a table"}
+_PART_NAMES = {
+    "header": "a header",
+    "footer": "a footer",
+    "textbox": "a text box",
+    "deleted": "deleted (tracked) text",
+    "body": "the body",
+    "table": "a table",
+}
 
 
 @dataclass(slots=True)
@@ -86,8 +92,13 @@ def _paragraph(p: etree._Element, part: str, out: dict[str, list[etree._Element]
         _container(box, "textbox", out)
 
 
-def _collect(el: etree._Element, deleted: bool, pieces: list[tuple[bool, etree._Element, str]],
-             boxes: list[etree._Element], out: dict[str, list[etree._Element]] | None) -> None:
+def _collect(
+    el: etree._Element,
+    deleted: bool,
+    pieces: list[tuple[bool, etree._Element, str]],
+    boxes: list[etree._Element],
+    out: dict[str, list[etree._Element]] | None,
+) -> None:
     """Text pieces (deleted?, element, text) below ``el`` in reading order; text boxes go to ``boxes``.
 
     With ``out``, paragraphs nested in inline content are numbered into it, as extraction does."""
@@ -286,8 +297,13 @@ class _Annotator:
             p = paras[index]
             text = self.text(p)
             s, e = finding.start, finding.end
-            if (first and s is not None and e is not None and 0 <= s < e <= len(text)
-                    and _same(text[s:e], finding.text)):
+            if (
+                first
+                and s is not None
+                and e is not None
+                and 0 <= s < e <= len(text)
+                and _same(text[s:e], finding.text)
+            ):
                 span: tuple[int, int] | None = (s, e)
             else:
                 # later occurrences carry no offsets: take the first match of the text not yet noted
@@ -376,8 +392,9 @@ def _related_xml(document, suffix: str) -> etree._Element | None:
     return None
 
 
-def annotate_docx(path: Path, out: IO[bytes], findings: list[Finding], report: AnnotateReport, *,
-                  max_notes: int) -> None:
+def annotate_docx(
+    path: Path, out: IO[bytes], findings: list[Finding], report: AnnotateReport, *, max_notes: int
+) -> None:
     """Write to ``out`` a copy of the DOCX at ``path`` with a Word comment on each finding occurrence."""
     import docx
 

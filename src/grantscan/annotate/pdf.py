@@ -28,16 +28,21 @@ POPUP_SIZE = (220.0, 110.0)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def to_user_space(bbox: tuple[float, float, float, float], mediabox: tuple[float, float, float, float],
-                  rotate: int = 0) -> tuple[float, float, float, float]:
+def to_user_space(
+    bbox: tuple[float, float, float, float], mediabox: tuple[float, float, float, float], rotate: int = 0
+) -> tuple[float, float, float, float]:
     """(left, bottom, right, top) in PDF user space of a top-left-origin box on a page as displayed.
 
     Exact inverse of pdfplumber's mapping (and of extract/pdf.py's ``_Frame``) for /Rotate 0, 90, 180 and
     270, including its handling of a MediaBox that does not start at the origin.
     """
     x0, top, x1, bottom = bbox
-    mx0, my0, mx1, my1 = (min(mediabox[0], mediabox[2]), min(mediabox[1], mediabox[3]),
-                          max(mediabox[0], mediabox[2]), max(mediabox[1], mediabox[3]))
+    mx0, my0, mx1, my1 = (
+        min(mediabox[0], mediabox[2]),
+        min(mediabox[1], mediabox[3]),
+        max(mediabox[0], mediabox[2]),
+        max(mediabox[1], mediabox[3]),
+    )
     w, h = mx1 - mx0, my1 - my0
     rotate %= 360
     if rotate == 90:
@@ -60,8 +65,9 @@ def _open(path: Path, password: str | None):
         encrypted = reader.is_encrypted
         if encrypted:
             if not reader.decrypt(password or ""):
-                raise AnnotateError("encrypted: password required" if not password
-                                    else "encrypted: wrong password")
+                raise AnnotateError(
+                    "encrypted: password required" if not password else "encrypted: wrong password"
+                )
         len(reader.pages)
     except AnnotateError:
         raise
@@ -71,8 +77,9 @@ def _open(path: Path, password: str | None):
     return reader, encrypted
 
 
-def _popup_rect(rect: tuple[float, float, float, float], mediabox: tuple[float, float, float, float]
-                ) -> tuple[float, float, float, float]:
+def _popup_rect(
+    rect: tuple[float, float, float, float], mediabox: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
     """A pop-up box beside the highlight, kept inside the page."""
     pw, ph = POPUP_SIZE
     left = rect[2] + 8
@@ -83,8 +90,15 @@ def _popup_rect(rect: tuple[float, float, float, float], mediabox: tuple[float, 
     return left, bottom, left + pw, max(top, bottom + 20)
 
 
-def annotate_pdf(path: Path, out: IO[bytes], findings: list[Finding], report: AnnotateReport, *,
-                 password: str | None = None, max_notes: int) -> None:
+def annotate_pdf(
+    path: Path,
+    out: IO[bytes],
+    findings: list[Finding],
+    report: AnnotateReport,
+    *,
+    password: str | None = None,
+    max_notes: int,
+) -> None:
     """Write to ``out`` a copy of the PDF at ``path`` with a highlight and note on each finding occurrence."""
 
     reader, encrypted = _open(path, password)
@@ -96,8 +110,16 @@ def annotate_pdf(path: Path, out: IO[bytes], findings: list[Finding], report: An
     out.write(data)
 
 
-def _write(path: Path, reader, encrypted: bool, findings: list[Finding], report: AnnotateReport,
-           password: str | None, max_notes: int, lines: _Lines) -> bytes:
+def _write(
+    path: Path,
+    reader,
+    encrypted: bool,
+    findings: list[Finding],
+    report: AnnotateReport,
+    password: str | None,
+    max_notes: int,
+    lines: _Lines,
+) -> bytes:
     from pypdf import PdfWriter
 
     data = None
@@ -115,7 +137,9 @@ def _write(path: Path, reader, encrypted: bool, findings: list[Finding], report:
             data = None
     if data is None:
         if not encrypted:
-            report.warnings.append("written as a full copy: the original bytes (and any signature) are not kept")
+            report.warnings.append(
+                "written as a full copy: the original bytes (and any signature) are not kept"
+            )
         writer = PdfWriter(clone_from=reader)
         _add_notes(writer, findings, report, max_notes, lines)
         if encrypted and password:
@@ -127,8 +151,9 @@ def _write(path: Path, reader, encrypted: bool, findings: list[Finding], report:
     return data
 
 
-def _add_notes(writer, findings: list[Finding], report: AnnotateReport, max_notes: int,
-               lines: _Lines) -> dict[int, list[str]]:
+def _add_notes(
+    writer, findings: list[Finding], report: AnnotateReport, max_notes: int, lines: _Lines
+) -> dict[int, list[str]]:
     """Add a highlight and pop-up per occurrence; returns page index -> the /NM names of the highlights."""
     from pypdf.annotations import Highlight, Popup
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
@@ -154,11 +179,18 @@ def _add_notes(writer, findings: list[Finding], report: AnnotateReport, max_note
             boxes = (lines.split(index, box, finding.text) if rotate == 0 else None) or [box]
             left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
             right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
-            quad = ArrayObject(FloatObject(round(v, 3)) for b in boxes
-                               for v in (b[0], b[3], b[2], b[3], b[0], b[1], b[2], b[1]))
-            highlight = Highlight(rect=(left, bottom, right, top), quad_points=quad,
-                                  highlight_color=HIGHLIGHT_COLOURS.get(finding.severity, "fff176"),
-                                  printing=True, title_bar="grantscan")
+            quad = ArrayObject(
+                FloatObject(round(v, 3))
+                for b in boxes
+                for v in (b[0], b[3], b[2], b[3], b[0], b[1], b[2], b[1])
+            )
+            highlight = Highlight(
+                rect=(left, bottom, right, top),
+                quad_points=quad,
+                highlight_color=HIGHLIGHT_COLOURS.get(finding.severity, "fff176"),
+                printing=True,
+                title_bar="grantscan",
+            )
             name = f"grantscan-{report.anchored + 1}"
             highlight[NameObject("/NM")] = TextStringObject(name)
             highlight[NameObject("/Contents")] = TextStringObject(_CONTROL.sub("", note_text(finding)))
@@ -183,8 +215,9 @@ class _Lines:
         self.pages: dict[int, object] = {}
         self.hits: dict[tuple[int, str], list[list[tuple[float, float, float, float]]]] = {}
 
-    def split(self, index: int, box: tuple[float, float, float, float], text: str
-              ) -> list[tuple[float, float, float, float]] | None:
+    def split(
+        self, index: int, box: tuple[float, float, float, float], text: str
+    ) -> list[tuple[float, float, float, float]] | None:
         query = " ".join(text.split())
         if not query:
             return None
@@ -245,8 +278,12 @@ def _group_lines(chars: list[tuple[float, float, float, float]]) -> list[tuple[f
 
 
 def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-            max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:

@@ -35,6 +35,7 @@ def __getattr__(name: str) -> Any:
         return TECH_CATEGORIES
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 CONTEXT_CHARS = 240
 LONG_DOCUMENT = 30_000  # characters; a rare mention in a text this long weighs less
 PAGE_CHARS = 3000  # characters per page, for mention density
@@ -72,8 +73,12 @@ _FIELD = re.compile(r"^\W{0,4}[A-Z][\w /&()-]{1,40}:\s*\S")
 
 def _is_title(block: TextBlock, block_index: int) -> bool:
     text = block.text.strip()
-    return (block_index < 3 and 0 < len(text.split()) <= 20 and not text.endswith((".", ":", ";", ","))
-            and not _FIELD.match(text))
+    return (
+        block_index < 3
+        and 0 < len(text.split()) <= 20
+        and not text.endswith((".", ":", ";", ","))
+        and not _FIELD.match(text)
+    )
 
 
 def is_field(block: TextBlock) -> bool:
@@ -146,13 +151,26 @@ class TechDetector:
                 reasons = [*reasons, "denial: declaration, not a finding"]
             if kind == "finding" and conf < FLOOR:
                 continue
-            out.append(Finding(
-                rule_id=h.rule.id, category=h.rule.category, subcategory=h.rule.subcategory, text=span_text(sdoc, h.start, h.end),
-                context=_context(text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)),
-                location=block.locate(start, end), kind=kind,  # type: ignore[arg-type]
-                severity="info" if kind == "declaration" else "low",
-                confidence=conf if kind == "finding" else 0.6, answer=answer, reasons=list(reasons),
-                block_index=block_index, start=start, end=end))
+            out.append(
+                Finding(
+                    rule_id=h.rule.id,
+                    category=h.rule.category,
+                    subcategory=h.rule.subcategory,
+                    text=span_text(sdoc, h.start, h.end),
+                    context=_context(
+                        text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)
+                    ),
+                    location=block.locate(start, end),
+                    kind=kind,  # type: ignore[arg-type]
+                    severity="info" if kind == "declaration" else "low",
+                    confidence=conf if kind == "finding" else 0.6,
+                    answer=answer,
+                    reasons=list(reasons),
+                    block_index=block_index,
+                    start=start,
+                    end=end,
+                )
+            )
         return out
 
     def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
@@ -178,11 +196,15 @@ class TechDetector:
                 if weight >= 2:
                     boost = round(min(0.2, 0.075 * (int(weight) - 1)), 2)
                     f.confidence = round(min(1.0, f.confidence + boost), 3)
-                    f.reasons.append(f"+{boost:.2f}: {f.category} mentioned in {n} places"
-                                     + (f" (~{pages:.0f} pages)" if pages > 2 else ""))
+                    f.reasons.append(
+                        f"+{boost:.2f}: {f.category} mentioned in {n} places"
+                        + (f" (~{pages:.0f} pages)" if pages > 2 else "")
+                    )
                 elif pages * PAGE_CHARS > LONG_DOCUMENT and per_page < 0.5:
                     f.confidence = round(f.confidence - 0.1, 3)
-                    f.reasons.append(f"-0.10: {f.category} mentioned in only {n} places in ~{pages:.0f} pages")
+                    f.reasons.append(
+                        f"-0.10: {f.category} mentioned in only {n} places in ~{pages:.0f} pages"
+                    )
                 if f.confidence < THRESHOLD:
                     continue
                 f.reasons.append(f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})")
@@ -284,4 +306,6 @@ class Detector:
         findings = self.clauses.finalize(document, tech + clauses)
         findings += self.partners.finalize(document, partners)
         grouped = group_findings(findings)
-        return sorted(grouped, key=lambda f: (f.block_index if f.block_index is not None else -1, f.start or 0))
+        return sorted(
+            grouped, key=lambda f: (f.block_index if f.block_index is not None else -1, f.start or 0)
+        )

@@ -31,15 +31,47 @@ from .doctype import MAX_CHARS, classify
 from .packs import LineDict, PackError, check_keys, load_yaml
 from .tokens import char_span_of, sent_starts
 
-CLAUSE_CATEGORIES = ("clause-export", "clause-ip", "clause-publication", "clause-data",
-                     "clause-confidentiality", "clause-law", "clause-liability", "clause-security")
-TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space",
-                   "aerospace", "nuclear", "bio", "chem", "sensing", "surveillance", "defence")
+CLAUSE_CATEGORIES = (
+    "clause-export",
+    "clause-ip",
+    "clause-publication",
+    "clause-data",
+    "clause-confidentiality",
+    "clause-law",
+    "clause-liability",
+    "clause-security",
+)
+TECH_CATEGORIES = (
+    "ai",
+    "quantum",
+    "semiconductors",
+    "cyber",
+    "comms",
+    "materials",
+    "robotics",
+    "space",
+    "aerospace",
+    "nuclear",
+    "bio",
+    "chem",
+    "sensing",
+    "surveillance",
+    "defence",
+)
 UK = "GB"
 
 _TOP_KEYS = {"operative", "parties", "headings", "question", "rules", "risks", "jurisdictions"}
-_RULE_KEYS = {"id", "category", "description", "confidence", "anchors", "strong", "patterns", "unless",
-              "examples"}
+_RULE_KEYS = {
+    "id",
+    "category",
+    "description",
+    "confidence",
+    "anchors",
+    "strong",
+    "patterns",
+    "unless",
+    "examples",
+}
 _RISK_KEYS = {"id", "of", "severity", "title", "patterns", "unless", "examples"}
 
 
@@ -426,8 +458,13 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
     rules: list[ClauseRule] = []
     seen: set[str] = set()
     for r in data["rules"]:
-        check_keys(path, r, _RULE_KEYS, {"id", "category"}, f"rule {r.get('id', '?')!r}"
-                   if isinstance(r, dict) else "rule")
+        check_keys(
+            path,
+            r,
+            _RULE_KEYS,
+            {"id", "category"},
+            f"rule {r.get('id', '?')!r}" if isinstance(r, dict) else "rule",
+        )
         what = f"rule '{r['id']}'"
         if r["id"] in seen:
             raise PackError(path, r.key_line("id"), f"{what}: duplicate id")
@@ -442,12 +479,19 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
         conf = r.get("confidence", 0.75)
         if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
             raise PackError(path, r.key_line("confidence"), f"{what}: confidence must be in (0, 1]")
-        rules.append(ClauseRule(
-            r["id"], r["category"], r.get("description", ""), float(conf),
-            _Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong"),
-            _Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns"),
-            _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
-            _examples(path, r, what), [_norm(a) for a in anchors]))
+        rules.append(
+            ClauseRule(
+                r["id"],
+                r["category"],
+                r.get("description", ""),
+                float(conf),
+                _Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong"),
+                _Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns"),
+                _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+                _examples(path, r, what),
+                [_norm(a) for a in anchors],
+            )
+        )
     risks: list[RiskRule] = []
     for r in data.get("risks") or []:
         check_keys(path, r, _RISK_KEYS, {"id", "of", "title", "patterns"}, "risk")
@@ -456,11 +500,17 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
             raise PackError(path, r.key_line("of"), f"{what}: unknown category '{r['of']}'")
         if r.get("severity", "medium") not in ("low", "medium", "high"):
             raise PackError(path, r.key_line("severity"), f"{what}: severity must be low, medium or high")
-        risks.append(RiskRule(
-            r["id"], r["of"], r.get("severity", "medium"), r["title"],
-            _Patterns(path, r["patterns"], r.key_line("patterns"), f"{what}: patterns"),
-            _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
-            _examples(path, r, what)))
+        risks.append(
+            RiskRule(
+                r["id"],
+                r["of"],
+                r.get("severity", "medium"),
+                r["title"],
+                _Patterns(path, r["patterns"], r.key_line("patterns"), f"{what}: patterns"),
+                _Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+                _examples(path, r, what),
+            )
+        )
     juris: dict[str, str] = {}
     for code, names in (data.get("jurisdictions") or {}).items():
         for n in names or []:
@@ -470,7 +520,10 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
         _Patterns(path, data["parties"], data.key_line("parties"), "parties"),
         headings,
         _Patterns(path, data.get("question"), data.key_line("question"), "question"),
-        rules, risks, juris)
+        rules,
+        risks,
+        juris,
+    )
 
 
 @cache
@@ -490,11 +543,30 @@ def risk_rule_ids(pack: ClausePack | None = None) -> set[str]:
 # CommonAccord keys "11.7.Ti=Applicable law" / "11.7.sec=...".
 _HEADING_LINE = re.compile(
     r"^[#>*\s]*(?P<label>(?:(?:article|section|clause|schedule|annex)\s*[0-9IVXivx]+(?:\.\d+)*"
-    r"|\d{1,2}(?:\.\d{1,2}){0,4})(?!\d)\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$", re.I)
+    r"|\d{1,2}(?:\.\d{1,2}){0,4})(?!\d)\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$",
+    re.I,
+)
 _NUMBERED = re.compile(r"^[#>*\s]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\.(?:ti|sec)=)?[\s)]", re.I)
 _VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", re.I)
-_FIELD_LABELS = {"title", "name", "date", "signature", "signed", "address", "email", "e-mail", "by", "for",
-                 "place", "position", "witness", "telephone", "phone", "and", "between"}
+_FIELD_LABELS = {
+    "title",
+    "name",
+    "date",
+    "signature",
+    "signed",
+    "address",
+    "email",
+    "e-mail",
+    "by",
+    "for",
+    "place",
+    "position",
+    "witness",
+    "telephone",
+    "phone",
+    "and",
+    "between",
+}
 _TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
 _KIND_NUMBER = re.compile(r"(?i)^(article|section|clause|schedule|annex)(?=\d)")  # "Article9" -> "Article 9"
 _LEADER = re.compile(r"\s*(?:\.{3,}|…+).*$")  # table-of-contents dots and what follows
@@ -528,8 +600,13 @@ def _heading_of_stripped(s: str) -> str | None:
     if not title:
         return label
     head = _TITLE_END.split(title, maxsplit=1)[0].strip()
-    if (len(head) <= 60 and len(head.split()) <= 7 and head[:1].isupper()
-            and not _VERB.search(head) and (head != title or len(title) <= 60)):
+    if (
+        len(head) <= 60
+        and len(head.split()) <= 7
+        and head[:1].isupper()
+        and not _VERB.search(head)
+        and (head != title or len(title) <= 60)
+    ):
         return f"{label} {head}"
     return label
 
@@ -539,7 +616,7 @@ def section_at(text: str, pos: int) -> str | None:
     start = text.rfind("\n", 0, pos) + 1
     while True:
         end = text.find("\n", start)
-        line = text[start:end if end >= 0 else len(text)]
+        line = text[start : end if end >= 0 else len(text)]
         h = _heading_of_line(line)
         if h:
             return h
@@ -566,7 +643,7 @@ class _Sections:
         for m in _LINE_HEAD.finditer(text):
             start = m.start()
             end = text.find("\n", start)
-            h = _heading_of_line(text[start:end if end >= 0 else len(text)])
+            h = _heading_of_line(text[start : end if end >= 0 else len(text)])
             if h:
                 self.starts.append(start)
                 self.headings.append(h)
@@ -680,8 +757,13 @@ class ClauseDetector:
         self._doctype = classify(Document("", "", [b for _, b, _ in self._pending]))
         return self._flush()
 
-    def find_block(self, sdoc, block: TextBlock, block_index: int,  # noqa: ANN001 - spacy Doc or None
-                   document_type: str = "agreement") -> list[Finding]:
+    def find_block(
+        self,
+        sdoc,
+        block: TextBlock,
+        block_index: int,  # noqa: ANN001 - spacy Doc or None
+        document_type: str = "agreement",
+    ) -> list[Finding]:
         """Clause findings of one block at once, read as part of a document of ``document_type``
         (for checking rules and their examples; ``find`` waits for the real type)."""
         saved, self._doctype = self._doctype, document_type
@@ -714,8 +796,14 @@ class ClauseDetector:
         low = _lowered(text)  # None: no literal prefilters for this block
         # in a proposal or form only a question can give a kept (declaration) finding
         readable = not questions_only or self.pack.question.occurs(text, low)
-        if readable and (squashed_block or self._always or (self._anchored and (
-                anchors.any_part(low, lowered=True) if low is not None else anchors.any_part(text)))):
+        if readable and (
+            squashed_block
+            or self._always
+            or (
+                self._anchored
+                and (anchors.any_part(low, lowered=True) if low is not None else anchors.any_part(text))
+            )
+        ):
             sections = _Sections(text)
             for s_start, s_end in self._sentences(sdoc, text):
                 sent = text[s_start:s_end]
@@ -725,14 +813,27 @@ class ClauseDetector:
                 if squashed:
                     rules = self._rules
                 else:
-                    ids = (anchors.rules(anchors.parts(sent_low, lowered=True) if sent_low is not None
-                                         else anchors.parts(sent)) if self._anchored else self._always)
+                    ids = (
+                        anchors.rules(
+                            anchors.parts(sent_low, lowered=True)
+                            if sent_low is not None
+                            else anchors.parts(sent)
+                        )
+                        if self._anchored
+                        else self._always
+                    )
                     rules = [r for r in self._rules if r.id in ids]
-                if not rules or not sent.strip() or (
-                        questions_only and not self.pack.question.search(sent, low=sent_low)):
+                if (
+                    not rules
+                    or not sent.strip()
+                    or (questions_only and not self.pack.question.search(sent, low=sent_low))
+                ):
                     continue
-                out.extend(self._find_in_sentence(block, block_index, text, s_start, sent, sent_low, rules,
-                                                  squashed, sections))
+                out.extend(
+                    self._find_in_sentence(
+                        block, block_index, text, s_start, sent, sent_low, rules, squashed, sections
+                    )
+                )
         # a numbered paragraph whose first line is a heading opens a section for the following blocks
         first = text.split("\n", 1)[0]
         h = _heading_of_line(first)
@@ -740,9 +841,18 @@ class ClauseDetector:
             self._heading, self._heading_cats = h, self._categories_of_heading(h)
         return out
 
-    def _find_in_sentence(self, block: TextBlock, block_index: int, text: str, offset: int, sent: str,
-                          low: str | None, rules: list[ClauseRule], squashed: bool,
-                          sections: _Sections) -> list[Finding]:
+    def _find_in_sentence(
+        self,
+        block: TextBlock,
+        block_index: int,
+        text: str,
+        offset: int,
+        sent: str,
+        low: str | None,
+        rules: list[ClauseRule],
+        squashed: bool,
+        sections: _Sections,
+    ) -> list[Finding]:
         pack = self.pack
         ctx: dict[str, object] = {}
 
@@ -750,10 +860,13 @@ class ClauseDetector:
             if not ctx:
                 local = sections.at(offset + len(sent) - len(sent.lstrip()))
                 section = local or block.location.section or self._heading
-                ctx.update(section=section, question=bool(pack.question.search(sent, low=low)),
-                           heading_cats=self._categories_of_heading(section) | self._heading_cats,
-                           op=pack.operative.search(sent, squashed, low),
-                           party=pack.parties.search(sent, squashed, low))
+                ctx.update(
+                    section=section,
+                    question=bool(pack.question.search(sent, low=low)),
+                    heading_cats=self._categories_of_heading(section) | self._heading_cats,
+                    op=pack.operative.search(sent, squashed, low),
+                    party=pack.parties.search(sent, squashed, low),
+                )
             return ctx
 
         out: list[Finding] = []
@@ -789,9 +902,18 @@ class ClauseDetector:
             loc = block.locate(start, end)
             if section and loc.section != section:
                 loc = replace(loc, section=section)
-            f = Finding(rule_id=rule.id, category=rule.category, text=_clean(m.group(0), 120),
-                        context=_clean(sent), location=loc, confidence=conf, reasons=reasons,
-                        block_index=block_index, start=start, end=end)
+            f = Finding(
+                rule_id=rule.id,
+                category=rule.category,
+                text=_clean(m.group(0), 120),
+                context=_clean(sent),
+                location=loc,
+                confidence=conf,
+                reasons=reasons,
+                block_index=block_index,
+                start=start,
+                end=end,
+            )
             if question:
                 f.kind = "declaration"
                 f.confidence = min(f.confidence, 0.5)
@@ -827,8 +949,11 @@ class ClauseDetector:
         return kept
 
     def _risks(self, document: Document, findings: list[Finding], doctype: str) -> list[Finding]:
-        clauses = [f for f in findings if f.category in CLAUSE_CATEGORIES and f.kind == "finding"
-                   and f.rule_id in self._rule_ids]
+        clauses = [
+            f
+            for f in findings
+            if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids
+        ]
         out: list[Finding] = []
         done: set[str] = set()
         # the governing-law sentence itself names the jurisdiction better than a passing "Belgian law"
@@ -840,9 +965,15 @@ class ClauseDetector:
                     f.country_code = code
                 if code and code != UK:
                     done.add("clause-law-non-uk")
-                    out.append(self._risk_finding(
-                        f, "clause-law-non-uk", "medium",
-                        f"governing law or forum outside the UK: {name} ({code})", country_code=code))
+                    out.append(
+                        self._risk_finding(
+                            f,
+                            "clause-law-non-uk",
+                            "medium",
+                            f"governing law or forum outside the UK: {name} ({code})",
+                            country_code=code,
+                        )
+                    )
             low = _lowered(f.context)
             for risk in self.pack.risks:
                 if risk.id in done or risk.of != f.category:
@@ -851,44 +982,80 @@ class ClauseDetector:
                 m = risk.patterns.search(f.context, squashed, low)
                 if m and not risk.unless.search(f.context, squashed, low):
                     done.add(risk.id)
-                    out.append(self._risk_finding(f, risk.id, risk.severity, risk.title,
-                                                  evidence=_clean(m.group(0), 80)))
+                    out.append(
+                        self._risk_finding(
+                            f, risk.id, risk.severity, risk.title, evidence=_clean(m.group(0), 80)
+                        )
+                    )
             if f.category == "clause-publication" and "clause-publication-veto" not in done:
                 months = _delay_months(f.context)
                 if months is not None and months > 6:
                     done.add("clause-publication-veto")
-                    out.append(self._risk_finding(
-                        f, "clause-publication-veto", "medium",
-                        f"publication can be delayed for about {months:g} months"))
+                    out.append(
+                        self._risk_finding(
+                            f,
+                            "clause-publication-veto",
+                            "medium",
+                            f"publication can be delayed for about {months:g} months",
+                        )
+                    )
         if doctype == "agreement" and not any(f.category == "clause-export" for f in clauses):
-            tech = [f for f in findings if f.category in TECH_CATEGORIES and f.kind == "finding"
-                    and not f.suppressed]
+            tech = [
+                f
+                for f in findings
+                if f.category in TECH_CATEGORIES and f.kind == "finding" and not f.suppressed
+            ]
             if tech:
                 lead = max(tech, key=lambda t: t.confidence)
                 cats = sorted({t.category for t in tech})
                 first = document.blocks[0].locate(0, 0) if document.blocks else Location()
                 # Categorised under the controlled technology itself: the finding is about that
                 # technology lacking an export clause, not a clause that is present.
-                out.append(Finding(
-                    rule_id="clause-export-missing", category=lead.category,
-                    text="no export-control clause",
-                    context=f"Agreement covers controlled technology ({', '.join(cats)}) "
-                            "but has no export-control or sanctions clause.",
-                    location=first, severity="medium", confidence=round(min(0.9, lead.confidence), 3),
-                    reasons=[f"technology findings: {', '.join(cats)}", "no clause-export finding"],
-                    block_index=0 if document.blocks else None, start=0, end=0))
+                out.append(
+                    Finding(
+                        rule_id="clause-export-missing",
+                        category=lead.category,
+                        text="no export-control clause",
+                        context=f"Agreement covers controlled technology ({', '.join(cats)}) "
+                        "but has no export-control or sanctions clause.",
+                        location=first,
+                        severity="medium",
+                        confidence=round(min(0.9, lead.confidence), 3),
+                        reasons=[f"technology findings: {', '.join(cats)}", "no clause-export finding"],
+                        block_index=0 if document.blocks else None,
+                        start=0,
+                        end=0,
+                    )
+                )
         return out
 
     @staticmethod
-    def _risk_finding(src: Finding, rule_id: str, severity: str, title: str, *,
-                      country_code: str | None = None, evidence: str | None = None) -> Finding:
+    def _risk_finding(
+        src: Finding,
+        rule_id: str,
+        severity: str,
+        title: str,
+        *,
+        country_code: str | None = None,
+        evidence: str | None = None,
+    ) -> Finding:
         reasons = [f"in {src.category} clause ({src.rule_id})"]
         if evidence:
             reasons.append(f"red flag '{evidence}'")
-        return Finding(rule_id=rule_id, category=src.category, text=title, context=src.context,
-                       location=src.location, severity=severity,  # type: ignore[arg-type]
-                       confidence=src.confidence, country_code=country_code, reasons=reasons,
-                       block_index=src.block_index, start=src.start, end=src.end)
+        return Finding(
+            rule_id=rule_id,
+            category=src.category,
+            text=title,
+            context=src.context,
+            location=src.location,
+            severity=severity,  # type: ignore[arg-type]
+            confidence=src.confidence,
+            country_code=country_code,
+            reasons=reasons,
+            block_index=src.block_index,
+            start=src.start,
+            end=src.end,
+        )
 
     def jurisdiction(self, sentence: str) -> tuple[str | None, str | None]:
         """(ISO code, name) of the governing law or forum named in a sentence, where derivable."""
@@ -927,10 +1094,14 @@ def _operative_clause(f: Finding) -> bool:
     return any(r.startswith(("contract phrase", "operative language")) for r in f.reasons)
 
 
-_GOVERNED = re.compile(r"(?i)governed\s*by|construed\s*in\s*accordance|exclusive\s*jurisdiction|governing\s*law")
+_GOVERNED = re.compile(
+    r"(?i)governed\s*by|construed\s*in\s*accordance|exclusive\s*jurisdiction|governing\s*law"
+)
 _JURIS_RX = [
-    re.compile(r"laws?\s*of\s*(?:the\s*)?(?P<name>(?:(?:State|Commonwealth|Province|Kingdom|Republic|Federation)\s*of\s*)?"
-               r"[A-Z][\w'’.]*(?:\s*(?:of\s+|and\s+)?[A-Z][\w'’.]*){0,4})"),
+    re.compile(
+        r"laws?\s*of\s*(?:the\s*)?(?P<name>(?:(?:State|Commonwealth|Province|Kingdom|Republic|Federation)\s*of\s*)?"
+        r"[A-Z][\w'’.]*(?:\s*(?:of\s+|and\s+)?[A-Z][\w'’.]*){0,4})"
+    ),
     re.compile(r"courts?\s*of\s*(?:the\s*)?(?P<name>[A-Z][\w'’.]*(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3})"),
     re.compile(r"(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})\s+law\b"),
     re.compile(r"arbitration\s+(?:in|at|seated\s+in)\s+(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"),
@@ -974,9 +1145,21 @@ def _pycountry_code(name: str) -> str | None:
     return _country_names().get(name.lower())
 
 
-_DELAY = re.compile(r"(?P<n>\d+|one|two|three|four|six|twelve|eighteen|twenty-four)\s*(?:\(\d+\)\s*)?"
-                    r"(?:calendar\s+|working\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)", re.I)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_DELAY = re.compile(
+    r"(?P<n>\d+|one|two|three|four|six|twelve|eighteen|twenty-four)\s*(?:\(\d+\)\s*)?"
+    r"(?:calendar\s+|working\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)",
+    re.I,
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "six": 6,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+}
 _UNIT_MONTHS = {"day": 1 / 30, "week": 7 / 30, "month": 1, "year": 12}
 
 

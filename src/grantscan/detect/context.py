@@ -38,11 +38,57 @@ FLOOR = 0.2  # hits below this are not even kept for document-level aggregation
 
 # a subject, modal or "be" shortly before a verb form makes it a statement of what the work does
 # ("we will express and purify", "the fellowship develops", "will be irradiated", "are trained")
-_VERB_LEAD = {"we", "i", "they", "you", "is", "are", "be", "being", "will", "shall", "can", "must", "would",
-              "should", "jointly", "then", "also", "first", "further", "subsequently", "finally", "fellowship",
-              "project", "team", "group", "studentship", "student", "candidate", "parties", "partners",
-              "consortium", "university", "company", "programme", "research", "work", "proposal", "thesis",
-              "lab", "laboratory", "researchers", "phd", "aim", "aims", "plan", "plans", "intend", "seek", "seeks"}
+_VERB_LEAD = {
+    "we",
+    "i",
+    "they",
+    "you",
+    "is",
+    "are",
+    "be",
+    "being",
+    "will",
+    "shall",
+    "can",
+    "must",
+    "would",
+    "should",
+    "jointly",
+    "then",
+    "also",
+    "first",
+    "further",
+    "subsequently",
+    "finally",
+    "fellowship",
+    "project",
+    "team",
+    "group",
+    "studentship",
+    "student",
+    "candidate",
+    "parties",
+    "partners",
+    "consortium",
+    "university",
+    "company",
+    "programme",
+    "research",
+    "work",
+    "proposal",
+    "thesis",
+    "lab",
+    "laboratory",
+    "researchers",
+    "phd",
+    "aim",
+    "aims",
+    "plan",
+    "plans",
+    "intend",
+    "seek",
+    "seeks",
+}
 _LEAD_WINDOW = 4
 _INTENT = {"aim", "aims", "aiming", "plan", "plans", "seek", "seeks", "intend", "intends", "able", "going"}
 _BE = {"is", "are", "be", "being", "get", "gets"}
@@ -52,64 +98,271 @@ _PERFECT = {"has", "have", "had", "been", "was", "were"}
 
 # Phrase cues (matched lower-case, whole words) and the weight each family applies.
 CUES: dict[str, tuple[float, str, list[str]]] = {
-    "application": (0.1, "names a sensitive end use", [
-        "for military", "military use", "military applications", "military application", "defence applications",
-        "defense applications", "for defence", "for defense", "battlefield", "national security applications",
-        "weapon systems", "weapons systems", "dual-use", "dual use", "for the armed forces",
-    ]),
-    "central": (0.05, "stated as the aim of the work", [
-        "this project", "the project", "this phd", "this research", "the aim", "our aim", "aims to",
-        "the goal", "objective of", "will focus", "focuses on", "focus on", "in this project",
-        "the student will", "you will", "we propose", "is proposed", "novel", "new generation",
-        "next-generation", "next generation", "state-of-the-art", "cutting-edge", "central aim", "main aim",
-        "core method", "our core", "central method",
-    ]),
-    "literature": (-0.2, "literature or background", [
-        "has been used", "have been used", "has been applied", "have been applied", "has been shown",
-        "have been shown", "have been developed", "has been developed", "previous studies", "previous work",
-        "prior work", "in the literature", "literature review", "et al", "recent advances", "recent years",
-        "has attracted", "have attracted", "is widely used", "are widely used", "has revolutionised",
-        "has revolutionized", "have revolutionised", "have revolutionized", "was awarded", "nobel prize",
-        "historically", "in the past", "was first", "were first", "traditionally", "widely hypothesised",
-        "widely hypothesized", "technological advancement", "technological advances", "growing interest",
-        "have proposed", "has proposed", "has transformed", "have transformed", "literature on",
-        "ethics literature", "the ethics of", "ethical debate", "ethical debates", "philosophers",
-        "philosophical", "review covers", "reviews the literature", "the history of", "historians", "archival",
-    ]),
-    "comparison": (-0.2, "a comparison, not the subject of the work", [
-        "like", "unlike", "similar to", "analogous to", "as in", "just as", "as with", "compared with",
-        "compared to", "akin to", "by analogy with", "reminiscent of",
-    ]),
-    "tool": (-0.2, "an available resource or tool, not the research itself", [
-        "resources available", "available resources", "facilities include", "facilities available",
-        "equipment includes", "equipped with", "have access to", "has access to", "in-house", "purchased",
-        "commercially available", "off-the-shelf", "commercial software", "supporting tool", "handheld",
-        "hand-held", "a commercial", "measured with a", "measured using a", "recorded by", "bought from",
-        "purchased from", "imagery from", "surveys provided by", "data provided by", "data supplied by",
-    ]),
-    "example": (-0.2, "listed among examples or possible applications", [
-        "e.g.", "e.g", "eg.", "for example", "for instance", "such as", "including", "ranging from",
-        "applications include", "applications including", "applications in", "application areas",
-        "wide range of applications", "range of applications", "variety of applications",
-        "applications such as", "areas such as", "fields such as", "sectors such as", "industries such as",
-        "from healthcare to", "amongst others", "among others", "etc", "etc.",
-    ]),
-    "person": (-0.2, "skills wanted from the applicant, not the work", [
-        "experience with", "experience in", "background in", "strong background", "desirable", "knowledge of",
-        "familiarity with", "skills in", "applicants should", "applicants must", "candidates should",
-        "candidate should", "ideal candidate", "successful candidate", "keen interest", "prior experience",
-        "would be an advantage", "is an advantage", "not essential", "not necessary", "expertise in",
-        "will be trained in", "training in", "learn skills", "would be an asset",
-    ]),
-    "hedge": (-0.1, "possibility only", [
-        "could", "might", "may", "possibly", "potentially", "potential", "possible", "future", "one day",
-        "in principle", "promise", "promising", "envisage", "envisaged",
-    ]),
-    "option": (-0.2, "an option, not the plan of the work", [
-        "optional", "optionally", "if time permits", "opportunity to", "opportunities to", "could also",
-        "may also", "would also", "as an option", "there is scope to", "will consider", "may consider",
-        "could consider", "might consider",
-    ]),
+    "application": (
+        0.1,
+        "names a sensitive end use",
+        [
+            "for military",
+            "military use",
+            "military applications",
+            "military application",
+            "defence applications",
+            "defense applications",
+            "for defence",
+            "for defense",
+            "battlefield",
+            "national security applications",
+            "weapon systems",
+            "weapons systems",
+            "dual-use",
+            "dual use",
+            "for the armed forces",
+        ],
+    ),
+    "central": (
+        0.05,
+        "stated as the aim of the work",
+        [
+            "this project",
+            "the project",
+            "this phd",
+            "this research",
+            "the aim",
+            "our aim",
+            "aims to",
+            "the goal",
+            "objective of",
+            "will focus",
+            "focuses on",
+            "focus on",
+            "in this project",
+            "the student will",
+            "you will",
+            "we propose",
+            "is proposed",
+            "novel",
+            "new generation",
+            "next-generation",
+            "next generation",
+            "state-of-the-art",
+            "cutting-edge",
+            "central aim",
+            "main aim",
+            "core method",
+            "our core",
+            "central method",
+        ],
+    ),
+    "literature": (
+        -0.2,
+        "literature or background",
+        [
+            "has been used",
+            "have been used",
+            "has been applied",
+            "have been applied",
+            "has been shown",
+            "have been shown",
+            "have been developed",
+            "has been developed",
+            "previous studies",
+            "previous work",
+            "prior work",
+            "in the literature",
+            "literature review",
+            "et al",
+            "recent advances",
+            "recent years",
+            "has attracted",
+            "have attracted",
+            "is widely used",
+            "are widely used",
+            "has revolutionised",
+            "has revolutionized",
+            "have revolutionised",
+            "have revolutionized",
+            "was awarded",
+            "nobel prize",
+            "historically",
+            "in the past",
+            "was first",
+            "were first",
+            "traditionally",
+            "widely hypothesised",
+            "widely hypothesized",
+            "technological advancement",
+            "technological advances",
+            "growing interest",
+            "have proposed",
+            "has proposed",
+            "has transformed",
+            "have transformed",
+            "literature on",
+            "ethics literature",
+            "the ethics of",
+            "ethical debate",
+            "ethical debates",
+            "philosophers",
+            "philosophical",
+            "review covers",
+            "reviews the literature",
+            "the history of",
+            "historians",
+            "archival",
+        ],
+    ),
+    "comparison": (
+        -0.2,
+        "a comparison, not the subject of the work",
+        [
+            "like",
+            "unlike",
+            "similar to",
+            "analogous to",
+            "as in",
+            "just as",
+            "as with",
+            "compared with",
+            "compared to",
+            "akin to",
+            "by analogy with",
+            "reminiscent of",
+        ],
+    ),
+    "tool": (
+        -0.2,
+        "an available resource or tool, not the research itself",
+        [
+            "resources available",
+            "available resources",
+            "facilities include",
+            "facilities available",
+            "equipment includes",
+            "equipped with",
+            "have access to",
+            "has access to",
+            "in-house",
+            "purchased",
+            "commercially available",
+            "off-the-shelf",
+            "commercial software",
+            "supporting tool",
+            "handheld",
+            "hand-held",
+            "a commercial",
+            "measured with a",
+            "measured using a",
+            "recorded by",
+            "bought from",
+            "purchased from",
+            "imagery from",
+            "surveys provided by",
+            "data provided by",
+            "data supplied by",
+        ],
+    ),
+    "example": (
+        -0.2,
+        "listed among examples or possible applications",
+        [
+            "e.g.",
+            "e.g",
+            "eg.",
+            "for example",
+            "for instance",
+            "such as",
+            "including",
+            "ranging from",
+            "applications include",
+            "applications including",
+            "applications in",
+            "application areas",
+            "wide range of applications",
+            "range of applications",
+            "variety of applications",
+            "applications such as",
+            "areas such as",
+            "fields such as",
+            "sectors such as",
+            "industries such as",
+            "from healthcare to",
+            "amongst others",
+            "among others",
+            "etc",
+            "etc.",
+        ],
+    ),
+    "person": (
+        -0.2,
+        "skills wanted from the applicant, not the work",
+        [
+            "experience with",
+            "experience in",
+            "background in",
+            "strong background",
+            "desirable",
+            "knowledge of",
+            "familiarity with",
+            "skills in",
+            "applicants should",
+            "applicants must",
+            "candidates should",
+            "candidate should",
+            "ideal candidate",
+            "successful candidate",
+            "keen interest",
+            "prior experience",
+            "would be an advantage",
+            "is an advantage",
+            "not essential",
+            "not necessary",
+            "expertise in",
+            "will be trained in",
+            "training in",
+            "learn skills",
+            "would be an asset",
+        ],
+    ),
+    "hedge": (
+        -0.1,
+        "possibility only",
+        [
+            "could",
+            "might",
+            "may",
+            "possibly",
+            "potentially",
+            "potential",
+            "possible",
+            "future",
+            "one day",
+            "in principle",
+            "promise",
+            "promising",
+            "envisage",
+            "envisaged",
+        ],
+    ),
+    "option": (
+        -0.2,
+        "an option, not the plan of the work",
+        [
+            "optional",
+            "optionally",
+            "if time permits",
+            "opportunity to",
+            "opportunities to",
+            "could also",
+            "may also",
+            "would also",
+            "as an option",
+            "there is scope to",
+            "will consider",
+            "may consider",
+            "could consider",
+            "might consider",
+        ],
+    ),
 }
 _NEGATORS = {"no", "not", "never", "without", "nor", "none", "neither", "n't", "cannot"}
 _NEG_EXCEPT = {"only", "longer", "just", "doubt", "limited", "less", "least", "merely", "solely"}
@@ -163,8 +416,12 @@ def load_actions(path: str | Path | None = None) -> ResearchActions:
 
     for name in _GROUPS:
         check_keys(p, data[name], _GROUP_KEYS, {"verbs"}, f"research verbs '{name}'")
-    return ResearchActions(window, {n: words(data[n], "verbs") for n in _GROUPS},
-                           {n: words(data[n], "nouns") for n in _GROUPS}, set(words(data, "not_before")))
+    return ResearchActions(
+        window,
+        {n: words(data[n], "verbs") for n in _GROUPS},
+        {n: words(data[n], "nouns") for n in _GROUPS},
+        set(words(data, "not_before")),
+    )
 
 
 class ActionFinder:
@@ -188,8 +445,15 @@ class ActionFinder:
         self._single_by_hash = {strings.add(v): name for v, name in self.single.items()}
         self._single_array = hash_set(self._single_by_hash)
         self._not_before = {strings.add(w) for w in actions.not_before}
-        self._words = {name: {strings.add(w) for w in words} for name, words in
-                       (("lead", _VERB_LEAD), ("coord", _COORD), ("intent", _INTENT), ("stop", _PERFECT | _NEGATORS))}
+        self._words = {
+            name: {strings.add(w) for w in words}
+            for name, words in (
+                ("lead", _VERB_LEAD),
+                ("coord", _COORD),
+                ("intent", _INTENT),
+                ("stop", _PERFECT | _NEGATORS),
+            )
+        }
 
     def __call__(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {"build": [], "apply": [], "verb": []}
@@ -288,12 +552,14 @@ class ContextScorer:
             a = sent_of[h.start]
             sent = sent_at.get(a)
             if sent is None:
-                sent = sent_at[a] = doc[a:sent_end[a]]
+                sent = sent_at[a] = doc[a : sent_end[a]]
             r = h.rule
             conf = r.score
             reasons = [f"{r.score:.2f}: rule {r.id} ('{span_text(doc, h.start, h.end)}')"]
 
-            def within(label: str, window: str | int, h: Hit = h, sent: Span = sent) -> tuple[int, int] | None:
+            def within(
+                label: str, window: str | int, h: Hit = h, sent: Span = sent
+            ) -> tuple[int, int] | None:
                 if window == "sentence":
                     spans = ctx.sentence(label, sent.start)
                 elif window == "paragraph":
@@ -318,8 +584,10 @@ class ContextScorer:
                 found = within(f"{r.id}\x1f+{i}", c.window)
                 if found:
                     conf += c.weight
-                    reasons.append(f"+{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' in "
-                                   f"{c.window if isinstance(c.window, str) else f'{c.window} tokens'}")
+                    reasons.append(
+                        f"+{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' in "
+                        f"{c.window if isinstance(c.window, str) else f'{c.window} tokens'}"
+                    )
             for i, c in enumerate(r.negative_context):
                 found = within(f"{r.id}\x1f-{i}", c.window)
                 if found:
@@ -334,7 +602,9 @@ class ContextScorer:
                 same = next((o for o in distinct[r.category] if lowered[id(o)] != mine), None)
                 if same is not None:
                     conf += 0.05
-                    reasons.append(f"+0.05: '{span_text(doc, same.start, same.end)}' ({r.category}) in paragraph")
+                    reasons.append(
+                        f"+0.05: '{span_text(doc, same.start, same.end)}' ({r.category}) in paragraph"
+                    )
             if yes_end is not None and h.start >= yes_end:
                 conf += 0.1
                 reasons.append("+0.10: after a 'Yes' answer to a form question")
@@ -346,8 +616,11 @@ class ContextScorer:
                 reasons.append("-0.20: in an administrative 'label: value' line")
             dev = _near(doc, cues.sentence("build", sent.start), sent, h, self.window, verbs)
             use = None if dev else _near(doc, cues.sentence("apply", sent.start), sent, h, self.window, verbs)
-            far = None if dev or use else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs],
-                                                       sent, h)
+            far = (
+                None
+                if dev or use
+                else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs], sent, h)
+            )
             if dev:
                 conf += 0.2
                 reasons.append(f"+0.20: '{span_text(doc, dev[0], dev[1])}' (the work builds it)")
@@ -359,8 +632,14 @@ class ContextScorer:
                 reasons.append(f"+0.10: '{span_text(doc, far[0], far[1])}' (research action in the sentence)")
             for name, (weight, why, _) in CUES.items():
                 if name == "comparison":  # "like jet engines", never "would like to"
-                    found = next(((s, e) for s, e in cues.sentence(name, sent.start) if sent.start <= s
-                                  and 0 <= h.start - e <= 3 and lower_words(doc)[e] != "to"), None)
+                    found = next(
+                        (
+                            (s, e)
+                            for s, e in cues.sentence(name, sent.start)
+                            if sent.start <= s and 0 <= h.start - e <= 3 and lower_words(doc)[e] != "to"
+                        ),
+                        None,
+                    )
                 else:
                     found = _in_sentence(cues.sentence(name, sent.start), sent, h)
                 if not found:
@@ -402,7 +681,7 @@ class _BySentence:
             ss = sorted(self.all.get(label, []))
             self._sorted[label] = ([sp[0] for sp in ss], ss)
         starts, ss = self._sorted[label]
-        return ss[bisect_left(starts, lo):bisect_right(starts, hi)]
+        return ss[bisect_left(starts, lo) : bisect_right(starts, hi)]
 
 
 _YES_ARRAY = hash_set([get_string_id("yes")])
@@ -423,12 +702,13 @@ def _admin_label(doc: Doc) -> bool:
     of a sentence ("Synthetic biology is our core method")."""
     for t in doc:
         if t.text == ":":
-            return not any(x.lower_ in _LABEL_VERBS for x in doc[:t.i])
+            return not any(x.lower_ in _LABEL_VERBS for x in doc[: t.i])
     return True
 
 
-def _near(doc: Doc, spans: list[tuple[int, int]], sent: Span, h: Hit, window: int,
-          verbs: set[tuple[int, int]]) -> tuple[int, int] | None:
+def _near(
+    doc: Doc, spans: list[tuple[int, int]], sent: Span, h: Hit, window: int, verbs: set[tuple[int, int]]
+) -> tuple[int, int] | None:
     """An action in the sentence within ``window`` tokens of the match, acting on it: a verb before the
     technology (its object: "we train neural networks"), or a passive verb after it ("drones are flown")."""
     for s, e in spans:
@@ -436,8 +716,9 @@ def _near(doc: Doc, spans: list[tuple[int, int]], sent: Span, h: Hit, window: in
             continue
         if 0 <= h.start - e <= window:
             return s, e
-        if 0 <= s - h.end <= window and ((s, e) not in verbs or any(
-                lower_words(doc)[j] in _BE for j in range(max(sent.start, s - 2), s))):
+        if 0 <= s - h.end <= window and (
+            (s, e) not in verbs or any(lower_words(doc)[j] in _BE for j in range(max(sent.start, s - 2), s))
+        ):
             return s, e
     return None
 
@@ -453,7 +734,7 @@ def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
     """An example cue counts when the match follows it (in the list it introduces) or sits in brackets."""
     if cue[1] <= h.start and h.start - cue[1] <= 25:
         return True
-    before = doc[max(0, h.start - 12):h.start].text
+    before = doc[max(0, h.start - 12) : h.start].text
     return "(" in before and ")" not in before.rsplit("(", 1)[-1]
 
 
@@ -461,9 +742,32 @@ _LIST = {",", "or", "and", "nor", "/"}
 # words that start a new clause: a list crossed after one of them is not the denial's list
 _CLAUSE = {"we", "will", "shall", "is", "are", "was", "were", "it", "they", "which", "that", "who", "i", "be"}
 _AUX = {"is", "are", "will", "shall", "would", "was", "were", "can", "could", "does", "do", "did"}
-_UNUSED = {"used", "needed", "required", "part", "developed", "applied", "employed", "considered", "included",
-           "involved", "pursued", "undertaken", "built", "trained", "deployed", "studied", "addressed", "use",
-           "involve", "develop", "apply", "employ", "include", "form"}
+_UNUSED = {
+    "used",
+    "needed",
+    "required",
+    "part",
+    "developed",
+    "applied",
+    "employed",
+    "considered",
+    "included",
+    "involved",
+    "pursued",
+    "undertaken",
+    "built",
+    "trained",
+    "deployed",
+    "studied",
+    "addressed",
+    "use",
+    "involve",
+    "develop",
+    "apply",
+    "employ",
+    "include",
+    "form",
+}
 _PURPOSE = {"for", "to", "against", "by", "outside"}
 _SCOPE = {"out of scope", "outside the scope", "beyond the scope", "out of the scope"}
 
@@ -503,7 +807,7 @@ def _denied_after(doc: Doc, sent: Span, start: int) -> str | None:
         end += 1
         if end - start > 6:
             return None
-    rest = lower[end:min(sent.end, end + 6)]
+    rest = lower[end : min(sent.end, end + 6)]
     if len(rest) >= 2 and rest[0] in _AUX and rest[1] in ("not", "n't", "never"):
         tail = rest[2:4] if len(rest) > 2 and rest[2] != "be" else rest[3:5]
         # "will not be used for military purposes" restricts a use; it does not deny the technology

@@ -30,8 +30,10 @@ _BOX_FIRST = re.compile(rf"(?i){_BOX}\s*(yes|no)\b")  # "[ ] Yes [X] No"
 _LABEL_FIRST = re.compile(rf"(?i)\b(yes|no)\s*{_BOX}")  # "Yes [ ] No [X]"
 _LEAD_ANSWER = re.compile(r"(?i)^\W{0,5}(?:answer\s*:\s*)?(yes|no|n/?a|not\s+applicable|none)\b")
 _INLINE_ANSWER = re.compile(r"(?i)(?::|\banswer\s*:|\?)\s*(yes|no|n/?a|not\s+applicable)\b")
-_CLOSED_QUESTION = re.compile(r"(?i)^\W*(?:q?\d+[.):]?\s*)?(?:is|are|will|does|do|did|has|have|was|were|can|could|"
-                              r"would|shall)\b[^?]{0,250}\?")
+_CLOSED_QUESTION = re.compile(
+    r"(?i)^\W*(?:q?\d+[.):]?\s*)?(?:is|are|will|does|do|did|has|have|was|were|can|could|"
+    r"would|shall)\b[^?]{0,250}\?"
+)
 AFTER_CHARS = 60  # text after a sentence read for its answer ("? [ ] Yes [X] No")
 
 
@@ -159,8 +161,16 @@ def load_declarations(path: str | Path | None = None) -> tuple[FormTest, list[To
         if not isinstance(terms, list) or not all(isinstance(x, str) and x for x in terms):
             raise PackError(p, t.key_line("terms"), f"{what}: 'terms' must be a list of strings")
         ex = t.get("examples", {}) or {}
-        topics.append(Topic(t["id"], t["category"], list(terms), t.get("description", ""),
-                            list(ex.get("must_match", [])), list(ex.get("must_not_match", []))))
+        topics.append(
+            Topic(
+                t["id"],
+                t["category"],
+                list(terms),
+                t.get("description", ""),
+                list(ex.get("must_match", [])),
+                list(ex.get("must_not_match", [])),
+            )
+        )
     return test, topics
 
 
@@ -181,8 +191,9 @@ class DeclarationDetector:
 
     def form_text(self, text: str, sent: Span, guidance: str | None) -> FormText | None:
         """Form-text test of sentence ``sent`` of a Doc whose text is ``text``."""
-        return self.test.check(text[sent.start_char:sent.end_char], text[sent.end_char:sent.end_char + AFTER_CHARS],
-                               guidance)
+        return self.test.check(
+            text[sent.start_char : sent.end_char], text[sent.end_char : sent.end_char + AFTER_CHARS], guidance
+        )
 
     def find(self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None) -> list[Finding]:
         """Topic declarations of one block (one per topic and sentence)."""
@@ -213,11 +224,21 @@ class DeclarationDetector:
             span = doc[s:e]
             start, end = span.start_char, span.end_char
             kind = "finding" if answer == "yes" else "declaration"
-            out.append(Finding(
-                rule_id=topic.id, category=topic.category, text=span.text,
-                context=clean(text[sent.start_char:sent.end_char + AFTER_CHARS // 2]),
-                location=block.locate(start, end), kind=kind, severity="info" if kind == "declaration" else "medium",
-                confidence=0.9 if answer == "yes" else 0.6, answer=answer,
-                reasons=[f"form text: {why}", f"answer: {answer or 'not readable'}"],
-                block_index=block_index, start=start, end=end))
+            out.append(
+                Finding(
+                    rule_id=topic.id,
+                    category=topic.category,
+                    text=span.text,
+                    context=clean(text[sent.start_char : sent.end_char + AFTER_CHARS // 2]),
+                    location=block.locate(start, end),
+                    kind=kind,
+                    severity="info" if kind == "declaration" else "medium",
+                    confidence=0.9 if answer == "yes" else 0.6,
+                    answer=answer,
+                    reasons=[f"form text: {why}", f"answer: {answer or 'not readable'}"],
+                    block_index=block_index,
+                    start=start,
+                    end=end,
+                )
+            )
         return out

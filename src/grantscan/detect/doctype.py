@@ -22,12 +22,16 @@ MAX_CHARS = 60_000
 
 _TITLE_AGREEMENT = re.compile(
     r"(?i)\b(?:agreement|memorandum\s+of\s+understanding|\bmou\b|non-?disclosure|\bnda\b|licen[cs]e\s+agreement|"
-    r"deed\s+of|terms\s+and\s+conditions|contract\b|letter\s+of\s+intent)")
+    r"deed\s+of|terms\s+and\s+conditions|contract\b|letter\s+of\s+intent)"
+)
 _TITLE_PROPOSAL = re.compile(
     r"(?i)\b(?:proposal|case\s+for\s+support|description\s+of\s+(?:the\s+)?action|project\s+description|"
-    r"research\s+plan|technical\s+annex|work\s+plan|statement\s+of\s+work|grant\s+application)")
-_TITLE_FORM = re.compile(r"(?i)\b(?:application\s+form|questionnaire|self-assessment|declaration\s+form|"
-                         r"checklist|dossier\s+de\s+candidature|form)\b")
+    r"research\s+plan|technical\s+annex|work\s+plan|statement\s+of\s+work|grant\s+application)"
+)
+_TITLE_FORM = re.compile(
+    r"(?i)\b(?:application\s+form|questionnaire|self-assessment|declaration\s+form|"
+    r"checklist|dossier\s+de\s+candidature|form)\b"
+)
 
 _AGREEMENT_CUES = [
     (re.compile(r"(?i)\bthis\s+(?:agreement|memorandum|contract|licen[cs]e)\b"), 1.0),
@@ -40,7 +44,12 @@ _AGREEMENT_CUES = [
     (re.compile(r"(?i)\bhereby\s+agree"), 2.0),
     (re.compile(r"(?i)\bagree(?:s|d)?\s+as\s+follows\b"), 3.0),
     (re.compile(r"(?i)\bshall\b"), 0.3),
-    (re.compile(r"(?-i:\b(?:Licensee|Licensor|Recipient|Discloser|Disclosing\s+Party|Receiving\s+Party)\b)"), 0.5),
+    (
+        re.compile(
+            r"(?-i:\b(?:Licensee|Licensor|Recipient|Discloser|Disclosing\s+Party|Receiving\s+Party)\b)"
+        ),
+        0.5,
+    ),
     (re.compile(r"(?i)\b(?:governed\s+by|terminat(?:e|ion)\s+(?:of\s+)?this)\b"), 1.0),
     (re.compile(r"(?i)\bsignature\b|\bsigned\s+(?:by|for\s+and\s+on\s+behalf)"), 0.5),
 ]
@@ -57,12 +66,20 @@ _PROPOSAL_CUES = [
     (re.compile(r"(?i)\bproposal\b|\bproposed\s+research\b"), 1.0),
     (re.compile(r"(?i)\b(?:phd|doctoral|studentship|the\s+student)\b"), 0.5),
     (re.compile(r"(?i)\b(?:hypothes[ie]s|literature|experiments?)\b"), 0.3),
-    (re.compile(r"(?i)\bwe\s+propose\b|\b(?:this|the)\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"),
-     0.6),
+    (
+        re.compile(
+            r"(?i)\bwe\s+propose\b|\b(?:this|the)\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"
+        ),
+        0.6,
+    ),
     # a project acronym as the subject of planned work: "SKYWARD will develop ..."
-    (re.compile(r"\b[A-Z][A-Z0-9-]{2,}\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
-                r"investigate|study|demonstrate|test|establish|produce|advance|combine|address|provide|bring)\b"),
-     1.0),
+    (
+        re.compile(
+            r"\b[A-Z][A-Z0-9-]{2,}\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
+            r"investigate|study|demonstrate|test|establish|produce|advance|combine|address|provide|bring)\b"
+        ),
+        1.0,
+    ),
     (re.compile(r"(?i)\b(?:budget|funding|timeline|work\s+plan)\b"), 0.4),
     (re.compile(r"(?i)\bresearch\b"), 0.2),
 ]
@@ -70,7 +87,10 @@ _FORM_CUES = [
     (re.compile(r"\?"), 0.6),
     (re.compile(r"[☐☑☒□■]"), 1.0),
     (re.compile(r"(?i)\byes\s*/\s*no\b|\b(?:yes|no)\s*[☐□]"), 1.5),
-    (re.compile(r"(?i)\bplease\s+(?:tick|indicate|provide|complete|state|describe|confirm|list|give)\b"), 1.0),
+    (
+        re.compile(r"(?i)\bplease\s+(?:tick|indicate|provide|complete|state|describe|confirm|list|give)\b"),
+        1.0,
+    ),
     (re.compile(r"(?i)\b(?:max\.?|maximum)\s*\d+\s*(?:words|characters|pages)\b"), 1.0),
     (re.compile(r"(?i)\bname\s+of\s+(?:the\s+)?(?:applicant|organisation|institution)\b"), 1.0),
     (re.compile(r"(?i)\b(?:applicant|candidat)\w*\b"), 0.4),
@@ -79,21 +99,25 @@ _FORM_CUES = [
 
 
 # A heading line: optional markdown hashes and a number ("2.", "3.1", "B)", "IV."), then a few words.
-_HEADING = re.compile(r"^(?:#+\s*)?(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)]|[IVX]{1,4}\.)?"
-                      r"\s*(?P<title>[A-Za-z][A-Za-z &/,'’()-]{2,70}?)\s*:?\s*(?:\.{3,}.*)?$")
+_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)]|[IVX]{1,4}\.)?"
+    r"\s*(?P<title>[A-Za-z][A-Za-z &/,'’()-]{2,70}?)\s*:?\s*(?:\.{3,}.*)?$"
+)
 _PROPOSAL_HEADINGS = re.compile(
     r"(?i)(?:project\s+|executive\s+|lay\s+|technical\s+)?(?:summary|abstract|overview)|(?:aims?|objectives?)\b.*|"
     r"(?:research\s+)?(?:methods?|methodology|approach)|work\s*packages?.*|work\s+plan|(?:expected\s+)?impacts?\b.*|"
     r"pathways?\s+to\s+impact|(?:project\s+)?partners?(?:hip)?s?|consortium(?:\s+\w+)?|deliverables?.*|milestones?.*|"
     r"budget.*|(?:justification\s+of\s+)?resources|costs?|time\s*(?:line|table)|gantt\s+chart|risks?(?:\s+\w+)?|"
     r"dissemination.*|outreach|(?:research\s+)?team|state\s+of\s+the\s+art|research\s+questions?|novelty|"
-    r"(?:expected\s+)?outcomes?|data\s+management(?:\s+plan)?|introduction|motivation|case\s+for\s+support")
+    r"(?:expected\s+)?outcomes?|data\s+management(?:\s+plan)?|introduction|motivation|case\s+for\s+support"
+)
 _AGREEMENT_HEADINGS = re.compile(
     r"(?i)definitions?(?:\s+and\s+interpretation)?|interpretation|recitals|term(?:\s+and\s+termination)?|"
     r"termination|duration|governing\s+law.*|(?:applicable\s+)?law(?:\s+and\s+jurisdiction)?|jurisdiction|"
     r"dispute\s+resolution|confidentiality.*|(?:limitation\s+of\s+)?liability|indemnit(?:y|ies)|warrant(?:y|ies)|"
     r"notices|force\s+majeure|assignment|entire\s+agreement|severability|counterparts|variation|waiver|"
-    r"payment(?:\s+terms)?|execution|signatures?|intellectual\s+property(?:\s+rights)?")
+    r"payment(?:\s+terms)?|execution|signatures?|intellectual\s+property(?:\s+rights)?"
+)
 # Contract headings ("Term and Termination", "Governing Law") occur in little else; proposal headings
 # ("Summary", "Impact") are plainer words, so each weighs less.
 HEADING_WEIGHT = {"proposal": 1.5, "agreement": 2.5}

@@ -35,21 +35,115 @@ MIN_FUZZY_CHARS = 5  # normalised names this short (acronyms) only ever match ex
 MAX_TOKEN_DF = 200  # tokens in more entries than this are too common to find candidates by
 
 LEGAL_SUFFIXES = {
-    "ltd", "limited", "plc", "llc", "llp", "inc", "incorporated", "corp", "co", "gmbh", "ag", "sa", "sas", "srl",
-    "spa", "bv", "nv", "oy", "ab", "as", "kg", "pte", "pty", "jsc", "ojsc", "pjsc", "cjsc", "oao", "zao", "ooo",
-    "sarl", "kk", "company", "corporation",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "llp",
+    "inc",
+    "incorporated",
+    "corp",
+    "co",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "as",
+    "kg",
+    "pte",
+    "pty",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "cjsc",
+    "oao",
+    "zao",
+    "ooo",
+    "sarl",
+    "kk",
+    "company",
+    "corporation",
 }
-ABBREVIATIONS = {"univ": "university", "inst": "institute", "intl": "international", "tech": "technology",
-                 "natl": "national", "acad": "academy", "sci": "science", "dept": "department", "st": "saint",
-                 "mfg": "manufacturing", "engg": "engineering", "eng": "engineering", "labs": "laboratory",
-                 "lab": "laboratory", "centre": "center", "defence": "defense", "&": "and"}
+ABBREVIATIONS = {
+    "univ": "university",
+    "inst": "institute",
+    "intl": "international",
+    "tech": "technology",
+    "natl": "national",
+    "acad": "academy",
+    "sci": "science",
+    "dept": "department",
+    "st": "saint",
+    "mfg": "manufacturing",
+    "engg": "engineering",
+    "eng": "engineering",
+    "labs": "laboratory",
+    "lab": "laboratory",
+    "centre": "center",
+    "defence": "defense",
+    "&": "and",
+}
 # Words too generic to identify an organisation on their own; never used to find fuzzy candidates.
-GENERIC = {"and", "of", "the", "for", "in", "at", "on", "de", "university", "institute", "technology", "science",
-           "sciences", "research", "center", "laboratory", "national", "international", "group", "company",
-           "industry", "industries", "engineering", "academy", "china", "chinese", "state", "key", "college",
-           "electronic", "electronics", "trading", "limited", "no", "corporation", "china's", "military", "school",
-           "department", "people's", "peoples", "liberation", "army", "technologies", "systems", "equipment",
-           "development", "co", "ltd", "llc", "import", "export"}
+GENERIC = {
+    "and",
+    "of",
+    "the",
+    "for",
+    "in",
+    "at",
+    "on",
+    "de",
+    "university",
+    "institute",
+    "technology",
+    "science",
+    "sciences",
+    "research",
+    "center",
+    "laboratory",
+    "national",
+    "international",
+    "group",
+    "company",
+    "industry",
+    "industries",
+    "engineering",
+    "academy",
+    "china",
+    "chinese",
+    "state",
+    "key",
+    "college",
+    "electronic",
+    "electronics",
+    "trading",
+    "limited",
+    "no",
+    "corporation",
+    "china's",
+    "military",
+    "school",
+    "department",
+    "people's",
+    "peoples",
+    "liberation",
+    "army",
+    "technologies",
+    "systems",
+    "equipment",
+    "development",
+    "co",
+    "ltd",
+    "llc",
+    "import",
+    "export",
+}
 _ALIAS_RE = re.compile(r"a\.k\.a\.,?\s*(?:the following \w+ aliases?:)?\s*(.*?)(?:\.\s+[A-Z0-9]|$)", re.S)
 
 
@@ -126,8 +220,11 @@ class ScreeningLists:
                     for tok in set(norm.split()):
                         token_entries[tok].add(idx)
         self._all_tokens = dict(token_entries)
-        self._token_index = {t: ids for t, ids in token_entries.items()
-                             if len(ids) <= MAX_TOKEN_DF and t not in GENERIC and len(t) > 2}
+        self._token_index = {
+            t: ids
+            for t, ids in token_entries.items()
+            if len(ids) <= MAX_TOKEN_DF and t not in GENERIC and len(t) > 2
+        }
 
     def category(self, match: ListMatch) -> str | None:
         """The list's classification of a matched entry ('Military', 'RUS'), when the list has one."""
@@ -150,9 +247,16 @@ class ScreeningLists:
             cands = list(self._candidates(norm))  # in the set's order: of equal scores the first is kept
             # token_sort_ratio of all candidates in one call; a ratio under the threshold stays under it after
             # the word-count penalty, so those are not returned (the margin: 0.56 * 100 is 56.00000000000001)
-            ratios = {pos: ratio for _, ratio, pos in process.extract(
-                norm, [self._names[idx][2] for idx in cands], scorer=fuzz.token_sort_ratio,
-                score_cutoff=threshold * 100 - 1e-6, limit=None)}
+            ratios = {
+                pos: ratio
+                for _, ratio, pos in process.extract(
+                    norm,
+                    [self._names[idx][2] for idx in cands],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=threshold * 100 - 1e-6,
+                    limit=None,
+                )
+            }
             la = len(words)
             for pos, idx in enumerate(cands):
                 if pos not in ratios:
@@ -168,8 +272,16 @@ class ScreeningLists:
             if (e.list_id, e.name) in seen:  # the same party loaded from two files of one list
                 continue
             seen.add((e.list_id, e.name))
-            out.append(ListMatch(list_id=e.list_id, list_name=e.list_name, snapshot=e.snapshot, entry=e.name,
-                                 score=round(score, 3), country=e.country))
+            out.append(
+                ListMatch(
+                    list_id=e.list_id,
+                    list_name=e.list_name,
+                    snapshot=e.snapshot,
+                    entry=e.name,
+                    score=round(score, 3),
+                    country=e.country,
+                )
+            )
         return out
 
     def _candidates(self, norm: str) -> set[int]:
@@ -222,8 +334,11 @@ def _load_us(path: Path, data: dict, country_of: Callable[[str | None], str | No
         if not isinstance(ent, dict) or not ent.get("name"):
             continue
         aliases = [a for a in ent.get("aliases") or [] if isinstance(a, str)]
-        out.append(ListEntry(data["list_id"], list_name, snapshot, ent["name"], country_of(ent.get("country")),
-                             aliases))
+        out.append(
+            ListEntry(
+                data["list_id"], list_name, snapshot, ent["name"], country_of(ent.get("country")), aliases
+            )
+        )
     return out
 
 
@@ -232,7 +347,9 @@ def _load_misp(path: Path, data: dict) -> list[ListEntry]:
     list_name = str(data.get("name") or list_id)
     if data.get("source"):
         list_name += f" ({data['source']})"
-    snapshot = f"galaxy version {data['version']}" if data.get("version") is not None else None  # no date in the file
+    snapshot = (
+        f"galaxy version {data['version']}" if data.get("version") is not None else None
+    )  # no date in the file
     desc = str(data.get("description", ""))
     country = "CN" if re.search(r"\bChin(a|ese)\b", desc) else None
     out = []
@@ -245,8 +362,17 @@ def _load_misp(path: Path, data: dict) -> list[ListEntry]:
         if name != v["value"]:
             aliases.append(v["value"])
         cats = meta.get("categories") or []
-        out.append(ListEntry(list_id, list_name, snapshot, name, meta.get("country") or country, aliases,
-                             ", ".join(cats) if isinstance(cats, list) else str(cats)))
+        out.append(
+            ListEntry(
+                list_id,
+                list_name,
+                snapshot,
+                name,
+                meta.get("country") or country,
+                aliases,
+                ", ".join(cats) if isinstance(cats, list) else str(cats),
+            )
+        )
     return out
 
 
@@ -293,16 +419,33 @@ def _group_uk(rows: Iterable[tuple[str, str, str, str | None, str]]) -> list[Lis
     out = []
     for s in by_id.values():
         primary = s["primary"] or s["names"][0]
-        out.append(ListEntry(UK_LIST_ID, UK_LIST_NAME, newest or None, primary, s["country"],
-                             [n for n in s["names"] if n != primary], s["regime"]))
+        out.append(
+            ListEntry(
+                UK_LIST_ID,
+                UK_LIST_NAME,
+                newest or None,
+                primary,
+                s["country"],
+                [n for n in s["names"] if n != primary],
+                s["regime"],
+            )
+        )
     return out
 
 
 def _load_uk_entities(path: Path) -> list[ListEntry]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = [(r["unique_id"], r.get("name_type", ""), r["name"],
-                 (r.get("address_countries") or "").split(";")[0] or None, r.get("last_updated", ""))
-                for r in csv.DictReader(fh) if r.get("name")]
+        rows = [
+            (
+                r["unique_id"],
+                r.get("name_type", ""),
+                r["name"],
+                (r.get("address_countries") or "").split(";")[0] or None,
+                r.get("last_updated", ""),
+            )
+            for r in csv.DictReader(fh)
+            if r.get("name")
+        ]
     return _group_uk(rows)
 
 
@@ -311,8 +454,10 @@ def _load_uk_subject_names(path: Path) -> list[ListEntry]:
     subjects = path.parent / "subjects.csv"
     if subjects.is_file():
         with subjects.open(encoding="utf-8-sig", newline="") as fh:
-            types = {r["unique_id"]: (r.get("subject_type", ""), r.get("last_updated", ""))
-                     for r in csv.DictReader(fh)}
+            types = {
+                r["unique_id"]: (r.get("subject_type", ""), r.get("last_updated", ""))
+                for r in csv.DictReader(fh)
+            }
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = []
         for r in csv.DictReader(fh):
@@ -332,8 +477,9 @@ def _csv_header(path: Path) -> list[str]:
         return []
 
 
-def load_folder(folder: str | Path,
-                country_of: Callable[[str | None], str | None] = default_country) -> ScreeningLists:
+def load_folder(
+    folder: str | Path, country_of: Callable[[str | None], str | None] = default_country
+) -> ScreeningLists:
     """Read every screening list under ``folder`` (recursively); unknown files become warnings."""
     root = Path(folder)
     if not root.is_dir():
@@ -341,8 +487,11 @@ def load_folder(folder: str | Path,
     entries: list[ListEntry] = []
     warnings: list[str] = []
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in (".json", ".csv"))
-    has_uk_entities = any(set(_csv_header(p)) >= {"unique_id", "name", "regime_prefix"}
-                          for p in files if p.suffix.lower() == ".csv")
+    has_uk_entities = any(
+        set(_csv_header(p)) >= {"unique_id", "name", "regime_prefix"}
+        for p in files
+        if p.suffix.lower() == ".csv"
+    )
     for p in files:
         rel = p.relative_to(root)
         try:
@@ -354,7 +503,9 @@ def load_folder(folder: str | Path,
                     entries += _load_misp(p, data)
                 elif isinstance(data, dict) and isinstance(data.get("entries"), list):
                     entries += _load_entries(p, data, country_of)
-                elif isinstance(data, list) and data and all(isinstance(x, dict) and "name" in x for x in data):
+                elif (
+                    isinstance(data, list) and data and all(isinstance(x, dict) and "name" in x for x in data)
+                ):
                     entries += _load_entries(p, {"entries": data}, country_of)  # names with translations
                 elif isinstance(data, dict) and isinstance(data.get("lists"), list):
                     pass  # lists.json: metadata read alongside the list files
@@ -381,10 +532,14 @@ def _cached(folder: str, stamp: tuple, country_of: Callable[[str | None], str | 
     return load_folder(folder, country_of)
 
 
-def load_lists(folder: str | Path,
-               country_of: Callable[[str | None], str | None] = default_country) -> ScreeningLists:
+def load_lists(
+    folder: str | Path, country_of: Callable[[str | None], str | None] = default_country
+) -> ScreeningLists:
     """``load_folder`` cached per folder and file modification times (the index is built once per run)."""
     root = Path(folder).resolve()
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file())) \
-        if root.is_dir() else ()
+    stamp = (
+        tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()))
+        if root.is_dir()
+        else ()
+    )
     return _cached(str(root), stamp, country_of)

@@ -27,13 +27,53 @@ from ..config import CATEGORIES
 from .packs import LineDict, PackError, check_keys, load_yaml
 from .tokens import hash_set, lower_hashes, positions
 
-TECH_CATEGORIES = ("ai", "quantum", "semiconductors", "cyber", "comms", "materials", "robotics", "space",
-                   "aerospace", "nuclear", "bio", "chem", "sensing", "surveillance", "defence")
-PARTS = ("body", "heading", "table", "footnote", "endnote", "comment", "header", "footer", "textbox", "deleted")
+TECH_CATEGORIES = (
+    "ai",
+    "quantum",
+    "semiconductors",
+    "cyber",
+    "comms",
+    "materials",
+    "robotics",
+    "space",
+    "aerospace",
+    "nuclear",
+    "bio",
+    "chem",
+    "sensing",
+    "surveillance",
+    "defence",
+)
+PARTS = (
+    "body",
+    "heading",
+    "table",
+    "footnote",
+    "endnote",
+    "comment",
+    "header",
+    "footer",
+    "textbox",
+    "deleted",
+)
 WINDOWS = ("sentence", "paragraph")
 _PACK_KEYS = {"pack", "version", "description", "category", "rules"}
-_RULE_KEYS = {"id", "category", "subcategory", "description", "score", "terms", "patterns", "context",
-              "negative_context", "exclusions", "requires", "scope", "examples", "end_use"}
+_RULE_KEYS = {
+    "id",
+    "category",
+    "subcategory",
+    "description",
+    "score",
+    "terms",
+    "patterns",
+    "context",
+    "negative_context",
+    "exclusions",
+    "requires",
+    "scope",
+    "examples",
+    "end_use",
+}
 _CTX_KEYS = {"words", "window", "weight"}
 _REQ_KEYS = {"terms", "window"}
 _EX_KEYS = {"must_match", "must_not_match"}
@@ -89,7 +129,9 @@ def _strings(path: Path, d: LineDict, key: str, what: str) -> list[str]:
 def _window(path: Path, d: LineDict, what: str) -> str | int:
     w = d.get("window", "sentence")
     if isinstance(w, bool) or not (w in WINDOWS or (isinstance(w, int) and 1 <= w <= 100)):
-        raise _fail(path, d, "window", f"{what}: window must be 'sentence', 'paragraph' or 1-100 tokens, got {w!r}")
+        raise _fail(
+            path, d, "window", f"{what}: window must be 'sentence', 'paragraph' or 1-100 tokens, got {w!r}"
+        )
     return w
 
 
@@ -115,10 +157,15 @@ def _contexts(path: Path, d: LineDict, key: str, what: str, default_weight: floa
 
 def _patterns(path: Path, d: LineDict, what: str) -> list[list[dict[str, Any]]]:
     v = d.get("patterns", [])
-    if not isinstance(v, list) or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
-                                          for p in v):
-        raise _fail(path, d, "patterns", f"{what}: 'patterns' must be a list of spaCy token patterns "
-                                         "(lists of mappings)")
+    if not isinstance(v, list) or not all(
+        isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in v
+    ):
+        raise _fail(
+            path,
+            d,
+            "patterns",
+            f"{what}: 'patterns' must be a list of spaCy token patterns (lists of mappings)",
+        )
     return [[dict(t) for t in p] for p in v]
 
 
@@ -135,8 +182,12 @@ def parse_rule(path: Path, d: Any, default_category: str | None) -> Rule:
     if cat is None:
         raise _fail(path, d, None, f"{what}: missing required key 'category'")
     if cat not in CATEGORIES or cat in ("country", "organisation"):
-        raise _fail(path, d, "category" if "category" in d else None,
-                    f"{what}: unknown category '{cat}' (taxonomy ids: {', '.join(TECH_CATEGORIES)}, clause-*)")
+        raise _fail(
+            path,
+            d,
+            "category" if "category" in d else None,
+            f"{what}: unknown category '{cat}' (taxonomy ids: {', '.join(TECH_CATEGORIES)}, clause-*)",
+        )
     sub = d.get("subcategory")
     if sub is not None and (not isinstance(sub, str) or not sub.startswith(cat + "/")):
         raise _fail(path, d, "subcategory", f"{what}: subcategory must look like '{cat}/<name>'")
@@ -170,11 +221,19 @@ def parse_rule(path: Path, d: Any, default_category: str | None) -> Rule:
     if examples:
         check_keys(path, examples, _EX_KEYS, set(), f"{what} examples")
     return Rule(
-        id=rid, category=cat, terms=terms, score=float(score), subcategory=sub, description=desc,
+        id=rid,
+        category=cat,
+        terms=terms,
+        score=float(score),
+        subcategory=sub,
+        description=desc,
         patterns=patterns,
         context=_contexts(path, d, "context", what, 0.15),
         negative_context=_contexts(path, d, "negative_context", what, 0.3),
-        exclusions=_strings(path, d, "exclusions", what), requires=requires, scope=scope, end_use=end_use,
+        exclusions=_strings(path, d, "exclusions", what),
+        requires=requires,
+        scope=scope,
+        end_use=end_use,
         must_match=_strings(path, examples, "must_match", what) if examples else [],
         must_not_match=_strings(path, examples, "must_not_match", what) if examples else [],
         source=f"{path}:{getattr(d, 'line', 0)}",
@@ -216,7 +275,9 @@ def pack_files(extra: Iterable[str | Path] = (), include_default: bool = True) -
     files: list[Path] = []
     for r in roots:
         if r.is_dir():
-            files += sorted(p for p in r.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+            files += sorted(
+                p for p in r.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+            )
         else:
             files.append(r)
     return files
@@ -229,7 +290,9 @@ def load_rules(files: Iterable[Path]) -> list[Rule]:
         for r in load_pack(f):
             if r.id in rules:
                 path, _, line = r.source.rpartition(":")
-                raise PackError(path, int(line or 0), f"rule '{r.id}' already defined at {rules[r.id].source}")
+                raise PackError(
+                    path, int(line or 0), f"rule '{r.id}' already defined at {rules[r.id].source}"
+                )
             rules[r.id] = r
     return list(rules.values())
 
@@ -314,7 +377,9 @@ class PhraseSet:
                 yield strings[mid], s, e, True
 
 
-def _pattern_anchors(nlp: Language, patterns: list[list[dict[str, Any]]]) -> tuple[frozenset[int], int] | None:
+def _pattern_anchors(
+    nlp: Language, patterns: list[list[dict[str, Any]]]
+) -> tuple[frozenset[int], int] | None:
     """The LOWER hashes of which each token pattern needs one (its first required token with a fixed text), and
     the longest span a pattern can cover; None when some pattern may match anything or any length."""
     anchors: set[int] = set()

@@ -78,7 +78,10 @@ def check_keys(path: str | Path, d: LineDict, allowed: set[str], required: set[s
         raise PackError(path, getattr(d, "line", None), f"{what}: expected a mapping")
     for k in d:
         if k not in allowed:
-            raise PackError(path, d.key_line(k) if isinstance(d, LineDict) else None,
-                            f"{what}: unknown key '{k}' (allowed: {', '.join(sorted(allowed))})")
+            raise PackError(
+                path,
+                d.key_line(k) if isinstance(d, LineDict) else None,
+                f"{what}: unknown key '{k}' (allowed: {', '.join(sorted(allowed))})",
+            )
     for k in sorted(required - set(d)):
         raise PackError(path, getattr(d, "line", None), f"{what}: missing required key '{k}'")

@@ -29,18 +29,96 @@ from ..resources import patterns_dir
 from .packs import LineDict, PackError, check_keys, load_yaml
 
 PLACE_KINDS = ("name", "demonym", "region", "city", "institution")
-CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "di", "del", "della", "&", "-", "'s", "’s",
-              "von", "van", "der", "für", "y", "e", "et", "do", "da"}
+CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "di",
+    "del",
+    "della",
+    "&",
+    "-",
+    "'s",
+    "’s",
+    "von",
+    "van",
+    "der",
+    "für",
+    "y",
+    "e",
+    "et",
+    "do",
+    "da",
+}
 ABBREVIATED = {"Univ", "Inst", "Natl", "Intl", "Tech", "Dept", "Acad", "Sci", "St", "Co", "Corp"}
-FUNCTION_WORDS = {"is", "was", "are", "were", "be", "been", "and", "or", "as", "at", "with", "to", "for", "by",
-                  "on", "in", "of", "the", "a", "an", "but", "will", "would", "can", "may", "has", "have", "had",
-                  "unless", "if", "only", "otherwise", "when", "where", "than", "so"}
+FUNCTION_WORDS = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "or",
+    "as",
+    "at",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "in",
+    "of",
+    "the",
+    "a",
+    "an",
+    "but",
+    "will",
+    "would",
+    "can",
+    "may",
+    "has",
+    "have",
+    "had",
+    "unless",
+    "if",
+    "only",
+    "otherwise",
+    "when",
+    "where",
+    "than",
+    "so",
+}
 # a place within this many characters of bibliographic markers and a year is a reference, not a partner
 CITATION = re.compile(r"\b(?:ISBN|doi|DOI|Ed\. by|[Ee]ds?\.|pp\.|Proceedings|[Vv]ol\.|arXiv|Press|et al\.)")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-QUALIFICATION = {"degree", "degrees", "honours", "honors", "master", "masters", "bachelor", "bachelors", "bsc",
-                 "msc", "meng", "phd", "qualification", "qualifications", "equivalent", "2:1"}
-COUNTRY_WORDS = re.compile(r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I)
+QUALIFICATION = {
+    "degree",
+    "degrees",
+    "honours",
+    "honors",
+    "master",
+    "masters",
+    "bachelor",
+    "bachelors",
+    "bsc",
+    "msc",
+    "meng",
+    "phd",
+    "qualification",
+    "qualifications",
+    "equivalent",
+    "2:1",
+}
+COUNTRY_WORDS = re.compile(
+    r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I
+)
 PUBLISHER = re.compile(r"\b(?:Press|Publishing|Publishers|Verlag)\b")
 AMOUNT = re.compile(r"^[\d][\d,.]*%?$")
 JOINED_OR_CODE = re.compile(r"[&@/]|(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")  # candidates of _joined_and_codes
@@ -49,8 +127,14 @@ LETTER = re.compile(r"[^\W\d_]")
 YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
 KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
-ORG_TAG_SEVERITY = {"seven-sons": "high", "military": "high", "state-security": "high", "defence": "medium",
-                    "state-linked": "medium", "state-owned": "medium"}
+ORG_TAG_SEVERITY = {
+    "seven-sons": "high",
+    "military": "high",
+    "state-security": "high",
+    "defence": "medium",
+    "state-linked": "medium",
+    "state-owned": "medium",
+}
 
 
 # -- country data ---------------------------------------------------------------------------------------------
@@ -105,10 +189,26 @@ def _str_list(path: Path, d: LineDict, key: str) -> list[str]:
     return v
 
 
-COUNTRY_KEYS = {"translations", "translation_exclude", "countries", "false_friends", "regions_not_countries",
-                "not_place_after", "not_place_before", "language_after", "language_before", "person_titles",
-                "place_before", "host_institutions", "university_heads", "name_words", "us_pronoun_before",
-                "mostly_language", "place_modifiers", "not_place_near_after"}
+COUNTRY_KEYS = {
+    "translations",
+    "translation_exclude",
+    "countries",
+    "false_friends",
+    "regions_not_countries",
+    "not_place_after",
+    "not_place_before",
+    "language_after",
+    "language_before",
+    "person_titles",
+    "place_before",
+    "host_institutions",
+    "university_heads",
+    "name_words",
+    "us_pronoun_before",
+    "mostly_language",
+    "place_modifiers",
+    "not_place_near_after",
+}
 ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
 
 
@@ -136,7 +236,9 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         try:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:
-            raise PackError(p, data.key_line("translations"), f"no pycountry translation for '{lang}'") from None
+            raise PackError(
+                p, data.key_line("translations"), f"no pycountry translation for '{lang}'"
+            ) from None
         for c in pycountry.countries:
             n = tr.gettext(c.name)
             if n and "," not in n and "(" not in n and n not in exclude and n not in places:
@@ -154,7 +256,12 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         amb = e.get("ambiguous", {}) or {}
         if not isinstance(amb, dict) or any(v not in valid for v in amb.values()):
             raise PackError(p, e.key_line("ambiguous"), "'ambiguous' must map names to ISO codes")
-        for key, kind in (("aliases", "name"), ("demonyms", "demonym"), ("regions", "region"), ("cities", "city")):
+        for key, kind in (
+            ("aliases", "name"),
+            ("demonyms", "demonym"),
+            ("regions", "region"),
+            ("cities", "city"),
+        ):
             for n in _str_list(p, e, key):
                 places[n] = Place(code, kind, n in persons, amb.get(n), n in mostly_language)
                 if kind == "name":
@@ -173,16 +280,22 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         return _str_list(p, data, key)
 
     return CountryRules(
-        places=expanded, names=names,
+        places=expanded,
+        names=names,
         blockers=words("false_friends") + words("regions_not_countries") + words("host_institutions"),
         not_after=set(words("not_place_after")),
         not_before={tuple(x.lower().split()) for x in words("not_place_before")},
         language_after={x.lower() for x in words("language_after")},
         language_before={x.lower() for x in words("language_before")},
-        titles=set(words("person_titles")), place_before={x.lower() for x in words("place_before")},
-        us_pronoun_before=set(words("us_pronoun_before")), place_modifiers=set(words("place_modifiers")),
-        not_near_after=set(words("not_place_near_after")), university_heads=words("university_heads"),
-        name_words=set(words("name_words")), host=words("host_institutions"))
+        titles=set(words("person_titles")),
+        place_before={x.lower() for x in words("place_before")},
+        us_pronoun_before=set(words("us_pronoun_before")),
+        place_modifiers=set(words("place_modifiers")),
+        not_near_after=set(words("not_place_near_after")),
+        university_heads=words("university_heads"),
+        name_words=set(words("name_words")),
+        host=words("host_institutions"),
+    )
 
 
 @cache
@@ -212,13 +325,23 @@ def _risk_table() -> dict[str, dict[str, Any]]:
     check_keys(p, data, {"countries", "reviewed", "source_note"}, {"countries"}, "country risk pack")
     out: dict[str, dict[str, Any]] = {}
     for e in data["countries"]:
-        check_keys(p, e, {"code", "name", "regimes", "arms_embargo", "notes"}, {"code", "regimes", "arms_embargo"},
-                   "country risk entry")
+        check_keys(
+            p,
+            e,
+            {"code", "name", "regimes", "arms_embargo", "notes"},
+            {"code", "regimes", "arms_embargo"},
+            "country risk entry",
+        )
         if not isinstance(e["arms_embargo"], bool):
             raise PackError(p, e.key_line("arms_embargo"), "'arms_embargo' must be true or false")
         _str_list(p, e, "regimes")
-        out[e["code"]] = {"code": e["code"], "name": e.get("name"), "regimes": list(e["regimes"]),
-                          "arms_embargo": e["arms_embargo"], "notes": e.get("notes", "")}
+        out[e["code"]] = {
+            "code": e["code"],
+            "name": e.get("name"),
+            "regimes": list(e["regimes"]),
+            "arms_embargo": e["arms_embargo"],
+            "notes": e.get("notes", ""),
+        }
     return out
 
 
@@ -270,9 +393,14 @@ def load_org_rules(path: str | Path | None = None) -> OrgRules:
     for e in data["organisations"]:
         check_keys(p, e, {"name", "aliases", "country", "kind", "tags"}, {"name", "kind"}, "organisation")
         if e["kind"] not in ORG_KINDS:
-            raise PackError(p, e.key_line("kind"), f"unknown kind '{e['kind']}' (one of {', '.join(sorted(ORG_KINDS))})")
-        known.append(KnownOrg(e["name"], _str_list(p, e, "aliases"), e.get("country"), e["kind"],
-                              _str_list(p, e, "tags")))
+            raise PackError(
+                p, e.key_line("kind"), f"unknown kind '{e['kind']}' (one of {', '.join(sorted(ORG_KINDS))})"
+            )
+        known.append(
+            KnownOrg(
+                e["name"], _str_list(p, e, "aliases"), e.get("country"), e["kind"], _str_list(p, e, "tags")
+            )
+        )
     return OrgRules({k: _str_list(p, heads, k) for k in heads}, known)
 
 
@@ -310,8 +438,21 @@ class _Tokens:
     come from the vocabulary's lexemes, cached per distinct word, so they are exactly the Token's.
     """
 
-    __slots__ = ("doc", "doclike", "base", "text", "orig", "n", "st", "sp", "_flags", "_bounds", "has_sents",
-                 "_lex", "_vocab")
+    __slots__ = (
+        "doc",
+        "doclike",
+        "base",
+        "text",
+        "orig",
+        "n",
+        "st",
+        "sp",
+        "_flags",
+        "_bounds",
+        "has_sents",
+        "_lex",
+        "_vocab",
+    )
 
     def __init__(self, doc: Doc, text: str, orig: str | None, lex: dict[str, tuple]):
         self.doc = self.doclike = doc  # doclike: what the matchers read (the doc, or the span of a view)
@@ -321,7 +462,9 @@ class _Tokens:
         arr = doc.to_array([IDX, SPACY, SENT_START]) if self.n else None
         # st[i]: start of token i; st[n] = len(text), so that token i ends at st[i + 1] - sp[i]
         self.st: list[int] = (arr[:, 0].tolist() if arr is not None else []) + [len(text)]
-        self.sp: bytes = arr[:, 1].astype("u1").tobytes() if arr is not None else b""  # 1 where a space follows
+        self.sp: bytes = (
+            arr[:, 1].astype("u1").tobytes() if arr is not None else b""
+        )  # 1 where a space follows
         self._flags = arr[:, 2] if arr is not None else None  # SENT_START: 1, -1 (as uint64) or 0
         self._bounds: list[int] | None = None
         self.has_sents = doc.has_annotation("SENT_START")
@@ -330,16 +473,19 @@ class _Tokens:
     def can_view(self) -> bool:
         """Whether ``view`` reads like ``Span.as_doc``: no parse or hooks that a copy would carry along."""
         d = self.doc
-        return self.base == 0 and self.doclike is d and not (d.user_hooks or d.user_span_hooks
-                                                             or d.user_token_hooks or d.has_annotation("DEP"))
+        return (
+            self.base == 0
+            and self.doclike is d
+            and not (d.user_hooks or d.user_span_hooks or d.user_token_hooks or d.has_annotation("DEP"))
+        )
 
     def view(self, s: int, e: int) -> _Tokens:
         """Tokens ``s:e`` read as a Doc of their own (what ``doc[s:e].as_doc()`` gives), without the copy."""
         v = _Tokens.__new__(_Tokens)
         v.doc, v.doclike, v.base = self.doc, self.doc[s:e], s
         a = self.st[s]
-        v.text, v.orig, v.n = self.text[a:self.st[e]], None, e - s
-        v.st = [x - a for x in self.st[s:e + 1]]
+        v.text, v.orig, v.n = self.text[a : self.st[e]], None, e - s
+        v.st = [x - a for x in self.st[s : e + 1]]
         v.sp = self.sp[s:e]
         v._flags = self._flags[s:e]
         v._bounds = None
@@ -350,7 +496,7 @@ class _Tokens:
 
     def word(self, i: int) -> str:
         st = self.st
-        return self.text[st[i]:st[i + 1] - self.sp[i]]
+        return self.text[st[i] : st[i + 1] - self.sp[i]]
 
     def end(self, i: int) -> int:
         """Character offset just after token ``i``."""
@@ -358,12 +504,12 @@ class _Tokens:
 
     def span_text(self, s: int, e: int) -> str:
         """``doc[s:e].text``."""
-        return self.text[self.st[s]:self.end(e - 1)] if e > s else ""
+        return self.text[self.st[s] : self.end(e - 1)] if e > s else ""
 
     def info(self, i: int) -> tuple[str, bool, bool, bool, bool]:
         """(lower case, capitalised, punctuation, alphabetic, all lower case) of token ``i``."""
         st = self.st
-        w = self.text[st[i]:st[i + 1] - self.sp[i]]
+        w = self.text[st[i] : st[i + 1] - self.sp[i]]
         return self._lex.get(w) or self._learn(w)
 
     def _learn(self, w: str) -> tuple[str, bool, bool, bool, bool]:
@@ -376,7 +522,7 @@ class _Tokens:
         st, sp, text, lex = self.st, self.sp, self.text, self._lex
         out = []
         for i in range(lo, hi):
-            w = text[st[i]:st[i + 1] - sp[i]]
+            w = text[st[i] : st[i + 1] - sp[i]]
             out.append((lex.get(w) or self._learn(w))[0])
         return out
 
@@ -411,7 +557,7 @@ class _Tokens:
         with the doc text's offsets."""
         if self.has_sents:
             a, b = self.sentence(s)
-            return text[self.st[a]:self.end(b - 1)].strip()
+            return text[self.st[a] : self.end(b - 1)].strip()
         return _text_sentence(text, *(chars or (self.st[s], self.end(e - 1))))
 
 
@@ -430,8 +576,11 @@ class PartnerDetector:
 
         self.iso_codes = {c.alpha_2 for c in pycountry.countries}
         # the user's own institution (config) joins the built-in ones: never a partner, never a country signal
-        hosts = [h for h in dict.fromkeys([*self.rules.host, *(getattr(config, "host_institutions", None) or [])])
-                 if h.strip()]
+        hosts = [
+            h
+            for h in dict.fromkeys([*self.rules.host, *(getattr(config, "host_institutions", None) or [])])
+            if h.strip()
+        ]
         self.host = re.compile("|".join(rf"{re.escape(h)}\b" for h in hosts)) if hosts else None
         block_docs = [nlp.make_doc(b) for b in [*self.rules.blockers, *hosts]]
         self.block_matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -449,8 +598,10 @@ class PartnerDetector:
         # sequence: the order of such matches would then depend on the matcher's contents.
         patterns: dict[str, list[tuple[str, Any, list[Doc]]]] = {
             "place": [(f"place:{ph}", ph, [nlp.make_doc(ph)]) for ph in self.rules.places],
-            "org": [(f"ORG{i}", org, [nlp.make_doc(v) for n in [org.name, *org.aliases] for v in _variants(n)])
-                    for i, org in enumerate(self.orgs.known)],
+            "org": [
+                (f"ORG{i}", org, [nlp.make_doc(v) for n in [org.name, *org.aliases] for v in _variants(n)])
+                for i, org in enumerate(self.orgs.known)
+            ],
             "head": [("HEAD", None, list(nlp.tokenizer.pipe(sorted(anchors))))],
             "code": [("CODE", None, [d for d in nlp.tokenizer.pipe(sorted(self.iso_codes)) if len(d) == 1])],
         }
@@ -470,7 +621,9 @@ class PartnerDetector:
                 self.matchers.append(own)
         self.matchers.insert(0, merged)
         self.company_heads = self.heads_by_kind.get("company", set())
-        self._doc: Doc | None = None  # the block being read, its text and its original text (line breaks kept)
+        self._doc: Doc | None = (
+            None  # the block being read, its text and its original text (line breaks kept)
+        )
         self._doc_text = self._orig = ""
         self._tokens: _Tokens | None = None  # of the block being read, made on first use
         self._lex: dict[str, tuple] = {}  # word -> lexeme attributes, for every document
@@ -480,8 +633,11 @@ class PartnerDetector:
         self._scanned: _Scan | None = None
         self._span_cache: dict[tuple[str, tuple], list[_Mention]] = {}  # mentions of short spans read alone
         self.multiword_heads = {k: [h for h in v if " " in h] for k, v in self.orgs.heads.items()}
-        self._multiword = {k: re.compile("|".join(rf"\b{re.escape(h)}\b" for h in v)) for k, v in
-                           self.multiword_heads.items() if v}
+        self._multiword = {
+            k: re.compile("|".join(rf"\b{re.escape(h)}\b" for h in v))
+            for k, v in self.multiword_heads.items()
+            if v
+        }
         self.lists = None
         self.warnings: list[str] = []  # files in the lists folder that were skipped, for the CLI to show
         if config.lists_dir:
@@ -562,8 +718,18 @@ class PartnerDetector:
         out = []
         for m in mentions:
             start, end = t.st[m.start], t.end(m.end - 1)
-            out.append(self._country_finding(t, block, block_index, m.start, m.end, m.code, m.place.kind,
-                                             f"{m.place.kind} '{t.text[start:end]}' -> {m.code}"))
+            out.append(
+                self._country_finding(
+                    t,
+                    block,
+                    block_index,
+                    m.start,
+                    m.end,
+                    m.code,
+                    m.place.kind,
+                    f"{m.place.kind} '{t.text[start:end]}' -> {m.code}",
+                )
+            )
         return out
 
     def _line_break(self, t: _Tokens, j: int) -> bool:
@@ -582,7 +748,9 @@ class PartnerDetector:
             found = self._scan(sdoc)
             # a blocked phrase overlapping tokens s:e lies within s - L + 1 .. e + L - 1 (L: its longest length)
             reach, n = self._block_len - 1, len(sdoc)
-            windows = sorted((max(0, s - reach), min(n, e + reach)) for s, e, _ in [*found.places, *found.orgs])
+            windows = sorted(
+                (max(0, s - reach), min(n, e + reach)) for s, e, _ in [*found.places, *found.orgs]
+            )
             merged: list[tuple[int, int]] = []
             for ws, we in windows:
                 if merged and ws <= merged[-1][1]:
@@ -592,7 +760,11 @@ class PartnerDetector:
             # one call per window costs about as much as reading 60 tokens: past that, read the whole block
             if len(merged) * 60 + sum(we - ws for ws, we in merged) >= n:
                 merged = [(0, n)]
-            spans = [(s, e) for ws, we in merged for _, s, e in self.block_matcher(sdoc[ws:we] if we - ws < n else sdoc)]
+            spans = [
+                (s, e)
+                for ws, we in merged
+                for _, s, e in self.block_matcher(sdoc[ws:we] if we - ws < n else sdoc)
+            ]
             self._blocked_spans, self._blocked_for = spans, sdoc
         return self._blocked_spans
 
@@ -648,9 +820,16 @@ class PartnerDetector:
                     pl = self.rules.places.get(part)
                     if pl and not pl.person_name and part not in self.rules.not_after:
                         out.append(_Mention(i, i + 1, part, pl, pl.code))
-            elif len(word) == 2 and word.isupper() and word in self.iso_codes \
-                    and i + 1 < n and AMOUNT.match(t.word(i + 1)) and i > 0 \
-                    and t.word(i - 1).isupper() and len(t.word(i - 1)) > 1:
+            elif (
+                len(word) == 2
+                and word.isupper()
+                and word in self.iso_codes
+                and i + 1 < n
+                and AMOUNT.match(t.word(i + 1))
+                and i > 0
+                and t.word(i - 1).isupper()
+                and len(t.word(i - 1)) > 1
+            ):
                 out.append(_Mention(i, i + 1, word, Place(word, "name"), word))
         return out
 
@@ -662,19 +841,25 @@ class PartnerDetector:
         prev = ms - 1 if ms > 0 else None  # token indices
         nxt = me if me < n else None
         after = nxt
-        if after is not None and text[st[me]:st[me + 1] - sp[me]] == "-" and me + 1 < n:
+        if after is not None and text[st[me] : st[me + 1] - sp[me]] == "-" and me + 1 < n:
             after = me + 1
-        prev_w = text[st[prev]:st[ms] - sp[prev]] if prev is not None else None
-        if ms >= 2 and prev_w == "-" and not sp[prev] and not sp[ms - 2] and t.cap(ms - 2) \
-                and not any(x.end == ms - 1 for x in all_mentions):
+        prev_w = text[st[prev] : st[ms] - sp[prev]] if prev is not None else None
+        if (
+            ms >= 2
+            and prev_w == "-"
+            and not sp[prev]
+            and not sp[ms - 2]
+            and t.cap(ms - 2)
+            and not any(x.end == ms - 1 for x in all_mentions)
+        ):
             return False  # suffix of a compound name ("MarRI-UK")
         lo = max(0, ms - 4)
         low = t.lowers(lo, min(n, me + 7))  # lower-case words from 4 before to 7 after the mention
         a_low = me - lo  # index in ``low`` of the token after the mention
-        if m.place.kind == "name" and any(w in QUALIFICATION for w in low[a_low:a_low + 3]):
+        if m.place.kind == "name" and any(w in QUALIFICATION for w in low[a_low : a_low + 3]):
             return False  # a kind of degree ("UK Master's degree"), not a place
         a, b = st[ms], st[me] - sp[me - 1]
-        window = text[max(0, a - 120):b + 120]
+        window = text[max(0, a - 120) : b + 120]
         if YEAR_FAST.search(window) and CITATION.search(window):
             return False  # place of publication in a reference
         if m.phrase == "US":
@@ -687,7 +872,7 @@ class PartnerDetector:
         run_start, run_end = self._run(t, ms, me)
         if run_end > me and any(t.word(i) in r.not_after for i in range(me, run_end)):
             return False
-        if any(w in r.not_near_after for w in low[a_low:]) or "ranked" in low[:ms - lo]:
+        if any(w in r.not_near_after for w in low[a_low:]) or "ranked" in low[: ms - lo]:
             return False  # a league table ("ranked 71st in the Shanghai ranking"), not a place
         prev_lower = low[ms - 1 - lo] if prev is not None else None
         if m.place.kind == "demonym":
@@ -698,14 +883,18 @@ class PartnerDetector:
                     return False
                 adjective = alpha and is_lower and after_lower not in FUNCTION_WORDS
             if m.place.language:  # counted only as an adjective before a noun: "English law"
-                if prev is not None and (prev_lower in r.language_before or prev_lower in ("be", "is", "was", "are")):
+                if prev is not None and (
+                    prev_lower in r.language_before or prev_lower in ("be", "is", "was", "are")
+                ):
                     return False
                 if not adjective:
                     return False
             elif self._coordinated_language(t, ms):
                 return False  # "in French or Spanish"
-            elif re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", t.sentence_text(text, ms, me, (a, a + 1))) \
-                    and not adjective:
+            elif (
+                re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", t.sentence_text(text, ms, me, (a, a + 1)))
+                and not adjective
+            ):
                 return False  # "translated to Spanish", "materials in Portuguese"
             elif prev is not None and prev_lower in r.language_before and not adjective:
                 return False
@@ -714,16 +903,24 @@ class PartnerDetector:
         if m.place.kind in ("region", "city"):
             run_text = t.span_text(run_start, run_end)
             in_university = self._university is not None and self._university.search(run_text) is not None
-            if not in_university and prev is not None and t.cap(prev) and t.info(prev)[3] \
-                    and not t.sent_start(prev) and prev_w not in r.place_modifiers \
-                    and prev_w not in r.name_words and prev_w not in r.places \
-                    and prev_lower not in r.place_before:
+            if (
+                not in_university
+                and prev is not None
+                and t.cap(prev)
+                and t.info(prev)[3]
+                and not t.sent_start(prev)
+                and prev_w not in r.place_modifiers
+                and prev_w not in r.name_words
+                and prev_w not in r.places
+                and prev_lower not in r.place_before
+            ):
                 return False  # a surname ("Dr Henry Lancashire")
             if run_end - run_start > me - ms:
                 if PUBLISHER.search(run_text):
                     return False  # "Cambridge University Press"
-                if not in_university and any(t.word(i) in r.name_words for i in range(run_start, run_end)
-                                             if not ms <= i < me):
+                if not in_university and any(
+                    t.word(i) in r.name_words for i in range(run_start, run_end) if not ms <= i < me
+                ):
                     return False  # only part of another organisation's name (Port of London Authority)
         return True
 
@@ -739,19 +936,32 @@ class PartnerDetector:
             i -= 2
         return seen and i >= 0 and t.lower(i) in self.rules.language_before
 
-    def _place_cue(self, t: _Tokens, m: _Mention, prev: int | None, nxt: int | None,
-                   mentions: list[_Mention]) -> bool:
+    def _place_cue(
+        self, t: _Tokens, m: _Mention, prev: int | None, nxt: int | None, mentions: list[_Mention]
+    ) -> bool:
         """For names that are also given names: True when the context says place, not person."""
         r = self.rules
         prev_w = t.word(prev) if prev is not None else None
         if prev_w is not None and prev_w in r.titles:
             return False
-        if nxt is not None and t.cap(nxt) and t.info(nxt)[3] and t.word(nxt) not in r.name_words \
-                and t.word(nxt) not in r.places and not any(x.start == m.end for x in mentions):
+        if (
+            nxt is not None
+            and t.cap(nxt)
+            and t.info(nxt)[3]
+            and t.word(nxt) not in r.name_words
+            and t.word(nxt) not in r.places
+            and not any(x.start == m.end for x in mentions)
+        ):
             return False  # "Chad Williams", "Jordan Peterson"
         prev_lower = t.lower(prev) if prev is not None else None
-        if prev is not None and t.cap(prev) and t.info(prev)[3] and not t.sent_start(prev) \
-                and prev_lower not in r.place_before and not any(x.end == m.start for x in mentions):
+        if (
+            prev is not None
+            and t.cap(prev)
+            and t.info(prev)[3]
+            and not t.sent_start(prev)
+            and prev_lower not in r.place_before
+            and not any(x.end == m.start for x in mentions)
+        ):
             return False  # "Michael Jordan"
         if prev is not None and prev_lower in r.place_before:
             if prev_lower in ("and", "or", ",", "("):
@@ -784,8 +994,13 @@ class PartnerDetector:
                 if self._line_break(t, e - 1):
                     break
                 e += 1
-            elif t.word(e) == "." and not t.sp[e - 1] and t.word(e - 1) in ABBREVIATED \
-                    and e + 1 < n and (info(e + 1)[1] or info(e + 1)[0] in CONNECTORS):
+            elif (
+                t.word(e) == "."
+                and not t.sp[e - 1]
+                and t.word(e - 1) in ABBREVIATED
+                and e + 1 < n
+                and (info(e + 1)[1] or info(e + 1)[0] in CONNECTORS)
+            ):
                 e += 1  # "Sharif Univ. of Technology"
             elif low in CONNECTORS and e + 1 < n and info(e + 1)[1]:
                 e += 2
@@ -808,17 +1023,39 @@ class PartnerDetector:
             if between in (",", "(", "-", "") and nxt.place.kind in ("region", "name") and nxt.code != m.code:
                 m.code = nxt.code
 
-    def _country_finding(self, t: _Tokens, block: TextBlock, block_index: int, s: int, e: int, code: str,
-                         kind: str, reason: str, confidence: float | None = None) -> Finding:
+    def _country_finding(
+        self,
+        t: _Tokens,
+        block: TextBlock,
+        block_index: int,
+        s: int,
+        e: int,
+        code: str,
+        kind: str,
+        reason: str,
+        confidence: float | None = None,
+    ) -> Finding:
         """A country finding for the tokens ``s:e``."""
         start, end = t.st[s], t.end(e - 1)
         severity, risk_reason = _risk_summary(code)
         conf = confidence if confidence is not None else KIND_CONFIDENCE.get(kind, 0.7)
         reasons = [reason] if risk_reason is None else [reason, risk_reason]
-        return Finding(rule_id="country", category="country", text=block.text[start:end],
-                       context=t.sentence_text(block.text, s, e), location=block.locate(start, end),
-                       severity=severity, confidence=conf, subcategory=kind, country_code=code,
-                       name=country_name(code), reasons=reasons, block_index=block_index, start=start, end=end)
+        return Finding(
+            rule_id="country",
+            category="country",
+            text=block.text[start:end],
+            context=t.sentence_text(block.text, s, e),
+            location=block.locate(start, end),
+            severity=severity,
+            confidence=conf,
+            subcategory=kind,
+            country_code=code,
+            name=country_name(code),
+            reasons=reasons,
+            block_index=block_index,
+            start=start,
+            end=end,
+        )
 
     # -- organisations ------------------------------------------------------------------------------------------
 
@@ -840,8 +1077,13 @@ class PartnerDetector:
             return out
         t = self._toks(sdoc)
         blocked = self._blocked(sdoc) if known_spans else []
-        known_spans = _longest([k for k in known_spans
-                                if not any(bs < k[1] and k[0] < be and be - bs > k[1] - k[0] for bs, be in blocked)])
+        known_spans = _longest(
+            [
+                k
+                for k in known_spans
+                if not any(bs < k[1] and k[0] < be and be - bs > k[1] - k[0] for bs, be in blocked)
+            ]
+        )
         candidates: list[tuple[int, int, str, KnownOrg | None]] = []
         for s, e, kind in self._org_runs(t, found.heads):
             inside = [k for k in known_spans if s <= k[0] and k[1] <= e]
@@ -858,7 +1100,9 @@ class PartnerDetector:
             for ent in ents:
                 if ent.label_ == "ORG":
                     span = sdoc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-                    if span is not None and not any(cs < span.end and span.start < ce for cs, ce, _, _ in candidates):
+                    if span is not None and not any(
+                        cs < span.end and span.start < ce for cs, ce, _, _ in candidates
+                    ):
                         candidates.append((span.start, span.end, "ner", None))
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             text = t.span_text(s, e)
@@ -871,43 +1115,81 @@ class PartnerDetector:
             if self.lists is not None:
                 matches = self._list_match(name) or (self._list_match(text) if org else [])
                 # same name, different country: "Northeastern University (US)" is not the one in Shenyang
-                home = (org.country if org else None) or self._country_in(t, s, e) or self._country_after(t, e)
+                home = (
+                    (org.country if org else None) or self._country_in(t, s, e) or self._country_after(t, e)
+                )
                 if home:
-                    dropped = [f"not {x.list_name}: '{x.entry}' is in {x.country}, this one in {home}"
-                               for x in matches if x.country and x.country != home]
+                    dropped = [
+                        f"not {x.list_name}: '{x.entry}' is in {x.country}, this one in {home}"
+                        for x in matches
+                        if x.country and x.country != home
+                    ]
                     matches = [x for x in matches if not x.country or x.country == home]
             severity, conf, reasons = "info", 0.6, [f"{kind} name pattern"]
             rule = f"org-{kind}"
             if org:
                 rule, conf = "org-known", 0.9
                 reasons = [f"built-in list: {org.name}" + (f" ({', '.join(org.tags)})" if org.tags else "")]
-                severity = max((ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info")
+                severity = max(
+                    (ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info"
+                )
             if matches:
                 cats = {x.list_id: self.lists.category(x) for x in matches}
                 # a tracker entry rated only "Civilian" is worth a check, not an alarm
                 only_civilian = all(cats[x.list_id] == "Civilian" for x in matches)
                 rule, conf = "org-list-match", max(x.score for x in matches)
                 severity = max(severity, "medium" if only_civilian else "high", key=_sev_rank)
-                reasons += [f"{x.list_name}: '{x.entry}' (score {x.score:.2f}"
-                            + (f", {cats[x.list_id]})" if cats[x.list_id] else ")") for x in matches[:5]]
+                reasons += [
+                    f"{x.list_name}: '{x.entry}' (score {x.score:.2f}"
+                    + (f", {cats[x.list_id]})" if cats[x.list_id] else ")")
+                    for x in matches[:5]
+                ]
             reasons += dropped
             exact = [x.entry for x in matches if x.score == 1.0]
             if not org and exact:  # the list's spelling names the body ("Univ." -> "University")
                 name = next((n for n in exact if not n.isupper()), exact[0])
-            out.append(Finding(rule_id=rule, category="organisation", text=text,
-                               context=t.sentence_text(block.text, s, e),
-                               location=block.locate(start_char, end_char), severity=severity,
-                               confidence=conf, subcategory=kind, name=name, lists=matches,
-                               country_code=(org.country if org else None) or next(
-                                   (x.country for x in matches if x.country), None),
-                               reasons=reasons, block_index=block_index, start=start_char, end=end_char))
+            out.append(
+                Finding(
+                    rule_id=rule,
+                    category="organisation",
+                    text=text,
+                    context=t.sentence_text(block.text, s, e),
+                    location=block.locate(start_char, end_char),
+                    severity=severity,
+                    confidence=conf,
+                    subcategory=kind,
+                    name=name,
+                    lists=matches,
+                    country_code=(org.country if org else None)
+                    or next((x.country for x in matches if x.country), None),
+                    reasons=reasons,
+                    block_index=block_index,
+                    start=start_char,
+                    end=end_char,
+                )
+            )
             # an institution fixes the country it is in (funders and government bodies name who pays)
             code = out[-1].country_code
             listed = bool(matches) and all(x.score == 1.0 for x in matches)
-            if code and (org or listed) and kind in ("university", "institute") and not self._has_country(
-                    t, s, e, code):
-                out.append(self._country_finding(t, block, block_index, s, e, code, "institution",
-                                                 f"institution '{name}' is in {code}", 0.6))
+            if (
+                code
+                and (org or listed)
+                and kind in ("university", "institute")
+                and not self._has_country(t, s, e, code)
+            ):
+                out.append(
+                    self._country_finding(
+                        t,
+                        block,
+                        block_index,
+                        s,
+                        e,
+                        code,
+                        "institution",
+                        f"institution '{name}' is in {code}",
+                        0.6,
+                    )
+                )
         return out
 
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]:
@@ -918,7 +1200,7 @@ class PartnerDetector:
             if not any(s <= ms and me <= e for ms, me, _ in self._scan(sdoc).places):
                 if not JOINED_OR_CODE.search(t.text, t.st[s], t.end(e - 1)):
                     return []
-        key = (t.text[t.st[s]:t.st[e]], t.sent_key(s, e))
+        key = (t.text[t.st[s] : t.st[e]], t.sent_key(s, e))
         found = self._span_cache.get(key)
         if found is None:
             view = t.view(s, e) if t.can_view() else self._toks(sdoc[s:e].as_doc())
@@ -1011,7 +1293,9 @@ class PartnerDetector:
             return "company"
         for kind in ("university", "institute", "government"):
             multi = self._multiword.get(kind)
-            if any(w in self.heads_by_kind.get(kind, ()) for w in words) or (multi is not None and multi.search(text)):
+            if any(w in self.heads_by_kind.get(kind, ()) for w in words) or (
+                multi is not None and multi.search(text)
+            ):
                 return kind
         return None
 
@@ -1034,8 +1318,9 @@ def _risk_summary(code: str) -> tuple[str, str | None]:
     severity = "medium" if risk and (risk["arms_embargo"] or risk["regimes"]) else "info"
     if not risk:
         return severity, None
-    bits = ([f"UK sanctions: {', '.join(risk['regimes'])}"] if risk["regimes"] else []) + \
-           (["UK arms embargo"] if risk["arms_embargo"] else [])
+    bits = ([f"UK sanctions: {', '.join(risk['regimes'])}"] if risk["regimes"] else []) + (
+        ["UK arms embargo"] if risk["arms_embargo"] else []
+    )
     return severity, "; ".join(bits)
 
 
@@ -1055,7 +1340,7 @@ def _text_sentence(text: str, start: int, end: int) -> str:
     """The text between the full stops or line breaks around ``text[start:end]``."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[left + 1 if left >= 0 else 0:(min(right) + 1) if right else len(text)].strip()
+    return text[left + 1 if left >= 0 else 0 : (min(right) + 1) if right else len(text)].strip()
 
 
 def _load_model(name: str):  # noqa: ANN202 - spacy.Language
@@ -1064,5 +1349,7 @@ def _load_model(name: str):  # noqa: ANN202 - spacy.Language
 
     if spacy.util.is_package(name) or Path(name).is_dir():
         return spacy.load(name)
-    raise ValueError(f"spaCy model '{name}' is not installed (install it offline, e.g. pip install a local wheel,"
-                     " or give the path of a saved pipeline); grantscan never downloads models")
+    raise ValueError(
+        f"spaCy model '{name}' is not installed (install it offline, e.g. pip install a local wheel,"
+        " or give the path of a saved pipeline); grantscan never downloads models"
+    )

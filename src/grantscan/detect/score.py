@@ -18,9 +18,17 @@ DUAL_USE = tuple(c for c in TECH_CATEGORIES if c != "defence")
 CLAUSE_PREFIX = "clause-"
 LOW_CONFIDENCE = 0.7  # technology findings below this (but above the reporting threshold) are low severity
 # points per signal (capped at 100 in total)
-POINTS = {"partner-listed": 30, "defence": 25, "country-sanctioned": 20, "country-embargo": 15,
-          "dual-use-with-risky-partner": 20, "dual-use": 10, "clause-high": 10, "clause-medium": 5,
-          "organisation-flagged": 10}
+POINTS = {
+    "partner-listed": 30,
+    "defence": 25,
+    "country-sanctioned": 20,
+    "country-embargo": 15,
+    "dual-use-with-risky-partner": 20,
+    "dual-use": 10,
+    "clause-high": 10,
+    "clause-medium": 5,
+    "organisation-flagged": 10,
+}
 
 
 @dataclass(slots=True)
@@ -85,7 +93,10 @@ def assess(document: Document, findings: list[Finding]) -> Assessment:
         elif f.category == "organisation":
             if f.lists:
                 f.severity = "high"
-            elif f.severity not in ("medium", "high"):  # kept when the partner detector flagged the organisation
+            elif f.severity not in (
+                "medium",
+                "high",
+            ):  # kept when the partner detector flagged the organisation
                 f.severity = "info"
         elif f.category.startswith(CLAUSE_PREFIX):
             _raise(f, "low")
@@ -121,8 +132,11 @@ def assess(document: Document, findings: list[Finding]) -> Assessment:
         places = sum(f.count for f in fs)
         terms = ", ".join(sorted({f.text.lower() for f in fs})[:3])
         key = "dual-use-with-risky-partner" if risky_partner else "dual-use"
-        add(POINTS[key], f"dual-use: {terms} ({cat}) in {places} place{'s' if places != 1 else ''}"
-                         + (" with a high-risk partner" if risky_partner else ""))
+        add(
+            POINTS[key],
+            f"dual-use: {terms} ({cat}) in {places} place{'s' if places != 1 else ''}"
+            + (" with a high-risk partner" if risky_partner else ""),
+        )
     for f in active:
         if f.category.startswith(CLAUSE_PREFIX) and f.severity in ("medium", "high"):
             add(POINTS[f"clause-{f.severity}"], f"agreement: {f.text}")

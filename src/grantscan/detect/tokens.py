@@ -165,8 +165,11 @@ def _strings(doc: Doc, attr_name: str, key: str) -> list[str]:
         from spacy import attrs
 
         strings = doc.vocab.strings
-        values = lower_hashes(doc) if attr_name == "LOWER" else (
-            doc.to_array(attrs.ORTH) if len(doc) else np.zeros(0, dtype=np.uint64))
+        values = (
+            lower_hashes(doc)
+            if attr_name == "LOWER"
+            else (doc.to_array(attrs.ORTH) if len(doc) else np.zeros(0, dtype=np.uint64))
+        )
         got = [strings[h] for h in values.tolist()]
         doc.user_data[key] = got
     return got

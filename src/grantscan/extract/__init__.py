@@ -15,8 +15,14 @@ from .errors import ExtractionError
 
 __all__ = ["ExtractOptions", "ExtractionError", "extract", "SUPPORTED_SUFFIXES", "detect_format"]
 
-TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                 ".tex": "latex", ".ltx": "latex"}
+TEXT_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".ltx": "latex",
+}
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", *TEXT_SUFFIXES}
 
 
@@ -63,7 +69,8 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Document
         raise ExtractionError("empty: zero-byte file")
     if options.max_size and st.st_size > options.max_size:
         raise ExtractionError(
-            f"too large: {st.st_size / 1e6:.1f} MB exceeds the {options.max_size / 1e6:.1f} MB limit (--max-size)")
+            f"too large: {st.st_size / 1e6:.1f} MB exceeds the {options.max_size / 1e6:.1f} MB limit (--max-size)"
+        )
     try:
         with p.open("rb") as fh:
             head = fh.read(2048)
@@ -71,16 +78,20 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Document
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
     fmt = detect_format(p, head)
     if fmt is None:
-        raise ExtractionError(f"unsupported file type '{p.suffix or '(none)'}'"
-                              " (supported: .pdf .docx .txt .md .tex)")
+        raise ExtractionError(
+            f"unsupported file type '{p.suffix or '(none)'}' (supported: .pdf .docx .txt .md .tex)"
+        )
     if fmt == "pdf":
         from .pdf import extract_pdf
+
         doc = extract_pdf(p, options)
     elif fmt == "docx":
         from .docx import extract_docx
+
         doc = extract_docx(p, options)
     else:
         from .text import extract_text_file
+
         doc = extract_text_file(p, options, fmt)
     if not any(b.text.strip() for b in doc.blocks):
         if fmt == "pdf":

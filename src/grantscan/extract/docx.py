@@ -54,15 +54,58 @@ SKIP_NOTE_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 
 # Elements whose subtree never holds document text (properties, field codes, markers, ruby guides).
 # Anything mapping offsets back into the XML (the DOCX annotator) must skip the same set.
-NON_TEXT_ELEMENTS = frozenset({
-    "pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "sdtPr", "sdtEndPr", "tblPrEx",
-    "instrText", "delInstrText", "fldData", "bookmarkStart", "bookmarkEnd", "proofErr", "sym",
-    "commentRangeStart", "commentRangeEnd", "commentReference", "footnoteReference", "endnoteReference",
-    "footnoteRef", "endnoteRef", "annotationRef", "lastRenderedPageBreak", "softHyphen", "Fallback",
-    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "permStart", "permEnd",
-    "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "numberingChange",
-    "background", "docPartPr", "textpath", "imagedata", "blip", "blipFill", "rt",
-})
+NON_TEXT_ELEMENTS = frozenset(
+    {
+        "pPr",
+        "rPr",
+        "tblPr",
+        "tblGrid",
+        "trPr",
+        "tcPr",
+        "sectPr",
+        "sdtPr",
+        "sdtEndPr",
+        "tblPrEx",
+        "instrText",
+        "delInstrText",
+        "fldData",
+        "bookmarkStart",
+        "bookmarkEnd",
+        "proofErr",
+        "sym",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "commentReference",
+        "footnoteReference",
+        "endnoteReference",
+        "footnoteRef",
+        "endnoteRef",
+        "annotationRef",
+        "lastRenderedPageBreak",
+        "softHyphen",
+        "Fallback",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "permStart",
+        "permEnd",
+        "rPrChange",
+        "pPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "sectPrChange",
+        "numberingChange",
+        "background",
+        "docPartPr",
+        "textpath",
+        "imagedata",
+        "blip",
+        "blipFill",
+        "rt",
+    }
+)
 SPACE_ELEMENTS = frozenset({"tab", "ptab", "br", "cr"})  # each reads as one space
 _DELETED = frozenset({"del", "moveFrom"})
 _HEADING_NAME = re.compile(r"(?i)^(heading\s*\d|title)$")
@@ -73,7 +116,7 @@ _WS = re.compile(r"\s+")
 def local_name(tag: Any) -> str | None:
     if not isinstance(tag, str):
         return None  # entity reference or processing instruction
-    return tag[tag.rfind("}") + 1:]
+    return tag[tag.rfind("}") + 1 :]
 
 
 def _attr(el: etree._Element, name: str) -> str | None:
@@ -120,7 +163,8 @@ class _Package:
         size = info.file_size
         self.used += size
         if (self.budget and self.used > self.budget) or (
-                size > RATIO_MIN_BYTES and size > MAX_RATIO * max(info.compress_size, 1)):
+            size > RATIO_MIN_BYTES and size > MAX_RATIO * max(info.compress_size, 1)
+        ):
             raise ExtractionError("too large: decompressed content exceeds limit")
         try:
             with self.zf.open(info) as fh:
@@ -175,11 +219,18 @@ def _parse(data: bytes, name: str) -> etree._Element:
     head = data[:4096]
     wide = head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]
     probes = (b"<!DOCTYPE", b"<!ENTITY")
-    if any(p in data for p in probes) or (wide and any(
-            p.decode().encode(enc) in data for p in probes for enc in ("utf-16-le", "utf-16-be"))):
+    if any(p in data for p in probes) or (
+        wide and any(p.decode().encode(enc) in data for p in probes for enc in ("utf-16-le", "utf-16-be"))
+    ):
         raise ExtractionError(f"unsafe: {name}: DTD or entity declarations are not allowed")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
@@ -201,7 +252,7 @@ def _cfb_streams(data: bytes) -> set[str] | None:
         if shift not in (9, 12):
             return None
         ssize = 1 << shift
-        first_dir, = struct.unpack_from("<I", data, 0x30)
+        (first_dir,) = struct.unpack_from("<I", data, 0x30)
         first_difat, n_difat = struct.unpack_from("<II", data, 0x44)
         fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
         nxt, seen = first_difat, 0
@@ -218,7 +269,7 @@ def _cfb_streams(data: bytes) -> set[str] | None:
         while sector < 0xFFFFFFFA and steps < 100_000:
             off = (sector + 1) * ssize
             for i in range(ssize // 128):
-                entry = data[off + 128 * i: off + 128 * (i + 1)]
+                entry = data[off + 128 * i : off + 128 * (i + 1)]
                 if len(entry) < 128:
                     break
                 n = struct.unpack_from("<H", entry, 0x40)[0]
@@ -238,8 +289,9 @@ def _not_a_zip(path: Path) -> ExtractionError:
             return ExtractionError("corrupt: not a valid DOCX (zip) file")
         data = head + fh.read()
     names = _cfb_streams(data)
-    encrypted = ("EncryptionInfo" in names) if names is not None else (
-        "EncryptionInfo".encode("utf-16-le") in data)
+    encrypted = (
+        ("EncryptionInfo" in names) if names is not None else ("EncryptionInfo".encode("utf-16-le") in data)
+    )
     if encrypted:
         return ExtractionError("encrypted: password required (password-protected Office file)")
     return ExtractionError("unsupported: legacy Word 97-2003 .doc (save as .docx)")
@@ -255,7 +307,7 @@ def _zip_entry_count(path: Path) -> int | None:
     i = tail.rfind(b"PK\x05\x06")
     if i < 0 or len(tail) < i + 22:
         return None
-    total = int.from_bytes(tail[i + 10: i + 12], "little")
+    total = int.from_bytes(tail[i + 10 : i + 12], "little")
     return None if total == 0xFFFF else total
 
 
@@ -380,13 +432,20 @@ class _Walker:
                     if dtext.strip():
                         n = self.counters.get("deleted", 0)
                         self.counters["deleted"] = n + 1
-                        self.blocks.append(TextBlock(dtext, Location(part="deleted", paragraph=n,
-                                                                     section=section)))
+                        self.blocks.append(
+                            TextBlock(dtext, Location(part="deleted", paragraph=n, section=section))
+                        )
         for box in boxes:
             self.container(box, "textbox", deleted, depth + 1)
 
-    def _inline(self, el: etree._Element, deleted: bool, pieces: list[tuple[bool, str]],
-                boxes: list[etree._Element], depth: int) -> None:
+    def _inline(
+        self,
+        el: etree._Element,
+        deleted: bool,
+        pieces: list[tuple[bool, str]],
+        boxes: list[etree._Element],
+        depth: int,
+    ) -> None:
         if depth > MAX_DEPTH:
             self.too_deep = True
             return
@@ -473,7 +532,9 @@ def extract_docx(path: Path, options: ExtractOptions) -> Document:
         raise ExtractionError(f"corrupt: not a valid DOCX (zip) file ({_short(e)})") from None
     with zf:
         if len(zf.infolist()) > MAX_ENTRIES:
-            raise ExtractionError(f"too large: {len(zf.infolist())} entries in the package (limit {MAX_ENTRIES})")
+            raise ExtractionError(
+                f"too large: {len(zf.infolist())} entries in the package (limit {MAX_ENTRIES})"
+            )
         pkg = _Package(zf, options)
         return _read_package(path, pkg, options)
 
@@ -507,8 +568,13 @@ def _read_package(path: Path, pkg: _Package, options: ExtractOptions) -> Documen
                     continue
                 first = walker.counters.get("comment", 0)
                 walker.container(comment, "comment")
-                comments.append({"id": _attr(comment, "id"), "author": _attr(comment, "author"),
-                                 "paragraphs": [first, walker.counters.get("comment", 0)]})
+                comments.append(
+                    {
+                        "id": _attr(comment, "id"),
+                        "author": _attr(comment, "author"),
+                        "paragraphs": [first, walker.counters.get("comment", 0)],
+                    }
+                )
             break
 
     header_parts: list[str] = []
@@ -537,5 +603,6 @@ def _read_package(path: Path, pkg: _Package, options: ExtractOptions) -> Documen
         metadata["comments"] = comments  # comment author by paragraph range [start, end) of "comment"
     if main.lower() != "word/document.xml":
         metadata["main_part"] = main
-    return Document(path=str(path), format="docx", blocks=walker.blocks, pages=None, metadata=metadata,
-                    warnings=warnings)
+    return Document(
+        path=str(path), format="docx", blocks=walker.blocks, pages=None, metadata=metadata, warnings=warnings
+    )

@@ -49,7 +49,8 @@ _CRLF = re.compile("\r\n")
 # Python, so it keeps the GIL (PYFUNCTYPE) rather than releasing and retaking it each time.
 try:
     _LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
-        ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+        ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    )
 except (TypeError, ValueError, ctypes.ArgumentError):  # bindings not plain ctypes: use the checked call
     _LOOSE_CHAR_BOX = None
 
@@ -59,8 +60,14 @@ _SALVAGE_LIMIT = 200 * 1024 * 1024
 
 _DEGREES = (0, 90, 180, 270)  # FPDFPage_GetRotation's 0..3
 
-_META_KEYS = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
-              "Creator": "creator", "Producer": "producer"}
+_META_KEYS = {
+    "Title": "title",
+    "Author": "author",
+    "Subject": "subject",
+    "Keywords": "keywords",
+    "Creator": "creator",
+    "Producer": "producer",
+}
 
 
 def extract_pdf(path: Path, options: ExtractOptions) -> Document:
@@ -86,14 +93,18 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
         if warnings and not blocks:  # a salvaged file that yields nothing is damaged, not a scan
             raise ExtractionError("corrupt: damaged or truncated PDF, no text could be recovered")
         if unreadable:
-            warnings.append(f"{len(unreadable)} page(s) could not be read and were skipped: "
-                            + ", ".join(map(str, unreadable[:20])) + (" ..." if len(unreadable) > 20 else ""))
+            warnings.append(
+                f"{len(unreadable)} page(s) could not be read and were skipped: "
+                + ", ".join(map(str, unreadable[:20]))
+                + (" ..." if len(unreadable) > 20 else "")
+            )
         metadata: dict[str, Any] = {"page_sizes": sizes}
         metadata.update(_metadata(pdf))
     finally:
         pdf.close()
-    return Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages, metadata=metadata,
-                    warnings=warnings)
+    return Document(
+        path=str(path), format="pdf", blocks=blocks, pages=n_pages, metadata=metadata, warnings=warnings
+    )
 
 
 def _open(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, list[str]]:
@@ -103,15 +114,18 @@ def _open(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, list[st
     except pdfium.PdfiumError as e:
         code = getattr(e, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD or (code is None and "password" in str(e).lower()):
-            raise ExtractionError("encrypted: wrong password" if password else "encrypted: password required") \
-                from None
+            raise ExtractionError(
+                "encrypted: wrong password" if password else "encrypted: password required"
+            ) from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise ExtractionError("encrypted: unsupported security handler") from None
         if code == pdfium_c.FPDF_ERR_FILE:
             raise ExtractionError("cannot read: file could not be opened") from None
         pdf = _salvage(path, password)
         if pdf is None:
-            raise ExtractionError("corrupt: not a readable PDF (damaged or truncated; no catalog found)") from None
+            raise ExtractionError(
+                "corrupt: not a readable PDF (damaged or truncated; no catalog found)"
+            ) from None
         return pdf, ["damaged PDF: its cross-reference table was rebuilt, some text may be missing"]
     except OSError as e:
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
@@ -132,7 +146,10 @@ def _salvage(path: Path, password: str | None) -> pdfium.PdfDocument | None:
     m = _CATALOG.search(data)
     if m is None:
         return None
-    patched = data + b"\nendstream\nendobj\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (m.group(1), m.group(2))
+    patched = data + b"\nendstream\nendobj\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (
+        m.group(1),
+        m.group(2),
+    )
     try:
         return pdfium.PdfDocument(patched, password=password)
     except pdfium.PdfiumError:
@@ -222,7 +239,7 @@ def _text_range(textpage: Any, n: int) -> str:
         last -= 1
     buffer = (ctypes.c_ushort * (t_last + 2 - t_first))()  # including the NUL terminator
     written = pdfium_c.FPDFText_GetText(textpage, first, last - first + 1, buffer)
-    return decode(memoryview(buffer)[:written - 1], "utf-16-le", "surrogatepass")
+    return decode(memoryview(buffer)[: written - 1], "utf-16-le", "surrogatepass")
 
 
 def _char_boxes(textpage: Any, text: str, dropped: list[int]) -> np.ndarray:
@@ -240,8 +257,9 @@ def _char_boxes(textpage: Any, text: str, dropped: list[int]) -> np.ndarray:
     # space[i + 1] tells whether character i is whitespace; both ends count as whitespace
     space = np.empty(n + 2, dtype=bool)
     space[0] = space[-1] = True
-    np.less_equal(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 32,
-                  out=space[1:-1])
+    np.less_equal(
+        np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 32, out=space[1:-1]
+    )
     here, before, after = space[1:-1], space[:-2], space[2:]
     beside = before | after
     # ndarray methods rather than the numpy functions that wrap them: a page costs ~30 array operations

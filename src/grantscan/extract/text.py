@@ -58,13 +58,20 @@ def extract_text_file(path: Path, options: ExtractOptions, fmt: str) -> Document
 
 def decode(data: bytes) -> str:
     """Bytes -> str: UTF-8 (BOM stripped), UTF-16/32 by BOM, BOM-less UTF-16; else a one-line error."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                       (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as e:
-                raise ExtractionError(f"encoding: invalid {codec.upper()} at offset {e.start + len(bom)}") from None
+                raise ExtractionError(
+                    f"encoding: invalid {codec.upper()} at offset {e.start + len(bom)}"
+                ) from None
     guess = _bomless_utf16(data)
     if guess:
         try:
@@ -74,8 +81,10 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ExtractionError(f"encoding: not UTF-8 (invalid byte 0x{data[e.start]:02X} at offset {e.start});"
-                              " save the file as UTF-8") from None
+        raise ExtractionError(
+            f"encoding: not UTF-8 (invalid byte 0x{data[e.start]:02X} at offset {e.start});"
+            " save the file as UTF-8"
+        ) from None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -149,7 +158,7 @@ class _Builder:
         return self.n, len(self.parts)
 
     def text_since(self, mark: tuple[int, int]) -> str:
-        return "".join(self.parts[mark[1]:])
+        return "".join(self.parts[mark[1] :])
 
     def blocks(self) -> list[TextBlock]:
         """Split at blank lines and breaks; each block carries (line, column) of every character."""
@@ -180,8 +189,13 @@ class _Builder:
                     section = self.sections[k][1] if k >= 0 else None
                     line_offsets = array("i")
                     line_offsets.frombytes(offs.tobytes())
-                    out.append(TextBlock(stripped, Location(line=int(lines[0]), column=int(cols[0]),
-                                                            section=section), line_offsets=line_offsets))
+                    out.append(
+                        TextBlock(
+                            stripped,
+                            Location(line=int(lines[0]), column=int(cols[0]), section=section),
+                            line_offsets=line_offsets,
+                        )
+                    )
                 if m:
                     seg = m.end()
         return out
@@ -212,7 +226,8 @@ _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
 _CONTAINER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?")
-_INLINE = re.compile(r"""
+_INLINE = re.compile(
+    r"""
     (?P<img>!\[(?P<alt>[^\[\]\n]*)\]\([^()\n]*\))
   | (?P<link>\[(?P<ltext>[^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\]))
   | (?P<auto><(?:https?://|mailto:)[^>\s]+>)
@@ -221,7 +236,9 @@ _INLINE = re.compile(r"""
   | (?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,10}|\#\d{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
   | (?P<mark>\*+|~~|`+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))
   | (?P<pipe>\|)
-""", re.X)
+""",
+    re.X,
+)
 
 
 def _markdown(src: str) -> tuple[list[TextBlock], list[dict[str, Any]]]:
@@ -321,38 +338,132 @@ _COMMAND = re.compile(r"\\(?:([A-Za-z@]+)\*?|(.))", re.S)
 _PLAIN_RUN = re.compile(r"[^\\{}~&$%]+")
 # Commands whose arguments are not prose: the number of brace arguments dropped (optional [..] args too).
 _DROP_ARGS = {
-    **dict.fromkeys("cite citep citet citealp citealt citeauthor citeyear citenum nocite parencite textcite "
-                    "autocite footcite ref eqref autoref cref Cref pageref nameref vref label usepackage "
-                    "RequirePackage documentclass includegraphics bibliography bibliographystyle "
-                    "addbibresource input include includeonly vspace hspace pagestyle thispagestyle "
-                    "pagenumbering hypersetup geometry graphicspath color linespread bibitem theoremstyle "
-                    "captionsetup setmainfont setsansfont usetikzlibrary tikzset pgfplotsset cellcolor rowcolor "
-                    "columncolor cline enlargethispage IEEEmembership markboth specialpapernotice pdfbookmark".split(), 1),
-    **dict.fromkeys("newcommand renewcommand providecommand setlength addtolength setcounter addtocounter "
-                    "newtheorem DeclareMathOperator fontsize rule".split(), 2),
+    **dict.fromkeys(
+        "cite citep citet citealp citealt citeauthor citeyear citenum nocite parencite textcite "
+        "autocite footcite ref eqref autoref cref Cref pageref nameref vref label usepackage "
+        "RequirePackage documentclass includegraphics bibliography bibliographystyle "
+        "addbibresource input include includeonly vspace hspace pagestyle thispagestyle "
+        "pagenumbering hypersetup geometry graphicspath color linespread bibitem theoremstyle "
+        "captionsetup setmainfont setsansfont usetikzlibrary tikzset pgfplotsset cellcolor rowcolor "
+        "columncolor cline enlargethispage IEEEmembership markboth specialpapernotice pdfbookmark".split(),
+        1,
+    ),
+    **dict.fromkeys(
+        "newcommand renewcommand providecommand setlength addtolength setcounter addtocounter "
+        "newtheorem DeclareMathOperator fontsize rule".split(),
+        2,
+    ),
     **dict.fromkeys("newenvironment renewenvironment definecolor addcontentsline".split(), 3),
 }
 # Commands whose leading arguments are dropped and whose last argument is prose.
-_KEEP_LAST = {"href": 1, "textcolor": 1, "colorbox": 1, "foreignlanguage": 1, "raisebox": 1, "resizebox": 2,
-              "scalebox": 1, "parbox": 1, "multicolumn": 2, "multirow": 2, "newacronym": 1, "acrodef": 1,
-              "fcolorbox": 2}
+_KEEP_LAST = {
+    "href": 1,
+    "textcolor": 1,
+    "colorbox": 1,
+    "foreignlanguage": 1,
+    "raisebox": 1,
+    "resizebox": 2,
+    "scalebox": 1,
+    "parbox": 1,
+    "multicolumn": 2,
+    "multirow": 2,
+    "newacronym": 1,
+    "acrodef": 1,
+    "fcolorbox": 2,
+}
 _SECTIONS = {"part", "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph"}
 _ASIDES = {"footnote", "footnotetext", "marginpar", "thanks", "caption", "todo"}
-_WORDS = {"LaTeX": "LaTeX", "TeX": "TeX", "LaTeXe": "LaTeX2e", "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ",
-          "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "i", "j": "j",
-          "and": ", ", "quad": " ", "qquad": " ", "newline": " ", "linebreak": " ", "item": "",
-          "dots": "...", "ldots": "...", "textendash": "–", "textemdash": "—", "copyright": "©", "euro": "€",
-          "textasciitilde": "~", "textbackslash": "\\", "S": "§", "P": "¶", "pounds": "£"}
-_ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-            "r": "\u030a"}
-_SYMBOLS = {"%": "%", "$": "$", "&": "&", "#": "#", "_": "_", "{": "{", "}": "}", "\\": " ", ",": " ",
-            ";": " ", ":": " ", " ": " ", "\n": " ", "\t": " ", "-": "", "/": "", "!": "", "@": "",
-            "(": "", ")": "", "[": "", "]": "", "|": "|"}
+_WORDS = {
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
+    "LaTeXe": "LaTeX2e",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "i",
+    "j": "j",
+    "and": ", ",
+    "quad": " ",
+    "qquad": " ",
+    "newline": " ",
+    "linebreak": " ",
+    "item": "",
+    "dots": "...",
+    "ldots": "...",
+    "textendash": "–",
+    "textemdash": "—",
+    "copyright": "©",
+    "euro": "€",
+    "textasciitilde": "~",
+    "textbackslash": "\\",
+    "S": "§",
+    "P": "¶",
+    "pounds": "£",
+}
+_ACCENTS = {
+    "'": "\u0301",
+    '"': "\u0308",
+    "`": "\u0300",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+}
+_SYMBOLS = {
+    "%": "%",
+    "$": "$",
+    "&": "&",
+    "#": "#",
+    "_": "_",
+    "{": "{",
+    "}": "}",
+    "\\": " ",
+    ",": " ",
+    ";": " ",
+    ":": " ",
+    " ": " ",
+    "\n": " ",
+    "\t": " ",
+    "-": "",
+    "/": "",
+    "!": "",
+    "@": "",
+    "(": "",
+    ")": "",
+    "[": "",
+    "]": "",
+    "|": "|",
+}
 _RAW_ENVS = {"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt"}
 _SKIP_ENVS = {"comment", "tikzpicture", "filecontents", "filecontents*"}
-_TABLE_ENVS = {"tabular": 1, "tabular*": 2, "tabularx": 2, "tabulary": 2, "longtable": 1, "array": 1,
-               "supertabular": 1, "tabu": 1, "thebibliography": 1, "multicols": 1, "minipage": 1, "wrapfigure": 2}
+_TABLE_ENVS = {
+    "tabular": 1,
+    "tabular*": 2,
+    "tabularx": 2,
+    "tabulary": 2,
+    "longtable": 1,
+    "array": 1,
+    "supertabular": 1,
+    "tabu": 1,
+    "thebibliography": 1,
+    "multicols": 1,
+    "minipage": 1,
+    "wrapfigure": 2,
+}
 _PREAMBLE_TEXT = re.compile(r"\\(title|author)\s*(?:\[[^\]]*\]\s*)?\{")
 
 
@@ -573,7 +684,7 @@ class _TexScanner:
         k = self.skip_space(j, limit) if mark.isalpha() else j
         if k < limit and t[k] == "{":
             end = self.group_end(k, limit)
-            inner = t[k + 1:end - 1].strip()
+            inner = t[k + 1 : end - 1].strip()
             at = k + 1
         else:
             end = k + 1
@@ -593,7 +704,7 @@ class _TexScanner:
         if k >= limit or t[k] != "{":
             return k
         end = self.group_end(k, limit)
-        env = t[k + 1:end - 1].strip()
+        env = t[k + 1 : end - 1].strip()
         out.brk()
         if name == "end":
             return end

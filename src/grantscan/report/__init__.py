@@ -34,31 +34,37 @@ def render(result: ScanResult, fmt: str, *, color: bool | None = None, show_supp
 # Imported lazily so `grantscan scan -f json` does not pay for rich or jinja2.
 def _text():  # noqa: ANN202
     from . import text
+
     return text
 
 
 def _json():  # noqa: ANN202
     from . import json
+
     return json
 
 
 def _sarif():  # noqa: ANN202
     from . import sarif
+
     return sarif
 
 
 def _csv():  # noqa: ANN202
     from . import csv
+
     return csv
 
 
 def _markdown():  # noqa: ANN202
     from . import markdown
+
     return markdown
 
 
 def _html():  # noqa: ANN202
     from . import html
+
     return html
 
 
@@ -66,8 +72,9 @@ def shown_findings(doc: DocumentResult, show_suppressed: bool = False) -> list[F
     """Findings of ``doc`` a reader should see, most severe first, then in document order."""
     keep = [f for f in doc.findings if show_suppressed or not f.suppressed]
     order = {id(f): i for i, f in enumerate(keep)}
-    return sorted(keep, key=lambda f: (f.kind == "declaration", -SEVERITY_ORDER.get(f.severity, 0),
-                                       order[id(f)]))
+    return sorted(
+        keep, key=lambda f: (f.kind == "declaration", -SEVERITY_ORDER.get(f.severity, 0), order[id(f)])
+    )
 
 
 def split_context(f: Finding) -> tuple[str, str, str]:
@@ -82,7 +89,7 @@ def split_context(f: Finding) -> tuple[str, str, str]:
     m = re.search(re.escape(text), ctx, re.IGNORECASE)
     if m is None:
         return (ctx + " … " if ctx else ""), text, ""
-    return ctx[:m.start()], ctx[m.start():m.end()], ctx[m.end():]
+    return ctx[: m.start()], ctx[m.start() : m.end()], ctx[m.end() :]
 
 
 def lists_text(f: Finding) -> str:

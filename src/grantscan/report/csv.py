@@ -13,9 +13,32 @@ from typing import Any
 from ..model import ScanResult
 from . import lists_text, shown_findings
 
-COLUMNS = ("path", "rule_id", "category", "subcategory", "kind", "severity", "confidence", "text", "context",
-           "page", "part", "paragraph", "line", "column", "section", "count", "country_code", "name", "lists",
-           "answer", "suppressed", "action", "link", "fingerprint")
+COLUMNS = (
+    "path",
+    "rule_id",
+    "category",
+    "subcategory",
+    "kind",
+    "severity",
+    "confidence",
+    "text",
+    "context",
+    "page",
+    "part",
+    "paragraph",
+    "line",
+    "column",
+    "section",
+    "count",
+    "country_code",
+    "name",
+    "lists",
+    "answer",
+    "suppressed",
+    "action",
+    "link",
+    "fingerprint",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -40,13 +63,30 @@ def render_csv(result: ScanResult, *, show_suppressed: bool = False) -> str:
         for f in shown_findings(doc, show_suppressed):
             loc = f.location
             row = {
-                "path": doc.path, "rule_id": f.rule_id, "category": f.category, "subcategory": f.subcategory,
-                "kind": f.kind, "severity": f.severity, "confidence": f"{f.confidence:.2f}", "text": f.text,
-                "context": f.context, "page": loc.page, "part": loc.part, "paragraph": loc.paragraph,
-                "line": loc.line, "column": loc.column, "section": loc.section, "count": f.count,
-                "country_code": f.country_code, "name": f.name, "lists": lists_text(f), "answer": f.answer,
-                "suppressed": f.suppressed, "action": f.action,
-                "link": f.links[0].get("url", "") if f.links else "", "fingerprint": f.fingerprint,
+                "path": doc.path,
+                "rule_id": f.rule_id,
+                "category": f.category,
+                "subcategory": f.subcategory,
+                "kind": f.kind,
+                "severity": f.severity,
+                "confidence": f"{f.confidence:.2f}",
+                "text": f.text,
+                "context": f.context,
+                "page": loc.page,
+                "part": loc.part,
+                "paragraph": loc.paragraph,
+                "line": loc.line,
+                "column": loc.column,
+                "section": loc.section,
+                "count": f.count,
+                "country_code": f.country_code,
+                "name": f.name,
+                "lists": lists_text(f),
+                "answer": f.answer,
+                "suppressed": f.suppressed,
+                "action": f.action,
+                "link": f.links[0].get("url", "") if f.links else "",
+                "fingerprint": f.fingerprint,
             }
             writer.writerow([safe_cell("" if row[c] is None else row[c]) for c in COLUMNS])
     return buf.getvalue()

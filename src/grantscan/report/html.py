@@ -22,28 +22,44 @@ MAX_OTHER_LOCATIONS = 8
 
 
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(("html", "j2")),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(("html", "j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _finding_view(f: Finding) -> dict[str, Any]:
     before, match, after = split_context(f)
-    others = [o.describe() for o in f.occurrences[1:1 + MAX_OTHER_LOCATIONS]]
+    others = [o.describe() for o in f.occurrences[1 : 1 + MAX_OTHER_LOCATIONS]]
     if len(f.occurrences) > 1 + MAX_OTHER_LOCATIONS:
         others.append(f"{len(f.occurrences) - 1 - MAX_OTHER_LOCATIONS} more")
-    return {"f": f, "before": before, "match": match, "after": after, "where": f.location.describe(),
-            "others": others, "lists": lists_text(f)}
+    return {
+        "f": f,
+        "before": before,
+        "match": match,
+        "after": after,
+        "where": f.location.describe(),
+        "others": others,
+        "lists": lists_text(f),
+    }
 
 
-def _document_view(doc: DocumentResult, number: int, labels: dict[str, str], show_suppressed: bool,
-                   ) -> dict[str, Any]:
+def _document_view(
+    doc: DocumentResult,
+    number: int,
+    labels: dict[str, str],
+    show_suppressed: bool,
+) -> dict[str, Any]:
     shown = shown_findings(doc, show_suppressed)
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in shown:
         if f.kind != "declaration":
             groups.setdefault(f.category, []).append(_finding_view(f))
-    ordered = sorted(groups.items(), key=lambda kv: (-max(SEVERITY_ORDER.get(v["f"].severity, 0) for v in kv[1]),
-                                                     kv[0]))
+    ordered = sorted(
+        groups.items(), key=lambda kv: (-max(SEVERITY_ORDER.get(v["f"].severity, 0) for v in kv[1]), kv[0])
+    )
     active = [f for f in shown if f.kind != "declaration" and not f.suppressed]
     return {
         "doc": doc,
@@ -59,9 +75,17 @@ def render_html(result: ScanResult, *, show_suppressed: bool = False) -> str:
     guidance = Guidance.load()
     labels = {c: r.label for c, r in guidance.records.items()}
     docs = [_document_view(d, i, labels, show_suppressed) for i, d in enumerate(result.documents, start=1)]
-    categories = sorted({g["category"] for d in docs for g in d["groups"]}
-                        | {v["f"].category for d in docs for v in d["declarations"]})
+    categories = sorted(
+        {g["category"] for d in docs for g in d["groups"]}
+        | {v["f"].category for d in docs for v in d["declarations"]}
+    )
     template = _environment().get_template("report.html.j2")
-    return template.render(result=result, summary=result.summary(), docs=docs, severities=SEVERITIES,
-                           categories=[(c, labels.get(c, c)) for c in categories], guidance=guidance,
-                           show_suppressed=show_suppressed)
+    return template.render(
+        result=result,
+        summary=result.summary(),
+        docs=docs,
+        severities=SEVERITIES,
+        categories=[(c, labels.get(c, c)) for c in categories],
+        guidance=guidance,
+        show_suppressed=show_suppressed,
+    )

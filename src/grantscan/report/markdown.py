@@ -44,10 +44,13 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
     s = result.summary()
     out = [f"## grantscan report {escape(result.tool_version)}".rstrip(), ""]
     sev = s["by_severity"]
-    out += ["| documents | unreadable | findings | high | medium | low | info | declarations | suppressed |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {s['documents']} | {s['errors']} | {s['findings']} | {sev['high']} | {sev['medium']} | "
-            f"{sev['low']} | {sev['info']} | {s['declarations']} | {s['suppressed']} |", ""]
+    out += [
+        "| documents | unreadable | findings | high | medium | low | info | declarations | suppressed |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {s['documents']} | {s['errors']} | {s['findings']} | {sev['high']} | {sev['medium']} | "
+        f"{sev['low']} | {sev['info']} | {s['declarations']} | {s['suppressed']} |",
+        "",
+    ]
     if s["by_category"]:
         out += ["| category | findings |", "|---|---:|"]
         out += [f"| {escape(c)} | {n} |" for c, n in s["by_category"].items()]
@@ -59,7 +62,9 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
             out += [f"**Could not be read:** {escape(doc.error)}", ""]
             continue
         facts = [x for x in (doc.format, doc.document_type) if x]
-        out.append(f"Risk score **{doc.risk_score}/100**" + (f" ({escape(', '.join(facts))})" if facts else ""))
+        out.append(
+            f"Risk score **{doc.risk_score}/100**" + (f" ({escape(', '.join(facts))})" if facts else "")
+        )
         out.append("")
         for reason in doc.risk_reasons:
             out.append(f"- {escape(reason, line_start=True)}")
@@ -69,8 +74,10 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
         if not shown:
             out += ["No findings.", ""]
             continue
-        out += ["| severity | category | kind | match in context | location | count | action | link |",
-                "|---|---|---|---|---|---:|---|---|"]
+        out += [
+            "| severity | category | kind | match in context | location | count | action | link |",
+            "|---|---|---|---|---|---:|---|---|",
+        ]
         for f in shown:
             before, match, after = split_context(f)
             ctx = f"{escape(before)}**{escape(match)}**{escape(after)}"
@@ -84,7 +91,9 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
             if extra:
                 ctx += "<br>" + "<br>".join(extra)
             kind = "declaration" if f.kind == "declaration" else "finding"
-            out.append(f"| {f.severity} | {escape(f.category)} | {kind} | {ctx} | {escape(f.location.describe())} "
-                       f"| {f.count} | {escape(f.action)} | {_link(f.links)} |")
+            out.append(
+                f"| {f.severity} | {escape(f.category)} | {kind} | {ctx} | {escape(f.location.describe())} "
+                f"| {f.count} | {escape(f.action)} | {_link(f.links)} |"
+            )
         out.append("")
     return "\n".join(out)

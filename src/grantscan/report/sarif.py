@@ -64,12 +64,33 @@ def precision(confidence: float) -> str:
 
 def help_text(rec: Record, note: str) -> tuple[str, str]:
     """Plain and Markdown help for a rule from its guidance record."""
-    plain = [rec.why, "", f"What to do: {rec.action}", *(f"- {s}" for s in rec.steps), "",
-             "Whom to ask:", *(f"- {c}" for c in rec.contacts), "", "Links:",
-             *(f"- {lk['title']}: {lk['url']}" for lk in rec.links)]
-    md = [rec.why, "", f"**What to do:** {rec.action}", "", *(f"- {s}" for s in rec.steps), "",
-          "**Whom to ask:**", "", *(f"- {c}" for c in rec.contacts), "", "**Links:**", "",
-          *(f"- [{lk['title']}]({lk['url']})" for lk in rec.links)]
+    plain = [
+        rec.why,
+        "",
+        f"What to do: {rec.action}",
+        *(f"- {s}" for s in rec.steps),
+        "",
+        "Whom to ask:",
+        *(f"- {c}" for c in rec.contacts),
+        "",
+        "Links:",
+        *(f"- {lk['title']}: {lk['url']}" for lk in rec.links),
+    ]
+    md = [
+        rec.why,
+        "",
+        f"**What to do:** {rec.action}",
+        "",
+        *(f"- {s}" for s in rec.steps),
+        "",
+        "**Whom to ask:**",
+        "",
+        *(f"- {c}" for c in rec.contacts),
+        "",
+        "**Links:**",
+        "",
+        *(f"- [{lk['title']}]({lk['url']})" for lk in rec.links),
+    ]
     if note:
         plain += ["", note]
         md += ["", f"_{note}_"]
@@ -87,13 +108,17 @@ def _rule(f: Finding, guidance: Guidance, findings: list[Finding]) -> dict[str, 
         short = f"Declaration ({label})"
     rule: dict[str, Any] = {
         "id": f.rule_id,
-        "name": "".join(part.capitalize() for part in f.rule_id.replace("/", "-").replace("_", "-").split("-")),
+        "name": "".join(
+            part.capitalize() for part in f.rule_id.replace("/", "-").replace("_", "-").split("-")
+        ),
         "shortDescription": {"text": short},
         "fullDescription": {"text": rec.why},
         "help": {"text": plain, "markdown": md},
         "defaultConfiguration": {"level": "none" if f.kind == "declaration" else LEVELS[worst.severity]},
-        "properties": {"tags": [t for t in (f.category, f.subcategory, "trusted-research") if t],
-                       "precision": precision(mean)},
+        "properties": {
+            "tags": [t for t in (f.category, f.subcategory, "trusted-research") if t],
+            "precision": precision(mean),
+        },
     }
     if rec.link:
         rule["helpUri"] = rec.link["url"]
@@ -153,20 +178,38 @@ def _result(doc: DocumentResult, f: Finding, rule_index: int, fp: str) -> dict[s
     if f.kind == "declaration":
         res["kind"] = "informational"
     if len(f.occurrences) > 1:
-        res["relatedLocations"] = [{"id": i, **_location(doc, f, loc, with_snippet=False)}
-                                   for i, loc in enumerate(f.occurrences[1:], start=1)]
+        res["relatedLocations"] = [
+            {"id": i, **_location(doc, f, loc, with_snippet=False)}
+            for i, loc in enumerate(f.occurrences[1:], start=1)
+        ]
     if f.suppressed:
         kind = "inSource" if f.suppressed.startswith("inline") else "external"
         res["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
-    props: dict[str, Any] = {"category": f.category, "kind": f.kind, "severity": f.severity,
-                             "confidence": round(f.confidence, 3), "count": f.count, "why": f.why,
-                             "action": f.action, "contacts": list(f.contacts), "links": list(f.links)}
+    props: dict[str, Any] = {
+        "category": f.category,
+        "kind": f.kind,
+        "severity": f.severity,
+        "confidence": round(f.confidence, 3),
+        "count": f.count,
+        "why": f.why,
+        "action": f.action,
+        "contacts": list(f.contacts),
+        "links": list(f.links),
+    }
     for key in ("subcategory", "country_code", "name", "answer"):
         if getattr(f, key):
             props[key] = getattr(f, key)
     if f.lists:
-        props["lists"] = [{"list_id": m.list_id, "list_name": m.list_name, "snapshot": m.snapshot,
-                           "entry": m.entry, "score": m.score} for m in f.lists]
+        props["lists"] = [
+            {
+                "list_id": m.list_id,
+                "list_name": m.list_name,
+                "snapshot": m.snapshot,
+                "entry": m.entry,
+                "score": m.score,
+            }
+            for m in f.lists
+        ]
     if f.reasons:
         props["reasons"] = list(f.reasons)
     res["properties"] = props
@@ -204,12 +247,22 @@ def build_sarif(result: ScanResult) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
     if errors:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": f"{d.path}: {d.error or 'could not be read'}"},
-             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}]}
-            for d in errors]
+            {
+                "level": "error",
+                "message": {"text": f"{d.path}: {d.error or 'could not be read'}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
+            }
+            for d in errors
+        ]
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "grantscan", "semanticVersion": result.tool_version or __version__,
-                            "informationUri": information_uri(), "rules": rules}},
+        "tool": {
+            "driver": {
+                "name": "grantscan",
+                "semanticVersion": result.tool_version or __version__,
+                "informationUri": information_uri(),
+                "rules": rules,
+            }
+        },
         "invocations": [invocation],
         "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
         "results": results,

@@ -40,8 +40,17 @@ def render_text(result: ScanResult, *, color: bool | None = None, show_suppresse
     on = use_color(color)
     width = shutil.get_terminal_size((PLAIN_WIDTH, 24)).columns if on else PLAIN_WIDTH
     buf = StringIO()
-    console = Console(file=buf, force_terminal=on, no_color=not on, color_system="standard" if on else None,
-                      width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    console = Console(
+        file=buf,
+        force_terminal=on,
+        no_color=not on,
+        color_system="standard" if on else None,
+        width=width,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
     for doc in result.documents:
         _document(console, doc, show_suppressed)
         console.print()
@@ -126,8 +135,12 @@ def _finding(console: Console, f: Finding) -> None:
         link = f.links[0]
         _indented(console, Text(f"↗ {link.get('title', '')}", style="blue"))
         # a URL is never wrapped, so it stays clickable and copyable
-        console.print(Text(" " * INDENT + link.get("url", ""), style="blue"), no_wrap=True, overflow="ignore",
-                      crop=False)
+        console.print(
+            Text(" " * INDENT + link.get("url", ""), style="blue"),
+            no_wrap=True,
+            overflow="ignore",
+            crop=False,
+        )
 
 
 def _declaration(console: Console, f: Finding) -> None:
@@ -156,5 +169,7 @@ def _summary(console: Console, result: ScanResult) -> None:
     sev.append(f"; {s['suppressed']} suppressed", style="dim")
     console.print(sev)
     if s["by_category"]:
-        cats = ", ".join(f"{c} {n}" for c, n in sorted(s["by_category"].items(), key=lambda kv: (-kv[1], kv[0])))
+        cats = ", ".join(
+            f"{c} {n}" for c, n in sorted(s["by_category"].items(), key=lambda kv: (-kv[1], kv[0]))
+        )
         console.print(Text(f"  by category: {cats}"))

@@ -15,9 +15,22 @@ import json
 from ..triage import FLAGGED, NEEDS_HUMAN, Triage, TriageRow
 
 FORMATS = ("text", "csv", "json", "html")
-CSV_COLUMNS = ("rank", "path", "status", "error", "document_type", "risk_score", "top_reasons",
-               "counterparties", "countries", "clauses", "clause_risks", "missing_clauses",
-               "checklist_flags", "needs_human")
+CSV_COLUMNS = (
+    "rank",
+    "path",
+    "status",
+    "error",
+    "document_type",
+    "risk_score",
+    "top_reasons",
+    "counterparties",
+    "countries",
+    "clauses",
+    "clause_risks",
+    "missing_clauses",
+    "checklist_flags",
+    "needs_human",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,8 +48,9 @@ def render_triage(triage: Triage, fmt: str) -> str:
 
 
 def _counterparties(row: TriageRow) -> str:
-    return "; ".join(c.name + (f" [LISTED: {', '.join(c.lists)}]" if c.flagged else "")
-                     for c in row.counterparties)
+    return "; ".join(
+        c.name + (f" [LISTED: {', '.join(c.lists)}]" if c.flagged else "") for c in row.counterparties
+    )
 
 
 def _countries(row: TriageRow) -> str:
@@ -62,9 +76,22 @@ def render_csv(triage: Triage) -> str:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
     for i, r in enumerate(triage.rows, 1):
-        cells = [i, r.path, r.status, r.error or "", r.document_type, r.risk_score, " | ".join(r.top_reasons),
-                 _counterparties(r), _countries(r), " ".join(r.clauses.present), " ".join(r.clauses.risky),
-                 " ".join(r.clauses.missing), " ".join(_flags(r)), " ".join(_needs_human(r))]
+        cells = [
+            i,
+            r.path,
+            r.status,
+            r.error or "",
+            r.document_type,
+            r.risk_score,
+            " | ".join(r.top_reasons),
+            _counterparties(r),
+            _countries(r),
+            " ".join(r.clauses.present),
+            " ".join(r.clauses.risky),
+            " ".join(r.clauses.missing),
+            " ".join(_flags(r)),
+            " ".join(_needs_human(r)),
+        ]
         w.writerow([safe_cell(c) for c in cells])
     return out.getvalue()
 
@@ -79,32 +106,71 @@ def render_text(triage: Triage, width: int | None = None) -> str:
 
     width = width or max(100, shutil.get_terminal_size(fallback=(160, 40)).columns)
     buf = io.StringIO()
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, no_color=True,
-                      highlight=False, emoji=False)
-    table = Table(title=f"grantscan triage: {len(triage.rows)} document(s), highest risk first",
-                  show_lines=True, expand=False)
+    console = Console(
+        file=buf,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+    )
+    table = Table(
+        title=f"grantscan triage: {len(triage.rows)} document(s), highest risk first",
+        show_lines=True,
+        expand=False,
+    )
     path_width = min(60, max((len(r.path) for r in triage.rows), default=10))
-    for name, kw in (("#", {"justify": "right"}), ("document", {"overflow": "fold", "min_width": path_width}),
-                     ("type", {}), ("risk", {"justify": "right"}), ("top reasons", {"max_width": 40}),
-                     ("partners / countries", {"max_width": 30}), ("clauses", {"max_width": 30}),
-                     ("checklist", {"max_width": 34})):
+    for name, kw in (
+        ("#", {"justify": "right"}),
+        ("document", {"overflow": "fold", "min_width": path_width}),
+        ("type", {}),
+        ("risk", {"justify": "right"}),
+        ("top reasons", {"max_width": 40}),
+        ("partners / countries", {"max_width": 30}),
+        ("clauses", {"max_width": 30}),
+        ("checklist", {"max_width": 34}),
+    ):
         table.add_column(name, **kw)
     for i, r in enumerate(triage.rows, 1):
         if r.status != "ok":
             table.add_row(str(i), Text(r.path), "error", "-", Text(r.error or ""), "", "", "")
             continue
         parties = "\n".join(filter(None, [_counterparties(r), _countries(r)]))
-        clauses = "\n".join(filter(None, [
-            "present: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.present) if r.clauses.present else "",
-            "RISK: " + ", ".join(r.clauses.risky) if r.clauses.risky else "",
-            "missing: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.missing)
-            if r.clauses.missing else ""]))
+        clauses = "\n".join(
+            filter(
+                None,
+                [
+                    "present: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.present)
+                    if r.clauses.present
+                    else "",
+                    "RISK: " + ", ".join(r.clauses.risky) if r.clauses.risky else "",
+                    "missing: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.missing)
+                    if r.clauses.missing
+                    else "",
+                ],
+            )
+        )
         flags, human = _flags(r), _needs_human(r)
-        checklist = "\n".join(filter(None, [
-            "FLAGGED: " + ", ".join(flags) if flags else "",
-            f"{len(r.checklist) - len(flags) - len(human)} no concern, {len(human)} need a human"]))
-        table.add_row(str(i), Text(r.path), r.document_type, str(r.risk_score), Text("\n".join(r.top_reasons)),
-                      Text(parties), Text(clauses), Text(checklist))
+        checklist = "\n".join(
+            filter(
+                None,
+                [
+                    "FLAGGED: " + ", ".join(flags) if flags else "",
+                    f"{len(r.checklist) - len(flags) - len(human)} no concern, {len(human)} need a human",
+                ],
+            )
+        )
+        table.add_row(
+            str(i),
+            Text(r.path),
+            r.document_type,
+            str(r.risk_score),
+            Text("\n".join(r.top_reasons)),
+            Text(parties),
+            Text(clauses),
+            Text(checklist),
+        )
     console.print(table)
     return buf.getvalue()
 
