@@ -429,7 +429,7 @@ def write_synthetic_pack(path: Path, n_terms: int, n_rules: int) -> None:
     rules, to measure how detection cost grows with pack size."""
     import random
 
-    from grantscan.detect.matcher import TECH_CATEGORIES
+    from grantscan.knowledge.taxonomy import TECH_CATEGORIES
 
     rng = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyz"

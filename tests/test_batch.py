@@ -9,7 +9,7 @@ import pytest
 
 from grantscan.batch import run_batch
 from grantscan.config import Config
-from grantscan.detect.packs import PackError
+from grantscan.knowledge.loader import PackError
 from grantscan.scan import scan_path
 from tests.fixtures.pipeline import fakes
 

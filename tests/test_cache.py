@@ -237,7 +237,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="../shared corpus not present")
 def test_rescan_of_unchanged_corpus_is_at_least_20x_faster(tmp_path: Path) -> None:
-    from grantscan.detect.packs import PackError
+    from grantscan.knowledge.loader import PackError
 
     cfg = Config(jobs=2, cache_dir=tmp_path / "cache")
     corpus = SHARED / "corpus" / "real"

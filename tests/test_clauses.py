@@ -20,9 +20,9 @@ from grantscan.detect.clauses import (
     section_at,
 )
 from grantscan.detect.doctype import MAX_CHARS, classify
-from grantscan.detect.packs import PackError
+from grantscan.knowledge.loader import PackError
+from grantscan.knowledge.resources import patterns_dir
 from grantscan.model import Document, Finding, Location, TextBlock
-from grantscan.resources import patterns_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")

@@ -11,8 +11,8 @@ import pytest
 import spacy
 
 from grantscan.config import Config
-from grantscan.detect.packs import PackError
 from grantscan.detect.partners import PartnerDetector, country_code, country_risk, load_country_rules
+from grantscan.knowledge.loader import PackError
 from grantscan.model import Location, TextBlock
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -202,7 +202,7 @@ def test_signed_proposal_ethics_table_without_tick_state(detector: Detector) -> 
 
 def test_broken_declarations_file_names_file_and_line(tmp_path: Path) -> None:
     from grantscan.detect.declarations import load_declarations
-    from grantscan.detect.packs import PackError
+    from grantscan.knowledge.loader import PackError
 
     p = tmp_path / "declarations.yaml"
     p.write_text(

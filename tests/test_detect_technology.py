@@ -309,7 +309,7 @@ def test_comparison_is_not_the_subject_of_the_work(detector: Detector) -> None:
 
 def test_research_verbs_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
     from grantscan.detect.context import load_actions
-    from grantscan.detect.packs import PackError
+    from grantscan.knowledge.loader import PackError
 
     good = load_actions()
     assert "develops" in good.verbs["build"] and "development of" in good.nouns["build"]

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from grantscan.config import CATEGORIES
 from grantscan.detect import partners
-from grantscan.detect.packs import PackError
 from grantscan.guidance import DECLARATION, Guidance
+from grantscan.knowledge.loader import PackError
+from grantscan.knowledge.resources import patterns_dir
+from grantscan.knowledge.taxonomy import CATEGORIES
 from grantscan.model import Finding, ListMatch, Location
-from grantscan.resources import patterns_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHIPPED = patterns_dir() / "guidance.yaml"

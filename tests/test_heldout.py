@@ -18,7 +18,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from grantscan.config import CATEGORIES
+from grantscan.knowledge.taxonomy import CATEGORIES
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ["heldout", "heldout-blind"]

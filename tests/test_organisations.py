@@ -111,7 +111,7 @@ def test_list_match_from_configured_folder(tmp_path):
 
 
 def test_org_pack_validation(tmp_path):
-    from grantscan.detect.packs import PackError
+    from grantscan.knowledge.loader import PackError
 
     p = tmp_path / "organisations.yaml"
     p.write_text("heads: {}\norganisations:\n  - {name: X, kind: bakery}\n", encoding="utf-8")

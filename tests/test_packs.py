@@ -9,8 +9,9 @@ import pytest
 from grantscan.config import Config
 from grantscan.detect import Detector
 from grantscan.detect.declarations import load_declarations
-from grantscan.detect.matcher import TECH_CATEGORIES, load_pack, load_rules, pack_files
-from grantscan.detect.packs import PackError
+from grantscan.detect.matcher import load_pack, load_rules, pack_files
+from grantscan.knowledge.loader import PackError
+from grantscan.knowledge.taxonomy import TECH_CATEGORIES
 from grantscan.model import Document, Finding, Location, TextBlock
 
 RULES = load_rules(pack_files())
@@ -130,8 +131,8 @@ def test_extra_pack_cannot_redefine_a_shipped_rule(tmp_path: Path) -> None:
 def test_fast_yaml_parser_gives_the_same_data_and_lines_as_the_pure_python_one() -> None:
     import yaml
 
-    from grantscan.detect import packs
-    from grantscan.resources import patterns_dir
+    from grantscan.knowledge import loader as packs
+    from grantscan.knowledge.resources import patterns_dir
 
     class PureLoader(yaml.SafeLoader):
         construct_mapping = packs._LineLoader.construct_mapping

@@ -8,7 +8,7 @@ import pytest
 
 import grantscan
 from grantscan.config import Config
-from grantscan.detect.packs import PackError
+from grantscan.knowledge.loader import PackError
 from grantscan.model import DocumentResult, ScanResult
 from grantscan.scan import iter_inputs, scan_path
 from tests.fixtures.pipeline import fakes

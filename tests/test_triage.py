@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from grantscan import triage as triage_mod
-from grantscan.detect.packs import PackError
+from grantscan.knowledge.loader import PackError
 from grantscan.model import DocumentResult, Finding, ListMatch, Location, ScanResult
 from grantscan.report.triage import CSV_COLUMNS, render_triage, safe_cell
 from grantscan.triage import FLAGGED, NEEDS_HUMAN, NO_CONCERN, build_triage, load_checklist

@@ -136,7 +136,7 @@ def _code_digest() -> str:
 
 def config_digest(config: Config) -> str:
     """sha256 over the tool version and code, pattern packs, screening lists and result-changing options."""
-    from .resources import patterns_dir
+    from .knowledge.resources import patterns_dir
 
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA};version={_tool_version()};code={_code_digest()}\n".encode())

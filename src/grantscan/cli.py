@@ -218,7 +218,7 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
         bar.start()
     from .baseline import BaselineError
     from .config import ConfigError
-    from .detect.packs import PackError
+    from .knowledge.loader import PackError
 
     try:
         result = scan_path(list(paths), cfg, progress=progress)
@@ -478,7 +478,7 @@ def rules() -> None:
 def rules_list(extra_packs: tuple[str, ...]) -> None:
     """List every technology rule of the shipped (and extra) pattern packs."""
     from .detect.matcher import load_rules, pack_files
-    from .detect.packs import PackError
+    from .knowledge.loader import PackError
 
     try:
         rules_ = load_rules(pack_files(extra_packs))
@@ -504,7 +504,7 @@ def rules_test(extra_packs: tuple[str, ...]) -> None:
     from .config import Config
     from .detect import Detector
     from .detect.matcher import load_rules, pack_files
-    from .detect.packs import PackError
+    from .knowledge.loader import PackError
     from .model import Document, Location, TextBlock
 
     try:

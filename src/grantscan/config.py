@@ -16,39 +16,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .extract import ExtractOptions
+from .knowledge.taxonomy import CATEGORIES
 
 SEVERITIES = ("low", "medium", "high")
 CONFIG_NAME = "grantscan.toml"
 ENV_VAR = "GRANTSCAN_CONFIG"
-# Taxonomy ids of ../shared/docs/taxonomy.md: the only values `categories` and `allow` keys accept.
-CATEGORIES = (
-    "ai",
-    "quantum",
-    "semiconductors",
-    "cyber",
-    "comms",
-    "materials",
-    "robotics",
-    "space",
-    "aerospace",
-    "nuclear",
-    "bio",
-    "chem",
-    "sensing",
-    "surveillance",
-    "defence",
-    "country",
-    "organisation",
-    "clause-export",
-    "clause-ip",
-    "clause-publication",
-    "clause-data",
-    "clause-confidentiality",
-    "clause-law",
-    "clause-liability",
-    "clause-security",
-)
 ALLOW_ANY = "*"  # allow-list key that applies to every category
 
 
@@ -90,9 +62,6 @@ class Config:
     config_file: Path | None = None  # the file these settings came from, if any
     # the user's own institution(s): named alone they are not a partner or a country signal
     host_institutions: list[str] = field(default_factory=list)
-
-    def extract_options(self) -> ExtractOptions:
-        return ExtractOptions(password=self.password, max_size=self.max_size, max_pages=self.max_pages)
 
 
 def parse_size(value: str | int) -> int:

@@ -15,10 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .config import CATEGORIES
-from .detect.packs import LineDict, PackError, check_keys, load_yaml
+from .knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from .knowledge.resources import patterns_dir
+from .knowledge.taxonomy import CATEGORIES
 from .model import Finding
-from .resources import patterns_dir
 
 DECLARATION = "declaration"
 _TOP_KEYS = {"version", "reviewed", "note", "contacts", "links", "categories", "countries", "overrides"}

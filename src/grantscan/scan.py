@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .extract import SUPPORTED_SUFFIXES, ExtractionError, extract
+from .extract import SUPPORTED_SUFFIXES, ExtractionError, ExtractOptions, extract
 from .model import Document, DocumentResult, Finding, Location, ScanResult, TextBlock
 from .suppress import IGNORE_FILE, AllowList, PathRules, apply_inline
 
@@ -99,6 +99,11 @@ def iter_inputs(paths: Iterable[str | Path], config: Config | None = None) -> It
         yield path
 
 
+def extract_options(config: Config) -> ExtractOptions:
+    """The extraction limits and password of a run."""
+    return ExtractOptions(password=config.password, max_size=config.max_size, max_pages=config.max_pages)
+
+
 def sha256_file(path: str | Path) -> str | None:
     h = hashlib.sha256()
     try:
@@ -148,7 +153,7 @@ class Scanner:
         result = DocumentResult(path=str(path), status="ok", sha256=sha256_file(path))
         stage = "corrupt or unreadable"
         try:
-            doc = extract(path, self.config.extract_options())
+            doc = extract(path, extract_options(self.config))
             stage = "detection failed"
             self.analyse(doc, result)
         except ExtractionError as e:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .detect.clauses import CLAUSE_CATEGORIES, risk_rule_ids
-from .detect.packs import PackError, check_keys, load_yaml
+from .knowledge.loader import PackError, check_keys, load_yaml
+from .knowledge.resources import patterns_dir
 from .model import SEVERITY_ORDER, DocumentResult, Finding, ScanResult
-from .resources import patterns_dir
 
 Status = Literal["flagged", "no concern", "needs a human"]
 FLAGGED: Status = "flagged"

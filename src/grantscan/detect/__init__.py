@@ -23,14 +23,14 @@ if TYPE_CHECKING:
     from .declarations import FormText
     from .matcher import Rule
 
-# spaCy and the matchers are imported where used: importing grantscan.detect.packs (the YAML loader the CLI,
+# spaCy and the matchers are imported where used: importing grantscan.knowledge.loader (the YAML loader the CLI,
 # guidance and a fully cached re-scan need) must not cost spaCy's half-second import.
 __all__ = ["Detector", "TechDetector", "TECH_CATEGORIES", "group_findings", "build_nlp"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "TECH_CATEGORIES":
-        from .matcher import TECH_CATEGORIES
+        from ..knowledge.taxonomy import TECH_CATEGORIES
 
         return TECH_CATEGORIES
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,39 +25,13 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from ..config import Config
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.resources import patterns_dir
+from ..knowledge.taxonomy import CLAUSE_CATEGORIES, TECH_CATEGORIES
 from ..model import Document, Finding, Location, TextBlock
-from ..resources import patterns_dir
 from .doctype import MAX_CHARS, classify
-from .packs import LineDict, PackError, check_keys, load_yaml
 from .tokens import char_span_of, sent_starts
 
-CLAUSE_CATEGORIES = (
-    "clause-export",
-    "clause-ip",
-    "clause-publication",
-    "clause-data",
-    "clause-confidentiality",
-    "clause-law",
-    "clause-liability",
-    "clause-security",
-)
-TECH_CATEGORIES = (
-    "ai",
-    "quantum",
-    "semiconductors",
-    "cyber",
-    "comms",
-    "materials",
-    "robotics",
-    "space",
-    "aerospace",
-    "nuclear",
-    "bio",
-    "chem",
-    "sensing",
-    "surveillance",
-    "defence",
-)
 UK = "GB"
 
 _TOP_KEYS = {"operative", "parties", "headings", "question", "rules", "risks", "jurisdictions"}

@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from .matcher import CompiledRules, Hit, PhraseSet
-from .packs import LineDict, PackError, check_keys, load_yaml
 from .tokens import (
     hash_set,
     lower_hashes,
@@ -397,7 +397,7 @@ _GROUPS = ("build", "apply")
 
 def load_actions(path: str | Path | None = None) -> ResearchActions:
     """Load research_verbs.yaml (the shipped one unless ``path`` is given); raises PackError."""
-    from ..resources import patterns_dir
+    from ..knowledge.resources import patterns_dir
 
     p = Path(path) if path else patterns_dir() / "research_verbs.yaml"
     data = load_yaml(p)

@@ -16,11 +16,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..config import CATEGORIES
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.taxonomy import CATEGORIES
 from ..model import Finding, TextBlock
 from .context import negator
 from .matcher import PhraseSet
-from .packs import LineDict, PackError, check_keys, load_yaml
 
 _TOP_KEYS = {"version", "description", "form", "topics"}
 _FORM_KEYS = {"question", "ticks", "answer", "guidance"}
@@ -139,7 +139,7 @@ def _regexes(path: Path, d: LineDict, key: str) -> list[re.Pattern[str]]:
 
 def load_declarations(path: str | Path | None = None) -> tuple[FormTest, list[Topic]]:
     """Load and validate declarations.yaml (the shipped one unless ``path`` is given)."""
-    from ..resources import patterns_dir
+    from ..knowledge.resources import patterns_dir
 
     p = Path(path) if path else patterns_dir() / "declarations.yaml"
     data = load_yaml(p)

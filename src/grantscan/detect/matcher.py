@@ -23,27 +23,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..config import CATEGORIES
-from .packs import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.taxonomy import CATEGORIES, TECH_CATEGORIES
 from .tokens import hash_set, lower_hashes, positions
 
-TECH_CATEGORIES = (
-    "ai",
-    "quantum",
-    "semiconductors",
-    "cyber",
-    "comms",
-    "materials",
-    "robotics",
-    "space",
-    "aerospace",
-    "nuclear",
-    "bio",
-    "chem",
-    "sensing",
-    "surveillance",
-    "defence",
-)
 PARTS = (
     "body",
     "heading",
@@ -268,7 +251,7 @@ def load_pack(path: str | Path) -> list[Rule]:
 
 def pack_files(extra: Iterable[str | Path] = (), include_default: bool = True) -> list[Path]:
     """The shipped technology packs plus extra files or folders (folders: every *.yaml / *.yml)."""
-    from ..resources import patterns_dir
+    from ..knowledge.resources import patterns_dir
 
     roots: list[Path] = [patterns_dir() / "technology"] if include_default else []
     roots += [Path(x) for x in extra]

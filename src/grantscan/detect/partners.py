@@ -24,9 +24,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..config import Config
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.resources import patterns_dir
 from ..model import Document, Finding, ListMatch, TextBlock
-from ..resources import patterns_dir
-from .packs import LineDict, PackError, check_keys, load_yaml
 
 PLACE_KINDS = ("name", "demonym", "region", "city", "institution")
 CONNECTORS = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..knowledge.taxonomy import TECH_CATEGORIES
 from ..model import SEVERITY_ORDER, Document, Finding
-from .matcher import TECH_CATEGORIES
 
 DUAL_USE = tuple(c for c in TECH_CATEGORIES if c != "defence")
 CLAUSE_PREFIX = "clause-"

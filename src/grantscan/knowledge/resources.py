@@ -13,7 +13,7 @@ def patterns_dir() -> Path:
     packaged = Path(str(resources.files("grantscan"))) / "patterns"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "patterns"
+    checkout = Path(__file__).resolve().parents[3] / "patterns"
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("grantscan pattern packs not found (broken installation)")
