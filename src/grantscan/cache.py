@@ -16,14 +16,14 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 from .config import Config
-from .model import DocumentResult, Finding, ListMatch, Location
+from .model import ControlCandidate, DocumentResult, Finding, ListMatch, Location
 
-SCHEMA = 1  # bump when the entry layout changes
+SCHEMA = 2  # bump when the entry layout changes
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _PACK_SUFFIXES = {".yaml", ".yml"}
 TRANSIENT_ERRORS = ("timeout", "crashed", "out of memory", "detection failed", "cannot read")
@@ -62,8 +62,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
             v = location_to_dict(v)
         elif fl.name == "occurrences":
             v = [location_to_dict(o) for o in v]
-        elif fl.name == "lists":
-            v = [{g.name: getattr(m, g.name) for g in fields(ListMatch)} for m in v]
+        elif fl.name in ("lists", "control_candidates"):
+            v = [asdict(m) for m in v]
         out[fl.name] = v
     return out
 
@@ -73,6 +73,7 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
     d["location"] = location_from_dict(d["location"])
     d["occurrences"] = [location_from_dict(o) for o in d.get("occurrences", [])]
     d["lists"] = [ListMatch(**m) for m in d.get("lists", [])]
+    d["control_candidates"] = [ControlCandidate(**c) for c in d.get("control_candidates", [])]
     return Finding(**d)
 
 

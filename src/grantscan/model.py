@@ -130,7 +130,12 @@ class Document:
 
 @dataclass(slots=True)
 class ListMatch:
-    """An organisation name matched against a screening list entry."""
+    """An organisation name matched against a screening list entry.
+
+    ``status`` is "designated" when the match is confirmed (exact name or alias, qualifiers agree) and
+    "possible" when it needs a person to check (fuzzy, or a qualifier such as the city is missing).
+    ``matched`` is the listed name or alias that matched; ``evidence`` says what raised or lowered the score.
+    """
 
     list_id: str
     list_name: str
@@ -138,6 +143,34 @@ class ListMatch:
     entry: str
     score: float
     country: str | None = None
+    entry_id: str | None = None
+    regime: str | None = None
+    matched: str | None = None
+    status: Literal["designated", "possible"] = "designated"
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ControlCandidate:
+    """A control-list entry worth self-rating the work against: a suggestion, never a classification.
+
+    ``list`` is one of "UK dual-use", "UK national", "UK Military List", "US only". ``why`` names the term,
+    the nearby cue or the parameter read from the text that suggested it; ``decontrol`` a note that may take
+    the item out of control; ``exemptions`` the technology exemptions that can apply, with their limits.
+    ``confidence`` is never above "medium".
+    """
+
+    entry: str
+    list: str
+    title: str
+    why: list[str] = field(default_factory=list)
+    confidence: Literal["low", "medium"] = "low"
+    decontrol: str | None = None
+    exemptions: list[str] = field(default_factory=list)
+    source: str | None = None  # the official list and the date it was checked
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -162,6 +195,7 @@ class Finding:
     country_code: str | None = None
     name: str | None = None
     lists: list[ListMatch] = field(default_factory=list)
+    control_candidates: list[ControlCandidate] = field(default_factory=list)
     answer: str | None = None
     reasons: list[str] = field(default_factory=list)
     occurrences: list[Location] = field(default_factory=list)
@@ -199,6 +233,8 @@ class Finding:
             d["name"] = self.name
         if self.lists:
             d["lists"] = [asdict(m) for m in self.lists]
+        if self.control_candidates:
+            d["control_candidates"] = [c.to_dict() for c in self.control_candidates]
         if self.answer is not None:
             d["answer"] = self.answer
         d["count"] = self.count
