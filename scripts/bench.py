@@ -182,8 +182,11 @@ def bare_pypdfium2(path: Path) -> None:
 
 def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: ANN001 - a Scanner
     """Seconds per pipeline stage for one file (best of ``repeat``): where a scan spends its time."""
-    from grantscan.detect.score import assess
+    from grantscan.detect.doctype import classify
+    from grantscan.explain import explain
     from grantscan.extract import extract
+    from grantscan.pipeline import extract_options
+    from grantscan.score import assess
 
     det = scanner.detector
     best: dict[str, float] = {}
@@ -195,23 +198,22 @@ def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: 
 
     for _ in range(repeat):
         t = time.perf_counter()
-        doc = extract(path, scanner.config.extract_options())
+        doc = extract(path, extract_options(scanner.config))
         t = keep("extract", t)
         texts = [b.text.replace("\r", " ").replace("\n", " ") for b in doc.blocks]
         det.chunks.prime(texts)
         sdocs = list(det.nlp.pipe(texts))
         t = keep("tokenise + sentences", t)
         found: dict[str, list] = {"technology": [], "partners": [], "clauses": []}
+        doctype = classify(doc)
         for name, sub in (("technology", det.tech), ("partners", det.partners), ("clauses", det.clauses)):
-            if name == "technology":
-                sub.reset()
+            sub.begin(doc, doctype)
             for i, (block, sdoc) in enumerate(zip(doc.blocks, sdocs, strict=True)):
                 found[name] += sub.find(sdoc, block, i)
             t = keep(name, t)
-        findings = det.detect(doc)
+        findings = det.detect(doc, doctype)
         t0 = time.perf_counter()
-        scanner.guidance.apply(findings)
-        assess(doc, findings)
+        explain(assess(findings, doctype).findings, scanner.guidance)
         keep("guidance + score", t0)
     best["detect (all, grouped)"] = 0.0
     t = time.perf_counter()
@@ -251,7 +253,7 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         row("grantscan scan small.tex (whole process, no cache)", f"{t:.3f} s")
 
         from grantscan.config import Config
-        from grantscan.scan import Scanner
+        from grantscan.pipeline import Scanner
 
         t0 = time.perf_counter()
         scanner = Scanner(Config(cache=False))
@@ -334,7 +336,7 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
 
         print("\nmemory")
         code = (
-            f"from grantscan.scan import Scanner\nfrom grantscan.config import Config\n"
+            f"from grantscan.pipeline import Scanner\nfrom grantscan.config import Config\n"
             f"r = Scanner(Config(cache=False)).scan_file({str(big)!r})\nprint(r.status, len(r.findings))"
         )
         peak, _ = child_peak_mb(code)
@@ -401,7 +403,7 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         row("folder first scan (process)", f"{t_first:.2f} s")
         row("folder cached re-scan (process)", f"{t_again:.2f} s  (x{t_first / t_again:.1f} faster)")
         from grantscan.config import Config as C
-        from grantscan.scan import scan_path
+        from grantscan.runner import scan_path
 
         cdir = work / "cache-in-process"
         t_first = timeit(lambda: scan_path([folder], C(cache=True, cache_dir=cdir, jobs=2)), 1)

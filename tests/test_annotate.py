@@ -734,7 +734,7 @@ def test_pdf_match_wrapping_lines_gets_one_quad_per_line(tmp_path: Path) -> None
 def test_scanned_findings_anchor_on_their_text(tmp_path: Path) -> None:
     """Through the whole pipeline: every occurrence the scanner reports in a DOCX and a PDF gets its note
     on its own text."""
-    from grantscan.scan import Scanner
+    from grantscan.pipeline import Scanner
 
     sentence = "We will develop an autonomous drone swarm for military use with the National University of"
     d = docx.Document()

@@ -14,7 +14,7 @@ import pytest
 
 from grantscan.config import Config
 from grantscan.extract import ExtractionError, ExtractOptions, extract
-from grantscan.scan import Scanner
+from grantscan.pipeline import Scanner
 
 from .test_extract_pdf import make_pdf
 

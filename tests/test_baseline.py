@@ -15,7 +15,7 @@ from grantscan.baseline import (
     write_baseline,
 )
 from grantscan.config import Config
-from grantscan.scan import scan_path
+from grantscan.runner import scan_path
 from tests.fixtures.pipeline import fakes
 
 

@@ -10,7 +10,7 @@ import pytest
 from grantscan.batch import run_batch
 from grantscan.config import Config
 from grantscan.knowledge.loader import PackError
-from grantscan.scan import scan_path
+from grantscan.runner import scan_path
 from tests.fixtures.pipeline import fakes
 
 SENTENCES = [
@@ -102,7 +102,7 @@ def test_memory_cap_turns_a_huge_allocation_into_an_error(
             return bytearray(8 * 1024**3)  # 8 GB: above the cap
         return fakes.fake_extract(path, options)
 
-    monkeypatch.setattr("grantscan.scan.extract", greedy)
+    monkeypatch.setattr("grantscan.pipeline.extract", greedy)
     big, ok = tmp_path / "x.big", tmp_path / "ok.txt"
     big.write_text("x", encoding="utf-8")
     ok.write_text("A drone.\n", encoding="utf-8")
@@ -118,7 +118,7 @@ def test_detector_build_failure_is_raised(tmp_path: Path, monkeypatch: pytest.Mo
         def __init__(self, config: object = None):
             raise PackError("patterns/x.yaml", 3, "bad rule")
 
-    monkeypatch.setattr("grantscan.detect.Detector", Broken)
+    monkeypatch.setattr("grantscan.pipeline.Detector", Broken)
     files = []
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text("A drone.\n", encoding="utf-8")

@@ -62,7 +62,7 @@ def test_a_ten_times_larger_pack_costs_under_one_and_a_half_times(tmp_path, dete
 
 
 def test_stage_times_cover_every_stage(tmp_path, detector):
-    from grantscan.scan import Scanner
+    from grantscan.pipeline import Scanner
 
     pdf = tmp_path / "g.pdf"
     bench.make_big_pdf(pdf, 5)

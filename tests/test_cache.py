@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import grantscan
-from grantscan import scan as scan_mod
+from grantscan import pipeline as scan_mod
 from grantscan.cache import ResultCache, default_cache_dir, result_from_dict, result_to_dict
 from grantscan.config import Config
 from grantscan.model import DocumentResult, Finding, ListMatch, Location
-from grantscan.scan import scan_path
+from grantscan.runner import scan_path
 from tests.fixtures.pipeline import fakes
 
 
@@ -160,7 +160,7 @@ def test_content_errors_are_cached_transient_ones_are_not(
     assert again.error == "empty: no text found" and again.cached
     assert len(fakes.CALLS) == 1
 
-    def boom(self: object, doc: object) -> list:
+    def boom(self: object, doc: object, doctype: object = None) -> list:
         raise RuntimeError("bug")
 
     monkeypatch.setattr(fakes.FakeDetector, "detect", boom)
@@ -225,7 +225,7 @@ def test_result_round_trip_keeps_every_field() -> None:
 
 def test_hit_path_modules_do_not_import_spacy() -> None:
     code = (
-        "import sys, grantscan.scan, grantscan.cache, grantscan.batch, grantscan.baseline; "
+        "import sys, grantscan.runner, grantscan.cache, grantscan.batch, grantscan.baseline; "
         "sys.exit(3 if {'spacy', 'pdfplumber', 'docx'} & set(sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -38,10 +38,11 @@ def nlp() -> spacy.Language:
 def run(nlp: spacy.Language, doc: Document, extra: list[Finding] | None = None) -> list[Finding]:
     """Run the detector the way the orchestrator does: find per block, then finalize."""
     det = ClauseDetector(nlp, Config())
+    det.begin(doc, classify(doc))
     found: list[Finding] = []
     for i, b in enumerate(doc.blocks):
         found += det.find(nlp(b.text.replace("\n", " ")), b, i)
-    return det.finalize(doc, found + list(extra or []))
+    return det.finalize(doc, found, list(extra or []))
 
 
 def text_doc(*paras: str, path: str = "doc.txt") -> Document:
@@ -1068,7 +1069,7 @@ def _outcome(nlp: spacy.Language, doc: Document, pack: ClausePack) -> list[tuple
     found = [f for i, b in enumerate(doc.blocks) for f in det.find(nlp(b.text.replace("\n", " ")), b, i)]
     return sorted(
         (f.rule_id, f.kind, f.block_index, f.start, f.end, f.confidence, f.location.section)
-        for f in det.finalize(doc, found)
+        for f in det.finalize(doc, found, [])
     )
 
 
@@ -1166,18 +1167,19 @@ def test_long_proposal_keeps_declarations_and_drops_clauses(nlp: spacy.Language)
 
 
 def test_long_agreement_reports_clauses_while_reading(nlp: spacy.Language) -> None:
-    """Once the head that decides the document type has been read, blocks are answered at once."""
+    """With the document type known before detection, every block is answered as it is read."""
     filler = "The Parties shall meet quarterly to review progress of the Project under this Agreement. " * 10
     blocks = [*AGREEMENT_HEAD, "The Recipient shall keep the Confidential Information secret."]
     blocks += [filler] * (MAX_CHARS // len(filler) + 2)
     blocks += ["This Agreement shall be governed by the laws of Japan."]
     doc = text_doc(*blocks)
     det = ClauseDetector(nlp, Config())
+    det.begin(doc, classify(doc))
     per_block = [det.find(nlp(b.text), b, i) for i, b in enumerate(doc.blocks)]
     assert per_block[-1] and per_block[-1][0].category == "clause-law"  # not held back
     early = [f for fs in per_block for f in fs if f.category == "clause-confidentiality"]
-    assert early and early[0].block_index == len(AGREEMENT_HEAD)  # held until the type was known, then given
-    final = det.finalize(doc, [f for fs in per_block for f in fs])
+    assert early and early[0].block_index == len(AGREEMENT_HEAD)  # answered in its own block
+    final = det.finalize(doc, [f for fs in per_block for f in fs], [])
     assert {"clause-confidentiality", "clause-law"} <= cats(final)
     assert "clause-law-non-uk" in risks(final)
 
@@ -1185,11 +1187,13 @@ def test_long_agreement_reports_clauses_while_reading(nlp: spacy.Language) -> No
 def test_detector_state_does_not_leak_between_documents(nlp: spacy.Language) -> None:
     det = ClauseDetector(nlp, Config())
     first = agreement("The Recipient shall keep the Confidential Information secret.")
+    det.begin(first, classify(first))
     for i, b in enumerate(first.blocks):  # never finalised (e.g. an error mid-document)
         det.find(nlp(b.text), b, i)
     second = text_doc("This Agreement shall be governed by the laws of Japan.")
+    det.begin(second, classify(second))
     found = det.finalize(
-        second, [f for i, b in enumerate(second.blocks) for f in det.find(nlp(b.text), b, i)]
+        second, [f for i, b in enumerate(second.blocks) for f in det.find(nlp(b.text), b, i)], []
     )
     assert cats(found) == {"clause-law"}
 
@@ -1202,5 +1206,5 @@ def test_proposal_text_is_fast(nlp: spacy.Language) -> None:
     det = ClauseDetector(nlp, Config())
     t = time.perf_counter()
     found = [f for i, (b, s) in enumerate(zip(doc.blocks, sdocs, strict=True)) for f in det.find(s, b, i)]
-    det.finalize(doc, found)
+    det.finalize(doc, found, [])
     assert time.perf_counter() - t < 0.5  # measured about 0.05 s on one core

@@ -196,7 +196,7 @@ def _findings(nlp: spacy.Language, doc: Document) -> list[dict]:
     found = []
     for i, b in enumerate(doc.blocks):
         found += det.find(nlp(b.text.replace("\n", " ")), b, i)
-    return [dataclasses.asdict(f) for f in det.finalize(doc, found)]
+    return [dataclasses.asdict(f) for f in det.finalize(doc, found, [])]
 
 
 def test_detection_identical_with_and_without_prefilters(

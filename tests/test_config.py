@@ -158,7 +158,7 @@ def test_parse_size(value: str | int, expected: int) -> None:
 
 
 def test_extract_options_follow_config() -> None:
-    from grantscan.scan import extract_options
+    from grantscan.pipeline import extract_options
 
     opts = extract_options(Config(max_size=10, max_pages=3, password="pw"))
     assert (opts.max_size, opts.max_pages, opts.password) == (10, 3, "pw")

@@ -21,7 +21,7 @@ import pytest
 
 from grantscan.config import Config
 from grantscan.model import DocumentResult
-from grantscan.scan import Scanner
+from grantscan.pipeline import Scanner
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

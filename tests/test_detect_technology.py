@@ -188,7 +188,7 @@ def test_detector_builds_fast_and_scales_with_text() -> None:
     raw = []
     for i, (b, sdoc) in enumerate(zip(blocks, nlp.pipe(b.text for b in blocks), strict=True)):
         raw += td.find(sdoc, b, i)
-    td.finalize(document, raw)
+    td.finalize(document, raw, [])
     elapsed = time.perf_counter() - t
     assert sum(len(b.text) for b in blocks) > 250_000
     assert build < 2.0, f"TechDetector build took {build:.2f}s"

@@ -9,7 +9,7 @@ import pytest
 from grantscan.config import Config
 from grantscan.fingerprint import assign_fingerprints, normalise, relative_path
 from grantscan.model import DocumentResult, Finding, Location
-from grantscan.scan import scan_path
+from grantscan.runner import scan_path
 from tests.fixtures.pipeline import fakes
 
 

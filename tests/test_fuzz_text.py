@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grantscan.scan import Scanner
+from grantscan.pipeline import Scanner
 
 _SCANNER: Scanner | None = None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from grantscan.config import Config
-from grantscan.scan import scan_path, scan_text
+from grantscan.runner import scan_path, scan_text
 
 from .conftest import RISKY_TEXT, SAMPLES, SHARED, needs_shared
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from grantscan.detect import partners
-from grantscan.guidance import DECLARATION, Guidance
+from grantscan.explain import explain
+from grantscan.knowledge.guidance import DECLARATION, Guidance
 from grantscan.knowledge.loader import PackError
 from grantscan.knowledge.resources import patterns_dir
 from grantscan.knowledge.taxonomy import CATEGORIES
@@ -67,7 +68,7 @@ def test_every_link_is_an_official_url_from_the_domain_brief() -> None:
 def test_apply_fills_guidance_and_keeps_what_the_detector_set() -> None:
     g = Guidance.load()
     a, b = finding("quantum"), finding("ai", why="rule-specific reason")
-    g.apply([a, b])
+    a, b = explain([a, b], g)
     rec = g.records["quantum"]
     assert (a.why, a.action) == (rec.why, rec.action)
     assert a.contacts == list(rec.contacts) and a.links == [dict(x) for x in rec.links]
@@ -77,7 +78,7 @@ def test_apply_fills_guidance_and_keeps_what_the_detector_set() -> None:
 
 def test_unknown_category_gets_a_generic_record() -> None:
     f = finding("my-extra-category")
-    Guidance.load().apply([f])
+    (f,) = explain([f], Guidance.load())
     assert f.action == "Ask the research office whether it matters for this project."
     assert f.contacts[0].startswith("Your institution's research office") and f.links
 
@@ -85,7 +86,7 @@ def test_unknown_category_gets_a_generic_record() -> None:
 def test_declarations_get_declaration_guidance_naming_the_category() -> None:
     g = Guidance.load()
     f = finding("defence", kind="declaration", answer="No")
-    g.apply([f])
+    (f,) = explain([f], g)
     assert f.action == g.records[DECLARATION].action
     assert f.why.startswith(g.records["defence"].label)
 
@@ -97,7 +98,7 @@ def test_listed_organisation_names_the_list_and_snapshot() -> None:
         name="National University of Defense Technology",
         lists=[ListMatch("us-el", "US Entity List", "2025-06-30", "NUDT entry", 0.97)],
     )
-    Guidance.load().apply([f])
+    (f,) = explain([f], Guidance.load())
     assert "US Entity List" in f.why and "2025-06-30" in f.why and "NUDT entry" in f.why
     assert "National University of Defense Technology" in f.action
 
@@ -105,7 +106,7 @@ def test_listed_organisation_names_the_list_and_snapshot() -> None:
 def test_country_without_risk_data_is_a_partner_country_note(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(partners, "country_risk", raising=False)
     fr, cn = finding("country", country_code="FR"), finding("country", country_code="CN")
-    Guidance.load().apply([fr, cn])
+    fr, cn = explain([fr, cn], Guidance.load())
     assert fr.why == f"Partner country: France. {Guidance.load().records['country'].why}"
     assert fr.action == Guidance.load().records["country"].action
     assert cn.why.startswith("Partner country: China.") and "National Intelligence Law" in cn.why
@@ -121,7 +122,7 @@ def test_country_risk_regimes_are_named(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(partners, "country_risk", country_risk, raising=False)
     ru, am, fr = (finding("country", country_code=c) for c in ("RU", "AM", "FR"))
-    Guidance.load().apply([ru, am, fr])
+    ru, am, fr = explain([ru, am, fr], Guidance.load())
     assert ru.why == "Russia: UK sanctions regime 'Russia'; UK arms embargo. Extra note."
     assert "UK Sanctions List" in ru.action and "for Russia" in ru.action
     assert am.why == "Armenia: UK arms embargo."
@@ -135,7 +136,7 @@ def test_shipped_country_risk_is_used_when_present() -> None:
     if not risk or not risk.get("regimes"):
         pytest.skip("no sanctions regime recorded for IR")
     f = finding("country", country_code="IR")
-    Guidance.load().apply([f])
+    (f,) = explain([f], Guidance.load())
     assert all(f"'{r}'" in f.why for r in risk["regimes"])
 
 
@@ -159,7 +160,7 @@ def test_overrides_by_subcategory_and_rule_id(tmp_path: Path) -> None:
     sub = finding("quantum", subcategory="quantum/sensing")
     rule = finding("quantum", subcategory="quantum/sensing", rule_id="qkd-rule")
     plain = finding("quantum")
-    g.apply([sub, rule, plain])
+    sub, rule, plain = explain([sub, rule, plain], g)
     assert sub.action == "Sensing action." and sub.why == g.records["quantum"].why
     assert rule.action == "QKD action." and rule.links[0]["url"].startswith("https://www.academic-technology")
     assert plain.action == g.records["quantum"].action

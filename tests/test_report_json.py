@@ -61,7 +61,7 @@ def test_json_keeps_non_ascii() -> None:
 
 def test_end_to_end_scan_text_has_guidance_in_every_format() -> None:
     from grantscan.model import ScanResult
-    from grantscan.scan import scan_text
+    from grantscan.runner import scan_text
     from tests.conftest import RISKY_TEXT
 
     doc = scan_text(RISKY_TEXT)

@@ -10,7 +10,7 @@ import grantscan
 from grantscan.config import Config
 from grantscan.knowledge.loader import PackError
 from grantscan.model import DocumentResult, ScanResult
-from grantscan.scan import iter_inputs, scan_path
+from grantscan.runner import iter_inputs, scan_path
 from tests.fixtures.pipeline import fakes
 
 
@@ -44,8 +44,8 @@ def test_several_inputs_keep_their_order(folder: Path, monkeypatch: pytest.Monke
 
 
 def test_missing_file_is_an_error_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("grantscan.detect.Detector", fakes.FakeDetector)
-    monkeypatch.setattr("grantscan.guidance.Guidance", fakes.FakeGuidance)
+    monkeypatch.setattr("grantscan.pipeline.Detector", fakes.FakeDetector)
+    monkeypatch.setattr("grantscan.pipeline.Guidance", fakes.FakeGuidance)
     result = scan_path(tmp_path / "nope.pdf", Config(cache=False))
     assert [(d.status, d.error) for d in result.documents] == [("error", "not found")]
 
@@ -59,7 +59,7 @@ def test_categories_filter_findings(folder: Path, monkeypatch: pytest.MonkeyPatc
 def test_detector_exception_becomes_an_error_result(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fakes.install(monkeypatch)
 
-    def boom(self: object, doc: object) -> list:
+    def boom(self: object, doc: object, doctype: object = None) -> list:
         raise RuntimeError("bug")
 
     monkeypatch.setattr(fakes.FakeDetector, "detect", boom)
@@ -96,3 +96,46 @@ def test_real_pipeline_end_to_end(tmp_path: Path) -> None:
     assert second.cached
     assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
     assert all(f.fingerprint for f in first.findings)
+
+
+def test_scanner_is_public_and_scans_many_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import grantscan
+
+    fakes.install(monkeypatch)
+    scanner = grantscan.Scanner(Config(cache=False))
+    a = scanner.scan_text(fakes.RISKY)
+    b = scanner.scan_text("Nothing to see here.")
+    assert {f.category for f in a.findings} == {"robotics", "defence", "country"}
+    assert b.status == "ok" and b.findings == []
+
+
+def test_scan_text_builds_the_detector_once_per_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    from grantscan import runner
+
+    fakes.install(monkeypatch)
+    built: list[object] = []
+
+    class Counting(fakes.FakeDetector):
+        def __init__(self, config: object = None):
+            built.append(config)
+            super().__init__(config)
+
+    monkeypatch.setattr("grantscan.pipeline.Detector", Counting)
+    monkeypatch.setattr(runner, "_last", None)
+    for _ in range(3):
+        assert runner.scan_text(fakes.RISKY, Config(cache=False)).findings
+    assert len(built) == 1
+    runner.scan_text(fakes.RISKY, Config(cache=False, categories=["country"]))
+    assert len(built) == 2
+
+
+def test_library_calls_leave_the_garbage_collector_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from grantscan import runner
+
+    monkeypatch.setattr(runner, "_last", None)
+    frozen = gc.get_freeze_count()
+    found = runner.scan_text("We will build and fly a swarm of military drones.", Config(cache=False))
+    assert {"robotics", "defence"} <= {f.category for f in found.findings}
+    assert gc.get_freeze_count() == frozen

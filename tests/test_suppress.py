@@ -8,7 +8,7 @@ import pytest
 
 from grantscan.config import Config
 from grantscan.model import Document, Finding, Location, TextBlock
-from grantscan.scan import iter_inputs, scan_path
+from grantscan.runner import iter_inputs, scan_path
 from grantscan.suppress import AllowList, PathRules, apply_inline, parse_marker
 from tests.fixtures.pipeline import fakes
 
@@ -84,6 +84,22 @@ def test_markdown_marker_and_bare_word(tmp_path: Path) -> None:
     assert paras[2] == ["inline: partner approved by export control"]
     assert paras[5] == [None]
     assert paras[7] == [None]
+
+
+def test_suppressed_findings_add_nothing_to_the_risk(tmp_path: Path) -> None:
+    """Suppression runs before scoring: a document whose findings are all suppressed has risk 0."""
+    plain = tmp_path / "plain.md"
+    plain.write_text("A military drone.\n", encoding="utf-8")
+    assert scan_path(plain, Config(cache=False)).documents[0].risk_score > 0
+    marked = tmp_path / "marked.md"
+    marked.write_text(
+        "<!-- grantscan: ignore[robotics,defence] reviewed by the export control team -->\nA military drone.\n",
+        encoding="utf-8",
+    )
+    allowed = Config(cache=False, allow={"robotics": ["drone"], "defence": ["military"]})
+    for doc in (scan_path(marked, Config(cache=False)).documents[0], scan_path(plain, allowed).documents[0]):
+        assert len(doc.findings) == 2 and all(f.suppressed for f in doc.findings)
+        assert (doc.risk_score, doc.risk_reasons) == (0, [])
 
 
 def test_off_on_region(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 import grantscan
 from grantscan.config import Config
 from grantscan.model import DocumentResult
-from grantscan.scan import Scanner
+from grantscan.pipeline import Scanner
 
 _SCANNER: list[Scanner] = []
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from .cache import sha256_file
 from .config import Config
 from .model import DocumentResult
 
@@ -37,8 +38,6 @@ class _Timeout(BaseException):
 
 
 def _error(path: str, message: str, seconds: float = 0.0) -> DocumentResult:
-    from .scan import sha256_file
-
     return DocumentResult(path=path, status="error", error=message, sha256=sha256_file(path), seconds=seconds)
 
 
@@ -66,9 +65,10 @@ def _worker_main(conn: Connection, config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
     _limit_memory(config.memory_limit)
     try:
-        from .scan import Scanner
+        from .pipeline import Scanner
 
         scanner = Scanner(config)
+        scanner.freeze()  # this process exists for the scanner
     except BaseException as e:  # report why the detector could not be built, then stop
         conn.send(("init-error", _portable(e)))
         return
@@ -129,22 +129,30 @@ def _context() -> Any:
 
 
 def run_batch(
-    paths: Sequence[str], config: Config, on_result: OnResult | None = None
+    paths: Sequence[str], config: Config, on_result: OnResult | None = None, *, freeze_heap: bool = False
 ) -> list[DocumentResult]:
-    """Scan ``paths``; results come back in input order. ``on_result(index, result)`` fires as each ends."""
+    """Scan ``paths``; results come back in input order. ``on_result(index, result)`` fires as each ends.
+
+    ``freeze_heap``: when the files are scanned in this process, freeze the built scanner's objects out of the
+    garbage collector's way (``Scanner.freeze``); only a process that exists for the scan asks for it.
+    """
     jobs = max(1, config.jobs)
     if jobs == 1 or len(paths) <= 1:
-        return _run_in_process(paths, config, on_result)
+        return _run_in_process(paths, config, on_result, freeze_heap)
     return _run_pool(paths, config, min(jobs, len(paths)), on_result)
 
 
-def _run_in_process(paths: Sequence[str], config: Config, on_result: OnResult | None) -> list[DocumentResult]:
-    from .scan import Scanner
+def _run_in_process(
+    paths: Sequence[str], config: Config, on_result: OnResult | None, freeze_heap: bool = False
+) -> list[DocumentResult]:
+    from .pipeline import Scanner
 
     results: list[DocumentResult] = []
     if not paths:
         return results
     scanner = Scanner(config)
+    if freeze_heap:
+        scanner.freeze()
     use_alarm = (
         config.timeout > 0
         and hasattr(signal, "setitimer")

@@ -2,8 +2,9 @@
 
 Key = sha256(file bytes) + a digest of everything else that changes a result: grantscan's version and
 source files, every pattern/guidance YAML in use (shipped and extra packs), the screening-list folder
-listing, and the result-changing options. Value = the DocumentResult as JSON, without path, fingerprints,
-allow-list or baseline state (those depend on where and how the file is scanned and are applied later).
+listing, and the result-changing options (the allow-list among them: suppression runs before scoring).
+Value = the DocumentResult as JSON, without path, fingerprints or baseline state (those depend on where and
+how the file is scanned and are applied later).
 A hit costs one file hash and one small JSON read; nothing here imports spaCy or a PDF library.
 Writes go to a temp file + ``os.replace``, so concurrent runs never see half an entry; unreadable
 entries count as misses.
@@ -27,6 +28,18 @@ SCHEMA = 2  # bump when the entry layout changes
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _PACK_SUFFIXES = {".yaml", ".yml"}
 TRANSIENT_ERRORS = ("timeout", "crashed", "out of memory", "detection failed", "cannot read")
+
+
+def sha256_file(path: str | Path) -> str | None:
+    """Hex SHA-256 of a file's bytes (the cache key of its content), or None when it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def default_cache_dir() -> Path:
@@ -162,6 +175,7 @@ def config_digest(config: Config) -> str:
         "max_pages": config.max_pages,
         "max_size": config.max_size,
         "password": hashlib.sha256(config.password.encode()).hexdigest() if config.password else None,
+        "allow": {k: sorted(v) for k, v in sorted(config.allow.items())},
     }
     h.update(json.dumps(options, sort_keys=True).encode())
     return h.hexdigest()

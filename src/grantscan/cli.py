@@ -189,7 +189,7 @@ def _opts_to_overrides(kw: dict[str, Any]) -> dict[str, Any]:
 
 def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False):  # noqa: ANN202
     """Load config, scan with a progress bar on a TTY, print one line per unreadable file."""
-    from .scan import scan_path
+    from .runner import scan_path
 
     if not paths:
         _die("no PATH given (try: grantscan scan proposal.docx)")
@@ -221,7 +221,7 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
     from .knowledge.loader import PackError
 
     try:
-        result = scan_path(list(paths), cfg, progress=progress)
+        result = scan_path(list(paths), cfg, progress=progress, freeze_heap=True)
     except (ConfigError, BaselineError, PackError) as e:
         _die(str(e))
     finally:
@@ -330,7 +330,7 @@ def extract(
 
     from .extract import ExtractionError, ExtractOptions
     from .extract import extract as do_extract
-    from .scan import iter_inputs
+    from .runner import iter_inputs
 
     if not paths:
         _die("no PATH given")

@@ -253,6 +253,21 @@ class Finding:
 
 
 @dataclass(slots=True)
+class RuleHelp:
+    """What a report says about one rule in general: its guidance, independent of any one mention."""
+
+    rule_id: str
+    category: str
+    category_label: str
+    label: str
+    why: str
+    action: str
+    steps: list[str] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
+    links: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class DocumentResult:
     """The outcome for one input file: either findings (status ok) or a one-line error."""
 
@@ -296,6 +311,8 @@ class ScanResult:
     documents: list[DocumentResult]
     tool_version: str = ""
     baseline_unmatched: list[dict[str, Any]] = field(default_factory=list)  # stale baseline entries
+    rules: dict[str, RuleHelp] = field(default_factory=dict)  # guidance per rule id found in the run
+    knowledge: dict[str, Any] = field(default_factory=dict)  # dates and notes of the data the run used
 
     def summary(self) -> dict[str, Any]:
         by_sev = {s: 0 for s in ("high", "medium", "low", "info")}

@@ -5,14 +5,15 @@ comments) and are parsed strictly (semgrep#6596): ``grantscan: ignore[id,...] re
 category or rule id in brackets and a reason; a bare "ignore" never suppresses. A marker covers the
 paragraph it sits in or, on its own line, the next paragraph only (formatters move comments, so scope is by
 paragraph, not line). ``grantscan: off`` / ``grantscan: on`` switch whole regions, reset at end of file.
-Suppressed findings stay in the result with ``Finding.suppressed`` set to the reason.
+Suppressed findings stay in the result with ``Finding.suppressed`` set to the reason; ``suppress`` is the
+pipeline stage (inline markers, then the allow-list), before scoring.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .fingerprint import normalise
@@ -161,6 +162,16 @@ def apply_inline(doc: Document, findings: Iterable[Finding]) -> list[Marker]:
         + [m for m, _ in anchored if not m.used]
         + [m for m in whole if not m.used]
     )
+
+
+def suppress(doc: Document, findings: Iterable[Finding], allow: AllowList | None = None) -> list[Finding]:
+    """The suppression stage: copies of ``findings`` with ``suppressed`` set by the document's inline markers
+    and the config allow-list. Runs before scoring, so a suppressed finding never adds to the risk."""
+    out = [replace(f, reasons=list(f.reasons)) for f in findings]
+    apply_inline(doc, out)
+    if allow:
+        allow.apply(out)
+    return out
 
 
 def _comment_anchor(doc: Document, comment_paragraph: int | None) -> tuple[str, int] | None:

@@ -15,9 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from .detect.clauses import CLAUSE_CATEGORIES, risk_rule_ids
+from .knowledge.clauses import risk_rule_ids
 from .knowledge.loader import PackError, check_keys, load_yaml
 from .knowledge.resources import patterns_dir
+from .knowledge.taxonomy import CLAUSE_CATEGORIES
 from .model import SEVERITY_ORDER, DocumentResult, Finding, ScanResult
 
 Status = Literal["flagged", "no concern", "needs a human"]

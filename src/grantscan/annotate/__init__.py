@@ -125,7 +125,7 @@ def annotate_file(
     if result.status != "ok":
         raise AnnotateError(f"cannot annotate {src}: scan failed: {result.error}")
     if result.sha256:
-        from ..scan import sha256_file
+        from ..cache import sha256_file
 
         if sha256_file(src) != result.sha256:
             raise AnnotateError(f"{src} changed since it was scanned: scan it again")

@@ -25,11 +25,12 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from ..config import Config
+from ..knowledge.clauses import DOCUMENT_RISKS, EXPORT_MISSING, LAW_NON_UK
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.resources import patterns_dir
 from ..knowledge.taxonomy import CLAUSE_CATEGORIES, TECH_CATEGORIES
 from ..model import Document, Finding, Location, TextBlock
-from .doctype import MAX_CHARS, classify
+from .doctype import classify
 from .tokens import char_span_of, sent_starts
 
 UK = "GB"
@@ -508,7 +509,7 @@ def _default_pack() -> ClausePack:
 def risk_rule_ids(pack: ClausePack | None = None) -> set[str]:
     """Rule ids of the clause-risk findings that ``finalize`` can add."""
     pack = pack or _default_pack()
-    return {r.id for r in pack.risks} | {"clause-law-non-uk", "clause-export-missing"}
+    return {r.id for r in pack.risks} | DOCUMENT_RISKS
 
 
 # --- sections -------------------------------------------------------------------------------------
@@ -676,11 +677,8 @@ class ClauseDetector:
         self._rule_ids = {r.id for r in self.pack.rules}
         self._always = {r.id for r in self._rules if not r.anchors}
         self._anchored = len(self._always) < len(self._rules)
-        self._last_index = -1
         self._heading: str | None = None
         self._heading_cats: frozenset[str] = frozenset()
-        self._pending: list[tuple[object, TextBlock, int]] = []
-        self._pending_chars = 0
         self._doctype: str | None = None
         self._names: _NameScan | None = None  # built on first use: most documents never need it
         self._cats_of: dict[str, frozenset[str]] = {}
@@ -710,26 +708,16 @@ class ClauseDetector:
             self._cats_of[heading] = cats
         return cats
 
-    def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
-        """Clause findings of blocks whose document type is known (a sentence yields at most one finding
-        per rule); the rest come from ``finalize``.
+    def begin(self, document: Document, doctype: str) -> None:
+        """Start a document of type ``doctype``: it decides how much work a block needs (clauses of proposals
+        and forms are dropped, so there only questions are read: they are declarations)."""
+        self._heading, self._heading_cats = None, frozenset()
+        self._doctype = doctype
 
-        The document type decides how much work a block needs: clauses of proposals and forms are
-        dropped, so there only questions are read (they are declarations). It is known once the text
-        the type is judged from (the head, ``doctype.MAX_CHARS``) has been seen; blocks before that
-        wait. Only sentences holding an anchor of a rule are tried against that rule's regexes.
-        """
-        if block_index <= self._last_index:
-            self._reset()
-        self._last_index = block_index
-        if self._doctype is not None:
-            return self._block(sdoc, block, block_index)
-        self._pending.append((sdoc, block, block_index))
-        self._pending_chars += len(block.text) + 1
-        if self._pending_chars < MAX_CHARS:
-            return []
-        self._doctype = classify(Document("", "", [b for _, b, _ in self._pending]))
-        return self._flush()
+    def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
+        """Clause findings of one block (a sentence yields at most one finding per rule). Only sentences
+        holding an anchor of a rule are tried against that rule's regexes."""
+        return self._block(sdoc, block, block_index)
 
     def find_block(
         self,
@@ -745,17 +733,6 @@ class ClauseDetector:
             return self._block(sdoc, block, block_index)
         finally:
             self._doctype = saved
-
-    def _reset(self) -> None:
-        self._heading, self._heading_cats = None, frozenset()
-        self._pending, self._pending_chars, self._doctype = [], 0, None
-
-    def _flush(self) -> list[Finding]:
-        out: list[Finding] = []
-        for sdoc, block, index in self._pending:
-            out += self._block(sdoc, block, index)
-        self._pending, self._pending_chars = [], 0
-        return out
 
     def _block(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001
         text = block.text
@@ -897,16 +874,13 @@ class ClauseDetector:
 
     # --- document level ---------------------------------------------------------------------------
 
-    def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        """Weigh clause findings by document type and add clause-risk findings."""
+    def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
+        """Weigh clause findings by document type and add clause-risk findings (a missing export clause is
+        judged against the technology findings ``earlier`` detectors kept)."""
         doctype = self._doctype or classify(document)
-        if self._pending:
-            self._doctype = doctype
-            findings = findings + self._flush()
-        self._reset()
-        self._last_index = -1
+        self._doctype = None
         kept: list[Finding] = []
-        for f in findings:
+        for f in own:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
                 if doctype in ("proposal", "form"):
                     continue
@@ -919,8 +893,7 @@ class ClauseDetector:
             kept.append(f)
         if doctype in ("proposal", "form"):
             return kept
-        kept.extend(self._risks(document, kept, doctype))
-        return kept
+        return kept + self._risks(document, kept + earlier, doctype)
 
     def _risks(self, document: Document, findings: list[Finding], doctype: str) -> list[Finding]:
         clauses = [
@@ -933,16 +906,16 @@ class ClauseDetector:
         # the governing-law sentence itself names the jurisdiction better than a passing "Belgian law"
         clauses.sort(key=lambda f: not (f.category == "clause-law" and _GOVERNED.search(f.context)))
         for f in clauses:
-            if f.category == "clause-law" and "clause-law-non-uk" not in done:
+            if f.category == "clause-law" and LAW_NON_UK not in done:
                 code, name = self.jurisdiction(f.context)
                 if code and f.country_code is None:
                     f.country_code = code
                 if code and code != UK:
-                    done.add("clause-law-non-uk")
+                    done.add(LAW_NON_UK)
                     out.append(
                         self._risk_finding(
                             f,
-                            "clause-law-non-uk",
+                            LAW_NON_UK,
                             "medium",
                             f"governing law or forum outside the UK: {name} ({code})",
                             country_code=code,
@@ -987,7 +960,7 @@ class ClauseDetector:
                 # technology lacking an export clause, not a clause that is present.
                 out.append(
                     Finding(
-                        rule_id="clause-export-missing",
+                        rule_id=EXPORT_MISSING,
                         category=lead.category,
                         text="no export-control clause",
                         context=f"Agreement covers controlled technology ({', '.join(cats)}) "

@@ -672,9 +672,12 @@ class PartnerDetector:
             self._doc = self._blocked_for = self._scanned_for = self._scanned = self._tokens = None
         return out
 
-    def finalize(self, document: Document, findings: list[Finding]) -> list[Finding]:
+    def begin(self, document: Document, doctype: str) -> None:
+        """Nothing to set up per document."""
+
+    def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
         """Nothing document-wide yet: mentions are grouped by the caller."""
-        return findings
+        return own
 
     # -- tokens ---------------------------------------------------------------------------------------------------
 

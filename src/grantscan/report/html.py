@@ -12,7 +12,6 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..guidance import Guidance
 from ..model import SEVERITY_ORDER, DocumentResult, Finding, ScanResult
 from . import lists_text, shown_findings, split_context
 
@@ -72,8 +71,7 @@ def _document_view(
 
 def render_html(result: ScanResult, *, show_suppressed: bool = False) -> str:
     """The complete HTML document as a string."""
-    guidance = Guidance.load()
-    labels = {c: r.label for c, r in guidance.records.items()}
+    labels = {r.category: r.category_label for r in result.rules.values()}
     docs = [_document_view(d, i, labels, show_suppressed) for i, d in enumerate(result.documents, start=1)]
     categories = sorted(
         {g["category"] for d in docs for g in d["groups"]}
@@ -86,6 +84,6 @@ def render_html(result: ScanResult, *, show_suppressed: bool = False) -> str:
         docs=docs,
         severities=SEVERITIES,
         categories=[(c, labels.get(c, c)) for c in categories],
-        guidance=guidance,
+        knowledge=result.knowledge,
         show_suppressed=show_suppressed,
     )

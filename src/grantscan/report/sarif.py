@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..fingerprint import fingerprint, normalise, relative_path
-from ..guidance import Guidance, Record
-from ..model import SEVERITY_ORDER, DocumentResult, Finding, Location, ScanResult
+from ..model import SEVERITY_ORDER, DocumentResult, Finding, Location, RuleHelp, ScanResult
 
 SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -62,7 +61,17 @@ def precision(confidence: float) -> str:
     return "low"
 
 
-def help_text(rec: Record, note: str) -> tuple[str, str]:
+def rule_help(result: ScanResult, f: Finding) -> RuleHelp:
+    """The run's guidance for the rule of ``f``; for a result assembled without one, the finding's own."""
+    found = result.rules.get(f.rule_id)
+    if found is not None:
+        return found
+    return RuleHelp(
+        f.rule_id, f.category, f.category, f.category, f.why, f.action, [], list(f.contacts), list(f.links)
+    )
+
+
+def help_text(rec: RuleHelp, note: str) -> tuple[str, str]:
     """Plain and Markdown help for a rule from its guidance record."""
     plain = [
         rec.why,
@@ -97,10 +106,9 @@ def help_text(rec: Record, note: str) -> tuple[str, str]:
     return "\n".join(plain), "\n".join(md)
 
 
-def _rule(f: Finding, guidance: Guidance, findings: list[Finding]) -> dict[str, Any]:
-    rec = guidance.record(f.category, f.subcategory, f.rule_id, f.kind)
-    label = guidance.records[f.category].label if f.category in guidance.records else f.category
-    plain, md = help_text(rec, guidance.note)
+def _rule(f: Finding, rec: RuleHelp, note: str, findings: list[Finding]) -> dict[str, Any]:
+    label = rec.category_label
+    plain, md = help_text(rec, note)
     worst = max(findings, key=lambda x: SEVERITY_ORDER.get(x.severity, 0))
     mean = sum(x.confidence for x in findings) / len(findings)
     short = f"{label}: {f.subcategory}" if f.subcategory else label
@@ -120,8 +128,8 @@ def _rule(f: Finding, guidance: Guidance, findings: list[Finding]) -> dict[str, 
             "precision": precision(mean),
         },
     }
-    if rec.link:
-        rule["helpUri"] = rec.link["url"]
+    if rec.links:
+        rule["helpUri"] = rec.links[0]["url"]
     return rule
 
 
@@ -231,13 +239,13 @@ def _fingerprints(doc: DocumentResult) -> list[str]:
 
 def build_sarif(result: ScanResult) -> dict[str, Any]:
     """The SARIF log as a dict."""
-    guidance = Guidance.load()
+    note = str(result.knowledge.get("guidance_note", ""))
     by_rule: dict[str, list[Finding]] = {}
     for doc in result.documents:
         for f in doc.findings:
             by_rule.setdefault(f.rule_id, []).append(f)
     rule_ids = list(by_rule)
-    rules = [_rule(by_rule[r][0], guidance, by_rule[r]) for r in rule_ids]
+    rules = [_rule(by_rule[r][0], rule_help(result, by_rule[r][0]), note, by_rule[r]) for r in rule_ids]
     index = {r: i for i, r in enumerate(rule_ids)}
     results = []
     for doc in result.documents:

@@ -1,4 +1,4 @@
-"""Document-level judgement: severity per finding and a 0-100 risk score with reasons.
+"""The scoring stage: severity per finding and a 0-100 risk score with reasons, after suppression.
 
 Severity follows what a research-security officer escalates: a dual-use technology together with a
 partner on a screening list or in a sanctioned / arms-embargoed country is high; an explicit defence end
@@ -9,12 +9,11 @@ findings always give the same score, and every point is named in ``reasons``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..knowledge.taxonomy import TECH_CATEGORIES
-from ..model import SEVERITY_ORDER, Document, Finding
+from .knowledge.taxonomy import DUAL_USE, TECH_CATEGORIES
+from .model import SEVERITY_ORDER, Finding
 
-DUAL_USE = tuple(c for c in TECH_CATEGORIES if c != "defence")
 CLAUSE_PREFIX = "clause-"
 LOW_CONFIDENCE = 0.7  # technology findings below this (but above the reporting threshold) are low severity
 # points per signal (capped at 100 in total)
@@ -33,6 +32,9 @@ POINTS = {
 
 @dataclass(slots=True)
 class Assessment:
+    """The scored findings (new objects, severities set) and the document's risk."""
+
+    findings: list[Finding] = field(default_factory=list)
     document_type: str = "other"
     risk_score: int = 0
     reasons: list[str] = field(default_factory=list)
@@ -42,7 +44,7 @@ def _country_risk(code: str | None) -> dict | None:
     if not code:
         return None
     try:
-        from . import partners
+        from .detect import partners
     except ImportError:  # pragma: no cover - partner detection not installed
         return None
     fn = getattr(partners, "country_risk", None)
@@ -62,9 +64,10 @@ def _label(f: Finding) -> str:
     return f.name or f.text
 
 
-def assess(document: Document, findings: list[Finding]) -> Assessment:
-    """Set each finding's severity and return the document's risk assessment."""
-    from .doctype import classify
+def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
+    """Severity of each finding (on copies) and the risk of the document; suppressed findings and
+    declarations add nothing to the risk."""
+    findings = [replace(f) for f in findings]
 
     active = [f for f in findings if f.kind == "finding" and not f.suppressed]
     listed = [f for f in active if f.category == "organisation" and f.lists]
@@ -140,7 +143,7 @@ def assess(document: Document, findings: list[Finding]) -> Assessment:
     for f in active:
         if f.category.startswith(CLAUSE_PREFIX) and f.severity in ("medium", "high"):
             add(POINTS[f"clause-{f.severity}"], f"agreement: {f.text}")
-    return Assessment(document_type=classify(document), risk_score=min(100, score), reasons=reasons)
+    return Assessment(findings, document_type, min(100, score), reasons)
 
 
 def active_tech(findings: list[Finding]) -> bool:

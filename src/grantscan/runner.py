@@ -1,25 +1,28 @@
-"""The pipeline: extract -> detect -> guidance -> score, for one file, a folder, or a string.
+"""The runner: what one scan of many files needs around the per-document pipeline.
 
-``scan_path`` wraps it for real use: inputs filtered by include/exclude globs and ``.grantscanignore``,
-a content-hash cache (an unchanged file costs one hash and one small JSON read; the detector is only built
-when something misses), parallel workers with a per-file timeout, then suppression (inline markers, the
-allow-list), content fingerprints and the baseline. Document order is the input order, always.
+``scan_path`` walks the inputs (include/exclude globs, ``.grantscanignore``), answers unchanged files from the
+content-hash cache (one hash and one small JSON read; the detector is only built when something misses), runs
+the misses through ``pipeline.Scanner`` in worker processes with a per-file timeout and memory cap
+(``batch``), then adds what depends on the whole run: content fingerprints relative to the scan root, the
+baseline, and the guidance catalogue the reports render. Document order is the input order, always.
+Nothing below this module imports it.
 """
 
 from __future__ import annotations
 
-import hashlib
+import copy
 import os
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from . import __version__
+from .cache import sha256_file
 from .config import Config
-from .extract import SUPPORTED_SUFFIXES, ExtractionError, ExtractOptions, extract
-from .model import Document, DocumentResult, Finding, Location, ScanResult, TextBlock
-from .suppress import IGNORE_FILE, AllowList, PathRules, apply_inline
+from .extract import SUPPORTED_SUFFIXES
+from .model import DocumentResult, ScanResult
+from .suppress import IGNORE_FILE, PathRules
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".tox"}
 Progress = Callable[[int, int, str], None]
@@ -99,85 +102,6 @@ def iter_inputs(paths: Iterable[str | Path], config: Config | None = None) -> It
         yield path
 
 
-def extract_options(config: Config) -> ExtractOptions:
-    """The extraction limits and password of a run."""
-    return ExtractOptions(password=config.password, max_size=config.max_size, max_pages=config.max_pages)
-
-
-def sha256_file(path: str | Path) -> str | None:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
-class Scanner:
-    """Builds the detector and guidance once, then scans many documents."""
-
-    def __init__(self, config: Config | None = None):
-        from .detect import Detector
-        from .guidance import Guidance
-
-        self.config = config or Config()
-        self.detector = Detector(self.config)
-        self.guidance = Guidance.load()
-
-    def _enabled(self, f: Finding) -> bool:
-        cats = self.config.categories
-        if cats is None:
-            return True
-        sub = f.subcategory or ""
-        return f.category in cats or sub in cats
-
-    def analyse(self, doc: Document, result: DocumentResult) -> DocumentResult:
-        from .detect.score import assess
-
-        findings = [f for f in self.detector.detect(doc) if self._enabled(f)]
-        self.guidance.apply(findings)
-        assessment = assess(doc, findings)
-        apply_inline(doc, findings)
-        result.findings = findings
-        result.document_type = assessment.document_type
-        result.risk_score = assessment.risk_score
-        result.risk_reasons = assessment.reasons
-        result.format = doc.format
-        result.pages = doc.pages
-        return result
-
-    def scan_file(self, path: str | Path) -> DocumentResult:
-        t = time.perf_counter()
-        result = DocumentResult(path=str(path), status="ok", sha256=sha256_file(path))
-        stage = "corrupt or unreadable"
-        try:
-            doc = extract(path, extract_options(self.config))
-            stage = "detection failed"
-            self.analyse(doc, result)
-        except ExtractionError as e:
-            result.status, result.error = "error", e.reason
-        except MemoryError:
-            result.findings = []
-            result.status, result.error = "error", "out of memory: the file needs more memory than allowed"
-        except Exception as e:  # a parser or detector bug must not stop the batch
-            result.findings = []
-            result.status, result.error = "error", f"{stage}: {type(e).__name__}: {e}"[:300]
-        result.seconds = time.perf_counter() - t
-        return result
-
-    def scan_text(self, text: str, name: str = "<text>") -> DocumentResult:
-        doc = Document(path=name, format="text", blocks=[TextBlock(text, Location(line=1, column=1))])
-        result = DocumentResult(
-            path=name, status="ok", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
-        )
-        if not text.strip():
-            result.status, result.error = "error", "empty: no text found"
-            return result
-        return self.analyse(doc, result)
-
-
 def _fingerprint_root(path: str, input_root: Path, root: str | Path | None) -> str:
     """The folder fingerprints are relative to: ``root`` if given, else the working folder when the
     file is below it (so `scan docs/` and `scan docs/a.md` agree), else the input folder."""
@@ -188,11 +112,9 @@ def _fingerprint_root(path: str, input_root: Path, root: str | Path | None) -> s
     return str(input_root)
 
 
-def _finish(result: DocumentResult, allow: AllowList, root: str) -> None:
+def _finish(result: DocumentResult, root: str) -> None:
     from .fingerprint import assign_fingerprints
 
-    if allow:
-        allow.apply(result.findings)
     assign_fingerprints(result, root)
 
 
@@ -202,11 +124,13 @@ def scan_path(
     *,
     root: str | Path | None = None,
     progress: Progress | None = None,
+    freeze_heap: bool = False,
 ) -> ScanResult:
     """Scan a file, a folder (recursively) or several of them; unreadable files become error results.
 
     ``root`` is the folder fingerprints are relative to (see ``_fingerprint_root``). ``progress(done,
-    total, path)`` is called after each file. Raises ``baseline.BaselineError`` for a bad baseline file.
+    total, path)`` is called after each file. ``freeze_heap`` is for a process that exists for this scan (the
+    command line): see ``batch.run_batch``. Raises ``baseline.BaselineError`` for a bad baseline file.
     """
     config = config or Config()
     baseline = None
@@ -234,7 +158,7 @@ def scan_path(
     misses: list[int] = []
     for i, (p, _) in enumerate(inputs):
         if p == "-":
-            finished(i, Scanner(config).scan_text(sys.stdin.read(), name="-"))
+            finished(i, _scanner(config).scan_text(sys.stdin.read(), name="-"))
             continue
         sha = sha256_file(p) if cache is not None else None
         hit = cache.get(sha, p) if cache is not None and sha else None
@@ -250,15 +174,15 @@ def scan_path(
                 cache.put(result)
             finished(misses[j], result)
 
-        run_batch([inputs[i][0] for i in misses], config, on_result)
+        run_batch([inputs[i][0] for i in misses], config, on_result, freeze_heap=freeze_heap)
     if cache is not None and cache.writes:
         cache.prune()
 
-    allow = AllowList(config.allow)
     docs = [r for r in results if r is not None]
     for r, (p, input_root) in zip(docs, inputs, strict=True):
-        _finish(r, allow, _fingerprint_root(p, input_root, root))
+        _finish(r, _fingerprint_root(p, input_root, root))
     scan = ScanResult(documents=docs, tool_version=__version__)
+    _describe(scan)
     if baseline is not None:
         from .baseline import apply_baseline
 
@@ -266,9 +190,33 @@ def scan_path(
     return scan
 
 
+def _describe(scan: ScanResult) -> None:
+    """The guidance catalogue and knowledge dates every report renders (no report loads them itself)."""
+    from .explain import catalogue, knowledge_notes
+    from .knowledge.guidance import Guidance
+
+    guidance = Guidance.load()
+    scan.rules = catalogue([f for d in scan.documents for f in d.findings], guidance)
+    scan.knowledge = knowledge_notes(guidance)
+
+
+_last: tuple[Config, Any] | None = None  # the Scanner of the last library call, reused for the same config
+
+
+def _scanner(config: Config) -> Any:
+    """A built ``pipeline.Scanner`` for ``config``: the last one when the configuration is the same."""
+    global _last
+    if _last is None or _last[0] != config:
+        from .pipeline import Scanner
+
+        _last = (copy.deepcopy(config), Scanner(config))
+    return _last[1]
+
+
 def scan_text(text: str, config: Config | None = None) -> DocumentResult:
-    """Scan a string as if it were a plain-text document."""
+    """Scan a string as if it were a plain-text document. The detector is built on the first call and
+    reused while the configuration stays the same; for many texts, build a ``grantscan.Scanner``."""
     config = config or Config()
-    result = Scanner(config).scan_text(text)
-    _finish(result, AllowList(config.allow), ".")
+    result = _scanner(config).scan_text(text)
+    _finish(result, ".")
     return result

@@ -1,4 +1,4 @@
-"""Trusted Research guidance joined to findings: why it matters, what to do, whom to ask, links.
+"""Trusted Research guidance: why a finding matters, what to do, whom to ask, official links.
 
 The knowledge base is ``patterns/guidance.yaml``: one record per taxonomy id plus ``declaration``,
 optional records per sub-category or rule id (``overrides``) and country facts (``countries``). It is
@@ -15,10 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .knowledge.loader import LineDict, PackError, check_keys, load_yaml
-from .knowledge.resources import patterns_dir
-from .knowledge.taxonomy import CATEGORIES
-from .model import Finding
+from ..model import Finding, RuleHelp
+from .loader import LineDict, PackError, check_keys, load_yaml
+from .resources import patterns_dir
+from .taxonomy import CATEGORIES
 
 DECLARATION = "declaration"
 _TOP_KEYS = {"version", "reviewed", "note", "contacts", "links", "categories", "countries", "overrides"}
@@ -95,19 +95,25 @@ class Guidance:
             return self._listed(rec, f)
         return rec
 
-    def apply(self, findings: list[Finding]) -> None:
-        """Fill why/action/contacts/links on each finding from its category (and country or list match).
+    def label(self, category: str) -> str:
+        """The short title of a category ('Quantum technology'), or the id itself."""
+        rec = self.records.get(category)
+        return rec.label if rec else category
 
-        Fields the detector already set are kept: a rule's own explanation is more specific.
-        """
-        for f in findings:
-            rec = self.for_finding(f)
-            f.why = f.why or rec.why
-            f.action = f.action or rec.action
-            if not f.contacts:
-                f.contacts = list(rec.contacts)
-            if not f.links:
-                f.links = [dict(link) for link in rec.links]
+    def help_for(self, f: Finding) -> RuleHelp:
+        """What a report says about the rule of ``f`` in general (not about this mention)."""
+        rec = self.record(f.category, f.subcategory, f.rule_id, f.kind)
+        return RuleHelp(
+            rule_id=f.rule_id,
+            category=f.category,
+            category_label=self.label(f.category),
+            label=rec.label,
+            why=rec.why,
+            action=rec.action,
+            steps=list(rec.steps),
+            contacts=list(rec.contacts),
+            links=[dict(link) for link in rec.links],
+        )
 
     def _country(self, rec: Record, f: Finding) -> Record:
         code = (f.country_code or "").upper()
@@ -162,7 +168,7 @@ def country_name(code: str) -> str:
 def _country_risk(code: str) -> dict[str, Any] | None:
     """``detect.partners.country_risk(code)`` when the partner detector provides it."""
     try:
-        from .detect import partners
+        from ..detect import partners
     except ImportError:
         return None
     fn: Callable[[str], Any] | None = getattr(partners, "country_risk", None)

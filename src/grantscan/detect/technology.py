@@ -1,0 +1,200 @@
+"""Technology detection: the technology packs and declarations over tokenised blocks.
+
+``TechDetector`` finds every mention of a technology rule in a block, scores it from its context
+(``context.ContextScorer``), turns form questions and denials into declarations (``declarations``), and at
+the end of a document weighs repetition per category, groups mentions per rule and keeps confident ones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..model import Document, Finding, TextBlock
+from .group import group_findings, one_per_span
+from .tokens import char_span_of, span_text
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Doc
+
+    from .declarations import FormText
+    from .matcher import Rule
+
+CONTEXT_CHARS = 240
+LONG_DOCUMENT = 30_000  # characters; a rare mention in a text this long weighs less
+PAGE_CHARS = 3000  # characters per page, for mention density
+YES_CONFIDENCE = 0.8  # a form question about a technology answered "Yes" is at least this certain
+PIPE_BATCH = 16  # blocks tokenised together
+MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
+
+
+def _enabled(rule: Rule, categories: list[str] | None) -> bool:
+    return categories is None or rule.category in categories or (rule.subcategory or "") in categories
+
+
+def _context(text: str, start: int, end: int, s0: int, s1: int) -> str:
+    """The sentence ``text[s0:s1]`` trimmed to about CONTEXT_CHARS around the match."""
+    from .declarations import clean
+
+    if s1 - s0 > CONTEXT_CHARS:
+        half = (CONTEXT_CHARS - (end - start)) // 2
+        s0 = max(s0, start - max(half, 20))
+        s1 = min(s1, s0 + CONTEXT_CHARS)
+    return clean(text[s0:s1], CONTEXT_CHARS + 10)
+
+
+def _doc_text(sdoc: Doc, block: TextBlock) -> str:
+    """The text of ``sdoc``: the block's text with line breaks as spaces when it was made from it (Doc.text
+    rebuilds the string from every token)."""
+    last = sdoc[-1] if len(sdoc) else None
+    if last is not None and last.idx + len(last.text) + len(last.whitespace_) == len(block.text):
+        return block.text.replace("\r", " ").replace("\n", " ")
+    return sdoc.text
+
+
+_FIELD = re.compile(r"^\W{0,4}[A-Z][\w /&()-]{1,40}:\s*\S")
+
+
+def _is_title(block: TextBlock, block_index: int) -> bool:
+    text = block.text.strip()
+    return (
+        block_index < 3
+        and 0 < len(text.split()) <= 20
+        and not text.endswith((".", ":", ";", ","))
+        and not _FIELD.match(text)
+    )
+
+
+def is_field(block: TextBlock) -> bool:
+    """A short 'Label: value' line (research theme, keywords, department): administrative, not content."""
+    text = block.text.strip()
+    return len(text) < 200 and "\n" not in text and bool(_FIELD.match(text))
+
+
+class TechDetector:
+    """Technology rules and declarations over tokenised blocks."""
+
+    def __init__(self, nlp: spacy.language.Language, config: Config):
+        from .context import ContextScorer
+        from .declarations import DeclarationDetector
+        from .matcher import CompiledRules, load_rules, pack_files
+
+        self.nlp = nlp
+        self.config = config
+        rules = [r for r in load_rules(pack_files(config.extra_packs)) if _enabled(r, config.categories)]
+        self.rules = rules
+        self.compiled = CompiledRules(nlp, rules)
+        self.scorer = ContextScorer(nlp, self.compiled)
+        self.declarations = DeclarationDetector(nlp)
+        self._redefined: set[str] = set()
+
+    def begin(self, document: Document, doctype: str) -> None:
+        """Forget what the previous document defined (acronyms redefined as false friends)."""
+        self._redefined = set()
+
+    def _guidance(self, block: TextBlock) -> str | None:
+        if len(block.text) > MAX_GUIDANCE_BLOCK:
+            return None
+        return self.declarations.test.guidance(block.text)
+
+    def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
+        """Per-occurrence technology findings and declarations of one block (grouped later)."""
+        from .context import FLOOR
+        from .declarations import AFTER_CHARS
+
+        hits, excluded = self.compiled.hits(sdoc)
+        for spans in excluded.values():  # "artificial insemination (AI)": AI is not AI in this document
+            for _, e in spans:
+                if e + 2 < len(sdoc) and sdoc[e].text == "(" and sdoc[e + 2].text == ")":
+                    self._redefined.add(sdoc[e + 1].text)
+        part = block.location.part or "body"
+        hits = [h for h in hits if not h.rule.scope or part in h.rule.scope]
+        guidance = self._guidance(block)
+        out = self.declarations.find(sdoc, block, block_index, guidance)
+        scored = self.scorer.score(sdoc, hits, _is_title(block, block_index), is_field(block))
+        text = _doc_text(sdoc, block) if scored else ""
+        forms: dict[int, FormText | None] = {}  # per sentence start
+        for sc in scored:
+            h, sent = sc.hit, sc.sent
+            start, end = char_span_of(sdoc, h.start, h.end)
+            if sent.start not in forms:
+                forms[sent.start] = self.declarations.form_text(text, sent, guidance)
+            form = forms[sent.start]
+            kind, answer, reasons, conf = "finding", None, sc.reasons, sc.confidence
+            if form is not None:
+                answer = form.answer if form.answer is not None or not sc.negated else "no"
+                if answer == "yes":
+                    lift = round(max(0.0, YES_CONFIDENCE - conf), 2)
+                    reasons = [*reasons, f"+{lift:.2f}: form text ({form.why}) answered Yes"]
+                    conf = round(conf + lift, 3)
+                else:
+                    kind = "declaration"
+                    reasons = [*reasons, f"form text: {form.why}; answer: {answer or 'not readable'}"]
+            elif sc.negated:
+                kind, answer = "declaration", "no"
+                reasons = [*reasons, "denial: declaration, not a finding"]
+            if kind == "finding" and conf < FLOOR:
+                continue
+            out.append(
+                Finding(
+                    rule_id=h.rule.id,
+                    category=h.rule.category,
+                    subcategory=h.rule.subcategory,
+                    text=span_text(sdoc, h.start, h.end),
+                    context=_context(
+                        text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)
+                    ),
+                    location=block.locate(start, end),
+                    kind=kind,  # type: ignore[arg-type]
+                    severity="info" if kind == "declaration" else "low",
+                    confidence=conf if kind == "finding" else 0.6,
+                    answer=answer,
+                    reasons=list(reasons),
+                    block_index=block_index,
+                    start=start,
+                    end=end,
+                )
+            )
+        return out
+
+    def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
+        """Drop redefined acronyms, weigh repetition per category, group, and keep confident ones."""
+        from .context import THRESHOLD
+
+        findings = own
+
+        redefined, self._redefined = self._redefined, set()
+        tech_ids = {r.id for r in self.rules}
+        mine = [f for f in findings if f.rule_id in tech_ids and f.text not in redefined]
+        others = [f for f in findings if f.rule_id not in tech_ids]
+        sentences: dict[str, set[tuple[int | None, int]]] = {}
+        for f in mine:
+            if f.kind == "finding":
+                sentences.setdefault(f.category, set()).add((f.block_index, hash(f.context)))
+        pages = max(1.0, sum(len(b.text) for b in document.blocks) / PAGE_CHARS)
+        grouped = group_findings(mine)
+        kept: list[Finding] = []
+        for f in grouped:
+            if f.kind == "finding":
+                n = len(sentences.get(f.category, ()))
+                per_page = n / pages
+                weight = n if pages <= 2 else per_page * 2  # mentions per two pages in long texts
+                if weight >= 2:
+                    boost = round(min(0.2, 0.075 * (int(weight) - 1)), 2)
+                    f.confidence = round(min(1.0, f.confidence + boost), 3)
+                    f.reasons.append(
+                        f"+{boost:.2f}: {f.category} mentioned in {n} places"
+                        + (f" (~{pages:.0f} pages)" if pages > 2 else "")
+                    )
+                elif pages * PAGE_CHARS > LONG_DOCUMENT and per_page < 0.5:
+                    f.confidence = round(f.confidence - 0.1, 3)
+                    f.reasons.append(
+                        f"-0.10: {f.category} mentioned in only {n} places in ~{pages:.0f} pages"
+                    )
+                if f.confidence < THRESHOLD:
+                    continue
+                f.reasons.append(f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})")
+            kept.append(f)
+        return one_per_span(kept + others)
