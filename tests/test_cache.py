@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import grantscan
 from grantscan import pipeline as scan_mod
 from grantscan.cache import ResultCache, default_cache_dir, result_from_dict, result_to_dict
 from grantscan.config import Config
@@ -113,7 +112,7 @@ def test_lists_folder_change_invalidates(folder: Path, tmp_path: Path) -> None:
 
 def test_version_change_invalidates(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scan_path(folder, _cfg(tmp_path))
-    monkeypatch.setattr(grantscan, "__version__", "999.0")
+    monkeypatch.setattr("grantscan.version.__version__", "999.0")
     fakes.CALLS.clear()
     scan_path(folder, _cfg(tmp_path))
     assert len(fakes.CALLS) == 2

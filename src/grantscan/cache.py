@@ -130,9 +130,9 @@ def _hash_tree(h: Any, root: Path, suffixes: set[str] | None) -> None:
 
 
 def _tool_version() -> str:
-    import grantscan
+    from .version import __version__
 
-    return grantscan.__version__
+    return __version__
 
 
 @functools.cache

@@ -23,7 +23,7 @@ SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
 
 def _version() -> str:
-    from . import __version__
+    from .version import __version__
 
     return __version__
 

@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .cache import sha256_file
 from .config import Config
 from .extract import SUPPORTED_SUFFIXES
 from .model import DocumentResult, ScanResult
 from .suppress import IGNORE_FILE, PathRules
+from .version import __version__
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".tox"}
 Progress = Callable[[int, int, str], None]

@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..fingerprint import fingerprint, normalise, relative_path
 from ..model import SEVERITY_ORDER, DocumentResult, Finding, Location, RuleHelp, ScanResult
+from ..version import __version__
 
 SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
