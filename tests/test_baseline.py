@@ -104,7 +104,7 @@ def test_bad_baseline_files(tmp_path: Path, content: str, message: str) -> None:
 def test_missing_baseline_fails_before_scanning(folder: Path, tmp_path: Path) -> None:
     with pytest.raises(BaselineError, match="not found"):
         scan_path(folder, Config(cache=False, baseline=tmp_path / "nope.json"))
-    assert fakes.CALLS == []
+    assert list(fakes.CALLS) == []
 
 
 def test_baseline_file_is_stable_json(folder: Path, tmp_path: Path) -> None:

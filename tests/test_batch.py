@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ def test_hanging_file_times_out_in_process(tmp_path: Path, monkeypatch: pytest.M
     hang.write_text("x", encoding="utf-8")
     ok = tmp_path / "ok.txt"
     ok.write_text("A drone.\n", encoding="utf-8")
-    results = run_batch([str(hang), str(ok)], Config(jobs=1, timeout=0.5))
+    results = run_batch([str(hang), str(ok)], Config(jobs=1, timeout=0.5, memory_limit=0))
     assert results[0].error and results[0].error.startswith("timeout")
     assert results[1].status == "ok" and results[1].findings
 
@@ -126,3 +127,42 @@ def test_detector_build_failure_is_raised(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(PackError, match="patterns/x.yaml:3: bad rule") as e:
         run_batch(files, Config(jobs=2))
     assert e.value.line == 3
+
+
+def _greedy(path: object, options: object = None) -> object:
+    """An extractor that a decompression bomb would make of any parser: it asks for 8 GB."""
+    if str(path).endswith(".big"):
+        return bytearray(8 * 1024**3)
+    return fakes.fake_extract(path, options)
+
+
+MODES = {
+    "one file": lambda files, cfg: [scan_path(f, cfg).documents[0] for f in files],
+    "folder, one job": lambda files, cfg: scan_path(Path(files[0]).parent, replace(cfg, jobs=1)).documents,
+    "folder, two jobs": lambda files, cfg: scan_path(Path(files[0]).parent, replace(cfg, jobs=2)).documents,
+    "files, one job": lambda files, cfg: scan_path(files, replace(cfg, jobs=1)).documents,
+    "batch call": lambda files, cfg: run_batch(files, cfg),
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_memory_cap_timeout_and_crash_hold_in_every_mode(
+    mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worst a file can do, in any mode, is to be reported as an error: the others are still reported."""
+    fakes.install(monkeypatch)
+    monkeypatch.setattr("grantscan.pipeline.extract", _greedy)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["a.txt", "b.big", "c.crash", "d.hang", "e.txt"]
+    for n in names:
+        (folder / n).write_text("A drone.\n", encoding="utf-8")
+    files = [str(folder / n) for n in names]
+    cfg = Config(cache=False, jobs=1, timeout=2.0, memory_limit=1024**3, include=["*"])
+    monkeypatch.setattr("grantscan.runner.SUPPORTED_SUFFIXES", {".txt", ".big", ".crash", ".hang"})
+    docs = {Path(d.path).name: d for d in MODES[mode](files, cfg)}
+    assert set(docs) == set(names)
+    assert docs["b.big"].status == "error" and "memory" in (docs["b.big"].error or "")
+    assert docs["c.crash"].status == "error" and (docs["c.crash"].error or "").startswith("crashed:")
+    assert docs["d.hang"].status == "error" and (docs["d.hang"].error or "").startswith("timeout")
+    assert docs["a.txt"].findings and docs["e.txt"].findings

@@ -1,14 +1,18 @@
-"""Scanning many files in parallel worker processes, where one bad file never stalls or kills the batch.
+"""Scanning files in worker processes, where one bad file never stalls or kills the batch.
 
-Each worker builds its Scanner (detector, guidance) once, then scans files one at a time sent over a pipe.
+The Scanner (detector, guidance) is built once in this process and inherited by every forked worker (where
+processes are spawned instead, each worker builds its own); workers scan files one at a time sent over a pipe.
 The parent knows which file every worker is on, so a file that exceeds ``Config.timeout`` or kills its
 worker (segfault, out of memory under the ``Config.memory_limit`` address-space cap) is reported on its own
 as an error result, only that worker is replaced, and the other files in flight carry on. A plain
 ProcessPoolExecutor cannot do this: it cannot cancel a running task and, when a worker dies, fails every
 task in flight without saying which one was to blame.
 
-With one job (or one file) files are scanned in this process; the timeout then uses SIGALRM when running in
-the main thread (it interrupts Python code, not a long call inside a C library) and there is no memory cap.
+Every mode goes through the workers: one file or a folder, one job or many, the command line or a library
+call to ``scan_path``. A single job is one worker scanning the files in turn, so a decompression bomb or a
+parser crash costs that file, and a new worker, never the report of the others. Only with the memory cap
+switched off (``memory_limit = 0``) are one job or one file scanned in this process; the timeout then uses
+SIGALRM when running in the main thread (it interrupts Python code, not a long call inside a C library).
 """
 
 from __future__ import annotations
@@ -60,15 +64,17 @@ def _limit_memory(limit: int) -> None:
         pass  # not Linux: no cap
 
 
-def _worker_main(conn: Connection, config: Config) -> None:
-    """Worker process: build the Scanner once, then scan (index, path) tasks until told to stop."""
+def _worker_main(conn: Connection, config: Config, scanner: Any = None) -> None:
+    """Worker process: scan (index, path) tasks until told to stop, with the Scanner inherited from the parent
+    (forked) or built here once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
     _limit_memory(config.memory_limit)
     try:
-        from .pipeline import Scanner
+        if scanner is None:
+            from .pipeline import Scanner
 
-        scanner = Scanner(config)
-        scanner.freeze()  # this process exists for the scanner
+            scanner = Scanner(config)
+        scanner.freeze()  # this process exists for the scanner; frozen, inherited objects stay shared
     except BaseException as e:  # report why the detector could not be built, then stop
         conn.send(("init-error", _portable(e)))
         return
@@ -133,11 +139,15 @@ def run_batch(
 ) -> list[DocumentResult]:
     """Scan ``paths``; results come back in input order. ``on_result(index, result)`` fires as each ends.
 
-    ``freeze_heap``: when the files are scanned in this process, freeze the built scanner's objects out of the
-    garbage collector's way (``Scanner.freeze``); only a process that exists for the scan asks for it.
+    Files are scanned in worker processes under ``config.memory_limit`` and ``config.timeout``; with no memory
+    cap, one job or one file is scanned in this process, and ``freeze_heap`` then freezes the built scanner's
+    objects out of the garbage collector's way (``Scanner.freeze``): only a process that exists for the scan
+    asks for it (workers always do).
     """
+    if not paths:
+        return []
     jobs = max(1, config.jobs)
-    if jobs == 1 or len(paths) <= 1:
+    if config.memory_limit <= 0 and (jobs == 1 or len(paths) <= 1):
         return _run_in_process(paths, config, on_result, freeze_heap)
     return _run_pool(paths, config, min(jobs, len(paths)), on_result)
 
@@ -204,6 +214,13 @@ def _run_pool(
     paths: Sequence[str], config: Config, size: int, on_result: OnResult | None
 ) -> list[DocumentResult]:
     ctx = _context()
+    inherited = None
+    if ctx.get_start_method() == "fork":
+        # built once here and shared by every worker, however many are started or replaced after a crash;
+        # a build error is raised as it is
+        from .pipeline import Scanner
+
+        inherited = Scanner(config)
     results: list[DocumentResult | None] = [None] * len(paths)
     pending = deque(enumerate(paths))
     workers: list[_Worker] = []
@@ -212,7 +229,7 @@ def _run_pool(
     def spawn() -> None:
         parent_conn, child_conn = ctx.Pipe()
         proc = ctx.Process(
-            target=_worker_main, args=(child_conn, config), daemon=True, name="grantscan-worker"
+            target=_worker_main, args=(child_conn, config, inherited), daemon=True, name="grantscan-worker"
         )
         proc.start()
         child_conn.close()
