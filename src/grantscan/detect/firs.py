@@ -20,7 +20,7 @@ from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.resources import patterns_dir
 from ..knowledge.sources import Registry, Source, parse_date, registry
 
-SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+SENTENCE = re.compile(r"[^\s.!?;][^.!?;\n]*(?:[.!?;]+|$)", re.M)
 NEGATION_WINDOW = 6  # words before the cue or the body in which a negation makes the sentence a denial
 _WORD = re.compile(r"[\w']+")
 # the capitalised name after a body ("Ministry of Science", "Ministry of Science and Technology")
