@@ -12,6 +12,7 @@ from grantscan.explain import explain
 from grantscan.knowledge.guidance import DECLARATION, Guidance
 from grantscan.knowledge.loader import PackError
 from grantscan.knowledge.resources import patterns_dir
+from grantscan.knowledge.sources import is_official, registry
 from grantscan.knowledge.taxonomy import CATEGORIES
 from grantscan.model import Finding, ListMatch, Location
 
@@ -56,13 +57,12 @@ def test_required_bodies_and_official_pages_are_covered() -> None:
     assert any("uk-strategic-export-control-lists" in u for u in urls)
 
 
-@pytest.mark.skipif(not (SHARED / "docs" / "domain.md").is_file(), reason="../shared docs not present")
-def test_every_link_is_an_official_url_from_the_domain_brief() -> None:
-    domain = (SHARED / "docs" / "domain.md").read_text(encoding="utf-8")
+def test_every_link_is_an_official_page_from_the_source_registry() -> None:
+    urls = {s.url for s in registry().sources.values()}
     g = Guidance.load()
-    for rec in g.records.values():
+    for rec in (*g.records.values(), *g.overrides.values()):
         for link in rec.links:
-            assert link["url"] in domain, link["url"]
+            assert link["url"] in urls and is_official(link["url"]), link["url"]
 
 
 def test_apply_fills_guidance_and_keeps_what_the_detector_set() -> None:
@@ -116,16 +116,16 @@ def test_country_risk_regimes_are_named(monkeypatch: pytest.MonkeyPatch) -> None
     def country_risk(code: str) -> dict | None:
         if code == "RU":
             return {"name": "Russia", "regimes": ["Russia"], "arms_embargo": True, "notes": "Extra note."}
-        if code == "AM":
-            return {"name": "Armenia", "regimes": [], "arms_embargo": True, "notes": ""}
+        if code == "QQ":  # a code the country table does not hold: no notes to fall back on
+            return {"name": "Testland", "regimes": [], "arms_embargo": True, "notes": ""}
         return None
 
     monkeypatch.setattr(partners, "country_risk", country_risk, raising=False)
-    ru, am, fr = (finding("country", country_code=c) for c in ("RU", "AM", "FR"))
+    ru, am, fr = (finding("country", country_code=c) for c in ("RU", "QQ", "FR"))
     ru, am, fr = explain([ru, am, fr], Guidance.load())
     assert ru.why == "Russia: UK sanctions regime 'Russia'; UK arms embargo. Extra note."
     assert "UK Sanctions List" in ru.action and "for Russia" in ru.action
-    assert am.why == "Armenia: UK arms embargo."
+    assert am.why == "Testland: UK arms embargo."
     assert fr.why.startswith("Partner country: France.")
 
 
@@ -152,8 +152,8 @@ def _line_of(text: str, needle: str) -> int:
 
 def test_overrides_by_subcategory_and_rule_id(tmp_path: Path) -> None:
     text = SHIPPED.read_text(encoding="utf-8").replace(
-        "overrides: {}",
-        'overrides:\n  quantum/sensing:\n    action: "Sensing action."\n'
+        "\noverrides:\n",
+        '\noverrides:\n  quantum/sensing:\n    action: "Sensing action."\n'
         '  qkd-rule:\n    category: quantum\n    action: "QKD action."\n    links: [atas]\n',
     )
     g = Guidance.load(_write(tmp_path, text))
@@ -188,10 +188,16 @@ def test_overrides_by_subcategory_and_rule_id(tmp_path: Path) -> None:
             "unknown link 'nowhere'",
         ),
         (
-            'url: "https://www.npsa.gov.uk/trusted-research"}',
-            'url: "http://www.npsa.gov.uk/trusted-research"}',
-            'url: "http://www.npsa',
-            "url must start with https://",
+            "    sources: [ec-lists, eco2008, nsi-he, russia-regs, atas-appendix]\n",
+            "    sources: [ec-lists, rumour]\n",
+            "sources: [ec-lists, rumour]",
+            "unknown source 'rumour'",
+        ),
+        (
+            "    sources: [ec-lists, eco2008, nsi-he, russia-regs, atas-appendix]\n    checked: 2026-12-06\n",
+            "    sources: [ec-lists, eco2008, nsi-he, russia-regs, atas-appendix]\n    checked: recently\n",
+            "checked: recently",
+            "'checked' must be a date",
         ),
     ],
 )

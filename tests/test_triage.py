@@ -170,7 +170,12 @@ def test_checklist_flags_with_evidence(result: ScanResult) -> None:
     assert answers["foreign-access"].status == NEEDS_HUMAN
 
 
-def test_checklist_no_concern_only_where_the_document_answers(result: ScanResult) -> None:
+def test_checklist_no_concern_only_where_the_document_answers(
+    result: ScanResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from grantscan.knowledge import countries
+
+    monkeypatch.setattr(countries, "stale", lambda today=None: False)  # the table's age is tested elsewhere
     row = next(r for r in build_triage(result).rows if r.path == "deals/clean-agreement.txt")
     answers = by_id(row)
     for qid in (
@@ -178,10 +183,12 @@ def test_checklist_no_concern_only_where_the_document_answers(result: ScanResult
         "ip-ownership",
         "publication",
         "governing-law",
-        "screening-lists",
         "sanctions-embargo",
     ):
         assert answers[qid].status == NO_CONCERN, qid
+    # no screening list was passed in: never "no concern" for the list question
+    assert answers["screening-lists"].status == NEEDS_HUMAN
+    assert answers["screening-lists"].note.startswith("not screened")
     # nothing in the text can rule these out: never "no concern"
     for qid in ("export-lists", "nsi-area", "atas", "defence-links", "foreign-access"):
         assert answers[qid].status == NEEDS_HUMAN, qid

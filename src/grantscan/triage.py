@@ -11,11 +11,13 @@ where the document itself answers the question, otherwise "needs a human". Rende
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from .knowledge.clauses import risk_rule_ids
+from .knowledge.countries import restriction_summary
 from .knowledge.loader import PackError, check_keys, load_yaml
 from .knowledge.resources import patterns_dir
 from .knowledge.taxonomy import CLAUSE_CATEGORIES
@@ -25,7 +27,14 @@ Status = Literal["flagged", "no concern", "needs a human"]
 FLAGGED: Status = "flagged"
 NO_CONCERN: Status = "no concern"
 NEEDS_HUMAN: Status = "needs a human"
-CLEAR_WORDS = {"never", "organisations_screened", "countries_screened", "uk_law"}
+CLEAR_WORDS = {
+    "never",
+    "organisations_screened",
+    "lists_screened",
+    "countries_screened",
+    "atas_subject",
+    "uk_law",
+}
 UK = "GB"
 
 
@@ -217,7 +226,7 @@ def _country_risk(code: str, checklist: Checklist) -> str | None:
                 return str(reason or level)
             if level:
                 return None
-    return checklist.restricted_countries.get(code)
+    return checklist.restricted_countries.get(code) or restriction_summary(code)
 
 
 def _describe(f: Finding) -> str:
@@ -246,8 +255,27 @@ def answer(
     declared: list[Finding],
     countries: list[CountryRef],
     counterparties: list[Counterparty],
+    screened: list[tuple[str, str]] | None = None,
+    today: date | None = None,
 ) -> ChecklistAnswer:
-    """Answer one checklist question for one document."""
+    """Answer one checklist question for one document.
+
+    ``screened`` names the screening lists the organisations were checked against, each with its snapshot
+    date (YYYY-MM-DD). Without any, or with a list older than 12 months on ``today``, the screening question
+    says "not screened" instead of "no concern"; likewise the country question once the country table is stale.
+    """
+    from .knowledge import atas
+    from .knowledge import countries as country_table
+    from .knowledge.sources import is_stale
+
+    today = today or date.today()
+
+    def too_old(value: str) -> bool:  # a list's snapshot date, unreadable or more than 12 months old
+        try:
+            return is_stale(date.fromisoformat(str(value)[:10]), today)
+        except ValueError:
+            return True
+
     a = ChecklistAnswer(q.id, q.question, NEEDS_HUMAN, action=q.action)
     doctype = doc.document_type or "other"
     evidence: list[str] = []
@@ -262,6 +290,24 @@ def answer(
         a.note = (
             f"answered from the {' or '.join(q.applies_to)} itself; this document is classed as '{doctype}'"
         )
+        return a
+    if q.clear == "atas_subject" and evidence:
+        tech = sorted({f.category for f in active if f.category in q.categories})
+        note = atas.atas_note(tech, [c.code for c in countries])
+        if note is None:
+            subjects = atas.subjects_for(tech)
+            a.evidence = evidence[:5]
+            a.note = (
+                "no partner country outside the ATAS exemptions is named; "
+                + (
+                    f"listed subjects for this work: {', '.join(s.code for s in subjects)}. "
+                    if subjects
+                    else ""
+                )
+                + "ATAS still applies to any non-exempt student or researcher: check their nationality"
+            )
+            return a
+        a.status, a.evidence, a.note = FLAGGED, evidence[:5], note.text
         return a
     if evidence:
         a.status, a.evidence = FLAGGED, evidence[:5]
@@ -286,18 +332,41 @@ def answer(
             a.note = "the agreement has this clause and no red flag was found in it"
         else:
             a.note = "no such clause found: read the agreement"
-    elif clear == "organisations_screened":
-        if counterparties:
-            a.status = NO_CONCERN
-            a.note = f"{len(counterparties)} organisation(s) named, none on the screening lists loaded"
-        else:
+    elif clear in ("organisations_screened", "lists_screened"):
+        lists = list(screened or [])
+        stale = [(n, d) for n, d in lists if too_old(d)]
+        if not counterparties:
             a.note = "no organisation recognised in the document"
-    elif clear == "countries_screened":
-        if countries:
-            a.status = NO_CONCERN
-            a.note = f"countries named ({', '.join(c.code for c in countries)}): none restricted"
+        elif not lists:
+            a.note = "not screened: no screening list was loaded for this scan"
+        elif stale:
+            a.note = "not screened: " + "; ".join(
+                f"{n} dated {d or 'unknown'} is more than 12 months old" for n, d in stale
+            )
         else:
+            a.status = NO_CONCERN
+            a.note = (
+                f"{len(counterparties)} organisation(s) named, none matched; screened against "
+                + ", ".join(f"{n} dated {d}" for n, d in lists)
+            )
+    elif clear == "countries_screened":
+        when = country_table.snapshot()
+        if not countries:
             a.note = "no country recognised in the document"
+        elif country_table.stale(today):
+            a.note = f"not screened: the country table dated {when.isoformat()} is more than 12 months old"
+        elif "UA" in {c.code for c in countries}:
+            regions = ", ".join(r.name for r in country_table.table().regions.values() if r.country == "UA")
+            a.note = (
+                f"Ukraine is named: the state is not sanctioned, but occupied regions are ({regions}); "
+                "check where each partner and site is"
+            )
+        else:
+            a.status = NO_CONCERN
+            a.note = (
+                f"countries named ({', '.join(c.code for c in countries)}): none under UK sanctions or an arms "
+                f"embargo on the state, per the country table dated {when.isoformat()}"
+            )
     elif clear == "uk_law":
         uk = [f for f in active if f.category == "clause-law" and f.country_code == UK]
         if uk:

@@ -316,39 +316,27 @@ def country_code(name: str | None) -> str | None:
     return default_country(name)
 
 
-@cache
-def _risk_table() -> dict[str, dict[str, Any]]:
-    p = patterns_dir() / "country_risk.yaml"
-    data = load_yaml(p)
-    if not isinstance(data, LineDict) or not isinstance(data.get("countries"), list):
-        raise PackError(p, 1, "expected a mapping with a 'countries' list")
-    check_keys(p, data, {"countries", "reviewed", "source_note"}, {"countries"}, "country risk pack")
-    out: dict[str, dict[str, Any]] = {}
-    for e in data["countries"]:
-        check_keys(
-            p,
-            e,
-            {"code", "name", "regimes", "arms_embargo", "notes"},
-            {"code", "regimes", "arms_embargo"},
-            "country risk entry",
-        )
-        if not isinstance(e["arms_embargo"], bool):
-            raise PackError(p, e.key_line("arms_embargo"), "'arms_embargo' must be true or false")
-        _str_list(p, e, "regimes")
-        out[e["code"]] = {
-            "code": e["code"],
-            "name": e.get("name"),
-            "regimes": list(e["regimes"]),
-            "arms_embargo": e["arms_embargo"],
-            "notes": e.get("notes", ""),
-        }
-    return out
-
-
 def country_risk(code: str) -> dict | None:
-    """UK sanctions regimes and arms-embargo status of a country (ISO alpha-2), or None when it has neither."""
-    entry = _risk_table().get((code or "").upper())
-    return dict(entry) if entry else None
+    """UK sanctions regimes and arms-embargo status of a country (ISO alpha-2), or None when it has neither.
+
+    A thin adapter over ``knowledge.countries.country_facts``: ``regimes`` are regime names and ``arms_embargo``
+    is True only where an embargo in force reaches the state itself (not one on armed groups only).
+    """
+    from ..knowledge.countries import country_facts
+
+    c = country_facts(code)
+    if c is None:
+        return None
+    embargo = bool(c.embargo and c.embargo.reaches_state)
+    if not (c.regimes or embargo):
+        return None
+    return {
+        "code": c.code,
+        "name": c.name,
+        "regimes": [r.name for r in c.regimes],
+        "arms_embargo": embargo,
+        "notes": c.notes,
+    }
 
 
 @cache

@@ -16,15 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Finding, RuleHelp
+from .countries import table as country_table
 from .loader import LineDict, PackError, check_keys, load_yaml
 from .resources import patterns_dir
+from .sources import Registry, parse_date, registry
 from .taxonomy import CATEGORIES
 
 DECLARATION = "declaration"
 _TOP_KEYS = {"version", "reviewed", "note", "contacts", "links", "categories", "countries", "overrides"}
-_RECORD_KEYS = {"label", "why", "action", "steps", "contacts", "links"}
-_REQUIRED_RECORD_KEYS = {"label", "why", "action", "steps", "contacts", "links"}
-_COUNTRY_KEYS = {"why", "action"}
+_RECORD_KEYS = {"label", "why", "action", "steps", "contacts", "links", "sources", "checked"}
+_REQUIRED_RECORD_KEYS = {"label", "why", "action", "steps", "contacts", "links", "sources", "checked"}
+_COUNTRY_KEYS = {"why", "action", "sources", "checked"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,18 +251,26 @@ def _record(
     return replace(base, **vals) if base else Record(**vals)
 
 
+def _sourced(path: Path, d: LineDict, what: str, reg: Registry) -> None:
+    """A record's facts name their sources (keys of patterns/sources.yaml) and the date they were checked."""
+    reg.resolve(path, d, "sources", what)
+    parse_date(path, d, "checked", what)
+
+
 def _parse(path: Path) -> Guidance:
     data = load_yaml(path)
-    check_keys(path, data, _TOP_KEYS, {"contacts", "links", "categories"}, "guidance")
+    check_keys(path, data, _TOP_KEYS, {"contacts", "categories"}, "guidance")
     contacts = data["contacts"]
     if not isinstance(contacts, dict) or not contacts:
         raise PackError(path, data.key_line("contacts"), "'contacts' must map keys to descriptions")
     for k, v in contacts.items():
         if not isinstance(v, str) or not v.strip():
             raise PackError(path, contacts.key_line(k), f"contact '{k}': expected a description")
-    links: dict[str, dict[str, str]] = {}
-    raw_links = data["links"]
-    if not isinstance(raw_links, dict) or not raw_links:
+    # links are the official sources of patterns/sources.yaml, by key; a file may add its own
+    reg = registry()
+    links = {k: {"title": s.title, "url": s.url} for k, s in reg.sources.items()}
+    raw_links = data.get("links", {})
+    if not isinstance(raw_links, dict):
         raise PackError(path, data.key_line("links"), "'links' must map keys to {title, url}")
     for k, v in raw_links.items():
         check_keys(path, v, {"title", "url"}, {"title", "url"}, f"link '{k}'")
@@ -278,6 +288,7 @@ def _parse(path: Path) -> Guidance:
                 path, cats.key_line(cat), f"unknown category '{cat}' (taxonomy ids or 'declaration')"
             )
         records[cat] = _record(path, rec, f"category '{cat}'", contacts, links)
+        _sourced(path, rec, f"category '{cat}'", reg)
     missing = [c for c in (*CATEGORIES, DECLARATION) if c not in records]
     if missing:
         raise PackError(
@@ -303,7 +314,12 @@ def _parse(path: Path) -> Guidance:
         body = LineDict({k: v for k, v in rec.items() if k != "category"})
         body.line, body.key_lines = rec.line, rec.key_lines
         overrides[str(key)] = _record(path, body, f"override '{key}'", contacts, links, base=base)
-    countries: dict[str, dict[str, str]] = {}
+        if "sources" in body or "checked" in body:
+            _sourced(path, body, f"override '{key}'", reg)
+    # country facts come from the country table (patterns/regimes.yaml); this file may add to them
+    countries: dict[str, dict[str, str]] = {
+        c.code: {"why": c.notes} for c in country_table().countries.values()
+    }
     raw_countries = data.get("countries") or {}
     if not isinstance(raw_countries, dict):
         raise PackError(path, data.key_line("countries"), "'countries' must be a mapping")
@@ -314,8 +330,9 @@ def _parse(path: Path) -> Guidance:
                 raw_countries.key_line(str(code)),
                 f"country '{code}': expected an ISO 3166-1 alpha-2 code such as CN",
             )
-        check_keys(path, rec, _COUNTRY_KEYS, {"why"}, f"country '{code}'")
-        countries[code] = {k: _text(path, rec, k, f"country '{code}'") for k in rec}
+        check_keys(path, rec, _COUNTRY_KEYS, {"why", "sources", "checked"}, f"country '{code}'")
+        _sourced(path, rec, f"country '{code}'", reg)
+        countries[code] = {k: _text(path, rec, k, f"country '{code}'") for k in ("why", "action") if k in rec}
     return Guidance(
         records=records,
         overrides=overrides,
