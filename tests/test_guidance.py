@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from grantscan.detect import partners
 from grantscan.explain import explain
+from grantscan.knowledge import countries
 from grantscan.knowledge.guidance import DECLARATION, Guidance
 from grantscan.knowledge.loader import PackError
 from grantscan.knowledge.resources import patterns_dir
@@ -104,7 +104,7 @@ def test_listed_organisation_names_the_list_and_snapshot() -> None:
 
 
 def test_country_without_risk_data_is_a_partner_country_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(partners, "country_risk", raising=False)
+    monkeypatch.setattr(countries, "country_risk", lambda code: None)
     fr, cn = finding("country", country_code="FR"), finding("country", country_code="CN")
     fr, cn = explain([fr, cn], Guidance.load())
     assert fr.why == f"Partner country: France. {Guidance.load().records['country'].why}"
@@ -120,7 +120,7 @@ def test_country_risk_regimes_are_named(monkeypatch: pytest.MonkeyPatch) -> None
             return {"name": "Testland", "regimes": [], "arms_embargo": True, "notes": ""}
         return None
 
-    monkeypatch.setattr(partners, "country_risk", country_risk, raising=False)
+    monkeypatch.setattr(countries, "country_risk", country_risk)
     ru, am, fr = (finding("country", country_code=c) for c in ("RU", "QQ", "FR"))
     ru, am, fr = explain([ru, am, fr], Guidance.load())
     assert ru.why == "Russia: UK sanctions regime 'Russia'; UK arms embargo. Extra note."
@@ -129,12 +129,9 @@ def test_country_risk_regimes_are_named(monkeypatch: pytest.MonkeyPatch) -> None
     assert fr.why.startswith("Partner country: France.")
 
 
-def test_shipped_country_risk_is_used_when_present() -> None:
-    if getattr(partners, "country_risk", None) is None:
-        pytest.skip("partner detector has no country_risk yet")
-    risk = partners.country_risk("IR")
-    if not risk or not risk.get("regimes"):
-        pytest.skip("no sanctions regime recorded for IR")
+def test_shipped_country_risk_is_used() -> None:
+    risk = countries.country_risk("IR")
+    assert risk and risk["regimes"]
     f = finding("country", country_code="IR")
     (f,) = explain([f], Guidance.load())
     assert all(f"'{r}'" in f.why for r in risk["regimes"])

@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from grantscan.detect import partners
 from grantscan.detect.firs import FirsDetector
 from grantscan.explain import explain
 from grantscan.knowledge import countries
@@ -27,7 +26,7 @@ def test_armenia_and_azerbaijan_have_no_embargo_since_october_2025() -> None:
         assert c is not None and c.embargo is None and not c.regimes, code
         assert not countries.is_restricted(code), code
         assert "13 October 2025" in c.notes
-        assert partners.country_risk(code) is None
+        assert countries.country_risk(code) is None
     osce = countries.table().embargoes["osce-nagorno-karabakh"]
     assert osce.lifted == dt.date(2025, 10, 13) and not osce.reaches_state
 
@@ -35,7 +34,7 @@ def test_armenia_and_azerbaijan_have_no_embargo_since_october_2025() -> None:
 def test_ukraine_is_not_sanctioned_but_crimea_and_occupied_regions_are() -> None:
     ua = countries.country_facts("UA")
     assert ua is not None and ua.regimes == () and ua.embargo is None
-    assert not countries.is_restricted("UA") and partners.country_risk("UA") is None
+    assert not countries.is_restricted("UA") and countries.country_risk("UA") is None
     for name in ("Crimea", "crimea", "Sevastopol", "Donetsk", "Lugansk", "Kherson", "Zaporizhzhia"):
         r = countries.region_facts(name)
         assert r is not None and r.country == "UA", name
@@ -48,7 +47,7 @@ def test_hong_kong_carries_the_china_arms_embargo() -> None:
     assert hk is not None and cn is not None
     assert hk.embargo is cn.embargo and hk.embargo.id == "china-1989" and hk.embargo.reaches_state
     assert "2020" in hk.notes and countries.is_restricted("HK")
-    assert partners.country_risk("HK") == {
+    assert countries.country_risk("HK") == {
         "code": "HK",
         "name": "Hong Kong",
         "regimes": [],
@@ -72,7 +71,7 @@ def test_un_embargoes_on_governments_lifted_reach_only_armed_groups() -> None:
         c = countries.country_facts(code)
         assert c is not None and c.embargo is not None and c.embargo.scope == "non-state", code
         assert not c.embargo.reaches_state
-        risk = partners.country_risk(code)
+        risk = countries.country_risk(code)
         assert risk is not None and risk["arms_embargo"] is False and risk["regimes"], code
 
 
@@ -90,10 +89,10 @@ def test_syria_is_modelled_as_partly_lifted() -> None:
 
 
 def test_country_risk_adapter_keeps_its_shape() -> None:
-    ru = partners.country_risk("ru")
+    ru = countries.country_risk("ru")
     assert ru is not None and set(ru) == {"code", "name", "regimes", "arms_embargo", "notes"}
     assert ru["regimes"] == ["Russia"] and ru["arms_embargo"] is True
-    assert partners.country_risk("FR") is None and partners.country_risk("") is None
+    assert countries.country_risk("FR") is None and countries.country_risk("") is None
 
 
 def test_stale_after_twelve_months() -> None:

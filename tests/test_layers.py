@@ -39,13 +39,7 @@ LAYERS: list[tuple[str, ...]] = [
 ]
 
 # Imports that point up today, each with the reason it is still there. The list may only shrink.
-KNOWN: dict[tuple[str, str], str] = {
-    (
-        "grantscan.knowledge.guidance",
-        "grantscan.detect.partners",
-    ): "country sanctions facts are still read from "
-    "the partner detector's table; they move to the knowledge layer with the dated country data",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _module_name(path: Path) -> str:

@@ -227,16 +227,14 @@ def test_suppressed_findings_do_not_count() -> None:
     assert row.clauses.risky == []
 
 
-def test_partner_country_rating_is_used_when_offered(monkeypatch: pytest.MonkeyPatch) -> None:
-    from grantscan.detect import partners
+def test_country_risk_comes_from_the_country_table() -> None:
+    """Scan and triage read the same table: a restricted country carries its one-line summary, another none."""
+    from grantscan.knowledge.countries import restriction_summary
 
-    monkeypatch.setattr(
-        partners, "country_risk", lambda code: "high: test rating" if code == "FR" else None, raising=False
-    )
     row = build_triage(ScanResult([risky_agreement()])).rows[0]
     risk = {c.code: c.risk for c in row.countries}
-    assert risk["FR"] == "high: test rating"
-    assert risk["CN"]  # no rating from the partner detector: the checklist's list still applies
+    assert risk["CN"] == restriction_summary("CN") and "arms embargo" in risk["CN"]
+    assert all(risk[c] is None for c in risk if restriction_summary(c) is None)
 
 
 def test_checklist_pack_is_validated(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .knowledge import countries
 from .knowledge.taxonomy import DUAL_USE, TECH_CATEGORIES
 from .model import SEVERITY_ORDER, Finding
 
@@ -41,14 +42,7 @@ class Assessment:
 
 
 def _country_risk(code: str | None) -> dict | None:
-    if not code:
-        return None
-    try:
-        from .detect import partners
-    except ImportError:  # pragma: no cover - partner detection not installed
-        return None
-    fn = getattr(partners, "country_risk", None)
-    return fn(code) if fn else None
+    return countries.country_risk(code) if code else None
 
 
 def _sanctioned(risk: dict | None) -> bool:

@@ -55,17 +55,16 @@ class Question:
 
 @dataclass(slots=True)
 class Checklist:
-    """The questions plus the fallback list of restricted countries."""
+    """The questions; country facts are read from the knowledge layer, never copied here."""
 
     questions: list[Question]
-    restricted_countries: dict[str, str]
 
 
 def load_checklist(path: str | Path | None = None) -> Checklist:
     """Load and validate checklist.yaml; errors are PackError naming file and line."""
     path = Path(path) if path else patterns_dir() / "checklist.yaml"
     data = load_yaml(path)
-    check_keys(path, data, {"questions", "restricted_countries"}, {"questions"}, "checklist")
+    check_keys(path, data, {"questions"}, {"questions"}, "checklist")
     questions: list[Question] = []
     for q in data["questions"]:
         check_keys(
@@ -110,8 +109,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
                 applies_to=list(q["applies_to"]) if q.get("applies_to") else None,
             )
         )
-    restricted = {str(k).upper(): str(v) for k, v in (data.get("restricted_countries") or {}).items()}
-    return Checklist(questions, restricted)
+    return Checklist(questions)
 
 
 @cache
@@ -201,32 +199,6 @@ EXPECTED_CLAUSES = (
     "clause-law",
     "clause-liability",
 )
-
-
-def _country_risk(code: str, checklist: Checklist) -> str | None:
-    """Why a country is restricted, from the partner detector's rating when it offers one."""
-    try:
-        from .detect import partners
-    except ImportError:  # pragma: no cover - partners is part of the package
-        partners = None
-    fn = getattr(partners, "country_risk", None)
-    if callable(fn):
-        try:
-            r = fn(code)
-        except Exception:  # a rating bug must not stop the triage
-            r = None
-        if r is not None:
-            level = r if isinstance(r, str) else getattr(r, "level", None) or getattr(r, "label", None)
-            if isinstance(r, dict):
-                level = r.get("level") or r.get("label") or r.get("risk")
-            if isinstance(r, bool):
-                return checklist.restricted_countries.get(code, "restricted") if r else None
-            if level and str(level).lower() not in {"none", "low", "ok", "info", ""}:
-                reason = r.get("reason") if isinstance(r, dict) else getattr(r, "reason", None)
-                return str(reason or level)
-            if level:
-                return None
-    return checklist.restricted_countries.get(code) or restriction_summary(code)
 
 
 def _describe(f: Finding) -> str:
@@ -398,7 +370,7 @@ def build_row(doc: DocumentResult, checklist: Checklist | None = None) -> Triage
     for f in active:
         if f.category == "country" and f.country_code and f.country_code.upper() not in codes:
             codes.append(f.country_code.upper())
-    countries = [CountryRef(c, _country_risk(c, checklist)) for c in sorted(codes)]
+    countries = [CountryRef(c, restriction_summary(c)) for c in sorted(codes)]
     counterparties = sorted(orgs.values(), key=lambda c: (not c.flagged, c.name.casefold()))
     clauses = ClauseSummary()
     risk_ids = risk_rule_ids()

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..config import Config
+from ..knowledge.countries import country_risk  # noqa: F401 - re-exported for the partner findings
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.resources import patterns_dir
 from ..model import Document, Finding, ListMatch, TextBlock
@@ -314,29 +315,6 @@ def country_code(name: str | None) -> str | None:
     from .lists import default_country
 
     return default_country(name)
-
-
-def country_risk(code: str) -> dict | None:
-    """UK sanctions regimes and arms-embargo status of a country (ISO alpha-2), or None when it has neither.
-
-    A thin adapter over ``knowledge.countries.country_facts``: ``regimes`` are regime names and ``arms_embargo``
-    is True only where an embargo in force reaches the state itself (not one on armed groups only).
-    """
-    from ..knowledge.countries import country_facts
-
-    c = country_facts(code)
-    if c is None:
-        return None
-    embargo = bool(c.embargo and c.embargo.reaches_state)
-    if not (c.regimes or embargo):
-        return None
-    return {
-        "code": c.code,
-        "name": c.name,
-        "regimes": [r.name for r in c.regimes],
-        "arms_embargo": embargo,
-        "notes": c.notes,
-    }
 
 
 @cache

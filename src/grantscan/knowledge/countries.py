@@ -309,6 +309,26 @@ def is_restricted(code: str) -> bool:
     return bool(c and (c.regimes or (c.embargo and c.embargo.reaches_state)))
 
 
+def country_risk(code: str) -> dict[str, Any] | None:
+    """The risk view the scan's severities and guidance use: ``{code, name, regimes, arms_embargo, notes}``,
+    or None when no UK sanctions regime applies and no arms embargo reaches the state. ``regimes`` are regime
+    names; ``arms_embargo`` is True only where an embargo in force reaches the state itself (not one on armed
+    groups only)."""
+    c = country_facts(code)
+    if c is None:
+        return None
+    embargo = bool(c.embargo and c.embargo.reaches_state)
+    if not (c.regimes or embargo):
+        return None
+    return {
+        "code": c.code,
+        "name": c.name,
+        "regimes": [r.name for r in c.regimes],
+        "arms_embargo": embargo,
+        "notes": c.notes,
+    }
+
+
 def restriction_summary(code: str) -> str | None:
     """One line saying why a country is restricted (regimes, embargo and who imposes it), or None."""
     c = country_facts(code)

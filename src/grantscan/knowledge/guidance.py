@@ -3,19 +3,19 @@
 The knowledge base is ``patterns/guidance.yaml``: one record per taxonomy id plus ``declaration``,
 optional records per sub-category or rule id (``overrides``) and country facts (``countries``). It is
 validated on load; every error names the file and line. Country findings also name the sanctions and
-embargo regimes reported by ``detect.partners.country_risk`` when that function exists; organisation
+embargo regimes of the dated country table (``knowledge.countries``); organisation
 findings matched to a screening list name the list and its snapshot date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..model import Finding, RuleHelp
+from . import countries
 from .countries import table as country_table
 from .loader import LineDict, PackError, check_keys, load_yaml
 from .resources import patterns_dir
@@ -168,19 +168,8 @@ def country_name(code: str) -> str:
 
 
 def _country_risk(code: str) -> dict[str, Any] | None:
-    """``detect.partners.country_risk(code)`` when the partner detector provides it."""
-    try:
-        from ..detect import partners
-    except ImportError:
-        return None
-    fn: Callable[[str], Any] | None = getattr(partners, "country_risk", None)
-    if fn is None:
-        return None
-    try:
-        risk = fn(code)
-    except (KeyError, ValueError, LookupError):
-        return None
-    return risk if isinstance(risk, dict) else None
+    """The country's sanctions and embargo facts (``knowledge.countries.country_risk``)."""
+    return countries.country_risk(code)
 
 
 def _names(value: Any) -> list[str]:
