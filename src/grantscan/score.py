@@ -12,23 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .knowledge import countries
+from .knowledge.scoring import scoring
 from .knowledge.taxonomy import DUAL_USE, TECH_CATEGORIES
 from .model import SEVERITY_ORDER, Finding
 
 CLAUSE_PREFIX = "clause-"
-LOW_CONFIDENCE = 0.7  # technology findings below this (but above the reporting threshold) are low severity
-# points per signal (capped at 100 in total)
-POINTS = {
-    "partner-listed": 30,
-    "defence": 25,
-    "country-sanctioned": 20,
-    "country-embargo": 15,
-    "dual-use-with-risky-partner": 20,
-    "dual-use": 10,
-    "clause-high": 10,
-    "clause-medium": 5,
-    "organisation-flagged": 10,
-}
+FIRS_RULE = "firs-enhanced-tier"
 
 
 @dataclass(slots=True)
@@ -62,6 +51,8 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
     """Severity of each finding (on copies) and the risk of the document; suppressed findings and
     declarations add nothing to the risk."""
     findings = [replace(f) for f in findings]
+    table = scoring()
+    points, low_confidence = table.points, table.low_confidence
 
     active = [f for f in findings if f.kind == "finding" and not f.suppressed]
     listed = [f for f in active if f.category == "organisation" and f.lists]
@@ -83,10 +74,12 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
             if risky_partner:
                 f.severity = "high"
             else:  # a borderline technology signal stays low until a person confirms it
-                f.severity = "medium" if f.confidence >= LOW_CONFIDENCE else "low"
+                f.severity = "medium" if f.confidence >= low_confidence else "low"
         elif f.category == "country":
             risk = risky_countries.get(f.country_code or "")
             f.severity = ("high" if active_tech(active) else "medium") if risk else "low"
+        elif f.rule_id == FIRS_RULE:
+            f.severity = "high"  # activity may not start before the arrangement is registered
         elif f.category == "organisation":
             if f.lists:
                 f.severity = "high"
@@ -107,20 +100,31 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
 
     for f in listed:
         lists = ", ".join(sorted({m.list_name for m in f.lists}))
-        add(POINTS["partner-listed"], f"partner on a screening list: {_label(f)} ({lists})")
+        add(points["partner-listed"], f"partner on a screening list: {_label(f)} ({lists})")
     for code, risk in sorted(risky_countries.items()):
         if _sanctioned(risk):
             regimes = ", ".join(risk.get("regimes") or risk.get("sanctions") or [])
-            add(POINTS["country-sanctioned"], f"country under UK sanctions: {code} ({regimes})")
+            add(points["country-sanctioned"], f"country under UK sanctions: {code} ({regimes})")
         else:
-            add(POINTS["country-embargo"], f"country under an arms embargo: {code}")
+            add(points["country-embargo"], f"country under an arms embargo: {code}")
     for f in active:
-        if f.category == "organisation" and not f.lists and f.severity in ("medium", "high"):
-            add(POINTS["organisation-flagged"], f"partner flagged ({f.severity}): {_label(f)}")
+        if f.rule_id == FIRS_RULE:
+            add(
+                points["firs"],
+                f"foreign state body funds or directs the work (FIRS enhanced tier): {_label(f)}",
+            )
+    for f in active:
+        if (
+            f.category == "organisation"
+            and f.rule_id != FIRS_RULE
+            and not f.lists
+            and f.severity in ("medium", "high")
+        ):
+            add(points["organisation-flagged"], f"partner flagged ({f.severity}): {_label(f)}")
     defence = [f for f in active if f.category == "defence"]
     if defence:
         terms = ", ".join(sorted({f.text for f in defence}))
-        add(POINTS["defence"], f"defence end use or partner: {terms}")
+        add(points["defence"], f"defence end use or partner: {terms}")
     by_cat: dict[str, list[Finding]] = {}
     for f in active:
         if f.category in DUAL_USE:
@@ -130,14 +134,14 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
         terms = ", ".join(sorted({f.text.lower() for f in fs})[:3])
         key = "dual-use-with-risky-partner" if risky_partner else "dual-use"
         add(
-            POINTS[key],
+            points[key],
             f"dual-use: {terms} ({cat}) in {places} place{'s' if places != 1 else ''}"
             + (" with a high-risk partner" if risky_partner else ""),
         )
     for f in active:
         if f.category.startswith(CLAUSE_PREFIX) and f.severity in ("medium", "high"):
-            add(POINTS[f"clause-{f.severity}"], f"agreement: {f.text}")
-    return Assessment(findings, document_type, min(100, score), reasons)
+            add(points[f"clause-{f.severity}"], f"agreement: {f.text}")
+    return Assessment(findings, document_type, min(table.cap, score), reasons)
 
 
 def active_tech(findings: list[Finding]) -> bool:

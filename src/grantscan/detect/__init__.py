@@ -2,7 +2,8 @@
 
 The ``Detector`` holds one blank English pipeline and the detectors of the registry (``PARTS``): technology
 (technology packs and declarations), partners (countries, organisations, screening lists) and clauses
-(agreement clauses and their risks). Each detector follows the ``Part`` protocol: told the document and its
+(agreement clauses and their risks) and FIRS (foreign state bodies of the enhanced tier that fund or direct
+the work). Each detector follows the ``Part`` protocol: told the document and its
 type (``begin``), it proposes findings block by block over one shared tokenisation (``find``), then weighs
 and completes them for the whole document (``finalize``), seeing what the detectors before it kept.
 """
@@ -57,12 +58,19 @@ def _clauses(nlp: spacy.language.Language, config: Config) -> Part:
     return ClauseDetector(nlp, config)
 
 
+def _firs(nlp: spacy.language.Language, config: Config) -> Part:
+    from .firs import FirsPart
+
+    return FirsPart()
+
+
 # In order: clause finalisation reads the technology findings (an agreement on controlled technology without
 # an export clause is itself a finding).
 PARTS: dict[str, Callable[[Any, Config], Part]] = {
     "technology": _technology,
     "clauses": _clauses,
     "partners": _partners,
+    "firs": _firs,
 }
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.resources import patterns_dir
 from ..knowledge.sources import Registry, Source, parse_date, registry
+from ..model import Document, Finding, TextBlock
 
 SENTENCE = re.compile(r"[^\s.!?;][^.!?;\n]*(?:[.!?;]+|$)", re.M)
 NEGATION_WINDOW = 6  # words before the cue or the body in which a negation makes the sentence a denial
@@ -214,3 +215,48 @@ class FirsDetector:
         return any(w in self._negations or w.endswith("n't") for w in words) or any(
             p in self._negations for p in pairs
         )
+
+
+RULE_ID = "firs-enhanced-tier"
+
+
+class FirsPart:
+    """The detector of the registry: one organisation finding per sentence where an enhanced-tier state body
+    funds or directs the work (the state body named, the sentence as context)."""
+
+    def __init__(self, data: FirsData | None = None):
+        self.detector = FirsDetector(data)
+
+    def begin(self, document: Document, doctype: str) -> None:
+        """Nothing to set up per document."""
+
+    def find(self, sdoc: object, block: TextBlock, block_index: int) -> list[Finding]:
+        text = block.text.replace("\r", " ").replace("\n", " ")  # same length: offsets stay the block's
+        out = []
+        for hit in self.detector.find(text):
+            sentence = " ".join(text[hit.start : hit.end].split())
+            out.append(
+                Finding(
+                    rule_id=RULE_ID,
+                    category="organisation",
+                    subcategory="organisation/firs",
+                    text=hit.entity,
+                    context=sentence,
+                    location=block.locate(hit.start, hit.end),
+                    severity="high",
+                    confidence=0.8,
+                    country_code=hit.country,
+                    name=hit.entity,
+                    reasons=[
+                        f"FIRS {hit.tier} tier: a state body of {hit.country} ('{hit.entity}')",
+                        f"funds or directs the activity ('{hit.cue}')",
+                    ],
+                    block_index=block_index,
+                    start=hit.start,
+                    end=hit.end,
+                )
+            )
+        return out
+
+    def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
+        return own

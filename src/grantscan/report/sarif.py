@@ -218,6 +218,8 @@ def _result(doc: DocumentResult, f: Finding, rule_index: int, fp: str) -> dict[s
             }
             for m in f.lists
         ]
+    if f.control_candidates:
+        props["control_candidates"] = [c.to_dict() for c in f.control_candidates]
     if f.reasons:
         props["reasons"] = list(f.reasons)
     res["properties"] = props
