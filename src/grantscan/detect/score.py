@@ -91,12 +91,14 @@ def assess(document: Document, findings: list[Finding]) -> Assessment:
             risk = risky_countries.get(f.country_code or "")
             f.severity = ("high" if active_tech(active) else "medium") if risk else "low"
         elif f.category == "organisation":
-            if f.lists:
+            # severity follows the list: designated -> high, a possible match to check -> medium; a body the
+            # partner detector flagged without a list (defence, military) keeps its own severity, below high
+            statuses = {m.status for m in f.lists}
+            if "designated" in statuses:
                 f.severity = "high"
-            elif f.severity not in (
-                "medium",
-                "high",
-            ):  # kept when the partner detector flagged the organisation
+            elif statuses:
+                f.severity = "medium"
+            elif f.severity not in ("medium", "high"):
                 f.severity = "info"
         elif f.category.startswith(CLAUSE_PREFIX):
             _raise(f, "low")
