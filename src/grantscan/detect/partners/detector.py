@@ -11,7 +11,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import ORTH
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -41,7 +42,18 @@ from .places import (
     country_code,
     country_name,
 )
-from .screening import DESIGNATED, POSSIBLE, Hit, ScreeningIndex, is_acronym
+from .screening import (
+    DESIGNATED,
+    GENERIC,
+    LEGAL_FORMS,
+    POSSIBLE,
+    Hit,
+    ScreeningIndex,
+    canon,
+    fold,
+    is_acronym,
+    name_words,
+)
 from .tokens import _Mention, _Scan, _Tokens
 
 # a listed name inside these is a title or a reference, not a partner
@@ -582,13 +594,40 @@ class PartnerDetector:
         orth = sdoc.to_array(ORTH) if len(self.screen.acronym_hashes) else None
         return self.screen.scan(lower_hashes(sdoc), orth, t.word, lambda i: _has_capital(t.word(i)))
 
+    def _seeds(self, sdoc: Doc) -> list[int]:
+        """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
+        if not len(sdoc):
+            return []
+        flags = sdoc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
+        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2]).tolist()
+        if not caps:
+            return []
+        t = self._toks(sdoc)
+        words = {i: t.word(i) for i in caps}
+        return [i for i in caps if self.screen.seeds([words[i]], [0])]
+
+    def _person_name(self, t: _Tokens, i: int) -> bool:
+        """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
+        if i == 0:
+            return False
+        prev = t.word(i - 1)
+        if prev in self.rules.titles or prev.rstrip(".") in self.rules.titles:
+            return True
+        return (
+            i >= 2
+            and t.name_word(i - 1)
+            and not t.sent_start(i - 1)
+            and t.word(i - 2).rstrip(".") in self.rules.titles
+        )
+
     def _organisations(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         out: list[Finding] = []
         known_spans: list[tuple[int, int, KnownOrg]] = []
         found = self._scan(sdoc)
         known_spans = list(found.orgs)
         hits = self._screen_hits(sdoc)
-        if not known_spans and not found.heads and self.ner is None and not hits:
+        seeds = self._seeds(sdoc)
+        if not known_spans and not found.heads and self.ner is None and not hits and not seeds:
             return out
         t = self._toks(sdoc)
         blocked = self._blocked(sdoc) if known_spans else []
@@ -626,11 +665,29 @@ class PartnerDetector:
                         cs < span.end and span.start < ce for cs, ce, _, _ in candidates
                     ):
                         candidates.append((span.start, span.end, "ner", None))
+        for j, (cs, ce, ckind, corg) in enumerate(candidates):
+            for (
+                h
+            ) in hits:  # a listed name running past a recognised one ("Research Inst. of Nuclear Science")
+                if cs < h.end and h.start < ce and (h.start < cs or h.end > ce):
+                    cs, ce = min(cs, h.start), max(ce, h.end)
+            candidates[j] = (cs, ce, ckind, corg)
         for h in hits:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
                 candidates.append((h.start, h.end, "listed", None))
+        for i in seeds:
+            # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
+            if any(cs <= i < ce for cs, ce, _, _ in candidates):
+                continue
+            rs, re_ = self._run(t, i, i + 1)
+            if rs < i and t.sent_start(rs) and not self.screen.seeds([t.word(rs)], [0]):
+                rs += 1  # the sentence's first word ("Letters", "Partner")
+            if re_ - rs >= 2 and not any(cs < re_ and rs < ce for cs, ce, _, _ in candidates):
+                candidates.append((rs, re_, "seed", None))
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
+            if e - s == 1 and kind != "university" and self._person_name(t, s):
+                continue  # "Dr Maria Rostec": a surname, not the corporation
             text = t.span_text(s, e)
             if self.host is not None and self.host.match(text):
                 continue  # the host institution itself is not a partner
@@ -639,6 +696,10 @@ class PartnerDetector:
             inside = [h for h in hits if s <= h.start and h.end <= e]
             matches, dropped = self._screen_span(t, s, e, text, org, inside)
             not_partner = self._not_partner(t, block, s, e) if matches else None
+            if kind in ("listed", "seed") and not matches:
+                continue  # found only to be screened, and nothing listed it: not reported
+            if kind == "seed":
+                kind = "listed"
             severity, conf, reasons = "info", 0.6, [f"{kind} name pattern"]
             rule = f"org-{kind}"
             if org:
@@ -726,12 +787,29 @@ class PartnerDetector:
             if org is not None and h.how == "acronym":
                 continue  # the built-in body decides what its acronym names
             whole = whole or (h.start == s and h.end == e)
+            rs, re_ = self._run(t, h.start, h.end)
+            rs, re_ = min(rs, s), max(re_, e)
+            others = self._other_words(t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
             for k in h.names:
+                if others and len(idx.names[k].words) <= 2:
+                    continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
                 ev.setdefault(k, (1.0, h.how))
-        if not ev:
-            whole = True
-            for k, score in idx.score_span(text):
-                ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+        if not whole:
+            # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
+            for k, score in idx.score_span(text, DESIGNATED if ev else POSSIBLE):
+                ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+            whole = not hits
+        if (
+            max((x[0] for x in ev.values()), default=0.0) < DESIGNATED
+            and e + 1 < t.n
+            and t.word(e) in (",", "(", "in")
+            and t.name_word(e + 1)
+        ):
+            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name
+            after = t.word(e + 1)
+            for k, score in idx.score_span(f"{text} {after}"):
+                if score >= DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+                    ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
         if not ev:
             return [], []
         strong = {m.code for m in self._span_mentions(t, s, e)}
@@ -757,9 +835,6 @@ class PartnerDetector:
             if how == "acronym" and idx.acronym_bodies(nm.raw) > 1:
                 status = "possible"
                 evidence.append(f"'{nm.raw}' is the acronym of {idx.acronym_bodies(nm.raw)} listed bodies")
-            if how == "exact" and len(nm.words) == 1 and len(nm.raw.split()) > 1:
-                status = "possible"  # 'Almaz' for 'Almaz JSC': one word left once the legal form is dropped
-                evidence.append(f"only '{nm.words[0]}' of '{nm.raw}' is distinctive")
             countries = entry.all_countries()
             if countries and strong:
                 if strong & countries:
@@ -785,6 +860,9 @@ class PartnerDetector:
                     )
                     if how == "fuzzy":
                         status = "possible"
+            elif generic and weak & countries and len(nm.words) <= 2:
+                status = "possible"  # a two-word generic name, placed only by its sentence
+                evidence.append(f"a generic name; its sentence names {', '.join(sorted(weak & countries))}")
             elif generic:
                 if not whole:
                     continue  # a generic listed name inside a longer, unplaced name: that name is another body
@@ -812,6 +890,17 @@ class PartnerDetector:
             )
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
+
+    def _other_words(self, t: _Tokens, s: int, e: int, h: Hit) -> bool:
+        """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
+        legal form or a place."""
+        places = {i for m in self._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
+        for i in range(s, e):
+            if h.start <= i < h.end or i in places or not t.name_word(i):
+                continue
+            if any(w not in GENERIC and w not in LEGAL_FORMS for w in name_words(t.word(i))):
+                return True
+        return False
 
     def _sentence_codes(self, t: _Tokens, s: int) -> set[str]:
         """Countries named in the sentence of token ``s`` (the block when it has no sentences)."""

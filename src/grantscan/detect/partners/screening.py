@@ -169,13 +169,26 @@ GENERIC = set(
     northern southern eastern western northeastern northwestern southeastern southwestern north south east west
     new higher advanced military defense security special general main key modern joint integrated experimental
     theoretical fundamental problems studies study power electric electrical metallurgy mining geology
-    construction transport shipbuilding marine ocean naval sea air land army navy force
+    construction transport shipbuilding marine ocean naval sea air land army navy force building plant works
+    factory zavod bureau production association complex trade trading import export services service products
+    equipment engineering solutions global world first united
+    """.split()
+)
+# words that say what type of university or institute it is: a span naming one the listed name lacks (or
+# lacking one it has) is another body ("Astrakhan State Technical University" is not "Astrakhan State University")
+TYPE_WORDS = set(
+    """
+    technology medicine medical pedagogical agricultural agriculture economics economic normal polytechnic
+    engineering aviation aerospace nuclear humanities law arts music sports forestry oil gas mining transport
+    maritime marine railway communications electronics physics chemistry mathematics defense military naval
     """.split()
 )
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
 _TERM = ""  # trie key of the names ending at a node
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 
 
 def fold(s: str) -> str:
@@ -267,12 +280,19 @@ class ScreeningIndex:
         df: dict[str, set[int]] = defaultdict(set)
         firsts: set[str] = set()
         for i, e in enumerate(self.entries):
-            for raw in dict.fromkeys([e.name, *e.aliases]):
-                raw = raw.strip()
+            names = [e.name, *e.aliases]
+            for n in names[:]:  # 'Institute of Applied Physics (IAP)': the name, and 'IAP' as an acronym
+                if "(" in n:
+                    names.append(_PARENS.sub(" ", n))
+                    names += [
+                        m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in LEGAL_FORMS
+                    ]
+            for raw in dict.fromkeys(names):
+                raw = " ".join(raw.split())
                 if not raw:
                     continue
                 if is_acronym(raw):
-                    if raw not in blocked and len(raw) >= 3:
+                    if raw not in blocked and len(raw) >= 3 and raw.lower() not in LEGAL_FORMS:
                         self.acronyms[raw].append(self._add(i, raw, (raw.lower(),)))
                     continue
                 words = name_words(raw)
@@ -295,6 +315,11 @@ class ScreeningIndex:
         self.max_idf = math.log(1 + n)
         self.postings = {k: v for k, v in self._postings().items() if len(df[k]) <= MAX_DF}
         self.vocab_keys = sorted(self.postings)
+        self.generic_keys = generic_keys = {canon(w) for w in GENERIC | LEGAL_FORMS}
+        self.type_keys = {canon(w) for w in TYPE_WORDS}
+        self.seed_keys = {
+            k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic_keys
+        }
         self.first_hashes = np.array(sorted({get_string_id(w) for w in firsts}), dtype=np.uint64)
         self.acronym_hashes = np.array(sorted({get_string_id(a) for a in self.acronyms}), dtype=np.uint64)
         # a name of generic words found in the lists for several countries ("Institute of Applied Physics")
@@ -329,16 +354,36 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def derived_single(self, k: int) -> bool:
+        """A name left with one word once its legal form is dropped ('Guowei Group', 'The Islamic Group')."""
+        nm = self.names[k]
+        return len(nm.words) == 1 and len(nm.raw.split()) > 1
+
+    def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
+        """Whether the words dropped from name ``k`` are written around tokens ``start:end``."""
+        want = set(_SPLIT.findall(fold(self.names[k].raw))) - set(self.names[k].words) - {"the", "of", "and"}
+        near = set()
+        for j in range(max(0, start - 3), min(n, end + 3)):
+            near.update(_SPLIT.findall(fold(word(j))))
+        return want <= near
+
     def acronym_bodies(self, acronym: str) -> int:
-        """How many different listed bodies (by primary name) an acronym stands for."""
+        """How many different listed bodies an acronym stands for: entries whose primary names share a
+        distinctive word are one body listed twice (UK and US lists)."""
         got = self._bodies.get(acronym)
         if got is None:
-            got = self._bodies[acronym] = len(
-                {
-                    tuple(sorted(name_words(self.entries[self.names[k].entry].name)))
-                    for k in self.acronyms.get(acronym, ())
+            groups: list[set[str]] = []
+            for k in self.acronyms.get(acronym, ()):
+                keys = {
+                    canon(w) for w in name_words(self.entries[self.names[k].entry].name) if w not in GENERIC
                 }
-            )
+                for g in groups:
+                    if g & keys:
+                        g |= keys
+                        break
+                else:
+                    groups.append(keys)
+            got = self._bodies[acronym] = len(groups)
         return got
 
     def generic(self, k: int) -> bool:
@@ -395,11 +440,23 @@ class ScreeningIndex:
                 if _TERM in node:
                     best = (j, node[_TERM])
             if best is not None:
-                hits.append(Hit(i, best[0], list(best[1]), "exact"))
+                names = [
+                    k
+                    for k in best[1]
+                    if not self.derived_single(k) or self._legal_near(k, i, best[0], n, word)
+                ]
+                if names:
+                    hits.append(Hit(i, best[0], names, "exact"))
         if len(self.acronym_hashes):
             for i in np.flatnonzero(np.isin(orth, self.acronym_hashes)).tolist():
                 hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    def seeds(self, words: list[str], caps: list[int]) -> list[int]:
+        """Of the capitalised tokens ``caps`` (indices into ``words``), those whose spelling key is a distinctive
+        word of a listed name: a capitalised run around one may name a listed body written another way."""
+        keys = self.seed_keys
+        return [i for i in caps if canon(fold(words[i])) in keys]
 
     # -- fuzzy scoring of a span ------------------------------------------------------------------------------
 
@@ -462,6 +519,7 @@ class ScreeningIndex:
         """idf-weighted share of the name's words found in the span, less the span's unmatched distinctive words."""
         used: set[int] = set()
         num = den = 0.0
+        type_mismatch = False
         for key in nm.keys:
             w = self.idf.get(key, self.max_idf)
             den += w
@@ -479,10 +537,19 @@ class ScreeningIndex:
                     best, best_j = r, j
             if best_j >= 0:
                 used.add(best_j)
+            elif key in self.type_keys:
+                type_mismatch = True
             num += w * best
         extra = sum(
-            self.idf.get(sk, self.max_idf) for j, sk in enumerate(span) if j not in used and sk not in GENERIC
+            self.idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
+            for j, sk in enumerate(span)
+            if j not in used
         )
+        type_mismatch = type_mismatch or any(
+            sk in self.type_keys for j, sk in enumerate(span) if j not in used
+        )
+        if type_mismatch:
+            num *= 0.85
         return num / (den + EXTRA_WEIGHT * extra) if den else 0.0
 
 
