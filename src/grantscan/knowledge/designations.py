@@ -197,7 +197,7 @@ def iso_date(text: str | None) -> str | None:
     return None
 
 
-_AKA = re.compile(r"\s*\(?\b(?:a\.k\.a\.|f\.k\.a\.|aka)\b,?\s*", re.I)
+_AKA = re.compile(r"\s*\(?\b(?:a\.k\.a\.|f\.k\.a\.|aka\b),?\s*", re.I)
 _TAIL_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&\-]{1,11})\)\s*$")
 _PERSONISH = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z]\.?| [A-Z][a-z'\-]+){1,3}$")
 # words that make a name an organisation's (a person's name has none of them)

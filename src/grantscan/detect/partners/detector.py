@@ -20,6 +20,7 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, ListMatch, TextBlock
 from ..tokens import lower_hashes
+from . import screening
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
@@ -43,10 +44,8 @@ from .places import (
     country_name,
 )
 from .screening import (
-    DESIGNATED,
     GENERIC,
     LEGAL_FORMS,
-    POSSIBLE,
     Hit,
     ScreeningIndex,
     canon,
@@ -796,11 +795,19 @@ class PartnerDetector:
                 ev.setdefault(k, (1.0, h.how))
         if not whole:
             # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
-            for k, score in idx.score_span(text, DESIGNATED if ev else POSSIBLE):
+            for k, score in idx.score_span(text, screening.DESIGNATED if ev else screening.POSSIBLE):
                 ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
             whole = not hits
+        if not ev and e - s > 2:
+            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later
+            for j in range(s + 1, min(e - 1, s + 4)):
+                if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
+                    for k, score in idx.score_span(t.span_text(j, e)):
+                        ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+                if ev:
+                    break
         if (
-            max((x[0] for x in ev.values()), default=0.0) < DESIGNATED
+            max((x[0] for x in ev.values()), default=0.0) < screening.DESIGNATED
             and e + 1 < t.n
             and t.word(e) in (",", "(", "in")
             and t.name_word(e + 1)
@@ -808,7 +815,7 @@ class PartnerDetector:
             # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name
             after = t.word(e + 1)
             for k, score in idx.score_span(f"{text} {after}"):
-                if score >= DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+                if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
                     ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
         if not ev:
             return [], []
@@ -829,12 +836,15 @@ class PartnerDetector:
                 continue
             generic = idx.generic(k)
             evidence = [_how(how, nm.raw, score)]
-            status = "designated" if score >= DESIGNATED else "possible"
-            if score < POSSIBLE:
+            status = "designated" if score >= screening.DESIGNATED else "possible"
+            if score < screening.POSSIBLE:
                 continue
             if how == "acronym" and idx.acronym_bodies(nm.raw) > 1:
                 status = "possible"
                 evidence.append(f"'{nm.raw}' is the acronym of {idx.acronym_bodies(nm.raw)} listed bodies")
+            if entry.category and set(entry.category.split(", ")) == {"Civilian"}:
+                status = "possible"  # a tracker entry rated only "Civilian" is worth a check, not an alarm
+                evidence.append("the tracker rates it Civilian")
             countries = entry.all_countries()
             if countries and strong:
                 if strong & countries:

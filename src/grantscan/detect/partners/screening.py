@@ -31,7 +31,7 @@ from ...knowledge.designations import Designations, ListEntry
 # scripts/evaluate_partners.py --fit): at or above DESIGNATED a span is the listed body, at or above POSSIBLE a
 # person should check it.
 DESIGNATED = 0.86
-POSSIBLE = 0.72
+POSSIBLE = 0.75
 EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the listed name, count against it
 WORD_SIMILARITY = (
     0.8  # two words this similar (after transliteration folding) count as the same, in proportion
@@ -460,7 +460,7 @@ class ScreeningIndex:
 
     # -- fuzzy scoring of a span ------------------------------------------------------------------------------
 
-    def score_span(self, text: str, threshold: float = POSSIBLE) -> list[tuple[int, float]]:
+    def score_span(self, text: str, threshold: float | None = None) -> list[tuple[int, float]]:
         """(name index, score) of listed names this span may be written for, best first, at or above
         ``threshold``; scores are 0..1 and equal 1.0 for a name equal after normalisation."""
         got = self._span_cache.get(text)
@@ -468,7 +468,8 @@ class ScreeningIndex:
             if len(self._span_cache) > 50_000:
                 self._span_cache.clear()
             got = self._span_cache[text] = self._score(text)
-        return [(k, s) for k, s in got if s >= threshold]
+        limit = POSSIBLE if threshold is None else threshold
+        return [(k, s) for k, s in got if s >= limit]
 
     def _score(self, text: str) -> list[tuple[int, float]]:
         exact = self.lookup(text)
