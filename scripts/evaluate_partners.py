@@ -175,22 +175,32 @@ def screening(a: argparse.Namespace) -> None:
 
 
 def write_quality(figures: list[dict], snapshot: str) -> None:
-    """Replace the screening figures in patterns/quality.yaml, keeping any others."""
+    """Replace the screening figures in patterns/quality.yaml (a list of {metric, value, set, size, date}),
+    keeping any others; the set names the designations snapshot the figures were measured on."""
     import datetime
 
     import yaml
 
     path = ROOT / "patterns" / "quality.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    keep = [x for x in (old or {}).get("figures", []) if not str(x.get("set", "")).startswith("partners-")]
+    keep = [x for x in (old or []) if not str(x.get("set", "")).startswith("partners-")]
     today = datetime.date.today().isoformat()
-    new = keep + [{**f, "date": today, "snapshot": snapshot} for f in figures]
+    new = keep + [
+        {
+            "metric": f["metric"],
+            "value": f["value"],
+            "set": f"{f['set']} (designations {snapshot})",
+            "size": f["size"],
+            "date": today,
+        }
+        for f in figures
+    ]
     header = (
-        "# Measured quality figures: {metric, value, set, size, date}. Written by the evaluation scripts;\n"
+        "# Measured quality figures: a list of {metric, value, set, size, date}, written by the evaluation scripts.\n"
         "# partners-*: scripts/evaluate_partners.py --screening --write-quality on tests/partners/labelled.jsonl\n"
-        "# (frozen: rows whose sha1(id) starts 0-4, never used for tuning; snapshot: designations date).\n"
+        "# (frozen: rows whose sha1(id) starts 0-4, never used for tuning), with the designations snapshot date.\n"
     )
-    path.write_text(header + yaml.safe_dump({"figures": new}, sort_keys=False), encoding="utf-8")
+    path.write_text(header + yaml.safe_dump(new, sort_keys=False), encoding="utf-8")
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -647,12 +648,11 @@ class PartnerDetector:
             candidates.append((s, e, kind, org))
         for s, e, org in known_spans:
             if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
-                rs, re_ = self._run(t, s, e)
-                named = self._country_in(t, rs, re_) if (rs, re_) != (s, e) else None
+                rs = max(self._run(t, s, e)[0], s - 2)
+                named = self._country_in(t, rs, s) if rs < s else None
                 if org.country and named and named != org.country:
-                    candidates.append(
-                        (rs, re_, org.kind, None)
-                    )  # "Iran National Science Foundation" is not NSF
+                    # "Iran National Science Foundation" is not the US NSF
+                    candidates.append((rs, e, org.kind, None))
                 else:
                     candidates.append((s, e, org.kind, org))
         if self.ner is not None:
@@ -693,7 +693,7 @@ class PartnerDetector:
             start_char, end_char = t.st[s], t.end(e - 1)
             name = org.name if org else text
             inside = [h for h in hits if s <= h.start and h.end <= e]
-            matches, dropped = self._screen_span(t, s, e, text, org, inside)
+            matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
             not_partner = self._not_partner(t, block, s, e) if matches else None
             if kind in ("listed", "seed") and not matches:
                 continue  # found only to be screened, and nothing listed it: not reported
@@ -767,7 +767,14 @@ class PartnerDetector:
         return out
 
     def _screen_span(
-        self, t: _Tokens, s: int, e: int, text: str, org: KnownOrg | None, hits: list[Hit]
+        self,
+        t: _Tokens,
+        s: int,
+        e: int,
+        text: str,
+        org: KnownOrg | None,
+        hits: list[Hit],
+        kind_listed: bool = False,
     ) -> tuple[list[ListMatch], list[str]]:
         """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
 
@@ -778,7 +785,7 @@ class PartnerDetector:
         ev: dict[int, tuple[float, str]] = {}
         if org is not None:
             for n in [org.name, *org.aliases]:
-                if not is_acronym(n):
+                if not is_acronym(n) and len(n) > 3:
                     for k in idx.lookup(n):
                         ev.setdefault(k, (1.0, "known"))
         whole = False
@@ -839,13 +846,17 @@ class PartnerDetector:
             status = "designated" if score >= screening.DESIGNATED else "possible"
             if score < screening.POSSIBLE:
                 continue
+            countries = entry.all_countries()
+            if how == "acronym" and len(nm.raw) <= 3 and not ((strong | weak) & countries):
+                continue  # a three-letter acronym alone is too common ('IEC', 'DEC'): only with its country
+            if how in ("fuzzy", "reordered") and kind_listed and score < screening.DESIGNATED:
+                continue  # a run found only by a listed word must be close to be worth a check
             if how == "acronym" and idx.acronym_bodies(nm.raw) > 1:
                 status = "possible"
                 evidence.append(f"'{nm.raw}' is the acronym of {idx.acronym_bodies(nm.raw)} listed bodies")
             if entry.category and set(entry.category.split(", ")) == {"Civilian"}:
                 status = "possible"  # a tracker entry rated only "Civilian" is worth a check, not an alarm
                 evidence.append("the tracker rates it Civilian")
-            countries = entry.all_countries()
             if countries and strong:
                 if strong & countries:
                     evidence.append(f"placed in {', '.join(sorted(strong & countries))}, as listed")
@@ -873,6 +884,8 @@ class PartnerDetector:
             elif generic and weak & countries and len(nm.words) <= 2:
                 status = "possible"  # a two-word generic name, placed only by its sentence
                 evidence.append(f"a generic name; its sentence names {', '.join(sorted(weak & countries))}")
+            elif generic and (strong or len(nm.words) <= 2):
+                continue  # a generic name placed by the text where the list cannot say, or too short alone
             elif generic:
                 if not whole:
                     continue  # a generic listed name inside a longer, unplaced name: that name is another body
@@ -1088,6 +1101,21 @@ def _match_reason(m: ListMatch, consequence: str) -> str:
 _INDEXES: dict[tuple[int, tuple[str, ...]], tuple[Designations, ScreeningIndex]] = {}
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """Everyday and domain words: those written in lower case in the shipped pattern packs, and English stop
+    words. A listed name made only of them ('The Base', 'Research Software') is never matched on its own."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from ...knowledge.resources import patterns_dir
+
+    words: set[str] = set(STOP_WORDS)
+    for p in sorted(patterns_dir().rglob("*.yaml")):
+        if p.parent.name != "designations":
+            words.update(re.findall(r"(?<![\w'])[a-z]{3,}(?![\w'])", p.read_text(encoding="utf-8")))
+    return frozenset(words)
+
+
 def _screening_index(designations: Designations, vocab, not_acronyms: tuple[str, ...]) -> ScreeningIndex:  # noqa: ANN001
     """One index per set of loaded lists (the loaders cache them), built once per process."""
     key = (id(designations), not_acronyms)
@@ -1095,7 +1123,10 @@ def _screening_index(designations: Designations, vocab, not_acronyms: tuple[str,
     if got is None or got[0] is not designations:
         if len(_INDEXES) > 4:
             _INDEXES.clear()
-        got = _INDEXES[key] = (designations, ScreeningIndex(designations, vocab, not_acronyms))
+        got = _INDEXES[key] = (
+            designations,
+            ScreeningIndex(designations, vocab, not_acronyms, _common_words()),
+        )
     return got[1]
 
 

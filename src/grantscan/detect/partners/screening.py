@@ -33,9 +33,8 @@ from ...knowledge.designations import Designations, ListEntry
 DESIGNATED = 0.86
 POSSIBLE = 0.75
 EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the listed name, count against it
-WORD_SIMILARITY = (
-    0.8  # two words this similar (after transliteration folding) count as the same, in proportion
-)
+# two words this similar (after transliteration folding) count as the same, in proportion
+WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 
@@ -266,7 +265,13 @@ class Hit:
 class ScreeningIndex:
     """All names and aliases of the loaded designations, for pattern matching over text and span scoring."""
 
-    def __init__(self, designations: Designations, vocab, not_acronyms: Iterable[str] = ()):  # noqa: ANN001
+    def __init__(
+        self,
+        designations: Designations,
+        vocab,  # noqa: ANN001 - spacy Vocab
+        not_acronyms: Iterable[str] = (),
+        common: frozenset[str] = frozenset(),
+    ):
         from spacy.strings import get_string_id
 
         self.designations = designations
@@ -276,6 +281,7 @@ class ScreeningIndex:
         self.by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.by_set: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.acronyms: dict[str, list[int]] = defaultdict(list)
+        self.weak: set[int] = set()  # names of everyday words, matched only with their legal form written
         blocked = set(not_acronyms)
         df: dict[str, set[int]] = defaultdict(set)
         firsts: set[str] = set()
@@ -298,9 +304,15 @@ class ScreeningIndex:
                 words = name_words(raw)
                 if not words or len(words) > MAX_NAME_WORDS:
                     continue
+                if all(len(w) <= 3 for w in words):
+                    continue  # 'LLC A-K-S': letters, not a name
+                weak = all(w in common or w in GENERIC for w in words) and len(words) <= 2
                 k = self._add(i, raw, words)
-                self.by_words[words].append(k)
-                self.by_set[tuple(sorted(self.names[k].keys))].append(k)
+                if weak:  # 'The Base', 'United Aircraft Corp.': everyday words, matched only with the rest
+                    self.weak.add(k)
+                else:
+                    self.by_words[words].append(k)
+                    self.by_set[tuple(sorted(self.names[k].keys))].append(k)
                 node = self.trie
                 for w in words:
                     node = node.setdefault(w, {})
@@ -345,7 +357,7 @@ class ScreeningIndex:
     def _postings(self) -> dict[str, set[int]]:
         out: dict[str, set[int]] = defaultdict(set)
         for k, nm in enumerate(self.names):
-            if len(nm.words) == 1 and is_acronym(nm.raw):
+            if len(nm.words) == 1 and is_acronym(nm.raw) or k in self.weak:
                 continue
             for key in nm.keys:
                 out[key].add(k)
@@ -362,6 +374,8 @@ class ScreeningIndex:
     def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
         """Whether the words dropped from name ``k`` are written around tokens ``start:end``."""
         want = set(_SPLIT.findall(fold(self.names[k].raw))) - set(self.names[k].words) - {"the", "of", "and"}
+        if not want:
+            return k not in self.weak
         near = set()
         for j in range(max(0, start - 3), min(n, end + 3)):
             near.update(_SPLIT.findall(fold(word(j))))
@@ -540,6 +554,8 @@ class ScreeningIndex:
                 used.add(best_j)
             elif key in self.type_keys:
                 type_mismatch = True
+            elif key not in self.generic_keys:
+                return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
         extra = sum(
             self.idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
