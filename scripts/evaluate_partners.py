@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Country detection scored against the labelled corpus, without the CLI.
+"""Partner detection scored against labelled data, without the CLI.
 
-Extracts each labelled entry (inline text or file) with grantscan's extractor, runs a blank English pipeline
-plus PartnerDetector over every block and compares the set of country codes with the gold ``countries``.
+Countries: extracts each labelled entry (inline text or file) with grantscan's extractor, runs a blank English
+pipeline plus PartnerDetector over every block and compares the set of country codes with the gold
+``countries``:
 
     .venv/bin/python scripts/evaluate_partners.py [--errors] ../shared/corpus/labelled/*.jsonl
+
+Screening (``--screening``): scans each text of tests/partners/labelled.jsonl with the real scanner (severity
+from ``assess``) and reports, per split, designated recall (a high finding whose list match is the expected
+entry), recall at any severity, and the false-match rate (look-alikes flagged at high). ``--fit`` searches the
+fuzzy thresholds on the ``tune`` split only; ``--write-quality`` records the figures in patterns/quality.yaml.
+
+    .venv/bin/python scripts/evaluate_partners.py --screening [--errors] [--fit] [--write-quality]
 """
 
 from __future__ import annotations
@@ -59,12 +67,158 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+SCREENING_SET = ROOT / "tests" / "partners" / "labelled.jsonl"
+
+
+def screening_rows(path: Path = SCREENING_SET) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def judge(scanner, row: dict) -> tuple[bool, bool, list[str]]:  # noqa: ANN001 - a Scanner
+    """(flagged high with the expected entry / any high list match, flagged at any severity, what was found)."""
+    result = scanner.scan_text(row["text"], name=row["id"])
+    orgs = [f for f in result.findings if f.category == "organisation" and f.kind == "finding"]
+    from grantscan.detect.partners.screening import name_words
+
+    names = {name_words(n) for n in row.get("names", [])}
+    high_ok = any_flag = False
+    seen = []
+    for f in orgs:
+        for m in f.lists:
+            seen.append(f"{f.severity}:{m.list_id}:{m.entry_id}:{m.status}:{m.entry}")
+            right = (m.list_id, m.entry_id) == (
+                row.get("list_id"),
+                row.get("entry_id"),
+            ) or (name_words(m.entry) in names or name_words(m.matched or "") in names)
+            if row["label"] == "designated":
+                if right and f.severity == "high" and m.status == "designated":
+                    high_ok = True
+                any_flag = any_flag or right
+            else:
+                high_ok = high_ok or f.severity == "high"
+                any_flag = True
+    return high_ok, any_flag, seen
+
+
+def screening(a: argparse.Namespace) -> None:
+    from grantscan.detect.partners import screening as scr
+    from grantscan.pipeline import Scanner
+
+    rows = screening_rows()
+    scanner = Scanner(Config(cache=False))
+    det = scanner.detector.partners
+    if a.fit:
+        best = None
+        tune = [r for r in rows if r["split"] == "tune"]
+        for designated in (0.80, 0.83, 0.86, 0.89, 0.92):
+            for possible in (0.65, 0.70, 0.75):
+                for extra in (0.4, 0.6, 0.8):
+                    scr.DESIGNATED, scr.POSSIBLE, scr.EXTRA_WEIGHT = designated, possible, extra
+                    det.screen._span_cache.clear()
+                    got = [judge(scanner, r) for r in tune]
+                    pos = [g for g, r in zip(got, tune, strict=True) if r["label"] == "designated"]
+                    neg = [g for g, r in zip(got, tune, strict=True) if r["label"] != "designated"]
+                    recall = sum(g[0] for g in pos) / len(pos)
+                    fmr = sum(g[0] for g in neg) / len(neg)
+                    key = (recall - 4 * fmr, designated, possible)  # ties: the stricter thresholds
+                    print(
+                        f"designated>={designated} possible>={possible} extra={extra}: recall {recall:.3f} fmr {fmr:.3f}"
+                    )
+                    if best is None or key > best[0]:
+                        best = (key, designated, possible, extra)
+        print("best on tune:", best)
+        return
+    figures = []
+    lists = det.screened_lists()
+    snapshot = max((d for _, d in lists if d), default="")
+    for split in ("tune", "frozen"):
+        part = [r for r in rows if r["split"] == split]
+        pos = [r for r in part if r["label"] == "designated"]
+        neg = [r for r in part if r["label"] != "designated"]
+        res = {r["id"]: judge(scanner, r) for r in part}
+        recall = sum(res[r["id"]][0] for r in pos) / len(pos)
+        anyrec = sum(res[r["id"]][1] for r in pos) / len(pos)
+        fmr = sum(res[r["id"]][0] for r in neg) / len(neg)
+        print(
+            f"{split:7s} designated recall {recall:.3f} ({len(pos)} texts), any severity {anyrec:.3f}; "
+            f"look-alikes flagged high {fmr:.3f} ({len(neg)} texts)"
+        )
+        figures += [
+            {
+                "metric": "designated recall",
+                "value": round(recall, 3),
+                "set": f"partners-{split}",
+                "size": len(pos),
+            },
+            {
+                "metric": "recall at any severity",
+                "value": round(anyrec, 3),
+                "set": f"partners-{split}",
+                "size": len(pos),
+            },
+            {
+                "metric": "look-alikes flagged high",
+                "value": round(fmr, 3),
+                "set": f"partners-{split}",
+                "size": len(neg),
+            },
+        ]
+        if a.errors and split == "tune":  # the frozen part is scored, never read
+            for r in part:
+                ok, anyf, seen = res[r["id"]]
+                if (r["label"] == "designated") != ok:
+                    print(f"  {r['id']} {r['label']}/{r['form']}: {r['org']!r} -> {seen[:3]}")
+    print(f"snapshot of the newest list: {snapshot}")
+    if a.write_quality:
+        write_quality(figures, snapshot)
+
+
+def write_quality(figures: list[dict], snapshot: str) -> None:
+    """Replace the screening figures in patterns/quality.yaml (a list of {metric, value, set, size, date}),
+    keeping any others; the set names the designations snapshot the figures were measured on."""
+    import datetime
+
+    import yaml
+
+    path = ROOT / "patterns" / "quality.yaml"
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    keep = [x for x in (old or []) if not str(x.get("set", "")).startswith("partners-")]
+    today = datetime.date.today().isoformat()
+    new = keep + [
+        {
+            "metric": f["metric"],
+            "value": f["value"],
+            "set": f"{f['set']} (designations {snapshot})",
+            "size": f["size"],
+            "date": today,
+        }
+        for f in figures
+    ]
+    header = (
+        "# Measured quality figures: a list of {metric, value, set, size, date}, written by the evaluation scripts.\n"
+        "# partners-*: scripts/evaluate_partners.py --screening --write-quality on tests/partners/labelled.jsonl\n"
+        "# (frozen: rows whose sha1(id) starts 0-4, never used for tuning), with the designations snapshot date.\n"
+    )
+    path.write_text(header + yaml.safe_dump(new, sort_keys=False), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+")
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--screening", action="store_true", help="score organisation screening (tests/partners)")
+    ap.add_argument(
+        "--fit", action="store_true", help="with --screening: search thresholds on the tune split"
+    )
+    ap.add_argument(
+        "--write-quality", action="store_true", help="with --screening: update patterns/quality.yaml"
+    )
     ap.add_argument("--errors", action="store_true", help="list false positives/negatives per entry")
     ap.add_argument("--lists", help="screening-list folder")
     a = ap.parse_args()
+    if a.screening:
+        screening(a)
+        return
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     det = PartnerDetector(nlp, Config(lists_dir=Path(a.lists) if a.lists else None))

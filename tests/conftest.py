@@ -35,5 +35,6 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     base = tmp_path_factory.getbasetemp()
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))  # no list imported by the user
     monkeypatch.delenv("GRANTSCAN_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

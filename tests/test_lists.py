@@ -1,17 +1,29 @@
-"""Screening lists: every file shape, normalisation, exact/alias/fuzzy matching, threshold and speed."""
+"""Screening lists as knowledge: every file shape, the official UK CSV, the shipped snapshot, imports of newer
+downloads, and the name normalisation the matcher relies on."""
 
 from __future__ import annotations
 
 import csv
 import json
-import time
 from pathlib import Path
 
 import pytest
 
-from grantscan.detect.lists import MATCH_THRESHOLD, load_folder, load_lists, normalise_name
+from grantscan.detect.partners.screening import canon, name_words
+from grantscan.knowledge import designations as dz
+from grantscan.knowledge.loader import PackError
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+UK_OFFICIAL = (
+    "Report Date: 01-Sep-2026\n"
+    "Last Updated,Unique ID,OFSI Group ID,UN Reference Number,Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,"
+    "Name type,Alias strength,Regime Name,Designation Type,Date Designated,Address Country\n"
+    "01/09/2026,RUS9999,1,,Volga Avionics JSC,,,,,,Primary Name,,Russia,Entity,15/03/2024,Russia\n"
+    "01/09/2026,RUS9999,1,,Volga Avia Systems,,,,,,Alias,,Russia,Entity,15/03/2024,Russia\n"
+    "01/09/2026,RUS9998,2,,,Ivan,,,,Petrov,Primary Name,,Russia,Individual,01/09/2026,Russia\n"
+    "01/09/2026,RUS9997,3,,Sea Star,,,,,,Primary Name,,Russia,Ship,01/09/2026,\n"
+)
 
 
 @pytest.fixture()
@@ -20,7 +32,7 @@ def lists_dir(tmp_path: Path) -> Path:
     us.mkdir()
     (us / "lists.json").write_text(
         json.dumps(
-            {"lists": [{"id": "demo-entity", "official_name": "Demo Entity List", "snapshot": "2026-01-01"}]}
+            {"lists": [{"id": "demo-entity", "official_name": "Demo Entity List", "snapshot": "July 2026"}]}
         ),
         encoding="utf-8",
     )
@@ -30,7 +42,10 @@ def lists_dir(tmp_path: Path) -> Path:
                 "list_id": "demo-entity",
                 "entities": [
                     {"name": "Northwind Photonics Institute", "aliases": ["NPI Labs"], "country": "Russia"},
-                    {"name": "Acme Quantum Devices Co., Ltd.", "aliases": [], "country": "China"},
+                    {
+                        "name": "Acme Quantum Devices Co., Ltd. (a.k.a., Acme QD; AQD Works",
+                        "country": "China",
+                    },
                 ],
             }
         ),
@@ -60,7 +75,8 @@ def lists_dir(tmp_path: Path) -> Path:
                 "entries": [
                     {
                         "name": "Harbour Engineering Academy",
-                        "raw": "Harbour Engineering Academy, a.k.a., the following one alias: —HEA Institute. 1 Road, Dalian, China.",
+                        "raw": "Harbour Engineering Academy, a.k.a., the following one alias: —HEA Institute. "
+                        "1 Road, Dalian, China.",
                     }
                 ],
             }
@@ -93,80 +109,133 @@ def lists_dir(tmp_path: Path) -> Path:
 
 
 def test_every_shape_is_loaded(lists_dir):
-    lists = load_folder(lists_dir)
-    by_list = {e.list_id: e for e in lists.entries}
+    d = dz.load_folder(lists_dir)
+    by_list = {e.list_id: e for e in d.entries}
     assert set(by_list) == {"demo-entity", "demo-tracker", "bis", "uk-sanctions-list"}
-    assert (
-        by_list["demo-entity"].list_name == "Demo Entity List"
-        and by_list["demo-entity"].snapshot == "2026-01-01"
+    us = [e for e in d.entries if e.list_id == "demo-entity"]
+    assert (us[0].list_name, us[0].snapshot, us[0].entry_id, us[0].country) == (
+        "Demo Entity List",
+        "2026-07",
+        "DEMO-ENTITY-0001",
+        "RU",
     )
+    # a name extracted with its aliases glued on is split
+    assert us[1].name == "Acme Quantum Devices Co., Ltd." and us[1].aliases == ["Acme QD", "AQD Works"]
     assert (
         by_list["demo-tracker"].name == "Example Defence University"
         and by_list["demo-tracker"].country == "CN"
     )
     assert by_list["bis"].aliases == ["HEA Institute"] and by_list["bis"].country == "CN"
     uk = by_list["uk-sanctions-list"]
-    assert (uk.name, uk.aliases, uk.country, uk.snapshot) == (
+    assert (uk.name, uk.aliases, uk.country, uk.snapshot, uk.entry_id, uk.regime, uk.listed) == (
         "Volga Avionics JSC",
         ["Volga Avia Systems"],
         "RU",
         "2026-04-29",
+        "RUS0001",
+        "RUS",
+        "2024-01-01",
     )
-    assert lists.warnings == ["notes.csv: not a recognised screening list, skipped"]
+    assert d.warnings == ["notes.csv: not a recognised screening list, skipped"]
+    assert {i.id: i.rows for i in d.lists}["demo-entity"] == 2
+
+
+def test_official_uk_csv_keeps_entities_only(tmp_path):
+    p = tmp_path / "UK-Sanctions-List.csv"
+    p.write_text(UK_OFFICIAL, encoding="utf-8")
+    [e] = dz.read_list_file(p)
+    assert (e.entry_id, e.name, e.aliases, e.country, e.snapshot, e.regime, e.listed) == (
+        "RUS9999",
+        "Volga Avionics JSC",
+        ["Volga Avia Systems"],
+        "RU",
+        "2026-09-01",
+        "Russia",
+        "2024-03-15",
+    )
+
+
+def test_persons_are_told_from_organisations():
+    assert dz.looks_like_person("Alexander Petrenko") and dz.looks_like_person("Arellano, Jonathan")
+    assert not dz.looks_like_person("Almaz JSC") and not dz.looks_like_person("Huawei Cloud Shanghai")
+    assert dz.split_name("Institute of Applied Physics (IAP)") == (
+        "Institute of Applied Physics (IAP)",
+        ["IAP", "Institute of Applied Physics"],
+    )
+    assert dz.iso_date("Federal Register notice of June 10, 2026") == "2026-06-10"
+
+
+def test_shipped_snapshot_is_complete_and_dated():
+    d = dz.default_designations()
+    infos = {i.id: i for i in d.lists}
+    assert {"uk-sanctions-list", "bis-entity-list", "bis-meu", "dow-1260h", "ofac-nscmic"} <= set(infos)
+    assert all(i.snapshot and i.licence and i.source and i.origin == "shipped" for i in infos.values())
+    assert "OFSI licence" in infos["uk-sanctions-list"].consequence
+    assert "EAR" in infos["bis-entity-list"].consequence
+    uk = [e for e in d.entries if e.list_id == "uk-sanctions-list"]
+    assert len(uk) == infos["uk-sanctions-list"].rows > 1000
+    mipt = next(e for e in uk if e.entry_id == "RUS1431")
+    assert mipt.name == "Moscow Institute of Physics and Technology" and "MIPT" in mipt.aliases
+    assert mipt.listed == "2022-05-04" and mipt.country == "RU"
+
+
+def test_table_errors_name_the_file_and_line(tmp_path):
+    meta = tmp_path / "designations.yaml"
+    info = dz.ListInfo("demo", "Demo", "2026-01-01", 1)
+    dz.write_meta([info], meta, "t.tsv")
+    (tmp_path / "t.tsv").write_text("\t".join(dz.TABLE_COLUMNS) + "\ndemo\tD-1\tAcme\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"t\.tsv:2: expected 9"):
+        dz._load_table_set(meta, "shipped")
+    dz.write_table([dz.ListEntry("demo", "Demo", None, "Acme", entry_id="D-1")], tmp_path / "t.tsv")
+    entries, _ = dz._load_table_set(meta, "shipped")
+    assert entries[0].name == "Acme" and entries[0].snapshot == "2026-01-01"
+    dz.write_meta([dz.ListInfo("demo", "Demo", "2026-01-01", 5)], meta, "t.tsv")
+    with pytest.raises(PackError, match="1 rows in t.tsv, not 5"):
+        dz._load_table_set(meta, "shipped")
+
+
+def test_import_validates_and_replaces_the_shipped_list(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    good = tmp_path / "uk.csv"
+    good.write_text(UK_OFFICIAL, encoding="utf-8")
+    with pytest.raises(dz.ListImportError, match="partial download"):
+        dz.import_lists([good])  # one organisation where the shipped list has over a thousand
+    junk = tmp_path / "junk.csv"
+    junk.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(dz.ListImportError, match="not a UK Sanctions List CSV"):
+        dz.import_lists([junk], min_share=0)
+    [info] = dz.import_lists([good], min_share=0)
+    assert (info.id, info.rows, info.snapshot, info.origin) == (
+        "uk-sanctions-list",
+        1,
+        "2026-09-01",
+        "imported",
+    )
+    d = dz.default_designations()
+    uk = [e for e in d.entries if e.list_id == "uk-sanctions-list"]
+    assert [e.entry_id for e in uk] == ["RUS9999"] and uk[0].snapshot == "2026-09-01"
+    assert any(e.list_id == "bis-entity-list" for e in d.entries)  # the other shipped lists stay
+    assert any("imported" in line and "2026-09-01" in line for line in dz.describe())
 
 
 def test_normalisation():
-    assert normalise_name("The Acme Quantum Devices Co., Ltd.") == "acme quantum devices"
-    assert normalise_name("Univ. of Électronique & Tech") == "university of electronique and technology"
-
-
-def test_exact_alias_and_word_order(lists_dir):
-    lists = load_folder(lists_dir)
-    [m] = lists.match("Acme Quantum Devices Limited")
-    assert (m.list_id, m.entry, m.score, m.country) == (
-        "demo-entity",
-        "Acme Quantum Devices Co., Ltd.",
-        1.0,
-        "CN",
+    assert name_words("The Acme Quantum Devices Co., Ltd.") == ("acme", "quantum", "devices")
+    assert name_words("Univ. of Électronique & Tech") == ("university", "electronique", "technology")
+    assert name_words("PJSC United Aircraft Corp.") == ("united", "aircraft")
+    assert name_words("Moscow Physico-Technical Institute") == (
+        "moscow",
+        "physics",
+        "technology",
+        "institute",
     )
-    assert lists.match("EDU Alias University")[0].entry == "Example Defence University"
-    assert lists.match("Avionics Volga JSC")[0].list_name == "UK Sanctions List (FCDO)"
-
-
-def test_fuzzy_scores_and_threshold(lists_dir):
-    lists = load_folder(lists_dir)
-    [m] = lists.match("Northwind Photonic Institute")
-    assert MATCH_THRESHOLD <= m.score < 1.0 and m.entry == "Northwind Photonics Institute"
-    assert lists.match("Northwind Bakery Institute") == []
-    assert lists.match("NPI") == []  # short names never fuzzy-match
-    assert lists.match("Northwind Photonic Institute", threshold=0.99) == []
-
-
-def test_missing_folder_is_an_error(tmp_path):
-    with pytest.raises(FileNotFoundError):
-        load_folder(tmp_path / "nope")
+    assert canon("shaheed") == canon("shahid") and canon("zhukovskiy") == canon("joukovski")
+    assert canon("rosoboroneksport") == canon("rosoboronexport") and canon("beheshti") != canon("sharif")
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data not present")
-def test_real_lists_load_and_match():
-    lists = load_lists(SHARED_DATA)
-    ids = {e.list_id for e in lists.entries}
+def test_real_lists_load():
+    d = dz.load_lists(SHARED_DATA)
+    ids = {e.list_id for e in d.entries}
     assert {"bis-entity-list", "uk-sanctions-list", "china-defence-universities", "dow-1286"} <= ids
-    assert len(lists) > 7000
-    hits = {m.list_id for m in lists.match("National University of Defense Technology")}
-    assert {"china-defence-universities", "dow-1286"} <= hits
-    bis = [m for m in lists.match("Huawei Technologies Co., Ltd.") if m.list_id == "bis-entity-list"]
-    assert bis and bis[0].country == "CN" and bis[0].snapshot
-    assert lists.match("University of Oxford") == []
-    assert load_lists(SHARED_DATA) is lists  # built once per folder
-
-
-@pytest.mark.bench  # a timing check: run with -m bench (speed is measured by scripts/bench.py)
-@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data not present")
-def test_matching_is_fast():
-    lists = load_lists(SHARED_DATA)
-    names = [e.name for e in lists.entries[:500]] + [f"Institute of Example Studies {i}" for i in range(500)]
-    t = time.perf_counter()
-    for n in names:
-        lists.match(n)
-    assert time.perf_counter() - t < 5.0  # about 0.1 s measured; loose bound for shared machines
+    assert len(d) > 7000
+    assert dz.load_lists(SHARED_DATA) is d  # read once per folder

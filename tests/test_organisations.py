@@ -62,12 +62,15 @@ def test_name_patterns(plain, text, name, kind):
 def test_built_in_list_with_alias_and_country(plain):
     det, nlp = plain
     [f] = orgs(det, nlp, "A visiting scholar from NUDT will join.")
+    # the built-in body resolves the acronym; the shipped designations list it
     assert (f.rule_id, f.name, f.country_code, f.severity) == (
-        "org-known",
+        "org-list-match",
         "National University of Defense Technology",
         "CN",
         "high",
     )
+    assert "bis-entity-list" in {m.list_id for m in f.lists}
+    assert all(m.status == "designated" and m.entry_id and m.snapshot for m in f.lists)
     text = "Collaboration with Beihang University is planned."
     assert any(
         f.category == "country" and f.country_code == "CN" and f.subcategory == "institution"
@@ -166,7 +169,7 @@ def test_same_name_in_another_country_is_not_a_match(tmp_path):
     det = PartnerDetector(nlp, Config(lists_dir=tmp_path))
     [f] = orgs(det, nlp, "We work with Northeastern Example University (US) on batteries.")
     assert f.lists == [] and f.rule_id == "org-university"
-    assert any("is in CN, this one in US" in r for r in f.reasons)
+    assert any("listed in CN, this one in US" in r for r in f.reasons)
     [g] = orgs(det, nlp, "We work with Northeastern Example University in Shenyang.")
     assert [m.country for m in g.lists] == ["CN"]
 

@@ -158,6 +158,9 @@ def config_digest(config: Config) -> str:
         _hash_tree(h, patterns_dir(), _PACK_SUFFIXES)
     except FileNotFoundError:
         h.update(b"no-patterns")
+    from .knowledge.designations import digest as designations_digest
+
+    h.update(f"designations={designations_digest()}\n".encode())  # shipped snapshot and imported lists
     for extra in config.extra_packs:
         h.update(f"extra={extra}\n".encode())
         _hash_tree(h, Path(extra), _PACK_SUFFIXES)

@@ -527,5 +527,43 @@ def rules_test(extra_packs: tuple[str, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.group("lists")
+def lists_group() -> None:
+    """Show the screening lists organisations are matched against, or import a newer download."""
+
+
+@lists_group.command("show")
+@click.option(
+    "--lists", "lists_dir", type=click.Path(file_okay=False), default=None, help="Also this folder."
+)
+def lists_show(lists_dir: str | None) -> None:
+    """Print every list loaded by default (and from --lists), with its origin, snapshot date and size."""
+    from .knowledge.designations import describe, load_lists
+    from .knowledge.loader import PackError
+
+    try:
+        extra = load_lists(lists_dir) if lists_dir else None
+        lines = describe(extra)
+    except (PackError, FileNotFoundError) as e:
+        _die(str(e))
+    click.echo("\n".join(lines))
+
+
+@lists_group.command("update")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="Accept a list much smaller than the one loaded now.")
+def lists_update(files: tuple[str, ...], force: bool) -> None:
+    """Import a newer download of a list (UK Sanctions List CSV, US restricted-party JSON) for later scans."""
+    from .knowledge.designations import ListImportError, import_lists, user_dir
+
+    try:
+        infos = import_lists([Path(f) for f in files], min_share=0.0 if force else 0.5)
+    except ListImportError as e:
+        _die(str(e))
+    for i in infos:
+        click.echo(f"{i.id}: {i.rows} organisations, snapshot {i.snapshot} (replaces the shipped list)")
+    click.echo(f"stored in {user_dir()}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -34,6 +34,11 @@ def _country_risk(code: str | None) -> dict | None:
     return countries.country_risk(code) if code else None
 
 
+def _designated(f: Finding) -> bool:
+    """A confirmed match to a screening-list entry (a possible match is for a person to check)."""
+    return any(m.status == "designated" for m in f.lists)
+
+
 def _sanctioned(risk: dict | None) -> bool:
     return bool(risk and (risk.get("regimes") or risk.get("sanctions")))
 
@@ -55,7 +60,7 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
     points, low_confidence = table.points, table.low_confidence
 
     active = [f for f in findings if f.kind == "finding" and not f.suppressed]
-    listed = [f for f in active if f.category == "organisation" and f.lists]
+    listed = [f for f in active if f.category == "organisation" and _designated(f)]
     risky_countries: dict[str, dict] = {}
     for f in active:
         if f.category == "country":
@@ -81,12 +86,14 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
         elif f.rule_id == FIRS_RULE:
             f.severity = "high"  # activity may not start before the arrangement is registered
         elif f.category == "organisation":
-            if f.lists:
+            # severity follows the list: designated -> high, a possible match to check -> medium; a body the
+            # partner detector flagged without a list (defence, military) keeps its own severity, below high
+            statuses = {m.status for m in f.lists}
+            if "designated" in statuses:
                 f.severity = "high"
-            elif f.severity not in (
-                "medium",
-                "high",
-            ):  # kept when the partner detector flagged the organisation
+            elif statuses:
+                f.severity = "medium"
+            elif f.severity not in ("medium", "high"):
                 f.severity = "info"
         elif f.category.startswith(CLAUSE_PREFIX):
             _raise(f, "low")
@@ -117,7 +124,7 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
         if (
             f.category == "organisation"
             and f.rule_id != FIRS_RULE
-            and not f.lists
+            and not _designated(f)
             and f.severity in ("medium", "high")
         ):
             add(points["organisation-flagged"], f"partner flagged ({f.severity}): {_label(f)}")

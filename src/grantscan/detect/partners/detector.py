@@ -1,530 +1,76 @@
-"""Partners: countries (pycountry + patterns/countries.yaml), organisations (name patterns and the built-in list
-in patterns/organisations.yaml), screening-list matches (detect/lists.py) and country risk data.
+"""The partner detector: country mentions kept by the context rules, organisation names (recogniser and
+built-in list) and screening-list matches (``screening``) with the qualifiers that decide them.
 
-Country words are matched case-sensitively with a spaCy PhraseMatcher (so "turkey" the bird never matches),
-then kept or dropped by context rules that live in countries.yaml: false-friend phrases (China clay, Congo red),
-treaties and prizes (Paris Agreement), languages (in French), person names (Dr Chad Smith), US states that share
-a country's name (Atlanta, Georgia), and cities or regions that only sit inside another organisation's name
-(Port of London Authority). One Finding is returned per mention; grouping is done by the caller.
+One Finding is returned per mention; grouping is done by the caller.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
-import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START, SPACY
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..config import Config
-from ..knowledge.countries import country_risk  # noqa: F401 - re-exported for the partner findings
-from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
-from ..knowledge.resources import patterns_dir
-from ..model import Document, Finding, ListMatch, TextBlock
-
-PLACE_KINDS = ("name", "demonym", "region", "city", "institution")
-CONNECTORS = {
-    "of",
-    "for",
-    "and",
-    "the",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "di",
-    "del",
-    "della",
-    "&",
-    "-",
-    "'s",
-    "’s",
-    "von",
-    "van",
-    "der",
-    "für",
-    "y",
-    "e",
-    "et",
-    "do",
-    "da",
-}
-ABBREVIATED = {"Univ", "Inst", "Natl", "Intl", "Tech", "Dept", "Acad", "Sci", "St", "Co", "Corp"}
-FUNCTION_WORDS = {
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "and",
-    "or",
-    "as",
-    "at",
-    "with",
-    "to",
-    "for",
-    "by",
-    "on",
-    "in",
-    "of",
-    "the",
-    "a",
-    "an",
-    "but",
-    "will",
-    "would",
-    "can",
-    "may",
-    "has",
-    "have",
-    "had",
-    "unless",
-    "if",
-    "only",
-    "otherwise",
-    "when",
-    "where",
-    "than",
-    "so",
-}
-# a place within this many characters of bibliographic markers and a year is a reference, not a partner
-CITATION = re.compile(r"\b(?:ISBN|doi|DOI|Ed\. by|[Ee]ds?\.|pp\.|Proceedings|[Vv]ol\.|arXiv|Press|et al\.)")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-QUALIFICATION = {
-    "degree",
-    "degrees",
-    "honours",
-    "honors",
-    "master",
-    "masters",
-    "bachelor",
-    "bachelors",
-    "bsc",
-    "msc",
-    "meng",
-    "phd",
-    "qualification",
-    "qualifications",
-    "equivalent",
-    "2:1",
-}
-COUNTRY_WORDS = re.compile(
-    r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I
+from ...config import Config
+from ...knowledge.designations import Designations, default_designations, load_lists
+from ...model import Document, Finding, ListMatch, TextBlock
+from ..tokens import lower_hashes
+from . import screening
+from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
+from .places import (
+    ABBREVIATED,
+    AMOUNT,
+    CITATION,
+    CONNECTORS,
+    COUNTRY_WORDS,
+    FUNCTION_WORDS,
+    JOINED_OR_CODE,
+    KIND_CONFIDENCE,
+    LETTER,
+    PUBLISHER,
+    QUALIFICATION,
+    REFERENCE_SECTION,
+    YEAR_FAST,
+    Place,
+    _risk_summary,
+    _rules,
+    _variants,
+    country_code,
+    country_name,
 )
-PUBLISHER = re.compile(r"\b(?:Press|Publishing|Publishers|Verlag)\b")
-AMOUNT = re.compile(r"^[\d][\d,.]*%?$")
-JOINED_OR_CODE = re.compile(r"[&@/]|(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")  # candidates of _joined_and_codes
-LETTER = re.compile(r"[^\W\d_]")
-# YEAR, written to start with its first digit ("\b" before a digit is "no word character before it")
-YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
-REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
-KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
-ORG_TAG_SEVERITY = {
-    "seven-sons": "high",
-    "military": "high",
-    "state-security": "high",
-    "defence": "medium",
-    "state-linked": "medium",
-    "state-owned": "medium",
-}
-
-
-# -- country data ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """What a matched phrase says about a country."""
-
-    code: str
-    kind: str  # one of PLACE_KINDS
-    person_name: bool = False
-    alt: str | None = None  # another country sharing the name (Georgia -> US), chosen by sentence context
-    language: bool = False  # a demonym that mostly names a language (English)
-
-
-@dataclass(slots=True)
-class CountryRules:
-    """countries.yaml compiled: phrase -> Place plus the context word lists."""
-
-    places: dict[str, Place]
-    names: dict[str, str]  # country names/aliases only, for resolving names written in list files
-    blockers: list[str]
-    not_after: set[str]
-    not_before: set[tuple[str, ...]]
-    language_after: set[str]
-    language_before: set[str]
-    titles: set[str]
-    place_before: set[str]
-    us_pronoun_before: set[str]
-    place_modifiers: set[str]
-    not_near_after: set[str]
-    university_heads: list[str]
-    name_words: set[str]
-    host: list[str]
-
-
-def _variants(phrase: str) -> list[str]:
-    out = [phrase]
-    if len(phrase) > 3 and phrase.upper() != phrase:
-        out.append(phrase.upper())
-    plain = "".join(c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c))
-    if plain != phrase:
-        out.append(plain)
-    return out
-
-
-def _str_list(path: Path, d: LineDict, key: str) -> list[str]:
-    v = d.get(key, [])
-    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-        raise PackError(path, d.key_line(key), f"'{key}' must be a list of non-empty strings")
-    return v
-
-
-COUNTRY_KEYS = {
-    "translations",
-    "translation_exclude",
-    "countries",
-    "false_friends",
-    "regions_not_countries",
-    "not_place_after",
-    "not_place_before",
-    "language_after",
-    "language_before",
-    "person_titles",
-    "place_before",
-    "host_institutions",
-    "university_heads",
-    "name_words",
-    "us_pronoun_before",
-    "mostly_language",
-    "place_modifiers",
-    "not_place_near_after",
-}
-ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
-
-
-def load_country_rules(path: str | Path | None = None) -> CountryRules:
-    """Read and validate countries.yaml (errors name file:line), adding pycountry names at build time."""
-    import pycountry
-
-    p = Path(path) if path else patterns_dir() / "countries.yaml"
-    data = load_yaml(p)
-    if not isinstance(data, LineDict):
-        raise PackError(p, 1, "expected a mapping at top level")
-    check_keys(p, data, COUNTRY_KEYS, {"countries"}, "countries pack")
-    valid = {c.alpha_2 for c in pycountry.countries} | {"XK"}  # XK: Kosovo, user-assigned but universal
-    places: dict[str, Place] = {}
-    names: dict[str, str] = {}
-    # pycountry first, so that the curated aliases below override (Congo -> CD rather than CG)
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            n = getattr(c, attr, None)
-            if n and "," not in n and "(" not in n:
-                places[n] = Place(c.alpha_2, "name")
-                names[n.lower()] = c.alpha_2
-    exclude = set(_str_list(p, data, "translation_exclude"))
-    for lang in _str_list(p, data, "translations"):
-        try:
-            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        except OSError:
-            raise PackError(
-                p, data.key_line("translations"), f"no pycountry translation for '{lang}'"
-            ) from None
-        for c in pycountry.countries:
-            n = tr.gettext(c.name)
-            if n and "," not in n and "(" not in n and n not in exclude and n not in places:
-                places[n] = Place(c.alpha_2, "name")
-    mostly_language = set(_str_list(p, data, "mostly_language"))
-    entries = data["countries"]
-    if not isinstance(entries, list):
-        raise PackError(p, data.key_line("countries"), "'countries' must be a list")
-    for e in entries:
-        check_keys(p, e, ENTRY_KEYS, {"code"}, "country entry")
-        code = e["code"]
-        if code not in valid:
-            raise PackError(p, e.key_line("code"), f"unknown ISO 3166-1 alpha-2 code '{code}'")
-        persons = set(_str_list(p, e, "person_name"))
-        amb = e.get("ambiguous", {}) or {}
-        if not isinstance(amb, dict) or any(v not in valid for v in amb.values()):
-            raise PackError(p, e.key_line("ambiguous"), "'ambiguous' must map names to ISO codes")
-        for key, kind in (
-            ("aliases", "name"),
-            ("demonyms", "demonym"),
-            ("regions", "region"),
-            ("cities", "city"),
-        ):
-            for n in _str_list(p, e, key):
-                places[n] = Place(code, kind, n in persons, amb.get(n), n in mostly_language)
-                if kind == "name":
-                    names[n.lower()] = code
-        for n in persons:  # person-name flags on pycountry names (Jordan, Chad)
-            if n in places and places[n].code == code:
-                old = places[n]
-                places[n] = Place(old.code, old.kind, True, amb.get(n, old.alt), old.language)
-    expanded: dict[str, Place] = {}
-    for n, pl in places.items():
-        for v in _variants(n):
-            expanded.setdefault(v, pl)
-    expanded.update({n: pl for n, pl in places.items()})
-
-    def words(key: str) -> list[str]:
-        return _str_list(p, data, key)
-
-    return CountryRules(
-        places=expanded,
-        names=names,
-        blockers=words("false_friends") + words("regions_not_countries") + words("host_institutions"),
-        not_after=set(words("not_place_after")),
-        not_before={tuple(x.lower().split()) for x in words("not_place_before")},
-        language_after={x.lower() for x in words("language_after")},
-        language_before={x.lower() for x in words("language_before")},
-        titles=set(words("person_titles")),
-        place_before={x.lower() for x in words("place_before")},
-        us_pronoun_before=set(words("us_pronoun_before")),
-        place_modifiers=set(words("place_modifiers")),
-        not_near_after=set(words("not_place_near_after")),
-        university_heads=words("university_heads"),
-        name_words=set(words("name_words")),
-        host=words("host_institutions"),
-    )
-
-
-@cache
-def _rules() -> CountryRules:
-    return load_country_rules()
-
-
-def country_code(name: str | None) -> str | None:
-    """ISO alpha-2 code of a country name or alias as written in a document or list file ('Russia' -> 'RU')."""
-    if not name:
-        return None
-    clean = re.sub(r"\s*\(.*?\)", "", name.replace("’", "'")).strip()
-    code = _rules().names.get(clean.lower())
-    if code:
-        return code
-    from .lists import default_country
-
-    return default_country(name)
-
-
-@cache
-def country_name(code: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code)
-    return (getattr(c, "common_name", None) or c.name) if c else code
-
-
-# -- organisations ---------------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class KnownOrg:
-    name: str
-    aliases: list[str]
-    country: str | None
-    kind: str
-    tags: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class OrgRules:
-    heads: dict[str, list[str]]
-    known: list[KnownOrg]
-
-
-ORG_KINDS = {"university", "institute", "company", "funder", "government"}
-
-
-def load_org_rules(path: str | Path | None = None) -> OrgRules:
-    """Read and validate organisations.yaml."""
-    p = Path(path) if path else patterns_dir() / "organisations.yaml"
-    data = load_yaml(p)
-    if not isinstance(data, LineDict):
-        raise PackError(p, 1, "expected a mapping at top level")
-    check_keys(p, data, {"heads", "organisations"}, {"heads", "organisations"}, "organisations pack")
-    heads = data["heads"]
-    check_keys(p, heads, {"university", "company", "institute", "government"}, set(), "heads")
-    known = []
-    for e in data["organisations"]:
-        check_keys(p, e, {"name", "aliases", "country", "kind", "tags"}, {"name", "kind"}, "organisation")
-        if e["kind"] not in ORG_KINDS:
-            raise PackError(
-                p, e.key_line("kind"), f"unknown kind '{e['kind']}' (one of {', '.join(sorted(ORG_KINDS))})"
-            )
-        known.append(
-            KnownOrg(
-                e["name"], _str_list(p, e, "aliases"), e.get("country"), e["kind"], _str_list(p, e, "tags")
-            )
-        )
-    return OrgRules({k: _str_list(p, heads, k) for k in heads}, known)
-
-
-# -- the detector ----------------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Scan:
-    """What the phrase scan found in one Doc (token indices)."""
-
-    places: list[tuple[int, int, str]]  # start, end, phrase
-    orgs: list[tuple[int, int, KnownOrg]]
-    heads: list[int]  # first tokens of organisation head words
-    codes: list[int]  # tokens that are ISO 3166 alpha-2 codes
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int  # token indices in the spaCy doc
-    end: int
-    phrase: str
-    place: Place
-    code: str
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
-
-
-class _Tokens:
-    """One Doc's tokens as offsets into its text, read once with ``Doc.to_array``.
-
-    The context rules look at many neighbouring tokens per mention; a spaCy Token or Span object costs
-    ~0.5 µs to create, a slice of the text a tenth of that. Word attributes (lower case, punctuation, letters)
-    come from the vocabulary's lexemes, cached per distinct word, so they are exactly the Token's.
-    """
-
-    __slots__ = (
-        "doc",
-        "doclike",
-        "base",
-        "text",
-        "orig",
-        "n",
-        "st",
-        "sp",
-        "_flags",
-        "_bounds",
-        "has_sents",
-        "_lex",
-        "_vocab",
-    )
-
-    def __init__(self, doc: Doc, text: str, orig: str | None, lex: dict[str, tuple]):
-        self.doc = self.doclike = doc  # doclike: what the matchers read (the doc, or the span of a view)
-        self.base = 0  # index in ``doc`` of token 0
-        self.text, self.orig = text, orig  # orig: the block text with line breaks (the block's own doc)
-        self.n = len(doc)
-        arr = doc.to_array([IDX, SPACY, SENT_START]) if self.n else None
-        # st[i]: start of token i; st[n] = len(text), so that token i ends at st[i + 1] - sp[i]
-        self.st: list[int] = (arr[:, 0].tolist() if arr is not None else []) + [len(text)]
-        self.sp: bytes = (
-            arr[:, 1].astype("u1").tobytes() if arr is not None else b""
-        )  # 1 where a space follows
-        self._flags = arr[:, 2] if arr is not None else None  # SENT_START: 1, -1 (as uint64) or 0
-        self._bounds: list[int] | None = None
-        self.has_sents = doc.has_annotation("SENT_START")
-        self._lex, self._vocab = lex, doc.vocab
-
-    def can_view(self) -> bool:
-        """Whether ``view`` reads like ``Span.as_doc``: no parse or hooks that a copy would carry along."""
-        d = self.doc
-        return (
-            self.base == 0
-            and self.doclike is d
-            and not (d.user_hooks or d.user_span_hooks or d.user_token_hooks or d.has_annotation("DEP"))
-        )
-
-    def view(self, s: int, e: int) -> _Tokens:
-        """Tokens ``s:e`` read as a Doc of their own (what ``doc[s:e].as_doc()`` gives), without the copy."""
-        v = _Tokens.__new__(_Tokens)
-        v.doc, v.doclike, v.base = self.doc, self.doc[s:e], s
-        a = self.st[s]
-        v.text, v.orig, v.n = self.text[a : self.st[e]], None, e - s
-        v.st = [x - a for x in self.st[s : e + 1]]
-        v.sp = self.sp[s:e]
-        v._flags = self._flags[s:e]
-        v._bounds = None
-        # Doc.has_annotation("SENT_START"): a one-token doc always has it, else a boundary after token 0 set
-        v.has_sents = v.n <= 1 or bool((v._flags[1:] != 0).any())
-        v._lex, v._vocab = self._lex, self._vocab
-        return v
-
-    def word(self, i: int) -> str:
-        st = self.st
-        return self.text[st[i] : st[i + 1] - self.sp[i]]
-
-    def end(self, i: int) -> int:
-        """Character offset just after token ``i``."""
-        return self.st[i + 1] - self.sp[i]
-
-    def span_text(self, s: int, e: int) -> str:
-        """``doc[s:e].text``."""
-        return self.text[self.st[s] : self.end(e - 1)] if e > s else ""
-
-    def info(self, i: int) -> tuple[str, bool, bool, bool, bool]:
-        """(lower case, capitalised, punctuation, alphabetic, all lower case) of token ``i``."""
-        st = self.st
-        w = self.text[st[i] : st[i + 1] - self.sp[i]]
-        return self._lex.get(w) or self._learn(w)
-
-    def _learn(self, w: str) -> tuple[str, bool, bool, bool, bool]:
-        lex = self._vocab[w]
-        got = self._lex[w] = (lex.lower_, _is_cap(w), lex.is_punct, lex.is_alpha, lex.is_lower)
-        return got
-
-    def lowers(self, lo: int, hi: int) -> list[str]:
-        """Lower-case forms of tokens ``lo:hi``."""
-        st, sp, text, lex = self.st, self.sp, self.text, self._lex
-        out = []
-        for i in range(lo, hi):
-            w = text[st[i] : st[i + 1] - sp[i]]
-            out.append((lex.get(w) or self._learn(w))[0])
-        return out
-
-    def lower(self, i: int) -> str:
-        return self.info(i)[0]
-
-    def cap(self, i: int) -> bool:
-        return self.info(i)[1]
-
-    def name_word(self, i: int) -> bool:
-        """Capitalised and not punctuation: a word that extends a name."""
-        got = self.info(i)
-        return got[1] and not got[2]
-
-    def sent_start(self, i: int) -> bool:
-        """``Token.is_sent_start`` taken as a truth value."""
-        return int(self._flags[i]) == 1
-
-    def sent_key(self, s: int, e: int) -> tuple:
-        return tuple(self._flags[s:e].tolist())
-
-    def sentence(self, i: int) -> tuple[int, int]:
-        """Token range of the sentence holding token ``i`` (``Span.sent`` of any span starting there)."""
-        if self._bounds is None:
-            self._bounds = (self._flags == 1).nonzero()[0].tolist()
-        b = self._bounds
-        j = bisect_right(b, i)
-        return (b[j - 1] if j else 0), (b[j] if j < len(b) else self.n)
-
-    def sentence_text(self, text: str, s: int, e: int, chars: tuple[int, int] | None = None) -> str:
-        """``_sentence`` of the tokens ``s:e`` (or of the characters ``chars`` in them) in ``text``, a string
-        with the doc text's offsets."""
-        if self.has_sents:
-            a, b = self.sentence(s)
-            return text[self.st[a] : self.end(b - 1)].strip()
-        return _text_sentence(text, *(chars or (self.st[s], self.end(e - 1))))
+from .screening import (
+    GENERIC,
+    LEGAL_FORMS,
+    Hit,
+    ScreeningIndex,
+    canon,
+    fold,
+    is_acronym,
+    name_words,
+)
+from .tokens import _Mention, _Scan, _Tokens
+
+# a listed name inside these is a title or a reference, not a partner
+TITLE_WORDS = re.compile(
+    r"\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Acta|Annals|Review|Reviews|Conference|Symposium|"
+    r"Workshop|Press|Magazine|Herald|Vestnik|Izvestiya|Gazette)\b"
+)
+TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Annals|Acta|Review|Herald|Vestnik)\s+"
+    r"(?:of|on|de)?\s*(?:the\s+)?|[\"“‘]\s*)$"
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|neither|nor|unrelated|unaffiliated|rather than|instead of|as opposed to|distinct from|"
+    r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties))\b",
+    re.I,
+)
+REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
 
 
 class PartnerDetector:
@@ -604,14 +150,18 @@ class PartnerDetector:
             for k, v in self.multiword_heads.items()
             if v
         }
-        self.lists = None
-        self.warnings: list[str] = []  # files in the lists folder that were skipped, for the CLI to show
+        # every scan screens against the shipped designations (or the office's newer import of them); a --lists
+        # folder adds more
+        base = default_designations()
+        self.designations = base
+        self.warnings: list[str] = list(base.warnings)  # lists skipped or ignored, for the CLI to show
         if config.lists_dir:
-            from .lists import load_lists
-
-            self.lists = load_lists(config.lists_dir, country_of=country_code)
-            self.warnings = list(self.lists.warnings)
-        self._list_cache: dict[str, list[ListMatch]] = {}  # screening-list matches per name, for this run
+            extra = load_lists(config.lists_dir, country_of=country_code)
+            self.warnings += extra.warnings
+            self.designations = Designations(base.entries + extra.entries, base.lists + extra.lists)
+        self.screen = _screening_index(self.designations, self.nlp.vocab, tuple(self._not_acronyms()))
+        self._consequence = {i.id: i.consequence for i in self.designations.lists}
+        self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self.ner = _load_model(config.model) if config.model else None
 
     # -- entry points -------------------------------------------------------------------------------------------
@@ -680,7 +230,7 @@ class PartnerDetector:
     # -- countries ----------------------------------------------------------------------------------------------
 
     def _countries(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
-        mentions = self.mentions(sdoc)
+        mentions = self._block_mentions = self.mentions(sdoc)
         if not mentions:
             return []
         t = self._toks(sdoc)
@@ -1028,21 +578,59 @@ class PartnerDetector:
 
     # -- organisations ------------------------------------------------------------------------------------------
 
-    def _list_match(self, name: str) -> list[ListMatch]:
-        """Screening-list matches of a name, looked up once per distinct name (a fresh list each call)."""
-        found = self._list_cache.get(name)
-        if found is None:
-            if len(self._list_cache) > 20_000:
-                self._list_cache.clear()
-            found = self._list_cache[name] = self.lists.match(name)
-        return [replace(x) for x in found]
+    # -- organisations ------------------------------------------------------------------------------------------
+
+    def screened_lists(self) -> list[tuple[str, str | None]]:
+        """The lists every organisation name is screened against: (list name, snapshot date), so a report can say
+        "screened against X dated D" and never reassure without having looked."""
+        return [(i.name, i.snapshot) for i in self.designations.lists]
+
+    def _not_acronyms(self) -> list[str]:
+        """Acronyms that name something else in proposals (patterns/organisations.yaml ``not_acronyms``)."""
+        return list(self.orgs.not_acronyms)
+
+    def _screen_hits(self, sdoc: Doc) -> list[Hit]:
+        """Listed names and acronyms anywhere in the block, found without the organisation recogniser."""
+        if not len(sdoc) or not len(self.screen):
+            return []
+        t = self._toks(sdoc)
+        orth = sdoc.to_array(ORTH) if len(self.screen.acronym_hashes) else None
+        return self.screen.scan(lower_hashes(sdoc), orth, t.word, lambda i: _has_capital(t.word(i)))
+
+    def _seeds(self, sdoc: Doc) -> list[int]:
+        """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
+        if not len(sdoc):
+            return []
+        flags = sdoc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
+        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2]).tolist()
+        if not caps:
+            return []
+        t = self._toks(sdoc)
+        words = {i: t.word(i) for i in caps}
+        return [i for i in caps if self.screen.seeds([words[i]], [0])]
+
+    def _person_name(self, t: _Tokens, i: int) -> bool:
+        """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
+        if i == 0:
+            return False
+        prev = t.word(i - 1)
+        if prev in self.rules.titles or prev.rstrip(".") in self.rules.titles:
+            return True
+        return (
+            i >= 2
+            and t.name_word(i - 1)
+            and not t.sent_start(i - 1)
+            and t.word(i - 2).rstrip(".") in self.rules.titles
+        )
 
     def _organisations(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         out: list[Finding] = []
         known_spans: list[tuple[int, int, KnownOrg]] = []
         found = self._scan(sdoc)
         known_spans = list(found.orgs)
-        if not known_spans and not found.heads and self.ner is None:
+        hits = self._screen_hits(sdoc)
+        seeds = self._seeds(sdoc)
+        if not known_spans and not found.heads and self.ner is None and not hits and not seeds:
             return out
         t = self._toks(sdoc)
         blocked = self._blocked(sdoc) if known_spans else []
@@ -1063,7 +651,13 @@ class PartnerDetector:
             candidates.append((s, e, kind, org))
         for s, e, org in known_spans:
             if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
-                candidates.append((s, e, org.kind, org))
+                rs = max(self._run(t, s, e)[0], s - 2)
+                named = self._country_in(t, rs, s) if rs < s else None
+                if org.country and named and named != org.country:
+                    # "Iran National Science Foundation" is not the US NSF
+                    candidates.append((rs, e, org.kind, None))
+                else:
+                    candidates.append((s, e, org.kind, org))
         if self.ner is not None:
             ents = self.ner(t.text).ents
             for ent in ents:
@@ -1073,27 +667,41 @@ class PartnerDetector:
                         cs < span.end and span.start < ce for cs, ce, _, _ in candidates
                     ):
                         candidates.append((span.start, span.end, "ner", None))
+        for j, (cs, ce, ckind, corg) in enumerate(candidates):
+            for (
+                h
+            ) in hits:  # a listed name running past a recognised one ("Research Inst. of Nuclear Science")
+                if cs < h.end and h.start < ce and (h.start < cs or h.end > ce):
+                    cs, ce = min(cs, h.start), max(ce, h.end)
+            candidates[j] = (cs, ce, ckind, corg)
+        for h in hits:
+            # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
+            if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
+                candidates.append((h.start, h.end, "listed", None))
+        for i in seeds:
+            # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
+            if any(cs <= i < ce for cs, ce, _, _ in candidates):
+                continue
+            rs, re_ = self._run(t, i, i + 1)
+            if rs < i and t.sent_start(rs) and not self.screen.seeds([t.word(rs)], [0]):
+                rs += 1  # the sentence's first word ("Letters", "Partner")
+            if re_ - rs >= 2 and not any(cs < re_ and rs < ce for cs, ce, _, _ in candidates):
+                candidates.append((rs, re_, "seed", None))
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
+            if e - s == 1 and kind != "university" and self._person_name(t, s):
+                continue  # "Dr Maria Rostec": a surname, not the corporation
             text = t.span_text(s, e)
             if self.host is not None and self.host.match(text):
                 continue  # the host institution itself is not a partner
             start_char, end_char = t.st[s], t.end(e - 1)
             name = org.name if org else text
-            matches: list[ListMatch] = []
-            dropped: list[str] = []
-            if self.lists is not None:
-                matches = self._list_match(name) or (self._list_match(text) if org else [])
-                # same name, different country: "Northeastern University (US)" is not the one in Shenyang
-                home = (
-                    (org.country if org else None) or self._country_in(t, s, e) or self._country_after(t, e)
-                )
-                if home:
-                    dropped = [
-                        f"not {x.list_name}: '{x.entry}' is in {x.country}, this one in {home}"
-                        for x in matches
-                        if x.country and x.country != home
-                    ]
-                    matches = [x for x in matches if not x.country or x.country == home]
+            inside = [h for h in hits if s <= h.start and h.end <= e]
+            matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
+            not_partner = self._not_partner(t, block, s, e) if matches else None
+            if kind in ("listed", "seed") and not matches:
+                continue  # found only to be screened, and nothing listed it: not reported
+            if kind == "seed":
+                kind = "listed"
             severity, conf, reasons = "info", 0.6, [f"{kind} name pattern"]
             rule = f"org-{kind}"
             if org:
@@ -1102,19 +710,19 @@ class PartnerDetector:
                 severity = max(
                     (ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info"
                 )
-            if matches:
-                cats = {x.list_id: self.lists.category(x) for x in matches}
-                # a tracker entry rated only "Civilian" is worth a check, not an alarm
-                only_civilian = all(cats[x.list_id] == "Civilian" for x in matches)
+            if matches and not_partner:
+                # a title, a reference or "not X": a note, never a partner finding
+                rule, severity, conf = "org-list-mention", "info", 0.5
+                reasons += [f"named in {not_partner}, not as a partner"]
+                reasons += [_match_reason(x, "") for x in matches[:3]]
+                matches = []
+            elif matches:
                 rule, conf = "org-list-match", max(x.score for x in matches)
-                severity = max(severity, "medium" if only_civilian else "high", key=_sev_rank)
-                reasons += [
-                    f"{x.list_name}: '{x.entry}' (score {x.score:.2f}"
-                    + (f", {cats[x.list_id]})" if cats[x.list_id] else ")")
-                    for x in matches[:5]
-                ]
+                designated = any(x.status == "designated" for x in matches)
+                severity = max(severity, "high" if designated else "medium", key=_sev_rank)
+                reasons += [_match_reason(x, self._consequence.get(x.list_id, "")) for x in matches[:6]]
             reasons += dropped
-            exact = [x.entry for x in matches if x.score == 1.0]
+            exact = [x.entry for x in matches if x.status == "designated" and x.score == 1.0]
             if not org and exact:  # the list's spelling names the body ("Univ." -> "University")
                 name = next((n for n in exact if not n.isupper()), exact[0])
             out.append(
@@ -1139,7 +747,7 @@ class PartnerDetector:
             )
             # an institution fixes the country it is in (funders and government bodies name who pays)
             code = out[-1].country_code
-            listed = bool(matches) and all(x.score == 1.0 for x in matches)
+            listed = bool(matches) and all(x.status == "designated" and x.score == 1.0 for x in matches)
             if (
                 code
                 and (org or listed)
@@ -1160,6 +768,193 @@ class PartnerDetector:
                     )
                 )
         return out
+
+    def _screen_span(
+        self,
+        t: _Tokens,
+        s: int,
+        e: int,
+        text: str,
+        org: KnownOrg | None,
+        hits: list[Hit],
+        kind_listed: bool = False,
+    ) -> tuple[list[ListMatch], list[str]]:
+        """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
+
+        Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
+        the span's text. The place in the name, right after it or in its sentence, set against the entry's
+        countries, decides between designated, possible and not this entity."""
+        idx = self.screen
+        ev: dict[int, tuple[float, str]] = {}
+        if org is not None:
+            for n in [org.name, *org.aliases]:
+                if not is_acronym(n) and len(n) > 3:
+                    for k in idx.lookup(n):
+                        ev.setdefault(k, (1.0, "known"))
+        whole = False
+        for h in hits:
+            if org is not None and h.how == "acronym":
+                continue  # the built-in body decides what its acronym names
+            whole = whole or (h.start == s and h.end == e)
+            rs, re_ = self._run(t, h.start, h.end)
+            rs, re_ = min(rs, s), max(re_, e)
+            others = self._other_words(t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
+            for k in h.names:
+                if others and len(idx.names[k].words) <= 2:
+                    continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
+                ev.setdefault(k, (1.0, h.how))
+        if not whole:
+            # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
+            for k, score in idx.score_span(text, screening.DESIGNATED if ev else screening.POSSIBLE):
+                ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+            whole = not hits
+        if not ev and e - s > 2:
+            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later
+            for j in range(s + 1, min(e - 1, s + 4)):
+                if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
+                    for k, score in idx.score_span(t.span_text(j, e)):
+                        ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+                if ev:
+                    break
+        if (
+            max((x[0] for x in ev.values()), default=0.0) < screening.DESIGNATED
+            and e + 1 < t.n
+            and t.word(e) in (",", "(", "in")
+            and t.name_word(e + 1)
+        ):
+            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name
+            after = t.word(e + 1)
+            for k, score in idx.score_span(f"{text} {after}"):
+                if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+                    ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+        if not ev:
+            return [], []
+        strong = {m.code for m in self._span_mentions(t, s, e)}
+        after = self._country_after(t, e)
+        if after:
+            strong.add(after)
+        if org is not None and org.country:
+            strong.add(org.country)
+        weak = self._sentence_codes(t, s) - strong
+        best: dict[tuple[str, str], ListMatch] = {}
+        dropped: list[str] = []
+        for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
+            nm = idx.names[k]
+            entry = idx.entries[nm.entry]
+            key = (entry.list_id, entry.entry_id or entry.name)
+            if key in best:
+                continue
+            generic = idx.generic(k)
+            evidence = [_how(how, nm.raw, score)]
+            status = "designated" if score >= screening.DESIGNATED else "possible"
+            if score < screening.POSSIBLE:
+                continue
+            countries = entry.all_countries()
+            if how == "acronym" and len(nm.raw) <= 3 and not ((strong | weak) & countries):
+                continue  # a three-letter acronym alone is too common ('IEC', 'DEC'): only with its country
+            if how in ("fuzzy", "reordered") and kind_listed and score < screening.DESIGNATED:
+                continue  # a run found only by a listed word must be close to be worth a check
+            if how == "acronym" and idx.acronym_bodies(nm.raw) > 1:
+                status = "possible"
+                evidence.append(f"'{nm.raw}' is the acronym of {idx.acronym_bodies(nm.raw)} listed bodies")
+            if entry.category and set(entry.category.split(", ")) == {"Civilian"}:
+                status = "possible"  # a tracker entry rated only "Civilian" is worth a check, not an alarm
+                evidence.append("the tracker rates it Civilian")
+            if countries and strong:
+                if strong & countries:
+                    evidence.append(f"placed in {', '.join(sorted(strong & countries))}, as listed")
+                else:
+                    dropped.append(
+                        f"not {entry.list_name} {entry.entry_id or ''} '{entry.name}': listed in "
+                        f"{', '.join(sorted(countries))}, this one in {', '.join(sorted(strong))}"
+                    )
+                    continue
+            elif countries and weak:
+                if weak & countries:
+                    evidence.append(f"its sentence names {', '.join(sorted(weak & countries))}, as listed")
+                elif generic:
+                    dropped.append(
+                        f"not {entry.list_name} {entry.entry_id or ''} '{entry.name}': a name several bodies "
+                        f"share, listed in {', '.join(sorted(countries))}, placed in {', '.join(sorted(weak))}"
+                    )
+                    continue
+                else:
+                    evidence.append(
+                        f"its sentence names {', '.join(sorted(weak))}; listed in {', '.join(sorted(countries))}"
+                    )
+                    if how == "fuzzy":
+                        status = "possible"
+            elif generic and weak & countries and len(nm.words) <= 2:
+                status = "possible"  # a two-word generic name, placed only by its sentence
+                evidence.append(f"a generic name; its sentence names {', '.join(sorted(weak & countries))}")
+            elif generic and (strong or len(nm.words) <= 2):
+                continue  # a generic name placed by the text where the list cannot say, or too short alone
+            elif generic:
+                if not whole:
+                    continue  # a generic listed name inside a longer, unplaced name: that name is another body
+                status = "possible"
+                evidence.append("a name several bodies share, and no place named: check which one")
+            if (
+                status == "designated"
+                and how == "fuzzy"
+                and countries
+                and not (strong & countries or weak & countries)
+            ):
+                evidence.append("no place named to confirm it")
+            best[key] = ListMatch(
+                list_id=entry.list_id,
+                list_name=entry.list_name,
+                snapshot=entry.snapshot,
+                entry=entry.name,
+                score=round(min(score, 1.0), 3),
+                country=entry.country,
+                entry_id=entry.entry_id,
+                regime=entry.regime,
+                matched=nm.raw,
+                status=status,  # type: ignore[arg-type]
+                evidence=evidence,
+            )
+        found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
+        return found, dropped[:3]
+
+    def _other_words(self, t: _Tokens, s: int, e: int, h: Hit) -> bool:
+        """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
+        legal form or a place."""
+        places = {i for m in self._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
+        for i in range(s, e):
+            if h.start <= i < h.end or i in places or not t.name_word(i):
+                continue
+            if any(w not in GENERIC and w not in LEGAL_FORMS for w in name_words(t.word(i))):
+                return True
+        return False
+
+    def _sentence_codes(self, t: _Tokens, s: int) -> set[str]:
+        """Countries named in the sentence of token ``s`` (the block when it has no sentences)."""
+        mentions = self._block_mentions
+        if not mentions:
+            return set()
+        if t.has_sents:
+            a, b = t.sentence(s)
+            return {m.code for m in mentions if a <= m.start < b}
+        return {m.code for m in mentions}
+
+    def _not_partner(self, t: _Tokens, block: TextBlock, s: int, e: int) -> str | None:
+        """Why the name at tokens ``s:e`` is not a partner: a title, a reference or a negated mention."""
+        text = t.text
+        a, b = t.st[s], t.end(e - 1)
+        rs, re_ = self._run(t, s, e)
+        if TITLE_WORDS.search(t.span_text(rs, re_)) or TITLE_BEFORE.search(text[max(0, a - 40) : a]):
+            return "a journal or proceedings title"
+        window = text[max(0, a - 150) : b + 150]
+        if YEAR_FAST.search(window) and (CITATION.search(window) or REFERENCE_ENTRY.match(text)):
+            return "a reference"
+        if t.has_sents:
+            sa = t.st[t.sentence(s)[0]]
+        else:
+            sa = max(text.rfind(". ", 0, a) + 1, 0)
+        if NEGATION.search(text[max(sa, a - 120) : a]):
+            return "a sentence that says the partner is not it"
+        return None
 
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]:
         """``mentions`` of the tokens ``s:e`` read on their own; copying the span is skipped when no place
@@ -1280,36 +1075,62 @@ def _filter_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int
     return sorted(out, key=lambda x: x[0])
 
 
+def _has_capital(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def _how(how: str, raw: str, score: float) -> str:
+    return {
+        "exact": f"listed name or alias '{raw}' written in the text",
+        "known": f"built-in body, listed as '{raw}'",
+        "acronym": f"listed acronym '{raw}'",
+        "reordered": f"listed name '{raw}' in another word order or spelling",
+    }.get(how, f"close to listed name '{raw}' (score {score:.2f})")
+
+
+def _match_reason(m: ListMatch, consequence: str) -> str:
+    """'UK Sanctions List (FCDO) RUS1431 'Moscow Institute of Physics and Technology' (RUS; snapshot D):
+    designated; evidence; what follows'."""
+    bits = f"{m.list_name} {m.entry_id or ''} '{m.entry}'".replace("  ", " ")
+    meta = "; ".join(x for x in (m.regime, f"snapshot {m.snapshot}" if m.snapshot else "") if x)
+    out = f"{bits} ({meta}): {m.status}" + (f" (score {m.score:.2f})" if m.score < 1.0 else "")
+    if m.evidence:
+        out += "; " + "; ".join(m.evidence)
+    if consequence and m.status == "designated":
+        out += f". {consequence}"
+    return out
+
+
+_INDEXES: dict[tuple[int, tuple[str, ...]], tuple[Designations, ScreeningIndex]] = {}
+
+
 @cache
-def _risk_summary(code: str) -> tuple[str, str | None]:
-    """Severity of a country finding and the reason its risk data gives (None when it has none)."""
-    risk = country_risk(code)
-    severity = "medium" if risk and (risk["arms_embargo"] or risk["regimes"]) else "info"
-    if not risk:
-        return severity, None
-    bits = ([f"UK sanctions: {', '.join(risk['regimes'])}"] if risk["regimes"] else []) + (
-        ["UK arms embargo"] if risk["arms_embargo"] else []
-    )
-    return severity, "; ".join(bits)
+def _common_words() -> frozenset[str]:
+    """Everyday and domain words: those written in lower case in the shipped pattern packs, and English stop
+    words. A listed name made only of them ('The Base', 'Research Software') is never matched on its own."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from ...knowledge.resources import patterns_dir
+
+    words: set[str] = set(STOP_WORDS)
+    for p in sorted(patterns_dir().rglob("*.yaml")):
+        if p.parent.name != "designations":
+            words.update(re.findall(r"(?<![\w'])[a-z]{3,}(?![\w'])", p.read_text(encoding="utf-8")))
+    return frozenset(words)
 
 
-def _sev_rank(s: str) -> int:
-    return {"info": 0, "low": 1, "medium": 2, "high": 3}[s]
-
-
-def _longest(spans: list[tuple[int, int, KnownOrg]]) -> list[tuple[int, int, KnownOrg]]:
-    out: list[tuple[int, int, KnownOrg]] = []
-    for s, e, org in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if not any(os < e and s < oe for os, oe, _ in out):
-            out.append((s, e, org))
-    return sorted(out, key=lambda x: x[0])
-
-
-def _text_sentence(text: str, start: int, end: int) -> str:
-    """The text between the full stops or line breaks around ``text[start:end]``."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[left + 1 if left >= 0 else 0 : (min(right) + 1) if right else len(text)].strip()
+def _screening_index(designations: Designations, vocab, not_acronyms: tuple[str, ...]) -> ScreeningIndex:  # noqa: ANN001
+    """One index per set of loaded lists (the loaders cache them), built once per process."""
+    key = (id(designations), not_acronyms)
+    got = _INDEXES.get(key)
+    if got is None or got[0] is not designations:
+        if len(_INDEXES) > 4:
+            _INDEXES.clear()
+        got = _INDEXES[key] = (
+            designations,
+            ScreeningIndex(designations, vocab, not_acronyms, _common_words()),
+        )
+    return got[1]
 
 
 def _load_model(name: str):  # noqa: ANN202 - spacy.Language

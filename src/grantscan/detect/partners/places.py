@@ -1,0 +1,322 @@
+"""Places: countries (pycountry + patterns/countries.yaml), the context words that decide whether a matched
+phrase is a place; country risk facts come from the knowledge layer (``knowledge.countries``).
+
+Country words are matched case-sensitively with a spaCy PhraseMatcher (so "turkey" the bird never matches),
+then kept or dropped by context rules that live in countries.yaml: false-friend phrases (China clay, Congo red),
+treaties and prizes (Paris Agreement), languages (in French), person names (Dr Chad Smith), US states that share
+a country's name (Atlanta, Georgia), and cities or regions that only sit inside another organisation's name
+(Port of London Authority).
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ...knowledge.countries import country_risk
+from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ...knowledge.resources import patterns_dir
+
+PLACE_KINDS = ("name", "demonym", "region", "city", "institution")
+CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "di",
+    "del",
+    "della",
+    "&",
+    "-",
+    "'s",
+    "’s",
+    "von",
+    "van",
+    "der",
+    "für",
+    "y",
+    "e",
+    "et",
+    "do",
+    "da",
+}
+ABBREVIATED = {"Univ", "Inst", "Natl", "Intl", "Tech", "Dept", "Acad", "Sci", "St", "Co", "Corp"}
+FUNCTION_WORDS = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "or",
+    "as",
+    "at",
+    "with",
+    "to",
+    "for",
+    "by",
+    "on",
+    "in",
+    "of",
+    "the",
+    "a",
+    "an",
+    "but",
+    "will",
+    "would",
+    "can",
+    "may",
+    "has",
+    "have",
+    "had",
+    "unless",
+    "if",
+    "only",
+    "otherwise",
+    "when",
+    "where",
+    "than",
+    "so",
+}
+# a place within this many characters of bibliographic markers and a year is a reference, not a partner
+CITATION = re.compile(r"\b(?:ISBN|doi|DOI|Ed\. by|[Ee]ds?\.|pp\.|Proceedings|[Vv]ol\.|arXiv|Press|et al\.)")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+QUALIFICATION = {
+    "degree",
+    "degrees",
+    "honours",
+    "honors",
+    "master",
+    "masters",
+    "bachelor",
+    "bachelors",
+    "bsc",
+    "msc",
+    "meng",
+    "phd",
+    "qualification",
+    "qualifications",
+    "equivalent",
+    "2:1",
+}
+COUNTRY_WORDS = re.compile(
+    r"\b(?:countr(?:y|ies)|nations?|government|capital|borders?|republic|kingdom)\b", re.I
+)
+PUBLISHER = re.compile(r"\b(?:Press|Publishing|Publishers|Verlag)\b")
+AMOUNT = re.compile(r"^[\d][\d,.]*%?$")
+JOINED_OR_CODE = re.compile(r"[&@/]|(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")  # candidates of _joined_and_codes
+LETTER = re.compile(r"[^\W\d_]")
+# YEAR, written to start with its first digit ("\b" before a digit is "no word character before it")
+YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
+REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
+KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
+
+
+# -- country data ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a matched phrase says about a country."""
+
+    code: str
+    kind: str  # one of PLACE_KINDS
+    person_name: bool = False
+    alt: str | None = None  # another country sharing the name (Georgia -> US), chosen by sentence context
+    language: bool = False  # a demonym that mostly names a language (English)
+
+
+@dataclass(slots=True)
+class CountryRules:
+    """countries.yaml compiled: phrase -> Place plus the context word lists."""
+
+    places: dict[str, Place]
+    names: dict[str, str]  # country names/aliases only, for resolving names written in list files
+    blockers: list[str]
+    not_after: set[str]
+    not_before: set[tuple[str, ...]]
+    language_after: set[str]
+    language_before: set[str]
+    titles: set[str]
+    place_before: set[str]
+    us_pronoun_before: set[str]
+    place_modifiers: set[str]
+    not_near_after: set[str]
+    university_heads: list[str]
+    name_words: set[str]
+    host: list[str]
+
+
+def _variants(phrase: str) -> list[str]:
+    out = [phrase]
+    if len(phrase) > 3 and phrase.upper() != phrase:
+        out.append(phrase.upper())
+    plain = "".join(c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c))
+    if plain != phrase:
+        out.append(plain)
+    return out
+
+
+def _str_list(path: Path, d: LineDict, key: str) -> list[str]:
+    v = d.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        raise PackError(path, d.key_line(key), f"'{key}' must be a list of non-empty strings")
+    return v
+
+
+COUNTRY_KEYS = {
+    "translations",
+    "translation_exclude",
+    "countries",
+    "false_friends",
+    "regions_not_countries",
+    "not_place_after",
+    "not_place_before",
+    "language_after",
+    "language_before",
+    "person_titles",
+    "place_before",
+    "host_institutions",
+    "university_heads",
+    "name_words",
+    "us_pronoun_before",
+    "mostly_language",
+    "place_modifiers",
+    "not_place_near_after",
+}
+ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
+
+
+def load_country_rules(path: str | Path | None = None) -> CountryRules:
+    """Read and validate countries.yaml (errors name file:line), adding pycountry names at build time."""
+    import pycountry
+
+    p = Path(path) if path else patterns_dir() / "countries.yaml"
+    data = load_yaml(p)
+    if not isinstance(data, LineDict):
+        raise PackError(p, 1, "expected a mapping at top level")
+    check_keys(p, data, COUNTRY_KEYS, {"countries"}, "countries pack")
+    valid = {c.alpha_2 for c in pycountry.countries} | {"XK"}  # XK: Kosovo, user-assigned but universal
+    places: dict[str, Place] = {}
+    names: dict[str, str] = {}
+    # pycountry first, so that the curated aliases below override (Congo -> CD rather than CG)
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                places[n] = Place(c.alpha_2, "name")
+                names[n.lower()] = c.alpha_2
+    exclude = set(_str_list(p, data, "translation_exclude"))
+    for lang in _str_list(p, data, "translations"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            raise PackError(
+                p, data.key_line("translations"), f"no pycountry translation for '{lang}'"
+            ) from None
+        for c in pycountry.countries:
+            n = tr.gettext(c.name)
+            if n and "," not in n and "(" not in n and n not in exclude and n not in places:
+                places[n] = Place(c.alpha_2, "name")
+    mostly_language = set(_str_list(p, data, "mostly_language"))
+    entries = data["countries"]
+    if not isinstance(entries, list):
+        raise PackError(p, data.key_line("countries"), "'countries' must be a list")
+    for e in entries:
+        check_keys(p, e, ENTRY_KEYS, {"code"}, "country entry")
+        code = e["code"]
+        if code not in valid:
+            raise PackError(p, e.key_line("code"), f"unknown ISO 3166-1 alpha-2 code '{code}'")
+        persons = set(_str_list(p, e, "person_name"))
+        amb = e.get("ambiguous", {}) or {}
+        if not isinstance(amb, dict) or any(v not in valid for v in amb.values()):
+            raise PackError(p, e.key_line("ambiguous"), "'ambiguous' must map names to ISO codes")
+        for key, kind in (
+            ("aliases", "name"),
+            ("demonyms", "demonym"),
+            ("regions", "region"),
+            ("cities", "city"),
+        ):
+            for n in _str_list(p, e, key):
+                places[n] = Place(code, kind, n in persons, amb.get(n), n in mostly_language)
+                if kind == "name":
+                    names[n.lower()] = code
+        for n in persons:  # person-name flags on pycountry names (Jordan, Chad)
+            if n in places and places[n].code == code:
+                old = places[n]
+                places[n] = Place(old.code, old.kind, True, amb.get(n, old.alt), old.language)
+    expanded: dict[str, Place] = {}
+    for n, pl in places.items():
+        for v in _variants(n):
+            expanded.setdefault(v, pl)
+    expanded.update({n: pl for n, pl in places.items()})
+
+    def words(key: str) -> list[str]:
+        return _str_list(p, data, key)
+
+    return CountryRules(
+        places=expanded,
+        names=names,
+        blockers=words("false_friends") + words("regions_not_countries") + words("host_institutions"),
+        not_after=set(words("not_place_after")),
+        not_before={tuple(x.lower().split()) for x in words("not_place_before")},
+        language_after={x.lower() for x in words("language_after")},
+        language_before={x.lower() for x in words("language_before")},
+        titles=set(words("person_titles")),
+        place_before={x.lower() for x in words("place_before")},
+        us_pronoun_before=set(words("us_pronoun_before")),
+        place_modifiers=set(words("place_modifiers")),
+        not_near_after=set(words("not_place_near_after")),
+        university_heads=words("university_heads"),
+        name_words=set(words("name_words")),
+        host=words("host_institutions"),
+    )
+
+
+@cache
+def _rules() -> CountryRules:
+    return load_country_rules()
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO alpha-2 code of a country name or alias as written in a document or list file ('Russia' -> 'RU')."""
+    if not name:
+        return None
+    clean = re.sub(r"\s*\(.*?\)", "", name.replace("’", "'")).strip()
+    code = _rules().names.get(clean.lower())
+    if code:
+        return code
+    from ...knowledge.designations import default_country
+
+    return default_country(name)
+
+
+@cache
+def country_name(code: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    return (getattr(c, "common_name", None) or c.name) if c else code
+
+
+@cache
+def _risk_summary(code: str) -> tuple[str, str | None]:
+    """Severity of a country finding and the reason its risk data gives (None when it has none)."""
+    risk = country_risk(code)
+    severity = "medium" if risk and (risk["arms_embargo"] or risk["regimes"]) else "info"
+    if not risk:
+        return severity, None
+    bits = ([f"UK sanctions: {', '.join(risk['regimes'])}"] if risk["regimes"] else []) + (
+        ["UK arms embargo"] if risk["arms_embargo"] else []
+    )
+    return severity, "; ".join(bits)

@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""Write tests/partners/labelled.jsonl: short proposal and agreement texts, each naming one organisation.
+
+Positives are listed entities of the shipped designations (UK Sanctions List, BIS Entity List) written as
+listed, as a listed alias, as an acronym, shortened, in another word order, transliterated differently, with
+another legal form or with a typo. Negatives are real unlisted universities with near names (from the
+world universities register Hipo/university-domains-list, MIT licence, file world_universities_and_domains.json
+at commit bb07faf064e1c68be9b26fb71de31f01e361f974), shared institute names placed in Europe, surnames,
+companies sharing a word with a listed one, journal titles, references and negated mentions.
+
+Rows are drawn with a fixed seed, so the file is the same on every run. Each row has a ``split``: ``frozen``
+when the first hex digit of sha1(id) is 0-4 (about a third), else ``tune``. Thresholds are fitted on the tune
+part only; the frozen part is only scored.
+
+    .venv/bin/python tests/partners/make_set.py --register world_universities_and_domains.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+from grantscan.knowledge.designations import default_designations, split_name
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SEED = 20261206
+
+TEMPLATES = [
+    "This proposal involves a research collaboration with {org}{place} on {topic}.",
+    "Work package 3 will be carried out jointly with {org}{place}, which provides {topic} expertise.",
+    "The subcontractor, {org}{place}, will supply test equipment for the {topic} experiments.",
+    "Partner 2: {org}{place}. Role: data collection and analysis of {topic}.",
+    "We will exchange two doctoral researchers with {org}{place} during the second year.",
+    "Under this agreement {org}{place} shall provide samples and share results on {topic}.",
+    "Letters of support were received from {org}{place}, our industrial partner for {topic}.",
+    "The consortium includes {org}{place} as an associate partner contributing {topic} know-how.",
+]
+TOPICS = [
+    "quantum sensing",
+    "battery materials",
+    "radar signal processing",
+    "machine learning",
+    "composites",
+    "satellite communications",
+    "power electronics",
+    "laser optics",
+    "gas turbines",
+    "semiconductor devices",
+]
+COUNTRY_WORDS = {
+    "RU": "Russia",
+    "CN": "China",
+    "IR": "Iran",
+    "BY": "Belarus",
+    "KP": "North Korea",
+    "SY": "Syria",
+}
+LEGAL = ["JSC", "PJSC", "OAO", "OJSC", "Co., Ltd.", "Ltd", "Group", "Corporation", "LLC", "Company"]
+LEGAL_RX = re.compile(
+    r"(?i)^(?:public |open |closed )?joint[- ]stock company\s+|^(?:JSC|PJSC|OJSC|OAO|CJSC|ZAO|AO|LLC|OOO)\s+|"
+    r",?\s+(?:JSC|PJSC|OJSC|OAO|LLC|Co\.?,? Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|Company|Group)\.?$"
+)
+TRANSLIT = [
+    ("shahid", "shaheed"),
+    ("ii", "iy"),
+    ("iy", "ii"),
+    ("kh", "h"),
+    ("y", "i"),
+    ("ks", "x"),
+    ("x", "ks"),
+    ("ou", "u"),
+    ("u", "ou"),
+    ("j", "zh"),
+    ("zh", "j"),
+    ("v", "w"),
+    ("ee", "i"),
+    ("i", "ee"),
+]
+
+
+def strip_legal(name: str) -> str:
+    prev = None
+    while prev != name:
+        prev, name = name, LEGAL_RX.sub("", name).strip(" ,'\"")
+    return name
+
+
+def clean(name: str) -> str:
+    name = split_name(name)[0]
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip(" .")
+    name = name.replace("'", "").replace('"', "")
+    return name.title() if name.isupper() and len(name.split()) > 3 else name
+
+
+def typo(rng: random.Random, name: str) -> str:
+    words = name.split()
+    j = max(range(len(words)), key=lambda i: len(words[i]))
+    w = words[j]
+    k = rng.randrange(1, len(w) - 2)
+    words[j] = w[:k] + w[k + 1] + w[k] + w[k + 2 :] if rng.random() < 0.5 else w[:k] + w[k + 1 :]
+    return " ".join(words)
+
+
+def translit(rng: random.Random, name: str) -> str | None:
+    low = name.lower()
+    for a, b in rng.sample(TRANSLIT, len(TRANSLIT)):
+        words = name.split()
+        for i, w in enumerate(words):
+            if (
+                a in w.lower()
+                and w[:1].isupper()
+                and len(w) > 4
+                and w.lower() not in ("university", "institute")
+            ):
+                nw = w.lower().replace(a, b, 1)
+                words[i] = nw[:1].upper() + nw[1:]
+                out = " ".join(words)
+                if out.lower() != low:
+                    return out
+    return None
+
+
+def reorder(name: str) -> str | None:
+    m = re.fullmatch(r"(Institute|University|Academy|Center|Centre|Bureau|Plant|Factory) of (.+)", name)
+    if m:
+        return f"{m.group(2)} {m.group(1)}"
+    m = re.fullmatch(r"(.+) (Institute|University|Academy|Plant|Factory|Center|Centre|Bureau) of (.+)", name)
+    if m:
+        return f"{m.group(2)} of {m.group(3)}, {m.group(1)}" if len(m.group(1).split()) == 1 else None
+    m = re.fullmatch(r"(.+) (Institute|University|Academy|Plant|Center|Bureau)", name)
+    if m and len(m.group(1).split()) >= 2:
+        return f"{m.group(2)} of {m.group(1)}"
+    return None
+
+
+def shorten(name: str) -> str | None:
+    rep = [
+        ("University", "Univ."),
+        ("Institute", "Inst."),
+        ("Technology", "Tech."),
+        ("Academy", "Acad."),
+        ("National", "Nat'l"),
+        ("Laboratory", "Lab"),
+        ("International", "Intl"),
+    ]
+    out = name
+    for a, b in rep:
+        out = out.replace(a, b)
+    if out != name:
+        return out
+    words = name.split()
+    tail = {
+        "Company",
+        "Corporation",
+        "Group",
+        "Plant",
+        "Limited",
+        "Industries",
+        "Industry",
+        "Enterprise",
+        "Factory",
+    }
+    if len(words) >= 3 and words[-1] in tail:
+        return " ".join(words[:-1])
+    return None
+
+
+def is_acronym(s: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{2,8}", s))
+
+
+def sentence(rng: random.Random, org: str, place: str) -> str:
+    return rng.choice(TEMPLATES).format(org=org, place=place, topic=rng.choice(TOPICS))
+
+
+def positives(rng: random.Random) -> list[dict]:
+    d = default_designations()
+    pool = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list")
+        and e.country in COUNTRY_WORDS
+        and 2 <= len(clean(strip_legal(e.name)).split()) <= 7
+        and not re.search(r"\d", e.name)
+    ]
+    rng.shuffle(pool)
+    forms = ["listed", "alias", "acronym", "shortened", "reordered", "transliterated", "legal-form", "typo"]
+    want = {f: 13 for f in forms}
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for e in pool:
+        base = clean(strip_legal(e.name))
+        if base.lower() in seen or len(base) < 8 or len(strip_legal(base).split()) < 2:
+            continue
+        names = [e.name, *e.aliases]
+        for form in rng.sample(forms, len(forms)):
+            if want[form] <= 0:
+                continue
+            written = None
+            if form == "listed":
+                written = clean(e.name)
+            elif form == "alias":
+                al = [
+                    clean(a)
+                    for a in e.aliases
+                    if not is_acronym(a) and len(a.split()) >= 2 and clean(a) != base
+                ]
+                written = rng.choice(al) if al else None
+            elif form == "acronym":
+                ac = [a for a in e.aliases if is_acronym(a)]
+                written = ac[0] if ac else None
+            elif form == "shortened":
+                written = shorten(base)
+            elif form == "reordered":
+                written = reorder(base)
+            elif form == "transliterated":
+                written = translit(rng, base)
+            elif form == "legal-form":
+                lf = rng.choice(LEGAL)
+                written = f"{lf} {base}" if lf in ("JSC", "PJSC", "OAO", "OJSC") else f"{base} {lf}"
+            elif form == "typo":
+                written = typo(rng, base) if max(len(w) for w in base.split()) >= 6 else None
+            if not written:
+                continue
+            place = ""
+            if rng.random() < 0.5:
+                place = (
+                    f" ({COUNTRY_WORDS[e.country]})"
+                    if rng.random() < 0.5
+                    else f" in {COUNTRY_WORDS[e.country]}"
+                )
+            rows.append(
+                {
+                    "text": sentence(rng, written, place),
+                    "label": "designated",
+                    "form": form,
+                    "org": written,
+                    "list_id": e.list_id,
+                    "entry_id": e.entry_id,
+                    "names": names,
+                }
+            )
+            want[form] -= 1
+            seen.add(base.lower())
+            break
+        if all(v <= 0 for v in want.values()):
+            break
+    return rows
+
+
+def negatives(rng: random.Random, register: Path) -> list[dict]:
+    from rapidfuzz import fuzz, process
+
+    d = default_designations()
+    listed = {clean(n).lower() for e in d.entries for n in [e.name, *e.aliases]}
+    listed_unis = sorted(
+        {clean(n) for e in d.entries for n in [e.name, *e.aliases] if re.search(r"University|Institute", n)}
+    )
+    unis = json.loads(register.read_text(encoding="utf-8"))
+    rows: list[dict] = []
+    # near names: register universities that look most like a listed one but are not listed
+    cands = []
+    for u in unis:
+        name = u["name"].strip()
+        if name.lower() in listed or len(name.split()) < 2:
+            continue
+        best = process.extractOne(name, listed_unis, scorer=fuzz.token_sort_ratio, score_cutoff=80)
+        if best and best[0].lower() != name.lower():
+            cands.append((name, u.get("country") or "", best[0]))
+    rng.shuffle(cands)
+    for name, country, near in cands[:45]:
+        place = f" in {country}" if country and rng.random() < 0.6 else ""
+        rows.append(
+            {
+                "text": sentence(rng, name, place),
+                "label": "not",
+                "form": "near-name",
+                "org": name,
+                "near": near,
+            }
+        )
+    shared = [
+        ("Institute of Applied Physics", "University of Bern, Switzerland"),
+        ("Institute of Applied Physics", "Friedrich Schiller University Jena, Germany"),
+        ("Institute of Applied Physics", "TU Wien, Austria"),
+        ("Institute of Physics", "Polish Academy of Sciences, Warsaw, Poland"),
+        ("Institute of Nuclear Physics", "Krakow, Poland"),
+        ("Institute of Solid State Physics", "University of Latvia, Riga"),
+        ("Institute of Chemical Physics", "University of Tartu, Estonia"),
+        ("Northeastern University", "Boston, Massachusetts"),
+        ("Institute of Metal Physics", "Vienna, Austria"),
+        ("Institute for Nuclear Research", "Debrecen, Hungary"),
+    ]
+    for inst, where in shared:
+        rows.append(
+            {
+                "text": f"Partner 3: {inst}, {where}. Role: measurements.",
+                "label": "not",
+                "form": "shared-name",
+                "org": inst,
+            }
+        )
+    listed_people = [
+        "Sharif",
+        "Beheshti",
+        "Almaz",
+        "Rostec",
+        "Tupolev",
+        "Kalashnikov",
+        "Sukhoi",
+        "Ilyushin",
+        "Mikoyan",
+        "Baikal",
+    ]
+    for w in listed_people:
+        rows.append(
+            {
+                "text": f"Dr {rng.choice(['Ali', 'Maria', 'Sam', 'Nadia'])} {w} (University of Leeds) "
+                f"leads work package {rng.randint(1, 6)}.",
+                "label": "not",
+                "form": "surname",
+                "org": w,
+            }
+        )
+    for w in [
+        "Almaz",
+        "Baikal",
+        "Vega",
+        "Progress",
+        "Kalashnikov",
+        "Mayak",
+        "Sirius",
+        "Orion",
+        "Zenit",
+        "Granit",
+    ]:
+        co = f"{w} {rng.choice(['Consulting Ltd', 'Software GmbH', 'Bakery Ltd', 'Design Studio', 'Dental Care Ltd'])}"
+        rows.append(
+            {
+                "text": sentence(rng, co, f" in {rng.choice(['Leeds', 'Munich', 'Lyon', 'Dublin'])}"),
+                "label": "not",
+                "form": "shared-word",
+                "org": co,
+            }
+        )
+    journal_of = [
+        "Harbin Institute of Technology",
+        "Beihang University",
+        "Northwestern Polytechnical University",
+        "Sharif University of Technology",
+        "National University of Defense Technology",
+        "Moscow Institute of Physics and Technology",
+        "Harbin Engineering University",
+        "University of Electronic Science and Technology of China",
+    ]
+    for n in journal_of:
+        rows.append(
+            {
+                "text": f"Our method follows results published in the Journal of {n} (2021, vol. 53).",
+                "label": "not",
+                "form": "journal",
+                "org": n,
+            }
+        )
+    for i, n in enumerate(journal_of[:6]):
+        rows.append(
+            {
+                "text": f"[{i + 3}] Zhang, L. et al. Thermal modelling of composites. {n}, Proc. 2019, "
+                f"pp. 12-19.",
+                "label": "not",
+                "form": "reference",
+                "org": n,
+            }
+        )
+    for n in journal_of[:8]:
+        rows.append(
+            {
+                "text": f"For clarity: our partner is not {n}; it is an unrelated company in Leeds.",
+                "label": "not",
+                "form": "negated",
+                "org": n,
+            }
+        )
+    return rows
+
+
+def split_of(row_id: str) -> str:
+    return "frozen" if hashlib.sha1(row_id.encode()).hexdigest()[0] in "01234" else "tune"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--register", required=True, help="world_universities_and_domains.json")
+    ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
+    a = ap.parse_args()
+    rng = random.Random(SEED)
+    rows = positives(rng) + negatives(rng, Path(a.register))
+    with open(a.out, "w", encoding="utf-8") as fh:
+        for i, r in enumerate(rows):
+            r = {"id": f"p{i:03d}", **r}
+            r["split"] = split_of(r["id"])
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} rows -> {a.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Screening on short texts with the shipped designations (no --lists): designated bodies however they are
+written, look-alikes not flagged, place qualifiers, titles, references and negations, and severity."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.model import Finding, ListMatch, Location
+from grantscan.pipeline import Scanner
+from grantscan.score import assess
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def orgs(scanner: Scanner, text: str) -> list[Finding]:
+    return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
+
+
+def listed(scanner: Scanner, text: str) -> list[Finding]:
+    return [f for f in orgs(scanner, text) if f.lists]
+
+
+def test_mipt_is_high_and_names_its_uk_entry(scanner):
+    [f] = listed(
+        scanner, "We will collaborate with the Moscow Institute of Physics and Technology on sensors."
+    )
+    assert f.severity == "high" and f.rule_id == "org-list-match"
+    uk = next(m for m in f.lists if m.list_id == "uk-sanctions-list")
+    assert (uk.entry_id, uk.regime, uk.status, uk.score) == ("RUS1431", "RUS", "designated", 1.0)
+    assert uk.snapshot and uk.list_name == "UK Sanctions List (FCDO)"
+    reason = next(r for r in f.reasons if "RUS1431" in r)
+    assert "snapshot" in reason and "OFSI licence" in reason
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("Our partner MIPT will supply samples.", "RUS1431"),  # a listed acronym, no head word
+        ("Samples come from PJSC United Aircraft Corporation.", "RUS0239"),  # legal form before the name
+        ("Concern Almaz-Antey will host the workshop.", "RUS0178"),  # a 'Concern ...' name
+        ("We partner with Shaheed Beheshti University in Tehran.", "INU0112"),  # another transliteration
+        ("Collaboration with Sharif Univ. of Tech. on sensors.", "INU0042"),  # abbreviations inside the name
+        ("A visit to the Moscow Physico-Technical Institute is planned.", "RUS1431"),  # adjective forms
+        ("Our partner Beheshti Shahid University provides data.", "INU0112"),  # another word order
+        ("Staff of Sharif Universty of Technology will visit.", "INU0042"),  # a typo
+    ],
+)
+def test_designated_bodies_however_written(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+def test_iran_national_science_foundation_is_not_the_us_nsf(scanner):
+    found = orgs(scanner, "The work is funded by the Iran National Science Foundation.")
+    assert found and all(f.name != "National Science Foundation" and f.country_code != "US" for f in found)
+    assert all(f.severity != "high" for f in found)
+
+
+def test_shared_institute_name_placed_in_europe_is_not_the_listed_one(scanner):
+    found = orgs(scanner, "Partner: Institute of Applied Physics, University of Bern, Switzerland.")
+    inst = next(f for f in found if f.text == "Institute of Applied Physics")
+    assert inst.lists == [] and inst.severity == "info"
+    assert any(r.startswith("not ") and "placed in CH" in r for r in inst.reasons)
+    # alone, the same name is only a possible match for a person to check
+    [alone] = listed(scanner, "The Institute of Applied Physics will provide samples.")
+    assert alone.severity == "medium" and {m.status for m in alone.lists} == {"possible"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For clarity: our partner is not Sharif University of Technology; it is a company in Leeds.",
+        "Our method follows results published in the Journal of Harbin Institute of Technology (2021, vol. 53).",
+        "[3] Zhang, L. et al. Thermal modelling. Moscow Institute of Physics and Technology, Proc. 2019, pp. 1-9.",
+    ],
+)
+def test_negations_titles_and_references_are_info_at_most(scanner, text):
+    found = orgs(scanner, text)
+    assert found and all(f.severity == "info" and not f.lists for f in found)
+    assert any(f.rule_id == "org-list-mention" for f in found)
+
+
+def test_surname_is_not_the_corporation(scanner):
+    assert not listed(scanner, "Dr Maria Rostec (University of Leeds) leads work package 2.")
+    assert listed(scanner, "Rostec will fund the second year.")
+
+
+def test_unlisted_near_names_are_not_flagged(scanner):
+    for text in (
+        "We work with Northwestern University in Illinois.",
+        "Partner: Sichuan Normal University in China.",
+        "Samples from Almaz Consulting Ltd in Leeds.",
+    ):
+        assert all(f.severity != "high" for f in orgs(scanner, text)), text
+
+
+def test_defence_body_not_designated_stays_below_high(scanner):
+    [f] = orgs(scanner, "Dstl will provide test ranges.")
+    assert f.name == "Defence Science and Technology Laboratory" and not f.lists
+    assert f.severity == "medium"
+
+
+def test_screened_lists_say_what_was_searched(scanner):
+    searched = dict(scanner.detector.partners.screened_lists())
+    assert searched["UK Sanctions List (FCDO)"] and len(searched) >= 5
+    assert all(date for date in searched.values())
+
+
+def _finding(*statuses: str, severity: str = "info") -> Finding:
+    lists = [ListMatch("demo", "Demo", "2026-01-01", "Acme", 1.0, status=s) for s in statuses]
+    return Finding("org-list-match", "organisation", "Acme", "", Location(), severity=severity, lists=lists)
+
+
+def test_severity_follows_the_list_status():
+    found = [_finding("designated"), _finding("possible"), _finding(severity="medium"), _finding()]
+    result = assess(found)
+    assert [f.severity for f in result.findings] == ["high", "medium", "medium", "info"]
+    assert sum("partner on a screening list" in r for r in result.reasons) == 1  # the designated one only
+
+
+def test_a_name_left_with_one_word_needs_its_legal_form(scanner):
+    """'AO STATUS' is listed; 'Liability and Status' in a heading is not it, 'AO Status' is."""
+    assert not listed(scanner, "Liability and Status: nothing in this Memorandum creates a partnership.")
+    assert not listed(scanner, "Status of the project: ongoing.")
+    hit = listed(scanner, "Our partner AO Status will host the share registry.")
+    assert hit and hit[0].lists[0].entry_id == "RUS2662"
