@@ -31,6 +31,8 @@ from grantscan.knowledge.designations import (
 ROOT = Path(__file__).resolve().parent.parent
 UK_SOURCE = "FCDO UK Sanctions List (gov.uk), via the normalised copy covyr/uk-sanctions-list"
 UK_LICENCE = "Crown copyright, Open Government Licence v3.0"
+# the copy's own date: the commit of covyr/uk-sanctions-list it was taken from (../shared/data/SOURCES.md)
+UK_RETRIEVED = "2026-05-13"
 US_SOURCE = "US federal list text, via phagehunter/nsfreg data/{file}"
 US_LICENCE = "US government work, public domain in the US"
 # US lists shipped: they name organisations (the Denied Persons, debarred-party and WRO lists are mostly persons,
@@ -63,6 +65,7 @@ def build(data: Path, out: Path) -> list[ListInfo]:
             CONSEQUENCE[UK_LIST_ID],
             authority="Sanctions and Anti-Money Laundering Act 2018 regulations (FCDO; OFSI for financial sanctions)",
             snapshot_note="newest last_updated date of the entity rows",
+            retrieved=UK_RETRIEVED,
         )
     ]
     entries: list[ListEntry] = sorted(uk, key=lambda e: e.entry_id or "")
@@ -87,6 +90,7 @@ def build(data: Path, out: Path) -> list[ListInfo]:
                 authority=str(m.get("authority", "")),
                 snapshot_note=str(m.get("snapshot", ""))
                 + (f"; extracted {raw.get('extracted')}" if raw.get("extracted") else ""),
+                retrieved=iso_date(raw.get("extracted")),
             )
         )
         entries += got

@@ -97,3 +97,22 @@ def test_new_trusted_research_topics_are_asked() -> None:
     assert {"funding-sources", "conflicts-of-interest", "travel", "data-security", "cyber-security"} <= ids
     a = answer(q("conflicts-of-interest"), doc(), [], [], [], [], today=TODAY)
     assert a.status == NEEDS_HUMAN  # nothing in a document can clear it
+
+
+def test_a_scan_says_which_lists_it_screened_against_and_triage_uses_them(tmp_path) -> None:  # noqa: ANN001
+    """Screening is on by default: the scan result names the shipped lists with their dates, and the triage
+    checklist answers from them; a result that carries no lists says 'not screened'."""
+    from grantscan.config import Config
+    from grantscan.runner import scan_path
+
+    p = tmp_path / "a.txt"
+    p.write_text("We will collaborate with the University of Exampleton on materials testing.\n")
+    result = scan_path(p, Config(cache=False))
+    screened = dict(map(tuple, result.knowledge["screened"]))
+    assert screened["UK Sanctions List (FCDO)"]
+    row = build_triage(result).rows[0]
+    line = next(a for a in row.checklist if a.id == "screening-lists")
+    assert line.status == NO_CONCERN and "screened against UK Sanctions List (FCDO) dated" in line.note
+    result.knowledge["screened"] = []
+    line = next(a for a in build_triage(result).rows[0].checklist if a.id == "screening-lists")
+    assert line.status == NEEDS_HUMAN and line.note.startswith("not screened")

@@ -182,7 +182,7 @@ def scan_path(
     for r, (p, input_root) in zip(docs, inputs, strict=True):
         _finish(r, _fingerprint_root(p, input_root, root))
     scan = ScanResult(documents=docs, tool_version=__version__)
-    _describe(scan)
+    _describe(scan, config)
     if baseline is not None:
         from .baseline import apply_baseline
 
@@ -190,14 +190,17 @@ def scan_path(
     return scan
 
 
-def _describe(scan: ScanResult) -> None:
-    """The guidance catalogue and knowledge dates every report renders (no report loads them itself)."""
+def _describe(scan: ScanResult, config: Config) -> None:
+    """The guidance catalogue, the knowledge dates and the screening lists searched, which every report renders
+    (no report loads them itself)."""
     from .explain import catalogue, knowledge_notes
+    from .knowledge.designations import screened_lists
     from .knowledge.guidance import Guidance
 
     guidance = Guidance.load()
     scan.rules = catalogue([f for d in scan.documents for f in d.findings], guidance)
     scan.knowledge = knowledge_notes(guidance)
+    scan.knowledge["screened"] = [list(x) for x in screened_lists(config.lists_dir)]
 
 
 _last: tuple[Config, Any] | None = None  # the Scanner of the last library call, reused for the same config

@@ -238,15 +238,13 @@ def answer(
     """
     from .knowledge import atas
     from .knowledge import countries as country_table
-    from .knowledge.sources import is_stale
+    from .knowledge.sources import is_stale, partial_date
 
     today = today or date.today()
 
-    def too_old(value: str) -> bool:  # a list's snapshot date, unreadable or more than 12 months old
-        try:
-            return is_stale(date.fromisoformat(str(value)[:10]), today)
-        except ValueError:
-            return True
+    def too_old(value: str) -> bool:  # a list's date unknown or more than 12 months old
+        when = partial_date(value)
+        return when is None or is_stale(when, today)
 
     a = ChecklistAnswer(q.id, q.question, NEEDS_HUMAN, action=q.action)
     doctype = doc.document_type or "other"
@@ -313,7 +311,8 @@ def answer(
             a.note = "not screened: no screening list was loaded for this scan"
         elif stale:
             a.note = "not screened: " + "; ".join(
-                f"{n} dated {d or 'unknown'} is more than 12 months old" for n, d in stale
+                f"{n} dated {d} is more than 12 months old" if partial_date(d) else f"{n} has no date"
+                for n, d in stale
             )
         else:
             a.status = NO_CONCERN
@@ -351,8 +350,10 @@ def answer(
     return a
 
 
-def build_row(doc: DocumentResult, checklist: Checklist | None = None) -> TriageRow:
-    """The triage row of one document."""
+def build_row(
+    doc: DocumentResult, checklist: Checklist | None = None, screened: list[tuple[str, str]] | None = None
+) -> TriageRow:
+    """The triage row of one document; ``screened``: the screening lists searched, (name, snapshot date)."""
     checklist = checklist or _default_checklist()
     live = [f for f in doc.findings if not f.suppressed]
     active = [f for f in live if f.kind == "finding"]
@@ -384,7 +385,7 @@ def build_row(doc: DocumentResult, checklist: Checklist | None = None) -> Triage
         clauses.missing = [c for c in (*EXPECTED_CLAUSES, "clause-export") if c not in clauses.present]
     clauses.present.sort()
     rows = (
-        [answer(q, doc, active, declared, countries, counterparties) for q in checklist.questions]
+        [answer(q, doc, active, declared, countries, counterparties, screened) for q in checklist.questions]
         if doc.status == "ok"
         else []
     )
@@ -405,6 +406,7 @@ def build_row(doc: DocumentResult, checklist: Checklist | None = None) -> Triage
 
 def build_triage(result: ScanResult, checklist: Checklist | None = None) -> Triage:
     """One row per document, highest risk first; unreadable files last, then by path."""
-    rows = [build_row(d, checklist) for d in result.documents]
+    screened = [(str(n), str(d) if d else "") for n, d in result.knowledge.get("screened") or []]
+    rows = [build_row(d, checklist, screened) for d in result.documents]
     rows.sort(key=lambda r: (r.status != "ok", -r.risk_score, -len(r.flags), r.path))
     return Triage(rows=rows, tool_version=result.tool_version)

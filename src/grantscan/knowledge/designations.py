@@ -41,6 +41,7 @@ TABLE_COLUMNS = ("list_id", "entry_id", "name", "aliases", "country", "countries
 ALIAS_SEP = " | "
 UK_LIST_ID, UK_LIST_NAME = "uk-sanctions-list", "UK Sanctions List (FCDO)"
 LIST_KEYS = {
+    "retrieved",
     "id",
     "name",
     "authority",
@@ -121,6 +122,12 @@ class ListInfo:
     origin: str = "shipped"  # shipped | imported | folder
     authority: str = ""
     snapshot_note: str = ""
+    retrieved: str | None = None  # when this copy was taken as current (a static list keeps an old snapshot)
+
+    @property
+    def current_as_of(self) -> str | None:
+        """The date the list is known to have been current: when it was retrieved, else its snapshot."""
+        return self.retrieved or self.snapshot
 
 
 @dataclass(slots=True)
@@ -736,6 +743,7 @@ def _read_meta(path: Path, origin: str) -> tuple[LineDict, dict[str, ListInfo]]:
             origin,
             str(d.get("authority", "")),
             str(d.get("snapshot_note", "")),
+            str(d["retrieved"]) if d.get("retrieved") else None,
         )
     return data, infos
 
@@ -799,6 +807,23 @@ def _default(shipped_stamp: tuple, user: str, user_stamp: tuple) -> Designations
             entries = [e for e in entries if e.list_id not in replaced] + imported
             infos = [i for i in infos if i.id not in replaced] + new_infos
     return Designations(entries, infos, warnings)
+
+
+def screened_lists(lists_dir: str | Path | None = None) -> list[tuple[str, str | None]]:
+    """(list name, date it was current) of every list a scan with ``lists_dir`` screens names against, read from
+    the lists' metadata alone: the shipped snapshot, the office's newer imports in its place, and the folder's."""
+    _, infos = _read_meta(shipped_dir() / "designations.yaml", "shipped")
+    infos = dict(infos)
+    meta = user_dir() / "designations.yaml"
+    if meta.is_file():
+        try:
+            infos.update(_read_meta(meta, "imported")[1])
+        except PackError:
+            pass  # ignored by the scan too (see _default), so not screened against either
+    out = [(i.name, i.current_as_of) for i in infos.values()]
+    if lists_dir is not None:
+        out += [(i.name, i.current_as_of) for i in load_lists(lists_dir).lists]
+    return out
 
 
 def digest() -> str:
@@ -913,6 +938,7 @@ def write_meta(
                 "licence": i.licence,
                 "snapshot": i.snapshot,
                 **({"snapshot_note": i.snapshot_note} if i.snapshot_note else {}),
+                **({"retrieved": i.retrieved} if i.retrieved else {}),
                 "rows": i.rows,
                 "consequence": i.consequence,
             }

@@ -59,6 +59,19 @@ def parse_date(path: str | Path, d: LineDict, key: str, what: str) -> dt.date:
     raise PackError(path, d.key_line(key), f"{what}: '{key}' must be a date YYYY-MM-DD")
 
 
+def partial_date(text: str | None) -> dt.date | None:
+    """A list's snapshot date written as YYYY-MM-DD, YYYY-MM or YYYY (the earliest day it can mean), or None."""
+    import re
+
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\b", text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
 def is_stale(checked: dt.date, today: dt.date | None = None) -> bool:
     """True when ``checked`` is more than 12 months before ``today``."""
     return ((today or dt.date.today()) - checked).days > STALE_AFTER_DAYS
