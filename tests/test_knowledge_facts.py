@@ -238,7 +238,7 @@ def test_thermal_imaging_camera_gets_6a003_with_parameters_read() -> None:
         "thermal imaging camera",
         "We will build a cooled thermal imaging camera with a 640x512 focal plane array at 60 Hz.",
     )
-    assert cands and cands[0].entry == "6A003" and cands[0].list == "UK dual-use"
+    assert cands and cands[0].entry == "6A003" and cands[0].control_list == "UK dual-use"
     why = " ".join(cands[0].why)
     assert "60 Hz" in why and "640x512" in why and "thermal imaging" in why
     assert "worth self-rating" in why and "classification advice" in why
@@ -247,7 +247,7 @@ def test_thermal_imaging_camera_gets_6a003_with_parameters_read() -> None:
 
 def test_quantum_computing_gets_pl9014() -> None:
     cands = candidates("quantum", "quantum-computing", "quantum computer", "A 50-qubit quantum computer.")
-    assert cands[0].entry == "PL9014" and cands[0].list == "UK national"
+    assert cands[0].entry == "PL9014" and cands[0].control_list == "UK national"
     assert any("50 qubit" in w for w in cands[0].why)
 
 

@@ -89,8 +89,8 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise BaselineError(f"{p}: not a grantscan baseline ('findings' must be a list)")
-    for i, e in enumerate(entries):
-        if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str):
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise BaselineError(f"{p}: entry {i + 1} has no fingerprint")
     return data
 
@@ -105,7 +105,7 @@ def apply_baseline(result: ScanResult, baseline: dict[str, Any]) -> list[dict[st
     matched: set[str] = set()
     for d in result.documents:
         for f in d.findings:
-            if f.fingerprint in known:
+            if f.fingerprint is not None and f.fingerprint in known:
                 matched.add(f.fingerprint)
                 if not f.suppressed:
                     f.suppressed = SUPPRESSED_BY_BASELINE

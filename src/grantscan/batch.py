@@ -90,7 +90,7 @@ def _worker_main(conn: Connection, config: Config, scanner: Any = None) -> None:
         conn.send(("done", (index, scanner.scan_file(path))))
 
 
-def _portable(e: BaseException) -> tuple[type, str, dict[str, Any]]:
+def _portable(e: BaseException) -> tuple[type[BaseException], str, dict[str, Any]]:
     """An exception as (class, message, attributes): exceptions with custom __init__ arguments (PackError)
     do not survive pickling as themselves."""
     attrs = {}
@@ -108,7 +108,7 @@ def _portable(e: BaseException) -> tuple[type, str, dict[str, Any]]:
     return cls, str(e), attrs
 
 
-def _rebuild(cls: type, message: str, attrs: dict[str, Any]) -> BaseException:
+def _rebuild(cls: type[BaseException], message: str, attrs: dict[str, Any]) -> BaseException:
     exc = cls.__new__(cls)
     BaseException.__init__(exc, message)
     for k, v in attrs.items():
@@ -192,7 +192,8 @@ def _scan_with_alarm(scanner: Any, path: str, timeout: float) -> DocumentResult 
     try:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            return scanner.scan_file(path)
+            result: DocumentResult = scanner.scan_file(path)
+            return result
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Timeout:

@@ -108,7 +108,7 @@ def _categories(v: Any, base: Path) -> list[str]:
 def _fail_on(v: Any, base: Path) -> str:
     if v not in SEVERITIES:
         raise ValueError(f"expected one of {', '.join(SEVERITIES)}, got {v!r}")
-    return v
+    return str(v)
 
 
 def _packs(v: Any, base: Path) -> list[Path]:
@@ -318,9 +318,9 @@ def load_config(
     for name, value in (overrides or {}).items():
         if name not in sources:
             raise ConfigError(f"command line: unknown setting '{name}'")
-        check = _FIELD_CHECKS.get(name)
+        validate = _FIELD_CHECKS.get(name)
         try:
-            value = check(value, Path.cwd()) if check else value
+            value = validate(value, Path.cwd()) if validate is not None else value
         except ValueError as e:
             raise ConfigError(f"command line: option '{name}': {e}") from None
         setattr(cfg, name, value)

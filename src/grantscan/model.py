@@ -73,8 +73,8 @@ class TextBlock:
 
     text: str
     location: Location
-    boxes: array | None = None
-    line_offsets: array | None = None
+    boxes: array[float] | None = None
+    line_offsets: array[int] | None = None
     _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def locate(self, start: int, end: int) -> Location:
@@ -154,14 +154,14 @@ class ListMatch:
 class ControlCandidate:
     """A control-list entry worth self-rating the work against: a suggestion, never a classification.
 
-    ``list`` is one of "UK dual-use", "UK national", "UK Military List", "US only". ``why`` names the term,
+    ``control_list`` is one of "UK dual-use", "UK national", "UK Military List", "US only". ``why`` names the term,
     the nearby cue or the parameter read from the text that suggested it; ``decontrol`` a note that may take
     the item out of control; ``exemptions`` the technology exemptions that can apply, with their limits.
     ``confidence`` is never above "medium".
     """
 
     entry: str
-    list: str
+    control_list: str
     title: str
     why: list[str] = field(default_factory=list)
     confidence: Literal["low", "medium"] = "low"

@@ -220,6 +220,6 @@ def scan_text(text: str, config: Config | None = None) -> DocumentResult:
     """Scan a string as if it were a plain-text document. The detector is built on the first call and
     reused while the configuration stays the same; for many texts, build a ``grantscan.Scanner``."""
     config = config or Config()
-    result = _scanner(config).scan_text(text)
+    result: DocumentResult = _scanner(config).scan_text(text)
     _finish(result, ".")
     return result

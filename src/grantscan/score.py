@@ -10,6 +10,7 @@ findings always give the same score, and every point is named in ``reasons``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .knowledge import countries
 from .knowledge.scoring import scoring
@@ -30,7 +31,7 @@ class Assessment:
     reasons: list[str] = field(default_factory=list)
 
 
-def _country_risk(code: str | None) -> dict | None:
+def _country_risk(code: str | None) -> dict[str, Any] | None:
     return countries.country_risk(code) if code else None
 
 
@@ -39,7 +40,7 @@ def _designated(f: Finding) -> bool:
     return any(m.status == "designated" for m in f.lists)
 
 
-def _sanctioned(risk: dict | None) -> bool:
+def _sanctioned(risk: dict[str, Any] | None) -> bool:
     return bool(risk and (risk.get("regimes") or risk.get("sanctions")))
 
 
@@ -61,7 +62,7 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
 
     active = [f for f in findings if f.kind == "finding" and not f.suppressed]
     listed = [f for f in active if f.category == "organisation" and _designated(f)]
-    risky_countries: dict[str, dict] = {}
+    risky_countries: dict[str, dict[str, Any]] = {}
     for f in active:
         if f.category == "country":
             risk = _country_risk(f.country_code)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from .knowledge.clauses import risk_rule_ids
 from .knowledge.countries import restriction_summary
-from .knowledge.loader import PackError, check_keys, load_yaml
+from .knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from .knowledge.resources import patterns_dir
 from .knowledge.taxonomy import CLAUSE_CATEGORIES
 from .model import SEVERITY_ORDER, DocumentResult, Finding, ScanResult
@@ -83,7 +83,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
             f"question '{q['id']}': flag",
         )
         clear = q.get("clear", "never")
-        if isinstance(clear, dict):
+        if isinstance(clear, LineDict):
             check_keys(path, clear, {"clause_present"}, {"clause_present"}, f"question '{q['id']}': clear")
             if clear["clause_present"] not in CLAUSE_CATEGORIES:
                 raise PackError(

@@ -228,10 +228,10 @@ def candidates(
             score += min(len(cues), 2)
         read = []
         for prm in e.parameters:
-            m = prm.pattern.search(context)
-            if m:
-                unit = m.groupdict().get("unit")
-                value = _clip(m.group("value")) + (f" {_clip(unit)}" if unit else "")
+            pm = prm.pattern.search(context)
+            if pm:
+                unit = pm.groupdict().get("unit")
+                value = _clip(pm.group("value")) + (f" {_clip(unit)}" if unit else "")
                 read.append(f"parameter {prm.name} = {value} read from the text ({prm.note})")
         if read:
             why += read
@@ -242,7 +242,7 @@ def candidates(
         source = f"{e.sources[0].title} ({e.sources[0].url}), checked {e.checked.isoformat()}"
         cand = ControlCandidate(
             entry=e.entry,
-            list=e.list,
+            control_list=e.list,
             title=e.title,
             why=why,
             confidence=confidence,  # type: ignore[arg-type]

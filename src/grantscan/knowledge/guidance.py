@@ -250,7 +250,7 @@ def _parse(path: Path) -> Guidance:
     data = load_yaml(path)
     check_keys(path, data, _TOP_KEYS, {"contacts", "categories"}, "guidance")
     contacts = data["contacts"]
-    if not isinstance(contacts, dict) or not contacts:
+    if not isinstance(contacts, LineDict) or not contacts:
         raise PackError(path, data.key_line("contacts"), "'contacts' must map keys to descriptions")
     for k, v in contacts.items():
         if not isinstance(v, str) or not v.strip():
@@ -258,8 +258,8 @@ def _parse(path: Path) -> Guidance:
     # links are the official sources of patterns/sources.yaml, by key; a file may add its own
     reg = registry()
     links = {k: {"title": s.title, "url": s.url} for k, s in reg.sources.items()}
-    raw_links = data.get("links", {})
-    if not isinstance(raw_links, dict):
+    raw_links = data.get("links") or LineDict()
+    if not isinstance(raw_links, LineDict):
         raise PackError(path, data.key_line("links"), "'links' must map keys to {title, url}")
     for k, v in raw_links.items():
         check_keys(path, v, {"title", "url"}, {"title", "url"}, f"link '{k}'")
@@ -268,7 +268,7 @@ def _parse(path: Path) -> Guidance:
             raise PackError(path, v.key_line("url"), f"link '{k}': url must start with https://")
         links[k] = {"title": _text(path, v, "title", f"link '{k}'"), "url": url}
     cats = data["categories"]
-    if not isinstance(cats, dict):
+    if not isinstance(cats, LineDict):
         raise PackError(path, data.key_line("categories"), "'categories' must be a mapping")
     records: dict[str, Record] = {}
     for cat, rec in cats.items():
@@ -284,8 +284,8 @@ def _parse(path: Path) -> Guidance:
             path, data.key_line("categories"), f"categories without guidance: {', '.join(missing)}"
         )
     overrides: dict[str, Record] = {}
-    raw_over = data.get("overrides") or {}
-    if not isinstance(raw_over, dict):
+    raw_over = data.get("overrides") or LineDict()
+    if not isinstance(raw_over, LineDict):
         raise PackError(path, data.key_line("overrides"), "'overrides' must be a mapping")
     for key, rec in raw_over.items():
         if not isinstance(rec, LineDict):
@@ -309,8 +309,8 @@ def _parse(path: Path) -> Guidance:
     countries: dict[str, dict[str, str]] = {
         c.code: {"why": c.notes} for c in country_table().countries.values()
     }
-    raw_countries = data.get("countries") or {}
-    if not isinstance(raw_countries, dict):
+    raw_countries = data.get("countries") or LineDict()
+    if not isinstance(raw_countries, LineDict):
         raise PackError(path, data.key_line("countries"), "'countries' must be a mapping")
     for code, rec in raw_countries.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):

@@ -21,7 +21,7 @@ class PackError(ValueError):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A dict that remembers the source line of itself and of each key (1-based)."""
 
     line: int = 0
@@ -36,7 +36,7 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
         d = LineDict()
         d.line = node.start_mark.line + 1
