@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import re
 import sys
 from collections import defaultdict
@@ -52,6 +53,7 @@ DEFAULT_FILES = [
 _PROJECT = re.compile(r"2228[a-z]{2}\d{4}")
 SHRINK = 8  # gold documents at which a category's own threshold weighs as much as the global one
 FOLDS = 5
+DROPPED: set[str] = set()  # features left out (--drop), to measure what each one is worth
 
 
 def group_of(entry: dict, set_name: str) -> str:
@@ -75,7 +77,7 @@ def collect(files: list[str]) -> list[dict]:
     tech.floor = 0.0
     docs = []
     for f in files:
-        set_name = Path(f).stem if "corpus/dev" not in f else f"dev_{Path(f).stem}"
+        set_name = f"{Path(f).parent.name}/{Path(f).stem}"
         for e in ev.load([f]):
             tech.record = []
             det.detect(load_document(e))
@@ -93,24 +95,34 @@ def collect(files: list[str]) -> list[dict]:
     return docs
 
 
-def design(docs: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def design(
+    docs: list[dict], share: list[list[float]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Mention matrix (features then category indicators), labels, sample weights, document and category
-    index of every row."""
+    index of every row. A negative document's mentions each weigh 1/sqrt(mentions of the category): every
+    one must stay below the threshold. A positive document's weight of 1 is shared among its mentions of the
+    category, evenly or by ``share`` (the previous model's probabilities): one convincing mention is enough."""
     rows, ys, ws, di, ci = [], [], [], [], []
     nf = len(FEATURES)
     for d_i, d in enumerate(docs):
         counts: dict[str, int] = defaultdict(int)
-        for c, _, _ in d["mentions"]:
+        mass: dict[str, float] = defaultdict(float)
+        for m_i, (c, _, _) in enumerate(d["mentions"]):
             counts[c] += 1
-        for c, feats, _ in d["mentions"]:
+            mass[c] += share[d_i][m_i] if share else 1.0
+        for m_i, (c, feats, _) in enumerate(d["mentions"]):
             x = np.zeros(nf + len(CATS))
             for k, v in feats.items():
-                if k in FEATURES:
+                if k in FEATURES and k not in DROPPED:
                     x[FEATURES.index(k)] = v
             x[nf + CATS.index(c)] = 1.0
             rows.append(x)
-            ys.append(1 if c in d["gold"] else 0)
-            ws.append(1.0 / counts[c])
+            positive = c in d["gold"]
+            ys.append(1 if positive else 0)
+            if positive:
+                ws.append((share[d_i][m_i] if share else 1.0) / max(mass[c], 1e-9))
+            else:
+                ws.append(1.0 / math.sqrt(counts[c]))
             di.append(d_i)
             ci.append(CATS.index(c))
     return np.array(rows), np.array(ys), np.array(ws), np.array(di), np.array(ci)
@@ -203,9 +215,20 @@ def oof_scores(docs: list[dict], idx: np.ndarray, c: float, k: int, seed: int) -
     return out
 
 
-def fit_docs(docs: list[dict], c: float):  # noqa: ANN201
+def fit_docs(docs: list[dict], c: float, rounds: int = 2):  # noqa: ANN201
+    """Fit, then refit ``rounds`` times with each positive document's weight shared by the previous
+    model's probabilities (multiple-instance learning: the convincing mention carries the document)."""
     x, y, w, _, _ = design(docs)
-    return fit(x, y, w, c)
+    model = fit(x, y, w, c)
+    for _ in range(rounds):
+        p = model.predict_proba(x)[:, 1] if len(x) else np.zeros(0)
+        share, k = [], 0
+        for d in docs:
+            share.append([float(v) ** 2 for v in p[k : k + len(d["mentions"])]])
+            k += len(d["mentions"])
+        _, _, w, _, _ = design(docs, share)
+        model = fit(x, y, w, c)
+    return model
 
 
 def score_docs(docs: list[dict], model) -> np.ndarray:  # noqa: ANN001
@@ -305,7 +328,9 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write patterns/evidence.yaml")
     ap.add_argument("--quality", action="store_true", help="write patterns/quality/detection.yaml")
     ap.add_argument("--c", type=float, help="regularisation strength (default: chosen by grouped CV)")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out")
     a = ap.parse_args()
+    DROPPED.update(x for x in a.drop.split(",") if x)
     cache = Path(a.cache) if a.cache else None
     if cache and cache.exists():
         docs = json.loads(cache.read_text(encoding="utf-8"))
