@@ -16,7 +16,7 @@ from ..config import Config
 from ..model import Document, Finding, TextBlock
 from .group import group_findings, one_per_span
 from .technology import TechDetector
-from .tokens import ChunkCache, build_nlp
+from .tokens import ChunkCache, build_nlp, matching_text
 
 if TYPE_CHECKING:
     import spacy
@@ -100,7 +100,7 @@ class Detector:
 
             doctype = classify(document)
         # same length, so offsets into the Doc stay offsets into block.text
-        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in document.blocks]
+        texts = [matching_text(b.text) for b in document.blocks]
         self.chunks.prime(texts)
         parts = list(self.parts.values())
         for part in parts:

@@ -478,20 +478,18 @@ def _rule_context(
 
 
 def _rule_cues(feats: dict[str, Feature], doc: Doc, ctx: _BySentence, h: Hit, sent: Span) -> None:
-    """The rule's own context and negative-context words (weights of the pack, summed)."""
+    """The rule's own context and negative-context words move its score by their pack weights: the pack's
+    judgement of the term in this context is one feature ("term.score")."""
     r = h.rule
-    for sign, items, name in (
-        (1, r.context, "term.rule_context"),
-        (-1, r.negative_context, "term.rule_negative"),
-    ):
-        total, seen = 0.0, []
+    score, seen = r.score, []
+    for sign, items in ((1, r.context), (-1, r.negative_context)):
         for i, c in enumerate(items):
             found = _rule_context(ctx, h, sent, f"{r.id}\x1f{'+' if sign > 0 else '-'}{i}", c.window)
             if found:
-                total += c.weight
-                seen.append(span_text(doc, *found))
-        if seen:
-            feats[name] = Feature(round(total, 3), ", ".join(seen[:3]))
+                score += sign * c.weight
+                seen.append(f"{'+' if sign > 0 else '-'}{c.weight:.2f} '{span_text(doc, *found)}'")
+    if seen:
+        feats["term.score"] = Feature(round(score, 3), f"{r.id} {r.score:.2f} {' '.join(seen[:4])}")
 
 
 def _support(

@@ -19,11 +19,9 @@ from ..knowledge.loader import PackError, check_keys, load_yaml
 # Every feature the scan path computes, in a fixed order (the fit script writes one weight per name).
 # Binary features are 0/1; the others are described where they are computed.
 FEATURES: tuple[str, ...] = (
-    "term.score",  # the rule's base score (term strength)
+    "term.score",  # the rule's score (term strength), moved by the rule's own context words in the pack
     "term.multiword",  # the match is more than one word (more specific)
     "term.acronym",  # the match is an acronym
-    "term.rule_context",  # sum of the rule's own positive context weights found
-    "term.rule_negative",  # sum of the rule's own negative context weights found
     "support.sentence",  # another term of the same category in the sentence
     "support.paragraph",  # another term of the same category elsewhere in the block
     "support.document",  # log(1 + sentences of the document with this category)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Document, Finding, TextBlock
 from .group import group_findings, one_per_span
-from .tokens import char_span_of, span_text
+from .tokens import char_span_of, matching_text, span_text
 
 if TYPE_CHECKING:
     import spacy
@@ -51,7 +51,7 @@ def _doc_text(sdoc: Doc, block: TextBlock) -> str:
     rebuilds the string from every token)."""
     last = sdoc[-1] if len(sdoc) else None
     if last is not None and last.idx + len(last.text) + len(last.whitespace_) == len(block.text):
-        return block.text.replace("\r", " ").replace("\n", " ")
+        return matching_text(block.text)
     return sdoc.text
 
 

@@ -9,6 +9,7 @@ Both stages give exactly what spaCy's own components give (tests/test_tokens.py 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -250,3 +251,39 @@ def build_nlp() -> spacy.language.Language:
     nlp.add_pipe(SENTENCIZER)
     nlp.max_length = 50_000_000
     return nlp
+
+
+_SPACE_RUN = re.compile(r"(?<=\S)([ \t\u00a0]{2,}|\t|\u00a0)(?=\S)")
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_CELL_BARS = re.compile(r"\|")
+
+
+def matching_text(text: str) -> str:
+    """The block's text as detection reads it, of exactly the same length so that offsets into it are
+    offsets into the block: line breaks and table bars become spaces, a tab or a run of spaces between
+    two words (PDF exports, a line break inside a name) becomes one space with the rest moved after the
+    next word, and a word split by a line-end hyphen ("Bel-\\ngium") is joined with the freed characters
+    moved after it. Offsets inside a rejoined or moved word shift by at most the characters freed."""
+    if "\t" in text or "  " in text or "\u00a0" in text or "-\n" in text or "|" in text:
+        text = _LINE_HYPHEN.sub(lambda m: "\x00" * len(m.group(0)), text)
+        text = _CELL_BARS.sub(" ", text)
+        text = _SPACE_RUN.sub(lambda m: " " + "\x00" * (len(m.group(0)) - 1), text)
+        if "\x00" in text:
+            text = _push_after_word(text)
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _push_after_word(text: str) -> str:
+    """Move every NUL placeholder to the end of the word it sits in, as spaces."""
+    out: list[str] = []
+    pending = 0
+    for ch in text:
+        if ch == "\x00":
+            pending += 1
+            continue
+        if pending and ch.isspace():
+            out.append(" " * pending)
+            pending = 0
+        out.append(ch)
+    out.append(" " * pending)
+    return "".join(out)
