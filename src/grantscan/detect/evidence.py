@@ -39,6 +39,7 @@ FEATURES: tuple[str, ...] = (
     "verb.collaborate",  # co-development, co-supervision or joint work wording in the sentence
     "cue.application",  # a sensitive end use named in the sentence
     "cue.end_user",  # a defence or security customer or funder named in the paragraph
+    "cue.funder",  # the match is named as the funder, sponsor or customer ("sponsored by DARPA")
     "cue.objective",  # procurement or call language in the sentence
     "cue.central",  # stated as the aim of the work
     "cue.literature",  # literature or background
