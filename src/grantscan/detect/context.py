@@ -531,7 +531,7 @@ def _organisation_name(block: _Block, h: Hit, org_words: set[int]) -> str | None
     doc = block.doc
     if not org_words or not doc[h.start].text[:1].isupper():
         return None
-    for j in range(h.end, min(len(doc), h.end + 4)):
+    for j in range(h.end - 1 if h.end - h.start > 1 else h.end, min(len(doc), h.end + 4)):
         t = doc[j].text
         if block.lowers[j] in org_words and t[:1].isupper():
             start = h.start

@@ -161,3 +161,32 @@ def load_evidence(path: str | Path | None = None) -> EvidenceModel:
         data=str(data.get("data", "")),
         size=size,
     )
+
+
+_QUALITY_KEYS = {"metric", "category", "value", "set", "size", "date"}
+_METRICS = {"precision", "recall", "f1"}
+
+
+def load_quality(path: str | Path | None = None) -> list[dict]:
+    """The measured detection quality of ``patterns/quality/detection.yaml``: a list of
+    {metric, category, value, set, size, date}, validated (PackError naming file:line)."""
+    from ..knowledge.resources import patterns_dir
+
+    p = Path(path) if path else patterns_dir() / "quality" / "detection.yaml"
+    data = load_yaml(p)
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise PackError(p, 1, "detection quality: expected a mapping with a list 'entries'")
+    out = []
+    for e in data["entries"]:
+        check_keys(p, e, _QUALITY_KEYS, _QUALITY_KEYS, "detection quality entry")
+        if e["metric"] not in _METRICS:
+            raise PackError(
+                p, e.key_line("metric"), f"detection quality: metric must be one of {sorted(_METRICS)}"
+            )
+        _number(p, e, "value", 0.0, 1.0)
+        if isinstance(e["size"], bool) or not isinstance(e["size"], int) or e["size"] < 1:
+            raise PackError(
+                p, e.key_line("size"), "detection quality: 'size' must be a positive whole number"
+            )
+        out.append({k: (str(e[k]) if k in ("date", "set", "category") else e[k]) for k in _QUALITY_KEYS})
+    return out
