@@ -645,7 +645,9 @@ def test_missing_export_clause_with_controlled_technology(nlp: spacy.Language) -
     r = risks(run(nlp, doc, [tech()]))
     miss = r["clause-export-missing"]
     assert miss.location == doc.blocks[0].locate(0, 0)
-    assert miss.category == "quantum"  # about the technology, never a clause-export positive
+    # its own category: neither a technology positive nor a present clause-export
+    assert miss.category == "clause-export-missing"
+    assert miss.kind == "finding" and miss.severity == "medium"
     assert "quantum" in miss.context
 
 

@@ -172,3 +172,31 @@ def test_token_lists_and_span_text_match_spacy(pipelines, text: str) -> None:
         for end in range(start + 1, min(len(doc), start + 5) + 1):
             assert span_text(doc, start, end) == doc[start:end].text
             assert char_span_of(doc, start, end) == (doc[start:end].start_char, doc[start:end].end_char)
+
+
+def test_aligned_block_repairs_shapes_and_keeps_every_location() -> None:
+    """Detection reads 'Royal Navy' and 'Belgium' whole, and each character keeps its source line, column and
+    PDF box, so a finding's location is the words' own."""
+    from array import array
+
+    from grantscan.detect.tokens import aligned_block
+    from grantscan.model import Location, TextBlock
+
+    raw = "We ship to the Royal  Navy in Bel-\ngium.\nAlso  here."
+    block = aligned_block(TextBlock(raw, Location(line=3, column=1)))
+    assert "Royal Navy" in block.text and "Belgium." in block.text and len(block.text) == len(raw)
+    assert "  " not in block.text.rstrip() and block.text.count("\n") == 1
+    for word in ("Navy", "gium", "here"):
+        loc = block.locate(block.text.index(word), block.text.index(word) + len(word))
+        line = raw[: raw.index(word)].count("\n")
+        column = raw.index(word) - (raw.rfind("\n", 0, raw.index(word)) + 1) + 1
+        assert (loc.line, loc.column) == (3 + line, column), word
+    boxes = array("f", [float(i) for i in range(len(raw)) for _ in range(4)])
+    pdf = aligned_block(TextBlock(raw, Location(page=2), boxes=boxes))
+    i = pdf.text.index("Navy")
+    assert pdf.locate(i, i + 4).bbox == (
+        raw.index("Navy"),
+        raw.index("Navy"),
+        raw.index("Navy") + 3,
+        raw.index("Navy") + 3,
+    )

@@ -17,7 +17,7 @@ from ..config import Config
 from ..model import Document, Finding, TextBlock
 from .group import group_findings, one_per_span
 from .technology import TechDetector
-from .tokens import ChunkCache, build_nlp
+from .tokens import ChunkCache, aligned_block, build_nlp
 
 if TYPE_CHECKING:
     import spacy
@@ -107,8 +107,11 @@ class Detector:
             from .doctype import classify
 
             doctype = classify(document)
-        # same length, so offsets into the Doc stay offsets into block.text
-        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in document.blocks]
+        # each block as detection reads it (extraction shapes repaired, every character keeping its location);
+        # the Doc is made from its text with line breaks as spaces: same length, so offsets into the Doc are
+        # offsets into the block
+        blocks = [aligned_block(b) for b in document.blocks]
+        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in blocks]
         self.chunks.prime(texts)
         parts = list(self.parts.values())
         for part in parts:
@@ -116,7 +119,7 @@ class Detector:
         proposed: list[list[Finding]] = [[] for _ in parts]
         # small batches: a tokenised page costs ~0.2 MB, and the default batch would hold 1,000 of them at once
         docs = self.nlp.pipe(texts, batch_size=PIPE_BATCH)
-        for i, (block, sdoc) in enumerate(zip(document.blocks, docs, strict=True)):
+        for i, (block, sdoc) in enumerate(zip(blocks, docs, strict=True)):
             for own, part in zip(proposed, parts, strict=True):
                 own += part.find(sdoc, block, i)
         kept: list[Finding] = []

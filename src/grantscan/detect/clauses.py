@@ -956,12 +956,12 @@ class ClauseDetector:
                 lead = max(tech, key=lambda t: t.confidence)
                 cats = sorted({t.category for t in tech})
                 first = document.blocks[0].locate(0, 0) if document.blocks else Location()
-                # Categorised under the controlled technology itself: the finding is about that
-                # technology lacking an export clause, not a clause that is present.
+                # Its own category, neither a technology (the technology findings already say what is
+                # present) nor clause-export (no export clause is present): a clause risk of the document.
                 out.append(
                     Finding(
                         rule_id=EXPORT_MISSING,
-                        category=lead.category,
+                        category=EXPORT_MISSING,
                         text="no export-control clause",
                         context=f"Agreement covers controlled technology ({', '.join(cats)}) "
                         "but has no export-control or sanctions clause.",

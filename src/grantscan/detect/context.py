@@ -21,6 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from .evidence import FEATURES, Feature
 from .matcher import CompiledRules, Hit, PhraseSet
 from .tokens import (
     hash_set,
@@ -32,9 +33,6 @@ from .tokens import (
     span_text,
     words,
 )
-
-THRESHOLD = 0.65  # a finding is reported when its document-level confidence reaches this
-FLOOR = 0.2  # hits below this are not even kept for document-level aggregation
 
 # a subject, modal or "be" shortly before a verb form makes it a statement of what the work does
 # ("we will express and purify", "the fellowship develops", "will be irradiated", "are trained")
@@ -96,274 +94,68 @@ _COORD = {"and", ",", "or", "then"}
 # before it, the form is literature or past work ("has been developed", "was trained")
 _PERFECT = {"has", "have", "had", "been", "was", "were"}
 
-# Phrase cues (matched lower-case, whole words) and the weight each family applies.
-CUES: dict[str, tuple[float, str, list[str]]] = {
-    "application": (
-        0.1,
-        "names a sensitive end use",
-        [
-            "for military",
-            "military use",
-            "military applications",
-            "military application",
-            "defence applications",
-            "defense applications",
-            "for defence",
-            "for defense",
-            "battlefield",
-            "national security applications",
-            "weapon systems",
-            "weapons systems",
-            "dual-use",
-            "dual use",
-            "for the armed forces",
-        ],
-    ),
-    "central": (
-        0.05,
-        "stated as the aim of the work",
-        [
-            "this project",
-            "the project",
-            "this phd",
-            "this research",
-            "the aim",
-            "our aim",
-            "aims to",
-            "the goal",
-            "objective of",
-            "will focus",
-            "focuses on",
-            "focus on",
-            "in this project",
-            "the student will",
-            "you will",
-            "we propose",
-            "is proposed",
-            "novel",
-            "new generation",
-            "next-generation",
-            "next generation",
-            "state-of-the-art",
-            "cutting-edge",
-            "central aim",
-            "main aim",
-            "core method",
-            "our core",
-            "central method",
-        ],
-    ),
-    "literature": (
-        -0.2,
-        "literature or background",
-        [
-            "has been used",
-            "have been used",
-            "has been applied",
-            "have been applied",
-            "has been shown",
-            "have been shown",
-            "have been developed",
-            "has been developed",
-            "previous studies",
-            "previous work",
-            "prior work",
-            "in the literature",
-            "literature review",
-            "et al",
-            "recent advances",
-            "recent years",
-            "has attracted",
-            "have attracted",
-            "is widely used",
-            "are widely used",
-            "has revolutionised",
-            "has revolutionized",
-            "have revolutionised",
-            "have revolutionized",
-            "was awarded",
-            "nobel prize",
-            "historically",
-            "in the past",
-            "was first",
-            "were first",
-            "traditionally",
-            "widely hypothesised",
-            "widely hypothesized",
-            "technological advancement",
-            "technological advances",
-            "growing interest",
-            "have proposed",
-            "has proposed",
-            "has transformed",
-            "have transformed",
-            "literature on",
-            "ethics literature",
-            "the ethics of",
-            "ethical debate",
-            "ethical debates",
-            "philosophers",
-            "philosophical",
-            "review covers",
-            "reviews the literature",
-            "the history of",
-            "historians",
-            "archival",
-        ],
-    ),
-    "comparison": (
-        -0.2,
-        "a comparison, not the subject of the work",
-        [
-            "like",
-            "unlike",
-            "similar to",
-            "analogous to",
-            "as in",
-            "just as",
-            "as with",
-            "compared with",
-            "compared to",
-            "akin to",
-            "by analogy with",
-            "reminiscent of",
-        ],
-    ),
-    "tool": (
-        -0.2,
-        "an available resource or tool, not the research itself",
-        [
-            "resources available",
-            "available resources",
-            "facilities include",
-            "facilities available",
-            "equipment includes",
-            "equipped with",
-            "have access to",
-            "has access to",
-            "in-house",
-            "purchased",
-            "commercially available",
-            "off-the-shelf",
-            "commercial software",
-            "supporting tool",
-            "handheld",
-            "hand-held",
-            "a commercial",
-            "measured with a",
-            "measured using a",
-            "recorded by",
-            "bought from",
-            "purchased from",
-            "imagery from",
-            "surveys provided by",
-            "data provided by",
-            "data supplied by",
-        ],
-    ),
-    "example": (
-        -0.2,
-        "listed among examples or possible applications",
-        [
-            "e.g.",
-            "e.g",
-            "eg.",
-            "for example",
-            "for instance",
-            "such as",
-            "including",
-            "ranging from",
-            "applications include",
-            "applications including",
-            "applications in",
-            "application areas",
-            "wide range of applications",
-            "range of applications",
-            "variety of applications",
-            "applications such as",
-            "areas such as",
-            "fields such as",
-            "sectors such as",
-            "industries such as",
-            "from healthcare to",
-            "amongst others",
-            "among others",
-            "etc",
-            "etc.",
-        ],
-    ),
-    "person": (
-        -0.2,
-        "skills wanted from the applicant, not the work",
-        [
-            "experience with",
-            "experience in",
-            "background in",
-            "strong background",
-            "desirable",
-            "knowledge of",
-            "familiarity with",
-            "skills in",
-            "applicants should",
-            "applicants must",
-            "candidates should",
-            "candidate should",
-            "ideal candidate",
-            "successful candidate",
-            "keen interest",
-            "prior experience",
-            "would be an advantage",
-            "is an advantage",
-            "not essential",
-            "not necessary",
-            "expertise in",
-            "will be trained in",
-            "training in",
-            "learn skills",
-            "would be an asset",
-        ],
-    ),
-    "hedge": (
-        -0.1,
-        "possibility only",
-        [
-            "could",
-            "might",
-            "may",
-            "possibly",
-            "potentially",
-            "potential",
-            "possible",
-            "future",
-            "one day",
-            "in principle",
-            "promise",
-            "promising",
-            "envisage",
-            "envisaged",
-        ],
-    ),
-    "option": (
-        -0.2,
-        "an option, not the plan of the work",
-        [
-            "optional",
-            "optionally",
-            "if time permits",
-            "opportunity to",
-            "opportunities to",
-            "could also",
-            "may also",
-            "would also",
-            "as an option",
-            "there is scope to",
-            "will consider",
-            "may consider",
-            "could consider",
-            "might consider",
-        ],
-    ),
-}
+
+@dataclass(slots=True)
+class CueFamily:
+    """One family of cue phrases of ``patterns/context.yaml``."""
+
+    why: str
+    scope: str  # "sentence", "before" or "paragraph"
+    reach: int  # tokens before the match, for scope "before"
+    phrases: list[str]
+
+
+@dataclass(slots=True)
+class ContextCues:
+    """The cue families and organisation-name words of ``patterns/context.yaml``, validated."""
+
+    families: dict[str, CueFamily]
+    organisation_words: set[str]
+
+
+_CONTEXT_KEYS = {"version", "families", "organisation_words"}
+_FAMILY_KEYS = {"why", "scope", "reach", "phrases"}
+_SCOPES = {"sentence", "before", "paragraph"}
+
+
+def load_context(path: str | Path | None = None) -> ContextCues:
+    """Load context.yaml (the shipped one unless ``path`` is given); raises PackError naming file:line."""
+    from ..knowledge.resources import patterns_dir
+
+    p = Path(path) if path else patterns_dir() / "context.yaml"
+    data = load_yaml(p)
+    if not isinstance(data, dict):
+        raise PackError(p, 1, "context cues: expected a mapping with 'families'")
+    check_keys(p, data, _CONTEXT_KEYS, {"version", "families"}, "context cues")
+    fams = data["families"]
+    if not isinstance(fams, dict) or not fams:
+        raise PackError(p, data.key_line("families"), "context cues: 'families' must be a non-empty mapping")
+
+    def phrases(d: LineDict, key: str) -> list[str]:
+        v = d.get(key, [])
+        if not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
+            raise PackError(p, d.key_line(key), f"context cues: '{key}' must be a list of words or phrases")
+        return [" ".join(x.lower().split()) for x in v]
+
+    out: dict[str, CueFamily] = {}
+    for name, fam in fams.items():
+        what = f"context cue family '{name}'"
+        check_keys(p, fam, _FAMILY_KEYS, {"why", "phrases"}, what)
+        if f"cue.{name}" not in FEATURES and f"verb.{name}" not in FEATURES:
+            raise PackError(p, fams.key_line(name), f"{what}: no feature 'cue.{name}' in the evidence model")
+        scope = fam.get("scope", "sentence")
+        if scope not in _SCOPES:
+            raise PackError(p, fam.key_line("scope"), f"{what}: scope must be one of {sorted(_SCOPES)}")
+        reach = fam.get("reach", 6)
+        if isinstance(reach, bool) or not isinstance(reach, int) or not 1 <= reach <= 30:
+            raise PackError(p, fam.key_line("reach"), f"{what}: reach must be 1-30 tokens")
+        if not isinstance(fam["why"], str) or not fam["why"].strip():
+            raise PackError(p, fam.key_line("why"), f"{what}: 'why' must be a sentence")
+        out[str(name)] = CueFamily(fam["why"], scope, reach, phrases(fam, "phrases"))
+    org = set(phrases(data, "organisation_words")) if "organisation_words" in data else set()
+    return ContextCues(out, org)
+
+
 _NEGATORS = {"no", "not", "never", "without", "nor", "none", "neither", "n't", "cannot"}
 _NEG_EXCEPT = {"only", "longer", "just", "doubt", "limited", "less", "least", "merely", "solely"}
 _NEG_BARRIER = {";", "but", "however", "although", "whereas", ":", "(", ")"}
@@ -371,13 +163,13 @@ _NEG_BARRIER = {";", "but", "however", "although", "whereas", ":", "(", ")"}
 
 @dataclass(slots=True)
 class Scored:
-    """A hit with its sentence, confidence and the reasons for it."""
+    """A hit with its sentence and the named features of its context."""
 
     hit: Hit
     sent: Span
-    confidence: float
-    reasons: list[str]
+    features: dict[str, Feature]
     negated: bool = False
+    negator: str = ""
 
 
 @dataclass(slots=True)
@@ -500,16 +292,20 @@ class ActionFinder:
 
 
 class ContextScorer:
-    """Compiled cue matchers; ``score(doc, hits)`` turns raw hits into scored hits."""
+    """Compiled cue matchers; ``score(doc, hits)`` turns raw hits into hits with named features."""
 
-    def __init__(self, nlp: Language, compiled: CompiledRules):
+    def __init__(self, nlp: Language, compiled: CompiledRules, cues: ContextCues | None = None):
         self.compiled = compiled
+        self.context = cues or load_context()
         self.cues = PhraseSet(nlp)
-        for name, (_, _, phrases) in CUES.items():
-            self.cues.add(name, phrases, plurals=False)
+        for name, fam in self.context.families.items():
+            self.cues.add(name, fam.phrases, plurals=False)
         self.cues.build()
         self.actions = ActionFinder(nlp, load_actions())
         self.window = self.actions.actions.window
+        strings = nlp.vocab.strings
+        self._org_words = {strings.add(w) for w in self.context.organisation_words}
+        self._verb_forms = {strings.add(v) for v in self.actions.single}
 
     def cue_spans(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {}
@@ -520,7 +316,7 @@ class ContextScorer:
         return out
 
     def score(self, doc: Doc, hits: list[Hit], title: bool, field: bool = False) -> list[Scored]:
-        """Confidence of every hit of one block; ``title`` when the block is a title or heading,
+        """Features of every hit of one block; ``title`` when the block is a title or heading,
         ``field`` when it is an administrative 'Label: value' line."""
         if not hits:
             return []
@@ -534,12 +330,8 @@ class ContextScorer:
             sent_of[a:b] = [a] * (b - a)
             sent_end[a] = b
         sent_at: dict[int, Span] = {}  # made only for sentences with a hit
-        cues = _BySentence(self.cue_spans(doc), sent_of)
+        block = _Block(doc, _BySentence(self.cue_spans(doc), sent_of), title, field)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
-        verbs = set(cues.all.get("verb", []))
-        yes_end = _yes_answer(doc)
-        admin = field and yes_end is None and _admin_label(doc)
-        out: list[Scored] = []
         lowered = {id(h): span_text(doc, h.start, h.end).lower() for h in hits}
         by_sent_cat: dict[tuple[int, str], list[Hit]] = {}
         distinct: dict[str, list[Hit]] = {}  # the first hits of the first two distinct texts per category
@@ -548,117 +340,207 @@ class ContextScorer:
             firsts = distinct.setdefault(h.rule.category, [])
             if len(firsts) < 2 and all(lowered[id(o)] != lowered[id(h)] for o in firsts):
                 firsts.append(h)
+        out: list[Scored] = []
         for h in hits:
             a = sent_of[h.start]
             sent = sent_at.get(a)
             if sent is None:
                 sent = sent_at[a] = doc[a : sent_end[a]]
             r = h.rule
-            conf = r.score
-            reasons = [f"{r.score:.2f}: rule {r.id} ('{span_text(doc, h.start, h.end)}')"]
-
-            def within(
-                label: str, window: str | int, h: Hit = h, sent: Span = sent
-            ) -> tuple[int, int] | None:
-                if window == "sentence":
-                    spans = ctx.sentence(label, sent.start)
-                elif window == "paragraph":
-                    spans = ctx.all.get(label, [])
-                else:
-                    spans = ctx.near(label, h.start - int(window), h.end + int(window))
-                for s, e in spans:
-                    if s < h.end and h.start < e:  # the match itself is not its own context
-                        continue
-                    if window == "paragraph":
-                        return s, e
-                    if window == "sentence" and sent.start <= s and e <= sent.end:
-                        return s, e
-                    if isinstance(window, int) and (h.start - window <= s and e <= h.end + window):
-                        return s, e
-                return None
-
-            if r.requires is not None:
-                if within(f"{r.id}\x1freq", r.requires.window) is None:
-                    continue
-            for i, c in enumerate(r.context):
-                found = within(f"{r.id}\x1f+{i}", c.window)
-                if found:
-                    conf += c.weight
-                    reasons.append(
-                        f"+{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' in "
-                        f"{c.window if isinstance(c.window, str) else f'{c.window} tokens'}"
-                    )
-            for i, c in enumerate(r.negative_context):
-                found = within(f"{r.id}\x1f-{i}", c.window)
-                if found:
-                    conf -= c.weight
-                    reasons.append(f"-{c.weight:.2f}: '{span_text(doc, found[0], found[1])}' nearby")
-            mine = lowered[id(h)]
-            same = next((o for o in by_sent_cat[(sent.start, r.category)] if lowered[id(o)] != mine), None)
-            if same is not None:
-                conf += 0.1
-                reasons.append(f"+0.10: '{span_text(doc, same.start, same.end)}' ({r.category}) in sentence")
-            else:
-                same = next((o for o in distinct[r.category] if lowered[id(o)] != mine), None)
-                if same is not None:
-                    conf += 0.05
-                    reasons.append(
-                        f"+0.05: '{span_text(doc, same.start, same.end)}' ({r.category}) in paragraph"
-                    )
-            if yes_end is not None and h.start >= yes_end:
-                conf += 0.1
-                reasons.append("+0.10: after a 'Yes' answer to a form question")
-            elif title:
-                conf += 0.15
-                reasons.append("+0.15: in a title or heading")
-            elif admin:
-                conf -= 0.2
-                reasons.append("-0.20: in an administrative 'label: value' line")
-            dev = _near(doc, cues.sentence("build", sent.start), sent, h, self.window, verbs)
-            use = None if dev else _near(doc, cues.sentence("apply", sent.start), sent, h, self.window, verbs)
-            far = (
-                None
-                if dev or use
-                else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs], sent, h)
-            )
-            if dev:
-                conf += 0.2
-                reasons.append(f"+0.20: '{span_text(doc, dev[0], dev[1])}' (the work builds it)")
-            elif use:
-                conf += 0.15
-                reasons.append(f"+0.15: '{span_text(doc, use[0], use[1])}' (the work applies it)")
-            elif far:
-                conf += 0.1
-                reasons.append(f"+0.10: '{span_text(doc, far[0], far[1])}' (research action in the sentence)")
-            for name, (weight, why, _) in CUES.items():
-                if name == "comparison":  # "like jet engines", never "would like to"
-                    found = next(
-                        (
-                            (s, e)
-                            for s, e in cues.sentence(name, sent.start)
-                            if sent.start <= s and 0 <= h.start - e <= 3 and lower_words(doc)[e] != "to"
-                        ),
-                        None,
-                    )
-                else:
-                    found = _in_sentence(cues.sentence(name, sent.start), sent, h)
-                if not found:
-                    continue
-                if name == "example" and not _example_scope(doc, found, h):
-                    continue
-                if r.end_use and weight < 0:  # a named sensitive end use counts even in a list or a hedge
-                    if name in ("example", "hedge", "option"):
-                        continue
-                conf += weight
-                reasons.append(f"{weight:+.2f}: '{span_text(doc, found[0], found[1])}' ({why})")
+            if (
+                r.requires is not None
+                and _rule_context(ctx, h, sent, f"{r.id}\x1freq", r.requires.window) is None
+            ):
+                continue
+            feats: dict[str, Feature] = {}
+            _term(feats, doc, h)
+            _rule_cues(feats, doc, ctx, h, sent)
+            _support(feats, doc, h, sent, lowered, by_sent_cat, distinct)
+            _position(feats, block, h, self._org_words)
+            self._verbs(feats, block, h, sent)
+            self._cues(feats, block, h, sent)
             negated = negator(doc, sent, h.start)
-            if negated:
-                conf -= 0.5
-                reasons.append(f"-0.50: negated ('{negated}')")
-            conf = round(max(0.0, min(1.0, conf)), 3)
-            if conf >= FLOOR or negated:
-                out.append(Scored(h, sent, conf, reasons, negated=bool(negated)))
+            civil = feats.get("cue.civil_only")
+            if not negated and civil is not None and (r.end_use or r.category == "defence"):
+                negated = civil.evidence  # "exclusive focus on civil applications": a denial of the end use
+            out.append(Scored(h, sent, feats, negated=bool(negated), negator=negated or ""))
         return out
+
+    def _verbs(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span) -> None:
+        """Verb class: build or apply next to the term, research elsewhere in the sentence, any verb form,
+        an imperative objective, transfer and collaboration wording."""
+        doc, cues = block.doc, block.cues
+        verbs = block.verbs
+        dev = _near(doc, cues.sentence("build", sent.start), sent, h, self.window, verbs)
+        use = None if dev else _near(doc, cues.sentence("apply", sent.start), sent, h, self.window, verbs)
+        far = (
+            None
+            if dev or use
+            else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs], sent, h)
+        )
+        for name, found in (("verb.build", dev), ("verb.apply", use), ("verb.research", far)):
+            if found:
+                feats[name] = Feature(1.0, span_text(doc, *found))
+        lowers = block.lowers
+        if not (dev or use or far):
+            for j in range(sent.start, sent.end):
+                if lowers[j] in self._verb_forms and not (h.start <= j < h.end):
+                    feats["verb.loose"] = Feature(1.0, doc[j].text)
+                    break
+        first = sent.start
+        while first < sent.end and block.punct[first]:
+            first += 1
+        if first < sent.end and first != h.start and lowers[first] in self._verb_forms:
+            feats["verb.imperative"] = Feature(1.0, doc[first].text)
+        for name in ("transfer", "collaborate"):
+            found = _in_sentence(cues.sentence(name, sent.start), sent, h)
+            if found:
+                feats[f"verb.{name}"] = Feature(1.0, span_text(doc, *found))
+
+    def _cues(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span) -> None:
+        """The phrase families of context.yaml, each where its scope says."""
+        doc, cues = block.doc, block.cues
+        r = h.rule
+        for name, fam in self.context.families.items():
+            if name in ("transfer", "collaborate"):
+                continue
+            if name == "comparison":  # "like jet engines", never "would like to"
+                found = next(
+                    (
+                        (s, e)
+                        for s, e in cues.sentence(name, sent.start)
+                        if sent.start <= s and 0 <= h.start - e <= 3 and block.lower[e] != "to"
+                    ),
+                    None,
+                )
+            elif fam.scope == "paragraph":
+                found = next(((s, e) for s, e in cues.all.get(name, []) if s >= h.end or e <= h.start), None)
+            elif fam.scope == "before":
+                found = next(
+                    ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= h.start - e <= fam.reach),
+                    None,
+                )
+            else:
+                found = _in_sentence(cues.sentence(name, sent.start), sent, h)
+            if not found:
+                continue
+            if name == "example" and not _example_scope(doc, found, h):
+                continue
+            if r.end_use and name in ("example", "hedge", "option"):
+                continue  # a named sensitive end use counts even in a list or a hedge
+            feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
+
+
+class _Block:
+    """What every hit of one block reads: the Doc, its cue spans, word lists and block-level flags."""
+
+    __slots__ = ("doc", "cues", "title", "verbs", "yes_end", "admin", "lower", "lowers", "punct")
+
+    def __init__(self, doc: Doc, cues: _BySentence, title: bool, field: bool):
+        self.doc, self.cues, self.title = doc, cues, title
+        self.verbs = set(cues.all.get("verb", []))
+        self.yes_end = _yes_answer(doc)
+        self.admin = field and self.yes_end is None and _admin_label(doc)
+        self.lower = lower_words(doc)
+        self.lowers: list[int] = lower_hashes(doc).tolist()
+        self.punct = punct_flags(doc)
+
+
+def _term(feats: dict[str, Feature], doc: Doc, h: Hit) -> None:
+    """Term strength and specificity: the rule's base score, a multi-word match, an acronym."""
+    feats["term.score"] = Feature(h.rule.score, h.rule.id)
+    if h.end - h.start > 1:
+        feats["term.multiword"] = Feature(1.0)
+    if h.acronym:
+        feats["term.acronym"] = Feature(1.0)
+
+
+def _rule_context(
+    ctx: _BySentence, h: Hit, sent: Span, label: str, window: str | int
+) -> tuple[int, int] | None:
+    """A span of the rule's own context words in ``window`` (sentence, paragraph or tokens), not the match."""
+    if window == "sentence":
+        spans = ctx.sentence(label, sent.start)
+    elif window == "paragraph":
+        spans = ctx.all.get(label, [])
+    else:
+        spans = ctx.near(label, h.start - int(window), h.end + int(window))
+    for s, e in spans:
+        if s < h.end and h.start < e:  # the match itself is not its own context
+            continue
+        if window == "paragraph":
+            return s, e
+        if window == "sentence" and sent.start <= s and e <= sent.end:
+            return s, e
+        if isinstance(window, int) and (h.start - window <= s and e <= h.end + window):
+            return s, e
+    return None
+
+
+def _rule_cues(feats: dict[str, Feature], doc: Doc, ctx: _BySentence, h: Hit, sent: Span) -> None:
+    """The rule's own context and negative-context words move its score by their pack weights: the pack's
+    judgement of the term in this context is one feature ("term.score")."""
+    r = h.rule
+    score, seen = r.score, []
+    for sign, items in ((1, r.context), (-1, r.negative_context)):
+        for i, c in enumerate(items):
+            found = _rule_context(ctx, h, sent, f"{r.id}\x1f{'+' if sign > 0 else '-'}{i}", c.window)
+            if found:
+                score += sign * c.weight
+                seen.append(f"{'+' if sign > 0 else '-'}{c.weight:.2f} '{span_text(doc, *found)}'")
+    if seen:
+        feats["term.score"] = Feature(round(score, 3), f"{r.id} {r.score:.2f} {' '.join(seen[:4])}")
+
+
+def _support(
+    feats: dict[str, Feature],
+    doc: Doc,
+    h: Hit,
+    sent: Span,
+    lowered: dict[int, str],
+    by_sent_cat: dict[tuple[int, str], list[Hit]],
+    distinct: dict[str, list[Hit]],
+) -> None:
+    """Other, different terms of the same category in the sentence or the block."""
+    cat, mine = h.rule.category, lowered[id(h)]
+    same = next((o for o in by_sent_cat[(sent.start, cat)] if lowered[id(o)] != mine), None)
+    if same is not None:
+        feats["support.sentence"] = Feature(1.0, span_text(doc, same.start, same.end))
+        return
+    same = next((o for o in distinct[cat] if lowered[id(o)] != mine), None)
+    if same is not None:
+        feats["support.paragraph"] = Feature(1.0, span_text(doc, same.start, same.end))
+
+
+def _position(feats: dict[str, Feature], block: _Block, h: Hit, org_words: set[int]) -> None:
+    """Form answer, title, administrative line, organisation name."""
+    if block.yes_end is not None and h.start >= block.yes_end:
+        feats["form.yes"] = Feature(1.0)
+    elif block.title:
+        feats["position.title"] = Feature(1.0)
+    elif block.admin:
+        feats["position.field"] = Feature(1.0)
+    name = _organisation_name(block, h, org_words)
+    if name:
+        feats["position.organisation"] = Feature(1.0, name)
+
+
+def _organisation_name(block: _Block, h: Hit, org_words: set[int]) -> str | None:
+    """The organisation name the match is part of: capitalised words from the match up to a name-ending word
+    ("European Space Agency", "Stanford AI Lab"), or None."""
+    doc = block.doc
+    if not org_words or not doc[h.start].text[:1].isupper():
+        return None
+    for j in range(h.end - 1 if h.end - h.start > 1 else h.end, min(len(doc), h.end + 4)):
+        t = doc[j].text
+        if block.lowers[j] in org_words and t[:1].isupper():
+            start = h.start
+            while start > 0 and doc[start - 1].text[:1].isupper() and not block.punct[start - 1]:
+                start -= 1
+            return span_text(doc, start, j + 1)
+        if not (t[:1].isupper() or t.lower() in ("of", "for", "and", "&")):
+            break
+    return None
 
 
 class _BySentence:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 CONTEXT_CHARS = 240
 LONG_DOCUMENT = 30_000  # characters; a rare mention in a text this long weighs less
 PAGE_CHARS = 3000  # characters per page, for mention density
-YES_CONFIDENCE = 0.8  # a form question about a technology answered "Yes" is at least this certain
+FLOOR = 0.01  # mentions less probable than this are not kept for the document-level weighing
+IN_DELETED_TEXT = "in_deleted_text"  # the reason marking a mention inside a tracked deletion
 PIPE_BATCH = 16  # blocks tokenised together
 MAX_GUIDANCE_BLOCK = 1500  # longer blocks are judged sentence by sentence, not as one guidance paragraph
 
@@ -79,6 +80,7 @@ class TechDetector:
     def __init__(self, nlp: spacy.language.Language, config: Config):
         from .context import ContextScorer
         from .declarations import DeclarationDetector
+        from .evidence import load_evidence
         from .matcher import CompiledRules, load_rules, pack_files
 
         self.nlp = nlp
@@ -88,11 +90,19 @@ class TechDetector:
         self.compiled = CompiledRules(nlp, rules)
         self.scorer = ContextScorer(nlp, self.compiled)
         self.declarations = DeclarationDetector(nlp)
+        self.evidence = load_evidence()
+        self.floor = FLOOR
         self._redefined: set[str] = set()
+        self._features: dict[int, dict] = {}  # id(finding) -> its features, until finalize
+        self._doctype = ""
+        # when a list, finalize appends (category, features, rule id) of every mention (to fit the model)
+        self.record: list[tuple[str, dict[str, float], str]] | None = None
 
     def begin(self, document: Document, doctype: str) -> None:
         """Forget what the previous document defined (acronyms redefined as false friends)."""
         self._redefined = set()
+        self._features = {}
+        self._doctype = doctype
 
     def _guidance(self, block: TextBlock) -> str | None:
         if len(block.text) > MAX_GUIDANCE_BLOCK:
@@ -101,8 +111,8 @@ class TechDetector:
 
     def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         """Per-occurrence technology findings and declarations of one block (grouped later)."""
-        from .context import FLOOR
         from .declarations import AFTER_CHARS
+        from .evidence import Feature
 
         hits, excluded = self.compiled.hits(sdoc)
         for spans in excluded.values():  # "artificial insemination (AI)": AI is not AI in this document
@@ -117,84 +127,95 @@ class TechDetector:
         text = _doc_text(sdoc, block) if scored else ""
         forms: dict[int, FormText | None] = {}  # per sentence start
         for sc in scored:
-            h, sent = sc.hit, sc.sent
+            h, sent, feats = sc.hit, sc.sent, sc.features
             start, end = char_span_of(sdoc, h.start, h.end)
             if sent.start not in forms:
                 forms[sent.start] = self.declarations.form_text(text, sent, guidance)
             form = forms[sent.start]
-            kind, answer, reasons, conf = "finding", None, sc.reasons, sc.confidence
+            kind, answer = "finding", None
+            reasons = [f"rule {h.rule.id} ('{span_text(sdoc, h.start, h.end)}')"]
             if form is not None:
                 answer = form.answer if form.answer is not None or not sc.negated else "no"
                 if answer == "yes":
-                    lift = round(max(0.0, YES_CONFIDENCE - conf), 2)
-                    reasons = [*reasons, f"+{lift:.2f}: form text ({form.why}) answered Yes"]
-                    conf = round(conf + lift, 3)
+                    feats["form.yes"] = Feature(1.0, form.why)
                 else:
                     kind = "declaration"
-                    reasons = [*reasons, f"form text: {form.why}; answer: {answer or 'not readable'}"]
+                    reasons.append(f"form text: {form.why}; answer: {answer or 'not readable'}")
             elif sc.negated:
                 kind, answer = "declaration", "no"
-                reasons = [*reasons, "denial: declaration, not a finding"]
-            if kind == "finding" and conf < FLOOR:
-                continue
-            out.append(
-                Finding(
-                    rule_id=h.rule.id,
-                    category=h.rule.category,
-                    subcategory=h.rule.subcategory,
-                    text=span_text(sdoc, h.start, h.end),
-                    context=_context(
-                        text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)
-                    ),
-                    location=block.locate(start, end),
-                    kind=kind,  # type: ignore[arg-type]
-                    severity="info" if kind == "declaration" else "low",
-                    confidence=conf if kind == "finding" else 0.6,
-                    answer=answer,
-                    reasons=list(reasons),
-                    block_index=block_index,
-                    start=start,
-                    end=end,
-                )
+                reasons.append(f"denial ('{sc.negator}'): declaration, not a finding")
+            if kind == "finding" and part == "deleted":
+                kind = "declaration"
+                reasons.append(f"{IN_DELETED_TEXT}: tracked deletion, shown but not the document's content")
+            conf = 0.6
+            if kind == "finding":
+                conf = self.evidence.probability(h.rule.category, feats)
+                if conf < self.floor:
+                    continue
+            finding = Finding(
+                rule_id=h.rule.id,
+                category=h.rule.category,
+                subcategory=h.rule.subcategory,
+                text=span_text(sdoc, h.start, h.end),
+                context=_context(
+                    text, start, end, sent.start_char, sent.end_char + (AFTER_CHARS // 2 if form else 0)
+                ),
+                location=block.locate(start, end),
+                kind=kind,  # type: ignore[arg-type]
+                severity="info" if kind == "declaration" else "low",
+                confidence=conf,
+                answer=answer,
+                reasons=reasons,
+                block_index=block_index,
+                start=start,
+                end=end,
             )
+            if kind == "finding":
+                self._features[id(finding)] = feats
+            out.append(finding)
         return out
 
     def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
-        """Drop redefined acronyms, weigh repetition per category, group, and keep confident ones."""
-        from .context import THRESHOLD
+        """Drop redefined acronyms, add the document's features, weigh every mention with the evidence
+        model, group per rule and keep those at or above their category's threshold."""
+        import math
 
-        findings = own
+        from .evidence import Feature
 
+        features, self._features = self._features, {}
         redefined, self._redefined = self._redefined, set()
         tech_ids = {r.id for r in self.rules}
-        mine = [f for f in findings if f.rule_id in tech_ids and f.text not in redefined]
-        others = [f for f in findings if f.rule_id not in tech_ids]
+        mine = [f for f in own if f.rule_id in tech_ids and f.text not in redefined]
+        others = [f for f in own if f.rule_id not in tech_ids]
         sentences: dict[str, set[tuple[int | None, int]]] = {}
         for f in mine:
             if f.kind == "finding":
                 sentences.setdefault(f.category, set()).add((f.block_index, hash(f.context)))
         pages = max(1.0, sum(len(b.text) for b in document.blocks) / PAGE_CHARS)
-        grouped = group_findings(mine)
+        doc_feats: dict[str, Feature] = {}
+        if self._doctype in ("agreement", "form"):
+            doc_feats[f"doctype.{self._doctype}"] = Feature(1.0)
+        model = self.evidence
+        for f in mine:
+            if f.kind != "finding":
+                continue
+            feats = features.get(id(f), {})
+            n = len(sentences.get(f.category, ()))
+            if n > 1:
+                feats["support.document"] = Feature(round(math.log(n), 3), f"{n} sentences")
+            if pages * PAGE_CHARS > LONG_DOCUMENT and n / pages < 0.5:
+                feats["document.rare"] = Feature(1.0, f"{n} sentences in ~{pages:.0f} pages")
+            feats.update(doc_feats)
+            f.confidence = model.probability(f.category, feats)
+            f.reasons = [f.reasons[0], *model.reasons(f.category, feats)]
+            if self.record is not None:
+                self.record.append((f.category, {k: v.value for k, v in feats.items()}, f.rule_id))
         kept: list[Finding] = []
-        for f in grouped:
+        for f in group_findings(mine):
             if f.kind == "finding":
-                n = len(sentences.get(f.category, ()))
-                per_page = n / pages
-                weight = n if pages <= 2 else per_page * 2  # mentions per two pages in long texts
-                if weight >= 2:
-                    boost = round(min(0.2, 0.075 * (int(weight) - 1)), 2)
-                    f.confidence = round(min(1.0, f.confidence + boost), 3)
-                    f.reasons.append(
-                        f"+{boost:.2f}: {f.category} mentioned in {n} places"
-                        + (f" (~{pages:.0f} pages)" if pages > 2 else "")
-                    )
-                elif pages * PAGE_CHARS > LONG_DOCUMENT and per_page < 0.5:
-                    f.confidence = round(f.confidence - 0.1, 3)
-                    f.reasons.append(
-                        f"-0.10: {f.category} mentioned in only {n} places in ~{pages:.0f} pages"
-                    )
-                if f.confidence < THRESHOLD:
+                threshold = model.threshold_for(f.category)
+                if f.confidence < threshold:
                     continue
-                f.reasons.append(f"= {f.confidence:.2f} (threshold {THRESHOLD:.2f})")
+                f.reasons.append(f"= {f.confidence:.2f} (threshold {threshold:.2f})")
             kept.append(f)
         return one_per_span(kept + others)

@@ -9,10 +9,14 @@ Both stages give exactly what spaCy's own components give (tests/test_tokens.py 
 
 from __future__ import annotations
 
+import re
+from array import array
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from ..model import TextBlock
 
 if TYPE_CHECKING:
     import spacy
@@ -250,3 +254,64 @@ def build_nlp() -> spacy.language.Language:
     nlp.add_pipe(SENTENCIZER)
     nlp.max_length = 50_000_000
     return nlp
+
+
+_SPACE_RUN = re.compile(r"(?<=\S)([ \t\u00a0]{2,}|\t|\u00a0)(?=\S)")
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_CELL_BARS = re.compile(r"\|")
+
+
+def aligned_text(text: str) -> tuple[str, list[int] | None]:
+    """The block's text as detection reads it, of the same length, and where each of its characters comes from.
+
+    Table bars become spaces; a tab or a run of spaces between two words (PDF exports, a line break inside a
+    name) becomes one space; a word split by a line-end hyphen ("Bel-\\ngium") is joined. The freed characters
+    go to the end of the block as spaces, so that no run of spaces is left between words (a tokenizer makes one
+    a token of its own). Line breaks stay between the same words. ``source[i]`` is the index in ``text`` of
+    character ``i`` (None when nothing moved), so that a block of the new text keeps every location:
+    ``aligned_block``.
+    """
+    if not ("\t" in text or "  " in text or "\u00a0" in text or "-\n" in text or "|" in text):
+        return text, None
+    freed = bytearray(len(text))  # 1: the character is freed (moved to the end as a space)
+    chars = list(text)
+    for m in _LINE_HYPHEN.finditer(text):
+        freed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _CELL_BARS.finditer(text):
+        chars[m.start()] = " "
+    for m in _SPACE_RUN.finditer(text):
+        chars[m.start()] = " "
+        freed[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    if not any(freed):
+        return "".join(chars), None
+    kept = [i for i in range(len(chars)) if not freed[i]]
+    moved = [i for i in range(len(chars)) if freed[i]]
+    out = [chars[i] for i in kept] + [" "] * len(moved)
+    source = kept + moved
+    return "".join(out), source
+
+
+def matching_text(text: str) -> str:
+    """``aligned_text`` with line breaks as spaces: the text the tokenizer reads (same length as ``text``)."""
+    return aligned_text(text)[0].replace("\r", " ").replace("\n", " ")
+
+
+def aligned_block(block: TextBlock) -> TextBlock:
+    """``block`` with its text as detection reads it (``aligned_text``), every character keeping its location:
+    PDF boxes and source line/column offsets follow their characters; a text block without offsets gets them."""
+    text, source = aligned_text(block.text)
+    if source is None:
+        if text == block.text:
+            return block
+        return TextBlock(text, block.location, boxes=block.boxes, line_offsets=block.line_offsets)
+    boxes = line_offsets = None
+    if block.boxes is not None and len(block.boxes) >= 4 * len(block.text):
+        b = block.boxes
+        boxes = array(b.typecode, (b[4 * j + k] for j in source for k in range(4)))
+    elif block.line_offsets is not None and len(block.line_offsets) >= 2 * len(block.text):
+        lo = block.line_offsets
+        line_offsets = array(lo.typecode, (lo[2 * j + k] for j in source for k in range(2)))
+    elif block.location.line is not None:
+        orig = [block.locate(j, j + 1) for j in range(len(block.text))]
+        line_offsets = array("i", (v for j in source for v in (orig[j].line or 0, orig[j].column or 0)))
+    return TextBlock(text, block.location, boxes=boxes, line_offsets=line_offsets)

@@ -1,0 +1,463 @@
+#!/usr/bin/env python3
+"""Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
+
+    .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [FILE.jsonl ...]
+
+Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
+
+1. Every labelled document is scanned; the technology detector records, for every mention it scores, the
+   category and the named features (``TechDetector.record``). A mention is labelled positive when its
+   category is among the document's gold categories (each document and category weighs 1 in total however
+   often it is mentioned).
+2. A logistic regression (features plus one indicator per category, the category biases) is fitted.
+   The regularisation strength is chosen by grouped cross-validation (groups: a row's ``group``, else the
+   project id in it, else its id), on the document-level F1.
+3. A document is predicted to have a category when its most probable mention of it reaches the category's
+   threshold. Thresholds are chosen per category on out-of-fold predictions, shrunk towards the global
+   best threshold for categories with few gold documents.
+4. Nested cross-validation (thresholds and weights fitted on the training folds only) gives the honest
+   per-category scores and the calibration table (reliability per probability bin and expected calibration
+   error, of the document-level probability).
+
+``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
+patterns/quality/detection.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from grantscan.detect.evidence import FEATURES  # noqa: E402
+from grantscan.knowledge.taxonomy import TECH_CATEGORIES  # noqa: E402
+
+CATS = list(TECH_CATEGORIES)
+DEFAULT_FILES = [
+    *(str(p) for p in sorted((SHARED / "corpus" / "labelled").glob("*.jsonl"))),
+    *(str(p) for p in sorted((ROOT / "tests" / "heldout").glob("*.jsonl"))),
+    *(str(p) for p in sorted((ROOT / "tests" / "heldout-blind").glob("*.jsonl"))),
+]
+_PROJECT = re.compile(r"2228[a-z]{2}\d{4}")
+SHRINK = 8  # gold documents at which a category's own threshold weighs as much as the global one
+FOLDS = 5
+PACK_EXAMPLES = True  # the packs' must_match / must_not_match sentences are labelled data too
+DROPPED: set[str] = set()  # features left out (--drop), to measure what each one is worth
+
+
+def group_of(entry: dict, set_name: str) -> str:
+    """The row's group, else the UCL project id it names, else its id (documents stay whole in a fold)."""
+    if entry.get("group"):
+        return f"{set_name}:{entry['group']}"
+    m = _PROJECT.search(entry["id"])
+    return f"ucl:{m.group(0)}" if m else f"{set_name}:{entry['id']}"
+
+
+def collect(files: list[str]) -> list[dict]:
+    """Scan every labelled document and record its mentions' features."""
+    from evaluate_detection import _scorer, load_document
+
+    from grantscan.config import Config
+    from grantscan.detect import Detector
+
+    ev = _scorer()
+    det = Detector(Config())
+    tech = det.tech
+    tech.floor = 0.0
+    docs = []
+    for f in files:
+        set_name = f"{Path(f).parent.name}/{Path(f).stem}"
+        for e in ev.load([f]):
+            tech.record = []
+            det.detect(load_document(e))
+            docs.append(
+                {
+                    "id": f"{set_name}:{e['id']}",
+                    "set": set_name,
+                    "group": group_of(e, set_name),
+                    "gold": sorted(set(e.get("categories", [])) & set(CATS)),
+                    "mentions": [[c, feats, rule] for c, feats, rule in tech.record],
+                }
+            )
+            tech.record = None
+        print(f"  {f}: {sum(1 for d in docs if d['set'] == set_name)} documents", file=sys.stderr)
+    if PACK_EXAMPLES:
+        docs += pack_examples(det)
+    return docs
+
+
+def pack_examples(det) -> list[dict]:  # noqa: ANN001 - Detector
+    """The packs' own example sentences as labelled documents: a must_match sentence has its rule's
+    category, a must_not_match sentence has not. Only mentions of that category are recorded (the
+    sentence says nothing about the others)."""
+    from evaluate_detection import text_document
+
+    tech = det.tech
+    out = []
+    for rule in tech.rules:
+        for label, sentences in (("match", rule.must_match), ("not", rule.must_not_match)):
+            for i, text in enumerate(sentences):
+                tech.record = []
+                det.detect(text_document(text, f"{rule.id}-{label}-{i}"))
+                out.append(
+                    {
+                        "id": f"packs:{rule.id}:{label}:{i}",
+                        "set": "packs/examples",
+                        "group": f"packs:{rule.id}",
+                        "gold": [rule.category] if label == "match" else [],
+                        "mentions": [[c, f, r] for c, f, r in tech.record if c == rule.category],
+                    }
+                )
+    tech.record = None
+    print(f"  pack examples: {len(out)} sentences", file=sys.stderr)
+    return out
+
+
+def design(
+    docs: list[dict], share: list[list[float]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Mention matrix (features then category indicators), labels, sample weights, document and category
+    index of every row. A negative document's mentions each weigh 1/sqrt(mentions of the category): every
+    one must stay below the threshold. A positive document's weight of 1 is shared among its mentions of the
+    category, evenly or by ``share`` (the previous model's probabilities): one convincing mention is enough."""
+    rows, ys, ws, di, ci = [], [], [], [], []
+    nf = len(FEATURES)
+    for d_i, d in enumerate(docs):
+        counts: dict[str, int] = defaultdict(int)
+        mass: dict[str, float] = defaultdict(float)
+        for m_i, (c, _, _) in enumerate(d["mentions"]):
+            counts[c] += 1
+            mass[c] += share[d_i][m_i] if share else 1.0
+        for m_i, (c, feats, _) in enumerate(d["mentions"]):
+            x = np.zeros(nf + len(CATS))
+            for k, v in feats.items():
+                if k in FEATURES and k not in DROPPED:
+                    x[FEATURES.index(k)] = v
+            x[nf + CATS.index(c)] = 1.0
+            rows.append(x)
+            positive = c in d["gold"]
+            ys.append(1 if positive else 0)
+            if positive:
+                ws.append((share[d_i][m_i] if share else 1.0) / max(mass[c], 1e-9))
+            else:
+                ws.append(1.0 / math.sqrt(counts[c]))
+            di.append(d_i)
+            ci.append(CATS.index(c))
+    return np.array(rows), np.array(ys), np.array(ws), np.array(di), np.array(ci)
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float):  # noqa: ANN201 - sklearn estimator
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, y, sample_weight=w)
+    return model
+
+
+def doc_scores(p: np.ndarray, di: np.ndarray, ci: np.ndarray, n_docs: int) -> np.ndarray:
+    """Document x category: the highest probability of any mention (0 without a mention)."""
+    out = np.zeros((n_docs, len(CATS)))
+    np.maximum.at(out, (di, ci), p)
+    return out
+
+
+def gold_matrix(docs: list[dict]) -> np.ndarray:
+    g = np.zeros((len(docs), len(CATS)), dtype=bool)
+    for i, d in enumerate(docs):
+        for c in d["gold"]:
+            g[i, CATS.index(c)] = True
+    return g
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
+
+
+def best_threshold(s: np.ndarray, g: np.ndarray) -> float:
+    """The threshold of best F1 (ties: the middle of the best run, which is steadier than its edge)."""
+    f1s = []
+    for t in GRID:
+        pred = s >= t
+        f1s.append(prf(int((pred & g).sum()), int((pred & ~g).sum()), int((~pred & g).sum()))[2])
+    f1s = np.array(f1s)
+    best = np.flatnonzero(f1s >= f1s.max() - 1e-9)
+    return float(GRID[best[len(best) // 2]])
+
+
+def thresholds(s: np.ndarray, g: np.ndarray) -> dict[str, float]:
+    """Per-category thresholds, shrunk towards the global one by the category's number of gold documents."""
+    t_all = best_threshold(s.ravel(), g.ravel())
+    out = {"default": t_all}
+    for j, c in enumerate(CATS):
+        n = int(g[:, j].sum())
+        if n == 0:
+            continue
+        t_c = best_threshold(s[:, j], g[:, j])
+        out[c] = round((n * t_c + SHRINK * t_all) / (n + SHRINK), 3)
+    return out
+
+
+def predict(s: np.ndarray, th: dict[str, float]) -> np.ndarray:
+    t = np.array([th.get(c, th["default"]) for c in CATS])
+    return s >= t
+
+
+def grouped_folds(docs: list[dict], k: int, seed: int = 0) -> list[np.ndarray]:
+    """k folds of document indices; the groups are shuffled once and dealt out so folds are of like size."""
+    groups = sorted({d["group"] for d in docs})
+    rng = np.random.default_rng(seed)
+    rng.shuffle(groups)
+    sizes: dict[str, int] = defaultdict(int)
+    for d in docs:
+        sizes[d["group"]] += 1
+    fold_of, load = {}, [0] * k
+    for gname in sorted(groups, key=lambda x: -sizes[x]):  # largest groups first, each to the lightest fold
+        f = int(np.argmin(load))
+        fold_of[gname] = f
+        load[f] += sizes[gname]
+    return [np.array([i for i, d in enumerate(docs) if fold_of[d["group"]] == f]) for f in range(k)]
+
+
+def oof_scores(docs: list[dict], idx: np.ndarray, c: float, k: int, seed: int) -> np.ndarray:
+    """Out-of-fold document scores for the documents ``idx`` (grouped k-fold inside them)."""
+    sub = [docs[i] for i in idx]
+    out = np.zeros((len(sub), len(CATS)))
+    for fold in grouped_folds(sub, k, seed):
+        train = np.setdiff1d(np.arange(len(sub)), fold)
+        out[fold] = score_docs([sub[i] for i in fold], fit_docs([sub[i] for i in train], c))
+    return out
+
+
+def fit_docs(docs: list[dict], c: float, rounds: int = 2):  # noqa: ANN201
+    """Fit, then refit ``rounds`` times with each positive document's weight shared by the previous
+    model's probabilities (multiple-instance learning: the convincing mention carries the document)."""
+    x, y, w, _, _ = design(docs)
+    model = fit(x, y, w, c)
+    for _ in range(rounds):
+        p = model.predict_proba(x)[:, 1] if len(x) else np.zeros(0)
+        share, k = [], 0
+        for d in docs:
+            share.append([float(v) ** 2 for v in p[k : k + len(d["mentions"])]])
+            k += len(d["mentions"])
+        _, _, w, _, _ = design(docs, share)
+        model = fit(x, y, w, c)
+    return model
+
+
+def score_docs(docs: list[dict], model) -> np.ndarray:  # noqa: ANN001
+    x, _, _, di, ci = design(docs)
+    if len(x) == 0:
+        return np.zeros((len(docs), len(CATS)))
+    return doc_scores(model.predict_proba(x)[:, 1], di, ci, len(docs))
+
+
+def nested_cv(docs: list[dict], c: float, k: int = FOLDS) -> tuple[np.ndarray, np.ndarray]:
+    """Honest out-of-fold predictions and scores: in each outer fold, thresholds come from inner
+    cross-validation on the training documents and weights from all of them."""
+    pred = np.zeros((len(docs), len(CATS)), dtype=bool)
+    score = np.zeros((len(docs), len(CATS)))
+    gold = gold_matrix(docs)
+    for f, fold in enumerate(grouped_folds(docs, k)):
+        train = np.setdiff1d(np.arange(len(docs)), fold)
+        inner = oof_scores(docs, train, c, k, seed=f + 1)
+        th = thresholds(inner, gold[train])
+        s = score_docs([docs[i] for i in fold], fit_docs([docs[i] for i in train], c))
+        score[fold] = s
+        pred[fold] = predict(s, th)
+    return pred, score
+
+
+def table(pred: np.ndarray, gold: np.ndarray, docs: list[dict], sets: list[str] | None = None) -> dict:
+    """Micro and per-category precision/recall/F1 (optionally of some sets only)."""
+    keep = np.array([sets is None or d["set"] in sets for d in docs])
+    p, g = pred[keep], gold[keep]
+    out = {}
+    for j, c in enumerate(CATS):
+        tp, fp, fn = (
+            int((p[:, j] & g[:, j]).sum()),
+            int((p[:, j] & ~g[:, j]).sum()),
+            int((~p[:, j] & g[:, j]).sum()),
+        )
+        out[c] = (tp, fp, fn)
+    tp, fp, fn = (sum(v[i] for v in out.values()) for i in range(3))
+    out["all"] = (tp, fp, fn)
+    return out
+
+
+def calibration(score: np.ndarray, gold: np.ndarray, docs_with: np.ndarray) -> tuple[list, float]:
+    """Reliability table (bins of 0.1: count, mean predicted, observed rate) and expected calibration error,
+    over the document x category pairs that have at least one mention."""
+    s, g = score[docs_with], gold[docs_with]
+    rows, ece = [], 0.0
+    for lo in np.arange(0.0, 1.0, 0.1):
+        m = (s >= lo) & (s < lo + 0.1 if lo < 0.9 else s <= 1.0)
+        n = int(m.sum())
+        if n:
+            mp, obs = float(s[m].mean()), float(g[m].mean())
+            rows.append((round(float(lo), 1), n, round(mp, 3), round(obs, 3)))
+            ece += n / len(s) * abs(mp - obs)
+    return rows, round(ece, 3)
+
+
+def write_evidence(model, docs: list[dict], th: dict[str, float], c: float, files: list[str]) -> None:  # noqa: ANN001
+    nf = len(FEATURES)
+    coef = model.coef_[0]
+    lines = [
+        "# Evidence model of technology detection: fitted weights, per-category bias and thresholds.",
+        "# Written by scripts/fit_evidence.py (logistic regression over the named features of",
+        "# src/grantscan/detect/evidence.py; see that script for the data, the grouped cross-validation and the",
+        "# threshold choice). The log-odds of a mention are intercept + bias[category] + sum(weight * feature);",
+        "# a category is reported when its most probable mention reaches threshold[category] (else default).",
+        "version: 1",
+        f"fitted: '{dt.date.today().isoformat()}'",
+        "data: '" + ", ".join([*(_shown(f) for f in files), "patterns/technology/*.yaml examples"]) + "'",
+        f"size: {len(docs)}  # documents; {sum(len(d['mentions']) for d in docs)} mentions",
+        f"method: 'logistic regression, L2, C={c}, mention weight 1/(mentions of the category in the document)'",
+        f"intercept: {float(model.intercept_[0]):.4f}",
+        "weights:",
+        *(f"  {name}: {coef[i]:.4f}" for i, name in enumerate(FEATURES)),
+        "bias:",
+        *(f"  {cat}: {coef[nf + j]:.4f}" for j, cat in enumerate(CATS)),
+        "threshold:",
+        *(f"  {k}: {v:.3f}" for k, v in th.items()),
+    ]
+    (ROOT / "patterns" / "evidence.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _shown(f: str) -> str:
+    p = Path(f).resolve()
+    for base, name in ((SHARED, "../shared"), (ROOT, ".")):
+        try:
+            return f"{name}/{p.relative_to(base.resolve())}"
+        except ValueError:
+            continue
+    return f"corpus/dev/{p.name}" if "dev" in p.name or "corpus" in str(p) else p.name
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", default=DEFAULT_FILES)
+    ap.add_argument("--cache", help="read the recorded features from this JSON file, or write them there")
+    ap.add_argument("--write", action="store_true", help="write patterns/evidence.yaml")
+    ap.add_argument("--quality", action="store_true", help="write patterns/quality/detection.yaml")
+    ap.add_argument("--c", type=float, help="regularisation strength (default: chosen by grouped CV)")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out")
+    a = ap.parse_args()
+    DROPPED.update(x for x in a.drop.split(",") if x)
+    cache = Path(a.cache) if a.cache else None
+    if cache and cache.exists():
+        docs = json.loads(cache.read_text(encoding="utf-8"))
+    else:
+        docs = collect(a.files)
+        if cache:
+            cache.write_text(json.dumps(docs), encoding="utf-8")
+    gold = gold_matrix(docs)
+    print(
+        f"{len(docs)} documents, {len({d['group'] for d in docs})} groups, "
+        f"{sum(len(d['mentions']) for d in docs)} mentions, {int(gold.sum())} gold document categories"
+    )
+    cs = [a.c] if a.c else [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
+    best = None
+    for c in cs:
+        pred, score = nested_cv(docs, c)
+        tp, fp, fn = table(pred, gold, docs)["all"]
+        f1 = prf(tp, fp, fn)[2]
+        print(f"C={c}: cross-validated technology P/R/F1 = {'/'.join(f'{v:.3f}' for v in prf(tp, fp, fn))}")
+        if best is None or f1 > best[0] + 1e-9:
+            best = (f1, c, pred, score)
+    _, c, pred, score = best
+    rows = table(pred, gold, docs)
+    print(f"\nchosen C={c}; cross-validated per category (tp fp fn, P R F1):")
+    for cat, (tp, fp, fn) in rows.items():
+        if tp + fp + fn:
+            p, r, f = prf(tp, fp, fn)
+            print(
+                f"  {cat:15s} gold={tp + fn:3d}  tp={tp:3d} fp={fp:3d} fn={fn:3d}  P={p:.2f} R={r:.2f} F1={f:.2f}"
+            )
+    sets = sorted({d["set"] for d in docs})
+    print("\ncross-validated per set:")
+    for s in sets:
+        tp, fp, fn = table(pred, gold, docs, [s])["all"]
+        print(
+            f"  {s:22s} P/R/F1 = {'/'.join(f'{v:.3f}' for v in prf(tp, fp, fn))}  (tp {tp} fp {fp} fn {fn})"
+        )
+    mentioned = np.zeros_like(gold)
+    for i, d in enumerate(docs):
+        for cat, _, _ in d["mentions"]:
+            mentioned[i, CATS.index(cat)] = True
+    print("\ncalibration of the document-level probability (cross-validated; pairs with a mention):")
+    rel, ece = calibration(score, gold, mentioned)
+    print("  bin   n     mean p  observed")
+    for lo, n, mp, obs in rel:
+        print(f"  {lo:.1f}  {n:5d}  {mp:.3f}   {obs:.3f}")
+    print(f"  expected calibration error: {ece:.3f}")
+    for j, cat in enumerate(CATS):
+        m = mentioned[:, j]
+        if gold[:, j].sum() >= 5:
+            _, e = calibration(score[:, [j]], gold[:, [j]], m[:, None])
+            print(f"  ECE {cat:15s} {e:.3f}  (n={int(m.sum())})")
+    # final model on every document
+    full = oof_scores(docs, np.arange(len(docs)), c, FOLDS, seed=99)
+    th = thresholds(full, gold)
+    model = fit_docs(docs, c)
+    print("\nthresholds:", th)
+    if a.write:
+        write_evidence(model, docs, th, c, a.files)
+        print("wrote patterns/evidence.yaml")
+    if a.quality:
+        write_quality(rows, len(docs), "cross-validated (grouped, nested) on the development data")
+
+
+def write_quality(rows: dict, size: int, set_name: str) -> None:
+    """Replace the entries of ``set_name`` in patterns/quality/detection.yaml (a list of
+    {metric, category, value, set, size, date}), keeping the others."""
+    import yaml
+
+    path = ROOT / "patterns" / "quality" / "detection.yaml"
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    entries = [e for e in (old or {}).get("entries", []) if e.get("set") != set_name]
+    today = dt.date.today().isoformat()
+    for cat, (tp, fp, fn) in rows.items():
+        if tp + fn == 0 and fp == 0:
+            continue
+        p, r, f = prf(tp, fp, fn)
+        for metric, v in (("precision", p), ("recall", r), ("f1", f)):
+            entries.append(
+                {
+                    "metric": metric,
+                    "category": "technology" if cat == "all" else cat,
+                    "value": round(v, 3),
+                    "set": set_name,
+                    "size": size,
+                    "date": today,
+                }
+            )
+    path.parent.mkdir(exist_ok=True)
+    head = (
+        "# Measured detection quality, document level (../shared/tools/evaluate.py rules): one entry per metric,\n"
+        "# category and evaluation set. Written by scripts/fit_evidence.py --quality and\n"
+        "# scripts/evaluate_detection.py --quality; read by grantscan.detect.evidence.load_quality.\n"
+    )
+    body = yaml.safe_dump({"version": 1, "entries": entries}, sort_keys=False, width=110)
+    path.write_text(head + body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The evidence model: named features, fitted weights read from data, explained probabilities."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from grantscan.detect import Detector
+from grantscan.detect.context import load_context
+from grantscan.detect.evidence import FEATURES, Feature, load_evidence, load_quality
+from grantscan.detect.technology import IN_DELETED_TEXT
+from grantscan.detect.tokens import matching_text
+from grantscan.knowledge.loader import PackError
+from grantscan.model import Document, Location, TextBlock
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def doc(*paragraphs: str, part: str | None = None) -> Document:
+    blocks = [TextBlock(p, Location(line=2 * i + 1, column=1, part=part)) for i, p in enumerate(paragraphs)]
+    return Document(path="t.txt", format="text", blocks=blocks)
+
+
+def findings(detector: Detector, *paragraphs: str, part: str | None = None) -> list:
+    return [
+        f
+        for f in detector.detect(doc(*paragraphs, part=part))
+        if f.category not in ("country", "organisation")
+    ]
+
+
+def test_shipped_model_has_a_weight_for_every_feature_and_a_threshold_per_category() -> None:
+    m = load_evidence()
+    assert set(m.weights) == set(FEATURES)
+    assert m.fitted and m.size > 1000 and "corpus/dev" in m.data
+    assert all(0 < t < 1 for t in m.threshold.values()) and "defence" in m.threshold
+
+
+def test_probability_is_the_logistic_of_the_explained_contributions() -> None:
+    m = load_evidence()
+    feats = {
+        "term.score": Feature(0.6, "x"),
+        "verb.build": Feature(1.0, "develop"),
+        "cue.hedge": Feature(1.0),
+    }
+    reasons = m.reasons("ai", feats)
+    total = sum(float(r.split(" ", 1)[0]) for r in reasons)
+    assert abs(1 / (1 + math.exp(-total)) - m.probability("ai", feats)) < 0.01
+    assert any(r.endswith("verb: build ('develop')") for r in reasons)
+    assert m.probability("ai", {**feats, "cue.literature": Feature(1.0)}) < m.probability("ai", feats)
+
+
+def test_evidence_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    p = tmp_path / "evidence.yaml"
+    p.write_text(
+        "version: 1\nintercept: 0.1\nweights:\n  term.score: 1.0\n  verb.bogus: 2.0\nthreshold: {default: 0.5}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"evidence.yaml:5: evidence: unknown weights name 'verb.bogus'"):
+        load_evidence(p)
+    p.write_text("version: 1\nintercept: 0.1\nweights: {}\nthreshold:\n  ai: 1.5\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:5: .*'ai' must be a number"):
+        load_evidence(p)
+
+
+def test_context_cue_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    p = tmp_path / "context.yaml"
+    p.write_text(
+        "version: 1\nfamilies:\n  hedge:\n    why: possibility\n    scope: everywhere\n    phrases: [may]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"context.yaml:5: .*scope must be one of"):
+        load_context(p)
+    p.write_text("version: 1\nfamilies:\n  gossip:\n    why: x\n    phrases: [rumour]\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"context.yaml:3: .*no feature 'cue.gossip'"):
+        load_context(p)
+
+
+def test_transfer_wording_is_evidence_without_a_research_verb(detector: Detector) -> None:
+    found = findings(
+        detector, "The sonar array will be shipped to the Royal Navy for sea trials next spring."
+    )
+    sensing = [f for f in found if f.category == "sensing" and f.kind == "finding"]
+    assert sensing
+    assert any(r.startswith("+") and "verb: transfer" in r for r in sensing[0].reasons)
+
+
+def test_civil_only_statement_in_prose_is_a_declaration(detector: Detector) -> None:
+    text = (
+        "This work has an exclusive focus on civil applications and is not to be used in any military "
+        "application."
+    )
+    found = findings(detector, text)
+    assert not [f for f in found if f.category == "defence" and f.kind == "finding"]
+    assert [f for f in found if f.category == "defence" and f.kind == "declaration"]
+
+
+def test_mentions_in_tracked_deletions_are_shown_but_never_counted(detector: Detector) -> None:
+    text = "We will develop a synthetic aperture radar for drones."
+    assert [f for f in findings(detector, text) if f.kind == "finding" and f.category == "sensing"]
+    deleted = [f for f in findings(detector, text, part="deleted") if f.category == "sensing"]
+    assert deleted and all(f.kind == "declaration" and f.severity == "info" for f in deleted)
+    assert any(r.startswith(IN_DELETED_TEXT) for f in deleted for r in f.reasons)
+
+
+def test_a_term_inside_an_organisation_name_weighs_less(detector: Detector) -> None:
+    detector.tech.record = []
+    try:
+        detector.detect(doc("Imagery was obtained from the European Space Agency archive."))
+        rec = [feats for cat, feats, _ in detector.tech.record if cat == "space"]
+    finally:
+        detector.tech.record = None
+    assert rec and rec[0].get("position.organisation") == 1.0
+    assert load_evidence().weights["position.organisation"] < 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "phrase"),
+    [
+        ("Trials with the Royal  Navy start in May.", "Royal Navy"),
+        ("Trials\twith\tthe\tRoyal\tNavy start in May.", "Royal Navy"),
+        ("Partners in Bel-\ngium and France.", "Belgium"),
+        ("|Partner|Royal Navy|", "Royal Navy"),
+    ],
+)
+def test_matching_text_keeps_length_and_repairs_extraction_shapes(raw: str, phrase: str) -> None:
+    out = matching_text(raw)
+    assert len(out) == len(raw) and phrase in out
+    start = out.index(phrase)
+    assert raw[start : start + 3] == phrase[:3]  # offsets of the first word are unchanged
+
+
+def test_broken_names_are_found_after_normalisation(detector: Detector) -> None:
+    found = findings(detector, "Prototype sonar buoys will be delivered to the Royal  Navy for sea trials.")
+    assert any(f.rule_id == "defence-organisations" and f.kind == "finding" for f in found)
+
+
+def test_quality_file_lists_measured_figures() -> None:
+    q = load_quality()
+    assert q and {e["metric"] for e in q} == {"precision", "recall", "f1"}
+    assert any(e["category"] == "technology" and e["metric"] == "f1" for e in q)
+
+
+def test_quality_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    p = tmp_path / "detection.yaml"
+    p.write_text(
+        "version: 1\nentries:\n  - {metric: accuracy, category: ai, value: 0.9, set: s, size: 3, date: d}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"detection.yaml:3: detection quality: metric must be"):
+        load_quality(p)
