@@ -150,3 +150,26 @@ def test_long_occurrence_lists_are_cut_short() -> None:
     html = render(ScanResult([DocumentResult("a.pdf", "ok", findings=[f])]), "html")
     assert "20 occurrences: also p. 2; p. 3; p. 4; p. 5; p. 6; p. 7; p. 8; p. 9; 11 more" in html
     assert "p. 10;" not in html
+
+
+def test_what_to_do_first_warnings_and_severity_sections() -> None:
+    result = build_result()
+    result.documents[2].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    html = render(result, "html")
+    pdf = html[html.index('id="doc-1"') : html.index('id="doc-2"')]
+    first = pdf[pdf.index('<div class="first">') : pdf.index("</div>\n", pdf.index('<div class="first">'))]
+    items = re.findall(r"<li><strong>(.*?)</strong>", first)
+    assert len(items) == 3 and items[0].startswith("Escalate to the research office")
+    assert "ask: your research office, " in first
+    sections = re.findall(r'<details class="group sev-group" data-severity="(\w+)"( open)?>', pdf)
+    assert sections == [("high", " open"), ("medium", " open"), ("low", "")]
+    assert (
+        '<details class="group declarations"' in pdf and '<details class="group declarations" open' not in pdf
+    )
+    assert '<p class="warning"><strong>Warning:</strong> written in French (fr, confidence 0.99)' in html
+    md_doc = html[html.index('id="doc-3"') :]
+    assert "What to do first" in md_doc
+    clean = render(
+        ScanResult([DocumentResult("a.txt", "ok", findings=[result.documents[0].findings[3]])]), "html"
+    )
+    assert "What to do first: nothing needs action" in clean

@@ -225,3 +225,13 @@ def test_result_properties_keep_guidance_and_partner_fields() -> None:
     assert props["lists"][0]["list_name"] == "US Entity List" and props["name"].startswith("National")
     assert "US Entity List" in props["why"] and props["links"][0]["url"].startswith("https://")
     assert next(r for r in run["results"] if r["ruleId"] == "country")["properties"]["country_code"] == "CN"
+
+
+def test_document_warnings_are_execution_notifications() -> None:
+    result = build_result()
+    result.documents[2].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    inv = run_of(result)["invocations"][0]
+    notes = {n["level"]: n for n in inv["toolExecutionNotifications"]}
+    assert notes["warning"]["message"]["text"] == "notes/plan.md: " + result.documents[2].warnings[0]
+    assert notes["warning"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes/plan.md"
+    assert notes["error"]["message"]["text"] == "broken.pdf: encrypted: password required"

@@ -427,3 +427,21 @@ def test_printed_triage_keeps_every_column_on_the_page(result: ScanResult, tmp_p
     question = next(a.question for a in triage.rows[0].checklist)
     assert " ".join(question.split())[:40] in text  # the checklists are printed open
     assert all(right <= width + 0.5 for _, right, width in pages)  # no column runs off the page
+
+
+def test_document_warnings_lead_the_reasons(result: ScanResult) -> None:
+    from grantscan.report.triage import warnings_by_path
+
+    result.documents[0].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    warned = warnings_by_path(result)
+    assert warned == {result.documents[0].path: result.documents[0].warnings}
+    triage = build_triage(result)
+    text = render_triage(triage, "text", width=None, warnings=warned)
+    assert "warning: written in French (fr, confidence 0.99)" in text
+    row = next(
+        r for r in csv.DictReader(io.StringIO(render_triage(triage, "csv", warnings=warned))) if r["warnings"]
+    )
+    assert row["path"] == result.documents[0].path
+    data = json.loads(render_triage(triage, "json", warnings=warned))
+    assert [r["warnings"] for r in data["rows"] if r["warnings"]] == [result.documents[0].warnings]
+    assert "warning: written in French" in render_triage(triage, "html", warnings=warned)

@@ -442,7 +442,7 @@ def triage(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | N
 
     Takes scan's options; exits as scan does (1 when a finding is at or above --fail-on).
     """
-    from .report.triage import render_triage, suppressed_by_path
+    from .report.triage import render_triage, suppressed_by_path, warnings_by_path
     from .triage import build_triage
 
     target = _target(output)
@@ -454,6 +454,7 @@ def triage(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | N
         color=color if to_terminal or color else False,
         width="auto" if to_terminal else None,
         suppressed=suppressed_by_path(result) if cfg.show_suppressed else None,
+        warnings=warnings_by_path(result),
     )
     write_output(text, target)
     sys.exit(_exit_code(result, cfg.fail_on))

@@ -10,7 +10,8 @@ Each rule carries GitHub's ``security-severity`` (high 8.0, medium 5.5, low 2.0,
 severe of its results) and the ``security`` tag that makes GitHub show it. Declarations are reported with
 level "none" and kind "informational" so that viewers list them without raising an alert. Inline
 suppressions are ``inSource``; baseline and allow-list suppressions are ``external``. Unreadable files
-become tool execution notifications.
+become tool execution notifications of level "error", document warnings (a language the rules do not cover)
+of level "warning".
 """
 
 from __future__ import annotations
@@ -271,14 +272,16 @@ def build_sarif(result: ScanResult) -> dict[str, Any]:
             results.append(_result(doc, f, index[f.rule_id], fp))
     errors = [d for d in result.documents if d.status == "error"]
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
-    if errors:
+    notes = [(d, "error", d.error or "could not be read") for d in errors]
+    notes += [(d, "warning", w) for d in result.documents for w in d.warnings]  # e.g. a language not covered
+    if notes:
         invocation["toolExecutionNotifications"] = [
             {
-                "level": "error",
-                "message": {"text": f"{d.path}: {d.error or 'could not be read'}"},
+                "level": level,
+                "message": {"text": f"{d.path}: {text}"},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
             }
-            for d in errors
+            for d, level, text in notes
         ]
     run: dict[str, Any] = {
         "tool": {

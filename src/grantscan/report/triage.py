@@ -38,6 +38,7 @@ CSV_COLUMNS = (
     "missing_clauses",
     "checklist_flags",
     "needs_human",
+    "warnings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,21 +50,31 @@ def render_triage(
     color: bool | None = None,
     width: int | str | None = "auto",
     suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
 ) -> str:
-    """Render the triage view as text, csv, json or html (``color`` and ``width`` apply to text)."""
+    """Render the triage view as text, csv, json or html (``color`` and ``width`` apply to text).
+
+    ``warnings``: per document path, how it was read (``warnings_by_path``), shown with its reasons."""
+    warnings = warnings or {}
     if fmt == "text":
-        return render_text(triage, width=width, color=color, suppressed=suppressed)
+        return render_text(triage, width=width, color=color, suppressed=suppressed, warnings=warnings)
     if fmt == "csv":
-        return render_csv(triage, suppressed=suppressed)
+        return render_csv(triage, suppressed=suppressed, warnings=warnings)
     if fmt == "json":
         data = triage.to_dict()
-        if suppressed is not None:
-            for row in data["rows"]:
+        for row in data["rows"]:
+            row["warnings"] = list(warnings.get(row["path"], []))
+            if suppressed is not None:
                 row["suppressed"] = list(suppressed.get(row["path"], []))
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":
-        return render_html(triage, suppressed=suppressed)
+        return render_html(triage, suppressed=suppressed, warnings=warnings)
     raise ValueError(f"unknown triage format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
+def warnings_by_path(result: ScanResult) -> dict[str, list[str]]:
+    """Per document path, its warnings (e.g. a language the rules do not cover)."""
+    return {d.path: list(d.warnings) for d in result.documents if d.warnings}
 
 
 def suppressed_by_path(result: ScanResult) -> dict[str, list[str]]:
@@ -100,7 +111,11 @@ def safe_cell(value: object) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def render_csv(triage: Triage, suppressed: dict[str, list[str]] | None = None) -> str:
+def render_csv(
+    triage: Triage,
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS + (("suppressed",) if suppressed is not None else ()))
@@ -120,6 +135,7 @@ def render_csv(triage: Triage, suppressed: dict[str, list[str]] | None = None) -
             " ".join(r.clauses.missing),
             " ".join(_flags(r)),
             " ".join(_needs_human(r)),
+            " | ".join((warnings or {}).get(r.path, [])),
         ]
         if suppressed is not None:
             cells.append(" | ".join(suppressed.get(r.path, [])))
@@ -127,8 +143,10 @@ def render_csv(triage: Triage, suppressed: dict[str, list[str]] | None = None) -
     return out.getvalue()
 
 
-def _cells(r: TriageRow, suppressed: dict[str, list[str]] | None) -> dict[str, str]:
-    """The text of each column of one row."""
+def _cells(
+    r: TriageRow, suppressed: dict[str, list[str]] | None, warnings: dict[str, list[str]]
+) -> dict[str, str]:
+    """The text of each column of one row (a document's warnings lead its reasons)."""
     if r.status != "ok":
         return {
             "type": "error",
@@ -168,7 +186,7 @@ def _cells(r: TriageRow, suppressed: dict[str, list[str]] | None) -> dict[str, s
     return {
         "type": r.document_type,
         "risk": str(r.risk_score),
-        "top reasons": "\n".join(r.top_reasons),
+        "top reasons": "\n".join([f"warning: {w}" for w in warnings.get(r.path, [])] + list(r.top_reasons)),
         "partners / countries": parties,
         "clauses": clauses,
         "checklist": checklist,
@@ -191,6 +209,7 @@ def render_text(
     *,
     color: bool | None = None,
     suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
 ) -> str:
     """The ranked documents as a table (a block per document when the width cannot hold the table)."""
     from rich.console import Console
@@ -208,7 +227,7 @@ def render_text(
     table.add_column("document", overflow="fold")
     for name, kw in _COLUMNS:
         table.add_column(name, **({} if columns is None else kw))
-    rows = [(i, r, _cells(r, suppressed)) for i, r in enumerate(triage.rows, 1)]
+    rows = [(i, r, _cells(r, suppressed, warnings or {})) for i, r in enumerate(triage.rows, 1)]
     for i, r, cells in rows:
         style = "red" if r.status != "ok" else ("bold red" if r.flags else "")
         table.add_row(str(i), Text(r.path, style=style), *(Text(cells[name]) for name, _ in _COLUMNS))
@@ -279,7 +298,7 @@ shown), <span class="clear">no concern</span> (the document answers it), <span c
 <td>{{ r.path }}{% if r.error %}<br><span class="flagged">error: {{ r.error }}</span>{% endif %}</td>
 <td>{{ r.document_type }}</td>
 <td class="risk" data-v="{{ r.risk_score }}">{{ r.risk_score }}</td>
-<td><ul>{% for x in r.top_reasons %}<li>{{ x }}</li>{% endfor %}</ul></td>
+<td>{% for w in warnings.get(r.path, []) %}<div class="human">warning: {{ w }}</div>{% endfor %}<ul>{% for x in r.top_reasons %}<li>{{ x }}</li>{% endfor %}</ul></td>
 <td><ul>{% for c in r.counterparties %}<li{% if c.flagged %} class="listed"{% endif %}>{{ c.name }}
 {% if c.flagged %} (listed: {{ c.lists|join(', ') }}){% endif %}</li>{% endfor %}</ul></td>
 <td>{% for c in r.countries %}<span{% if c.risk %} class="listed" title="{{ c.risk }}"{% endif %}>{{ c.code }}</span>
@@ -331,8 +350,14 @@ shown), <span class="clear">no concern</span> (the document answers it), <span c
 """
 
 
-def render_html(triage: Triage, suppressed: dict[str, list[str]] | None = None) -> str:
+def render_html(
+    triage: Triage,
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
     from jinja2 import Environment
 
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return env.from_string(_HTML).render(rows=triage.rows, version=triage.tool_version, suppressed=suppressed)
+    return env.from_string(_HTML).render(
+        rows=triage.rows, version=triage.tool_version, suppressed=suppressed, warnings=warnings or {}
+    )
