@@ -219,7 +219,10 @@ def _scan_stdin(config: Config) -> DocumentResult:
     from dataclasses import replace
 
     limit = config.max_size
-    data = sys.stdin.buffer.read(limit + 1 if limit else -1)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return DocumentResult(path="-", status="error", error="cannot read: no standard input")
+    data = stream.read(limit + 1 if limit else -1)
     if limit and len(data) > limit:
         return DocumentResult(
             path="-",

@@ -93,7 +93,7 @@ class _Printer:
             return
         grid = Table.grid(padding=0)
         grid.add_column(width=label.cell_len, no_wrap=True)
-        grid.add_column()
+        grid.add_column(overflow="fold")  # a word wider than the terminal (a path) is folded, not cut
         grid.add_row(label, text)
         self.console.print(Padding(grid, (0, 0, 0, indent), expand=False))
 
@@ -148,12 +148,10 @@ def render_text(
 def _document(out: _Printer, doc: DocumentResult, show_suppressed: bool, detail: str) -> None:
     head = Text()
     if doc.status == "error":
-        head.append("✗ ", style="bold red")
         head.append(doc.path, style="bold red")
         head.append(f"  error: {doc.error or 'unreadable'}", style="red")
-        out(head)
+        out.hang(Text("✗ ", style="bold red"), head)
         return
-    head.append("■ ", style="bold")
     head.append(doc.path, style="bold")
     facts = [doc.status]
     if doc.format:
@@ -164,7 +162,7 @@ def _document(out: _Printer, doc: DocumentResult, show_suppressed: bool, detail:
         facts.append(doc.document_type)
     facts.append(f"risk {doc.risk_score}/100")
     head.append("  " + " · ".join(facts), style="dim")
-    out(head)
+    out.hang(Text("■ ", style="bold"), head)
     for w in doc.warnings:
         out(Text(f"! warning: {w}", style="yellow"), 2)
     if doc.risk_reasons and detail != "quiet":
