@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,72 @@ SAMPLES = ROOT / "sample_docs"
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason="../shared corpus not present beside the project"
 )
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    """A Chromium to drive with Playwright: $CHROMIUM, one on PATH (Debian's chromium, Google Chrome), or
+    the one `python -m playwright install chromium` put in Playwright's cache; None when there is none."""
+    if os.environ.get("CHROMIUM") and Path(os.environ["CHROMIUM"]).is_file():
+        return os.environ["CHROMIUM"]
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    for candidate in sorted(cache.glob("chromium-*/chrome-linux*/chrome"), reverse=True):
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+@pytest.fixture()
+def chromium():  # noqa: ANN201 - yields a Playwright Browser
+    """A headless Chromium, or a skip that says how to get one."""
+    path = chromium_path()
+    if path is None:
+        pytest.skip(
+            "no Chromium found (apt-get install chromium, or python -m playwright install chromium;"
+            " $CHROMIUM names another)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (test dependency) not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def printed_pdf(browser, html: Path, out: Path) -> list[tuple[str, float, float]]:  # noqa: ANN001
+    """Print ``html`` to PDF in ``browser``; (page text, rightmost glyph edge, page width) per page."""
+    import pypdfium2
+
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    page.pdf(path=str(out), print_background=True)
+    page.close()
+    pdf = pypdfium2.PdfDocument(str(out))
+    pages = []
+    try:
+        for i in range(len(pdf)):
+            pg = pdf[i]
+            textpage = pg.get_textpage()
+            right = max((textpage.get_charbox(k)[2] for k in range(textpage.count_chars())), default=0.0)
+            pages.append((textpage.get_text_range(), right, pg.get_width()))
+    finally:
+        pdf.close()
+    return pages
+
 
 RISKY_TEXT = (
     "We will develop an autonomous drone swarm for military use, with partners at the National "

@@ -21,7 +21,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
-from grantscan.annotate import AnnotateError, annotate_file, note_text
+from grantscan.annotate import AnnotateError, annotate_file, in_note_order, note_text
 from grantscan.annotate.docx import paragraph_map, paragraph_text
 from grantscan.annotate.pdf import to_user_space
 from grantscan.model import DocumentResult, Finding, Location
@@ -165,7 +165,7 @@ def commented_text(path: Path) -> dict[str, str]:
             out.setdefault(el.get(W + "id"), "")
         elif el.tag == W + "commentRangeEnd":
             active.discard(el.get(W + "id"))
-        elif el.tag == W + "t" and el.text:
+        elif el.tag in (W + "t", W + "delText") and el.text:
             for cid in active:
                 out[cid] += el.text
     return out
@@ -293,27 +293,58 @@ def test_docx_split_runs_keep_their_formatting(tmp_path: Path) -> None:
     assert paragraph_text(p) == BODY[2]
 
 
-def test_docx_footnote_finding_noted_on_first_paragraph(tmp_path: Path) -> None:
+def test_docx_footnote_finding_noted_on_its_reference_mark(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx")
+    words = "National University of Defense Technology"
+    at = FOOTNOTES[1].index(words)
     f = finding(
-        "National University of Defense Technology",
-        Location(part="footnote", paragraph=1),
+        words,
+        Location(part="footnote", paragraph=1, start=at, end=at + len(words)),
         category="partner",
     )
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
     assert report.anchored == 0 and len(report.unanchored) == 1
     miss = report.unanchored[0]
-    assert miss.noted and "footnote" in miss.reason
+    assert miss.noted and miss.reason == "in a footnote: noted on its reference mark"
     assert report.summary() == f"{tmp_path / 'out.docx'}: 0 notes on their text, 1 placed elsewhere"
     ((cid, text),) = comments(tmp_path / "out.docx").items()
-    assert text.startswith('In footnote 2: "National University of Defense Technology"')
-    assert "partner" in text
-    assert commented_text(tmp_path / "out.docx")[cid] == BODY[0]
+    assert text.startswith(f"In footnote 2: “{words}” — [grantscan] high partner:")
+    # the range holds exactly the run of footnote 2's reference mark, not the title
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml"))
+    start = next(e for e in root.iter(W + "commentRangeStart") if e.get(W + "id") == cid)
+    run = start.getnext()
+    assert run.find(W + "footnoteReference").get(W + "id") == "2"
+    assert run.getnext().tag == W + "commentRangeEnd" and commented_text(tmp_path / "out.docx")[cid] == ""
 
 
-def test_docx_mention_worded_differently_notes_its_whole_paragraph(tmp_path: Path) -> None:
+def test_docx_grouped_mentions_sit_on_their_own_words(tmp_path: Path) -> None:
+    """A grouped finding's later mentions are worded differently ("Harbin Institute" for "Harbin Institute
+    of Technology"): each comment encloses its own mention's words, taken from its location's offsets."""
+    from grantscan.model import TextBlock
+
     src = make_docx(tmp_path / "in.docx", footnotes=False)
-    # grouped occurrences carry no text of their own: the second mention is worded "Harbin Institute"
+    live = paragraph_text(paragraph_map(docx.Document(str(src)).element.body)["body"][3])
+    block = TextBlock(live, Location(part="body", paragraph=3))
+    table = TextBlock("Hypersonic glide vehicle modelling", Location(part="table", paragraph=1))
+    first = live.index("Harbin Institute of Technology")
+    f = finding(
+        "Harbin Institute of Technology",
+        block.locate(first, first + 30),
+        start=first,
+        occurrences=[block.locate(first, first + 30), table.locate(0, 10)],
+    )
+    report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
+    assert report.anchored == 2 and report.unanchored == []
+    assert sorted(commented_text(tmp_path / "out.docx").values()) == [
+        "Harbin Institute of Technology",
+        "Hypersonic",
+    ]
+    assert all(not t.startswith("A ") for t in comments(tmp_path / "out.docx").values())
+
+
+def test_docx_mention_without_offsets_worded_differently_notes_its_whole_paragraph(tmp_path: Path) -> None:
+    src = make_docx(tmp_path / "in.docx", footnotes=False)
+    # occurrences built without offsets (an older result): the second mention is worded "drone swarm"
     f = body_finding(
         "Harbin Institute of Technology",
         "body",
@@ -323,27 +354,130 @@ def test_docx_mention_worded_differently_notes_its_whole_paragraph(tmp_path: Pat
     absent = finding("nuclear propulsion", Location(part="body", paragraph=1))  # an empty paragraph
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f, absent]))
     assert report.anchored == 1
+    # every first mention goes in before any repeat: the empty paragraph's finding, then the repeat
     assert [(m.text, m.noted) for m in report.unanchored] == [
-        ("Harbin Institute of Technology", True),
         ("nuclear propulsion", True),
+        ("Harbin Institute of Technology", True),
     ]
-    assert (
-        "not found verbatim in body paragraph 3; noted on the whole paragraph" in report.unanchored[0].reason
+    assert report.unanchored[1].reason == (
+        "the words of this mention were not found in body paragraph 3; noted on the whole paragraph"
     )
+    assert report.unanchored[0].reason.endswith("listed in one note on the first paragraph")
     notes = comments(tmp_path / "out.docx")
     enclosed = commented_text(tmp_path / "out.docx")
     assert sorted(enclosed.values()) == sorted(["Harbin Institute of Technology", BODY[2], BODY[0]])
     whole = next(cid for cid, text in enclosed.items() if text == BODY[2])
-    assert notes[whole].startswith('A mention of "Harbin Institute of Technology" in this paragraph')
+    assert notes[whole].startswith(
+        "A further partner mention in this paragraph (first worded “Harbin Institute of Technology”)"
+    ) or notes[whole].startswith("A further dual-use mention in this paragraph")
+    assert "A mention of" not in " ".join(notes.values())
+
+
+def test_docx_deleted_text_is_noted_on_the_deletion(tmp_path: Path) -> None:
+    src = make_docx(tmp_path / "in.docx", footnotes=False)
+    f = finding("Shenyang", Location(part="deleted", paragraph=0, start=5, end=13), category="country")
+    report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
+    assert [m.reason for m in report.unanchored] == ["in deleted (tracked) text: noted on the deletion"]
+    ((cid, text),) = comments(tmp_path / "out.docx").items()
+    assert text.startswith("Deleted (tracked) text here: “Shenyang” — ")
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml"))
+    start = next(e for e in root.iter(W + "commentRangeStart") if e.get(W + "id") == cid)
+    deletion = start.getnext()
+    assert deletion.tag == W + "del" and "".join(deletion.itertext()) == " and Shenyang"
+    assert start.getparent() is paragraph_map(root)["body"][3]
+
+
+def test_docx_finding_in_a_reviewers_comment_sits_on_the_text_it_comments(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Case for support")
+    p = d.add_paragraph("We will brief ")
+    run = p.add_run("Dstl")
+    p.add_run(" on the results.")
+    d.add_comment(run, text="Ask the Ministry of Defence first.", author="Reviewer")
+    d.save(str(tmp_path / "in.docx"))
+    src = tmp_path / "in.docx"
+    at = "Ask the Ministry of Defence first.".index("Ministry of Defence")
+    f = finding(
+        "Ministry of Defence", Location(part="comment", paragraph=0, start=at, end=at + 19), category="org"
+    )
+    report = annotate_file(src, tmp_path / "out.docx", result(src, [f]))
+    assert [m.reason for m in report.unanchored] == ["in a comment: noted on the text it comments on"]
+    ((cid, text),) = comments(tmp_path / "out.docx").items()
+    assert text.startswith("On comment 1 (by Reviewer): “Ministry of Defence” — [grantscan] high org:")
+    assert commented_text(tmp_path / "out.docx")[cid] == "Dstl"
+
+
+def test_docx_header_mentions_are_listed_in_one_note(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Draft: joint UK-China drone swarm project"
+    d.add_paragraph("")
+    d.add_paragraph("Case for support")
+    d.save(str(tmp_path / "in.docx"))
+    src = tmp_path / "in.docx"
+    header = "Draft: joint UK-China drone swarm project"
+    fs = [
+        finding(
+            w,
+            Location(part="header", paragraph=0, start=header.index(w), end=header.index(w) + len(w)),
+            rule=w,
+        )
+        for w in ("drone swarm", "China")
+    ]
+    report = annotate_file(src, tmp_path / "out.docx", result(src, fs))
+    assert report.notes == 2 and all(m.noted for m in report.unanchored)
+    ((cid, text),) = comments(tmp_path / "out.docx").items()
+    lines = text.split("\n")
+    assert lines[0].startswith("[grantscan] Mentions where Word cannot hold a comment")
+    assert sorted(x.split(" — ")[0] for x in lines[1:]) == [
+        "In a header (paragraph 1): “China”",
+        "In a header (paragraph 1): “drone swarm”",
+    ]
+    assert commented_text(tmp_path / "out.docx")[cid] == "Case for support"  # the first paragraph with text
 
 
 def test_docx_note_limit_is_reported(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "in.docx", footnotes=False)
     f = body_finding("drone swarm", "body", 2, occurrences=[Location(part="body", paragraph=2)] * 2)
     report = annotate_file(src, tmp_path / "out.docx", result(src, [f]), max_notes=1)
-    assert report.anchored == 1 and len(comments(tmp_path / "out.docx")) == 1
+    assert report.anchored == 1
+    notes = list(comments(tmp_path / "out.docx").values())
+    assert len(notes) == 2  # the note, and the last one saying what the limit left out
+    assert notes[1].startswith("[grantscan] 1 more mention not noted here (high 1): the limit is 1 notes")
     assert "limit" in report.unanchored[0].reason and not report.unanchored[0].noted
     assert report.summary().endswith(": 1 note on their text, 1 not written")
+    assert report.warnings == [
+        "note limit (1) reached: 1 mention not noted (high 1); the most severe were noted first, a last note "
+        "in the copy says so, and --max-notes raises the limit"
+    ]
+
+
+def test_notes_go_in_by_severity_then_place_and_first_mentions_before_repeats(tmp_path: Path) -> None:
+    """The note limit leaves out the least severe mentions, never a medium one behind a pile of lows."""
+    src = make_docx(tmp_path / "in.docx", footnotes=False)
+    low = body_finding("Project summary", "body", 0, rule="low", severity="low")
+    info = body_finding("Work package", "table", 0, rule="info", severity="info")
+    high = body_finding(
+        "drone swarm", "body", 2, rule="high", occurrences=[Location(part="body", paragraph=2)] * 2
+    )
+    medium = body_finding("Harbin Institute of Technology", "body", 3, rule="medium", severity="medium")
+    order = in_note_order([low, info, high, medium])
+    assert [(f.rule_id, f.start is not None) for f in order] == [
+        ("high", True),  # the first mention keeps its offsets
+        ("high", False),  # its repeat comes after the first mentions of the same severity (none here)
+        ("medium", True),
+        ("low", True),
+        ("info", True),
+    ]
+    report = annotate_file(src, tmp_path / "out.docx", result(src, [low, info, high, medium]), max_notes=3)
+    notes, enclosed = comments(tmp_path / "out.docx"), commented_text(tmp_path / "out.docx")
+    last = next(
+        cid for cid, text in notes.items() if text.startswith("[grantscan] 2 more mentions not noted")
+    )
+    assert "(low 1, info 1)" in notes[last] and enclosed.pop(last) == BODY[0]
+    assert sorted(enclosed.values()) == sorted(
+        ["drone swarm", "drone swarm", "Harbin Institute of Technology"]
+    )
+    assert report.left_out() == {"low": 1, "info": 1}
 
 
 def test_suppressed_and_declarations_are_skipped_unless_asked(tmp_path: Path) -> None:
@@ -525,7 +659,9 @@ def test_pdf_highlight_covers_the_word(tmp_path: Path, rotate: int, mediabox: tu
     assert highlights(tmp_path / "out.pdf", 1) == []
     hs = highlights(tmp_path / "out.pdf", 2)
     assert len(hs) == 2
-    for h, word in zip(hs, ("drone swarm", "Harbin"), strict=True):
+    by_word = {str(h["/Subj"]).split(": ", 1)[1]: h for h in hs}  # notes go in in reading order
+    for word in ("drone swarm", "Harbin"):
+        h = by_word[word]
         rect = [float(v) for v in h["/Rect"]]
         quad = [float(v) for v in h["/QuadPoints"]]
         assert (min(quad[0::2]), min(quad[1::2]), max(quad[0::2]), max(quad[1::2])) == pytest.approx(

@@ -207,3 +207,236 @@ def test_rules_test_reports_a_broken_pack_with_file_and_line(tmp_path: Path) -> 
     code, _, err = run("rules", "list", "--pack", str(pack))
     assert code == 2
     assert f"{pack}:" in err and "trems" in err
+
+
+# ---------------------------------------------------------------- exit codes, errors, standard input
+
+
+def test_exit_code_table_is_one_closed_table_in_code_docstring_and_readme() -> None:
+    import re
+
+    from grantscan import cli
+
+    assert set(cli.EXIT_CODES) == {0, 1, 2, 3, 4, 130}
+    doc = dict(re.findall(r"^  (\d+)\s+(.+)$", cli.__doc__ or "", re.MULTILINE))
+    assert {int(k) for k in doc} == set(cli.EXIT_CODES)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Exit codes") :]
+    table = dict(
+        re.findall(r"^\| (\d+) \| (.+?) \|$", section[: section.index("\n\n", section.index("| code"))], re.M)
+    )
+    assert {int(k) for k in table} == set(cli.EXIT_CODES)
+    for code, meaning in cli.EXIT_CODES.items():
+        first_words = " ".join(meaning.split()[:3])
+        assert first_words in doc[str(code)], (code, doc[str(code)])
+        assert first_words in table[str(code)], (code, table[str(code)])
+
+
+def test_an_internal_error_is_one_line_exit_4_and_the_traceback_only_with_debug(
+    risky: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        raise KeyError("surprise")
+
+    monkeypatch.setattr("grantscan.runner.scan_path", broken)
+    r = CliRunner().invoke(main, ["scan", "--no-cache", str(risky)])
+    assert r.exit_code == 4
+    assert r.stderr == (
+        "grantscan: internal error: KeyError: 'surprise' (run again with --debug for the traceback)\n"
+    )
+    r = CliRunner().invoke(main, ["--debug", "scan", "--no-cache", str(risky)])
+    assert r.exit_code == 4 and "Traceback (most recent call last)" in r.stderr and "KeyError" in r.stderr
+
+
+def test_ctrl_c_exits_130_not_1(risky: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("grantscan.runner.scan_path", interrupted)
+    r = CliRunner().invoke(main, ["scan", "--no-cache", str(risky)])
+    assert r.exit_code == 130 and r.stderr == "grantscan: interrupted\n"
+
+
+@pytest.mark.parametrize("name", ["proposal-skyward.docx", "proposal-orbital-radar.pdf", "clean-proposal.md"])
+def test_standard_input_is_read_as_the_format_its_content_shows(name: str) -> None:
+    data = (SAMPLES / name).read_bytes()
+    r = CliRunner().invoke(main, ["scan", "--no-cache", "-f", "json", "-"], input=data)
+    assert "Traceback" not in r.stderr and r.exit_code in (0, 1), r.stderr
+    doc = json.loads(r.stdout)["documents"][0]
+    assert doc["path"] == "-" and doc["status"] == "ok"
+    assert doc["format"] == {".docx": "docx", ".pdf": "pdf", ".md": "text"}[Path(name).suffix]
+    direct = json.loads(run("scan", "--no-cache", "-f", "json", str(SAMPLES / name))[1])["documents"][0]
+    assert doc["sha256"] == direct["sha256"]
+    if doc["format"] != "text":
+        assert [f["rule_id"] for f in doc["findings"]] == [f["rule_id"] for f in direct["findings"]]
+
+
+def test_unreadable_standard_input_is_one_line_and_exit_3() -> None:
+    r = CliRunner().invoke(main, ["scan", "--no-cache", "-"], input=b"%PDF-1.4 broken")
+    assert r.exit_code == 3 and r.stderr.startswith("grantscan: error: -: ") and r.stderr.count("\n") == 1
+    r = CliRunner().invoke(main, ["scan", "--no-cache", "-"], input=b"\xd0\xcf\x11\xe0legacy word")
+    assert r.exit_code == 3 and "unsupported file type '.doc'" in r.stderr
+    assert run("scan", "-", "-")[0] == 2
+
+
+def test_an_empty_folder_or_one_without_supported_files_is_not_a_clean_scan(
+    tmp_path: Path, risky: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run("scan", "--no-cache", str(empty))
+    assert code == 2 and out == ""
+    assert f"grantscan: warning: {empty}: no file to scan in this folder" in err
+    assert err.rstrip().endswith(
+        "grantscan: error: nothing was scanned: no supported file in the given paths"
+    )
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.xyz").write_text(RISKY_TEXT)
+    assert run("scan", "--no-cache", str(other))[0] == 2
+    # beside a file that was read, an empty folder is a warning, not the exit code
+    code, _, err = run("scan", "--no-cache", str(empty), str(risky))
+    assert code == 1 and "no file to scan in this folder" in err and "nothing was scanned" not in err
+
+
+def test_a_missing_path_is_reported_once(tmp_path: Path) -> None:
+    code, _, err = run("scan", "--no-cache", str(tmp_path / "nope.docx"))
+    assert code == 3 and err == f"grantscan: error: {tmp_path / 'nope.docx'}: not found\n"
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    """`grantscan scan ... | head -1`: the reader goes away; grantscan keeps its exit code and says nothing."""
+    exe = Path(sys.executable).parent / "grantscan"
+    proc = subprocess.Popen(
+        [str(exe), "scan", "--no-cache", "-f", "json", str(SAMPLES)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1 and "Traceback" not in err and "Broken pipe" not in err
+
+
+# ---------------------------------------------------------------- init, config, version, completion
+
+
+def test_version_names_the_data_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--version")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("grantscan ")
+    assert (
+        lines[1].startswith("  guidance reviewed 20")
+        and "country sanctions and embargo facts reviewed" in out
+    )
+    assert "screening lists: none configured" in out
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "bis_entity_list.json").write_text('{"list_id": "x", "extracted": "2026-07-09", "entities": []}')
+    (lists / "older.json").write_text('{"generatedAt": "2025-01-02T10:00:00Z", "entries": []}')
+    (tmp_path / "grantscan.toml").write_text('lists = "lists"\n')
+    code, out, _ = run("--version")
+    assert code == 0 and f"screening lists: {lists} (snapshot 2026-07-09)" in out
+
+
+def test_init_writes_a_commented_config_that_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    from grantscan.config import FILE_KEYS, load_config
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("init", "--institution", "University of Northshire", "--institution", "UoN")
+    assert code == 0 and "grantscan.toml: written" in err
+    text = (tmp_path / "grantscan.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(text) == {"host_institutions": ["University of Northshire", "UoN"]}
+    for key in FILE_KEYS:  # every setting is there, explained, ready to uncomment
+        assert f"# {key} = " in text or f"{key} = " in text or f"[{key}]" in text, key
+    cfg, sources = load_config([str(tmp_path)])
+    assert cfg.host_institutions == ["University of Northshire", "UoN"] and cfg.host_country == "GB"
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and " = " in line else line for line in text.splitlines()
+    )
+    assert "[allow]" in uncommented and tomllib.loads(uncommented)["fail_on"] == "high"
+    code, _, err = run("init")
+    assert code == 2 and "exists (use --force" in err
+    assert run("init", "--force", "--country", "ie")[0] == 0
+    assert 'host_country = "IE"' in (tmp_path / "grantscan.toml").read_text(encoding="utf-8")
+    assert run("init", "--force", "--country", "XX")[0] == 2
+
+
+def test_config_shows_the_settings_without_show_and_the_host_country_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "grantscan.toml").write_text('host_country = "ie"\n')
+    code, out, _ = run("config")
+    assert code == 0 and f'host_country = "IE"  # {tmp_path / "grantscan.toml"}' in out
+    assert run("config", "--show")[1] == out
+    (tmp_path / "grantscan.toml").write_text('host_country = "Ireland"\n')
+    code, _, err = run("config")
+    assert code == 2 and "grantscan.toml:1: key 'host_country'" in err
+
+
+def test_shell_completion_works_as_the_readme_says() -> None:
+    exe = Path(sys.executable).parent / "grantscan"
+    env = {**os.environ, "_GRANTSCAN_COMPLETE": "bash_source"}
+    script = subprocess.run([str(exe)], env=env, capture_output=True, text=True, check=False).stdout
+    assert "_grantscan_completion" in script and "complete " in script
+    env = {
+        **os.environ,
+        "_GRANTSCAN_COMPLETE": "bash_complete",
+        "COMP_WORDS": "grantscan tri",
+        "COMP_CWORD": "1",
+    }
+    words = subprocess.run([str(exe)], env=env, capture_output=True, text=True, check=False).stdout
+    assert "triage" in words
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "_GRANTSCAN_COMPLETE=bash_source grantscan" in readme
+
+
+# ---------------------------------------------------------------- scan and triage options
+
+
+def test_quiet_and_verbose(risky: Path) -> None:
+    quiet = run("scan", "--no-cache", "-q", str(risky))
+    normal = run("scan", "--no-cache", str(risky))
+    verbose = run("scan", "--no-cache", "--verbose", str(risky))
+    assert quiet[0] == normal[0] == verbose[0] == 1
+    assert len(quiet[1].splitlines()) < len(normal[1].splitlines()) < len(verbose[1].splitlines())
+    assert "What to do first" in normal[1] and "What to do first" not in quiet[1]
+    assert "reasons: " in verbose[1] and "reasons: " not in normal[1]
+    assert run("scan", "-q", "-v", str(risky))[0] == 2
+
+
+def test_triage_takes_the_scan_options(tmp_path: Path, risky: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN_TEXT)
+    assert run("triage", "--no-cache", str(clean))[0] == 0
+    assert run("triage", "--no-cache", str(risky))[0] == 1  # a high finding, as scan
+    assert run("triage", "--no-cache", "--fail-on", "high", "--no-color", str(clean))[0] == 0
+    baseline = tmp_path / "b.json"
+    assert run("baseline", "create", "--no-cache", "-o", str(baseline), str(risky))[0] == 0
+    code, out, _ = run("triage", "--no-cache", "-f", "json", "--baseline", str(baseline), str(risky))
+    assert code == 0 and json.loads(out)["rows"][0]["findings"] == 0
+    code, out, _ = run(
+        "triage", "--no-cache", "-f", "json", "--baseline", str(baseline), "--show-suppressed", str(risky)
+    )
+    hidden = json.loads(out)["rows"][0]["suppressed"]
+    assert code == 0 and hidden and all(x.endswith(": baseline") for x in hidden)
+
+
+def test_the_host_country_is_context_not_risk(tmp_path: Path) -> None:
+    doc = tmp_path / "uk.txt"
+    doc.write_text("This project in the UK studies reading in primary schools in the United Kingdom.\n")
+    code, out, _ = run("scan", "--no-cache", "-f", "json", str(doc))
+    uk = next(f for f in json.loads(out)["documents"][0]["findings"] if f.get("country_code") == "GB")
+    assert code == 0 and uk["kind"] == "finding" and uk["severity"] == "info"
+    assert json.loads(out)["documents"][0]["risk_score"] == 0
+    code, out, _ = run("scan", "--no-cache", str(doc))
+    assert "What to do first: nothing needs action" in out and "United Kingdom (host country)" in out
+    (tmp_path / "grantscan.toml").write_text('host_country = "IE"\n')
+    code, out, _ = run("scan", "--no-cache", "-f", "json", str(doc))
+    uk = next(f for f in json.loads(out)["documents"][0]["findings"] if f.get("country_code") == "GB")
+    assert uk["severity"] == "low"

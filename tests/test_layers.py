@@ -2,8 +2,9 @@
 
 A newcomer reads the pipeline from the folder listing; this test keeps it that way. Layers, lowest first:
 the data model and the knowledge layer; configuration; extraction; detection; the per-document stages
-(suppress, score, explain, fingerprint, baseline); the pipeline; the cache and worker processes; the runner;
-views built from a scan result (triage); reports and annotated copies; the command line; the public facade.
+(suppress, score, explain, fingerprint, baseline, language); the pipeline; the cache and worker processes; the
+runner; views built from a scan result (triage); reports, annotated copies and the output writer; the command
+line; the public facade.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ LAYERS: list[tuple[str, ...]] = [
         "grantscan.explain",
         "grantscan.fingerprint",
         "grantscan.baseline",
+        "grantscan.language",
     ),
     ("grantscan.cache",),
     ("grantscan.pipeline",),
     ("grantscan.batch",),
     ("grantscan.runner",),
     ("grantscan.triage",),
-    ("grantscan.report", "grantscan.annotate"),
+    ("grantscan.report", "grantscan.annotate", "grantscan.output"),
     ("grantscan.cli",),
     ("grantscan",),  # the facade: __init__.py
 ]

@@ -53,9 +53,11 @@ def test_finding_and_result_serialise_to_the_json_contract() -> None:
         occurrences=[loc, Location(part="body", paragraph=4)],
     )
     d = f.to_dict()
-    assert d["location"] == {"part": "footnote", "paragraph": 1}
+    # paragraphs are 0-based inside grantscan and 1-based wherever they are shown
+    assert d["location"] == {"part": "footnote", "paragraph": 2}
     assert d["country_code"] == "IR" and d["confidence"] == 0.912 and d["count"] == 2
-    assert d["occurrences"][1] == {"part": "body", "paragraph": 4}
+    assert d["occurrences"][1] == {"part": "body", "paragraph": 5}
+    assert loc.describe() == "footnote ¶2"
     doc = DocumentResult(path="a.docx", status="ok", sha256="0" * 64, findings=[f])
     out = ScanResult(
         [doc, DocumentResult(path="b.pdf", status="error", error="encrypted: password required")],
@@ -64,3 +66,13 @@ def test_finding_and_result_serialise_to_the_json_contract() -> None:
     assert out["tool"] == {"name": "grantscan", "version": "1.0"}
     assert out["summary"]["errors"] == 1 and out["summary"]["by_severity"]["high"] == 1
     assert out["documents"][1]["findings"] == [] and out["documents"][1]["error"].startswith("encrypted")
+
+
+def test_docx_mentions_keep_their_offsets_outside_the_location_identity() -> None:
+    b = TextBlock("Partners in the UK and the United Kingdom.", Location(part="body", paragraph=3))
+    uk, full = b.locate(16, 18), b.locate(27, 41)
+    assert (uk.start, uk.end, full.start, full.end) == (16, 18, 27, 41)
+    assert b.text[full.start : full.end] == "United Kingdom"
+    # one paragraph is one place: grouping counts it once, and reports never show the offsets
+    assert uk == full and hash(uk) == hash(full) and len(dict.fromkeys([uk, full])) == 1
+    assert full.to_dict() == {"part": "body", "paragraph": 4}

@@ -56,7 +56,8 @@ def test_location_and_partner_columns() -> None:
     assert mil["count"] == "2" and mil["severity"] == "high" and mil["confidence"] == "0.85"
     assert mil["action"] == f.action and mil["link"] == f.links[0]["url"]
     law = got["clause-law-foreign"]
-    assert (law["part"], law["paragraph"], law["page"]) == ("body", "14", "")
+    # 0-based inside grantscan (paragraph=14), 1-based as every report shows it ("body ¶15")
+    assert (law["part"], law["paragraph"], law["page"]) == ("body", "15", "")
     q = got["quantum-sensing"]
     assert (q["line"], q["column"]) == ("14", "11")
     assert got["country"]["country_code"] == "CN"
@@ -66,6 +67,15 @@ def test_location_and_partner_columns() -> None:
     assert got["decl-military"]["kind"] == "declaration" and got["decl-military"]["answer"] == "No"
     err = next(r for r in rows(result) if r["path"] == "broken.pdf")
     assert err["kind"] == "error" and err["context"] == "encrypted: password required"
+
+
+def test_document_warnings_get_a_row_of_their_own() -> None:
+    result = build_result()
+    result.documents[2].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    warned = [r for r in rows(result) if r["kind"] == "warning"]
+    assert [(r["path"], r["context"]) for r in warned] == [("notes/plan.md", result.documents[2].warnings[0])]
+    md = render(result, "md")
+    assert "**Warning:** written in French (fr, confidence 0.99)" in md
 
 
 def test_formula_injection_is_neutralised() -> None:

@@ -10,17 +10,8 @@ import pytest
 
 from grantscan.model import DocumentResult, Finding, Location, ScanResult
 from grantscan.report import render
+from tests.conftest import printed_pdf
 from tests.fixtures.report.sample import build_result
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 class Tags(HTMLParser):
@@ -103,47 +94,54 @@ def test_documents_risk_declarations_errors_and_filters() -> None:
     assert "large language model" in render(build_result(), "html", show_suppressed=True)
 
 
-def _playwright():  # noqa: ANN202
-    if not CHROMIUM.exists():
-        pytest.skip("headless Chromium not installed at /usr/bin/chromium (apt-get install chromium)")
-    return pytest.importorskip("playwright.sync_api", reason="playwright (Python package) not installed")
-
-
 @pytest.mark.browser
-def test_report_in_headless_chromium(tmp_path: Path) -> None:
-    sync_api = _playwright()
+def test_report_in_headless_chromium(tmp_path: Path, chromium) -> None:  # noqa: ANN001
     report = tmp_path / "report.html"
     report.write_text(render(build_result(), "html"), encoding="utf-8")
     requests: list[str] = []
     dialogs: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(report.as_uri())
-            rows = page.locator("tr.finding")
-            assert rows.count() == 7
-            assert page.locator("tr.finding:visible").count() == 7
-            assert page.locator("#shown-count").inner_text() == "7 shown"
-            assert page.locator("mark", has_text="military use").count() == 1
-            high = page.locator('tr.finding[data-severity="high"]')
-            assert high.count() == 2
-            page.locator("#filter-high").uncheck()
-            assert high.first.is_hidden() and high.last.is_hidden()
-            assert page.locator("tr.finding:visible").count() == 5
-            page.locator("#filter-high").check()
-            page.locator("#filter-category").select_option("quantum")
-            assert page.locator("tr.finding:visible").count() == 1
-            assert page.locator('.group[data-category="defence"]').first.is_hidden()
-            page.locator("#filter-category").select_option("")
-            page.locator("#filter-declarations").uncheck()
-            assert page.locator("tr.declaration").first.is_hidden()
-        finally:
-            browser.close()
+    page = chromium.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(report.as_uri())
+    rows = page.locator("tr.finding")
+    assert rows.count() == 7
+    assert page.locator("#shown-count").inner_text() == "7 match the filters"
+    # high and medium open; the low finding and the declaration are folded away until asked for
+    assert page.locator("tr.finding:visible").count() == 5
+    page.locator('details.sev-group[data-severity="low"] > summary').click()
+    page.locator("details.declarations > summary").click()
+    assert page.locator("tr.finding:visible").count() == 7
+    assert page.locator("mark", has_text="military use").count() == 1
+    assert page.locator(".first li").first.inner_text().startswith("Escalate to the research office")
+    high = page.locator('tr.finding[data-severity="high"]')
+    assert high.count() == 2
+    page.locator("#filter-high").uncheck()
+    assert high.first.is_hidden() and high.last.is_hidden()
+    assert page.locator("tr.finding:visible").count() == 5
+    page.locator("#filter-high").check()
+    page.locator("#filter-category").select_option("quantum")
+    assert page.locator("tr.finding:visible").count() == 1
+    assert page.locator('.group[data-severity="high"]').first.is_hidden()
+    page.locator("#filter-category").select_option("")
+    page.locator("#filter-declarations").uncheck()
+    assert page.locator("tr.declaration").first.is_hidden()
     assert dialogs == []  # the <script> in document text never ran
     assert requests == [report.as_uri()]  # nothing but the file itself was loaded
+
+
+@pytest.mark.browser
+def test_printed_report_shows_every_section_and_column(tmp_path: Path, chromium) -> None:  # noqa: ANN001
+    report = tmp_path / "report.html"
+    result = build_result()
+    report.write_text(render(result, "html"), encoding="utf-8")
+    pages = printed_pdf(chromium, report, tmp_path / "report.pdf")
+    text = " ".join(" ".join(t.split()) for t, _, _ in pages)
+    for heading in ("Severity", "Matched text in context", "Location", "Guidance"):
+        assert heading in text, heading
+    assert "HYPERLINK" in text and "military applications" in text  # folded sections are printed open
+    assert "Export Control Joint Unit" in text  # so is each finding's "why, whom to ask"
+    assert all(right <= width + 0.5 for _, right, width in pages)  # nothing runs off the page
 
 
 def test_long_occurrence_lists_are_cut_short() -> None:
@@ -152,3 +150,26 @@ def test_long_occurrence_lists_are_cut_short() -> None:
     html = render(ScanResult([DocumentResult("a.pdf", "ok", findings=[f])]), "html")
     assert "20 occurrences: also p. 2; p. 3; p. 4; p. 5; p. 6; p. 7; p. 8; p. 9; 11 more" in html
     assert "p. 10;" not in html
+
+
+def test_what_to_do_first_warnings_and_severity_sections() -> None:
+    result = build_result()
+    result.documents[2].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    html = render(result, "html")
+    pdf = html[html.index('id="doc-1"') : html.index('id="doc-2"')]
+    first = pdf[pdf.index('<div class="first">') : pdf.index("</div>\n", pdf.index('<div class="first">'))]
+    items = re.findall(r"<li><strong>(.*?)</strong>", first)
+    assert len(items) == 3 and items[0].startswith("Escalate to the research office")
+    assert "ask: your research office, " in first
+    sections = re.findall(r'<details class="group sev-group" data-severity="(\w+)"( open)?>', pdf)
+    assert sections == [("high", " open"), ("medium", " open"), ("low", "")]
+    assert (
+        '<details class="group declarations"' in pdf and '<details class="group declarations" open' not in pdf
+    )
+    assert '<p class="warning"><strong>Warning:</strong> written in French (fr, confidence 0.99)' in html
+    md_doc = html[html.index('id="doc-3"') :]
+    assert "What to do first" in md_doc
+    clean = render(
+        ScanResult([DocumentResult("a.txt", "ok", findings=[result.documents[0].findings[3]])]), "html"
+    )
+    assert "What to do first: nothing needs action" in clean

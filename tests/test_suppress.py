@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -237,3 +239,103 @@ def test_grantscanignore_and_globs_filter_inputs(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     assert list(iter_inputs(["drafts/b.txt", "a.txt"], Config())) == ["a.txt"]
     assert list(iter_inputs([tmp_path / "c.md"], Config(exclude=["*.md"]))) == []
+
+
+# .grantscanignore is gitignore syntax: every rule set below is checked against git itself on a real tree
+GIT_TREE = [
+    "root.txt", "sub/root.txt", "a.log", "x/a.log", "build/x.txt", "build/keep.txt", "keep.txt", "note.txt",
+    "doc/a/b/c.md", "doc/c.md", "tmp/x.md", "x/tmp/y.md", "a/b/z.md", "a/x/b/z.md", "a/x/y/b/w.md",
+    "foo/x.md", "foo/y/z.md", "lib.o", "lib.a", "lib.c", "b.tex", "a.tex", "#notes.md", "!bang.md",
+    "trailing.md", "space .md", "q.md", "qq.md", "important/x.pdf", "y.pdf", "docs/x.md", "sub/docs/y.md",
+    "sub/file.md", "x/sub/file.md", "abc/d/e.md", "abc.md", "README.MD", "logs/a.log", "deep/logs/b.log",
+    "deep/logs/c.txt", "x/y/z/deep.tex", "1st.md", "a*b.md", "axb.md", "[x].md", " lead.md", "notes.md/inner.txt",
+    "foo/bar/deeper/k.md", "w/v/deeper/k.md",
+]  # fmt: skip
+GIT_RULES = [
+    ["*.log"],
+    ["/root.txt"],
+    ["build/"],
+    ["build/", "!build/keep.txt"],  # a file in an ignored folder cannot be re-included
+    ["*.txt", "!keep.txt"],
+    ["doc/**/*.md"],
+    ["**/tmp"],
+    ["a/**/b"],
+    ["foo/*"],
+    ["*.[oa]"],
+    ["[!a]*.tex"],
+    ["\\#notes.md"],
+    ["\\!bang.md"],
+    ["trailing.md   "],
+    ["space\\ .md"],
+    ["?.md"],
+    ["**/*.pdf", "!important/**"],
+    ["docs"],
+    ["/docs/"],
+    ["sub/file.md"],
+    ["*", "!*/", "!*.md"],
+    ["abc/**"],
+    ["**"],
+    ["a/b/"],
+    ["# a comment", "", "q.md"],
+    ["*.md"],
+    ["*.MD"],
+    ["**/logs/*.log"],
+    ["x/**/*.tex"],
+    ["*.txt", "!/deep/**"],
+    ["[a-c].md"],
+    ["[[:digit:]]*.md"],
+    ["a\\*b.md"],
+    ["/*.md"],
+    ["*.md/"],
+    ["\\[x].md"],
+    ["\\ lead.md"],
+    ["foo/**/"],
+    ["**/deeper/"],
+    ["**/a.log", "!x/a.log"],
+    ["*/*.md"],
+    ["deep/logs", "!deep/logs/c.txt"],
+]
+
+
+def _git_ignored(tmp_path: Path, rules: list[str]) -> set[str]:
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for rel in GIT_TREE:
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text("x\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("\n".join(rules) + "\n", encoding="utf-8")
+    env = {
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_CONFIG_SYSTEM": "/dev/null",
+        "HOME": str(tmp_path),
+        "PATH": os.environ["PATH"],
+    }
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    out = subprocess.run(
+        [
+            "git",
+            "-c",
+            "core.ignorecase=false",
+            "ls-files",
+            "--others",
+            "--ignored",
+            "--exclude-standard",
+            "-z",
+        ],
+        cwd=repo,
+        capture_output=True,
+        check=True,
+        env=env,
+    ).stdout.decode()
+    return {p for p in out.split("\0") if p and p != ".gitignore"}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: nothing to compare with")
+@pytest.mark.parametrize("rules", GIT_RULES, ids=lambda r: " ".join(r) or "empty")
+def test_ignore_rules_agree_with_git(tmp_path: Path, rules: list[str]) -> None:
+    expected = _git_ignored(tmp_path, rules)
+    path_rules = PathRules(rules)
+    got = {p for p in GIT_TREE if path_rules.matches(p)}
+    assert got == expected, {"grantscan only": sorted(got - expected), "git only": sorted(expected - got)}

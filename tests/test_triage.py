@@ -304,12 +304,85 @@ def test_json_round_trips(result: ScanResult) -> None:
     assert {a["status"] for a in first["checklist"]} <= {FLAGGED, NO_CONCERN, NEEDS_HUMAN}
 
 
-def test_text_table_has_no_colour_codes(result: ScanResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FORCE_COLOR", "1")
+def test_text_table_colour_follows_the_colour_rules(
+    result: ScanResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     out = render_triage(build_triage(result), "text")
-    assert "\x1b[" not in out
+    assert "\x1b[" not in out  # not a terminal
     assert "risky-agreement.docx" in out and "FLAGGED" in out and "no text layer" in out
     assert out.index("risky-agreement") < out.index("clean-agreement")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in render_triage(build_triage(result), "text")
+    assert "\x1b[" not in render_triage(build_triage(result), "text", color=False)
+
+
+def test_redirected_text_keeps_every_column_whole(result: ScanResult) -> None:
+    """Written to a file (no width), the table is as wide as its content: nothing is cut or wrapped."""
+    triage = build_triage(result)
+    out = render_triage(triage, "text", width=None)
+    header = next(line for line in out.splitlines() if "document" in line and "checklist" in line)
+    for name in (
+        "#",
+        "document",
+        "type",
+        "risk",
+        "top reasons",
+        "partners / countries",
+        "clauses",
+        "checklist",
+    ):
+        assert name in header, name
+    for row in triage.rows:
+        for reason in row.top_reasons:
+            assert reason in out, reason  # each reason on one line of its cell
+        flags = [a.id for a in row.checklist if a.status == FLAGGED]
+        if flags:
+            assert "FLAGGED: " + ", ".join(flags) in out
+
+
+def test_a_narrow_terminal_gets_one_block_per_document(result: ScanResult) -> None:
+    triage = build_triage(result)
+    out = render_triage(triage, "text", width=60)
+    assert all(len(line) <= 60 for line in out.splitlines())
+    assert "┃" not in out  # no table: it would have cut columns
+    first = triage.rows[0]
+    block = out[out.index(f"1. {first.path}") : out.index(f"2. {triage.rows[1].path}")]
+    for label in ("type:", "risk:", "top reasons:", "checklist:"):
+        assert label in block, label
+    assert " ".join(block.split()).count("FLAGGED:") == 1
+    wide = render_triage(triage, "text", width=400)
+    assert "┃" in wide and "checklist" in wide
+
+
+def test_suppressed_findings_shown_on_request(result: ScanResult) -> None:
+    from grantscan.report.triage import suppressed_by_path
+
+    result.documents[0].findings[0].suppressed = "baseline"
+    hidden = suppressed_by_path(result)
+    assert hidden[result.documents[0].path] == [
+        f"{result.documents[0].findings[0].rule_id} “{result.documents[0].findings[0].text}”: baseline"
+    ]
+    triage = build_triage(result)
+    rows = list(csv.DictReader(io.StringIO(render_triage(triage, "csv", suppressed=hidden))))
+    row = next(r for r in rows if r["path"] == result.documents[0].path)
+    assert row["suppressed"] == hidden[result.documents[0].path][0]
+    assert "suppressed" not in next(csv.DictReader(io.StringIO(render_triage(triage, "csv"))))
+    data = json.loads(render_triage(triage, "json", suppressed=hidden))
+    assert (
+        next(r for r in data["rows"] if r["path"] == result.documents[0].path)["suppressed"]
+        == hidden[result.documents[0].path]
+    )
+    assert "<th>Suppressed</th>" in render_triage(triage, "html", suppressed=hidden)
+    assert "suppressed: 1" in render_triage(triage, "text", width=None, suppressed=hidden)
+
+
+def test_html_prints_every_column_with_the_checklists_open(result: ScanResult) -> None:
+    out = render_triage(build_triage(result), "html")
+    css = out[out.index("@media print") :]
+    assert "landscape" in css and "table-layout:fixed" in css and "overflow-wrap:anywhere" in css
+    assert "#filter" in css  # the filter box is not printed
+    assert "beforeprint" in out and "d.open=true" in out
 
 
 def test_html_is_self_contained_and_escaped() -> None:
@@ -332,3 +405,48 @@ def test_html_is_self_contained_and_escaped() -> None:
 def test_unknown_format_is_rejected(result: ScanResult) -> None:
     with pytest.raises(ValueError, match="unknown triage format"):
         render_triage(build_triage(result), "xlsx")
+
+
+@pytest.mark.browser
+def test_printed_triage_keeps_every_column_on_the_page(result: ScanResult, tmp_path: Path, chromium) -> None:  # noqa: ANN001
+    from tests.conftest import printed_pdf
+
+    page = tmp_path / "triage.html"
+    long_name = "A" * 40 + "-" + "B" * 40
+    result.documents[0].path = f"deals/{long_name}/risky-agreement.docx"  # an unbreakable path
+    triage = build_triage(result)
+    page.write_text(render_triage(triage, "html"), encoding="utf-8")
+    pages = printed_pdf(chromium, page, tmp_path / "triage.pdf")
+    text = " ".join(" ".join(t.split()) for t, _, _ in pages)
+    for heading in (
+        "Document",
+        "Type",
+        "Risk",
+        "Top reasons",
+        "Counterparties",
+        "Countries",
+        "Clauses",
+        "Checklist",
+    ):
+        assert heading in text, heading
+    question = next(a.question for a in triage.rows[0].checklist)
+    assert " ".join(question.split())[:40] in text  # the checklists are printed open
+    assert all(right <= width + 0.5 for _, right, width in pages)  # no column runs off the page
+
+
+def test_document_warnings_lead_the_reasons(result: ScanResult) -> None:
+    from grantscan.report.triage import warnings_by_path
+
+    result.documents[0].warnings = ["written in French (fr, confidence 0.99): the rules cover English only"]
+    warned = warnings_by_path(result)
+    assert warned == {result.documents[0].path: result.documents[0].warnings}
+    triage = build_triage(result)
+    text = render_triage(triage, "text", width=None, warnings=warned)
+    assert "warning: written in French (fr, confidence 0.99)" in text
+    row = next(
+        r for r in csv.DictReader(io.StringIO(render_triage(triage, "csv", warnings=warned))) if r["warnings"]
+    )
+    assert row["path"] == result.documents[0].path
+    data = json.loads(render_triage(triage, "json", warnings=warned))
+    assert [r["warnings"] for r in data["rows"] if r["warnings"]] == [result.documents[0].warnings]
+    assert "warning: written in French" in render_triage(triage, "html", warnings=warned)

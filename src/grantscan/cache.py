@@ -175,6 +175,7 @@ def config_digest(config: Config) -> str:
         "categories": sorted(config.categories) if config.categories is not None else None,
         "model": config.model,
         "host_institutions": sorted(config.host_institutions),
+        "host_country": config.host_country,
         "max_pages": config.max_pages,
         "max_size": config.max_size,
         "password": hashlib.sha256(config.password.encode()).hexdigest() if config.password else None,

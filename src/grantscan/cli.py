@@ -1,23 +1,33 @@
 """Command-line interface. Parses options and calls the library core; nothing else lives here.
 
-Exit codes (precedence 2 > 3 > 1 > 0):
-  0  scan complete, nothing at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage or configuration error
-  3  at least one input could not be read (the rest were scanned)
+Exit codes, a closed table (the README has the same one; a test keeps the two and EXIT_CODES in step):
+  0    scan complete, nothing at or above --fail-on
+  1    findings at or above --fail-on
+  2    usage or configuration error, an output that cannot be written, or nothing to scan
+  3    at least one input could not be read (the rest were scanned)
+  4    internal error: a bug in grantscan (one line on stderr; --debug prints the traceback)
+  130  interrupted (Ctrl-C)
+Precedence when several apply: 4 > 2 > 3 > 1 > 0.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "scan complete, nothing at or above --fail-on",
+    EXIT_FINDINGS: "findings at or above --fail-on",
+    EXIT_USAGE: "usage or configuration error, an output that cannot be written, or nothing to scan",
+    EXIT_UNREADABLE: "at least one input could not be read (the rest were scanned)",
+    EXIT_INTERNAL: "internal error: a bug in grantscan (--debug prints the traceback)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
 FORMATS = ("text", "json", "sarif", "csv", "md", "html")
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
@@ -44,28 +54,25 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     return parse_size(value)
 
 
-def write_output(text: str | bytes, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (temp file in the same folder, then rename)."""
-    if output in (None, "-"):
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
-        return
-    out = Path(output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+def _target(output: str | None, *, create_dirs: bool = True) -> Any:
+    """The checked output target of a command, before any scanning (a bad -o is a usage error, exit 2)."""
+    from .output import OutputError, resolve_target
+
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text if isinstance(text, bytes) else text.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; reports are meant to be shared
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return resolve_target(output, create_dirs=create_dirs)
+    except OutputError as e:
+        _die(str(e))
+
+
+def write_output(text: str | bytes, output: Any) -> None:
+    """Write a report to stdout or a file (see ``grantscan.output``); a failed write exits with 2."""
+    from .output import OutputError
+    from .output import write_output as _write
+
+    try:
+        _write(text, output)
+    except OutputError as e:
+        _die(str(e))
 
 
 def _die(message: str, code: int = EXIT_USAGE) -> None:
@@ -193,9 +200,8 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
 
     if not paths:
         _die("no PATH given (try: grantscan scan proposal.docx)")
-    for p in paths:
-        if p != "-" and not os.path.exists(p):
-            click.echo(f"grantscan: error: {p}: not found", err=True)
+    if paths.count("-") > 1:
+        _die("standard input ('-') can be read only once")
     cfg, _ = _load_config(list(paths), _opts_to_overrides(kw))
     progress = None
     bar = None
@@ -230,7 +236,28 @@ def _run_scan(paths: tuple[str, ...], kw: dict[str, Any], quiet: bool = False): 
     for d in result.documents:
         if d.status != "ok":
             click.echo(f"grantscan: error: {d.path}: {d.error}", err=True)
+    _say_what_was_not_scanned(paths, result)
     return result, cfg
+
+
+def _say_what_was_not_scanned(paths: tuple[str, ...], result: Any) -> None:
+    """A folder that held nothing to scan is said; a run that read nothing at all is not a clean scan
+    (exit 2): reporting 0 findings there would pass a CI check that looked at nothing."""
+    from .extract import SUPPORTED_SUFFIXES
+
+    supported = " ".join(sorted(SUPPORTED_SUFFIXES))
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            continue
+        prefix = os.path.join(p, "")
+        if not any(d.path.startswith(prefix) for d in result.documents):
+            click.echo(
+                f"grantscan: warning: {p}: no file to scan in this folder (supported: {supported};"
+                " .grantscanignore and --include/--exclude apply)",
+                err=True,
+            )
+    if not result.documents:
+        _die("nothing was scanned: no supported file in the given paths")
 
 
 def _exit_code(result: Any, fail_on: str) -> int:
@@ -244,53 +271,156 @@ def _exit_code(result: Any, fail_on: str) -> int:
     return EXIT_OK
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="grantscan", prog_name="grantscan", message="%(prog)s %(version)s")
-def main() -> None:
+class _Main(click.Group):
+    """The command group: any exception a command does not handle becomes one line and exit 4 (the
+    traceback only with --debug), Ctrl-C exits 130, never 1, which means findings."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("grantscan: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as e:
+            if ctx.params.get("debug"):
+                import traceback
+
+                traceback.print_exc()
+            message = " ".join(str(e).split())[:300]
+            click.echo(
+                f"grantscan: internal error: {type(e).__name__}{': ' + message if message else ''}"
+                + ("" if ctx.params.get("debug") else " (run again with --debug for the traceback)"),
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: the version and the dates of the data a scan here would use (no packs are loaded)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .knowledge.dates import data_dates
+
+    lists_dir = None
+    try:
+        cfg, _ = _config_quiet()
+        lists_dir = cfg.lists_dir
+    except Exception:  # noqa: BLE001 - a broken config file is for `scan` to report, not --version
+        pass
+    click.echo(f"grantscan {_version()}")
+    for line in data_dates(lists_dir):
+        click.echo(f"  {line}")
+    ctx.exit(EXIT_OK)
+
+
+def _config_quiet() -> Any:
+    from . import config as cfgmod
+
+    return cfgmod.load_config(["."])
+
+
+@click.group(
+    cls=_Main,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the dates of the guidance, country facts and screening lists, then exit.",
+)
+@click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
+def main(debug: bool) -> None:
     """Screen grant proposals and research agreements for Trusted Research risk, offline.
 
     \b
     Examples:
+      grantscan init                       write a commented grantscan.toml here
       grantscan scan proposal.docx
       grantscan scan proposals/ --format html -o report.html
       grantscan triage agreements/ --format csv -o triage.csv
       grantscan annotate proposal.docx -o proposal.annotated.docx
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or
+    configuration error, unwritable output or nothing to scan; 3 an input could not be read;
+    4 internal error; 130 interrupted.
     """
+
+
+def result_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
+    """Options that decide what counts and what is shown: shared by scan and triage."""
+    opts = [
+        click.option(
+            "--fail-on",
+            type=click.Choice(["low", "medium", "high"]),
+            default=None,
+            help="Exit 1 when a finding has at least this severity (default high).",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, exists=True),
+            default=None,
+            help="Report only findings not in this baseline file.",
+        ),
+        click.option("--show-suppressed", is_flag=True, default=None, help="Show suppressed findings too."),
+        click.option(
+            "--color/--no-color",
+            default=None,
+            help="Force colour on or off (default: on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR"
+            " turns it on).",
+        ),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", default=None, help="Write the report here (default: stdout).")
+@click.option("--quiet", "-q", is_flag=True, help="Text: only the summary and high findings.")
 @click.option(
-    "--fail-on",
-    type=click.Choice(["low", "medium", "high"]),
-    default=None,
-    help="Exit 1 when a finding has at least this severity (default high).",
+    "--verbose", "-v", is_flag=True, help="Text: also the reasons behind each confidence and score."
 )
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="Report only findings not in this baseline file.",
-)
-@click.option("--show-suppressed", is_flag=True, default=None, help="Show suppressed findings too.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: auto, NO_COLOR).")
+@result_options
 @common_scan_options
-def scan(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | None, **kw: Any) -> None:
+def scan(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    quiet: bool,
+    verbose: bool,
+    color: bool | None,
+    **kw: Any,
+) -> None:
     """Scan files and folders (recursively) and report findings with guidance.
 
     \b
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-    2 usage or configuration error; 3 at least one file could not be read.
+    2 usage or configuration error; 3 at least one file could not be read; 4 internal error.
     """
     from .report import render
 
+    if quiet and verbose:
+        _die("--quiet and --verbose cannot be used together")
+    target = _target(output)
     result, cfg = _run_scan(paths, kw)
-    if color is None and output not in (None, "-"):
-        color = False
-    text = render(result, fmt, color=color, show_suppressed=cfg.show_suppressed)
-    write_output(text, output)
+    to_terminal = target.mode == "stdout"
+    text = render(
+        result,
+        fmt,
+        color=color if to_terminal or color else False,
+        show_suppressed=cfg.show_suppressed,
+        detail="quiet" if quiet else "verbose" if verbose else "normal",
+        width="auto" if to_terminal else None,
+    )
+    write_output(text, target)
     sys.exit(_exit_code(result, cfg.fail_on))
 
 
@@ -305,15 +435,29 @@ def scan(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | Non
     show_default=True,
 )
 @click.option("--output", "-o", default=None, help="Write the triage table here (default: stdout).")
+@result_options
 @common_scan_options
-def triage(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> None:
-    """Rank documents by risk with top reasons, counterparties, countries and a checklist."""
-    from .report.triage import render_triage
+def triage(paths: tuple[str, ...], fmt: str, output: str | None, color: bool | None, **kw: Any) -> None:
+    """Rank documents by risk with top reasons, counterparties, countries and a checklist.
+
+    Takes scan's options; exits as scan does (1 when a finding is at or above --fail-on).
+    """
+    from .report.triage import render_triage, suppressed_by_path, warnings_by_path
     from .triage import build_triage
 
-    result, _ = _run_scan(paths, kw)
-    write_output(render_triage(build_triage(result), fmt), output)
-    sys.exit(EXIT_UNREADABLE if any(d.status != "ok" for d in result.documents) else EXIT_OK)
+    target = _target(output)
+    result, cfg = _run_scan(paths, kw)
+    to_terminal = target.mode == "stdout"
+    text = render_triage(
+        build_triage(result),
+        fmt,
+        color=color if to_terminal or color else False,
+        width="auto" if to_terminal else None,
+        suppressed=suppressed_by_path(result) if cfg.show_suppressed else None,
+        warnings=warnings_by_path(result),
+    )
+    write_output(text, target)
+    sys.exit(_exit_code(result, cfg.fail_on))
 
 
 @main.command()
@@ -334,6 +478,7 @@ def extract(
 
     if not paths:
         _die("no PATH given")
+    target = _target(output)
     opts = ExtractOptions(password=password, **({"max_size": max_size} if max_size is not None else {}))
     docs: list[dict[str, Any]] = []
     failed = False
@@ -352,7 +497,7 @@ def extract(
             click.echo(f"grantscan: error: {p}: {entry['error']}", err=True)
         docs.append(entry)
     if fmt == "json":
-        write_output(json.dumps({"documents": docs}, indent=2, ensure_ascii=False), output)
+        write_output(json.dumps({"documents": docs}, indent=2, ensure_ascii=False), target)
     else:
         lines = []
         for d in docs:
@@ -361,7 +506,7 @@ def extract(
                 loc = ", ".join(f"{k}={v}" for k, v in b["location"].items() if k != "bbox")
                 lines.append(f"[{loc}] {b['text']}")
             lines.append("")
-        write_output("\n".join(lines), output)
+        write_output("\n".join(lines), target)
     sys.exit(EXIT_UNREADABLE if failed else EXIT_OK)
 
 
@@ -442,15 +587,50 @@ def baseline_create(paths: tuple[str, ...], output: str, **kw: Any) -> None:
 
     from .baseline import create_baseline
 
+    target = _target(output)
     result, _ = _run_scan(paths, kw)
     data = create_baseline(result)
-    write_output(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", output)
+    write_output(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", target)
     click.echo(f"{output}: {len(data.get('findings', data.get('entries', [])))} findings recorded", err=True)
     sys.exit(EXIT_UNREADABLE if any(d.status != "ok" for d in result.documents) else EXIT_OK)
 
 
+@main.command("init")
+@click.option(
+    "--output",
+    "-o",
+    default="grantscan.toml",
+    show_default=True,
+    help="Where to write the configuration file.",
+)
+@click.option(
+    "--institution",
+    "institutions",
+    multiple=True,
+    help="Your own institution, never reported as a partner (repeatable: add short forms too).",
+)
+@click.option("--country", default=None, help="Your own country as an ISO code (default GB).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def init_cmd(output: str, institutions: tuple[str, ...], country: str | None, force: bool) -> None:
+    """Write a commented grantscan.toml: every setting with its default and what it does."""
+    from .config import init_text
+
+    target = _target(output, create_dirs=False)
+    if target.replaces and not force:
+        _die(f"{output} exists (use --force to replace it)")
+    try:
+        text = init_text(institutions, country)
+    except ValueError as e:
+        _die(f"--country: {e}")
+    write_output(text, target)
+    if target.mode != "stdout":
+        click.echo(f"{output}: written; `grantscan config` shows the effective settings", err=True)
+
+
 @main.command("config")
-@click.option("--show", is_flag=True, required=True, help="Print the effective configuration.")
+@click.option(
+    "--show", is_flag=True, help="Print the effective configuration (what the command does anyway)."
+)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--no-config", is_flag=True, default=None)
 @click.argument("paths", nargs=-1, type=click.Path())

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .knowledge.taxonomy import CATEGORIES
-
 SEVERITIES = ("low", "medium", "high")
 CONFIG_NAME = "grantscan.toml"
 ENV_VAR = "GRANTSCAN_CONFIG"
@@ -62,6 +60,8 @@ class Config:
     config_file: Path | None = None  # the file these settings came from, if any
     # the user's own institution(s): named alone they are not a partner or a country signal
     host_institutions: list[str] = field(default_factory=list)
+    # the user's own country (ISO 3166 alpha-2): its mentions are context (severity info, no risk points)
+    host_country: str = "GB"
 
 
 def parse_size(value: str | int) -> int:
@@ -97,11 +97,18 @@ def _path(v: Any, base: Path) -> Path:
     return p if p.is_absolute() else base / p
 
 
+def _categories_known() -> tuple[str, ...]:
+    # read on first use: the taxonomy is a YAML file, and `grantscan --version` reads the config without it
+    from .knowledge.taxonomy import CATEGORIES
+
+    return CATEGORIES
+
+
 def _categories(v: Any, base: Path) -> list[str]:
     cats = _str_list(v)
     for c in cats:
-        if c.split("/", 1)[0] not in CATEGORIES:
-            raise ValueError(f"unknown category '{c}' (known: {', '.join(CATEGORIES)})")
+        if c.split("/", 1)[0] not in _categories_known():
+            raise ValueError(f"unknown category '{c}' (known: {', '.join(_categories_known())})")
     return cats
 
 
@@ -154,6 +161,16 @@ def _opt_str(v: Any, base: Path) -> str:
     return v
 
 
+def _country(v: Any, base: Path) -> str:
+    if not isinstance(v, str) or not re.fullmatch(r"[A-Za-z]{2}", v):
+        raise ValueError(f'expected a two-letter ISO 3166 country code such as "GB", got {v!r}')
+    import pycountry
+
+    if pycountry.countries.get(alpha_2=v.upper()) is None:
+        raise ValueError(f"unknown country code {v!r}")
+    return v.upper()
+
+
 def _globs(v: Any, base: Path) -> list[str]:
     return _str_list(v)
 
@@ -163,7 +180,7 @@ def _allow(v: Any, base: Path) -> dict[str, list[str]]:
         raise ValueError("expected a table of category = [terms]")
     out: dict[str, list[str]] = {}
     for cat, terms in v.items():
-        if cat != ALLOW_ANY and cat not in CATEGORIES:
+        if cat != ALLOW_ANY and cat not in _categories_known():
             raise _SubKeyError(f"unknown category '{cat}' (use a taxonomy id or \"*\")", cat)
         try:
             out[cat] = _str_list(terms)
@@ -198,6 +215,7 @@ FILE_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "memory_limit": ("memory_limit", _size),
     "show_suppressed": ("show_suppressed", _bool),
     "host_institutions": ("host_institutions", _globs),
+    "host_country": ("host_country", _country),
 }
 _FIELD_CHECKS: dict[str, Callable[[Any, Path], Any]] = {f: check for f, check in FILE_KEYS.values()}
 _FIELD_CHECKS["password"] = _opt_str
@@ -361,4 +379,76 @@ def show_config(config: Config, sources: dict[str, str]) -> str:
     lines.append(f"[allow]  # {sources.get('allow', 'default')}")
     for cat, terms in sorted(config.allow.items()):
         lines.append(f"{_toml_value(cat) if cat == ALLOW_ANY else cat} = {_toml_value(terms)}")
+    return "\n".join(lines)
+
+
+def _toml_string(v: str) -> str:
+    return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def init_text(institutions: Sequence[str] = (), country: str | None = None) -> str:
+    """A commented grantscan.toml for ``grantscan init``: every key with its default and what it does.
+
+    Only ``host_institutions`` and ``host_country`` are set when given; everything else stays a comment, so
+    the file changes nothing until a line is uncommented.
+    """
+    if country is not None:
+        country = _country(country, Path("."))
+    inst = "[" + ", ".join(_toml_string(i) for i in institutions) + "]"
+    lines = [
+        "# grantscan configuration. Found by walking up from the scanned path; options on the command line win.",
+        "# Unknown keys and bad values are errors naming this file and the line. `grantscan config` shows the",
+        "# effective settings and where each came from.",
+        "",
+        "# Your own institution: named alone it is not a partner. Add the names and short forms you use.",
+        (
+            f"host_institutions = {inst}"
+            if institutions
+            else '# host_institutions = ["University of Northshire"]'
+        ),
+        "",
+        "# Your own country (ISO 3166 code): its mentions are context (severity info), never a risk.",
+        (f'host_country = "{country}"' if country else '# host_country = "GB"'),
+        "",
+        "# Exit 1 when a finding has at least this severity: low, medium or high.",
+        '# fail_on = "high"',
+        "",
+        "# Report only these taxonomy categories (all when not set), e.g. the technology areas and partners.",
+        '# categories = ["ai", "quantum", "robotics", "defence", "country", "organisation", "clause-export"]',
+        "",
+        "# Folder of screening lists to match organisations against (US restricted-party JSON, UK sanctions",
+        "# CSV, ASPI tracker, BIS universities); re-read when its files change.",
+        '# lists = "/srv/screening-lists"',
+        "",
+        "# Extra pattern packs (files or folders), relative to this file. Check one: grantscan rules test --pack",
+        '# packs = ["our-terms.yaml"]',
+        "",
+        "# Files to include or skip when walking folders (.grantscanignore beside this file applies too).",
+        '# include = ["**/*.docx", "**/*.pdf"]',
+        '# exclude = ["archive/**"]',
+        "",
+        "# Limits per file: size, pages, seconds; memory per worker process.",
+        '# max_size = "100MB"',
+        "# max_pages = 5000",
+        "# timeout = 120",
+        '# memory_limit = "2GB"',
+        "",
+        "# Files scanned in parallel (default: one per core), and the result cache.",
+        "# jobs = 4",
+        "# cache = true",
+        '# cache_dir = "~/.cache/grantscan"',
+        "",
+        "# Report only findings not recorded in this baseline (grantscan baseline create).",
+        '# baseline = ".grantscan-baseline.json"',
+        "# show_suppressed = false",
+        "",
+        "# An installed spaCy model adds statistical named-entity recognition; it is never downloaded.",
+        '# model = "en_core_web_sm"',
+        "",
+        '# Never report these terms: per category id, or "*" for every category; exact (any case) or re:<regex>.',
+        "# [allow]",
+        '# quantum = ["quantum dot"]',
+        '# "*" = ["re:Project SKY.*"]',
+        "",
+    ]
     return "\n".join(lines)

@@ -24,9 +24,13 @@ class Location:
     """Where a piece of text lives. Only the fields that apply to the format are set.
 
     PDF: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in PDF points, origin top-left).
-    DOCX: ``part`` (one of DOCX_PARTS) and ``paragraph`` (0-based index within that part).
+    DOCX: ``part`` (one of DOCX_PARTS) and ``paragraph`` (0-based index within that part, as extraction
+    counts; every rendered form, ``describe`` and ``to_dict``, shows it 1-based).
     Text files: ``line`` and ``column`` (both 1-based).
     ``section`` is the heading or clause number the text sits under, where known.
+    ``start``/``end``: the mention's character offsets in its block's text where nothing else pins it down
+    (DOCX), so a grouped mention can be found again by its own words. They are not part of the location's
+    identity: two mentions in one paragraph are one place.
     """
 
     page: int | None = None
@@ -36,14 +40,21 @@ class Location:
     line: int | None = None
     column: int | None = None
     section: str | None = None
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        """The location as reports show it: paragraph numbers 1-based, boxes rounded, no offsets."""
         out: dict[str, Any] = {}
         for f in fields(self):
             v = getattr(self, f.name)
-            if v is None:
+            if v is None or f.name in ("start", "end"):
                 continue
-            out[f.name] = [round(x, 2) for x in v] if f.name == "bbox" else v
+            if f.name == "bbox":
+                v = [round(x, 2) for x in v]
+            elif f.name == "paragraph":
+                v = v + 1
+            out[f.name] = v
         return out
 
     def describe(self) -> str:
@@ -109,6 +120,15 @@ class TextBlock:
                 col = start - self._line_starts[before] + 1
                 return Location(line=loc.line + before, column=col, section=loc.section)
             return Location(line=loc.line, column=(loc.column or 1) + start, section=loc.section)
+        if loc.part is not None:
+            return Location(
+                page=loc.page,
+                part=loc.part,
+                paragraph=loc.paragraph,
+                section=loc.section,
+                start=start,
+                end=end,
+            )
         return loc
 
 
@@ -283,6 +303,9 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
     cached: bool = False
+    # what the reader should know about how the document was read (a language the packs do not cover,
+    # content skipped): shown by every report
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def active_findings(self) -> list[Finding]:
@@ -300,6 +323,7 @@ class DocumentResult:
             "document_type": self.document_type,
             "risk_score": self.risk_score,
             "risk_reasons": list(self.risk_reasons),
+            "warnings": list(self.warnings),
             "findings": [f.to_dict() for f in self.findings],
         }
 

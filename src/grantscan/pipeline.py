@@ -22,6 +22,7 @@ from .detect.doctype import classify
 from .explain import explain
 from .extract import ExtractionError, ExtractOptions, extract
 from .knowledge.guidance import Guidance
+from .language import language_warning
 from .model import Document, DocumentResult, Finding, Location, TextBlock
 from .score import assess
 from .suppress import AllowList, suppress
@@ -68,8 +69,9 @@ class Scanner:
         doctype = classify(doc)
         found = [f for f in self.detector.detect(doc, doctype) if self._enabled(f)]
         found = suppress(doc, found, self.allow)
-        scored = assess(found, doctype)
+        scored = assess(found, doctype, host_country=self.config.host_country)
         findings = explain(scored.findings, self.guidance)
+        language = language_warning(doc)
         return replace(
             result,
             findings=findings,
@@ -78,6 +80,7 @@ class Scanner:
             risk_reasons=scored.reasons,
             format=doc.format,
             pages=doc.pages,
+            warnings=[*doc.warnings, *([language] if language else [])],
         )
 
     def scan_file(self, path: str | Path) -> DocumentResult:

@@ -158,7 +158,7 @@ def scan_path(
     misses: list[int] = []
     for i, (p, _) in enumerate(inputs):
         if p == "-":
-            finished(i, _scanner(config).scan_text(sys.stdin.read(), name="-"))
+            finished(i, _scan_stdin(config))
             continue
         sha = sha256_file(p) if cache is not None else None
         hit = cache.get(sha, p) if cache is not None and sha else None
@@ -201,6 +201,42 @@ def _describe(scan: ScanResult, config: Config) -> None:
     scan.rules = catalogue([f for d in scan.documents for f in d.findings], guidance)
     scan.knowledge = knowledge_notes(guidance)
     scan.knowledge["screened"] = [list(x) for x in screened_lists(config.lists_dir)]
+
+
+def _stdin_suffix(head: bytes) -> str:
+    """The file type of standard input, told by its first bytes: a PDF, a ZIP package (read as DOCX), a legacy
+    OLE file (reported as unsupported), or text."""
+    if b"%PDF" in head[:1024]:
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
+    return ".txt"
+
+
+def _scan_stdin(config: Config) -> DocumentResult:
+    """Scan standard input as the format its content shows, through the same extractors as a file (a copy
+    in a private temporary folder, removed afterwards); the result is named "-"."""
+    import tempfile
+    from dataclasses import replace
+
+    limit = config.max_size
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return DocumentResult(path="-", status="error", error="cannot read: no standard input")
+    data = stream.read(limit + 1 if limit else -1)
+    if limit and len(data) > limit:
+        return DocumentResult(
+            path="-",
+            status="error",
+            error=f"too large: standard input exceeds the {limit / 1e6:.1f} MB limit (--max-size)",
+        )
+    with tempfile.TemporaryDirectory(prefix="grantscan-stdin-") as tmp:
+        copy_ = Path(tmp) / f"stdin{_stdin_suffix(data[:1024])}"
+        copy_.write_bytes(data)
+        result = _scanner(config).scan_file(copy_)
+    return replace(result, path="-")
 
 
 _last: tuple[Config, Any] | None = None  # the Scanner of the last library call, reused for the same config

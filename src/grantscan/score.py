@@ -19,6 +19,7 @@ from .model import SEVERITY_ORDER, Finding
 
 CLAUSE_PREFIX = "clause-"
 FIRS_RULE = "firs-enhanced-tier"
+HOST_COUNTRY_REASON = "host country"  # how a mention of the user's own country is marked in its reasons
 
 
 @dataclass(slots=True)
@@ -53,9 +54,12 @@ def _label(f: Finding) -> str:
     return f.name or f.text
 
 
-def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
+def assess(
+    findings: list[Finding], document_type: str = "other", host_country: str | None = "GB"
+) -> Assessment:
     """Severity of each finding (on copies) and the risk of the document; suppressed findings and
-    declarations add nothing to the risk."""
+    declarations add nothing to the risk. Mentions of ``host_country`` (the user's own country) stay
+    findings, as places the document names, but at severity info and outside the risk: context."""
     findings = [replace(f) for f in findings]
     table = scoring()
     points, low_confidence = table.points, table.low_confidence
@@ -64,7 +68,7 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
     listed = [f for f in active if f.category == "organisation" and _designated(f)]
     risky_countries: dict[str, dict[str, Any]] = {}
     for f in active:
-        if f.category == "country":
+        if f.category == "country" and not (host_country and f.country_code == host_country):
             risk = _country_risk(f.country_code)
             if risk and (_sanctioned(risk) or risk.get("arms_embargo")):
                 risky_countries[f.country_code or ""] = risk
@@ -81,6 +85,12 @@ def assess(findings: list[Finding], document_type: str = "other") -> Assessment:
                 f.severity = "high"
             else:  # a borderline technology signal stays low until a person confirms it
                 f.severity = "medium" if f.confidence >= low_confidence else "low"
+        elif f.category == "country" and host_country and f.country_code == host_country:
+            f.severity = "info"
+            f.reasons = [
+                *f.reasons,
+                f"{HOST_COUNTRY_REASON} ({host_country}): context, not a finding to act on",
+            ]
         elif f.category == "country":
             risk = risky_countries.get(f.country_code or "")
             f.severity = ("high" if active_tech(active) else "medium") if risk else "low"

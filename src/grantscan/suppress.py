@@ -229,56 +229,45 @@ class AllowList:
                     f.suppressed = f"allow-list: {hit}"
 
 
-def glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
-    """A .gitignore-style glob as a regex over /-separated relative paths, and whether it is dir-only.
+# git's wildmatch knows POSIX character classes inside brackets; pathspec does not, so they are spelt out
+_POSIX_CLASSES = {
+    "alnum": "a-zA-Z0-9",
+    "alpha": "a-zA-Z",
+    "blank": " \t",
+    "digit": "0-9",
+    "lower": "a-z",
+    "space": " \t\n\r\f\v",
+    "upper": "A-Z",
+    "xdigit": "0-9A-Fa-f",
+}
+_POSIX_CLASS = re.compile(r"\[:(" + "|".join(_POSIX_CLASSES) + r"):\]")
 
-    ``*`` stays within one path segment, ``**`` spans segments; a pattern without ``/`` matches at any depth.
-    """
-    dir_only = pattern.endswith("/")
-    pattern = pattern.rstrip("/")
-    anchored = "/" in pattern
-    pattern = pattern.lstrip("/")
-    out, i = [], 0
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[" and "]" in pattern[i + 1 :]:
-            j = pattern.index("]", i + 1)
-            body = pattern[i + 1 : j].replace("\\", "\\\\")
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(prefix + "".join(out) + r"\Z"), dir_only
+
+def _for_pathspec(line: str) -> str:
+    """A gitignore line in the form pathspec reads as git does: POSIX classes spelt out, and a trailing
+    ``X/**/`` (folders anywhere below X, not X itself, which pathspec takes for X/) as the equal ``X/**/*/``."""
+    line = _POSIX_CLASS.sub(lambda m: _POSIX_CLASSES[m.group(1)], line)
+    stripped = line.rstrip(" ")
+    if stripped.endswith("/**/") and stripped != "/**/":
+        line = stripped[:-1] + "/*/"
+    return line
 
 
 class PathRules:
-    """Ordered .gitignore-style rules; the last rule matching a path (or one of its folders) decides."""
+    """Ordered .gitignore rules (ignore files, ``include``/``exclude`` globs), matched as git matches them.
+
+    The matching is pathspec's ``GitIgnoreSpec``, a maintained implementation of git's wildmatch and its
+    rules (last matching rule wins, ``!`` re-includes, ``/`` anchors, a trailing ``/`` means folders only,
+    ``**``, character classes, escapes, trailing spaces). One git rule is applied on top: a path inside an
+    ignored folder stays ignored whatever later rules say, because git never looks inside such a folder.
+    """
 
     def __init__(self, patterns: Iterable[str], base: Path | None = None):
+        import pathspec
+
         self.base = base
-        self.rules: list[tuple[re.Pattern[str], bool, bool]] = []  # regex, dir_only, negated
-        for raw in patterns:
-            line = raw.rstrip("\n").rstrip()
-            if not line or line.startswith("#"):
-                continue
-            negated = line.startswith("!")
-            line = line[1:] if negated else line.removeprefix("\\")
-            rx, dir_only = glob_regex(line)
-            self.rules.append((rx, dir_only, negated))
+        self.lines = [line.rstrip("\n") for line in patterns]
+        self._spec = pathspec.GitIgnoreSpec.from_lines([_for_pathspec(line) for line in self.lines])
 
     @classmethod
     def load(cls, path: Path) -> PathRules:
@@ -290,19 +279,23 @@ class PathRules:
         return cls(lines, base=path.parent)
 
     def __bool__(self) -> bool:
-        return bool(self.rules)
+        return any(p.include is not None for p in self._spec.patterns)
+
+    def _folder(self, rel: str) -> bool:
+        """Whether the folder ``rel`` is selected: the last rule that matches it decides, as in git.
+        (GitIgnoreSpec ranks rules for files; for a folder, "*" then "!*/" must re-include it.)"""
+        hit = False
+        for pattern in self._spec.patterns:
+            if pattern.include is not None and pattern.match_file(rel + "/") is not None:
+                hit = pattern.include
+        return hit
 
     def matches(self, rel: str, is_dir: bool = False) -> bool:
         """True when the /-separated relative path ``rel`` (a file, or a folder) is selected by the rules."""
-        parts = rel.split("/")
-        candidates = [("/".join(parts[:k]), True) for k in range(1, len(parts))] + [(rel, is_dir)]
-        hit = False
-        for path, is_dir in candidates:
-            for rx, dir_only, negated in self.rules:
-                if dir_only and not is_dir:
-                    continue
-                if rx.match(path):
-                    hit = not negated
-            if hit:  # an ignored folder ignores everything in it
+        parts = rel.strip("/").split("/")
+        for k in range(1, len(parts)):  # an ignored folder ignores everything in it
+            if self._folder("/".join(parts[:k])):
                 return True
-        return hit
+        if is_dir:
+            return self._folder("/".join(parts))
+        return self._spec.match_file("/".join(parts))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from ..model import Finding, Location
-from . import AnnotateError, AnnotateReport, note_text, occurrences
+from . import AnnotateError, AnnotateReport, left_out_note, note_text, occurrences
 
 __all__ = ["annotate_pdf", "to_user_space", "HIGHLIGHT_COLOURS"]
 
@@ -201,6 +201,15 @@ def _add_notes(
             added[NameObject("/Popup")] = popup_ref.indirect_reference
             names.setdefault(index, []).append(name)
             report.anchored += 1
+    left_out = left_out_note(report, max_notes)
+    if left_out and n_pages:  # one sticky note at the top of the first page says what the limit left out
+        from pypdf.annotations import Text
+
+        mb = writer.pages[0].mediabox
+        x, y = float(mb.left) + 8, float(mb.top) - 8
+        sticky = Text(rect=(x, y - 20, x + 20, y), text=_CONTROL.sub("", left_out), open=False)
+        sticky[NameObject("/NM")] = TextStringObject("grantscan-left-out")
+        writer.add_annotation(0, sticky)
     return names
 
 

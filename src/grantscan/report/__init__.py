@@ -10,14 +10,30 @@ import re
 from collections.abc import Callable
 
 from ..model import SEVERITY_ORDER, DocumentResult, Finding, ScanResult
+from ..score import HOST_COUNTRY_REASON
 
 FORMATS = ("text", "json", "sarif", "csv", "md", "html")
 
 
-def render(result: ScanResult, fmt: str, *, color: bool | None = None, show_suppressed: bool = False) -> str:
-    """Render ``result`` in ``fmt`` (one of FORMATS). ``color`` applies to text only (None = auto)."""
+def render(
+    result: ScanResult,
+    fmt: str,
+    *,
+    color: bool | None = None,
+    show_suppressed: bool = False,
+    detail: str = "normal",
+    width: int | str | None = "auto",
+) -> str:
+    """Render ``result`` in ``fmt`` (one of FORMATS).
+
+    Text only: ``color`` (None = auto), ``detail`` ("quiet": summary and high findings, "normal",
+    "verbose": with the reasons behind confidences and scores) and ``width`` ("auto": the terminal's width
+    when standard output is one, else no wrapping; None: no wrapping; a number of columns).
+    """
     renderers: dict[str, Callable[[], str]] = {
-        "text": lambda: _text().render_text(result, color=color, show_suppressed=show_suppressed),
+        "text": lambda: _text().render_text(
+            result, color=color, show_suppressed=show_suppressed, detail=detail, width=width
+        ),
         "json": lambda: _json().render_json(result),
         "sarif": lambda: _sarif().render_sarif(result),
         "csv": lambda: _csv().render_csv(result, show_suppressed=show_suppressed),
@@ -99,3 +115,52 @@ def lists_text(f: Finding) -> str:
         when = f" ({m.snapshot})" if m.snapshot else ""
         out.append(f"{m.list_name}{when}: {m.entry} {m.score:.2f}")
     return "; ".join(out)
+
+
+def one_line(text: str | None) -> str:
+    """Text from a document on one line, whitespace collapsed: a name that wraps in the PDF ("Harbin
+    Institute of\nTechnology") reads as it is meant to."""
+    return " ".join((text or "").split())
+
+
+def is_host_context(f: Finding) -> bool:
+    """A mention of the user's own country: shown as context, never as something to act on."""
+    return any(r.startswith(HOST_COUNTRY_REASON) for r in f.reasons)
+
+
+def short_contact(contact: str) -> str:
+    """'ECJU' from 'ECJU, Export Control Joint Unit (DBT): ...'; 'your research office' for the first stop."""
+    if contact.lower().startswith("your institution"):
+        return "your research office"
+    return re.split(r"[,:]", contact, maxsplit=1)[0].strip()
+
+
+_FIRST_CATEGORIES = ("organisation", "country", "defence")  # partners and end use are screened first
+
+
+def first_actions(doc: DocumentResult, limit: int = 5) -> tuple[list[tuple[str, list[Finding]]], int]:
+    """What to do first for one document: up to ``limit`` distinct actions, each with the high and medium
+    findings it answers, most urgent first (severity, screening-list matches, partners and countries, then
+    defence, then document order), and the number of further actions left out."""
+    urgent = [
+        f
+        for f in doc.findings
+        if f.kind == "finding"
+        and not f.suppressed
+        and f.severity in ("high", "medium")
+        and not is_host_context(f)
+    ]
+    order = {id(f): i for i, f in enumerate(doc.findings)}
+
+    def key(f: Finding) -> tuple:
+        cat = (
+            _FIRST_CATEGORIES.index(f.category) if f.category in _FIRST_CATEGORIES else len(_FIRST_CATEGORIES)
+        )
+        return (-SEVERITY_ORDER.get(f.severity, 0), not f.lists, cat, order[id(f)])
+
+    groups: dict[str, list[Finding]] = {}
+    for f in sorted(urgent, key=key):
+        action = one_line(f.action) or f"Review the {f.category} finding with your research office."
+        groups.setdefault(action, []).append(f)
+    items = list(groups.items())
+    return items[:limit], max(0, len(items) - limit)

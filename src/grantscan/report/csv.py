@@ -1,4 +1,6 @@
-"""CSV report: one row per finding, for spreadsheets; unreadable files get one row of kind "error".
+"""CSV report: one row per finding, for spreadsheets; unreadable files get one row of kind "error" and each
+document warning (e.g. a language the rules do not cover) a row of kind "warning". Paragraph numbers are
+1-based, as every report shows them.
 
 Cells starting with = + - @, a tab or a carriage return get a leading single quote, so text copied from
 a document cannot run as a spreadsheet formula (OWASP CSV injection).
@@ -60,6 +62,10 @@ def render_csv(result: ScanResult, *, show_suppressed: bool = False) -> str:
             row.update(path=doc.path, kind="error", context=doc.error or "could not be read")
             writer.writerow([safe_cell(row[c]) for c in COLUMNS])
             continue
+        for w in doc.warnings:
+            row = dict.fromkeys(COLUMNS, "")
+            row.update(path=doc.path, kind="warning", context=w)
+            writer.writerow([safe_cell(row[c]) for c in COLUMNS])
         for f in shown_findings(doc, show_suppressed):
             loc = f.location
             row = {
@@ -74,7 +80,7 @@ def render_csv(result: ScanResult, *, show_suppressed: bool = False) -> str:
                 "context": f.context,
                 "page": loc.page,
                 "part": loc.part,
-                "paragraph": loc.paragraph,
+                "paragraph": None if loc.paragraph is None else loc.paragraph + 1,
                 "line": loc.line,
                 "column": loc.column,
                 "section": loc.section,

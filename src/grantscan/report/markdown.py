@@ -1,4 +1,6 @@
-"""Markdown report for a ticket or pull-request comment: a summary table, then a table per document.
+"""Markdown report for a ticket or pull-request comment: a summary table, then per document its warnings,
+what to do first, and a table of its findings (high and medium open; low, context and declarations in a
+collapsed ``<details>`` block, which GitHub and GitLab render).
 
 Document text is escaped: pipes cannot break a table, and Markdown or HTML markup in a document is shown
 literally rather than rendered.
@@ -8,8 +10,16 @@ from __future__ import annotations
 
 import re
 
-from ..model import ScanResult
-from . import lists_text, shown_findings, split_context
+from ..model import Finding, ScanResult
+from . import (
+    first_actions,
+    is_host_context,
+    lists_text,
+    one_line,
+    short_contact,
+    shown_findings,
+    split_context,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 _SPACE = re.compile(r"\s+")
@@ -70,30 +80,70 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
             out.append(f"- {escape(reason, line_start=True)}")
         if doc.risk_reasons:
             out.append("")
+        for w in doc.warnings:
+            out += [f"**Warning:** {escape(w)}", ""]
+        actions, more = first_actions(doc)
+        if actions:
+            out += ["**What to do first**", ""]
+            for n, (action, fs) in enumerate(actions, 1):
+                words = "; ".join(
+                    f"“{escape(one_line(f.text))}” ({escape(f.category)}, {f.severity})" for f in fs
+                )
+                asks = ", ".join(dict.fromkeys(short_contact(c) for f in fs for c in f.contacts))
+                out.append(
+                    f"{n}. {escape(action)}<br>for: {words}" + (f"<br>ask: {escape(asks)}" if asks else "")
+                )
+            if more:
+                out.append(f"\n_{more} more action{'s' if more != 1 else ''} in the table below._")
+            out.append("")
         shown = shown_findings(doc, show_suppressed)
         if not shown:
             out += ["No findings.", ""]
             continue
-        out += [
-            "| severity | category | kind | match in context | location | count | action | link |",
-            "|---|---|---|---|---|---:|---|---|",
+        main = [
+            f
+            for f in shown
+            if f.kind == "finding" and f.severity in ("high", "medium") and not is_host_context(f)
         ]
-        for f in shown:
-            before, match, after = split_context(f)
-            ctx = f"{escape(before)}**{escape(match)}**{escape(after)}"
-            extra = []
-            if f.name or f.country_code:
-                extra.append(escape(", ".join(x for x in (f.name, f.country_code) if x)))
-            if f.lists:
-                extra.append("lists: " + escape(lists_text(f)))
-            if f.suppressed:
-                extra.append("suppressed: " + escape(f.suppressed))
-            if extra:
-                ctx += "<br>" + "<br>".join(extra)
-            kind = "declaration" if f.kind == "declaration" else "finding"
-            out.append(
-                f"| {f.severity} | {escape(f.category)} | {kind} | {ctx} | {escape(f.location.describe())} "
-                f"| {f.count} | {escape(f.action)} | {_link(f.links)} |"
-            )
-        out.append("")
+        in_main = {id(f) for f in main}
+        rest = [f for f in shown if id(f) not in in_main]
+        if main:
+            out += _table(main)
+        if rest:
+            out += [
+                f"<details><summary>{len(rest)} low, context (info) and declaration finding"
+                f"{'s' if len(rest) != 1 else ''}</summary>",
+                "",
+                *_table(rest),
+                "</details>",
+                "",
+            ]
     return "\n".join(out)
+
+
+def _table(findings: list[Finding]) -> list[str]:
+    out = [
+        "| severity | category | kind | match in context | location | count | action | link |",
+        "|---|---|---|---|---|---:|---|---|",
+    ]
+    for f in findings:
+        before, match, after = split_context(f)
+        ctx = f"{escape(before)}**{escape(match)}**{escape(after)}"
+        extra = []
+        if f.name or f.country_code:
+            extra.append(escape(", ".join(x for x in (f.name, f.country_code) if x)))
+        if is_host_context(f):
+            extra.append("host country: context")
+        if f.lists:
+            extra.append("lists: " + escape(lists_text(f)))
+        if f.suppressed:
+            extra.append("suppressed: " + escape(f.suppressed))
+        if extra:
+            ctx += "<br>" + "<br>".join(extra)
+        kind = "declaration" if f.kind == "declaration" else "finding"
+        out.append(
+            f"| {f.severity} | {escape(f.category)} | {kind} | {ctx} | {escape(f.location.describe())} "
+            f"| {f.count} | {escape(f.action)} | {_link(f.links)} |"
+        )
+    out.append("")
+    return out

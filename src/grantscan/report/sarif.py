@@ -1,10 +1,17 @@
 """SARIF 2.1.0 report, shaped like Semgrep's and gitleaks': one run, one rule per rule id, guidance as help.
 
-Relative paths are URIs relative to ``%SRCROOT%`` (the working directory). Text files get a line/column
-region; PDF and DOCX locations (page, part, paragraph, section) go in ``logicalLocations`` and the
-location's ``properties``. Declarations are reported with level "none" and kind "informational" so that
-viewers list them without raising an alert. Inline suppressions are ``inSource``; baseline and allow-list
-suppressions are ``external``. Unreadable files become tool execution notifications.
+Relative paths are URIs relative to ``%SRCROOT%`` (the working directory). Every result has a region with a
+``startLine``, which GitHub code scanning requires: a text file's line and column; for a PDF the page number
+(line N = page N); for a DOCX the paragraph's 1-based number within its part (the part is named beside it);
+line 1 when nothing narrower is known. The full PDF and DOCX location (page, box, part, paragraph, section)
+is also in ``logicalLocations`` and the location's ``properties``.
+
+Each rule carries GitHub's ``security-severity`` (high 8.0, medium 5.5, low 2.0, info 0.0, from the most
+severe of its results) and the ``security`` tag that makes GitHub show it. Declarations are reported with
+level "none" and kind "informational" so that viewers list them without raising an alert. Inline
+suppressions are ``inSource``; baseline and allow-list suppressions are ``external``. Unreadable files
+become tool execution notifications of level "error", document warnings (a language the rules do not cover)
+of level "warning".
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Sche
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "grantscan/v1"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
+# GitHub code scanning's scale: 9.0+ critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low
+SECURITY_SEVERITY = {"high": "8.0", "medium": "5.5", "low": "2.0", "info": "0.0"}
 
 
 def information_uri() -> str:
@@ -114,18 +123,19 @@ def _rule(f: Finding, rec: RuleHelp, note: str, findings: list[Finding]) -> dict
     short = f"{label}: {f.subcategory}" if f.subcategory else label
     if f.kind == "declaration":
         short = f"Declaration ({label})"
+    name = "".join(part.capitalize() for part in f.rule_id.replace("/", "-").replace("_", "-").split("-"))
+    declaration = f.kind == "declaration"
     rule: dict[str, Any] = {
         "id": f.rule_id,
-        "name": "".join(
-            part.capitalize() for part in f.rule_id.replace("/", "-").replace("_", "-").split("-")
-        ),
+        **({"name": name} if name.casefold() != f.rule_id.casefold() else {}),  # SARIF1001: differ or omit
         "shortDescription": {"text": short},
         "fullDescription": {"text": rec.why},
         "help": {"text": plain, "markdown": md},
-        "defaultConfiguration": {"level": "none" if f.kind == "declaration" else LEVELS[worst.severity]},
+        "defaultConfiguration": {"level": "none" if declaration else LEVELS[worst.severity]},
         "properties": {
-            "tags": [t for t in (f.category, f.subcategory, "trusted-research") if t],
+            "tags": [t for t in (f.category, f.subcategory, "trusted-research", "security") if t],
             "precision": precision(mean),
+            "security-severity": SECURITY_SEVERITY["info" if declaration else worst.severity],
         },
     }
     if rec.links:
@@ -144,21 +154,30 @@ def _logical(loc: Location) -> list[dict[str, str]]:
     return out
 
 
+def start_line(loc: Location) -> int:
+    """The region line of a location: the line of a text file, a PDF's page, a DOCX paragraph's 1-based
+    number within its part, else 1."""
+    if loc.line is not None:
+        return loc.line
+    if loc.page is not None:
+        return loc.page
+    if loc.paragraph is not None:
+        return loc.paragraph + 1
+    return 1
+
+
 def _location(doc: DocumentResult, f: Finding, loc: Location, with_snippet: bool) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": artifact_location(doc.path)}
-    region: dict[str, Any] = {}
-    if loc.line is not None:
-        region["startLine"] = loc.line
-        if loc.column:
-            region["startColumn"] = loc.column
-            if "\n" not in f.text:
-                region["endColumn"] = loc.column + len(f.text)
+    region: dict[str, Any] = {"startLine": start_line(loc)}
+    if loc.line is not None and loc.column:
+        region["startColumn"] = loc.column
+        if "\n" not in f.text:
+            region["endColumn"] = loc.column + len(f.text)
     if with_snippet and f.text:
         region["snippet"] = {"text": f.text}
-    if region:
-        physical["region"] = region
-    if with_snippet and loc.line is not None and f.context:
-        physical["contextRegion"] = {"startLine": loc.line, "snippet": {"text": f.context}}
+    physical["region"] = region
+    if with_snippet and f.context and "startColumn" in region:  # SARIF1008: a proper superset of the region
+        physical["contextRegion"] = {"startLine": region["startLine"], "snippet": {"text": f.context}}
     out: dict[str, Any] = {"physicalLocation": physical}
     logical = _logical(loc)
     if logical:
@@ -255,14 +274,16 @@ def build_sarif(result: ScanResult) -> dict[str, Any]:
             results.append(_result(doc, f, index[f.rule_id], fp))
     errors = [d for d in result.documents if d.status == "error"]
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
-    if errors:
+    notes = [(d, "error", d.error or "could not be read") for d in errors]
+    notes += [(d, "warning", w) for d in result.documents for w in d.warnings]  # e.g. a language not covered
+    if notes:
         invocation["toolExecutionNotifications"] = [
             {
-                "level": "error",
-                "message": {"text": f"{d.path}: {d.error or 'could not be read'}"},
+                "level": level,
+                "message": {"text": f"{d.path}: {text}"},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
             }
-            for d in errors
+            for d, level, text in notes
         ]
     run: dict[str, Any] = {
         "tool": {

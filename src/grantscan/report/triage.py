@@ -1,9 +1,16 @@
 """Triage renderers: the ranked document list as a terminal table, CSV, JSON or one self-contained HTML page.
 
-``render_triage(triage, fmt)`` returns a string for fmt "text", "csv", "json" or "html". Text never
-carries colour codes (it is rendered to a string, not a terminal). CSV cells that a spreadsheet would
-run as a formula are prefixed with a single quote. HTML escapes everything through Jinja2 autoescape
-and loads no external assets.
+``render_triage(triage, fmt)`` returns a string for fmt "text", "csv", "json" or "html".
+
+Text is a table as wide as the terminal; when the terminal is too narrow for every column, each document
+becomes a block of labelled lines instead, so no column is ever cut off. Written to a pipe or a file
+(``width=None``) the table takes the width its content needs. Colour follows ``report.text.use_color``.
+CSV cells that a spreadsheet would run as a formula are prefixed with a single quote. HTML escapes
+everything through Jinja2 autoescape, loads no external assets, and prints every column on landscape
+pages with the checklists opened.
+
+``suppressed`` (``--show-suppressed``): per document path, the findings hidden by markers, the allow-list
+or the baseline, shown beside each row.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import csv
 import io
 import json
 
+from ..model import ScanResult
 from ..triage import FLAGGED, NEEDS_HUMAN, Triage, TriageRow
 
 FORMATS = ("text", "csv", "json", "html")
@@ -30,21 +38,53 @@ CSV_COLUMNS = (
     "missing_clauses",
     "checklist_flags",
     "needs_human",
+    "warnings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render_triage(triage: Triage, fmt: str) -> str:
-    """Render the triage view as text, csv, json or html."""
+def render_triage(
+    triage: Triage,
+    fmt: str,
+    *,
+    color: bool | None = None,
+    width: int | str | None = "auto",
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
+    """Render the triage view as text, csv, json or html (``color`` and ``width`` apply to text).
+
+    ``warnings``: per document path, how it was read (``warnings_by_path``), shown with its reasons."""
+    warnings = warnings or {}
     if fmt == "text":
-        return render_text(triage)
+        return render_text(triage, width=width, color=color, suppressed=suppressed, warnings=warnings)
     if fmt == "csv":
-        return render_csv(triage)
+        return render_csv(triage, suppressed=suppressed, warnings=warnings)
     if fmt == "json":
-        return json.dumps(triage.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        data = triage.to_dict()
+        for row in data["rows"]:
+            row["warnings"] = list(warnings.get(row["path"], []))
+            if suppressed is not None:
+                row["suppressed"] = list(suppressed.get(row["path"], []))
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":
-        return render_html(triage)
+        return render_html(triage, suppressed=suppressed, warnings=warnings)
     raise ValueError(f"unknown triage format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
+def warnings_by_path(result: ScanResult) -> dict[str, list[str]]:
+    """Per document path, its warnings (e.g. a language the rules do not cover)."""
+    return {d.path: list(d.warnings) for d in result.documents if d.warnings}
+
+
+def suppressed_by_path(result: ScanResult) -> dict[str, list[str]]:
+    """Per document path, each suppressed finding as 'rule "words": why suppressed'."""
+    out: dict[str, list[str]] = {}
+    for d in result.documents:
+        out[d.path] = [
+            f"{f.rule_id} “{' '.join(f.text.split())}”: {f.suppressed}" for f in d.findings if f.suppressed
+        ]
+    return out
 
 
 def _counterparties(row: TriageRow) -> str:
@@ -71,10 +111,14 @@ def safe_cell(value: object) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def render_csv(triage: Triage) -> str:
+def render_csv(
+    triage: Triage,
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(CSV_COLUMNS + (("suppressed",) if suppressed is not None else ()))
     for i, r in enumerate(triage.rows, 1):
         cells = [
             i,
@@ -91,88 +135,128 @@ def render_csv(triage: Triage) -> str:
             " ".join(r.clauses.missing),
             " ".join(_flags(r)),
             " ".join(_needs_human(r)),
+            " | ".join((warnings or {}).get(r.path, [])),
         ]
+        if suppressed is not None:
+            cells.append(" | ".join(suppressed.get(r.path, [])))
         w.writerow([safe_cell(c) for c in cells])
     return out.getvalue()
 
 
-def render_text(triage: Triage, width: int | None = None) -> str:
-    """A plain table (no colour codes), as wide as the terminal but at least 100 columns."""
-    import shutil
+def _cells(
+    r: TriageRow, suppressed: dict[str, list[str]] | None, warnings: dict[str, list[str]]
+) -> dict[str, str]:
+    """The text of each column of one row (a document's warnings lead its reasons)."""
+    if r.status != "ok":
+        return {
+            "type": "error",
+            "risk": "-",
+            "top reasons": r.error or "",
+            "partners / countries": "",
+            "clauses": "",
+            "checklist": "",
+        }
+    parties = "\n".join(filter(None, [_counterparties(r), _countries(r)]))
+    clauses = "\n".join(
+        filter(
+            None,
+            [
+                "present: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.present)
+                if r.clauses.present
+                else "",
+                "RISK: " + ", ".join(r.clauses.risky) if r.clauses.risky else "",
+                "missing: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.missing)
+                if r.clauses.missing
+                else "",
+            ],
+        )
+    )
+    flags, human = _flags(r), _needs_human(r)
+    checklist = "\n".join(
+        filter(
+            None,
+            [
+                "FLAGGED: " + ", ".join(flags) if flags else "",
+                f"{len(r.checklist) - len(flags) - len(human)} no concern, {len(human)} need a human",
+            ],
+        )
+    )
+    if suppressed is not None and suppressed.get(r.path):
+        checklist += f"\nsuppressed: {len(suppressed[r.path])}"
+    return {
+        "type": r.document_type,
+        "risk": str(r.risk_score),
+        "top reasons": "\n".join([f"warning: {w}" for w in warnings.get(r.path, [])] + list(r.top_reasons)),
+        "partners / countries": parties,
+        "clauses": clauses,
+        "checklist": checklist,
+    }
 
+
+_COLUMNS = (
+    ("type", {}),
+    ("risk", {"justify": "right"}),
+    ("top reasons", {"max_width": 40}),
+    ("partners / countries", {"max_width": 30}),
+    ("clauses", {"max_width": 30}),
+    ("checklist", {"max_width": 34}),
+)
+
+
+def render_text(
+    triage: Triage,
+    width: int | str | None = "auto",
+    *,
+    color: bool | None = None,
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
+    """The ranked documents as a table (a block per document when the width cannot hold the table)."""
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
-    width = width or max(100, shutil.get_terminal_size(fallback=(160, 40)).columns)
+    from .text import NO_WRAP_WIDTH, text_width, use_color
+
+    on = use_color(color)
+    columns = text_width(width)
+    title = f"grantscan triage: {len(triage.rows)} document(s), highest risk first"
+    table = Table(title=title, title_justify="left", show_lines=True, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("document", overflow="fold")
+    for name, kw in _COLUMNS:
+        table.add_column(name, **({} if columns is None else kw))
+    rows = [(i, r, _cells(r, suppressed, warnings or {})) for i, r in enumerate(triage.rows, 1)]
+    for i, r, cells in rows:
+        style = "red" if r.status != "ok" else ("bold red" if r.flags else "")
+        table.add_row(str(i), Text(r.path, style=style), *(Text(cells[name]) for name, _ in _COLUMNS))
+    measure = Console(width=NO_WRAP_WIDTH, file=io.StringIO())
+    need = measure.measure(table)
     buf = io.StringIO()
     console = Console(
         file=buf,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        no_color=True,
+        width=need.maximum if columns is None else columns,
+        force_terminal=on,
+        no_color=not on,
+        color_system="standard" if on else None,
         highlight=False,
         emoji=False,
     )
-    table = Table(
-        title=f"grantscan triage: {len(triage.rows)} document(s), highest risk first",
-        show_lines=True,
-        expand=False,
-    )
-    path_width = min(60, max((len(r.path) for r in triage.rows), default=10))
-    for name, kw in (
-        ("#", {"justify": "right"}),
-        ("document", {"overflow": "fold", "min_width": path_width}),
-        ("type", {}),
-        ("risk", {"justify": "right"}),
-        ("top reasons", {"max_width": 40}),
-        ("partners / countries", {"max_width": 30}),
-        ("clauses", {"max_width": 30}),
-        ("checklist", {"max_width": 34}),
-    ):
-        table.add_column(name, **kw)
-    for i, r in enumerate(triage.rows, 1):
-        if r.status != "ok":
-            table.add_row(str(i), Text(r.path), "error", "-", Text(r.error or ""), "", "", "")
-            continue
-        parties = "\n".join(filter(None, [_counterparties(r), _countries(r)]))
-        clauses = "\n".join(
-            filter(
-                None,
-                [
-                    "present: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.present)
-                    if r.clauses.present
-                    else "",
-                    "RISK: " + ", ".join(r.clauses.risky) if r.clauses.risky else "",
-                    "missing: " + ", ".join(c.removeprefix("clause-") for c in r.clauses.missing)
-                    if r.clauses.missing
-                    else "",
-                ],
-            )
-        )
-        flags, human = _flags(r), _needs_human(r)
-        checklist = "\n".join(
-            filter(
-                None,
-                [
-                    "FLAGGED: " + ", ".join(flags) if flags else "",
-                    f"{len(r.checklist) - len(flags) - len(human)} no concern, {len(human)} need a human",
-                ],
-            )
-        )
-        table.add_row(
-            str(i),
-            Text(r.path),
-            r.document_type,
-            str(r.risk_score),
-            Text("\n".join(r.top_reasons)),
-            Text(parties),
-            Text(clauses),
-            Text(checklist),
-        )
-    console.print(table)
-    return buf.getvalue()
+    if columns is not None and need.minimum > columns:
+        # too narrow for every column: one block per document, every line labelled and wrapped
+        console.print(Text(title, style="bold"))
+        for i, r, cells in rows:
+            console.print()
+            console.print(Text(f"{i}. {r.path}", style="bold red" if r.flags or r.status != "ok" else "bold"))
+            for name, _ in _COLUMNS:
+                if cells[name]:
+                    line = Text(f"{name}: ", style="bold") + Text(cells[name].replace("\n", "; "))
+                    console.print(Padding(line, (0, 0, 0, 3)))
+    else:
+        console.print(table)
+    out = buf.getvalue()
+    return out if on else "\n".join(line.rstrip() for line in out.split("\n"))
 
 
 _HTML = """<!DOCTYPE html>
@@ -189,6 +273,15 @@ tr.error td{background:#fdf0f0} .risk{font-weight:bold;text-align:right}
 .listed{color:#a40000;font-weight:bold} details summary{cursor:pointer}
 ul{margin:.2rem 0;padding-left:1.1rem} #filter{padding:.3rem;width:22rem;margin-bottom:.8rem}
 .muted{color:#666;font-size:.85em}
+@media print{
+@page{size:A4 landscape;margin:1cm}
+body{margin:0;font-size:8pt} #filter,.noprint{display:none}
+table{table-layout:fixed;width:100%;font-size:7.5pt} th{cursor:auto}
+th:after{content:none!important} th,td{overflow-wrap:anywhere;word-break:break-word;padding:.15rem .25rem}
+th:nth-child(1){width:2.5%} th:nth-child(2){width:14%} th:nth-child(3){width:6%} th:nth-child(4){width:4%}
+th:nth-child(5){width:17%} th:nth-child(6){width:15%} th:nth-child(7){width:6%} th:nth-child(8){width:12%}
+tr{break-inside:avoid} thead{display:table-header-group} tr[style*="none"]{display:table-row!important}
+}
 </style></head><body>
 <h1>grantscan triage &mdash; {{ rows|length }} document(s), highest risk first</h1>
 <p class="muted">grantscan {{ version }}. Checklist answers: <span class="flagged">flagged</span> (evidence
@@ -198,14 +291,14 @@ shown), <span class="clear">no concern</span> (the document answers it), <span c
 <table id="triage"><thead><tr>
 <th data-sort="num">#</th><th data-sort="text">Document</th><th data-sort="text">Type</th>
 <th data-sort="num">Risk</th><th>Top reasons</th><th>Counterparties</th><th data-sort="text">Countries</th>
-<th>Clauses</th><th data-sort="num">Checklist</th></tr></thead><tbody>
+<th>Clauses</th><th data-sort="num">Checklist</th>{% if suppressed is not none %}<th>Suppressed</th>{% endif %}</tr></thead><tbody>
 {% for r in rows %}
 <tr class="{{ 'error' if r.status != 'ok' else '' }}">
 <td data-v="{{ loop.index }}">{{ loop.index }}</td>
 <td>{{ r.path }}{% if r.error %}<br><span class="flagged">error: {{ r.error }}</span>{% endif %}</td>
 <td>{{ r.document_type }}</td>
 <td class="risk" data-v="{{ r.risk_score }}">{{ r.risk_score }}</td>
-<td><ul>{% for x in r.top_reasons %}<li>{{ x }}</li>{% endfor %}</ul></td>
+<td>{% for w in warnings.get(r.path, []) %}<div class="human">warning: {{ w }}</div>{% endfor %}<ul>{% for x in r.top_reasons %}<li>{{ x }}</li>{% endfor %}</ul></td>
 <td><ul>{% for c in r.counterparties %}<li{% if c.flagged %} class="listed"{% endif %}>{{ c.name }}
 {% if c.flagged %} (listed: {{ c.lists|join(', ') }}){% endif %}</li>{% endfor %}</ul></td>
 <td>{% for c in r.countries %}<span{% if c.risk %} class="listed" title="{{ c.risk }}"{% endif %}>{{ c.code }}</span>
@@ -220,11 +313,18 @@ shown), <span class="clear">no concern</span> (the document answers it), <span c
 {% if a.note %}<div class="muted">{{ a.note }}</div>{% endif %}
 {% if a.status != 'no concern' and a.action %}<div class="muted">Do: {{ a.action }}</div>{% endif %}</li>
 {% endfor %}</ul></details>{% endif %}</td>
+{% if suppressed is not none %}<td>{% if suppressed.get(r.path) %}<ul>{% for x in suppressed.get(r.path) %}<li>{{ x }}</li>{% endfor %}</ul>{% endif %}</td>{% endif %}
 </tr>
 {% endfor %}
 </tbody></table>
 <script>
 (function(){
+  // printing shows every checklist: open them before, restore after
+  var opened=[];
+  window.addEventListener('beforeprint',function(){
+    Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'),function(d){d.open=true;opened.push(d);});
+  });
+  window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;}); opened=[];});
   var table=document.getElementById('triage'), body=table.tBodies[0];
   document.getElementById('filter').addEventListener('input',function(){
     var q=this.value.toLowerCase();
@@ -250,8 +350,14 @@ shown), <span class="clear">no concern</span> (the document answers it), <span c
 """
 
 
-def render_html(triage: Triage) -> str:
+def render_html(
+    triage: Triage,
+    suppressed: dict[str, list[str]] | None = None,
+    warnings: dict[str, list[str]] | None = None,
+) -> str:
     from jinja2 import Environment
 
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return env.from_string(_HTML).render(rows=triage.rows, version=triage.tool_version)
+    return env.from_string(_HTML).render(
+        rows=triage.rows, version=triage.tool_version, suppressed=suppressed, warnings=warnings or {}
+    )
