@@ -335,12 +335,15 @@ def test_scoring_one_long_block_grows_linearly_with_its_hits() -> None:
         "We will develop deep learning models and train drones using lidar and radar with GNSS receivers. "
     )
 
-    def seconds(n: int) -> float:
+    def seconds(n: int) -> float:  # the best of three: a busy machine slows single runs, not the best one
         sdoc = nlp(sentence * n)
         hits, _ = td.compiled.hits(sdoc)
-        t = time.perf_counter()
-        td.scorer.score(sdoc, hits, False)
-        return time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            td.scorer.score(sdoc, hits, False)
+            best = min(best, time.perf_counter() - t)
+        return best
 
     seconds(50)  # warm-up
     small, large = seconds(300), seconds(1200)

@@ -368,4 +368,5 @@ class ScanResult:
             "documents": [d.to_dict() for d in self.documents],
             "summary": self.summary(),
             **({"baseline_unmatched": self.baseline_unmatched} if self.baseline_unmatched else {}),
+            **({"knowledge": dict(self.knowledge)} if self.knowledge else {}),
         }

@@ -117,6 +117,39 @@ def lists_text(f: Finding) -> str:
     return "; ".join(out)
 
 
+def controls_text(f: Finding) -> str:
+    """Control-list entries worth self-rating, in one line: '6A003 (UK dual-use, medium); 9A012 (UK dual-use, low)'."""
+    return "; ".join(f"{c.entry} ({c.control_list}, {c.confidence})" for c in f.control_candidates)
+
+
+def knowledge_lines(result: ScanResult) -> list[str]:
+    """What the scan knew and when: the knowledge snapshot, a warning for any part over 12 months old, and the
+    screening lists searched (or that none were)."""
+    k = result.knowledge
+    out = []
+    snaps = k.get("snapshots") or {}
+    if snaps:
+        out.append(
+            "Knowledge checked " + ", ".join(f"{name} {date}" for name, date in snaps.items() if date) + "."
+        )
+    for name in k.get("stale") or []:
+        out.append(
+            f"Warning: the {name} knowledge ({snaps.get(name)}) is more than 12 months old: check the "
+            "official sources before relying on it."
+        )
+    if "screened" in k:
+        lists = k["screened"]
+        if lists:
+            dates = sorted(str(d) for _, d in lists if d)
+            out.append(
+                f"Organisations screened against {len(lists)} lists"
+                + (f" current between {dates[0]} and {dates[-1]}." if dates else ".")
+            )
+        else:
+            out.append("Organisations were not screened against any list.")
+    return out
+
+
 def one_line(text: str | None) -> str:
     """Text from a document on one line, whitespace collapsed: a name that wraps in the PDF ("Harbin
     Institute of\nTechnology") reads as it is meant to."""

@@ -13,7 +13,7 @@ from io import StringIO
 from typing import Any
 
 from ..model import ScanResult
-from . import lists_text, shown_findings
+from . import controls_text, lists_text, shown_findings
 
 COLUMNS = (
     "path",
@@ -35,6 +35,7 @@ COLUMNS = (
     "country_code",
     "name",
     "lists",
+    "control_candidates",
     "answer",
     "suppressed",
     "action",
@@ -88,6 +89,7 @@ def render_csv(result: ScanResult, *, show_suppressed: bool = False) -> str:
                 "country_code": f.country_code,
                 "name": f.name,
                 "lists": lists_text(f),
+                "control_candidates": controls_text(f),
                 "answer": f.answer,
                 "suppressed": f.suppressed,
                 "action": f.action,

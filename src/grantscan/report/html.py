@@ -20,6 +20,7 @@ from ..model import DocumentResult, Finding, ScanResult
 from . import (
     first_actions,
     is_host_context,
+    knowledge_lines,
     lists_text,
     one_line,
     short_contact,
@@ -62,6 +63,7 @@ def _finding_view(f: Finding, labels: dict[str, str]) -> dict[str, Any]:
         "where": f.location.describe(),
         "others": others,
         "lists": lists_text(f),
+        "controls": f.control_candidates,
         "label": labels.get(f.category, f.category),
         "host": is_host_context(f),
     }
@@ -123,5 +125,6 @@ def render_html(result: ScanResult, *, show_suppressed: bool = False) -> str:
         severities=SEVERITIES,
         categories=[(c, labels.get(c, c)) for c in categories],
         knowledge=result.knowledge,
+        knowledge_lines=knowledge_lines(result),
         show_suppressed=show_suppressed,
     )

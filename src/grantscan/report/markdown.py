@@ -12,8 +12,10 @@ import re
 
 from ..model import Finding, ScanResult
 from . import (
+    controls_text,
     first_actions,
     is_host_context,
+    knowledge_lines,
     lists_text,
     one_line,
     short_contact,
@@ -61,6 +63,10 @@ def render_markdown(result: ScanResult, *, show_suppressed: bool = False) -> str
         f"{sev['low']} | {sev['info']} | {s['declarations']} | {s['suppressed']} |",
         "",
     ]
+    knows = knowledge_lines(result)
+    if knows:
+        out += [("**" + escape(k) + "**") if k.startswith("Warning") else f"_{escape(k)}_" for k in knows]
+        out.append("")
     if s["by_category"]:
         out += ["| category | findings |", "|---|---:|"]
         out += [f"| {escape(c)} | {n} |" for c, n in s["by_category"].items()]
@@ -136,6 +142,8 @@ def _table(findings: list[Finding]) -> list[str]:
             extra.append("host country: context")
         if f.lists:
             extra.append("lists: " + escape(lists_text(f)))
+        if f.control_candidates:
+            extra.append("control list, worth self-rating: " + escape(controls_text(f)))
         if f.suppressed:
             extra.append("suppressed: " + escape(f.suppressed))
         if extra:

@@ -28,8 +28,10 @@ from rich.text import Text
 
 from ..model import DocumentResult, Finding, ScanResult
 from . import (
+    controls_text,
     first_actions,
     is_host_context,
+    knowledge_lines,
     lists_text,
     one_line,
     short_contact,
@@ -266,6 +268,11 @@ def _finding(out: _Printer, f: Finding, verbose: bool) -> None:
         out(Text(", ".join(one_line(x) for x in (f.name, f.country_code) if x), style="dim"), INDENT)
     if f.lists:
         out(Text(f"lists: {lists_text(f)}", style="bold red"), INDENT)
+    if f.control_candidates:
+        out(Text(f"control list, worth self-rating: {controls_text(f)}", style="magenta"), INDENT)
+        if verbose:
+            for c in f.control_candidates:
+                out(Text(f"{c.entry} {c.title}: {'; '.join(c.why)}", style="dim"), INDENT + 2)
     out(_context(f, ""), INDENT)
     if verbose and f.reasons:
         out(Text("reasons: " + "; ".join(f.reasons), style="dim"), INDENT)
@@ -333,6 +340,8 @@ def _summary(out: _Printer, result: ScanResult) -> None:
     sev.append(f"; {s['declarations']} declaration{'s' if s['declarations'] != 1 else ''}", style="dim")
     sev.append(f"; {s['suppressed']} suppressed", style="dim")
     out(sev, 2)
+    for line in knowledge_lines(result):
+        out(Text(line, style="yellow" if line.startswith("Warning") else "dim"), 2)
     if s["by_category"]:
         cats = ", ".join(
             f"{c} {n}" for c, n in sorted(s["by_category"].items(), key=lambda kv: (-kv[1], kv[0]))
