@@ -440,3 +440,17 @@ def test_the_host_country_is_context_not_risk(tmp_path: Path) -> None:
     code, out, _ = run("scan", "--no-cache", "-f", "json", str(doc))
     uk = next(f for f in json.loads(out)["documents"][0]["findings"] if f.get("country_code") == "GB")
     assert uk["severity"] == "low"
+
+
+def test_rules_stats_shows_measured_quality_with_set_size_and_date() -> None:
+    from click.testing import CliRunner
+
+    from grantscan.cli import main
+    from grantscan.knowledge.quality import load_quality
+
+    figures = load_quality()
+    assert {f.category for f in figures} >= {"ai", "defence", "organisation"}
+    out = CliRunner().invoke(main, ["rules", "stats"])
+    assert out.exit_code == 0
+    for f in figures[:5]:
+        assert f.set in out.output and f.date in out.output and f"{f.value:.3f}" in out.output

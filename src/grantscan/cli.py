@@ -707,6 +707,22 @@ def rules_test(extra_packs: tuple[str, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@rules.command("stats")
+def rules_stats() -> None:
+    """How often detection is right: precision, recall and F1 per category, with the labelled set, its size
+    and the date they were measured (partner screening: recall and false matches, with the list snapshot)."""
+    from .knowledge.loader import PackError
+    from .knowledge.quality import load_quality, table
+
+    try:
+        figures = load_quality()
+    except PackError as e:
+        _die(str(e))
+    if not figures:
+        _die("no measured quality figures are shipped with this installation")
+    click.echo("\n".join(table(figures)).rstrip())
+
+
 @main.group("lists")
 def lists_group() -> None:
     """Show the screening lists organisations are matched against, or import a newer download."""
