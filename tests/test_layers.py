@@ -36,7 +36,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("grantscan.runner",),
     ("grantscan.triage",),
     ("grantscan.report", "grantscan.annotate", "grantscan.output"),
-    ("grantscan.cli",),
+    ("grantscan.cli", "grantscan.serve"),
     ("grantscan",),  # the facade: __init__.py
 ]
 

@@ -157,12 +157,20 @@ def _run_in_process(
 ) -> list[DocumentResult]:
     from .pipeline import Scanner
 
-    results: list[DocumentResult] = []
     if not paths:
-        return results
+        return []
     scanner = Scanner(config)
     if freeze_heap:
         scanner.freeze()
+    return scan_in_process(scanner, paths, config, on_result)
+
+
+def scan_in_process(
+    scanner: Any, paths: Sequence[str], config: Config, on_result: OnResult | None = None
+) -> list[DocumentResult]:
+    """Scan ``paths`` in this process with a built ``Scanner`` (no memory cap; the timeout by SIGALRM in the
+    main thread)."""
+    results: list[DocumentResult] = []
     use_alarm = (
         config.timeout > 0
         and hasattr(signal, "setitimer")
@@ -211,120 +219,152 @@ def _describe_exit(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _run_pool(
-    paths: Sequence[str], config: Config, size: int, on_result: OnResult | None
-) -> list[DocumentResult]:
-    ctx = _context()
-    inherited = None
-    if ctx.get_start_method() == "fork":
-        # built once here and shared by every worker, however many are started or replaced after a crash;
-        # a build error is raised as it is
-        from .pipeline import Scanner
+class WorkerPool:
+    """Worker processes that scan files, kept between batches: a long-lived run (``--watch``, ``serve``) builds
+    the scanner once and reuses its workers; a worker that crashes or times out is replaced.
 
-        inherited = Scanner(config)
-    results: list[DocumentResult | None] = [None] * len(paths)
-    pending = deque(enumerate(paths))
-    workers: list[_Worker] = []
-    init_failures = 0
+    Use as a context manager, or call ``close()``.
+    """
 
-    def spawn() -> None:
-        parent_conn, child_conn = ctx.Pipe()
-        proc = ctx.Process(
-            target=_worker_main, args=(child_conn, config, inherited), daemon=True, name="grantscan-worker"
+    def __init__(self, config: Config, size: int = 1):
+        self.config = config
+        self.size = max(1, size)
+        self.ctx = _context()
+        self.inherited: Any = None
+        if self.ctx.get_start_method() == "fork":
+            # built once here and shared by every worker, however many are started or replaced after a crash;
+            # a build error is raised as it is
+            from .pipeline import Scanner
+
+            self.inherited = Scanner(config)
+        self.workers: list[_Worker] = []
+        self.init_failures = 0
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self) -> None:
+        parent_conn, child_conn = self.ctx.Pipe()
+        proc = self.ctx.Process(
+            target=_worker_main,
+            args=(child_conn, self.config, self.inherited),
+            daemon=True,
+            name="grantscan-worker",
         )
         proc.start()
         child_conn.close()
-        workers.append(_Worker(proc, parent_conn, time.monotonic()))
+        self.workers.append(_Worker(proc, parent_conn, time.monotonic()))
 
-    def finish(w: _Worker, result: DocumentResult) -> None:
-        assert w.task is not None
-        index = w.task[0]
-        w.task = None
-        results[index] = result
-        if on_result:
-            on_result(index, result)
-
-    def retire(w: _Worker, kill: bool) -> None:
+    def _retire(self, w: _Worker, kill: bool) -> None:
         if kill and w.proc.is_alive():
             w.proc.kill()
         w.proc.join(timeout=5)
         w.conn.close()
-        workers.remove(w)
+        self.workers.remove(w)
 
-    try:
-        while pending or any(w.task for w in workers):
-            busy = sum(1 for w in workers if w.task)
-            while len(workers) < min(size, busy + len(pending)):
-                spawn()
-            for w in list(workers):
-                if w.ready and w.task is None and pending:
-                    task = pending.popleft()
-                    try:
-                        w.conn.send(task)
-                    except OSError:  # the worker died while idle: the file goes to another one
-                        pending.appendleft(task)
-                        retire(w, kill=True)
-                        continue
-                    w.task, w.started = task, time.monotonic()
-            now = time.monotonic()
-            deadlines = [
-                w.started + config.timeout if w.task else w.born + INIT_TIMEOUT
-                for w in workers
-                if w.task or not w.ready
-            ]
-            wait_for = max(0.0, min(deadlines) - now) if deadlines else None
-            ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=wait_for)
-            for w in list(workers):
-                died = w.proc.sentinel in ready
-                if w.conn in ready:
-                    try:
-                        kind, payload = w.conn.recv()
-                    except Exception:  # closed pipe or an unreadable message: treat the worker as dead
-                        kind, payload = "died", None
-                    if kind == "ready":
-                        w.ready = True
-                        continue
-                    if kind == "done":
-                        finish(w, payload[1])
-                        continue
-                    if kind == "init-error":
-                        raise _rebuild(*payload)
-                    died = True
-                if not died:
-                    continue
-                w.proc.join(timeout=5)
-                if w.task:
-                    finish(
-                        w,
-                        _error(
-                            w.task[1],
-                            f"crashed: the worker scanning it died "
-                            f"({_describe_exit(w.proc.exitcode)}; out of memory?)",
-                            time.monotonic() - w.started,
-                        ),
-                    )
-                elif not w.ready:
-                    init_failures += 1
-                    if init_failures > size + 2:
-                        raise RuntimeError(
-                            "grantscan workers keep dying while loading the detector "
-                            f"({_describe_exit(w.proc.exitcode)})"
-                        )
-                retire(w, kill=True)
-            now = time.monotonic()
-            for w in list(workers):
-                if w.task and now - w.started >= config.timeout:
-                    finish(w, _error(w.task[1], _timeout_message(config.timeout), now - w.started))
-                    retire(w, kill=True)
-                elif not w.ready and now - w.born >= INIT_TIMEOUT:
-                    raise RuntimeError(f"a grantscan worker took more than {INIT_TIMEOUT:g} s to start")
-    finally:
-        for w in workers:
+    def close(self) -> None:
+        """Stop every worker."""
+        for w in self.workers:
             try:
                 w.conn.send(None)
             except OSError:
                 pass
-        for w in list(workers):
+        for w in list(self.workers):
             w.proc.join(timeout=2)
-            retire(w, kill=True)
-    return [r for r in results if r is not None]
+            self._retire(w, kill=True)
+
+    def scan(self, paths: Sequence[str], on_result: OnResult | None = None) -> list[DocumentResult]:
+        """Scan ``paths``; results in input order, ``on_result(index, result)`` as each ends."""
+        config, workers = self.config, self.workers
+        results: list[DocumentResult | None] = [None] * len(paths)
+        pending = deque(enumerate(paths))
+
+        def finish(w: _Worker, result: DocumentResult) -> None:
+            assert w.task is not None
+            index = w.task[0]
+            w.task = None
+            results[index] = result
+            if on_result:
+                on_result(index, result)
+
+        try:
+            while pending or any(w.task for w in workers):
+                busy = sum(1 for w in workers if w.task)
+                while len(workers) < min(self.size, busy + len(pending)):
+                    self._spawn()
+                for w in list(workers):
+                    if w.ready and w.task is None and pending:
+                        task = pending.popleft()
+                        try:
+                            w.conn.send(task)
+                        except OSError:  # the worker died while idle: the file goes to another one
+                            pending.appendleft(task)
+                            self._retire(w, kill=True)
+                            continue
+                        w.task, w.started = task, time.monotonic()
+                now = time.monotonic()
+                deadlines = [
+                    w.started + config.timeout if w.task else w.born + INIT_TIMEOUT
+                    for w in workers
+                    if w.task or not w.ready
+                ]
+                wait_for = max(0.0, min(deadlines) - now) if deadlines else None
+                ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=wait_for)
+                for w in list(workers):
+                    died = w.proc.sentinel in ready
+                    if w.conn in ready:
+                        try:
+                            kind, payload = w.conn.recv()
+                        except Exception:  # closed pipe or an unreadable message: treat the worker as dead
+                            kind, payload = "died", None
+                        if kind == "ready":
+                            w.ready = True
+                            continue
+                        if kind == "done":
+                            finish(w, payload[1])
+                            continue
+                        if kind == "init-error":
+                            raise _rebuild(*payload)
+                        died = True
+                    if not died:
+                        continue
+                    w.proc.join(timeout=5)
+                    if w.task:
+                        finish(
+                            w,
+                            _error(
+                                w.task[1],
+                                f"crashed: the worker scanning it died "
+                                f"({_describe_exit(w.proc.exitcode)}; out of memory?)",
+                                time.monotonic() - w.started,
+                            ),
+                        )
+                    elif not w.ready:
+                        self.init_failures += 1
+                        if self.init_failures > self.size + 2:
+                            raise RuntimeError(
+                                "grantscan workers keep dying while loading the detector "
+                                f"({_describe_exit(w.proc.exitcode)})"
+                            )
+                    self._retire(w, kill=True)
+                now = time.monotonic()
+                for w in list(workers):
+                    if w.task and now - w.started >= config.timeout:
+                        finish(w, _error(w.task[1], _timeout_message(config.timeout), now - w.started))
+                        self._retire(w, kill=True)
+                    elif not w.ready and now - w.born >= INIT_TIMEOUT:
+                        raise RuntimeError(f"a grantscan worker took more than {INIT_TIMEOUT:g} s to start")
+        except BaseException:
+            self.close()  # an interrupted batch leaves no worker behind, nor one half-way through a file
+            raise
+        return [r for r in results if r is not None]
+
+
+def _run_pool(
+    paths: Sequence[str], config: Config, size: int, on_result: OnResult | None
+) -> list[DocumentResult]:
+    with WorkerPool(config, size) as pool:
+        return pool.scan(paths, on_result)

@@ -388,6 +388,18 @@ def result_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
 @click.option(
     "--verbose", "-v", is_flag=True, help="Text: also the reasons behind each confidence and score."
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rescan files as they are saved, with the detector built once (Ctrl-C stops).",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.1),
+    default=1.0,
+    show_default=True,
+    help="With --watch: seconds between checks for changed files.",
+)
 @result_options
 @common_scan_options
 def scan(
@@ -396,6 +408,8 @@ def scan(
     output: str | None,
     quiet: bool,
     verbose: bool,
+    watch: bool,
+    interval: float,
     color: bool | None,
     **kw: Any,
 ) -> None:
@@ -410,6 +424,9 @@ def scan(
     if quiet and verbose:
         _die("--quiet and --verbose cannot be used together")
     target = _target(output)
+    if watch:
+        _watch(paths, kw, fmt, color, quiet, verbose, interval)
+        return
     result, cfg = _run_scan(paths, kw)
     to_terminal = target.mode == "stdout"
     text = render(
@@ -422,6 +439,42 @@ def scan(
     )
     write_output(text, target)
     sys.exit(_exit_code(result, cfg.fail_on))
+
+
+def _watch(
+    paths: tuple[str, ...],
+    kw: dict[str, Any],
+    fmt: str,
+    color: bool | None,
+    quiet: bool,
+    verbose: bool,
+    interval: float,
+) -> None:
+    """``scan --watch``: the first report, then one for each batch of saved files, on standard output."""
+    from .report import render
+    from .runner import Runner, watch
+
+    if not paths or "-" in paths:
+        _die("--watch needs files or folders (not standard input)")
+    cfg, _ = _load_config(list(paths), _opts_to_overrides(kw))
+
+    def show(result: Any) -> None:
+        for d in result.documents:
+            if d.status != "ok":
+                click.echo(f"grantscan: error: {d.path}: {d.error}", err=True)
+        text = render(
+            result,
+            fmt,
+            color=color,
+            show_suppressed=cfg.show_suppressed,
+            detail="quiet" if quiet else "verbose" if verbose else "normal",
+        )
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        click.echo(f"grantscan: watching {', '.join(paths)} (Ctrl-C stops)", err=True)
+
+    with Runner(cfg, freeze_heap=True) as runner:
+        watch(runner, list(paths), show, interval=interval)
 
 
 @main.command()
@@ -721,6 +774,24 @@ def rules_stats() -> None:
     if not figures:
         _die("no measured quality figures are shipped with this installation")
     click.echo("\n".join(table(figures)).rstrip())
+
+
+@main.command("serve")
+@common_scan_options
+def serve_cmd(**kw: Any) -> None:
+    """Scan requests read as JSON lines on standard input, one JSON line answered each, with the detector
+    built once: for editors and hooks that scan on every save.
+
+    \b
+    Requests:  {"id": 1, "path": "proposal.docx"}   {"id": 2, "text": "...", "name": "draft.md"}
+    Answers:   {"id": 1, "result": <the JSON report>}   or   {"id": 1, "error": "..."}
+    """
+    from .runner import Runner
+    from .serve import serve
+
+    cfg, _ = _load_config(["."], _opts_to_overrides(kw))
+    with Runner(cfg, freeze_heap=True) as runner:
+        serve(runner, sys.stdin, sys.stdout)
 
 
 @main.group("lists")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import copy
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +120,162 @@ def _finish(result: DocumentResult, root: str) -> None:
     assign_fingerprints(result, root)
 
 
+class Runner:
+    """One configuration, many scans: the result cache, the baseline and the scanner (in its worker processes)
+    live as long as the runner, so a long-lived run (``--watch``, ``serve``) builds the detector once.
+
+    ``root`` is the folder fingerprints are relative to (see ``_fingerprint_root``); ``freeze_heap`` is for a
+    process that exists for the scan (the command line): see ``batch.run_batch``. Raises
+    ``baseline.BaselineError`` for a bad baseline file. Use as a context manager, or call ``close()``.
+    """
+
+    def __init__(
+        self, config: Config | None = None, *, root: str | Path | None = None, freeze_heap: bool = False
+    ):
+        self.config = config or Config()
+        self.root = root
+        self.freeze_heap = freeze_heap
+        self.baseline = None
+        if self.config.baseline is not None:  # a bad baseline fails before a long scan, not after
+            from .baseline import load_baseline
+
+            self.baseline = load_baseline(self.config.baseline)
+        self.cache = None
+        if self.config.cache:
+            from .cache import ResultCache
+
+            self.cache = ResultCache(self.config)
+        self._pool: Any = None
+        self._scanner: Any = None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the worker processes."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def _scan_files(self, paths: list[str], on_result: Callable[[int, DocumentResult], None]) -> None:
+        """Every file under the memory cap and timeout in a worker (see ``batch``); with no cap, one job or one
+        file in this process, by a scanner kept for the next call."""
+        from . import batch
+
+        config = self.config
+        if config.memory_limit <= 0 and (config.jobs <= 1 or len(paths) <= 1):
+            if self._scanner is None:
+                from .pipeline import Scanner
+
+                self._scanner = Scanner(config)
+                if self.freeze_heap:
+                    self._scanner.freeze()
+            batch.scan_in_process(self._scanner, paths, config, on_result)
+            return
+        if self._pool is None:
+            self._pool = batch.WorkerPool(config, max(1, config.jobs))
+        self._pool.scan(paths, on_result)
+
+    def scan(self, path: str | Path | Iterable[str | Path], progress: Progress | None = None) -> ScanResult:
+        """Scan a file, a folder (recursively) or several of them; unreadable files become error results.
+        ``progress(done, total, path)`` is called after each file."""
+        import tempfile
+
+        config, cache = self.config, self.cache
+        raw = [path] if isinstance(path, (str, Path)) else list(path)
+        inputs = list(_walk(raw, config))
+        results: list[DocumentResult | None] = [None] * len(inputs)
+        done = 0
+
+        def finished(index: int, result: DocumentResult) -> None:
+            nonlocal done
+            results[index] = result
+            done += 1
+            if progress is not None:
+                progress(done, len(inputs), result.path)
+
+        misses: list[int] = []
+        files: list[str] = []  # what each miss reads: the file, or standard input's copy
+        with tempfile.TemporaryDirectory(prefix="grantscan-stdin-") as tmp:
+            for i, (p, _) in enumerate(inputs):
+                if p == "-":
+                    copy_, error = _stdin_copy(config, Path(tmp))
+                    if error is not None:
+                        finished(i, error)
+                    else:
+                        misses.append(i)
+                        files.append(str(copy_))
+                    continue
+                sha = sha256_file(p) if cache is not None else None
+                hit = cache.get(sha, p) if cache is not None and sha else None
+                if hit is not None:
+                    finished(i, hit)
+                else:
+                    misses.append(i)
+                    files.append(p)
+            if misses:
+
+                def on_result(j: int, result: DocumentResult) -> None:
+                    if inputs[misses[j]][0] == "-":
+                        result = replace(result, path="-")
+                    elif cache is not None:
+                        cache.put(result)
+                    finished(misses[j], result)
+
+                self._scan_files(files, on_result)
+        if cache is not None and cache.writes:
+            cache.prune()
+
+        docs = [r for r in results if r is not None]
+        for r, (p, input_root) in zip(docs, inputs, strict=True):
+            _finish(r, _fingerprint_root(p, input_root, self.root))
+        scan = ScanResult(documents=docs, tool_version=__version__)
+        _describe(scan, config)
+        if self.baseline is not None:
+            from .baseline import apply_baseline
+
+            scan.baseline_unmatched = apply_baseline(scan, self.baseline)
+        return scan
+
+
+def _stamps(inputs: Iterable[str]) -> dict[str, tuple[int, int]]:
+    out = {}
+    for p in inputs:
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        out[p] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def watch(
+    runner: Runner,
+    paths: list[str | Path],
+    on_scan: Callable[[ScanResult], None],
+    *,
+    interval: float = 1.0,
+    stop: Callable[[], bool] = lambda: False,
+) -> None:
+    """Scan ``paths``, then rescan whatever is added or changed (by modification time and size) every
+    ``interval`` seconds, until ``stop()`` is true; ``on_scan`` gets the first result, then each rescan's (of the
+    changed files only). One ``Runner``: the detector is built once, for the first scan."""
+    files = [p for p, _ in _walk(paths, runner.config)]
+    seen = _stamps(files)
+    on_scan(runner.scan(paths))
+    while not stop():
+        time.sleep(interval)
+        files = [p for p, _ in _walk(paths, runner.config)]
+        now = _stamps(files)
+        changed = [p for p in files if p in now and seen.get(p) != now[p]]
+        seen = now
+        if changed:
+            on_scan(runner.scan(changed))
+
+
 def scan_path(
     path: str | Path | Iterable[str | Path],
     config: Config | None = None,
@@ -126,68 +284,9 @@ def scan_path(
     progress: Progress | None = None,
     freeze_heap: bool = False,
 ) -> ScanResult:
-    """Scan a file, a folder (recursively) or several of them; unreadable files become error results.
-
-    ``root`` is the folder fingerprints are relative to (see ``_fingerprint_root``). ``progress(done,
-    total, path)`` is called after each file. ``freeze_heap`` is for a process that exists for this scan (the
-    command line): see ``batch.run_batch``. Raises ``baseline.BaselineError`` for a bad baseline file.
-    """
-    config = config or Config()
-    baseline = None
-    if config.baseline is not None:  # a bad baseline fails before a long scan, not after
-        from .baseline import load_baseline
-
-        baseline = load_baseline(config.baseline)
-    raw = [path] if isinstance(path, (str, Path)) else list(path)
-    inputs = list(_walk(raw, config))
-    results: list[DocumentResult | None] = [None] * len(inputs)
-    done = 0
-
-    def finished(index: int, result: DocumentResult) -> None:
-        nonlocal done
-        results[index] = result
-        done += 1
-        if progress is not None:
-            progress(done, len(inputs), result.path)
-
-    cache = None
-    if config.cache:
-        from .cache import ResultCache
-
-        cache = ResultCache(config)
-    misses: list[int] = []
-    for i, (p, _) in enumerate(inputs):
-        if p == "-":
-            finished(i, _scan_stdin(config))
-            continue
-        sha = sha256_file(p) if cache is not None else None
-        hit = cache.get(sha, p) if cache is not None and sha else None
-        if hit is not None:
-            finished(i, hit)
-        else:
-            misses.append(i)
-    if misses:
-        from .batch import run_batch
-
-        def on_result(j: int, result: DocumentResult) -> None:
-            if cache is not None:
-                cache.put(result)
-            finished(misses[j], result)
-
-        run_batch([inputs[i][0] for i in misses], config, on_result, freeze_heap=freeze_heap)
-    if cache is not None and cache.writes:
-        cache.prune()
-
-    docs = [r for r in results if r is not None]
-    for r, (p, input_root) in zip(docs, inputs, strict=True):
-        _finish(r, _fingerprint_root(p, input_root, root))
-    scan = ScanResult(documents=docs, tool_version=__version__)
-    _describe(scan, config)
-    if baseline is not None:
-        from .baseline import apply_baseline
-
-        scan.baseline_unmatched = apply_baseline(scan, baseline)
-    return scan
+    """Scan a file, a folder (recursively) or several of them, once: see ``Runner``."""
+    with Runner(config, root=root, freeze_heap=freeze_heap) as runner:
+        return runner.scan(path, progress)
 
 
 def _describe(scan: ScanResult, config: Config) -> None:
@@ -215,28 +314,23 @@ def _stdin_suffix(head: bytes) -> str:
     return ".txt"
 
 
-def _scan_stdin(config: Config) -> DocumentResult:
-    """Scan standard input as the format its content shows, through the same extractors as a file (a copy
-    in a private temporary folder, removed afterwards); the result is named "-"."""
-    import tempfile
-    from dataclasses import replace
-
+def _stdin_copy(config: Config, folder: Path) -> tuple[Path | None, DocumentResult | None]:
+    """Standard input copied into ``folder`` under the file type its content shows, so that it goes through
+    the same extractors, memory cap and timeout as a file; or the error result that says why it cannot."""
     limit = config.max_size
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        return DocumentResult(path="-", status="error", error="cannot read: no standard input")
+        return None, DocumentResult(path="-", status="error", error="cannot read: no standard input")
     data = stream.read(limit + 1 if limit else -1)
     if limit and len(data) > limit:
-        return DocumentResult(
+        return None, DocumentResult(
             path="-",
             status="error",
             error=f"too large: standard input exceeds the {limit / 1e6:.1f} MB limit (--max-size)",
         )
-    with tempfile.TemporaryDirectory(prefix="grantscan-stdin-") as tmp:
-        copy_ = Path(tmp) / f"stdin{_stdin_suffix(data[:1024])}"
-        copy_.write_bytes(data)
-        result = _scanner(config).scan_file(copy_)
-    return replace(result, path="-")
+    copy_ = folder / f"stdin{_stdin_suffix(data[:1024])}"
+    copy_.write_bytes(data)
+    return copy_, None
 
 
 _last: tuple[Config, Any] | None = None  # the Scanner of the last library call, reused for the same config
