@@ -17,8 +17,9 @@ install: $(BIN)/grantscan
 demo: install
 	$(BIN)/grantscan scan sample_docs/ || test $$? -eq 1
 
-# install, then run the tests; pytest's exit 5 (no tests collected) fails this target
-test: install browser
+# install, then check the code (lint, format, types) and run the tests; pytest's exit 5 (no tests collected)
+# fails this target
+test: install browser lint
 	$(BIN)/python -m pytest
 
 # The HTML report is tested in a real headless Chromium. In CI (CI set, running as root) install Debian's
@@ -31,8 +32,11 @@ browser:
 	    || echo "chromium could not be installed: the browser test will be skipped"; \
 	fi
 
+# ruff (lint and format) on everything, mypy --strict on the core (files listed in pyproject.toml)
 lint: install
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python scripts/bench.py

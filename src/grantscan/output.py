@@ -182,4 +182,8 @@ def write_output(data: str | bytes, target: Target | str | Path | None) -> None:
     if isinstance(data, str):
         data = (data if data.endswith("\n") else data + "\n").encode("utf-8")
     payload = data
-    write_with(target, lambda fh: fh.write(payload))
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(payload)
+
+    write_with(target, write)
