@@ -68,6 +68,28 @@ def test_detector_exception_becomes_an_error_result(folder: Path, monkeypatch: p
     assert result.documents[0].error == "detection failed: RuntimeError: bug"
 
 
+def test_a_failed_file_logs_its_traceback_for_debugging(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The result says 'detection failed' in one line; the traceback behind it goes to the debug log
+    (``grantscan --debug``), never lost."""
+    import logging
+
+    from grantscan.pipeline import Scanner
+
+    fakes.install(monkeypatch)
+
+    def boom(self: object, doc: object, doctype: object = None) -> list:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(fakes.FakeDetector, "detect", boom)
+    with caplog.at_level(logging.DEBUG, logger="grantscan"):
+        result = Scanner(Config(cache=False)).scan_file(folder / "z.txt")
+    assert result.error == "detection failed: RuntimeError: bug"
+    [record] = [r for r in caplog.records if r.name == "grantscan.pipeline"]
+    assert "z.txt" in record.getMessage() and record.exc_info and record.exc_info[0] is RuntimeError
+
+
 def test_scan_text_applies_allow_list_and_fingerprints(monkeypatch: pytest.MonkeyPatch) -> None:
     fakes.install(monkeypatch)
     r = grantscan.scan_text(fakes.RISKY, Config(allow={"country": ["Iran"]}))

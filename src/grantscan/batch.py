@@ -17,6 +17,7 @@ SIGALRM when running in the main thread (it interrupts Python code, not a long c
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import pickle
 import signal
@@ -33,6 +34,7 @@ from .config import Config
 from .model import DocumentResult
 
 OnResult = Callable[[int, DocumentResult], None]
+log = logging.getLogger(__name__)
 INIT_TIMEOUT = 300.0  # seconds a new worker may take to load its detector
 _HEADROOM = 512 * 1024 * 1024  # the cap never goes below what a fresh worker already maps plus this
 
@@ -319,6 +321,7 @@ class WorkerPool:
                         try:
                             kind, payload = w.conn.recv()
                         except Exception:  # closed pipe or an unreadable message: treat the worker as dead
+                            log.debug("no readable message from worker %s", w.proc.pid, exc_info=True)
                             kind, payload = "died", None
                         if kind == "ready":
                             w.ready = True

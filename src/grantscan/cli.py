@@ -333,7 +333,11 @@ def _config_quiet() -> Any:
     callback=_print_version,
     help="Show the version and the dates of the guidance, country facts and screening lists, then exit.",
 )
-@click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Print the traceback of an internal error, and what went wrong inside a file that could not be scanned.",
+)
 def main(debug: bool) -> None:
     """Screen grant proposals and research agreements for Trusted Research risk, offline.
 
@@ -350,6 +354,10 @@ def main(debug: bool) -> None:
     configuration error, unwritable output or nothing to scan; 3 an input could not be read;
     4 internal error; 130 interrupted.
     """
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="grantscan: debug: %(name)s: %(message)s")
 
 
 def result_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing

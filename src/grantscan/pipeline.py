@@ -11,6 +11,7 @@ belongs to ``runner``, above this module.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +29,8 @@ from .score import assess
 from .suppress import AllowList, suppress
 
 __all__ = ["Scanner", "extract_options"]
+
+log = logging.getLogger(__name__)
 
 
 def extract_options(config: Config) -> ExtractOptions:
@@ -102,6 +105,7 @@ class Scanner:
                 findings=[],
             )
         except Exception as e:  # a parser or detector bug must not stop the batch
+            log.debug("scanning %s failed at stage '%s'", path, stage, exc_info=True)
             result = replace(
                 result, status="error", error=f"{stage}: {type(e).__name__}: {e}"[:300], findings=[]
             )
