@@ -180,6 +180,46 @@ def bare_pypdfium2(path: Path) -> None:
     doc.close()
 
 
+def median(values: list[float]) -> float:
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+
+def whole_process(args: list[str], env: dict, runs: int) -> tuple[float, float]:
+    """Median wall time (s) of ``runs`` runs of a command, and the peak RSS (MB) of any process it started
+    (the worker included: ru_maxrss of the waited-for children is the largest of them)."""
+    import resource
+
+    times = []
+    peak = 0.0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        times.append(run_cmd(args, env))
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, before / 1024)
+    return median(times), peak
+
+
+def serve_latency(env: dict, files: list[Path], rounds: int) -> tuple[float, float]:
+    """Seconds to the first answer of ``grantscan serve`` (start-up and build included), and the median
+    seconds per later request (a file, scanned again: no result cache)."""
+    proc = subprocess.Popen(
+        [GRANTSCAN, "serve", "--no-cache"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    times = []
+    try:
+        for i in range(rounds):
+            t = time.perf_counter()
+            proc.stdin.write(json.dumps({"id": i, "path": str(files[i % len(files)])}) + "\n")
+            proc.stdin.flush()
+            proc.stdout.readline()
+            times.append(time.perf_counter() - t)
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    return times[0], median(times[1:])
+
+
 def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: ANN001 - a Scanner
     """Seconds per pipeline stage for one file (best of ``repeat``): where a scan spends its time."""
     from grantscan.detect.doctype import classify
@@ -260,6 +300,49 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         build = time.perf_counter() - t0
         results["scanner build s"] = build
         row("detector + guidance build (in process)", f"{build:.3f} s")
+
+        print("\nthe scan a user waits for (whole process, no result cache, median of runs)")
+        runs = 3 if a.quick else 5
+        version, _ = whole_process([GRANTSCAN, "--version"], env, runs)
+        para = work / "paragraph.txt"
+        para.write_text(FILLER.format(n=1) + "\n", encoding="utf-8")
+        t_para, peak_para = whole_process([GRANTSCAN, "scan", "--no-cache", str(para)], env, runs)
+        results["one paragraph above --version s"] = t_para - version
+        results["one-file scan peak MB"] = peak_para
+        row("scan of a one-paragraph file", f"{t_para:.3f} s ({t_para - version:.3f} s above --version)")
+        row("peak memory of that scan (largest process)", f"{peak_para:.0f} MB")
+        www = SHARED / "opendreamkit" / "proposal-www.pdf"
+        if www.is_file():
+            n = pdf_pages(www)
+            t_scan, peak = whole_process([GRANTSCAN, "scan", "--no-cache", "-f", "json", str(www)], env, runs)
+            code = "import sys; sys.path.insert(0, {s!r}); import bench; bench.{f}(__import__('pathlib').Path({p!r}))"
+            t_plumb, _ = whole_process(
+                [sys.executable, "-c", code.format(s=str(ROOT / "scripts"), f="bare_pdfplumber", p=str(www))],
+                env,
+                runs,
+            )
+            t_fium, _ = whole_process(
+                [sys.executable, "-c", code.format(s=str(ROOT / "scripts"), f="bare_pypdfium2", p=str(www))],
+                env,
+                runs,
+            )
+            results["proposal-www whole process"] = {
+                "pages": n,
+                "scan_s": t_scan,
+                "pdfplumber_s": t_plumb,
+                "pypdfium2_s": t_fium,
+                "peak_mb": peak,
+                "ratio_vs_pdfplumber": t_plumb / t_scan,
+                "ratio_vs_pypdfium2": t_fium / t_scan,
+            }
+            row(
+                f"scan proposal-www.pdf ({n} p), whole process",
+                f"{n / t_scan:.1f} p/s | bare pdfplumber {n / t_plumb:.1f} p/s | bare pypdfium2 {n / t_fium:.1f} "
+                f"p/s | x{t_plumb / t_scan:.1f} vs pdfplumber, {t_fium / t_scan:.2f} of pypdfium2 | peak {peak:.0f} MB",
+            )
+        first, warm = serve_latency(env, [para, small], 2 * runs + 1)
+        results["serve first answer s"], results["serve later request s"] = first, warm
+        row("grantscan serve: first answer / each later request", f"{first:.3f} s / {warm:.3f} s")
 
         print("\nPDF throughput (in process, scanner built once)")
         pdfs = sorted(SHARED.glob("*/*.pdf")) if SHARED.is_dir() else []

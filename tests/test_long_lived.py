@@ -18,16 +18,7 @@ from tests.fixtures.pipeline import fakes
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Routes the pipeline through the fakes and counts how many scanners were built."""
-    fakes.install(monkeypatch)
-    built: list[object] = []
-
-    class Counting(fakes.FakeDetector):
-        def __init__(self, config: object = None):
-            built.append(config)
-            super().__init__(config)
-
-    monkeypatch.setattr("grantscan.pipeline.Detector", Counting)
-    return built
+    return fakes.count_builds(monkeypatch)
 
 
 def test_watch_rescans_only_saved_files_with_one_detector(tmp_path: Path, counted: list[object]) -> None:

@@ -134,15 +134,7 @@ def test_scanner_is_public_and_scans_many_texts(monkeypatch: pytest.MonkeyPatch)
 def test_scan_text_builds_the_detector_once_per_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
     from grantscan import runner
 
-    fakes.install(monkeypatch)
-    built: list[object] = []
-
-    class Counting(fakes.FakeDetector):
-        def __init__(self, config: object = None):
-            built.append(config)
-            super().__init__(config)
-
-    monkeypatch.setattr("grantscan.pipeline.Detector", Counting)
+    built = fakes.count_builds(monkeypatch)
     monkeypatch.setattr(runner, "_last", None)
     for _ in range(3):
         assert runner.scan_text(fakes.RISKY, Config(cache=False)).findings
