@@ -1,9 +1,7 @@
 """Word comments on findings in a copy of a DOCX.
 
-Paragraphs are found the way the DOCX extractor (extract/docx.py) counts them, so a finding's
-``Location(part, paragraph)`` and its ``start``/``end`` offsets point at the same text here: every ``w:p``
-counts (empty ones too), main-document table paragraphs are "table", text-box paragraphs "textbox";
-paragraph text joins ``w:t`` with tabs and breaks read as one space, skipping deleted text and field codes.
+Paragraphs and their text are read with the walker the DOCX extractor uses (``extract.wordml``), so a
+finding's ``Location(part, paragraph)`` and its ``start``/``end`` offsets point at the same text here.
 
 A comment must start and end on run boundaries, so the runs around a match are split (each half keeps
 the run's formatting) and ``w:commentRangeStart``/``w:commentRangeEnd`` enclose exactly the matched
@@ -27,9 +25,8 @@ from typing import IO
 
 from lxml import etree
 
-from ..extract.docx import NON_TEXT_ELEMENTS as _SKIP
-from ..extract.docx import SPACE_ELEMENTS as _SPACE
-from ..extract.docx import alternate_branch, local_name
+from ..extract.wordml import Walker, local_name
+from ..extract.wordml import pieces as paragraph_pieces
 from ..model import Finding, Location
 from . import LIMIT_REASON, AnnotateError, AnnotateReport, left_out_note, note_text, occurrences
 
@@ -65,7 +62,7 @@ class _Piece:
 
 def paragraph_map(root: etree._Element) -> dict[str, list[etree._Element]]:
     """``w:p`` elements of a main-document tree by part label ("body", "table", "textbox"), indexed
-    exactly as the extractor numbers ``Location.paragraph``."""
+    exactly as the extractor numbers ``Location.paragraph`` (both read with ``extract.wordml.Walker``)."""
     out: dict[str, list[etree._Element]] = {}
     _container(root, "body", out)
     return out
@@ -76,87 +73,17 @@ def _container(
     part: str,
     out: dict[str, list[etree._Element]],
     order: list[tuple[etree._Element, bool]] | None = None,
-    deleted: bool = False,
 ) -> None:
-    """Number the paragraphs below ``el`` into ``out``; ``order`` gets every paragraph in the order the
-    extractor reads them, with whether it sits inside a block-level deletion."""
-    for child in el:
-        name = local_name(child.tag)
-        if name is None or name in _SKIP:
-            continue
-        if name == "p":
-            _paragraph(child, part, out, order, deleted)
-        elif name == "tbl":
-            _container(child, "table" if part == "body" else part, out, order, deleted)
-        elif name in ("del", "moveFrom"):
-            _container(child, part, out, order, True)
-        elif name == "AlternateContent":
-            branch = alternate_branch(child)
-            if branch is not None:
-                _container(branch, part, out, order, deleted)
-        else:
-            _container(child, part, out, order, deleted)
-
-
-def _paragraph(
-    p: etree._Element,
-    part: str,
-    out: dict[str, list[etree._Element]],
-    order: list[tuple[etree._Element, bool]] | None = None,
-    deleted: bool = False,
-) -> None:
-    boxes: list[etree._Element] = []
-    _collect(p, False, [], boxes, out, order)  # numbers stray nested paragraphs first, as extraction does
-    out.setdefault(part, []).append(p)
-    if order is not None:
-        order.append((p, deleted))
-    for box in boxes:
-        _container(box, "textbox", out, order, deleted)
-
-
-def _collect(
-    el: etree._Element,
-    deleted: bool,
-    pieces: list[tuple[bool, etree._Element, str]],
-    boxes: list[etree._Element],
-    out: dict[str, list[etree._Element]] | None,
-    order: list[tuple[etree._Element, bool]] | None = None,
-) -> None:
-    """Text pieces (deleted?, element, text) below ``el`` in reading order; text boxes go to ``boxes``.
-
-    With ``out``, paragraphs nested in inline content are numbered into it, as extraction does."""
-    for c in el:
-        name = local_name(c.tag)
-        if name is None or name in _SKIP:
-            continue
-        if name == "t":
-            if c.text:
-                pieces.append((deleted, c, c.text))
-        elif name == "delText":
-            if c.text:
-                pieces.append((True, c, c.text))
-        elif name in _SPACE:
-            pieces.append((deleted, c, " "))
-        elif name == "noBreakHyphen":
-            pieces.append((deleted, c, "-"))
-        elif name == "txbxContent":
-            boxes.append(c)
-        elif name in ("del", "moveFrom"):
-            _collect(c, True, pieces, boxes, out, order)
-        elif name == "AlternateContent":
-            branch = alternate_branch(c)
-            if branch is not None:
-                _collect(branch, deleted, pieces, boxes, out, order)
-        elif name == "p":  # a paragraph inside inline content (malformed): numbered as body, like extraction
-            if out is not None:
-                _paragraph(c, "body", out, order, deleted)
-        elif len(c):
-            _collect(c, deleted, pieces, boxes, out, order)
+    """Number the paragraphs below ``el`` into ``out``; ``order`` gets every paragraph in reading order, with
+    whether it sits inside a block-level deletion."""
+    for para in Walker().paragraphs(el, part):
+        out.setdefault(para.part, []).append(para.element)
+        if order is not None:
+            order.append((para.element, para.deleted))
 
 
 def _pieces(p: etree._Element) -> list[_Piece]:
-    raw: list[tuple[bool, etree._Element, str]] = []
-    _collect(p, False, raw, [], None)
+    raw = paragraph_pieces(p)
     out: list[_Piece] = []
     pos = 0
     for deleted, elem, text in raw:
@@ -314,8 +241,7 @@ def _deletions(order: list[tuple[etree._Element, bool]]) -> list[_Deletion]:
     in reading order, each run of deleted pieces with some non-space text."""
     out: list[_Deletion] = []
     for p, block_deleted in order:
-        raw: list[tuple[bool, etree._Element, str]] = []
-        _collect(p, block_deleted, raw, [], None)
+        raw = paragraph_pieces(p, block_deleted)
         run: list[tuple[etree._Element, str]] = []
         for deleted, elem, text in [*raw, (False, None, "")]:
             if deleted:

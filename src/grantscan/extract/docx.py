@@ -34,13 +34,21 @@ from lxml import etree
 from ..model import DOCX_PARTS, Document, Location, TextBlock
 from . import ExtractOptions
 from .errors import ExtractionError
+from .wordml import (
+    MAX_DEPTH,
+    NON_TEXT_ELEMENTS,
+    SPACE_ELEMENTS,
+    Paragraph,
+    Walker,
+    attribute,
+    local_name,
+)
 
 __all__ = ["extract_docx", "MAX_ENTRIES", "NON_TEXT_ELEMENTS", "SPACE_ELEMENTS"]
 
 MAX_ENTRIES = 10_000
 MAX_RATIO = 200  # decompressed/compressed; deflate bombs reach ~1000, real XML stays far below
 RATIO_MIN_BYTES = 5 * 1024 * 1024  # small parts may compress very well without being a threat
-MAX_DEPTH = 300  # a guard for the recursive walk; libxml2 already refuses XML nested past 256 levels
 SECTION_MAX = 200
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -52,79 +60,12 @@ MAIN_CONTENT_TYPES = (
 )
 SKIP_NOTE_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 
-# Elements whose subtree never holds document text (properties, field codes, markers, ruby guides).
-# Anything mapping offsets back into the XML (the DOCX annotator) must skip the same set.
-NON_TEXT_ELEMENTS = frozenset(
-    {
-        "pPr",
-        "rPr",
-        "tblPr",
-        "tblGrid",
-        "trPr",
-        "tcPr",
-        "sectPr",
-        "sdtPr",
-        "sdtEndPr",
-        "tblPrEx",
-        "instrText",
-        "delInstrText",
-        "fldData",
-        "bookmarkStart",
-        "bookmarkEnd",
-        "proofErr",
-        "sym",
-        "commentRangeStart",
-        "commentRangeEnd",
-        "commentReference",
-        "footnoteReference",
-        "endnoteReference",
-        "footnoteRef",
-        "endnoteRef",
-        "annotationRef",
-        "lastRenderedPageBreak",
-        "softHyphen",
-        "Fallback",
-        "moveFromRangeStart",
-        "moveFromRangeEnd",
-        "moveToRangeStart",
-        "moveToRangeEnd",
-        "permStart",
-        "permEnd",
-        "rPrChange",
-        "pPrChange",
-        "tblPrChange",
-        "trPrChange",
-        "tcPrChange",
-        "sectPrChange",
-        "numberingChange",
-        "background",
-        "docPartPr",
-        "textpath",
-        "imagedata",
-        "blip",
-        "blipFill",
-        "rt",
-    }
-)
-SPACE_ELEMENTS = frozenset({"tab", "ptab", "br", "cr"})  # each reads as one space
-_DELETED = frozenset({"del", "moveFrom"})
 _HEADING_NAME = re.compile(r"(?i)^(heading\s*\d|title)$")
 _HEADING_ID = re.compile(r"(?i)^(heading\s*\d+|title|berschrift\d+)$")
 _WS = re.compile(r"\s+")
 
 
-def local_name(tag: Any) -> str | None:
-    if not isinstance(tag, str):
-        return None  # entity reference or processing instruction
-    return tag[tag.rfind("}") + 1 :]
-
-
-def _attr(el: etree._Element, name: str) -> str | None:
-    """Attribute by local name, whatever its namespace (w: in Transitional or Strict)."""
-    for k, v in el.attrib.items():
-        if k == name or k.endswith("}" + name):
-            return v
-    return None
+_attr = attribute
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
@@ -132,18 +73,6 @@ def _child(el: etree._Element, name: str) -> etree._Element | None:
         if local_name(c.tag) == name:
             return c
     return None
-
-
-def alternate_branch(alt: etree._Element) -> etree._Element | None:
-    """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
-    fallback = None
-    for c in alt:
-        name = local_name(c.tag)
-        if name == "Choice":
-            return c
-        if name == "Fallback":
-            fallback = c
-    return fallback
 
 
 class _Package:
@@ -365,7 +294,7 @@ def _int(v: str | None) -> int | None:
 
 
 class _Walker:
-    """Turns WordprocessingML trees into TextBlocks."""
+    """Turns WordprocessingML trees into TextBlocks, paragraph by paragraph as ``wordml.Walker`` reads them."""
 
     def __init__(self, styles: _Styles, keep_deleted: bool):
         self.styles = styles
@@ -373,57 +302,35 @@ class _Walker:
         self.blocks: list[TextBlock] = []
         self.counters: dict[str, int] = {}
         self.section: str | None = None
-        self.too_deep = False
+        self.walker = Walker()
         self.comment_anchors: dict[str, tuple[str, int]] = {}  # comment id -> (part, paragraph)
-        self._pending_comments: list[str] = []  # range starts seen between paragraphs
+
+    @property
+    def too_deep(self) -> bool:
+        return self.walker.too_deep
 
     def container(self, el: etree._Element, part: str, deleted: bool = False, depth: int = 0) -> None:
-        """Walk block-level content (body, cell, note, comment, text box, sdtContent...)."""
-        if depth > MAX_DEPTH:
-            self.too_deep = True
-            return
-        for child in el:
-            name = local_name(child.tag)
-            if name == "commentRangeStart":
-                self._pending_comments.append(_attr(child, "id") or "")
-                continue
-            if name is None or name in NON_TEXT_ELEMENTS:
-                continue
-            if name == "p":
-                self.paragraph(child, part, deleted, depth + 1)
-            elif name == "tbl":
-                self.container(child, "table" if part == "body" else part, deleted, depth + 1)
-            elif name in _DELETED:
-                self.container(child, part, True, depth + 1)
-            elif name == "AlternateContent":
-                branch = alternate_branch(child)
-                if branch is not None:
-                    self.container(branch, part, deleted, depth + 1)
-            else:  # tr, tc, sdt, sdtContent, customXml, ins, moveTo, body, hdr, comment...
-                self.container(child, part, deleted, depth + 1)
+        """Read the block-level content ``el`` (body, note, comment, header...) into blocks."""
+        for para in self.walker.paragraphs(el, part, deleted, depth):
+            self.paragraph(para)
 
-    def paragraph(self, p: etree._Element, part: str, deleted: bool, depth: int) -> None:
-        pieces: list[tuple[bool, str]] = []
-        boxes: list[etree._Element] = []
-        self._inline(p, deleted, pieces, boxes, depth)
+    def paragraph(self, para: Paragraph) -> None:
+        part = para.part
         index = self.counters.get(part, 0)
         self.counters[part] = index + 1
-        if part != "comment":
-            ids = self._pending_comments + [_attr(c, "id") or "" for c in p.iter("{*}commentRangeStart")]
-            self._pending_comments = []
-            for cid in ids:
-                self.comment_anchors.setdefault(cid, (part, index))
-        text = "".join(t for d, t in pieces if not d)
+        for cid in para.comment_starts:
+            self.comment_anchors.setdefault(cid, (part, index))
+        text = para.text()
         main = part in ("body", "table")
-        if main and text.strip() and self._is_heading(p):
+        if main and text.strip() and self._is_heading(para.element):
             self.section = _WS.sub(" ", text).strip()[:SECTION_MAX]
         section = self.section if main else None
         if text.strip():
             self.blocks.append(TextBlock(text, Location(part=part, paragraph=index, section=section)))
         if self.keep_deleted:
             run: list[str] = []
-            for d, t in [*pieces, (False, "")]:
-                if d:
+            for d, _, t in [*para.pieces, (False, None, "")]:
+                if d or (para.deleted and t):
                     run.append(t)
                     continue
                 if run:
@@ -435,46 +342,6 @@ class _Walker:
                         self.blocks.append(
                             TextBlock(dtext, Location(part="deleted", paragraph=n, section=section))
                         )
-        for box in boxes:
-            self.container(box, "textbox", deleted, depth + 1)
-
-    def _inline(
-        self,
-        el: etree._Element,
-        deleted: bool,
-        pieces: list[tuple[bool, str]],
-        boxes: list[etree._Element],
-        depth: int,
-    ) -> None:
-        if depth > MAX_DEPTH:
-            self.too_deep = True
-            return
-        for c in el:
-            name = local_name(c.tag)
-            if name is None or name in NON_TEXT_ELEMENTS:
-                continue
-            if name == "t":
-                if c.text:
-                    pieces.append((deleted, c.text))
-            elif name == "delText":
-                if c.text:
-                    pieces.append((True, c.text))
-            elif name in SPACE_ELEMENTS:
-                pieces.append((deleted, " "))
-            elif name == "noBreakHyphen":
-                pieces.append((deleted, "-"))
-            elif name == "txbxContent":
-                boxes.append(c)
-            elif name in _DELETED:
-                self._inline(c, True, pieces, boxes, depth + 1)
-            elif name == "AlternateContent":
-                branch = alternate_branch(c)
-                if branch is not None:
-                    self._inline(branch, deleted, pieces, boxes, depth + 1)
-            elif name == "p":  # a paragraph nested in inline content (malformed): its own block
-                self.paragraph(c, "body", deleted, depth + 1)
-            elif len(c):
-                self._inline(c, deleted, pieces, boxes, depth + 1)
 
     def _is_heading(self, p: etree._Element) -> bool:
         ppr = _child(p, "pPr")
