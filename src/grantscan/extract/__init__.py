@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Document
-from .errors import ExtractionError
+from .errors import ExtractionError, too_many_chars
 
 __all__ = ["ExtractOptions", "ExtractionError", "extract", "SUPPORTED_SUFFIXES", "detect_format"]
 
@@ -34,6 +34,8 @@ class ExtractOptions:
     max_size: int = 100 * 1024 * 1024
     max_pages: int = 5000
     max_xml_bytes: int = 200 * 1024 * 1024  # total decompressed XML read from one DOCX
+    max_pdf_bytes: int = 250_000_000  # total decompressed page content (and fonts) read from one PDF
+    max_chars: int = 20_000_000  # characters of text in one document
     keep_deleted: bool = True
 
 
@@ -81,20 +83,28 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Document
         raise ExtractionError(
             f"unsupported file type '{p.suffix or '(none)'}' (supported: .pdf .docx .txt .md .tex)"
         )
-    if fmt == "pdf":
-        from .pdf import extract_pdf
-
-        doc = extract_pdf(p, options)
-    elif fmt == "docx":
-        from .docx import extract_docx
-
-        doc = extract_docx(p, options)
-    else:
-        from .text import extract_text_file
-
-        doc = extract_text_file(p, options, fmt)
+    try:
+        doc = _read(p, options, fmt)
+    except MemoryError:
+        raise ExtractionError("too large: reading it needs more memory than this process may use") from None
+    if options.max_chars and sum(len(b.text) for b in doc.blocks) > options.max_chars:
+        raise too_many_chars(options.max_chars)
     if not any(b.text.strip() for b in doc.blocks):
         if fmt == "pdf":
             raise ExtractionError("no text layer (scanned?): OCR would be needed")
         raise ExtractionError("empty: no text found")
     return doc
+
+
+def _read(p: Path, options: ExtractOptions, fmt: str) -> Document:
+    if fmt == "pdf":
+        from .pdf import extract_pdf
+
+        return extract_pdf(p, options)
+    if fmt == "docx":
+        from .docx import extract_docx
+
+        return extract_docx(p, options)
+    from .text import extract_text_file
+
+    return extract_text_file(p, options, fmt)
