@@ -14,6 +14,7 @@ cross-reference stream of some files), the copy is rewritten in full instead.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 from typing import IO
@@ -26,6 +27,10 @@ __all__ = ["annotate_pdf", "to_user_space", "HIGHLIGHT_COLOURS"]
 HIGHLIGHT_COLOURS = {"high": "ff6b6b", "medium": "ffb347", "low": "fff176", "info": "9ad0ff"}
 POPUP_SIZE = (220.0, 110.0)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# pypdf reports what it repairs in a damaged file through logging; with no handler configured those lines
+# would reach the terminal (through logging's last-resort handler) beside grantscan's own one-line report.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def to_user_space(

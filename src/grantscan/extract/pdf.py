@@ -353,9 +353,10 @@ def _char_boxes(textpage: Any, text: str, dropped: list[int]) -> np.ndarray:
         f = np.divide(inner - s, e - s, dtype=np.float32)[:, None]
         first = rows[starts].repeat(count).view(np.float32).reshape(-1, 4)
         step = rows[ends].repeat(count).view(np.float32).reshape(-1, 4)
-        step -= first
-        step *= f
-        step += first
+        with np.errstate(invalid="ignore", over="ignore"):  # a damaged font's infinite box stays NaN/inf
+            step -= first
+            step *= f
+            step += first
         rows[inner] = step.view(np.complex128).reshape(-1)
     return v
 

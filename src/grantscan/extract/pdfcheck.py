@@ -24,6 +24,7 @@ per-page figures are not used.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import warnings
 import zlib
@@ -42,6 +43,10 @@ OBJSTM_LIMIT = 64_000_000  # decoded object streams kept to read objects from
 MAX_FORM_DEPTH = 12
 MAX_NESTING = 200  # arrays and dictionaries inside one another
 _CHUNK = 1024 * 1024
+
+# pypdf reports what it repairs in a damaged file through logging; with no handler configured those
+# lines would reach the terminal through logging's last-resort handler.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 class Ref(NamedTuple):
@@ -115,9 +120,9 @@ def check(path: Path, password: str | None, budget: int, max_pages: int) -> Chec
         result.pages = meter.pages(max_pages)
     except _Over:
         raise ExtractionError(f"too large: its page content inflates to more than {_mb(budget)}") from None
-    except _Unreadable:
-        result.pages = None
-    except RecursionError:
+    except (ExtractionError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - a structure this reader trips over is left to PDFium and the page limits
         result.pages = None
     return result
 
