@@ -142,7 +142,7 @@ def test_encrypted_bomb_is_measured_through_pypdf(tmp_path: Path) -> None:
     path = tmp_path / "encrypted.pdf"
     with path.open("wb") as fh:
         writer.write(fh)
-    assert pypdfium2.PdfDocument(str(path)).get_page(0) is not None  # opens with the empty password
+    assert len(pypdfium2.PdfDocument(str(path))) == 1  # opens with the empty password
     assert reason(path) == "too large: page 1 not read: its content inflates to more than 64 MB"
 
 
@@ -190,10 +190,10 @@ def test_every_bomb_is_a_one_line_outcome_under_a_1_gb_cap(tmp_path: Path) -> No
 
 
 def test_memory_error_becomes_a_one_line_error(tmp_path: Path) -> None:
-    # 30 million characters of Markdown need far more than 300 MB to map back to their source lines
+    # 10 million characters of Markdown need far more than 200 MB to map back to their source lines
     path = tmp_path / "big.md"
-    path.write_text(("word " * 20 + "\n") * 300_000)
-    got = run_capped(300, [(path, 0)])
+    path.write_text(("word " * 20 + "\n") * 100_000)
+    got = run_capped(200, [(path, 0)])
     assert got == ["too large: reading it needs more memory than this process may use"]
 
 
