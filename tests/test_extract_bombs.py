@@ -46,6 +46,15 @@ def test_metadata_bomb_is_hidden_from_pdfium_and_the_text_read(tmp_path: Path) -
     assert b"/Ignored_" in result.data and b"/Ignored_" not in before
 
 
+def test_metadata_bomb_in_a_truncated_file_is_hidden_too(tmp_path: Path) -> None:
+    data = hostile.metadata_bomb_pdf(tmp_path / "meta.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: data.rindex(b"xref")])  # no cross-reference table, no trailer
+    doc = extract(path)
+    assert doc.text == "Export control screening of this proposal."
+    assert any(w.startswith("XMP metadata not read") for w in doc.warnings)
+
+
 def test_small_metadata_is_left_alone(tmp_path: Path) -> None:
     path = hostile.metadata_bomb_pdf(tmp_path / "meta.pdf", size=100_000)
     doc = extract(path)

@@ -158,7 +158,7 @@ def _open(
             raise ExtractionError("encrypted: unsupported security handler") from None
         if code == pdfium_c.FPDF_ERR_FILE:
             raise ExtractionError("cannot read: file could not be opened") from None
-        pdf = _salvage(path, password)
+        pdf = _salvage(path, password, data)
         if pdf is None:
             raise ExtractionError(
                 "corrupt: not a readable PDF (damaged or truncated; no catalog found)"
@@ -168,18 +168,20 @@ def _open(
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
 
 
-def _salvage(path: Path, password: str | None) -> pdfium.PdfDocument | None:
+def _salvage(path: Path, password: str | None, data: bytes | None = None) -> pdfium.PdfDocument | None:
     """Give PDFium a trailer it can rebuild the cross-reference table from (in memory; the file is untouched).
 
     Truncated downloads lose the trailer at the end of the file; PDFium then refuses the file although most
-    objects are intact. Appending a trailer that names the catalog lets PDFium rescan the objects.
+    objects are intact. Appending a trailer that names the catalog lets PDFium rescan the objects. ``data``
+    is the checked copy of the file to salvage instead (see ``pdfcheck``).
     """
-    try:
-        if path.stat().st_size > _SALVAGE_LIMIT:
+    if data is None:
+        try:
+            if path.stat().st_size > _SALVAGE_LIMIT:
+                return None
+            data = path.read_bytes()
+        except OSError:
             return None
-        data = path.read_bytes()
-    except OSError:
-        return None
     m = _CATALOG.search(data)
     if m is None:
         return None

@@ -28,6 +28,7 @@ import logging
 import re
 import warnings
 import zlib
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,9 @@ def check(path: Path, password: str | None, budget: int, max_pages: int) -> Chec
 # ---------------------------------------------------------------- reading objects
 
 _WS = b" \t\r\n\f\x00"
-_DELIMS = b"()<>[]{}/%"
+_CATALOG = re.compile(
+    rb"([0-9]{1,10})\s++([0-9]{1,5})\s++obj\s*+<<(?:(?!endobj).){0,600}?/Type\s*+/Catalog\b", re.S
+)
 _OBJ = re.compile(
     rb"(?<![0-9])([0-9]{1,10})[ \t\r\n\f\x00]++([0-9]{1,5})[ \t\r\n\f\x00]++obj(?![^ \t\r\n\f\x00()<>\[\]{}/%])"
 )
@@ -301,19 +304,25 @@ class _RawSource(_Source):
                 streams.append((num, value))
         self.root_ref: Ref | None = None
         self.encrypted = False
-        trailers = [d for _n, d in streams if d.get("/Type") == "/XRef"]
+        trailers = [(self.where[n], d) for n, d in streams if d.get("/Type") == "/XRef" and n in self.where]
+        starts = [a for a, _b in data_ranges]
         for m in re.finditer(rb"trailer", raw):
-            if not any(a <= m.start() < b for a, b in data_ranges[-1000:]):
-                try:
-                    d = parse_value(raw, m.end())[0]
-                except _Unreadable:
-                    continue
-                if isinstance(d, dict):
-                    trailers.append(d)
-        for d in trailers:  # in file order: the last trailer names the current catalog
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < data_ranges[k][1]:
+                continue  # the word inside a stream's data
+            try:
+                d = parse_value(raw, m.end())[0]
+            except _Unreadable:
+                continue
+            if isinstance(d, dict):
+                trailers.append((m.start(), d))
+        for _at, d in sorted(trailers, key=lambda t: t[0]):  # the last trailer names the current catalog
             if isinstance(d.get("/Root"), Ref):
                 self.root_ref = d["/Root"]
             self.encrypted = self.encrypted or "/Encrypt" in d
+        if self.root_ref is None:  # a truncated file: the catalog PDFium's repair would find
+            for m in _CATALOG.finditer(raw):
+                self.root_ref = Ref(int(m.group(1)), int(m.group(2)))
         for num, d in streams:
             if d.get("/Type") != "/ObjStm" or self.where.get(num) is None:
                 continue
