@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model import Document, Location, TextBlock
-from .errors import ExtractionError
+from .errors import ExtractionError, too_many_chars
 
 if TYPE_CHECKING:
     from . import ExtractOptions
@@ -44,6 +44,9 @@ def extract_text_file(path: Path, options: ExtractOptions, fmt: str) -> Document
     except OSError as e:
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
     text = decode(data)
+    # refused before the work: plain text keeps every character; markup is at most a few times the text
+    if options.max_chars and len(text) > options.max_chars * (1 if fmt == "text" else 4):
+        raise too_many_chars(options.max_chars)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
     metadata: dict[str, Any] = {}
