@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pypdfium2
@@ -64,13 +65,22 @@ def test_small_metadata_is_left_alone(tmp_path: Path) -> None:
 
 def test_content_bomb_is_refused_in_one_line(tmp_path: Path) -> None:
     path = hostile.content_bomb_pdf(tmp_path / "content.pdf")
-    assert reason(path) == "too large: page 1 not read: its content inflates to more than 64 MB"
+    assert reason(path) == "too large: page 1 not read: its content inflates to more than 32 MB"
 
 
 def test_huge_page_is_refused_for_the_characters_it_shows(tmp_path: Path) -> None:
     path = hostile.huge_page_pdf(tmp_path / "huge.pdf")
     r = reason(path)
     assert r.startswith("too large: page 1 not read: it shows about 9,") and "(limit 1,000,000)" in r
+
+
+def test_nested_and_escaped_parentheses_do_not_hide_text(tmp_path: Path) -> None:
+    # "(x(y)aaa...)" is one string to PDFium; so is the one after "\\(": both are counted whole
+    shown = b"BT /F1 10 Tf 72 760 Td " + b"(x(y)" + b"a" * 30_000 + b") Tj \\(" + b"b" * 30_000 + b") Tj "
+    body = shown * 25 + b"ET"
+    path = tmp_path / "nested.pdf"
+    path.write_bytes(hostile.pdf_bytes([3], [hostile._stream(zlib.compress(body))]))
+    assert reason(path).startswith("too large: page 1 not read: it shows about 1,50")
 
 
 def test_a_page_too_large_is_skipped_and_the_others_read(tmp_path: Path) -> None:
@@ -109,14 +119,14 @@ def test_page_listed_thousands_of_times_costs_each_time(tmp_path: Path) -> None:
 
 def test_form_drawn_a_thousand_times_costs_each_time(tmp_path: Path) -> None:
     path = hostile.form_bomb_pdf(tmp_path / "form.pdf")
-    assert reason(path) == "too large: page 1 not read: its content inflates to more than 64 MB"
+    assert reason(path) == "too large: page 1 not read: its content inflates to more than 32 MB"
     few = hostile.form_bomb_pdf(tmp_path / "few.pdf", uses=3, size=2_000)
     assert "quick brown fox" in extract(few).text
 
 
 def test_contents_array_repeating_one_stream_costs_each_time(tmp_path: Path) -> None:
     path = hostile.repeated_contents_pdf(tmp_path / "contents.pdf")
-    assert reason(path) == "too large: page 1 not read: its content inflates to more than 64 MB"
+    assert reason(path) == "too large: page 1 not read: its content inflates to more than 32 MB"
 
 
 def test_page_text_is_cut_at_the_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,7 +162,7 @@ def test_encrypted_bomb_is_measured_through_pypdf(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         writer.write(fh)
     assert len(pypdfium2.PdfDocument(str(path))) == 1  # opens with the empty password
-    assert reason(path) == "too large: page 1 not read: its content inflates to more than 64 MB"
+    assert reason(path) == "too large: page 1 not read: its content inflates to more than 32 MB"
 
 
 # ---------------------------------------------------------------- under an address-space cap
