@@ -338,12 +338,11 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 def _readable(data: bytes, names: dict[int, list[str]]) -> bool:
     """Whether a written copy reads back with every added highlight in place (guards the append path)."""
     from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
 
     reader = PdfReader(io.BytesIO(data))
     # a misnumbered update breaks every new object alike, so a few pages tell: first, last and busiest
     sample = {min(names), max(names), max(names, key=lambda i: len(names[i]))} if names else set()
-    from pypdf.generic import ArrayObject, DictionaryObject
-
     for index in sorted(sample):
         expected = names[index]
         found = []

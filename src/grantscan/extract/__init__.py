@@ -139,10 +139,12 @@ def _split_long_sentences(doc: Document) -> None:
                     text.rfind("\n", pos + 1, pos + MAX_SENTENCE),
                 )
                 end = blank if blank > pos else pos + MAX_SENTENCE
-                out.append(_part(block, start, end))
-                cut += 1
+                if text[start:end].strip():
+                    out.append(_part(block, start, end))
+                    cut += 1
                 start = pos = end + 1 if blank > pos else end
-        out.append(_part(block, start, len(text)))
+        if text[start:].strip():
+            out.append(_part(block, start, len(text)))
     if cut:
         doc.blocks = out
         doc.warnings.append(
