@@ -20,10 +20,10 @@ from .fingerprint import normalise
 from .model import Document, Finding
 
 IGNORE_FILE = ".grantscanignore"
-_MARKER = re.compile(r"grantscan:\s*ignore\[([^\]\n]*)\]\s*(.*)", re.IGNORECASE)
+_MARKER = re.compile(r"grantscan:\s*+ignore\[([^\[\]\n]*+)\]\s*(.*)", re.IGNORECASE)
 _SWITCH = re.compile(r"grantscan:\s*(off|on)\b", re.IGNORECASE)
 _ID = re.compile(r"[a-z][a-z0-9_.\-/]*")
-_COMMENT_DELIMS = re.compile(r"^\s*(?:%+|<!--)\s*|\s*-->\s*$")
+_COMMENT_DELIMS = re.compile(r"^\s*+(?:%++|<!--)\s*+|(?<!\s)\s*+-->\s*+$")
 
 
 @dataclass(slots=True)
@@ -46,7 +46,7 @@ def parse_marker(comment: str) -> Marker | None:
     if not m:
         return None
     ids = tuple(i.strip().lower() for i in m.group(1).split(","))
-    reason = re.sub(r"\s*-->\s*$", "", m.group(2)).strip()
+    reason = re.sub(r"(?<!\s)\s*+-->\s*+$", "", m.group(2)).strip()
     if not ids or not all(_ID.fullmatch(i) for i in ids) or not reason:
         return None
     return Marker(ids=ids, reason=reason)

@@ -14,6 +14,7 @@ cross-reference stream of some files), the copy is rewritten in full instead.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 from typing import IO
@@ -26,6 +27,10 @@ __all__ = ["annotate_pdf", "to_user_space", "HIGHLIGHT_COLOURS"]
 HIGHLIGHT_COLOURS = {"high": "ff6b6b", "medium": "ffb347", "low": "fff176", "info": "9ad0ff"}
 POPUP_SIZE = (220.0, 110.0)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# pypdf reports what it repairs in a damaged file through logging; with no handler configured those lines
+# would reach the terminal (through logging's last-resort handler) beside grantscan's own one-line report.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def to_user_space(
@@ -58,7 +63,6 @@ def to_user_space(
 
 def _open(path: Path, password: str | None):
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
@@ -71,10 +75,14 @@ def _open(path: Path, password: str | None):
         len(reader.pages)
     except AnnotateError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise AnnotateError(f"cannot open {path.name} as a PDF: {msg[:160]}") from None
+    except Exception as e:  # noqa: BLE001 - whatever pypdf raises on a damaged file is one line for the user
+        raise AnnotateError(f"cannot open {path.name} as a PDF: {_one_line(e)}") from None
     return reader, encrypted
+
+
+def _one_line(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return f"{type(e).__name__}: {msg}"[:160] if not isinstance(e, OSError | ValueError) else msg[:160]
 
 
 def _popup_rect(
@@ -99,12 +107,24 @@ def annotate_pdf(
     password: str | None = None,
     max_notes: int,
 ) -> None:
-    """Write to ``out`` a copy of the PDF at ``path`` with a highlight and note on each finding occurrence."""
+    """Write to ``out`` a copy of the PDF at ``path`` with a highlight and note on each finding occurrence.
+
+    Raises AnnotateError, one line, for a file that cannot be read or written back, whatever pypdf raised:
+    nothing is written to ``out`` then.
+    """
 
     reader, encrypted = _open(path, password)
     lines = _Lines(path, password)
     try:
         data = _write(path, reader, encrypted, findings, report, password, max_notes, lines)
+    except (AnnotateError, KeyboardInterrupt):
+        raise
+    except MemoryError:
+        raise AnnotateError(
+            f"cannot annotate {path.name}: it needs more memory than this process may use"
+        ) from None
+    except Exception as e:  # noqa: BLE001 - a damaged structure pypdf trips over is a one-line error
+        raise AnnotateError(f"cannot annotate {path.name}: damaged PDF ({_one_line(e)})") from None
     finally:
         lines.close()
     out.write(data)
@@ -133,6 +153,7 @@ def _write(
             if _readable(buf.getvalue(), names):
                 data = buf.getvalue()
                 report.anchored, report.unanchored = attempt.anchored, attempt.unanchored
+                report.warnings.extend(attempt.warnings)
         except Exception:  # noqa: BLE001 - any failure of the append-only path falls back to a full rewrite
             data = None
     if data is None:
@@ -160,6 +181,7 @@ def _add_notes(
 
     n_pages = len(writer.pages)
     names: dict[int, list[str]] = {}
+    _repair_annots(writer, report)
     for finding in findings:
         for loc in occurrences(finding):
             if report.anchored >= max_notes:
@@ -211,6 +233,22 @@ def _add_notes(
         sticky[NameObject("/NM")] = TextStringObject("grantscan-left-out")
         writer.add_annotation(0, sticky)
     return names
+
+
+def _repair_annots(writer, report: AnnotateReport) -> None:  # noqa: ANN001 - pypdf PdfWriter
+    """Give a page whose /Annots is not an array (a number, a name, a dictionary, a reference to nothing)
+    an empty array, so notes can be added to it: pypdf appends to whatever it finds there. Entries of a
+    real array that are null or not annotations are left alone; viewers skip them."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    for index, page in enumerate(writer.pages):
+        if "/Annots" not in page:
+            continue
+        value = page.get("/Annots")
+        value = value.get_object() if value is not None and hasattr(value, "get_object") else value
+        if not isinstance(value, ArrayObject):
+            page[NameObject("/Annots")] = ArrayObject()
+            report.warnings.append(f"page {index + 1}: its list of annotations was damaged and is replaced")
 
 
 class _Lines:
@@ -309,6 +347,7 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 def _readable(data: bytes, names: dict[int, list[str]]) -> bool:
     """Whether a written copy reads back with every added highlight in place (guards the append path)."""
     from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
 
     reader = PdfReader(io.BytesIO(data))
     # a misnumbered update breaks every new object alike, so a few pages tell: first, last and busiest
@@ -316,11 +355,16 @@ def _readable(data: bytes, names: dict[int, list[str]]) -> bool:
     for index in sorted(sample):
         expected = names[index]
         found = []
-        for ref in reader.pages[index].get("/Annots", []):
-            annot = ref.get_object()
+        annots = reader.pages[index].get("/Annots")
+        annots = annots.get_object() if annots is not None else None
+        for ref in annots if isinstance(annots, ArrayObject) else []:
+            annot = ref.get_object() if ref is not None else None
+            if not isinstance(annot, DictionaryObject):
+                continue
             if annot.get("/Subtype") == "/Highlight" and str(annot.get("/NM", "")).startswith("grantscan-"):
                 popup = annot.get("/Popup")
-                if popup is None or popup.get_object().get("/Subtype") != "/Popup":
+                popup = popup.get_object() if popup is not None else None
+                if not isinstance(popup, DictionaryObject) or popup.get("/Subtype") != "/Popup":
                     return False
                 found.append(str(annot["/NM"]))
         if sorted(found) != sorted(expected):

@@ -544,7 +544,7 @@ _FIELD_LABELS = {
 }
 _TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
 _KIND_NUMBER = re.compile(r"(?i)^(article|section|clause|schedule|annex)(?=\d)")  # "Article9" -> "Article 9"
-_LEADER = re.compile(r"\s*(?:\.{3,}|…+).*$")  # table-of-contents dots and what follows
+_LEADER = re.compile(r"(?<!\s)\s*+(?:\.{3,}+|…++).*$")  # table-of-contents dots and what follows
 _KIND_COLON = re.compile(r"(?i)^(?:article|section|clause)\s*:\s*")
 _TITLE_END = re.compile(r"[:.]\s|\.(?=[A-Z])|\.$")
 
@@ -1050,9 +1050,11 @@ _JURIS_RX = [
         r"[A-Z][\w'’.]*(?:\s*(?:of\s+|and\s+)?[A-Z][\w'’.]*){0,4})"
     ),
     re.compile(r"courts?\s*of\s*(?:the\s*)?(?P<name>[A-Z][\w'’.]*(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3})"),
-    re.compile(r"(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})\s+law\b"),
+    re.compile(
+        r"(?<![\w'’.])(?:(?![A-Z])[\w'’.])*+(?P<name>[A-Z][\w'’.]*+(?:\s+[A-Z][\w'’.]*+){0,2})\s+law\b"
+    ),
     re.compile(r"arbitration\s+(?:in|at|seated\s+in)\s+(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"),
-    re.compile(r"(?P<name>[A-Z][A-Z]+)\s+arbitration"),
+    re.compile(r"(?<![A-Z])(?P<name>[A-Z][A-Z]++)\s+arbitration"),
 ]
 
 
@@ -1093,7 +1095,7 @@ def _pycountry_code(name: str) -> str | None:
 
 
 _DELAY = re.compile(
-    r"(?P<n>\d+|one|two|three|four|six|twelve|eighteen|twenty-four)\s*(?:\(\d+\)\s*)?"
+    r"(?P<n>(?<!\d)\d++|one|two|three|four|six|twelve|eighteen|twenty-four)\s*+(?:\(\d++\)\s*+)?"
     r"(?:calendar\s+|working\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)",
     re.I,
 )

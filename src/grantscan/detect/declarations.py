@@ -25,7 +25,7 @@ from .matcher import PhraseSet
 _TOP_KEYS = {"version", "description", "form", "topics"}
 _FORM_KEYS = {"question", "ticks", "answer", "guidance"}
 _TOPIC_KEYS = {"id", "category", "description", "terms", "examples"}
-_BOX = r"(\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)|[☐□☑☒■✓✔])"
+_BOX = r"(\[\s*+(?:[xX✓✔]\s*+)?\]|\(\s*+(?:[xX]\s*+)?\)|[☐□☑☒■✓✔])"
 _BOX_FIRST = re.compile(rf"(?i){_BOX}\s*(yes|no)\b")  # "[ ] Yes [X] No"
 _LABEL_FIRST = re.compile(rf"(?i)\b(yes|no)\s*{_BOX}")  # "Yes [ ] No [X]"
 _LEAD_ANSWER = re.compile(r"(?i)^\W{0,5}(?:answer\s*:\s*)?(yes|no|n/?a|not\s+applicable|none)\b")
@@ -110,7 +110,7 @@ def read_answer(sentence: str, after: str) -> str | None:
     if pairs:
         ticked = {label.lower() for label, box in pairs if _ticked(box)}
         return ticked.pop() if len(ticked) == 1 else None
-    if re.search(r"(?i)\byes\s*/?\s*no\b", around):
+    if re.search(r"(?i)\byes\s*+(?:/\s*+)?no\b", around):
         return None
     m = _INLINE_ANSWER.search(sentence)
     if m is None and "?" in sentence:

@@ -75,7 +75,7 @@ _PROPOSAL_CUES = [
     # a project acronym as the subject of planned work: "SKYWARD will develop ..."
     (
         re.compile(
-            r"\b[A-Z][A-Z0-9-]{2,}\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
+            r"\b[A-Z][A-Z0-9-]{2,40}+\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
             r"investigate|study|demonstrate|test|establish|produce|advance|combine|address|provide|bring)\b"
         ),
         1.0,

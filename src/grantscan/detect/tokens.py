@@ -245,6 +245,40 @@ def _register() -> None:
         Language.factory(SENTENCIZER, func=lambda nlp, name: FastSentencizer(nlp))
 
 
+# spaCy strips prefixes and suffixes off a whitespace-free chunk one at a time, and each step searches
+# the whole rest of the chunk with the suffix regex and copies it: quadratic in the chunk's length (a run
+# of 10,000 brackets or quotes takes minutes). A chunk longer than MAX_CHUNK stays one token (no word is
+# that long), and the suffix regex, whose alternatives all end at "$", looks at the string's tail first.
+MAX_CHUNK = 500
+SUFFIX_TAIL = 8  # characters: longer than every fixed-length suffix of spaCy's English rules
+
+
+def _long_chunk(chunk: str) -> bool:
+    return len(chunk) > MAX_CHUNK
+
+
+class TailSearch:
+    """A ``suffix_search`` giving what the full search gives, trying only the string's tail first.
+
+    A fixed-length suffix lies within the last SUFFIX_TAIL characters. A match starting right at the tail's
+    edge may reach further back (a repeated suffix such as two or more dots), so the full search decides
+    then; lookbehinds still see the characters before the tail.
+    """
+
+    def __init__(self, search: Any):
+        self.search = search
+        self.__self__ = search.__self__  # the compiled pattern, which spaCy reads when serialising
+
+    def __call__(self, text: str) -> Any:
+        start = len(text) - SUFFIX_TAIL
+        if start <= 0:
+            return self.search(text)
+        m = self.search(text, start)
+        if m is None or m.start() > start:
+            return m
+        return self.search(text)
+
+
 def build_nlp() -> spacy.language.Language:
     """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
     import spacy
@@ -253,6 +287,8 @@ def build_nlp() -> spacy.language.Language:
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCIZER)
     nlp.max_length = 50_000_000
+    nlp.tokenizer.token_match = _long_chunk
+    nlp.tokenizer.suffix_search = TailSearch(nlp.tokenizer.suffix_search)
     return nlp
 
 

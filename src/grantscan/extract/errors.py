@@ -9,3 +9,8 @@ class ExtractionError(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+def too_many_chars(limit: int) -> ExtractionError:
+    """The error for a document holding more text than ``ExtractOptions.max_chars`` allows."""
+    return ExtractionError(f"too large: more than {limit:,} characters of text")

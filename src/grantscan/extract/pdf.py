@@ -31,7 +31,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..model import Document, Location, TextBlock
-from .errors import ExtractionError
+from .errors import ExtractionError, too_many_chars
+from .pdfcheck import PAGE_CHARS, check
 
 if TYPE_CHECKING:
     from . import ExtractOptions
@@ -71,32 +72,65 @@ _META_KEYS = {
 
 
 def extract_pdf(path: Path, options: ExtractOptions) -> Document:
-    """Read a PDF's text layer page by page; raise ExtractionError with a one-line reason when it cannot."""
-    pdf, warnings = _open(path, options.password)
+    """Read a PDF's text layer page by page; raise ExtractionError with a one-line reason when it cannot.
+
+    What PDFium would inflate is measured first (``pdfcheck``): a file over ``options.max_pdf_bytes`` is
+    refused, a page too large to read is left out with a warning, and a page's text is cut at
+    ``PAGE_CHARS`` characters.
+    """
+    pre = check(path, options.password, options.max_pdf_bytes, options.max_pages or 10**9)
+    pdf, damaged = _open(path, options.password, pre.data)
+    warnings = [*pre.warnings, *damaged]
     try:
         n_pages = len(pdf)
         if options.max_pages and n_pages > options.max_pages:
             raise ExtractionError(f"too large: {n_pages} pages exceeds the limit of {options.max_pages}")
+        costs = pre.pages if pre.pages is not None and len(pre.pages) == n_pages else None
         blocks: list[TextBlock] = []
         sizes: list[list[float]] = []
         unreadable: list[int] = []
+        too_big: list[tuple[int, str]] = []
+        cut: list[int] = []
+        chars = 0
         for i in range(n_pages):
+            problem = costs[i].problem() if costs is not None else None
+            if problem:
+                too_big.append((i + 1, problem))
+                sizes.append(_page_size(pdf, i))
+                continue
             try:
-                block, size = _read_page(pdf, i)
+                block, size, whole = _read_page(pdf, i, PAGE_CHARS)
             except pdfium.PdfiumError:
                 unreadable.append(i + 1)
                 sizes.append([0.0, 0.0, 0])
                 continue
             sizes.append(size)
+            if not whole:
+                cut.append(i + 1)
             if block is not None:
                 blocks.append(block)
-        if warnings and not blocks:  # a salvaged file that yields nothing is damaged, not a scan
+                chars += len(block.text)
+                if options.max_chars and chars > options.max_chars:
+                    raise too_many_chars(options.max_chars)
+        if too_big and not blocks:
+            raise ExtractionError(f"too large: page {too_big[0][0]} not read: {too_big[0][1]}")
+        if damaged and not blocks:  # a salvaged file that yields nothing is damaged, not a scan
             raise ExtractionError("corrupt: damaged or truncated PDF, no text could be recovered")
         if unreadable:
             warnings.append(
                 f"{len(unreadable)} page(s) could not be read and were skipped: "
                 + ", ".join(map(str, unreadable[:20]))
                 + (" ..." if len(unreadable) > 20 else "")
+            )
+        for page, problem in too_big[:5]:
+            warnings.append(f"page {page} not read: {problem}")
+        if len(too_big) > 5:
+            warnings.append(f"{len(too_big) - 5} more page(s) not read for their size")
+        if cut:
+            warnings.append(
+                f"text cut at {PAGE_CHARS:,} characters on {len(cut)} page(s): "
+                + ", ".join(map(str, cut[:20]))
+                + (" ..." if len(cut) > 20 else "")
             )
         metadata: dict[str, Any] = {"page_sizes": sizes}
         metadata.update(_metadata(pdf))
@@ -107,10 +141,13 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
     )
 
 
-def _open(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, list[str]]:
-    """Open read-only; map PDFium's load errors to one-line reasons, salvaging a truncated file if possible."""
+def _open(
+    path: Path, password: str | None, data: bytes | None = None
+) -> tuple[pdfium.PdfDocument, list[str]]:
+    """Open read-only (from ``data``, a patched copy of the file, when given); map PDFium's load errors to
+    one-line reasons, salvaging a truncated file if possible."""
     try:
-        return pdfium.PdfDocument(str(path), password=password), []
+        return pdfium.PdfDocument(data if data is not None else str(path), password=password), []
     except pdfium.PdfiumError as e:
         code = getattr(e, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD or (code is None and "password" in str(e).lower()):
@@ -121,7 +158,7 @@ def _open(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, list[st
             raise ExtractionError("encrypted: unsupported security handler") from None
         if code == pdfium_c.FPDF_ERR_FILE:
             raise ExtractionError("cannot read: file could not be opened") from None
-        pdf = _salvage(path, password)
+        pdf = _salvage(path, password, data)
         if pdf is None:
             raise ExtractionError(
                 "corrupt: not a readable PDF (damaged or truncated; no catalog found)"
@@ -131,18 +168,20 @@ def _open(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, list[st
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
 
 
-def _salvage(path: Path, password: str | None) -> pdfium.PdfDocument | None:
+def _salvage(path: Path, password: str | None, data: bytes | None = None) -> pdfium.PdfDocument | None:
     """Give PDFium a trailer it can rebuild the cross-reference table from (in memory; the file is untouched).
 
     Truncated downloads lose the trailer at the end of the file; PDFium then refuses the file although most
-    objects are intact. Appending a trailer that names the catalog lets PDFium rescan the objects.
+    objects are intact. Appending a trailer that names the catalog lets PDFium rescan the objects. ``data``
+    is the checked copy of the file to salvage instead (see ``pdfcheck``).
     """
-    try:
-        if path.stat().st_size > _SALVAGE_LIMIT:
+    if data is None:
+        try:
+            if path.stat().st_size > _SALVAGE_LIMIT:
+                return None
+            data = path.read_bytes()
+        except OSError:
             return None
-        data = path.read_bytes()
-    except OSError:
-        return None
     m = _CATALOG.search(data)
     if m is None:
         return None
@@ -156,8 +195,17 @@ def _salvage(path: Path, password: str | None) -> pdfium.PdfDocument | None:
         return None
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[TextBlock | None, list[float]]:
-    """The page's text and character boxes as one block (None when the page has no text), and its size.
+def _page_size(pdf: pdfium.PdfDocument, index: int) -> list[float]:
+    """[width, height, 0] of a page that is not loaded (size from its dictionary; no content parsed)."""
+    size = pdfium_c.FS_SIZEF()
+    if not pdfium_c.FPDF_GetPageSizeByIndexF(pdf.raw, index, size):
+        return [0.0, 0.0, 0]
+    return [round(size.width, 2), round(size.height, 2), 0]
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int, limit: int) -> tuple[TextBlock | None, list[float], bool]:
+    """The page's text and character boxes as one block (None when the page has no text), its size, and
+    whether the text is whole (False when cut at ``limit`` characters).
 
     Pages and text pages are opened with the raw PDFium calls and closed right here: the helper objects
     of pypdfium2 attach a weak-reference finalizer to each one, which costs more than the calls themselves.
@@ -172,14 +220,14 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[TextBlock | None, l
         if not textpage:
             raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            text, boxes = _page_text(textpage, frame)
+            text, boxes, whole = _page_text(textpage, frame, limit)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
     finally:
         pdfium_c.FPDF_ClosePage(page)
     if not text or text.isspace():
-        return None, size
-    return TextBlock(text, Location(page=index + 1), boxes=boxes), size
+        return None, size, whole
+    return TextBlock(text, Location(page=index + 1), boxes=boxes), size, whole
 
 
 def _mediabox(page: Any) -> tuple[float, float, float, float]:
@@ -198,11 +246,14 @@ def _rotation(page: Any) -> int:
     return _DEGREES[raw]
 
 
-def _page_text(textpage: Any, frame: _Frame) -> tuple[str, array]:
-    """Text of a text page with 4 floats per character (x0, top, x1, bottom; NaN where no glyph)."""
+def _page_text(textpage: Any, frame: _Frame, limit: int) -> tuple[str, array, bool]:
+    """Text of a text page (its first ``limit`` characters) with 4 floats per character (x0, top, x1,
+    bottom; NaN where no glyph), and whether that is all of it."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
-        return "", array("f")
+        return "", array("f"), True
+    whole = n <= limit
+    n = min(n, limit)
     text = _text_range(textpage, n)
     if len(text) != n:  # PDFium left out or added characters: read them one by one so boxes stay aligned
         get = pdfium_c.FPDFText_GetUnicode
@@ -220,7 +271,7 @@ def _page_text(textpage: Any, frame: _Frame) -> tuple[str, array]:
         text = text.translate(_CLEAN)
     boxes = array("f", bytes(16 * len(v)))
     frame.to_top_left(v, np.frombuffer(boxes, dtype=np.float32).reshape(-1, 4))
-    return text, boxes
+    return text, boxes, whole
 
 
 def _text_range(textpage: Any, n: int) -> str:
@@ -304,9 +355,10 @@ def _char_boxes(textpage: Any, text: str, dropped: list[int]) -> np.ndarray:
         f = np.divide(inner - s, e - s, dtype=np.float32)[:, None]
         first = rows[starts].repeat(count).view(np.float32).reshape(-1, 4)
         step = rows[ends].repeat(count).view(np.float32).reshape(-1, 4)
-        step -= first
-        step *= f
-        step += first
+        with np.errstate(invalid="ignore", over="ignore"):  # a damaged font's infinite box stays NaN/inf
+            step -= first
+            step *= f
+            step += first
         rows[inner] = step.view(np.complex128).reshape(-1)
     return v
 

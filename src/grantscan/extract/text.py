@@ -25,14 +25,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model import Document, Location, TextBlock
-from .errors import ExtractionError
+from .errors import ExtractionError, too_many_chars
 
 if TYPE_CHECKING:
     from . import ExtractOptions
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_BLANK_RUN = re.compile(r"\n(?:[ \t\f\v\u00a0]*\n)+")
-_LEADING_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*\n)*")
+# Possessive quantifiers (``*+``, ``++``) and atomic groups never give back what they matched: every regex
+# here runs on untrusted text and must take time linear in it (tests/test_linear_time.py).
+_BLANK_RUN = re.compile(r"\n(?:[ \t\f\v\u00a0]*+\n)++")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*+\n)*+")
 
 
 def extract_text_file(path: Path, options: ExtractOptions, fmt: str) -> Document:
@@ -42,6 +44,9 @@ def extract_text_file(path: Path, options: ExtractOptions, fmt: str) -> Document
     except OSError as e:
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
     text = decode(data)
+    # refused before the work: plain text keeps every character; markup is at most a few times the text
+    if options.max_chars and len(text) > options.max_chars * (1 if fmt == "text" else 4):
+        raise too_many_chars(options.max_chars)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
     metadata: dict[str, Any] = {}
@@ -220,11 +225,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-_LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
+# a closing run of '#' starts where a run of blanks starts, never inside one (else each blank of a long run
+# would be tried as a start and scanned to the run's end)
+_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]++#++[ \t]*+$|^#++[ \t]*+$")
+_SETEXT = re.compile(r" {0,3}(=++|-++)[ \t]*+$")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
+_TABLE_DELIM = re.compile(
+    r"[ \t]*+\|?+[ \t]*+:?+-{2,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{2,}+:?+[ \t]*+)*+\|?+[ \t]*+$"
+)
+_LINK_DEF = re.compile(r" {0,3}\[[^\]]++\]:[ \t]*+\S")
 _CONTAINER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?")
 _INLINE = re.compile(
     r"""
@@ -464,7 +473,9 @@ _TABLE_ENVS = {
     "minipage": 1,
     "wrapfigure": 2,
 }
-_PREAMBLE_TEXT = re.compile(r"\\(title|author)\s*(?:\[[^\]]*\]\s*)?\{")
+# The optional argument stops at the next '[' too: an unclosed '[' is then scanned only up to the next
+# command's, not to the end of the preamble once per command.
+_PREAMBLE_TEXT = re.compile(r"\\(title|author)\s*+(?:\[[^\[\]]*+\]\s*+)?+\{")
 
 
 def _latex(src: str) -> tuple[list[TextBlock], list[dict[str, Any]]]:
@@ -482,11 +493,13 @@ def _latex(src: str) -> tuple[list[TextBlock], list[dict[str, Any]]]:
     begin = re.search(r"\\begin\s*\{document\}", text)
     end = re.search(r"\\end\s*\{document\}", text)
     if begin:
-        for m in _PREAMBLE_TEXT.finditer(text, 0, begin.start()):
+        pos = 0
+        while m := _PREAMBLE_TEXT.search(text, pos, begin.start()):
             close = scanner.group_end(m.end() - 1, begin.start())
             out.brk()
             scanner.scan(m.end(), close - 1)
             out.brk()
+            pos = max(close, m.end())  # a title inside a title is read once, as part of the outer one
         body_start = begin.end()
     else:
         body_start = 0
