@@ -66,8 +66,8 @@ def assert_linear(name: str, make: Callable[[int, int], Any], run: Callable[[Any
 
 
 @pytest.fixture(scope="module")
-def scanner():  # noqa: ANN201 - grantscan.scan.Scanner
-    from grantscan.scan import Scanner
+def scanner():  # noqa: ANN201 - grantscan.pipeline.Scanner
+    from grantscan.pipeline import Scanner
 
     return Scanner(Config(cache=False))
 

@@ -19,6 +19,10 @@ from typing import Any
 
 import click
 
+# one BLAS thread: grantscan does no heavy linear algebra, and OpenBLAS's thread pool needs more address space
+# than a tight memory_limit leaves a worker (numpy is imported later, when a scan needs it)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 EXIT_CODES: dict[int, str] = {
     EXIT_OK: "scan complete, nothing at or above --fail-on",
