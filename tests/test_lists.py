@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from grantscan.detect.partners.screening import canon, name_words
+from grantscan.detect.partners.words import load_word_lists, word_lists
 from grantscan.knowledge import designations as dz
 from grantscan.knowledge.loader import PackError
 
@@ -239,3 +240,47 @@ def test_real_lists_load():
     assert {"bis-entity-list", "uk-sanctions-list", "china-defence-universities", "dow-1286"} <= ids
     assert len(d) > 7000
     assert dz.load_lists(SHARED_DATA) is d  # read once per folder
+
+
+def test_word_lists_are_read_from_the_pattern_file():
+    wl = word_lists()
+    assert {"jsc", "pjsc", "ltd", "group"} <= wl.legal_forms and "the" in wl.connecting
+    assert wl.abbreviations["inst"] == "institute" and wl.abbreviations["named"] == ""
+    assert "institute" in wl.generic and "pedagogical" in wl.type_words
+    assert wl.transliteration and len(wl.digest) == 64
+
+
+@pytest.mark.parametrize(
+    "bad,message",
+    [
+        ("  - {from: '(?:ts|tz', to: 'c'}", r"screening\.yaml:6: transliteration rule '\(\?:ts\|tz'"),
+        ("  - {from: 'x', to: '\\2'}", r"screening\.yaml:6: transliteration rule 'x' -> '\\\\2'"),
+        (
+            "  - {from: 'x', to: 'ks', note: 1}",
+            r"screening\.yaml:6: transliteration rule: unknown key 'note'",
+        ),
+    ],
+)
+def test_word_list_errors_name_the_file_and_line(tmp_path, bad, message):
+    head = "abbreviations:\n  univ: university\nlegal_forms: [ltd]\nconnecting: [the]\ntransliteration:\n"
+    tail = "generic: [institute]\ntype_words: [law]\n"
+    path = tmp_path / "screening.yaml"
+    path.write_text(head + bad + "\n" + tail, encoding="utf-8")
+    with pytest.raises(PackError, match=message):
+        load_word_lists(path)
+
+
+def test_word_list_words_are_checked_where_they_are_written(tmp_path):
+    path = tmp_path / "screening.yaml"
+    base = "abbreviations: {}\nconnecting: [the]\ntransliteration: []\ntype_words: [law]\n"
+    path.write_text(base + "legal_forms: [\n  ltd,\n  Co.,\n]\ngeneric: [institute]\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"screening\.yaml:7: 'legal_forms': word 'Co\.'"):
+        load_word_lists(path)
+    path.write_text(
+        base + "legal_forms: [ltd]\ngeneric: [\n  institute,\n  institute,\n]\n", encoding="utf-8"
+    )
+    with pytest.raises(PackError, match=r"screening\.yaml:8: 'generic': 'institute' listed twice"):
+        load_word_lists(path)
+    path.write_text(base + "legal_forms: [ltd]\n", encoding="utf-8")
+    with pytest.raises(PackError, match="missing required key 'generic'"):
+        load_word_lists(path)

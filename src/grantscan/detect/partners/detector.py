@@ -45,8 +45,6 @@ from .places import (
     country_name,
 )
 from .screening import (
-    GENERIC,
-    LEGAL_FORMS,
     Hit,
     ScreeningIndex,
     canon,
@@ -921,10 +919,11 @@ class PartnerDetector:
         """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
         legal form or a place."""
         places = {i for m in self._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
         for i in range(s, e):
             if h.start <= i < h.end or i in places or not t.name_word(i):
                 continue
-            if any(w not in GENERIC and w not in LEGAL_FORMS for w in name_words(t.word(i))):
+            if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
                 return True
         return False
 
@@ -1114,7 +1113,7 @@ def _common_words() -> frozenset[str]:
 
     words: set[str] = set(STOP_WORDS)
     for p in sorted(patterns_dir().rglob("*.yaml")):
-        if p.parent.name != "designations":
+        if p.parent.name != "designations" and p.name != "screening.yaml":  # not the names' own words
             words.update(re.findall(r"(?<![\w'])[a-z]{3,}(?![\w'])", p.read_text(encoding="utf-8")))
     return frozenset(words)
 

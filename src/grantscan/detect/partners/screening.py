@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ...knowledge.designations import Designations, ListEntry
+from .words import word_lists
 
 # The two score thresholds of a fuzzy match (fitted on tests/partners/labelled.jsonl, tuning part: see
 # scripts/evaluate_partners.py --fit): at or above DESIGNATED a span is the listed body, at or above POSSIBLE a
@@ -38,150 +39,6 @@ WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 
-ABBREVIATIONS = {
-    "univ": "university",
-    "uni": "university",
-    "inst": "institute",
-    "institution": "institute",
-    "intl": "international",
-    "tech": "technology",
-    "technol": "technology",
-    "technological": "technology",
-    "technologies": "technology",
-    "technical": "technology",
-    "technic": "technology",
-    "natl": "national",
-    "acad": "academy",
-    "academic": "academy",
-    "sci": "science",
-    "sciences": "science",
-    "scientific": "science",
-    "dept": "department",
-    "st": "saint",
-    "mfg": "manufacturing",
-    "engg": "engineering",
-    "eng": "engineering",
-    "labs": "laboratory",
-    "lab": "laboratory",
-    "laboratories": "laboratory",
-    "centre": "center",
-    "centres": "center",
-    "centers": "center",
-    "defence": "defense",
-    "physico": "physics",
-    "physical": "physics",
-    "industrial": "industry",
-    "industries": "industry",
-    "electronic": "electronics",
-    "aeronautical": "aeronautics",
-    "astronautical": "astronautics",
-    "mechanical": "mechanics",
-    "polytechnical": "polytechnic",
-    "politechnical": "polytechnic",
-    "chemical": "chemistry",
-    "mathematical": "mathematics",
-    "optical": "optics",
-    "systems": "system",
-    "instruments": "instrument",
-    "materials": "material",
-    "russian": "russia",
-    "chinese": "china",
-    "iranian": "iran",
-    "belarusian": "belarus",
-    "korean": "korea",
-    "syrian": "syria",
-    "federation": "",
-    "named": "",
-    "after": "",
-}
-LEGAL_FORMS = {
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "llp",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "gmbh",
-    "ag",
-    "sa",
-    "sas",
-    "srl",
-    "spa",
-    "bv",
-    "nv",
-    "oy",
-    "ab",
-    "kg",
-    "pte",
-    "pty",
-    "jsc",
-    "ojsc",
-    "pjsc",
-    "cjsc",
-    "oao",
-    "zao",
-    "ooo",
-    "pao",
-    "ao",
-    "fsue",
-    "fgup",
-    "sarl",
-    "kk",
-    "group",
-    "holding",
-    "holdings",
-    "joint",
-    "stock",
-    "public",
-    "open",
-    "closed",
-    "unitary",
-    "enterprise",
-    "liability",
-    "concern",
-    "the",
-    "of",
-    "and",
-    "for",
-    "in",
-    "at",
-    "de",
-    "a",
-}
-# Words of a name that say what kind of body or field it is, not which one. A name made only of these (and of
-# connecting words) is generic: several countries have an "Institute of Applied Physics", so where the text
-# places it decides.
-GENERIC = set(
-    """
-    university institute academy college school polytechnic center laboratory research science technology
-    engineering national state federal central international institute department faculty division bureau
-    office agency ministry council committee foundation society association union federation organization
-    organisation applied physics chemistry mathematics mechanics electronics optics material energy nuclear
-    aviation aeronautics astronautics aerospace space radio radiophysics telecommunications communication
-    communications information computing computer automation control instrument instrumentation precision
-    machine machinery manufacturing design development industry system medical medicine biology
-    northern southern eastern western northeastern northwestern southeastern southwestern north south east west
-    new higher advanced military defense security special general main key modern joint integrated experimental
-    theoretical fundamental problems studies study power electric electrical metallurgy mining geology
-    construction transport shipbuilding marine ocean naval sea air land army navy force building plant works
-    factory zavod bureau production association complex trade trading import export services service products
-    equipment engineering solutions global world first united
-    """.split()
-)
-# words that say what type of university or institute it is: a span naming one the listed name lacks (or
-# lacking one it has) is another body ("Astrakhan State Technical University" is not "Astrakhan State University")
-TYPE_WORDS = set(
-    """
-    technology medicine medical pedagogical agricultural agriculture economics economic normal polytechnic
-    engineering aviation aerospace nuclear humanities law arts music sports forestry oil gas mining transport
-    maritime marine railway communications electronics physics chemistry mathematics defense military naval
-    """.split()
-)
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
@@ -201,28 +58,14 @@ def fold(s: str) -> str:
 def name_words(s: str) -> tuple[str, ...]:
     """The words a name is compared by: folded, abbreviations and adjective forms expanded, legal forms and
     connecting words dropped ('PJSC United Aircraft Corp.' -> ('united', 'aircraft'))."""
+    wl = word_lists()
+    abbreviations, dropped = wl.abbreviations, wl.dropped
     out = []
     for w in _SPLIT.findall(fold(s)):
-        w = ABBREVIATIONS.get(w, w)
-        if w and w not in LEGAL_FORMS:
+        w = abbreviations.get(w, w)
+        if w and w not in dropped:
             out.append(w)
     return tuple(out)
-
-
-_TRANSLIT = [
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"(?:dzh|dj|zh)"), "j"),
-    (re.compile(r"(?:tch|tsch|sch|sh|ch)"), "s"),
-    (re.compile(r"(?:ts|tz)"), "c"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"(?:ck|q)"), "k"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(?:ou|oo)"), "u"),
-    (re.compile(r"(?:ee|ey|ei|ie|iy|yi|ii|y)"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),
-]
 
 
 @lru_cache(maxsize=200_000)
@@ -230,7 +73,7 @@ def canon(word: str) -> str:
     """A spelling key shared by common transliteration variants: Shahid/Shaheed, Zhukovskiy/Joukovski,
     Rosoboronexport/Rosoboroneksport, Tupolev/Toupolev, doubled letters."""
     w = word
-    for rx, rep in _TRANSLIT:
+    for rx, rep in word_lists().transliteration:
         w = rx.sub(rep, w)
     return w
 
@@ -282,6 +125,8 @@ class ScreeningIndex:
         self.by_set: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.acronyms: dict[str, list[int]] = defaultdict(list)
         self.weak: set[int] = set()  # names of everyday words, matched only with their legal form written
+        wl = word_lists()
+        GENERIC, LEGAL_FORMS = self.generic_words, self.dropped_words = wl.generic, wl.dropped
         blocked = set(not_acronyms)
         df: dict[str, set[int]] = defaultdict(set)
         firsts: set[str] = set()
@@ -328,7 +173,7 @@ class ScreeningIndex:
         self.postings = {k: v for k, v in self._postings().items() if len(df[k]) <= MAX_DF}
         self.vocab_keys = sorted(self.postings)
         self.generic_keys = generic_keys = {canon(w) for w in GENERIC | LEGAL_FORMS}
-        self.type_keys = {canon(w) for w in TYPE_WORDS}
+        self.type_keys = {canon(w) for w in wl.type_words}
         self.seed_keys = {
             k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic_keys
         }
@@ -349,7 +194,9 @@ class ScreeningIndex:
     def _add(self, entry: int, raw: str, words: tuple[str, ...]) -> int:
         keys = tuple(canon(w) for w in words)
         generic = (
-            all(w in GENERIC or w in LEGAL_FORMS for w in words) or len(words) == 1 and len(words[0]) < 4
+            all(w in self.generic_words or w in self.dropped_words for w in words)
+            or len(words) == 1
+            and len(words[0]) < 4
         )
         self.names.append(Name(entry, raw, words, keys, generic))
         return len(self.names) - 1
@@ -393,7 +240,9 @@ class ScreeningIndex:
             groups: list[set[str]] = []
             for k in self.acronyms.get(acronym, ()):
                 keys = {
-                    canon(w) for w in name_words(self.entries[self.names[k].entry].name) if w not in GENERIC
+                    canon(w)
+                    for w in name_words(self.entries[self.names[k].entry].name)
+                    if w not in self.generic_words
                 }
                 for g in groups:
                     if g & keys:
