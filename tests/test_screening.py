@@ -3,9 +3,12 @@ written, look-alikes not flagged, place qualifiers, titles, references and negat
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from grantscan.config import Config
+from grantscan.detect.partners import screening
+from grantscan.knowledge.designations import Designations, ListEntry, default_designations
 from grantscan.model import Finding, ListMatch, Location
 from grantscan.pipeline import Scanner
 from grantscan.score import assess
@@ -131,3 +134,53 @@ def test_a_name_left_with_one_word_needs_its_legal_form(scanner):
     assert not listed(scanner, "Status of the project: ongoing.")
     hit = listed(scanner, "Our partner AO Status will host the share registry.")
     assert hit and hit[0].lists[0].entry_id == "RUS2662"
+
+
+# -- the compiled index ------------------------------------------------------------------------------------------
+
+
+def test_shipped_index_is_current_and_what_a_compile_gives():
+    """The index shipped beside the table is the one compiling the table now gives (rebuild it with
+    scripts/build_designations.py --index-only after changing patterns/screening.yaml or the normalisation)."""
+    d = default_designations()
+    shipped = screening.shipped_index(d.table)
+    assert shipped is not None, "patterns/designations/index.npz is stale or missing"
+    fresh = screening.compile_index(d.entries, screening.file_digest(d.table))
+    assert sorted(shipped) == sorted(fresh)
+    for name, array in fresh.items():
+        assert shipped[name].dtype == array.dtype and np.array_equal(shipped[name], array), name
+
+
+def test_index_written_twice_is_the_same_file_and_a_stale_one_is_ignored(tmp_path):
+    entries = [
+        ListEntry("demo", "Demo", "2026-01-01", "Northwind Photonics Institute", "RU", ["NPI Labs"]),
+        ListEntry("demo", "Demo", "2026-01-01", "Acme Quantum Devices Co., Ltd.", "CN", ["AQD"]),
+    ]
+    arrays = screening.compile_index(entries, "table-1")
+    screening.write_index(arrays, tmp_path / "a.npz")
+    screening.write_index(arrays, tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    assert screening.read_index(tmp_path / "a.npz", "table-1") is not None
+    assert screening.read_index(tmp_path / "a.npz", "table-2") is None  # made from another table
+    (tmp_path / "c.npz").write_bytes(b"not a zip")
+    assert screening.read_index(tmp_path / "c.npz", "table-1") is None
+    index = screening.ScreeningIndex(screening.read_index(tmp_path / "a.npz", "table-1"), entries)
+    [k] = index.lookup("Acme Quantum Devices Company Limited")
+    assert index.names[k].entry == 1 and index.entries[1].name.startswith("Acme")
+    assert [index.names[k].raw for k in index.lookup("AQD")] == ["AQD"]
+    assert index.score_span("Northwind Photonic Institute")[0][1] > screening.DESIGNATED
+
+
+def test_the_lists_are_read_only_when_a_match_needs_them():
+    reads = []
+
+    def load() -> list[ListEntry]:
+        reads.append(1)
+        return [ListEntry("demo", "Demo", None, "Northwind Photonics Institute", "RU")]
+
+    d = Designations(load, [])
+    index = screening.ScreeningIndex(screening.compile_index(load()), lambda: d.entries)
+    reads.clear()
+    assert index.score_span("University of Leeds") == [] and not reads
+    assert index.score_span("Northwind Photonics Institute") and index.entries[0].country == "RU"
+    assert index.entries is index.entries and len(reads) == 1

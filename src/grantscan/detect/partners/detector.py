@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -157,7 +157,7 @@ class PartnerDetector:
             extra = load_lists(config.lists_dir, country_of=country_code)
             self.warnings += extra.warnings
             self.designations = Designations(base.entries + extra.entries, base.lists + extra.lists)
-        self.screen = _screening_index(self.designations, self.nlp.vocab, tuple(self._not_acronyms()))
+        self.screen = _screening_index(self.designations, tuple(self._not_acronyms()))
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self.ner = _load_model(config.model) if config.model else None
@@ -592,20 +592,20 @@ class PartnerDetector:
         if not len(sdoc) or not len(self.screen):
             return []
         t = self._toks(sdoc)
-        orth = sdoc.to_array(ORTH) if len(self.screen.acronym_hashes) else None
-        return self.screen.scan(lower_hashes(sdoc), orth, t.word, lambda i: _has_capital(t.word(i)))
+        arr = sdoc.to_array([ORTH, IS_LOWER])
+        return self.screen.scan(
+            lower_hashes(sdoc), arr[:, 0], t.word, lambda i: _has_capital(t.word(i)), arr[:, 1].astype(bool)
+        )
 
     def _seeds(self, sdoc: Doc) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
-        if not len(sdoc):
+        if not len(sdoc) or not len(self.screen):
             return []
         flags = sdoc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
-        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2]).tolist()
-        if not caps:
+        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2])
+        if not len(caps):
             return []
-        t = self._toks(sdoc)
-        words = {i: t.word(i) for i in caps}
-        return [i for i in caps if self.screen.seeds([words[i]], [0])]
+        return caps[self.screen.seed_tokens(lower_hashes(sdoc)[caps], sdoc.vocab.strings)].tolist()
 
     def _person_name(self, t: _Tokens, i: int) -> bool:
         """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
@@ -681,7 +681,7 @@ class PartnerDetector:
             if any(cs <= i < ce for cs, ce, _, _ in candidates):
                 continue
             rs, re_ = self._run(t, i, i + 1)
-            if rs < i and t.sent_start(rs) and not self.screen.seeds([t.word(rs)], [0]):
+            if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             if re_ - rs >= 2 and not any(cs < re_ and rs < ce for cs, ce, _, _ in candidates):
                 candidates.append((rs, re_, "seed", None))
@@ -1114,21 +1114,27 @@ def _common_words() -> frozenset[str]:
     words: set[str] = set(STOP_WORDS)
     for p in sorted(patterns_dir().rglob("*.yaml")):
         if p.parent.name != "designations" and p.name != "screening.yaml":  # not the names' own words
-            words.update(re.findall(r"(?<![\w'])[a-z]{3,}(?![\w'])", p.read_text(encoding="utf-8")))
+            # whole words of three or more lower-case ASCII letters
+            for w in set(re.findall(r"[\w']+", p.read_text(encoding="utf-8"))):
+                if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower():
+                    words.add(w)
     return frozenset(words)
 
 
-def _screening_index(designations: Designations, vocab, not_acronyms: tuple[str, ...]) -> ScreeningIndex:  # noqa: ANN001
-    """One index per set of loaded lists (the loaders cache them), built once per process."""
+def _screening_index(designations: Designations, not_acronyms: tuple[str, ...]) -> ScreeningIndex:
+    """One index per set of loaded lists (the loaders cache them), made once per process: the shipped snapshot's
+    compiled index when the lists are that snapshot alone, else compiled now."""
     key = (id(designations), not_acronyms)
     got = _INDEXES.get(key)
     if got is None or got[0] is not designations:
         if len(_INDEXES) > 4:
             _INDEXES.clear()
-        got = _INDEXES[key] = (
-            designations,
-            ScreeningIndex(designations, vocab, not_acronyms, _common_words()),
-        )
+        arrays = screening.shipped_index(designations.table) if designations.table is not None else None
+        if arrays is not None:
+            index = ScreeningIndex(arrays, lambda: designations.entries, not_acronyms, _common_words)
+        else:
+            index = ScreeningIndex.from_entries(designations.entries, not_acronyms, _common_words)
+        got = _INDEXES[key] = (designations, index)
     return got[1]
 
 

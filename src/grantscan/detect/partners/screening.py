@@ -1,31 +1,44 @@
 """Screening: every listed name and alias as a pattern over the whole text, and fuzzy scoring of name spans.
 
-One index is built over all names and aliases of the loaded designations. Each name is normalised to words
-(case, diacritics, punctuation, abbreviations, adjective forms, legal-form and connecting words dropped) and
-put in a word trie. A block is scanned from the tokens whose lower-case form can start a name (one numpy
-look-up over the block's LOWER hashes), so the cost is linear in the text and independent of the organisation
-recogniser. Acronyms given as names or aliases are matched case-sensitively as whole tokens.
+One index covers all names and aliases of the loaded designations. Each name is normalised to words (case,
+diacritics, punctuation, abbreviations, adjective forms, legal-form and connecting words dropped: the word lists
+of patterns/screening.yaml) and put in a word trie. A block is scanned from the tokens whose lower-case form can
+start a name (one sorted-array look-up over the block's LOWER hashes), so the cost is linear in the text and
+independent of the organisation recogniser. Acronyms given as names or aliases are matched case-sensitively as
+whole tokens.
 
 Names written another way (word order, transliteration, a typo, a cut-short name) are found by ``score_span``
 on candidate spans (capitalised runs, recogniser output, NER): candidates share a distinctive word (after
 transliteration folding) with the span, and are scored by the idf-weighted share of the listed name's words
 found in the span, less the span's own distinctive words the name lacks.
+
+The index is compiled to flat arrays (``compile_index``): for the shipped snapshot at data-build time
+(``patterns/designations/index.npz``, written by scripts/build_designations.py), for imported lists or a
+``--lists`` folder at start-up. Loading the shipped arrays takes no per-name Python work; the look-up tables
+are made from them in bulk the first time a block needs them, the fuzzy ones the first time a span is scored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import math
 import re
 import unicodedata
+import zipfile
+import zlib
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ...knowledge.designations import Designations, ListEntry
+from ...knowledge.designations import ListEntry
 from .words import word_lists
 
 # The two score thresholds of a fuzzy match (fitted on tests/partners/labelled.jsonl, tuning part: see
@@ -38,19 +51,22 @@ EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
+INDEX_FORMAT = 1  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
-_TERM = ""  # trie key of the names ending at a node
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
+_SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
+_ACRONYM_FLAG, _GENERIC_FLAG = 1, 2
 
 
 def fold(s: str) -> str:
     """ASCII lower case, apostrophes dropped ("Xi'an" -> "xian"), '&' as 'and'."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     return _APOS.sub("", s.lower().replace("&", " and ").replace("ß", "ss"))
 
 
@@ -90,7 +106,7 @@ class Name:
     raw: str
     words: tuple[str, ...]
     keys: tuple[str, ...]  # canon(words)
-    generic: bool
+    generic: bool  # of generic words only, or a name the lists give for several countries
 
 
 @dataclass(slots=True)
@@ -105,128 +121,491 @@ class Hit:
     evidence: list[str] = field(default_factory=list)
 
 
+# -- compiling the index -------------------------------------------------------------------------------------------
+
+
+def _names_of(entry: ListEntry, dropped: frozenset[str]) -> list[str]:
+    """An entry's names and aliases; 'Institute of Applied Physics (IAP)' also as the name without the
+    brackets and as the acronym 'IAP'."""
+    names = [entry.name, *entry.aliases]
+    for n in names[:]:
+        if "(" in n:
+            names.append(_PARENS.sub(" ", n))
+            names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
+    return list(dict.fromkeys(names))
+
+
+def _blob(strings: Iterable[str], sep: str = "\n") -> np.ndarray:
+    return np.frombuffer(sep.join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _strings(blob: np.ndarray, sep: str = "\n") -> list[str]:
+    return blob.tobytes().decode("utf-8").split(sep) if len(blob) else []
+
+
+def _ids(values: Iterable[int]) -> np.ndarray:
+    """Non-negative ids as the smallest unsigned array that holds them (the index ships as it is built)."""
+    a = np.fromiter(values, dtype=np.int64)
+    return a.astype(np.uint16 if not len(a) or a.max() < 2**16 else np.uint32)
+
+
+def _csr(groups: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Groups of ids as (pointers, ids): group ``i`` is ``ids[ptr[i]:ptr[i + 1]]``."""
+    ptr = np.zeros(len(groups) + 1, dtype=np.int32)
+    ptr[1:] = np.cumsum([len(g) for g in groups])
+    return ptr, _ids(x for g in groups for x in g)
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every word made by dropping one of its letters."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _hash64(s: str) -> int:
+    """A stable 64-bit hash (the same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _hashed_groups(groups: dict[str, list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Groups of names by a string, as (sorted hashes of the strings, CSR pointers, names)."""
+    items = sorted((_hash64(key), names) for key, names in groups.items())
+    ptr, flat = _csr([names for _, names in items])
+    return np.array([h for h, _ in items], dtype=np.uint64), ptr, flat
+
+
+def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[str, np.ndarray]:
+    """Every name and alias of ``entries`` normalised, as flat arrays: what ``ScreeningIndex`` loads.
+
+    Names (raw text, entry, words, flags), the word and spelling-key vocabularies, document frequencies, the
+    word trie, first words, and the names grouped by words and by key set. ``table_digest`` identifies the
+    designations table the arrays were made from (see ``read_index``)."""
+    wl = word_lists()
+    dropped, generic_words = wl.dropped, wl.generic
+    raws: list[str] = []
+    name_entry: list[int] = []
+    name_words_: list[tuple[str, ...]] = []
+    flags: list[int] = []
+    firsts: set[str] = set()
+    for i, e in enumerate(entries):
+        for raw in _names_of(e, dropped):
+            raw = " ".join(raw.split())
+            if not raw:
+                continue
+            if is_acronym(raw):
+                if len(raw) < 3 or raw.lower() in dropped:
+                    continue
+                words: tuple[str, ...] = (raw.lower(),)
+                flag = _ACRONYM_FLAG
+            else:
+                words = name_words(raw)
+                if not words or len(words) > MAX_NAME_WORDS or all(len(w) <= 3 for w in words):
+                    continue  # 'LLC A-K-S': letters, not a name
+                flag = 0
+                firsts.add(words[0])
+                firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
+            if (
+                all(w in generic_words or w in dropped for w in words)
+                or len(words) == 1
+                and len(words[0]) < 4
+            ):
+                flag |= _GENERIC_FLAG
+            raws.append(raw)
+            name_entry.append(i)
+            name_words_.append(words)
+            flags.append(flag)
+    vocab = sorted({w for ws in name_words_ for w in ws})
+    wid = {w: j for j, w in enumerate(vocab)}
+    keys = sorted({canon(w) for w in vocab})
+    kid = {k: j for j, k in enumerate(keys)}
+    word_key = [kid[canon(w)] for w in vocab]
+    name_keys = [tuple(word_key[wid[w]] for w in ws) for ws in name_words_]
+    # a name of generic words found in the lists for several countries ("Institute of Applied Physics")
+    countries: dict[tuple[int, ...], set[str]] = defaultdict(set)
+    for k, f in enumerate(flags):
+        if f & _GENERIC_FLAG:
+            countries[tuple(sorted(name_keys[k]))].update(entries[name_entry[k]].all_countries() or {"?"})
+    shared = {ks for ks, cs in countries.items() if len(cs) > 1}
+    for k, ks in enumerate(name_keys):
+        if tuple(sorted(ks)) in shared:
+            flags[k] |= _GENERIC_FLAG
+    # document frequency of a key: the entries whose names (acronyms aside) hold it
+    df_sets: list[set[int]] = [set() for _ in keys]
+    postings: list[list[int]] = [[] for _ in keys]
+    # every key of four letters or more, and each way of dropping one of its letters: two words within one
+    # typo (a letter dropped, added, changed, two swapped) share one of these
+    dels = sorted(
+        {(zlib.crc32(v.encode()), j) for j, key in enumerate(keys) if len(key) >= 4 for v in _deletions(key)}
+    )
+    trie_parent: list[int] = []
+    trie_word: list[int] = []
+    edges: dict[tuple[int, int], int] = {}
+    terms: list[tuple[int, int]] = []
+    by_words: dict[str, list[int]] = defaultdict(list)
+    by_set: dict[str, list[int]] = defaultdict(list)
+    for k, ws in enumerate(name_words_):
+        if flags[k] & _ACRONYM_FLAG:
+            continue
+        for key in set(name_keys[k]):
+            df_sets[key].add(name_entry[k])
+            postings[key].append(k)
+        node = 0
+        for w in ws:
+            nxt = edges.get((node, wid[w]))
+            if nxt is None:
+                trie_parent.append(node)
+                trie_word.append(wid[w])
+                nxt = edges[(node, wid[w])] = len(trie_parent)
+            node = nxt
+        terms.append((node, k))
+        by_words[" ".join(ws)].append(k)
+        by_set[" ".join(keys[x] for x in sorted(name_keys[k]))].append(k)
+    terms.sort()
+    name_ptr, name_wids = _csr([[wid[w] for w in ws] for ws in name_words_])
+    post_ptr, post_names = _csr(postings)
+    bw_hash, bw_ptr, bw_names = _hashed_groups(by_words)
+    bs_hash, bs_ptr, bs_names = _hashed_groups(by_set)
+    meta = {
+        "format": INDEX_FORMAT,
+        "table": table_digest,
+        "words": wl.digest,
+        "entries": len(entries),
+        "names": len(raws),
+    }
+    return {
+        "meta": _blob([json.dumps(meta, sort_keys=True)]),
+        "raws": _blob(raws, _SEP),
+        "name_entry": _ids(name_entry),
+        "name_flags": np.array(flags, dtype=np.uint8),
+        "name_ptr": name_ptr,
+        "name_wids": name_wids,
+        "vocab": _blob(vocab),
+        "word_key": _ids(word_key),
+        "keys": _blob(keys),
+        "key_df": _ids(len(s) for s in df_sets),
+        "post_ptr": post_ptr,
+        "post_names": post_names,
+        "del_hash": np.array([h for h, _ in dels], dtype=np.uint32),
+        "del_key": _ids(j for _, j in dels),
+        "trie_parent": _ids(trie_parent),
+        "trie_word": _ids(trie_word),
+        "term_node": _ids(t[0] for t in terms),
+        "term_name": _ids(t[1] for t in terms),
+        # a token starts a name only if its words lead into the trie (not 'The', 'JSC', 'Physico' with no name
+        # starting 'physics')
+        "firsts": _blob(
+            sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
+        ),
+        "bw_hash": bw_hash,
+        "bw_ptr": bw_ptr,
+        "bw_names": bw_names,
+        "bs_hash": bs_hash,
+        "bs_ptr": bs_ptr,
+        "bs_names": bs_names,
+    }
+
+
+def index_meta(arrays: dict[str, np.ndarray]) -> dict:
+    return json.loads(_strings(arrays["meta"])[0])
+
+
+def write_index(arrays: dict[str, np.ndarray], path: Path) -> None:
+    """The arrays as an uncompressed .npz (a zip of .npy files, no pickled objects), byte for byte the same
+    for the same arrays."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            zf.writestr(info, buf.getvalue())
+
+
+def read_index(path: Path, table_digest: str) -> dict[str, np.ndarray] | None:
+    """The compiled arrays at ``path`` if they were made from the table with ``table_digest``, with today's
+    word lists and index format; None otherwise (the caller compiles them anew)."""
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        meta = index_meta(arrays)
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+    if (meta.get("format"), meta.get("table"), meta.get("words")) != (
+        INDEX_FORMAT,
+        table_digest,
+        word_lists().digest,
+    ):
+        return None
+    return arrays
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+INDEX_FILE = "index.npz"  # beside the shipped designations table
+
+
+def shipped_index(table: Path) -> dict[str, np.ndarray] | None:
+    """The compiled index shipped beside the designations ``table``, if it was made from that table with
+    today's word lists; None when absent or stale."""
+    index = table.parent / INDEX_FILE
+    try:
+        stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (table, index))
+    except OSError:
+        return None
+    return _shipped(str(table), stamp)
+
+
+@lru_cache(maxsize=2)
+def _shipped(table: str, stamp: tuple) -> dict[str, np.ndarray] | None:
+    path = Path(table)
+    return read_index(path.parent / INDEX_FILE, file_digest(path))
+
+
+# -- the index ---------------------------------------------------------------------------------------------------
+
+
+class _Names:
+    """``names[k]``: the listed name ``k`` as a ``Name``, made from the compiled arrays on first use."""
+
+    def __init__(self, index: ScreeningIndex):
+        self._index = index
+        self._made: dict[int, Name] = {}
+
+    def __len__(self) -> int:
+        return len(self._index.name_entry)
+
+    def __getitem__(self, k: int) -> Name:
+        got = self._made.get(k)
+        if got is None:
+            ix = self._index
+            words = ix.words_of(k)
+            got = self._made[k] = Name(
+                int(ix.name_entry[k]),
+                ix.raws[k],
+                words,
+                tuple(canon(w) for w in words),
+                bool(ix.name_flags[k] & _GENERIC_FLAG),
+            )
+        return got
+
+    def __iter__(self):  # noqa: ANN204
+        return (self[k] for k in range(len(self)))
+
+
 class ScreeningIndex:
-    """All names and aliases of the loaded designations, for pattern matching over text and span scoring."""
+    """All names and aliases of the loaded designations, for pattern matching over text and span scoring.
+
+    ``arrays``: what ``compile_index`` made; ``entries``: the designations' entries, or a function that reads
+    them (called the first time a match needs its entry); ``not_acronyms``: listed acronyms never matched on
+    their own; ``common``: everyday words (a function, called once when first needed): a name of at most two of
+    them or of generic words ('The Base', 'United Aircraft Corp.') is matched only with its legal form written.
+    """
 
     def __init__(
         self,
-        designations: Designations,
-        vocab,  # noqa: ANN001 - spacy Vocab
+        arrays: dict[str, np.ndarray],
+        entries: Sequence[ListEntry] | Callable[[], Sequence[ListEntry]],
         not_acronyms: Iterable[str] = (),
-        common: frozenset[str] = frozenset(),
+        common: Callable[[], frozenset[str]] | frozenset[str] = frozenset(),
     ):
-        from spacy.strings import get_string_id
-
-        self.designations = designations
-        self.entries: list[ListEntry] = designations.entries
-        self.names: list[Name] = []
-        self.trie: dict = {}
-        self.by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.by_set: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.acronyms: dict[str, list[int]] = defaultdict(list)
-        self.weak: set[int] = set()  # names of everyday words, matched only with their legal form written
+        self._arrays = arrays
+        self._entries = entries
+        self._blocked = frozenset(not_acronyms)
+        self._common = common
+        meta = index_meta(arrays)
+        self.n_entries = int(meta["entries"])
+        self.name_entry: np.ndarray = arrays["name_entry"]
+        self.name_flags: np.ndarray = arrays["name_flags"]
+        self.names = _Names(self)
         wl = word_lists()
-        GENERIC, LEGAL_FORMS = self.generic_words, self.dropped_words = wl.generic, wl.dropped
-        blocked = set(not_acronyms)
-        df: dict[str, set[int]] = defaultdict(set)
-        firsts: set[str] = set()
-        for i, e in enumerate(self.entries):
-            names = [e.name, *e.aliases]
-            for n in names[:]:  # 'Institute of Applied Physics (IAP)': the name, and 'IAP' as an acronym
-                if "(" in n:
-                    names.append(_PARENS.sub(" ", n))
-                    names += [
-                        m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in LEGAL_FORMS
-                    ]
-            for raw in dict.fromkeys(names):
-                raw = " ".join(raw.split())
-                if not raw:
-                    continue
-                if is_acronym(raw):
-                    if raw not in blocked and len(raw) >= 3 and raw.lower() not in LEGAL_FORMS:
-                        self.acronyms[raw].append(self._add(i, raw, (raw.lower(),)))
-                    continue
-                words = name_words(raw)
-                if not words or len(words) > MAX_NAME_WORDS:
-                    continue
-                if all(len(w) <= 3 for w in words):
-                    continue  # 'LLC A-K-S': letters, not a name
-                weak = all(w in common or w in GENERIC for w in words) and len(words) <= 2
-                k = self._add(i, raw, words)
-                if weak:  # 'The Base', 'United Aircraft Corp.': everyday words, matched only with the rest
-                    self.weak.add(k)
-                else:
-                    self.by_words[words].append(k)
-                    self.by_set[tuple(sorted(self.names[k].keys))].append(k)
-                node = self.trie
-                for w in words:
-                    node = node.setdefault(w, {})
-                node.setdefault(_TERM, []).append(k)
-                first = _SPLIT.findall(fold(raw.split()[0]))
-                firsts.add(words[0])
-                firsts.update(x for x in first if x)
-                for key in set(self.names[k].keys):
-                    df[key].add(i)
-        n = max(1, len(self.entries))
-        self.idf = {k: math.log(1 + n / len(v)) for k, v in df.items()}
-        self.max_idf = math.log(1 + n)
-        self.postings = {k: v for k, v in self._postings().items() if len(df[k]) <= MAX_DF}
-        self.vocab_keys = sorted(self.postings)
-        self.generic_keys = generic_keys = {canon(w) for w in GENERIC | LEGAL_FORMS}
+        self.generic_words, self.dropped_words = wl.generic, wl.dropped
+        self.generic_keys = {canon(w) for w in wl.generic | wl.dropped}
         self.type_keys = {canon(w) for w in wl.type_words}
-        self.seed_keys = {
-            k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic_keys
-        }
-        self.first_hashes = np.array(sorted({get_string_id(w) for w in firsts}), dtype=np.uint64)
-        self.acronym_hashes = np.array(sorted({get_string_id(a) for a in self.acronyms}), dtype=np.uint64)
-        # a name of generic words found in the lists for several countries ("Institute of Applied Physics")
-        by_set_countries: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for nm in self.names:
-            if nm.generic:
-                by_set_countries[tuple(sorted(nm.keys))].update(
-                    self.entries[nm.entry].all_countries() or {"?"}
-                )
-        self.shared = {key for key, cs in by_set_countries.items() if len(cs) > 1}
+        self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._near_cache: dict[str, list[str]] = {}
+        self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
+        self._posting_sets: dict[int, set[int]] = {}
 
-    def _add(self, entry: int, raw: str, words: tuple[str, ...]) -> int:
-        keys = tuple(canon(w) for w in words)
-        generic = (
-            all(w in self.generic_words or w in self.dropped_words for w in words)
-            or len(words) == 1
-            and len(words[0]) < 4
-        )
-        self.names.append(Name(entry, raw, words, keys, generic))
-        return len(self.names) - 1
-
-    def _postings(self) -> dict[str, set[int]]:
-        out: dict[str, set[int]] = defaultdict(set)
-        for k, nm in enumerate(self.names):
-            if len(nm.words) == 1 and is_acronym(nm.raw) or k in self.weak:
-                continue
-            for key in nm.keys:
-                out[key].add(k)
-        return out
+    @classmethod
+    def from_entries(
+        cls,
+        entries: Sequence[ListEntry],
+        not_acronyms: Iterable[str] = (),
+        common: Callable[[], frozenset[str]] | frozenset[str] = frozenset(),
+    ) -> ScreeningIndex:
+        """An index compiled now (imported lists, a ``--lists`` folder, tests)."""
+        return cls(compile_index(entries), entries, not_acronyms, common)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self.n_entries
+
+    # -- what is made on first use ------------------------------------------------------------------------------
+
+    @cached_property
+    def entries(self) -> Sequence[ListEntry]:
+        got = self._entries() if callable(self._entries) else self._entries
+        if len(got) != self.n_entries:
+            raise RuntimeError(f"the compiled index covers {self.n_entries} entries, the lists {len(got)}")
+        return got
+
+    @cached_property
+    def raws(self) -> list[str]:
+        return _strings(self._arrays["raws"], _SEP)
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        return _strings(self._arrays["vocab"])
+
+    @cached_property
+    def keys(self) -> list[str]:
+        return _strings(self._arrays["keys"])
+
+    @cached_property
+    def _key_id(self) -> dict[str, int]:
+        return dict(zip(self.keys, range(len(self.keys)), strict=True))
+
+    def words_of(self, k: int) -> tuple[str, ...]:
+        ptr, vocab = self._arrays["name_ptr"], self.vocab
+        return tuple(vocab[j] for j in self._arrays["name_wids"][ptr[k] : ptr[k + 1]].tolist())
+
+    @cached_property
+    def _trie(self) -> tuple[dict[str, int], dict[int, int], dict[int, list[int]]]:
+        """(word -> id, parent * V + word id -> child node, node -> names ending there): the word trie."""
+        a = self._arrays
+        vocab = self.vocab
+        v = max(1, len(vocab))
+        word_id = dict(zip(vocab, range(len(vocab)), strict=True))
+        parent = a["trie_parent"].astype(np.int64)
+        edges = dict(zip((parent * v + a["trie_word"]).tolist(), range(1, len(parent) + 1), strict=True))
+        terms: dict[int, list[int]] = {}
+        nodes, names = a["term_node"].tolist(), a["term_name"].tolist()
+        for node, k in zip(nodes, names, strict=True):
+            terms.setdefault(node, []).append(k)
+        return word_id, edges, terms
+
+    @cached_property
+    def first_hashes(self) -> np.ndarray:
+        """spaCy string hashes of the words a listed name can start with, sorted."""
+        from spacy.strings import get_string_id
+
+        return np.unique(
+            np.array([get_string_id(w) for w in _strings(self._arrays["firsts"])], dtype=np.uint64)
+        )
+
+    @cached_property
+    def acronyms(self) -> dict[str, list[int]]:
+        """Listed acronyms (those never matched alone left out) -> their names."""
+        out: dict[str, list[int]] = {}
+        raws = self.raws
+        for k in np.flatnonzero(self.name_flags & _ACRONYM_FLAG).tolist():
+            if raws[k] not in self._blocked:
+                out.setdefault(raws[k], []).append(k)
+        return out
+
+    @cached_property
+    def acronym_hashes(self) -> np.ndarray:
+        from spacy.strings import get_string_id
+
+        return np.unique(np.array([get_string_id(a) for a in self.acronyms], dtype=np.uint64))
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        return self._common() if callable(self._common) else self._common
+
+    @cached_property
+    def weak(self) -> np.ndarray:
+        """Per name: at most two words, each everyday or generic ('The Base', 'United Aircraft Corp.'):
+        matched only with the rest of the name, its legal form, written."""
+        a = self._arrays
+        common, generic = self.common, self.generic_words
+        everyday = np.fromiter(
+            (w in common or w in generic for w in self.vocab), dtype=bool, count=len(self.vocab)
+        )
+        ptr = a["name_ptr"]
+        n = len(ptr) - 1
+        if not n:
+            return np.zeros(0, dtype=bool)
+        per_word = everyday[a["name_wids"]] if len(a["name_wids"]) else np.zeros(0, dtype=bool)
+        all_everyday = np.minimum.reduceat(per_word.astype(np.uint8), ptr[:-1]).astype(bool)
+        return all_everyday & (np.diff(ptr) <= 2) & ~(self.name_flags & _ACRONYM_FLAG).astype(bool)
+
+    @cached_property
+    def _postings_of(self) -> np.ndarray:
+        """Per key: whether it finds fuzzy candidates (in a name that is not weak, in few entries)."""
+        a = self._arrays
+        ptr, names = a["post_ptr"], a["post_names"]
+        strong = np.zeros(len(names) + 1, dtype=np.int64)
+        strong[1:] = np.cumsum(~self.weak[names]) if len(names) else []
+        return (strong[ptr[1:]] - strong[ptr[:-1]] > 0) & (a["key_df"] <= MAX_DF)
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        n = max(1, self.n_entries)
+        df = self._arrays["key_df"]
+        held = np.flatnonzero(df > 0)  # keys of acronyms only have no document frequency
+        idf = np.log(1 + n / df[held].astype(np.float64)).tolist()
+        keys = self.keys
+        return {keys[j]: x for j, x in zip(held.tolist(), idf, strict=True)}
+
+    @cached_property
+    def postings(self) -> frozenset[str]:
+        """The keys that find fuzzy candidates."""
+        keys = self.keys
+        return frozenset(keys[j] for j in np.flatnonzero(self._postings_of).tolist())
+
+    def posting(self, key: str) -> set[int]:
+        """The names (not weak) holding ``key``."""
+        j = self._key_id[key]
+        got = self._posting_sets.get(j)
+        if got is None:
+            a, weak = self._arrays, self.weak
+            got = self._posting_sets[j] = {
+                k for k in a["post_names"][a["post_ptr"][j] : a["post_ptr"][j + 1]].tolist() if not weak[k]
+            }
+        return got
+
+    @cached_property
+    def vocab_keys(self) -> list[str]:
+        return sorted(self.postings)
+
+    @cached_property
+    def seed_keys(self) -> frozenset[str]:
+        generic = self.generic_keys
+        return frozenset(k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic)
+
+    def _group(self, table: str, key: str) -> list[int]:
+        """The names grouped under ``key`` in the compiled groups ``table`` (bw: by words, bs: by key set)."""
+        a = self._arrays
+        hashes = a[f"{table}_hash"]
+        h = _hash64(key)
+        j = int(np.searchsorted(hashes, np.uint64(h)))
+        if j == len(hashes) or int(hashes[j]) != h:
+            return []
+        ptr = a[f"{table}_ptr"]
+        return a[f"{table}_names"][ptr[j] : ptr[j + 1]].tolist()
+
+    # -- properties of names --------------------------------------------------------------------------------------
+
+    def is_weak(self, k: int) -> bool:
+        return bool(self.weak[k])
 
     def derived_single(self, k: int) -> bool:
         """A name left with one word once its legal form is dropped ('Guowei Group', 'The Islamic Group')."""
-        nm = self.names[k]
-        return len(nm.words) == 1 and len(nm.raw.split()) > 1
+        ptr = self._arrays["name_ptr"]
+        return ptr[k + 1] - ptr[k] == 1 and len(self.raws[k].split()) > 1
 
     def _dropped(self, k: int) -> set[str]:
         """The words of name ``k`` that normalisation dropped (its legal form), "the", "of", "and" aside."""
-        return set(_SPLIT.findall(fold(self.names[k].raw))) - set(self.names[k].words) - {"the", "of", "and"}
+        return set(_SPLIT.findall(fold(self.raws[k]))) - set(self.words_of(k)) - {"the", "of", "and"}
 
     def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
         """Whether the words dropped from name ``k`` are written around tokens ``start:end``."""
         want = self._dropped(k)
         if not want:
-            return k not in self.weak
+            return not self.is_weak(k)
         near = set()
         for j in range(max(0, start - 3), min(n, end + 3)):
             near.update(_SPLIT.findall(fold(word(j))))
@@ -241,7 +620,7 @@ class ScreeningIndex:
             for k in self.acronyms.get(acronym, ()):
                 keys = {
                     canon(w)
-                    for w in name_words(self.entries[self.names[k].entry].name)
+                    for w in name_words(self.entries[int(self.name_entry[k])].name)
                     if w not in self.generic_words
                 }
                 for g in groups:
@@ -255,8 +634,7 @@ class ScreeningIndex:
 
     def generic(self, k: int) -> bool:
         """A name of generic words only, or one the lists give for several countries."""
-        nm = self.names[k]
-        return nm.generic or tuple(sorted(nm.keys)) in self.shared
+        return bool(self.name_flags[k] & _GENERIC_FLAG)
 
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
@@ -270,7 +648,15 @@ class ScreeningIndex:
         words = name_words(text)
         if not words:
             return []
-        got = self.by_words.get(words) or self.by_set.get(tuple(sorted(canon(w) for w in words)), ())
+        weak = self.weak
+        got = [k for k in self._group("bw", " ".join(words)) if not weak[k] and self.words_of(k) == words]
+        if not got:
+            keys = sorted(canon(w) for w in words)
+            got = [
+                k
+                for k in self._group("bs", " ".join(keys))
+                if not weak[k] and sorted(self.names[k].keys) == keys
+            ]
         # "AO STATUS" is listed; "Liability and Status" is not it: a name left with one word once its legal
         # form is dropped needs that form written too
         written = set(_SPLIT.findall(fold(text)))
@@ -278,18 +664,31 @@ class ScreeningIndex:
 
     # -- the scan over a block --------------------------------------------------------------------------------
 
-    def scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
+    def scan(self, lower: np.ndarray, orth: np.ndarray | None, word, cap, lowercase=None) -> list[Hit]:  # noqa: ANN001
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
-        ``cap(i)``: whether token ``i`` holds a capital letter. Longest first, no overlaps."""
+        ``cap(i)``: whether token ``i`` holds a capital letter, ``lowercase``: optionally, a flag per token that
+        is true where it holds no capital letter. Longest first, no overlaps."""
         hits: list[Hit] = []
         n = len(lower)
-        if not n:
+        if not n or not self.n_entries:
             return hits
-        starts = np.flatnonzero(np.isin(lower, self.first_hashes)).tolist() if len(self.first_hashes) else []
+        firsts = self.first_hashes
+        if len(firsts):
+            at = np.searchsorted(firsts, lower)
+            at[at == len(firsts)] = 0
+            found = firsts[at] == lower
+            if lowercase is not None:
+                found &= ~lowercase
+            starts = np.flatnonzero(found).tolist()
+        else:
+            starts = []
+        if starts:
+            word_id, edges, terms = self._trie
+            v = max(1, len(word_id))
         for i in starts:
             if not cap(i):
                 continue  # names are written capitalised; "state research center" in prose is not one
-            node, j, best = self.trie, i, None
+            node, j, best = 0, i, None
             while j < n and j - i < 3 * MAX_NAME_WORDS:
                 ws = name_words(word(j))
                 if not ws:
@@ -299,14 +698,15 @@ class ScreeningIndex:
                     j += 1
                     continue
                 for w in ws:
-                    node = node.get(w)
+                    x = word_id.get(w)
+                    node = edges.get(node * v + x) if x is not None else None
                     if node is None:
                         break
                 if node is None:
                     break
                 j += 1
-                if _TERM in node:
-                    best = (j, node[_TERM])
+                if node in terms:
+                    best = (j, terms[node])
             if best is not None:
                 names = [
                     k
@@ -315,16 +715,34 @@ class ScreeningIndex:
                 ]
                 if names:
                     hits.append(Hit(i, best[0], names, "exact"))
-        if len(self.acronym_hashes):
-            for i in np.flatnonzero(np.isin(orth, self.acronym_hashes)).tolist():
+        acronyms = self.acronym_hashes if orth is not None else ()
+        if len(acronyms):
+            at = np.searchsorted(acronyms, orth)
+            at[at == len(acronyms)] = 0
+            for i in np.flatnonzero(acronyms[at] == orth).tolist():
                 hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
 
-    def seeds(self, words: list[str], caps: list[int]) -> list[int]:
-        """Of the capitalised tokens ``caps`` (indices into ``words``), those whose spelling key is a distinctive
-        word of a listed name: a capitalised run around one may name a listed body written another way."""
-        keys = self.seed_keys
-        return [i for i in caps if canon(fold(words[i])) in keys]
+    def is_seed(self, word: str) -> bool:
+        """Whether ``word``'s spelling key is a distinctive word of a listed name: a capitalised run around one
+        may name a listed body written another way."""
+        return canon(fold(word)) in self.seed_keys
+
+    def seed_tokens(self, lower: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
+        """Which of the tokens with LOWER hashes ``lower`` are seeds (``is_seed``), decided once per word."""
+        if not len(lower) or not self.n_entries:
+            return np.zeros(len(lower), dtype=bool)
+        uniq, inv = np.unique(lower, return_inverse=True)
+        cache, keys = self._seed_cache, self.seed_keys
+        if len(cache) > 200_000:
+            cache.clear()
+        got = []
+        for h in uniq.tolist():
+            s = cache.get(h)
+            if s is None:
+                s = cache[h] = canon(fold(strings[h])) in keys
+            got.append(s)
+        return np.array(got, dtype=bool)[inv]
 
     # -- fuzzy scoring of a span ------------------------------------------------------------------------------
 
@@ -340,6 +758,8 @@ class ScreeningIndex:
         return [(k, s) for k, s in got if s >= limit]
 
     def _score(self, text: str) -> list[tuple[int, float]]:
+        if not self.n_entries:
+            return []
         exact = self.lookup(text)
         if exact:
             return [(k, 1.0) for k in exact]
@@ -349,42 +769,102 @@ class ScreeningIndex:
         keys = [canon(w) for w in words]
         # candidates: names sharing a distinctive key, or a key within a typo of one
         cand: set[int] = set()
-        span_keys: dict[str, str] = {}  # a span key -> the listed key it stands for
         for key in keys:
             if key in self.postings:
-                span_keys[key] = key
                 if self.distinctive(key):
-                    cand |= self.postings[key]
+                    cand |= self.posting(key)
             elif len(key) >= 5:
                 for near in self._near(key):
-                    span_keys.setdefault(key, near)
                     if self.distinctive(near):
-                        cand |= self.postings[near]
+                        cand |= self.posting(near)
         if not cand or len(cand) > 3000:
             return []
         out = []
         written = set(_SPLIT.findall(fold(text)))
-        for k in cand:
-            nm = self.names[k]
-            if self.generic(k):
-                continue  # generic names count only when written exactly
+        for k in self._plausible(sorted(cand), keys):  # ties keep the lists' order
             if self.derived_single(k) and not self._dropped(k) <= written:
                 continue  # one word left once the legal form is dropped: only with that form written
-            s = self._similarity(keys, nm)
+            s = self._similarity(keys, self.names[k])
             if s >= POSSIBLE - 0.1:
                 out.append((k, round(s, 3)))
         out.sort(key=lambda x: -x[1])
         return out[:20]
 
+    @cached_property
+    def _name_keys(self) -> np.ndarray:
+        """The key id of every word of every name (aligned with the names' words)."""
+        return self._arrays["word_key"][self._arrays["name_wids"]]
+
+    @cached_property
+    def _required(self) -> np.ndarray:
+        """Per key id: whether a name lacking it is another body (neither a generic nor a type word)."""
+        lax = self.generic_keys | self.type_keys
+        return np.fromiter((k not in lax for k in self.keys), dtype=bool, count=len(self.keys))
+
+    def _plausible(self, cand: list[int], span: list[str]) -> list[int]:
+        """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
+        holds, or holds within a typo or written short: the others score 0 (see ``_similarity``)."""
+        c = np.array(cand, dtype=np.int64)
+        c = c[(self.name_flags[c] & _GENERIC_FLAG) == 0]  # generic names count only when written exactly
+        if not len(c):
+            return []
+        ptr = self._arrays["name_ptr"]
+        starts, lens = ptr[c].astype(np.int64), (ptr[c + 1] - ptr[c]).astype(np.int64)
+        offsets = np.cumsum(lens) - lens
+        kid = self._name_keys[np.repeat(starts - offsets, lens) + np.arange(int(lens.sum()))]
+        need = self._required[kid]
+        present = np.zeros(len(self.keys), dtype=bool)
+        test = np.unique(kid[need])
+        if len(test):
+            present[test] = self._present(test, span)
+        missing = np.add.reduceat((need & ~present[kid]).astype(np.int32), offsets)
+        return c[missing == 0].tolist()
+
+    @cached_property
+    def _key_len(self) -> np.ndarray:
+        return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
+
+    def _present(self, ids: np.ndarray, span: list[str]) -> np.ndarray:
+        """For the key ids ``ids``: whether a word of ``span`` is that key, within a typo of it (both four
+        letters or more, as close as ``WORD_SIMILARITY``), or it written short (three letters or more)."""
+        keys, key_id, length = self.keys, self._key_id, self._key_len[ids]
+        got = np.isin(ids, [key_id[sk] for sk in span if sk in key_id])
+        long_words = [sk for sk in span if len(sk) >= 4]
+        if long_words:
+            scores = process.cdist(
+                long_words, [keys[j] for j in ids.tolist()], scorer=fuzz.ratio, dtype=np.float64
+            )
+            got |= ((scores / 100.0) >= WORD_SIMILARITY).any(axis=0) & (length >= 4)
+        if 0.9 >= WORD_SIMILARITY:  # the score of a word written short
+            for sk in span:
+                if len(sk) >= 3:
+                    lo, hi = bisect_left(keys, sk), bisect_left(keys, sk + "{")  # keys starting with sk
+                    got |= (ids >= lo) & (ids < hi) & (length > len(sk))
+        return got
+
     def _near(self, key: str) -> list[str]:
+        """Up to three keys that find candidates and lie within one typo of ``key`` (a letter dropped, added,
+        changed, or two swapped) and as close as ``WORD_SIMILARITY``, closest first."""
         got = self._near_cache.get(key)
         if got is None:
             if len(self._near_cache) > 50_000:
                 self._near_cache.clear()
-            found = process.extract(
-                key, self.vocab_keys, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY * 100, limit=3
-            )
-            got = self._near_cache[key] = [m[0] for m in found]
+            a = self._arrays
+            hashes = a["del_hash"]
+            probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(key)), dtype=np.uint32)
+            lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
+            found = set()
+            for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
+                found.update(a["del_key"][x:y].tolist())
+            keys, postings = self.keys, self.postings
+            scored = []
+            for j in found:
+                near = keys[j]
+                if near in postings:
+                    r = fuzz.ratio(key, near)
+                    if r >= WORD_SIMILARITY * 100:
+                        scored.append((-r, near))
+            got = self._near_cache[key] = [near for _, near in sorted(scored)[:3]]
         return got
 
     def _similarity(self, span: list[str], nm: Name) -> float:
@@ -392,8 +872,9 @@ class ScreeningIndex:
         used: set[int] = set()
         num = den = 0.0
         type_mismatch = False
+        idf = self.idf
         for key in nm.keys:
-            w = self.idf.get(key, self.max_idf)
+            w = idf.get(key, self.max_idf)
             den += w
             best, best_j = 0.0, -1
             for j, sk in enumerate(span):
@@ -415,7 +896,7 @@ class ScreeningIndex:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
         extra = sum(
-            self.idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
+            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
             for j, sk in enumerate(span)
             if j not in used
         )
