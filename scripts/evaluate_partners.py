@@ -12,7 +12,7 @@ from ``assess``) and reports, per split, designated recall (a high finding whose
 entry), recall at any severity, and the false-match rate (look-alikes flagged at high). ``--fit`` searches the
 fuzzy thresholds on the ``tune`` split only; ``--write-quality`` records the figures in patterns/quality.yaml.
 
-    .venv/bin/python scripts/evaluate_partners.py --screening [--errors] [--fit] [--write-quality]
+    .venv/bin/python scripts/evaluate_partners.py --screening [--tune-only] [--errors] [--fit] [--write-quality]
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def screening(a: argparse.Namespace) -> None:
     figures = []
     lists = det.screened_lists()
     snapshot = max((d for _, d in lists if d), default="")
-    for split in ("tune", "frozen"):
+    for split in ("tune",) if a.tune_only else ("tune", "frozen"):
         part = [r for r in rows if r["split"] == split]
         pos = [r for r in part if r["label"] == "designated"]
         neg = [r for r in part if r["label"] != "designated"]
@@ -171,6 +171,8 @@ def screening(a: argparse.Namespace) -> None:
                     print(f"  {r['id']} {r['label']}/{r['form']}: {r['org']!r} -> {seen[:3]}")
     print(f"snapshot of the newest list: {snapshot}")
     if a.write_quality:
+        if a.tune_only:
+            raise SystemExit("--write-quality records both splits: run it without --tune-only")
         write_quality(figures, snapshot)
 
 
@@ -212,6 +214,9 @@ def main() -> None:
     )
     ap.add_argument(
         "--write-quality", action="store_true", help="with --screening: update patterns/quality.yaml"
+    )
+    ap.add_argument(
+        "--tune-only", action="store_true", help="with --screening: score the tune split alone (while tuning)"
     )
     ap.add_argument("--errors", action="store_true", help="list false positives/negatives per entry")
     ap.add_argument("--lists", help="screening-list folder")

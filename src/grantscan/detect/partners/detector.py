@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -587,25 +587,25 @@ class PartnerDetector:
         """Acronyms that name something else in proposals (patterns/organisations.yaml ``not_acronyms``)."""
         return list(self.orgs.not_acronyms)
 
-    def _screen_hits(self, sdoc: Doc) -> list[Hit]:
-        """Listed names and acronyms anywhere in the block, found without the organisation recogniser."""
+    def _screen_hits(self, sdoc: Doc, orth: np.ndarray) -> list[Hit]:
+        """Listed names and acronyms anywhere in the block (``orth``: its tokens' ORTH hashes), found without the
+        organisation recogniser."""
         if not len(sdoc) or not len(self.screen):
             return []
         t = self._toks(sdoc)
-        arr = sdoc.to_array([ORTH, IS_LOWER])
-        return self.screen.scan(
-            lower_hashes(sdoc), arr[:, 0], t.word, lambda i: _has_capital(t.word(i)), arr[:, 1].astype(bool)
-        )
+        lower = lower_hashes(sdoc)
+        return self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
 
-    def _seeds(self, sdoc: Doc) -> list[int]:
+    def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
         if not len(sdoc) or not len(self.screen):
             return []
-        flags = sdoc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
-        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2])
+        caps = np.flatnonzero(
+            orth != lower_hashes(sdoc)
+        )  # tokens with a capital letter (or a mark lower() drops)
         if not len(caps):
             return []
-        return caps[self.screen.seed_tokens(lower_hashes(sdoc)[caps], sdoc.vocab.strings)].tolist()
+        return caps[self.screen.seed_tokens(orth[caps], sdoc.vocab.strings)].tolist()
 
     def _person_name(self, t: _Tokens, i: int) -> bool:
         """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
@@ -626,8 +626,9 @@ class PartnerDetector:
         known_spans: list[tuple[int, int, KnownOrg]] = []
         found = self._scan(sdoc)
         known_spans = list(found.orgs)
-        hits = self._screen_hits(sdoc)
-        seeds = self._seeds(sdoc)
+        orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
+        hits = self._screen_hits(sdoc, orth)
+        seeds = self._seeds(sdoc, orth)
         if not known_spans and not found.heads and self.ner is None and not hits and not seeds:
             return out
         t = self._toks(sdoc)
@@ -676,15 +677,19 @@ class PartnerDetector:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
                 candidates.append((h.start, h.end, "listed", None))
+        covered = bytearray(t.n if seeds else 0)  # 1 for the tokens of a candidate
+        for cs, ce, _, _ in candidates if seeds else ():
+            covered[cs:ce] = b"\x01" * max(0, ce - cs)
         for i in seeds:
             # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
-            if any(cs <= i < ce for cs, ce, _, _ in candidates):
+            if covered[i]:
                 continue
             rs, re_ = self._run(t, i, i + 1)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
-            if re_ - rs >= 2 and not any(cs < re_ and rs < ce for cs, ce, _, _ in candidates):
+            if re_ - rs >= 2 and covered.find(1, rs, re_) == -1:
                 candidates.append((rs, re_, "seed", None))
+                covered[rs:re_] = b"\x01" * (re_ - rs)
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             if e - s == 1 and kind != "university" and self._person_name(t, s):
                 continue  # "Dr Maria Rostec": a surname, not the corporation

@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ...knowledge.designations import ListEntry
 from .words import word_lists
@@ -425,9 +425,9 @@ class ScreeningIndex:
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._near_cache: dict[str, list[str]] = {}
+        self._written_cache: dict[str, list[int]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
-        self._posting_sets: dict[int, set[int]] = {}
 
     @classmethod
     def from_entries(
@@ -556,34 +556,60 @@ class ScreeningIndex:
         keys = self.keys
         return frozenset(keys[j] for j in np.flatnonzero(self._postings_of).tolist())
 
-    def posting(self, key: str) -> set[int]:
-        """The names (not weak) holding ``key``."""
-        j = self._key_id[key]
-        got = self._posting_sets.get(j)
-        if got is None:
-            a, weak = self._arrays, self.weak
-            got = self._posting_sets[j] = {
-                k for k in a["post_names"][a["post_ptr"][j] : a["post_ptr"][j + 1]].tolist() if not weak[k]
-            }
-        return got
-
     @cached_property
-    def vocab_keys(self) -> list[str]:
-        return sorted(self.postings)
+    def _finders(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per key id (as pointers and names): the names that key finds as fuzzy candidates. A name (not weak,
+        generic or an acronym) is found by the rarest of its distinctive words a span must hold (see
+        ``_plausible``): only a span holding that word can be it. A name with no such word (its distinctive
+        words all type words: 'Pedagogical University') is found by each of its distinctive words."""
+        a = self._arrays
+        ptr = a["name_ptr"].astype(np.int64)
+        n, keys = len(ptr) - 1, len(self.keys)
+        kid = self._name_keys.astype(np.int64)
+        owner = np.repeat(np.arange(n), np.diff(ptr))
+        finds = self._postings_of.copy()
+        finds[self._postings_of] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(self._postings_of)]
+        flags = self.name_flags
+        eligible = ~self.weak & ((flags & (_ACRONYM_FLAG | _GENERIC_FLAG)) == 0)
+        word_ok = eligible[owner] & finds[kid]
+        req = word_ok & self._required[kid]
+        order = np.lexsort((kid, a["key_df"][kid], ~req, owner))  # per name: required first, rarest first
+        first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
+        first = first[req[first]]
+        has_req = np.zeros(n, dtype=bool)
+        has_req[owner[first]] = True
+        rest = word_ok & ~has_req[owner]
+        pair_key = np.concatenate([kid[first], kid[rest]])
+        pair_name = np.concatenate([owner[first], owner[rest]])
+        pairs = np.unique(pair_key * max(1, n) + pair_name)
+        pair_key, pair_name = pairs // max(1, n), pairs % max(1, n)
+        fptr = np.zeros(keys + 1, dtype=np.int64)
+        np.add.at(fptr, pair_key + 1, 1)
+        return np.cumsum(fptr), pair_name
+
+    def finders(self, key: str) -> list[int]:
+        """The names ``key`` finds as fuzzy candidates (see ``_finders``)."""
+        j = self._key_id[key]
+        ptr, names = self._finders
+        return names[ptr[j] : ptr[j + 1]].tolist()
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
         generic = self.generic_keys
         return frozenset(k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic)
 
+    @cached_property
+    def _group_hashes(self) -> dict[str, list[int]]:
+        return {t: self._arrays[f"{t}_hash"].tolist() for t in ("bw", "bs")}
+
     def _group(self, table: str, key: str) -> list[int]:
         """The names grouped under ``key`` in the compiled groups ``table`` (bw: by words, bs: by key set)."""
-        a = self._arrays
-        hashes = a[f"{table}_hash"]
+        hashes = self._group_hashes[table]
         h = _hash64(key)
-        j = int(np.searchsorted(hashes, np.uint64(h)))
-        if j == len(hashes) or int(hashes[j]) != h:
+        j = bisect_left(hashes, h)
+        if j == len(hashes) or hashes[j] != h:
             return []
+        a = self._arrays
         ptr = a[f"{table}_ptr"]
         return a[f"{table}_names"][ptr[j] : ptr[j + 1]].tolist()
 
@@ -664,24 +690,18 @@ class ScreeningIndex:
 
     # -- the scan over a block --------------------------------------------------------------------------------
 
-    def scan(self, lower: np.ndarray, orth: np.ndarray | None, word, cap, lowercase=None) -> list[Hit]:  # noqa: ANN001
+    def scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
-        ``cap(i)``: whether token ``i`` holds a capital letter, ``lowercase``: optionally, a flag per token that
-        is true where it holds no capital letter. Longest first, no overlaps."""
+        ``cap(i)``: whether token ``i`` holds a capital letter. Only a token written otherwise than in lower case
+        (ORTH differs from LOWER) can start a name or be an acronym. Longest first, no overlaps."""
         hits: list[Hit] = []
-        n = len(lower)
-        if not n or not self.n_entries:
+        if not len(lower) or not self.n_entries:
             return hits
-        firsts = self.first_hashes
-        if len(firsts):
-            at = np.searchsorted(firsts, lower)
-            at[at == len(firsts)] = 0
-            found = firsts[at] == lower
-            if lowercase is not None:
-                found &= ~lowercase
-            starts = np.flatnonzero(found).tolist()
-        else:
-            starts = []
+        n = len(lower)
+        caps = np.flatnonzero(orth != lower)
+        if not len(caps):
+            return hits
+        starts = caps[_member(self.first_hashes, lower[caps])].tolist()
         if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
@@ -715,12 +735,8 @@ class ScreeningIndex:
                 ]
                 if names:
                     hits.append(Hit(i, best[0], names, "exact"))
-        acronyms = self.acronym_hashes if orth is not None else ()
-        if len(acronyms):
-            at = np.searchsorted(acronyms, orth)
-            at[at == len(acronyms)] = 0
-            for i in np.flatnonzero(acronyms[at] == orth).tolist():
-                hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
+        for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
+            hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
 
     def is_seed(self, word: str) -> bool:
@@ -728,19 +744,21 @@ class ScreeningIndex:
         may name a listed body written another way."""
         return canon(fold(word)) in self.seed_keys
 
-    def seed_tokens(self, lower: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
-        """Which of the tokens with LOWER hashes ``lower`` are seeds (``is_seed``), decided once per word."""
-        if not len(lower) or not self.n_entries:
-            return np.zeros(len(lower), dtype=bool)
-        uniq, inv = np.unique(lower, return_inverse=True)
-        cache, keys = self._seed_cache, self.seed_keys
+    def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
+        """Which of the tokens with ORTH hashes ``orth`` are seeds: words of letters written capitalised or in
+        capitals (spaCy's IS_TITLE or IS_UPPER, and IS_ALPHA) that ``is_seed``; decided once per word."""
+        if not len(orth) or not self.n_entries:
+            return np.zeros(len(orth), dtype=bool)
+        uniq, inv = np.unique(orth, return_inverse=True)
+        cache, is_seed = self._seed_cache, self.is_seed
         if len(cache) > 200_000:
             cache.clear()
         got = []
         for h in uniq.tolist():
             s = cache.get(h)
             if s is None:
-                s = cache[h] = canon(fold(strings[h])) in keys
+                w = strings[h]
+                s = cache[h] = (w.istitle() or w.isupper()) and w.isalpha() and is_seed(w)
             got.append(s)
         return np.array(got, dtype=bool)[inv]
 
@@ -767,16 +785,24 @@ class ScreeningIndex:
         if not words:
             return []
         keys = [canon(w) for w in words]
-        # candidates: names sharing a distinctive key, or a key within a typo of one
-        cand: set[int] = set()
+        # candidates: names sharing a distinctive key with the span, or a key within a typo of one of its words;
+        # of those, only the names whose rarest distinctive word the span holds (as written, within a typo or
+        # written short) can score, so only they are looked up
+        shared: set[str] = set()
         for key in keys:
             if key in self.postings:
                 if self.distinctive(key):
-                    cand |= self.posting(key)
+                    shared.add(key)
             elif len(key) >= 5:
-                for near in self._near(key):
-                    if self.distinctive(near):
-                        cand |= self.posting(near)
+                shared.update(near for near in self._near(key) if self.distinctive(near))
+        if not shared:
+            return []
+        cand: set[int] = set()
+        ptr, names = self._finders
+        for key in keys:
+            for j in self._written_as(key):
+                cand.update(names[ptr[j] : ptr[j + 1]].tolist())
+        cand = {k for k in cand if not shared.isdisjoint(self.names[k].keys)}
         if not cand or len(cand) > 3000:
             return []
         out = []
@@ -801,46 +827,31 @@ class ScreeningIndex:
         lax = self.generic_keys | self.type_keys
         return np.fromiter((k not in lax for k in self.keys), dtype=bool, count=len(self.keys))
 
-    def _plausible(self, cand: list[int], span: list[str]) -> list[int]:
-        """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
-        holds, or holds within a typo or written short: the others score 0 (see ``_similarity``)."""
-        c = np.array(cand, dtype=np.int64)
-        c = c[(self.name_flags[c] & _GENERIC_FLAG) == 0]  # generic names count only when written exactly
-        if not len(c):
-            return []
-        ptr = self._arrays["name_ptr"]
-        starts, lens = ptr[c].astype(np.int64), (ptr[c + 1] - ptr[c]).astype(np.int64)
-        offsets = np.cumsum(lens) - lens
-        kid = self._name_keys[np.repeat(starts - offsets, lens) + np.arange(int(lens.sum()))]
-        need = self._required[kid]
-        present = np.zeros(len(self.keys), dtype=bool)
-        test = np.unique(kid[need])
-        if len(test):
-            present[test] = self._present(test, span)
-        missing = np.add.reduceat((need & ~present[kid]).astype(np.int32), offsets)
-        return c[missing == 0].tolist()
-
     @cached_property
     def _key_len(self) -> np.ndarray:
         return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
 
-    def _present(self, ids: np.ndarray, span: list[str]) -> np.ndarray:
-        """For the key ids ``ids``: whether a word of ``span`` is that key, within a typo of it (both four
-        letters or more, as close as ``WORD_SIMILARITY``), or it written short (three letters or more)."""
-        keys, key_id, length = self.keys, self._key_id, self._key_len[ids]
-        got = np.isin(ids, [key_id[sk] for sk in span if sk in key_id])
-        long_words = [sk for sk in span if len(sk) >= 4]
-        if long_words:
-            scores = process.cdist(
-                long_words, [keys[j] for j in ids.tolist()], scorer=fuzz.ratio, dtype=np.float64
-            )
-            got |= ((scores / 100.0) >= WORD_SIMILARITY).any(axis=0) & (length >= 4)
-        if 0.9 >= WORD_SIMILARITY:  # the score of a word written short
-            for sk in span:
-                if len(sk) >= 3:
-                    lo, hi = bisect_left(keys, sk), bisect_left(keys, sk + "{")  # keys starting with sk
-                    got |= (ids >= lo) & (ids < hi) & (length > len(sk))
-        return got
+    def _plausible(self, cand: list[int], span: list[str]) -> list[int]:
+        """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
+        holds, or holds within a typo or written short: the others score 0 (see ``_similarity``)."""
+        words = set(span)
+        lax = self.generic_keys | self.type_keys
+        present: dict[str, bool] = {}
+        out = []
+        for k in cand:
+            if self.name_flags[k] & _GENERIC_FLAG:
+                continue  # generic names count only when written exactly
+            for key in self.names[k].keys:
+                if key in lax or key in words:
+                    continue
+                got = present.get(key)
+                if got is None:
+                    got = present[key] = any(_close(sk, key) for sk in span)
+                if not got:
+                    break
+            else:
+                out.append(k)
+        return out
 
     def _near(self, key: str) -> list[str]:
         """Up to three keys that find candidates and lie within one typo of ``key`` (a letter dropped, added,
@@ -849,22 +860,50 @@ class ScreeningIndex:
         if got is None:
             if len(self._near_cache) > 50_000:
                 self._near_cache.clear()
-            a = self._arrays
-            hashes = a["del_hash"]
-            probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(key)), dtype=np.uint32)
-            lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
-            found = set()
-            for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
-                found.update(a["del_key"][x:y].tolist())
             keys, postings = self.keys, self.postings
             scored = []
-            for j in found:
+            for j in self._typos(key):
                 near = keys[j]
                 if near in postings:
                     r = fuzz.ratio(key, near)
                     if r >= WORD_SIMILARITY * 100:
                         scored.append((-r, near))
             got = self._near_cache[key] = [near for _, near in sorted(scored)[:3]]
+        return got
+
+    def _typos(self, word: str) -> set[int]:
+        """The ids of the keys (four letters or more) within one typo of ``word``: a letter dropped, added,
+        changed, or two swapped; they share a word with a letter dropped."""
+        a = self._arrays
+        hashes = a["del_hash"]
+        probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
+        lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
+        found: set[int] = set()
+        for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
+            found.update(a["del_key"][x:y].tolist())
+        return found
+
+    def _written_as(self, word: str) -> list[int]:
+        """The ids of the keys that find candidates and that a span word (a key) may stand for: itself, a key
+        within one typo of it (a letter dropped, added, changed, or two swapped; four letters or more, as close as
+        ``WORD_SIMILARITY``), or a longer key it is the start of (three letters or more, 'phys')."""
+        got = self._written_cache.get(word)
+        if got is None:
+            if len(self._written_cache) > 50_000:
+                self._written_cache.clear()
+            keys, key_id = self.keys, self._key_id
+            ptr = self._finders[0]
+            found = {key_id[word]} if word in key_id else set()
+            if len(word) >= 4:
+                for j in self._typos(word):
+                    if ptr[j + 1] > ptr[j] and fuzz.ratio(word, keys[j]) / 100.0 >= WORD_SIMILARITY:
+                        found.add(j)
+            if len(word) >= 3 and 0.9 >= WORD_SIMILARITY:  # the score of a word written short
+                length = self._key_len
+                for j in range(bisect_left(keys, word), bisect_left(keys, word + "{")):
+                    if length[j] > len(word):
+                        found.add(j)
+            got = self._written_cache[word] = sorted(j for j in found if ptr[j + 1] > ptr[j])
         return got
 
     def _similarity(self, span: list[str], nm: Name) -> float:
@@ -906,6 +945,23 @@ class ScreeningIndex:
         if type_mismatch:
             num *= 0.85
         return num / (den + EXTRA_WEIGHT * extra) if den else 0.0
+
+
+def _close(span_key: str, key: str) -> bool:
+    """Whether a span word counts as the listed word ``key`` in ``ScreeningIndex._similarity``: within a typo of
+    it, or it written short."""
+    if len(span_key) >= 4 and len(key) >= 4 and fuzz.ratio(span_key, key) / 100.0 >= WORD_SIMILARITY:
+        return True
+    return 3 <= len(span_key) < len(key) and key.startswith(span_key) and 0.9 >= WORD_SIMILARITY
+
+
+def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per value of ``values``: whether it is in the sorted array ``sorted_values``."""
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_values, values)
+    at[at == len(sorted_values)] = 0
+    return sorted_values[at] == values
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
