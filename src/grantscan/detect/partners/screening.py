@@ -39,7 +39,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ...knowledge.designations import ListEntry
-from .words import word_lists
+from .words import WordLists, word_lists
 
 # The two score thresholds of a fuzzy match (fitted on tests/partners/labelled.jsonl, tuning part: see
 # scripts/evaluate_partners.py --fit): at or above DESIGNATED a span is the listed body, at or above POSSIBLE a
@@ -156,6 +156,17 @@ def _csr(groups: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ptr, _ids(x for g in groups for x in g)
 
 
+def _generic(words: tuple[str, ...], wl: WordLists) -> bool:
+    """A name that says what kind of body it is, not which one: one short word, or generic words of which fewer
+    than three are more than the kind of organisation ('Institute of Applied Physics', not 'Central Research
+    Institute of Machine Building')."""
+    if len(words) == 1 and len(words[0]) < 4:
+        return True
+    if not all(w in wl.generic or w in wl.dropped for w in words):
+        return False
+    return sum(w not in wl.organisation_types for w in words) < 3
+
+
 def _deletions(word: str) -> set[str]:
     """``word`` and every word made by dropping one of its letters."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -180,7 +191,7 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     word trie, first words, and the names grouped by words and by key set. ``table_digest`` identifies the
     designations table the arrays were made from (see ``read_index``)."""
     wl = word_lists()
-    dropped, generic_words = wl.dropped, wl.generic
+    dropped = wl.dropped
     raws: list[str] = []
     name_entry: list[int] = []
     name_words_: list[tuple[str, ...]] = []
@@ -203,11 +214,7 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 flag = 0
                 firsts.add(words[0])
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
-            if (
-                all(w in generic_words or w in dropped for w in words)
-                or len(words) == 1
-                and len(words[0]) < 4
-            ):
+            if _generic(words, wl):
                 flag |= _GENERIC_FLAG
             raws.append(raw)
             name_entry.append(i)

@@ -16,7 +16,7 @@ from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ...knowledge.resources import patterns_dir
 
 WORD = re.compile(r"[a-z0-9]+")  # how fold()ed text splits into words: a listed word must be one of them
-LIST_KEYS = ("legal_forms", "connecting", "generic", "type_words")
+LIST_KEYS = ("legal_forms", "connecting", "generic", "organisation_types", "type_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class WordLists:
     legal_forms: frozenset[str]  # legal-form words, dropped from names
     connecting: frozenset[str]  # connecting words, dropped from names
     generic: frozenset[str]  # words that say what kind of body a name is, not which one
+    organisation_types: frozenset[str]  # the generic words that name the kind of organisation (its head)
     type_words: frozenset[str]  # words that say which type of university or institute it is
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
@@ -120,6 +121,7 @@ def load_word_lists(path: str | Path) -> WordLists:
         legal_forms=lists["legal_forms"],
         connecting=lists["connecting"],
         generic=lists["generic"],
+        organisation_types=lists["organisation_types"],
         type_words=lists["type_words"],
         transliteration=tuple(compiled),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
