@@ -798,6 +798,8 @@ class PartnerDetector:
         for h in hits:
             if org is not None and h.how == "acronym":
                 continue  # the built-in body decides what its acronym names
+            if h.how != "acronym" and self._qualified(t, s, h.start):
+                continue  # "Shandong University of Science and Technology ...": another body than the listed one
             whole = whole or (h.start == s and h.end == e)
             rs, re_ = self._run(t, h.start, h.end)
             rs, re_ = min(rs, s), max(re_, e)
@@ -919,6 +921,20 @@ class PartnerDetector:
             )
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
+
+    def _qualified(self, t: _Tokens, s: int, start: int) -> bool:
+        """Whether the capitalised words written right before a listed name at token ``start`` (from token ``s``
+        on) name another body: a distinctive word other than a nationality ('Shandong University of Science and
+        Technology' is not 'University of Science and Technology of China'; 'Russian Rostec' is Rostec)."""
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
+        j = start - 1
+        while j >= s and t.name_word(j):
+            if any(w not in generic and w not in dropped for w in name_words(t.word(j))):
+                place = self.rules.places.get(t.word(j))
+                if place is None or place.kind != "demonym":
+                    return True
+            j -= 1
+        return False
 
     def _other_words(self, t: _Tokens, s: int, e: int, h: Hit) -> bool:
         """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
