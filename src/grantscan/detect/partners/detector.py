@@ -69,6 +69,8 @@ NEGATION = re.compile(
     re.I,
 )
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
+OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
+CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
 
 class PartnerDetector:
@@ -525,6 +527,28 @@ class PartnerDetector:
                 break
         return s, e
 
+    def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]:
+        """The capitalised name around token ``i`` (``_run``), continued over what joins the parts of a listed
+        name: a word after a hyphen with no space whatever its case ('Sovtest-ervis', 'Air-condiitoning'),
+        quotation marks around a name (AO “Uralelement”) and an abbreviation before a word ('Research Inst.
+        Signal')."""
+        s, e = self._run(t, i, i + 1)
+        n = t.n
+        while True:
+            s0, e0 = s, e
+            if e + 1 < n and t.word(e) in "-‐–" and not t.sp[e - 1] and not t.sp[e] and t.info(e + 1)[3]:
+                e = self._run(t, e + 1, e + 2)[1]
+            elif e < n and t.word(e) in CLOSING_QUOTES and not t.sp[e - 1]:
+                e += 1
+            if s > 0 and t.word(s - 1) in OPENING_QUOTES and not t.sp[s - 1]:
+                s -= 1
+                if s > 0 and t.name_word(s - 1):
+                    s = self._run(t, s - 1, s)[0]
+            elif s >= 2 and t.word(s - 1) == "." and not t.sp[s - 2] and t.word(s - 2) in ABBREVIATED:
+                s = self._run(t, s - 2, s - 1)[0]
+            if (s, e) == (s0, e0):
+                return s, e
+
     def _resolve(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US."""
         for m in mentions:
@@ -684,12 +708,20 @@ class PartnerDetector:
             # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
             if covered[i]:
                 continue
-            rs, re_ = self._run(t, i, i + 1)
+            rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
-            if re_ - rs >= 2 and covered.find(1, rs, re_) == -1:
-                candidates.append((rs, re_, "seed", None))
-                covered[rs:re_] = b"\x01" * (re_ - rs)
+            if re_ - rs < 2:
+                continue
+            if covered.find(1, rs, re_) != -1:
+                # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
+                # Plant') gives way to the run; any other candidate keeps its tokens
+                inside = [c for c in candidates if rs <= c[0] and c[1] <= re_ and c[2] == "listed"]
+                if not inside or sum(c[1] - c[0] for c in inside) != covered.count(1, rs, re_):
+                    continue
+                candidates = [c for c in candidates if c not in inside]
+            candidates.append((rs, re_, "seed", None))
+            covered[rs:re_] = b"\x01" * (re_ - rs)
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             if e - s == 1 and kind != "university" and self._person_name(t, s):
                 continue  # "Dr Maria Rostec": a surname, not the corporation
