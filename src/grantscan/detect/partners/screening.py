@@ -243,6 +243,9 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     dels = sorted(
         {(zlib.crc32(v.encode()), j) for j, key in enumerate(keys) if len(key) >= 4 for v in _deletions(key)}
     )
+    word_dels = sorted(
+        {(zlib.crc32(v.encode()), j) for j, w in enumerate(vocab) if len(w) >= 5 for v in _deletions(w)}
+    )
     trie_parent: list[int] = []
     trie_word: list[int] = []
     edges: dict[tuple[int, int], int] = {}
@@ -293,6 +296,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
         "post_names": post_names,
         "del_hash": np.array([h for h, _ in dels], dtype=np.uint32),
         "del_key": _ids(j for _, j in dels),
+        "wdel_hash": np.array([h for h, _ in word_dels], dtype=np.uint32),
+        "wdel_word": _ids(j for _, j in word_dels),
         "trie_parent": _ids(trie_parent),
         "trie_word": _ids(trie_word),
         "term_node": _ids(t[0] for t in terms),
@@ -431,8 +436,7 @@ class ScreeningIndex:
         self.type_keys = {canon(w) for w in wl.type_words}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
-        self._near_cache: dict[str, list[str]] = {}
-        self._written_cache: dict[str, list[int]] = {}
+        self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
@@ -574,8 +578,7 @@ class ScreeningIndex:
         n, keys = len(ptr) - 1, len(self.keys)
         kid = self._name_keys.astype(np.int64)
         owner = np.repeat(np.arange(n), np.diff(ptr))
-        finds = self._postings_of.copy()
-        finds[self._postings_of] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(self._postings_of)]
+        finds = self._distinct
         flags = self.name_flags
         eligible = ~self.weak & ((flags & (_ACRONYM_FLAG | _GENERIC_FLAG)) == 0)
         word_ok = eligible[owner] & finds[kid]
@@ -792,32 +795,32 @@ class ScreeningIndex:
         if not words:
             return []
         keys = [canon(w) for w in words]
-        # candidates: names sharing a distinctive key with the span, or a key within a typo of one of its words;
-        # of those, only the names whose rarest distinctive word the span holds (as written, within a typo or
-        # written short) can score, so only they are looked up
-        shared: set[str] = set()
-        for key in keys:
-            if key in self.postings:
-                if self.distinctive(key):
-                    shared.add(key)
-            elif len(key) >= 5:
-                shared.update(near for near in self._near(key) if self.distinctive(near))
-        if not shared:
+        # candidates: names sharing a distinctive word with the span, as written or within a typo; of those, only
+        # the names whose rarest distinctive word the span holds (as written, within a typo or written short) can
+        # score, so only they are looked up
+        close: set[int] = set()
+        short: set[int] = set()
+        for w, key in zip(words, keys, strict=True):
+            a, b = self._written_as(w, key)
+            close |= a
+            short |= b
+        if not close:
             return []
         cand: set[int] = set()
         ptr, names = self._finders
-        for key in keys:
-            for j in self._written_as(key):
-                cand.update(names[ptr[j] : ptr[j + 1]].tolist())
+        for j in close | short:
+            cand.update(names[ptr[j] : ptr[j + 1]].tolist())
+        shared = {self.keys[j] for j in close}
         cand = {k for k in cand if not shared.isdisjoint(self.names[k].keys)}
         if not cand or len(cand) > 3000:
             return []
         out = []
         written = set(_SPLIT.findall(fold(text)))
-        for k in self._plausible(sorted(cand), keys):  # ties keep the lists' order
+        legal = not written.isdisjoint(word_lists().legal_forms)
+        for k in self._plausible(sorted(cand), words, keys):  # ties keep the lists' order
             if self.derived_single(k) and not self._dropped(k) <= written:
                 continue  # one word left once the legal form is dropped: only with that form written
-            s = self._similarity(keys, self.names[k])
+            s = self._similarity(words, keys, self.names[k], legal)
             if s >= POSSIBLE - 0.1:
                 out.append((k, round(s, 3)))
         out.sort(key=lambda x: -x[1])
@@ -838,45 +841,32 @@ class ScreeningIndex:
     def _key_len(self) -> np.ndarray:
         return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
 
-    def _plausible(self, cand: list[int], span: list[str]) -> list[int]:
+    def _plausible(self, cand: list[int], words: tuple[str, ...], keys: list[str]) -> list[int]:
         """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
-        holds, or holds within a typo or written short: the others score 0 (see ``_similarity``)."""
-        words = set(span)
+        (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
+        ``_similarity``)."""
+        held = set(keys)
         lax = self.generic_keys | self.type_keys
         present: dict[str, bool] = {}
         out = []
         for k in cand:
             if self.name_flags[k] & _GENERIC_FLAG:
                 continue  # generic names count only when written exactly
-            for key in self.names[k].keys:
-                if key in lax or key in words:
+            nm = self.names[k]
+            for word, key in zip(nm.words, nm.keys, strict=True):
+                if key in lax or key in held:
                     continue
-                got = present.get(key)
+                got = present.get(word)
                 if got is None:
-                    got = present[key] = any(_close(sk, key) for sk in span)
+                    got = present[word] = any(
+                        word_similarity(w, sk, word, key) >= WORD_SIMILARITY
+                        for w, sk in zip(words, keys, strict=True)
+                    )
                 if not got:
                     break
             else:
                 out.append(k)
         return out
-
-    def _near(self, key: str) -> list[str]:
-        """Up to three keys that find candidates and lie within one typo of ``key`` (a letter dropped, added,
-        changed, or two swapped) and as close as ``WORD_SIMILARITY``, closest first."""
-        got = self._near_cache.get(key)
-        if got is None:
-            if len(self._near_cache) > 50_000:
-                self._near_cache.clear()
-            keys, postings = self.keys, self.postings
-            scored = []
-            for j in self._typos(key):
-                near = keys[j]
-                if near in postings:
-                    r = fuzz.ratio(key, near)
-                    if r >= WORD_SIMILARITY * 100:
-                        scored.append((-r, near))
-            got = self._near_cache[key] = [near for _, near in sorted(scored)[:3]]
-        return got
 
     def _typos(self, word: str) -> set[int]:
         """The ids of the keys (four letters or more) within one typo of ``word``: a letter dropped, added,
@@ -890,36 +880,60 @@ class ScreeningIndex:
             found.update(a["del_key"][x:y].tolist())
         return found
 
-    def _written_as(self, word: str) -> list[int]:
-        """The ids of the keys that find candidates and that a span word (a key) may stand for: itself, a key
-        within one typo of it (a letter dropped, added, changed, or two swapped; four letters or more, as close as
-        ``WORD_SIMILARITY``), or a longer key it is the start of (three letters or more, 'phys')."""
-        got = self._written_cache.get(word)
+    def _word_typos(self, word: str) -> set[int]:
+        """The ids of the listed words (five letters or more) within one typo of ``word``."""
+        a = self._arrays
+        hashes = a["wdel_hash"]
+        probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
+        lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
+        found: set[int] = set()
+        for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
+            found.update(a["wdel_word"][x:y].tolist())
+        return found
+
+    @cached_property
+    def _distinct(self) -> np.ndarray:
+        """Per key id: whether it is distinctive (see ``distinctive``)."""
+        got = self._postings_of.copy()
+        got[got] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(got).tolist()]
+        return got
+
+    def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
+        """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
+        (the same key, or within one typo of that key or of a listed word, as close as ``WORD_SIMILARITY``), and
+        of the keys that find candidates it may be written short for (three letters or more: 'Phys')."""
+        got = self._written_cache.get((word, key))
         if got is None:
             if len(self._written_cache) > 50_000:
                 self._written_cache.clear()
-            keys, key_id = self.keys, self._key_id
-            ptr = self._finders[0]
-            found = {key_id[word]} if word in key_id else set()
-            if len(word) >= 4:
-                for j in self._typos(word):
-                    if ptr[j + 1] > ptr[j] and fuzz.ratio(word, keys[j]) / 100.0 >= WORD_SIMILARITY:
-                        found.add(j)
-            if len(word) >= 3 and 0.9 >= WORD_SIMILARITY:  # the score of a word written short
-                length = self._key_len
-                for j in range(bisect_left(keys, word), bisect_left(keys, word + "{")):
-                    if length[j] > len(word):
-                        found.add(j)
-            got = self._written_cache[word] = sorted(j for j in found if ptr[j + 1] > ptr[j])
+            keys, key_id, distinct = self.keys, self._key_id, self._distinct
+            close = {key_id[key]} if key in key_id else set()
+            if len(key) >= 4:
+                close |= {j for j in self._typos(key) if fuzz.ratio(key, keys[j]) / 100.0 >= WORD_SIMILARITY}
+            if len(word) >= 5:
+                vocab, word_key = self.vocab, self._arrays["word_key"]
+                for v in self._word_typos(word):
+                    j = int(word_key[v])
+                    if word_similarity(word, key, vocab[v], keys[j]) >= WORD_SIMILARITY:
+                        close.add(j)
+            short = set()
+            if len(key) >= 3 and 0.9 >= WORD_SIMILARITY:  # the score of a word written short
+                ptr, length = self._finders[0], self._key_len
+                for j in range(bisect_left(keys, key), bisect_left(keys, key + "{")):
+                    if length[j] > len(key) and ptr[j + 1] > ptr[j]:
+                        short.add(j)
+            got = self._written_cache[(word, key)] = ({j for j in close if distinct[j]}, short)
         return got
 
-    def _similarity(self, span: list[str], nm: Name) -> float:
-        """idf-weighted share of the name's words found in the span, less the span's unmatched distinctive words."""
+    def _similarity(self, words: tuple[str, ...], span: list[str], nm: Name, legal: bool = False) -> float:
+        """idf-weighted share of the name's words found in the span (its ``words`` and their keys ``span``), less
+        the span's unmatched distinctive words; ``legal``: whether the span writes a legal form."""
         used: set[int] = set()
         num = den = 0.0
         type_mismatch = False
         idf = self.idf
-        for key in nm.keys:
+        same = 0  # name words the span holds as they are listed
+        for word, key in zip(nm.words, nm.keys, strict=True):
             w = idf.get(key, self.max_idf)
             den += w
             best, best_j = 0.0, -1
@@ -929,13 +943,12 @@ class ScreeningIndex:
                 if sk == key:
                     best, best_j = 1.0, j
                     break
-                r = fuzz.ratio(sk, key) / 100.0 if len(sk) >= 4 and len(key) >= 4 else 0.0
-                if 3 <= len(sk) < len(key) and key.startswith(sk):
-                    r = max(r, 0.9)  # a word written short ("Phys")
+                r = word_similarity(words[j], sk, word, key)
                 if r >= WORD_SIMILARITY and r > best:
                     best, best_j = r, j
             if best_j >= 0:
                 used.add(best_j)
+                same += best == 1.0
             elif key in self.type_keys:
                 type_mismatch = True
             elif key not in self.generic_keys:
@@ -951,15 +964,38 @@ class ScreeningIndex:
         )
         if type_mismatch:
             num *= 0.85
+        if not same and len(used) < 2 and all(len(w) < (5 if legal else 8) for w in nm.words):
+            # one short word written otherwise ('Orbit' for 'Orbita'): another word, not the body, unless a legal
+            # form is written with it ('Sysydnamic Limited')
+            return 0.0
         return num / (den + EXTRA_WEIGHT * extra) if den else 0.0
 
 
-def _close(span_key: str, key: str) -> bool:
-    """Whether a span word counts as the listed word ``key`` in ``ScreeningIndex._similarity``: within a typo of
-    it, or it written short."""
-    if len(span_key) >= 4 and len(key) >= 4 and fuzz.ratio(span_key, key) / 100.0 >= WORD_SIMILARITY:
-        return True
-    return 3 <= len(span_key) < len(key) and key.startswith(span_key) and 0.9 >= WORD_SIMILARITY
+def word_similarity(span_word: str, span_key: str, word: str, key: str) -> float:
+    """How well a word of a span (folded, and its spelling key) stands for a listed word (and its key): 1.0 for
+    the same key; else the closer of the two spellings by letters in common (both four letters or more), at least
+    0.9 for one typo in a word of five letters or more (a letter dropped, added, changed, two swapped) or for the
+    word written short (three letters or more: 'Phys')."""
+    if span_key == key:
+        return 1.0
+    r = 0.0
+    if len(span_key) >= 4 and len(key) >= 4:
+        r = fuzz.ratio(span_key, key) / 100.0
+    if len(span_word) >= 4 and len(word) >= 4:
+        r = max(r, fuzz.ratio(span_word, word) / 100.0)
+        if r < 0.9 and len(word) >= 5 and _swapped(span_word, word):
+            r = 0.9
+    if 3 <= len(span_key) < len(key) and key.startswith(span_key):
+        r = max(r, 0.9)
+    return r
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two neighbouring letters swapped ('Chsoun', 'Chosun')."""
+    if len(a) != len(b) or a == b:
+        return False
+    i = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
 
 
 def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
