@@ -701,12 +701,12 @@ class PartnerDetector:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
                 candidates.append((h.start, h.end, "listed", None))
-        covered = bytearray(t.n if seeds else 0)  # 1 for the tokens of a candidate
-        for cs, ce, _, _ in candidates if seeds else ():
-            covered[cs:ce] = b"\x01" * max(0, ce - cs)
+        covered = bytearray(t.n if seeds else 0)  # 1 for the tokens of a candidate, 2 of a listed name alone
+        for cs, ce, kind, _ in candidates if seeds else ():
+            covered[cs:ce] = (b"\x02" if kind == "listed" else b"\x01") * max(0, ce - cs)
         for i in seeds:
             # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
-            if covered[i]:
+            if covered[i] == 1:
                 continue
             rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
@@ -714,10 +714,12 @@ class PartnerDetector:
             if re_ - rs < 2:
                 continue
             if covered.find(1, rs, re_) != -1:
+                continue  # another candidate holds some of its tokens
+            if covered.find(2, rs, re_) != -1:
                 # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
-                # Plant') gives way to the run; any other candidate keeps its tokens
+                # Plant') gives way to the run, unless it runs past it
                 inside = [c for c in candidates if rs <= c[0] and c[1] <= re_ and c[2] == "listed"]
-                if not inside or sum(c[1] - c[0] for c in inside) != covered.count(1, rs, re_):
+                if sum(c[1] - c[0] for c in inside) != covered.count(2, rs, re_):
                     continue
                 candidates = [c for c in candidates if c not in inside]
             candidates.append((rs, re_, "seed", None))

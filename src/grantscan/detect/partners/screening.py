@@ -637,15 +637,23 @@ class ScreeningIndex:
         """The words of name ``k`` that normalisation dropped (its legal form), "the", "of", "and" aside."""
         return set(_SPLIT.findall(fold(self.raws[k]))) - set(self.words_of(k)) - {"the", "of", "and"}
 
-    def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
-        """Whether the words dropped from name ``k`` are written around tokens ``start:end``."""
+    def legal_written(self, k: int, written: set[str]) -> bool:
+        """Whether the words ``written`` with name ``k``, a name left with one word once its legal form is dropped,
+        say it is that body: its whole legal form ('AO Status'), or, for a word that is not an everyday one, one
+        word of it ('Schmidt & Co.' for 'Schmidt & Co., Ltd.')."""
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        near = set()
+        if want <= written:
+            return True
+        return not want.isdisjoint(written) and self.common.isdisjoint(self.words_of(k))
+
+    def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
+        """Whether the legal form of name ``k`` is written around tokens ``start:end`` (see ``legal_written``)."""
+        near: set[str] = set()
         for j in range(max(0, start - 3), min(n, end + 3)):
             near.update(_SPLIT.findall(fold(word(j))))
-        return want <= near
+        return self.legal_written(k, near)
 
     def acronym_bodies(self, acronym: str) -> int:
         """How many different listed bodies an acronym stands for: entries whose primary names share a
@@ -696,7 +704,7 @@ class ScreeningIndex:
         # "AO STATUS" is listed; "Liability and Status" is not it: a name left with one word once its legal
         # form is dropped needs that form written too
         written = set(_SPLIT.findall(fold(text)))
-        return [k for k in got if not self.derived_single(k) or self._dropped(k) <= written]
+        return [k for k in got if not self.derived_single(k) or self.legal_written(k, written)]
 
     # -- the scan over a block --------------------------------------------------------------------------------
 
@@ -818,7 +826,7 @@ class ScreeningIndex:
         written = set(_SPLIT.findall(fold(text)))
         legal = not written.isdisjoint(word_lists().legal_forms)
         for k in self._plausible(sorted(cand), words, keys):  # ties keep the lists' order
-            if self.derived_single(k) and not self._dropped(k) <= written:
+            if self.derived_single(k) and not self.legal_written(k, written):
                 continue  # one word left once the legal form is dropped: only with that form written
             s = self._similarity(words, keys, self.names[k], legal)
             if s >= POSSIBLE - 0.1:
