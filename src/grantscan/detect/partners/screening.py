@@ -758,9 +758,22 @@ class ScreeningIndex:
         return _longest(hits)
 
     def is_seed(self, word: str) -> bool:
-        """Whether ``word``'s spelling key is a distinctive word of a listed name: a capitalised run around one
-        may name a listed body written another way."""
-        return canon(fold(word)) in self.seed_keys
+        """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it
+        (six letters or more, not an everyday word: 'Directoate'): a capitalised run around one may name a listed
+        body written another way."""
+        folded = fold(word)
+        key = canon(folded)
+        seeds = self.seed_keys
+        if key in seeds:
+            return True
+        if len(folded) < 6 or folded in self.common or not folded.isalpha():
+            return False
+        vocab, word_key, keys = self.vocab, self._arrays["word_key"], self.keys
+        for v in self._word_typos(folded):
+            near = keys[int(word_key[v])]
+            if near in seeds and word_similarity(folded, key, vocab[v], near) >= WORD_SIMILARITY:
+                return True
+        return False
 
     def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
         """Which of the tokens with ORTH hashes ``orth`` are seeds: words of letters written capitalised or in
