@@ -263,7 +263,9 @@ def test_word_lists_are_read_from_the_pattern_file():
 )
 def test_word_list_errors_name_the_file_and_line(tmp_path, bad, message):
     head = "abbreviations:\n  univ: university\nlegal_forms: [ltd]\nconnecting: [the]\ntransliteration:\n"
-    tail = "generic: [institute]\norganisation_types: [institute]\ntype_words: [law]\n"
+    tail = (
+        "generic: [institute]\norganisation_types: [institute]\ntype_words: [law]\nspelled_as_written: []\n"
+    )
     path = tmp_path / "screening.yaml"
     path.write_text(head + bad + "\n" + tail, encoding="utf-8")
     with pytest.raises(PackError, match=message):
@@ -272,14 +274,14 @@ def test_word_list_errors_name_the_file_and_line(tmp_path, bad, message):
 
 def test_word_list_words_are_checked_where_they_are_written(tmp_path):
     path = tmp_path / "screening.yaml"
-    base = "abbreviations: {}\nconnecting: [the]\ntransliteration: []\ntype_words: [law]\norganisation_types: [x]\n"
+    base = "abbreviations: {}\nconnecting: [the]\ntransliteration: []\ntype_words: [law]\norganisation_types: [x]\nspelled_as_written: []\n"
     path.write_text(base + "legal_forms: [\n  ltd,\n  Co.,\n]\ngeneric: [institute]\n", encoding="utf-8")
-    with pytest.raises(PackError, match=r"screening\.yaml:8: 'legal_forms': word 'Co\.'"):
+    with pytest.raises(PackError, match=r"screening\.yaml:9: 'legal_forms': word 'Co\.'"):
         load_word_lists(path)
     path.write_text(
         base + "legal_forms: [ltd]\ngeneric: [\n  institute,\n  institute,\n]\n", encoding="utf-8"
     )
-    with pytest.raises(PackError, match=r"screening\.yaml:9: 'generic': 'institute' listed twice"):
+    with pytest.raises(PackError, match=r"screening\.yaml:10: 'generic': 'institute' listed twice"):
         load_word_lists(path)
     path.write_text(base + "legal_forms: [ltd]\n", encoding="utf-8")
     with pytest.raises(PackError, match="missing required key 'generic'"):

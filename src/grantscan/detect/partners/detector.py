@@ -841,10 +841,11 @@ class PartnerDetector:
             for k in h.names:
                 if others and len(idx.names[k].words) <= 2:
                     continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
-                ev.setdefault(k, (1.0, h.how))
+                ev.setdefault(k, (h.score, h.how))
         if not whole:
             # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
-            for k, score in idx.score_span(text, screening.DESIGNATED if ev else screening.POSSIBLE):
+            specific = any(not idx.generic(k) for k in ev)  # a generic name found inside does not decide it
+            for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
                 ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
             whole = not hits
         if not ev and e - s > 2:
@@ -856,7 +857,7 @@ class PartnerDetector:
                 if ev:
                     break
         if (
-            max((x[0] for x in ev.values()), default=0.0) < screening.DESIGNATED
+            max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
             and e + 1 < t.n
             and t.word(e) in (",", "(", "in")
             and t.name_word(e + 1)
@@ -1139,6 +1140,7 @@ def _how(how: str, raw: str, score: float) -> str:
         "known": f"built-in body, listed as '{raw}'",
         "acronym": f"listed acronym '{raw}'",
         "reordered": f"listed name '{raw}' in another word order or spelling",
+        "typo": f"listed name '{raw}' written with a typo (score {score:.2f})",
     }.get(how, f"close to listed name '{raw}' (score {score:.2f})")
 
 

@@ -88,8 +88,11 @@ def name_words(s: str) -> tuple[str, ...]:
 def canon(word: str) -> str:
     """A spelling key shared by common transliteration variants: Shahid/Shaheed, Zhukovskiy/Joukovski,
     Rosoboronexport/Rosoboroneksport, Tupolev/Toupolev, doubled letters."""
+    wl = word_lists()
+    if word in wl.spelled_as_written:
+        return word
     w = word
-    for rx, rep in word_lists().transliteration:
+    for rx, rep in wl.transliteration:
         w = rx.sub(rep, w)
     return w
 
@@ -116,7 +119,7 @@ class Hit:
     start: int
     end: int
     names: list[int]  # indices into ScreeningIndex.names
-    how: str  # exact | acronym | reordered | fuzzy
+    how: str  # exact | typo | acronym | reordered | fuzzy
     score: float = 1.0
     evidence: list[str] = field(default_factory=list)
 
@@ -726,7 +729,7 @@ class ScreeningIndex:
         for i in starts:
             if not cap(i):
                 continue  # names are written capitalised; "state research center" in prose is not one
-            node, j, best = 0, i, None
+            node, j, best, typo, depth = 0, i, None, 1.0, 0
             while j < n and j - i < 3 * MAX_NAME_WORDS:
                 ws = name_words(word(j))
                 if not ws:
@@ -735,16 +738,21 @@ class ScreeningIndex:
                         break
                     j += 1
                     continue
+                at = node
                 for w in ws:
                     x = word_id.get(w)
                     node = edges.get(node * v + x) if x is not None else None
                     if node is None:
                         break
+                if node is None and depth and typo == 1.0 and len(ws) == 1 and cap(j):
+                    # one word of a longer listed name written with a typo ('Marine Instrument Engnieering')
+                    node, typo = self._typo_child(at, ws[0])
                 if node is None:
                     break
                 j += 1
+                depth += 1
                 if node in terms:
-                    best = (j, terms[node])
+                    best = (j, terms[node], typo, depth)
             if best is not None:
                 names = [
                     k
@@ -752,10 +760,42 @@ class ScreeningIndex:
                     if not self.derived_single(k) or self._legal_near(k, i, best[0], n, word)
                 ]
                 if names:
-                    hits.append(Hit(i, best[0], names, "exact"))
+                    # a typo costs its share of the name's words
+                    score = round(1.0 - (1.0 - best[2]) / best[3], 3)
+                    hits.append(Hit(i, best[0], names, "exact" if score == 1.0 else "typo", score))
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    @cached_property
+    def _children(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The trie by parent node: (pointers, word ids, child nodes)."""
+        a = self._arrays
+        parent = a["trie_parent"].astype(np.int64)
+        order = np.argsort(parent, kind="stable")
+        ptr = np.zeros(len(parent) + 2, dtype=np.int64)
+        np.add.at(ptr, parent + 1, 1)
+        return np.cumsum(ptr), a["trie_word"][order], order + 1
+
+    def _typo_child(self, node: int, word: str) -> tuple[int | None, float]:
+        """The child of trie ``node`` whose word ``word`` is written for with a typo (five letters or more, as close
+        as ``WORD_SIMILARITY``), and how close; (None, 1.0) if none."""
+        if len(word) < 5:
+            return None, 1.0
+        ptr, words, nodes = self._children
+        if ptr[node + 1] - ptr[node] > 200:
+            return None, 1.0
+        vocab, key = self.vocab, canon(word)
+        best, best_r = None, 0.0
+        for wid, child in zip(
+            words[ptr[node] : ptr[node + 1]].tolist(), nodes[ptr[node] : ptr[node + 1]].tolist(), strict=True
+        ):
+            listed = vocab[wid]
+            if len(listed) >= 5:
+                r = word_similarity(word, key, listed, canon(listed))
+                if r >= WORD_SIMILARITY and r > best_r:
+                    best, best_r = child, r
+        return (best, best_r) if best is not None else (None, 1.0)
 
     def is_seed(self, word: str) -> bool:
         """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it

@@ -16,7 +16,7 @@ from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ...knowledge.resources import patterns_dir
 
 WORD = re.compile(r"[a-z0-9]+")  # how fold()ed text splits into words: a listed word must be one of them
-LIST_KEYS = ("legal_forms", "connecting", "generic", "organisation_types", "type_words")
+LIST_KEYS = ("legal_forms", "connecting", "generic", "organisation_types", "type_words", "spelled_as_written")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class WordLists:
     generic: frozenset[str]  # words that say what kind of body a name is, not which one
     organisation_types: frozenset[str]  # the generic words that name the kind of organisation (its head)
     type_words: frozenset[str]  # words that say which type of university or institute it is
+    spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
 
@@ -123,6 +124,7 @@ def load_word_lists(path: str | Path) -> WordLists:
         generic=lists["generic"],
         organisation_types=lists["organisation_types"],
         type_words=lists["type_words"],
+        spelled_as_written=lists["spelled_as_written"],
         transliteration=tuple(compiled),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
