@@ -540,6 +540,10 @@ class PartnerDetector:
                 e = self._run(t, e + 1, e + 2)[1]
             elif e < n and t.word(e) in CLOSING_QUOTES and not t.sp[e - 1]:
                 e += 1
+            elif e + 1 < n and t.word(e) in OPENING_QUOTES and not t.sp[e] and t.name_word(e + 1):
+                e = self._run(t, e + 1, e + 2)[
+                    1
+                ]  # a quoted name after a legal form: Joint Stock Company “Uralelement”
             if s > 0 and t.word(s - 1) in OPENING_QUOTES and not t.sp[s - 1]:
                 s -= 1
                 if s > 0 and t.name_word(s - 1):
@@ -862,11 +866,18 @@ class PartnerDetector:
             and t.word(e) in (",", "(", "in")
             and t.name_word(e + 1)
         ):
-            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name
+            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name; "Tactical
+            # Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma
             after = t.word(e + 1)
             for k, score in idx.score_span(f"{text} {after}"):
                 if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
                     ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+            end = self._name_run(t, e + 1)[1]
+            if not ev and t.word(e) == "," and end > e + 2:
+                keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+                for k, score in idx.score_span(t.span_text(s, end)):
+                    if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
+                        ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
         if not ev:
             return [], []
         strong = {m.code for m in self._span_mentions(t, s, e)}
