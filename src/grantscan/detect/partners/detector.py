@@ -853,8 +853,12 @@ class PartnerDetector:
                 ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
             whole = not hits
         if not ev and e - s > 2:
-            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later
+            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later, past
+            # everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of Technical
+            # Physics")
             for j in range(s + 1, min(e - 1, s + 4)):
+                if self._distinctive_word(t, j - 1):
+                    break
                 if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
                     for k, score in idx.score_span(t.span_text(j, e)):
                         ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
@@ -967,6 +971,20 @@ class PartnerDetector:
             )
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
+
+    def _distinctive_word(self, t: _Tokens, i: int) -> bool:
+        """Whether token ``i`` is a capitalised word that tells one body from another: not an everyday word, a
+        generic one, a legal form or a nationality."""
+        if not t.name_word(i):
+            return False
+        w = t.word(i)
+        if fold(w) in self.screen.common:
+            return False
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
+        if all(x in generic or x in dropped for x in name_words(w)):
+            return False
+        place = self.rules.places.get(w)
+        return place is None or place.kind != "demonym"
 
     def _qualified(self, t: _Tokens, s: int, start: int) -> bool:
         """Whether the capitalised words written right before a listed name at token ``start`` (from token ``s``
