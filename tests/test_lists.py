@@ -250,39 +250,54 @@ def test_word_lists_are_read_from_the_pattern_file():
     assert wl.transliteration and len(wl.digest) == 64
 
 
+_MINIMAL = {
+    "abbreviations": "{}",
+    "legal_forms": "[ltd]",
+    "connecting": "[the]",
+    "generic": "[institute]",
+    "organisation_types": "[institute]",
+    "type_words": "[law]",
+    "spelled_as_written": "[]",
+    "optional_parts": "[]",
+    "transliteration": "[]",
+}
+
+
+def _word_lists_file(tmp_path: Path, first: str, text: str, drop: str = "") -> Path:
+    """A word-list file whose section ``first`` (from line 1) is ``text``, the other sections minimal."""
+    rest = [f"{k}: {v}" for k, v in _MINIMAL.items() if k not in (first, drop)]
+    path = tmp_path / "screening.yaml"
+    path.write_text(f"{first}:{text}\n" + "\n".join(rest) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
-    "bad,message",
+    "section,text,message",
     [
-        ("  - {from: '(?:ts|tz', to: 'c'}", r"screening\.yaml:6: transliteration rule '\(\?:ts\|tz'"),
-        ("  - {from: 'x', to: '\\2'}", r"screening\.yaml:6: transliteration rule 'x' -> '\\\\2'"),
         (
-            "  - {from: 'x', to: 'ks', note: 1}",
-            r"screening\.yaml:6: transliteration rule: unknown key 'note'",
+            "transliteration",
+            "\n  - {from: 'ks', to: 'x'}\n  - {from: '(?:ts|tz', to: 'c'}",
+            r":3: transliteration rule '\(\?:ts",
         ),
+        ("transliteration", "\n  - {from: 'x', to: '\\2'}", r":2: transliteration rule 'x' -> '\\\\2'"),
+        (
+            "transliteration",
+            "\n  - {from: 'x', to: 'ks', note: 1}",
+            r":2: transliteration rule: unknown key 'note'",
+        ),
+        ("legal_forms", " [\n  ltd,\n  Co.,\n]", r":3: 'legal_forms': word 'Co\.'"),
+        ("generic", " [\n  institute,\n  institute,\n]", r":3: 'generic': 'institute' listed twice"),
+        ("abbreviations", "\n  univ: university\n  acad: Academy", r":3: abbreviation 'acad' -> 'Academy'"),
+        ("optional_parts", "\n  - ', Academy$'\n  - '(unclosed'", r":3: optional part '\(unclosed'"),
     ],
 )
-def test_word_list_errors_name_the_file_and_line(tmp_path, bad, message):
-    head = "abbreviations:\n  univ: university\nlegal_forms: [ltd]\nconnecting: [the]\ntransliteration:\n"
-    tail = (
-        "generic: [institute]\norganisation_types: [institute]\ntype_words: [law]\nspelled_as_written: []\n"
-    )
-    path = tmp_path / "screening.yaml"
-    path.write_text(head + bad + "\n" + tail, encoding="utf-8")
-    with pytest.raises(PackError, match=message):
-        load_word_lists(path)
+def test_word_list_errors_name_the_file_and_line(tmp_path, section, text, message):
+    with pytest.raises(PackError, match=r"screening\.yaml" + message):
+        load_word_lists(_word_lists_file(tmp_path, section, text))
 
 
-def test_word_list_words_are_checked_where_they_are_written(tmp_path):
-    path = tmp_path / "screening.yaml"
-    base = "abbreviations: {}\nconnecting: [the]\ntransliteration: []\ntype_words: [law]\norganisation_types: [x]\nspelled_as_written: []\n"
-    path.write_text(base + "legal_forms: [\n  ltd,\n  Co.,\n]\ngeneric: [institute]\n", encoding="utf-8")
-    with pytest.raises(PackError, match=r"screening\.yaml:9: 'legal_forms': word 'Co\.'"):
-        load_word_lists(path)
-    path.write_text(
-        base + "legal_forms: [ltd]\ngeneric: [\n  institute,\n  institute,\n]\n", encoding="utf-8"
-    )
-    with pytest.raises(PackError, match=r"screening\.yaml:10: 'generic': 'institute' listed twice"):
-        load_word_lists(path)
-    path.write_text(base + "legal_forms: [ltd]\n", encoding="utf-8")
+def test_word_list_file_needs_every_list(tmp_path):
     with pytest.raises(PackError, match="missing required key 'generic'"):
-        load_word_lists(path)
+        load_word_lists(_word_lists_file(tmp_path, "legal_forms", " [ltd]", drop="generic"))
+    wl = load_word_lists(_word_lists_file(tmp_path, "abbreviations", "\n  cas: china academy science"))
+    assert wl.abbreviations["cas"] == "china academy science" and wl.legal_forms == {"ltd"}

@@ -59,7 +59,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
-_ACRONYM_FLAG, _GENERIC_FLAG = 1, 2
+_ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
 
 
 def fold(s: str) -> str:
@@ -78,9 +78,9 @@ def name_words(s: str) -> tuple[str, ...]:
     abbreviations, dropped = wl.abbreviations, wl.dropped
     out = []
     for w in _SPLIT.findall(fold(s)):
-        w = abbreviations.get(w, w)
-        if w and w not in dropped:
-            out.append(w)
+        for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
+            if x and x not in dropped:
+                out.append(x)
     return tuple(out)
 
 
@@ -127,15 +127,22 @@ class Hit:
 # -- compiling the index -------------------------------------------------------------------------------------------
 
 
-def _names_of(entry: ListEntry, dropped: frozenset[str]) -> list[str]:
-    """An entry's names and aliases; 'Institute of Applied Physics (IAP)' also as the name without the
-    brackets and as the acronym 'IAP'."""
+def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
+    """An entry's names and aliases, each with whether it was shortened: 'Institute of Applied Physics (IAP)'
+    also as the name without the brackets and as the acronym 'IAP'; '... of the Russian Academy of Sciences'
+    also without that part (shortened)."""
     names = [entry.name, *entry.aliases]
     for n in names[:]:
         if "(" in n:
             names.append(_PARENS.sub(" ", n))
             names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
-    return list(dict.fromkeys(names))
+    out = dict.fromkeys(names, False)
+    for n in names:
+        for rx in word_lists().optional_parts:
+            short = rx.sub(" ", n).strip(" ,")
+            if short != n.strip(" ,") and len(short.split()) >= 2:
+                out.setdefault(short, True)
+    return out
 
 
 def _blob(strings: Iterable[str], sep: str = "\n") -> np.ndarray:
@@ -201,7 +208,7 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     flags: list[int] = []
     firsts: set[str] = set()
     for i, e in enumerate(entries):
-        for raw in _names_of(e, dropped):
+        for raw, shortened in _names_of(e, dropped).items():
             raw = " ".join(raw.split())
             if not raw:
                 continue
@@ -219,6 +226,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
             if _generic(words, wl):
                 flag |= _GENERIC_FLAG
+            if shortened:
+                flag |= _SHORTENED_FLAG
             raws.append(raw)
             name_entry.append(i)
             name_words_.append(words)
@@ -400,7 +409,7 @@ class _Names:
                 ix.raws[k],
                 words,
                 tuple(canon(w) for w in words),
-                bool(ix.name_flags[k] & _GENERIC_FLAG),
+                bool(ix._generic_now[k]),
             )
         return got
 
@@ -534,10 +543,7 @@ class ScreeningIndex:
         """Per name: at most two words, each everyday or generic ('The Base', 'United Aircraft Corp.'):
         matched only with the rest of the name, its legal form, written."""
         a = self._arrays
-        common, generic = self.common, self.generic_words
-        everyday = np.fromiter(
-            (w in common or w in generic for w in self.vocab), dtype=bool, count=len(self.vocab)
-        )
+        everyday = self._everyday_words
         ptr = a["name_ptr"]
         n = len(ptr) - 1
         if not n:
@@ -545,6 +551,29 @@ class ScreeningIndex:
         per_word = everyday[a["name_wids"]] if len(a["name_wids"]) else np.zeros(0, dtype=bool)
         all_everyday = np.minimum.reduceat(per_word.astype(np.uint8), ptr[:-1]).astype(bool)
         return all_everyday & (np.diff(ptr) <= 2) & ~(self.name_flags & _ACRONYM_FLAG).astype(bool)
+
+    @cached_property
+    def _generic_now(self) -> np.ndarray:
+        """Per name: generic (see ``generic``); a name shortened by an optional part is generic unless a word of
+        it is neither everyday nor generic ('Institute of Solid-State Physics' is many institutes, 'Keldysh
+        Institute of Applied Mathematics' one)."""
+        a = self._arrays
+        flags = self.name_flags
+        got = (flags & _GENERIC_FLAG) != 0
+        shortened = np.flatnonzero((flags & _SHORTENED_FLAG) != 0)
+        if len(shortened):
+            everyday = self._everyday_words
+            ptr, wids = a["name_ptr"], a["name_wids"]
+            got[shortened] = [bool(everyday[wids[ptr[k] : ptr[k + 1]]].all()) for k in shortened.tolist()]
+        return got
+
+    @cached_property
+    def _everyday_words(self) -> np.ndarray:
+        """Per listed word: everyday (``common``) or generic."""
+        common, generic = self.common, self.generic_words
+        return np.fromiter(
+            (w in common or w in generic for w in self.vocab), dtype=bool, count=len(self.vocab)
+        )
 
     @cached_property
     def _postings_of(self) -> np.ndarray:
@@ -583,7 +612,7 @@ class ScreeningIndex:
         owner = np.repeat(np.arange(n), np.diff(ptr))
         finds = self._distinct
         flags = self.name_flags
-        eligible = ~self.weak & ((flags & (_ACRONYM_FLAG | _GENERIC_FLAG)) == 0)
+        eligible = ~self.weak & ((flags & _ACRONYM_FLAG) == 0) & ~self._generic_now
         word_ok = eligible[owner] & finds[kid]
         req = word_ok & self._required[kid]
         order = np.lexsort((kid, a["key_df"][kid], ~req, owner))  # per name: required first, rarest first
@@ -681,7 +710,7 @@ class ScreeningIndex:
 
     def generic(self, k: int) -> bool:
         """A name of generic words only, or one the lists give for several countries."""
-        return bool(self.name_flags[k] & _GENERIC_FLAG)
+        return bool(self._generic_now[k])
 
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
@@ -911,7 +940,7 @@ class ScreeningIndex:
         present: dict[str, bool] = {}
         out = []
         for k in cand:
-            if self.name_flags[k] & _GENERIC_FLAG:
+            if self._generic_now[k]:
                 continue  # generic names count only when written exactly
             nm = self.names[k]
             for word, key in zip(nm.words, nm.keys, strict=True):

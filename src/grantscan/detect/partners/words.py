@@ -23,7 +23,7 @@ LIST_KEYS = ("legal_forms", "connecting", "generic", "organisation_types", "type
 class WordLists:
     """What ``patterns/screening.yaml`` says, ready to use."""
 
-    abbreviations: dict[str, str]  # word -> the word it is compared as ('' drops it)
+    abbreviations: dict[str, str]  # word -> the words it is compared as ('' drops it)
     legal_forms: frozenset[str]  # legal-form words, dropped from names
     connecting: frozenset[str]  # connecting words, dropped from names
     generic: frozenset[str]  # words that say what kind of body a name is, not which one
@@ -31,6 +31,7 @@ class WordLists:
     type_words: frozenset[str]  # words that say which type of university or institute it is
     spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
+    optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
 
     @property
@@ -65,7 +66,7 @@ def load_word_lists(path: str | Path) -> WordLists:
     data = load_yaml(p)
     if not isinstance(data, LineDict):
         raise PackError(p, 1, "expected a mapping of word lists")
-    keys = {"abbreviations", "transliteration", *LIST_KEYS}
+    keys = {"abbreviations", "transliteration", "optional_parts", *LIST_KEYS}
     check_keys(p, data, keys, keys, "screening word lists")
     text = p.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -99,7 +100,27 @@ def load_word_lists(path: str | Path) -> WordLists:
         raise PackError(p, data.key_line("abbreviations"), "'abbreviations' must map a word to a word")
     for k, v in abbr.items():
         word(k, abbr.key_line(str(k)), "abbreviation")
-        word(v, abbr.key_line(str(k)), f"abbreviation {k!r} ->", empty=True)
+        if not isinstance(v, str) or v and not all(WORD.fullmatch(x) for x in v.split(" ")):
+            raise PackError(
+                p,
+                abbr.key_line(str(k)),
+                f"abbreviation {k!r} -> {v!r}: expected lower-case ASCII words or ''",
+            )
+    parts = data["optional_parts"]
+    if not isinstance(parts, list):
+        raise PackError(p, data.key_line("optional_parts"), "'optional_parts' must be a list of patterns")
+    optional = []
+    for x in parts:
+        start = data.key_line("optional_parts")
+        line = next(
+            (i + 1 for i in range(start - 1, len(lines)) if isinstance(x, str) and x in lines[i]), start
+        )
+        if not isinstance(x, str) or not x:
+            raise PackError(p, data.key_line("optional_parts"), "optional part: expected a pattern")
+        try:
+            optional.append(re.compile(x, re.I))
+        except re.error as e:
+            raise PackError(p, line, f"optional part {x!r}: {e}") from None
     rules = data["transliteration"]
     if not isinstance(rules, list):
         raise PackError(p, data.key_line("transliteration"), "'transliteration' must be a list of {from, to}")
@@ -126,5 +147,6 @@ def load_word_lists(path: str | Path) -> WordLists:
         type_words=lists["type_words"],
         spelled_as_written=lists["spelled_as_written"],
         transliteration=tuple(compiled),
+        optional_parts=tuple(optional),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
