@@ -449,6 +449,7 @@ class ScreeningIndex:
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+        self._typo_cache: dict[str, dict[int, float]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
@@ -490,9 +491,20 @@ class ScreeningIndex:
     def _key_id(self) -> dict[str, int]:
         return dict(zip(self.keys, range(len(self.keys)), strict=True))
 
+    @cached_property
+    def _name_lists(self) -> tuple[list[int], list[int], list[int]]:
+        """The names' words as plain lists: (pointers, word ids, key ids), for look-ups one name at a time."""
+        a = self._arrays
+        return a["name_ptr"].tolist(), a["name_wids"].tolist(), self._name_keys.tolist()
+
     def words_of(self, k: int) -> tuple[str, ...]:
-        ptr, vocab = self._arrays["name_ptr"], self.vocab
-        return tuple(vocab[j] for j in self._arrays["name_wids"][ptr[k] : ptr[k + 1]].tolist())
+        ptr, wids, _ = self._name_lists
+        vocab = self.vocab
+        return tuple(vocab[j] for j in wids[ptr[k] : ptr[k + 1]])
+
+    def key_ids_of(self, k: int) -> list[int]:
+        ptr, _, kids = self._name_lists
+        return kids[ptr[k] : ptr[k + 1]]
 
     @cached_property
     def _trie(self) -> tuple[dict[str, int], dict[int, int], dict[int, list[int]]]:
@@ -602,28 +614,22 @@ class ScreeningIndex:
     @cached_property
     def _finders(self) -> tuple[np.ndarray, np.ndarray]:
         """Per key id (as pointers and names): the names that key finds as fuzzy candidates. A name (not weak,
-        generic or an acronym) is found by the rarest of its distinctive words a span must hold (see
-        ``_plausible``): only a span holding that word can be it. A name with no such word (its distinctive
-        words all type words: 'Pedagogical University') is found by each of its distinctive words."""
+        generic or an acronym) is found by one word only: the rarest of the distinctive words a span must hold
+        (see ``_plausible``), else, when it has none ('National University of Defense Technology', 'Pedagogical
+        University'), the rarest of its distinctive words: a span without that word is not written for it."""
         a = self._arrays
         ptr = a["name_ptr"].astype(np.int64)
         n, keys = len(ptr) - 1, len(self.keys)
         kid = self._name_keys.astype(np.int64)
         owner = np.repeat(np.arange(n), np.diff(ptr))
-        finds = self._distinct
-        flags = self.name_flags
-        eligible = ~self.weak & ((flags & _ACRONYM_FLAG) == 0) & ~self._generic_now
-        word_ok = eligible[owner] & finds[kid]
-        req = word_ok & self._required[kid]
-        order = np.lexsort((kid, a["key_df"][kid], ~req, owner))  # per name: required first, rarest first
-        first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
-        first = first[req[first]]
-        has_req = np.zeros(n, dtype=bool)
-        has_req[owner[first]] = True
-        rest = word_ok & ~has_req[owner]
-        pair_key = np.concatenate([kid[first], kid[rest]])
-        pair_name = np.concatenate([owner[first], owner[rest]])
-        pairs = np.unique(pair_key * max(1, n) + pair_name)
+        eligible = ~self.weak & ((self.name_flags & _ACRONYM_FLAG) == 0) & ~self._generic_now
+        pos = np.flatnonzero(eligible[owner] & self._distinct[kid])
+        req = self._required[kid[pos]]
+        pos = pos[
+            np.lexsort((kid[pos], a["key_df"][kid[pos]], ~req, owner[pos]))
+        ]  # per name: required, rarest
+        first = pos[np.r_[True, owner[pos][1:] != owner[pos][:-1]]] if len(pos) else pos
+        pairs = np.unique(kid[first] * max(1, n) + owner[first])
         pair_key, pair_name = pairs // max(1, n), pairs % max(1, n)
         fptr = np.zeros(keys + 1, dtype=np.int64)
         np.add.at(fptr, pair_key + 1, 1)
@@ -797,33 +803,49 @@ class ScreeningIndex:
         return _longest(hits)
 
     @cached_property
-    def _children(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The trie by parent node: (pointers, word ids, child nodes)."""
-        a = self._arrays
-        parent = a["trie_parent"].astype(np.int64)
-        order = np.argsort(parent, kind="stable")
-        ptr = np.zeros(len(parent) + 2, dtype=np.int64)
-        np.add.at(ptr, parent + 1, 1)
-        return np.cumsum(ptr), a["trie_word"][order], order + 1
+    def _key_words(self) -> tuple[np.ndarray, np.ndarray]:
+        """The listed words by spelling key: (pointers per key id, word ids)."""
+        word_key = self._arrays["word_key"].astype(np.int64)
+        order = np.argsort(word_key, kind="stable")
+        ptr = np.zeros(len(self.keys) + 1, dtype=np.int64)
+        np.add.at(ptr, word_key + 1, 1)
+        return np.cumsum(ptr), order
+
+    def _written_for(self, word: str) -> dict[int, float]:
+        """The listed words (ids, five letters or more) ``word`` may be written for with a typo or in another
+        transliteration, and how close (``word_similarity``, at least ``WORD_SIMILARITY``)."""
+        got = self._typo_cache.get(word)
+        if got is None:
+            if len(self._typo_cache) > 50_000:
+                self._typo_cache.clear()
+            key, vocab, keys, word_key = canon(word), self.vocab, self.keys, self._arrays["word_key"]
+            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            j = self._key_id.get(key)
+            if j is not None:
+                ptr, ids = self._key_words
+                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
+            got = {}
+            for v in found:
+                listed = vocab[v]
+                if len(listed) >= 5 and listed != word:
+                    r = word_similarity(word, key, listed, keys[int(word_key[v])])
+                    if r >= WORD_SIMILARITY:
+                        got[v] = r
+            self._typo_cache[word] = got
+        return got
 
     def _typo_child(self, node: int, word: str) -> tuple[int | None, float]:
-        """The child of trie ``node`` whose word ``word`` is written for with a typo (five letters or more, as close
-        as ``WORD_SIMILARITY``), and how close; (None, 1.0) if none."""
+        """The child of trie ``node`` whose word ``word`` is written for with a typo (``_written_for``), and how
+        close; (None, 1.0) if none."""
         if len(word) < 5:
             return None, 1.0
-        ptr, words, nodes = self._children
-        if ptr[node + 1] - ptr[node] > 200:
-            return None, 1.0
-        vocab, key = self.vocab, canon(word)
+        _, edges, _ = self._trie
+        v = max(1, len(self.vocab))
         best, best_r = None, 0.0
-        for wid, child in zip(
-            words[ptr[node] : ptr[node + 1]].tolist(), nodes[ptr[node] : ptr[node + 1]].tolist(), strict=True
-        ):
-            listed = vocab[wid]
-            if len(listed) >= 5:
-                r = word_similarity(word, key, listed, canon(listed))
-                if r >= WORD_SIMILARITY and r > best_r:
-                    best, best_r = child, r
+        for wid, r in self._written_for(word).items():
+            child = edges.get(node * v + wid)
+            if child is not None and r > best_r:
+                best, best_r = child, r
         return (best, best_r) if best is not None else (None, 1.0)
 
     def is_seed(self, word: str) -> bool:
@@ -837,12 +859,8 @@ class ScreeningIndex:
             return True
         if len(folded) < 6 or folded in self.common or not folded.isalpha():
             return False
-        vocab, word_key, keys = self.vocab, self._arrays["word_key"], self.keys
-        for v in self._word_typos(folded):
-            near = keys[int(word_key[v])]
-            if near in seeds and word_similarity(folded, key, vocab[v], near) >= WORD_SIMILARITY:
-                return True
-        return False
+        word_key, keys = self._arrays["word_key"], self.keys
+        return any(keys[int(word_key[v])] in seeds for v in self._written_for(folded))
 
     def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
         """Which of the tokens with ORTH hashes ``orth`` are seeds: words of letters written capitalised or in
@@ -900,8 +918,7 @@ class ScreeningIndex:
         ptr, names = self._finders
         for j in close | short:
             cand.update(names[ptr[j] : ptr[j + 1]].tolist())
-        shared = {self.keys[j] for j in close}
-        cand = {k for k in cand if not shared.isdisjoint(self.names[k].keys)}
+        cand = {k for k in cand if not close.isdisjoint(self.key_ids_of(k))}
         if not cand or len(cand) > 3000:
             return []
         out = []
@@ -1027,15 +1044,16 @@ class ScreeningIndex:
             w = idf.get(key, self.max_idf)
             den += w
             best, best_j = 0.0, -1
-            for j, sk in enumerate(span):
-                if j in used:
-                    continue
-                if sk == key:
-                    best, best_j = 1.0, j
-                    break
-                r = word_similarity(words[j], sk, word, key)
-                if r >= WORD_SIMILARITY and r > best:
-                    best, best_j = r, j
+            if key in span:  # the first unused span word with the same key
+                best_j = next((j for j, sk in enumerate(span) if sk == key and j not in used), -1)
+                best = 1.0 if best_j >= 0 else 0.0
+            if best_j < 0:
+                for j, sk in enumerate(span):
+                    if j in used:
+                        continue
+                    r = word_similarity(words[j], sk, word, key)
+                    if r >= WORD_SIMILARITY and r > best:
+                        best, best_j = r, j
             if best_j >= 0:
                 used.add(best_j)
                 same += best == 1.0
@@ -1061,22 +1079,25 @@ class ScreeningIndex:
         return num / (den + EXTRA_WEIGHT * extra) if den else 0.0
 
 
+@lru_cache(maxsize=200_000)
 def word_similarity(span_word: str, span_key: str, word: str, key: str) -> float:
     """How well a word of a span (folded, and its spelling key) stands for a listed word (and its key): 1.0 for
-    the same key; else the closer of the two spellings by letters in common (both four letters or more), at least
-    0.9 for one typo in a word of five letters or more (a letter dropped, added, changed, two swapped) or for the
-    word written short (three letters or more: 'Phys')."""
+    the same key; else the closer of the two spellings by letters in common (both four letters or more; 0 below
+    ``WORD_SIMILARITY``), at least 0.9 for two neighbouring letters swapped in a word of five letters or more
+    ('Chsoun') or for the word written short (three letters or more: 'Phys')."""
     if span_key == key:
         return 1.0
+    cut = WORD_SIMILARITY * 100 - 1e-9  # 0.87 * 100 is a hair above 87
     r = 0.0
     if len(span_key) >= 4 and len(key) >= 4:
-        r = fuzz.ratio(span_key, key) / 100.0
+        r = fuzz.ratio(span_key, key, score_cutoff=cut) / 100.0
     if len(span_word) >= 4 and len(word) >= 4:
-        r = max(r, fuzz.ratio(span_word, word) / 100.0)
-        if r < 0.9 and len(word) >= 5 and _swapped(span_word, word):
+        if span_word != span_key or word != key:
+            r = max(r, fuzz.ratio(span_word, word, score_cutoff=cut) / 100.0)
+        if r < 0.9 and len(word) >= 5 and len(span_word) == len(word) and _swapped(span_word, word):
             r = 0.9
-    if 3 <= len(span_key) < len(key) and key.startswith(span_key):
-        r = max(r, 0.9)
+    if r < 0.9 and 3 <= len(span_key) < len(key) and key.startswith(span_key):
+        r = 0.9
     return r
 
 
