@@ -51,7 +51,7 @@ EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
-INDEX_FORMAT = 1  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 2  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -284,6 +284,12 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     terms.sort()
     name_ptr, name_wids = _csr([[wid[w] for w in ws] for ws in name_words_])
     post_ptr, post_names = _csr(postings)
+    # a token starts a name only if its words lead into the trie (not 'The', 'JSC', 'Physico' with no name
+    # starting 'physics'); spaCy's string hashes of these words and of the acronyms are kept, so a scan compares
+    # a block's token hashes with them directly
+    from spacy.strings import get_string_id
+
+    first_words = sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
     bw_hash, bw_ptr, bw_names = _hashed_groups(by_words)
     bs_hash, bs_ptr, bs_names = _hashed_groups(by_set)
     meta = {
@@ -314,10 +320,11 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
         "trie_word": _ids(trie_word),
         "term_node": _ids(t[0] for t in terms),
         "term_name": _ids(t[1] for t in terms),
-        # a token starts a name only if its words lead into the trie (not 'The', 'JSC', 'Physico' with no name
-        # starting 'physics')
-        "firsts": _blob(
-            sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
+        "firsts": _blob(first_words),
+        "first_hash": np.array([get_string_id(w) for w in first_words], dtype=np.uint64),
+        "acronym_hash": np.array(
+            [get_string_id(r) if f & _ACRONYM_FLAG else 0 for r, f in zip(raws, flags, strict=True)],
+            dtype=np.uint64,
         ),
         "bw_hash": bw_hash,
         "bw_ptr": bw_ptr,
@@ -507,23 +514,53 @@ class ScreeningIndex:
         return kids[ptr[k] : ptr[k + 1]]
 
     @cached_property
-    def _trie(self) -> tuple[dict[str, int], dict[int, int], dict[int, list[int]]]:
-        """(word -> id, parent * V + word id -> child node, node -> names ending there): the word trie."""
+    def _trie(self) -> tuple[dict[str, int], dict[int, int], dict[int, int]]:
+        """(word -> id, parent * V + word id -> child node, node -> where its names start in ``_term_names``):
+        the word trie, as dicts of plain ints (made in bulk, nothing for the garbage collector to walk)."""
         a = self._arrays
         vocab = self.vocab
         v = max(1, len(vocab))
         word_id = dict(zip(vocab, range(len(vocab)), strict=True))
         parent = a["trie_parent"].astype(np.int64)
         edges = dict(zip((parent * v + a["trie_word"]).tolist(), range(1, len(parent) + 1), strict=True))
-        terms: dict[int, list[int]] = {}
-        nodes, names = a["term_node"].tolist(), a["term_name"].tolist()
-        for node, k in zip(nodes, names, strict=True):
-            terms.setdefault(node, []).append(k)
+        nodes = a["term_node"]
+        first = (
+            np.flatnonzero(np.r_[True, nodes[1:] != nodes[:-1]])
+            if len(nodes)
+            else np.zeros(0, dtype=np.int64)
+        )
+        terms = dict(zip(nodes[first].tolist(), first.tolist(), strict=True))
         return word_id, edges, terms
+
+    @cached_property
+    def _term_names(self) -> tuple[list[int], list[int]]:
+        a = self._arrays
+        return a["term_node"].tolist(), a["term_name"].tolist()
+
+    def _ending_at(self, node: int, at: int) -> list[int]:
+        """The names that end at trie ``node`` (whose first is at ``at`` in the term list)."""
+        nodes, names = self._term_names
+        out = []
+        while at < len(nodes) and nodes[at] == node:
+            out.append(names[at])
+            at += 1
+        return out
+
+    @cached_property
+    def _spacy_hashes_hold(self) -> bool:
+        """Whether the spaCy string hashes kept in the index are this spaCy's (they are stable across versions;
+        checked on a few words all the same)."""
+        from spacy.strings import get_string_id
+
+        firsts = _strings(self._arrays["firsts"])
+        pairs = zip(firsts[:3], self._arrays["first_hash"][:3].tolist(), strict=False)
+        return all(get_string_id(w) == h for w, h in pairs)
 
     @cached_property
     def first_hashes(self) -> np.ndarray:
         """spaCy string hashes of the words a listed name can start with, sorted."""
+        if self._spacy_hashes_hold:
+            return np.unique(self._arrays["first_hash"])
         from spacy.strings import get_string_id
 
         return np.unique(
@@ -542,6 +579,10 @@ class ScreeningIndex:
 
     @cached_property
     def acronym_hashes(self) -> np.ndarray:
+        """spaCy string hashes of the listed acronyms (those never matched alone left out), sorted."""
+        if self._spacy_hashes_hold:
+            ids = [k for ks in self.acronyms.values() for k in ks]
+            return np.unique(self._arrays["acronym_hash"][ids]) if ids else np.zeros(0, dtype=np.uint64)
         from spacy.strings import get_string_id
 
         return np.unique(np.array([get_string_id(a) for a in self.acronyms], dtype=np.uint64))
@@ -787,7 +828,7 @@ class ScreeningIndex:
                 j += 1
                 depth += 1
                 if node in terms:
-                    best = (j, terms[node], typo, depth)
+                    best = (j, self._ending_at(node, terms[node]), typo, depth)
             if best is not None:
                 names = [
                     k
