@@ -737,8 +737,6 @@ class PartnerDetector:
             start_char, end_char = t.st[s], t.end(e - 1)
             name = org.name if org else text
             inside = [h for h in hits if s <= h.start and h.end <= e]
-            if kind == "seed" and not inside and not self.screen.may_name(self._with_next(t, s, e)):
-                continue  # no listed name can be written here: nothing to screen
             matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
             not_partner = self._not_partner(t, block, s, e) if matches else None
             if kind in ("listed", "seed") and not matches:
@@ -973,13 +971,6 @@ class PartnerDetector:
             )
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
-
-    def _with_next(self, t: _Tokens, s: int, e: int) -> str:
-        """The text of tokens ``s:e`` and of the name written after them past a comma, a bracket or 'in' (what
-        ``_screen_span`` may read with them)."""
-        if e + 1 < t.n and t.word(e) in (",", "(", "in") and t.name_word(e + 1):
-            return t.span_text(s, self._name_run(t, e + 1)[1])
-        return t.span_text(s, e)
 
     def _distinctive_word(self, t: _Tokens, i: int) -> bool:
         """Whether token ``i`` is a capitalised word that tells one body from another: not an everyday word, a
