@@ -934,6 +934,12 @@ class ScreeningIndex:
         limit = POSSIBLE if threshold is None else threshold
         return [(k, s) for k, s in got if s >= limit]
 
+    def plain(self, text: str) -> bool:
+        """Whether ``text`` is made of everyday and generic words only ('Consortium Agreement', 'Project
+        Coordinator'): it is a listed name only as written, never written another way."""
+        common, generic = self.common, self.generic_words
+        return all(w in common or w in generic for w in name_words(text))
+
     def _score(self, text: str) -> list[tuple[int, float]]:
         if not self.n_entries:
             return []
@@ -941,8 +947,8 @@ class ScreeningIndex:
         if exact:
             return [(k, 1.0) for k in exact]
         words = name_words(text)
-        if not words:
-            return []
+        if self.plain(text):
+            return []  # everyday and generic words only: a listed name of them is matched as written (above)
         keys = [canon(w) for w in words]
         # candidates: names sharing a distinctive word with the span, as written or within a typo; of those, only
         # the names whose rarest distinctive word the span holds (as written, within a typo or written short) can
