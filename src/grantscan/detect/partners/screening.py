@@ -1025,25 +1025,11 @@ class ScreeningIndex:
     def _typos(self, word: str) -> set[int]:
         """The ids of the keys (four letters or more) within one typo of ``word``: a letter dropped, added,
         changed, or two swapped; they share a word with a letter dropped."""
-        a = self._arrays
-        hashes = a["del_hash"]
-        probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
-        lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
-        found: set[int] = set()
-        for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
-            found.update(a["del_key"][x:y].tolist())
-        return found
+        return _probe(self._arrays["del_hash"], self._arrays["del_key"], word)
 
     def _word_typos(self, word: str) -> set[int]:
         """The ids of the listed words (five letters or more) within one typo of ``word``."""
-        a = self._arrays
-        hashes = a["wdel_hash"]
-        probe = np.array(sorted(zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
-        lo, hi = np.searchsorted(hashes, probe, "left"), np.searchsorted(hashes, probe, "right")
-        found: set[int] = set()
-        for x, y in zip(lo.tolist(), hi.tolist(), strict=True):
-            found.update(a["wdel_word"][x:y].tolist())
-        return found
+        return _probe(self._arrays["wdel_hash"], self._arrays["wdel_word"], word)
 
     @cached_property
     def _distinct(self) -> np.ndarray:
@@ -1154,6 +1140,21 @@ def _swapped(a: str, b: str) -> bool:
         return False
     i = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
     return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def _probe(hashes: np.ndarray, ids: np.ndarray, word: str) -> set[int]:
+    """The ids a one-deletion index (sorted ``hashes`` of deletions, their ``ids``) holds for ``word`` and its
+    one-letter deletions."""
+    probe = np.fromiter((zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
+    at = np.searchsorted(hashes, probe)
+    at[at == len(hashes)] = 0
+    found: set[int] = set()
+    for j in at[hashes[at] == probe].tolist() if len(hashes) else ():
+        h = hashes[j]
+        while j < len(hashes) and hashes[j] == h:
+            found.add(int(ids[j]))
+            j += 1
+    return found
 
 
 def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
