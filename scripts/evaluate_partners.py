@@ -126,7 +126,7 @@ def screening(a: argparse.Namespace) -> None:
                     neg = [g for g, r in zip(got, tune, strict=True) if r["label"] != "designated"]
                     recall = sum(g[0] for g in pos) / len(pos)
                     fmr = sum(g[0] for g in neg) / len(neg)
-                    key = (recall - 4 * fmr, designated, possible)  # ties: the stricter thresholds
+                    key = (recall - 4 * fmr, designated, possible, extra)  # ties: the stricter thresholds
                     print(
                         f"designated>={designated} possible>={possible} extra={extra}: recall {recall:.3f} fmr {fmr:.3f}"
                     )

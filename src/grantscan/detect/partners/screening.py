@@ -46,7 +46,7 @@ from .words import WordLists, word_lists
 # person should check it.
 DESIGNATED = 0.86
 POSSIBLE = 0.75
-EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the listed name, count against it
+EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the listed name, count against it
 # two words this similar (after transliteration folding) count as the same, in proportion
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
