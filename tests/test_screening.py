@@ -184,3 +184,90 @@ def test_the_lists_are_read_only_when_a_match_needs_them():
     assert index.score_span("University of Leeds") == [] and not reads
     assert index.score_span("Northwind Photonics Institute") and index.entries[0].country == "RU"
     assert index.entries is index.entries and len(reads) == 1
+
+
+# -- name families: each a cause of misses, not one name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # a typo in a name of generic words only, after its first word
+        ("Work package 3 is carried out with Marine Instrument Engnieering in Russia.", "EL-2267"),
+        # two letters swapped in the body's distinctive word
+        ("We exchange researchers with Chsoun Expo in North Korea.", "CYB0004"),
+        # a letter dropped after a hyphen, lower case: the run goes on
+        ("Samples from Sovtest-ervis OOO in Russia arrive in May.", "EL-2763"),
+        # a typo in the only word that seeds the run
+        ("Letters of support came from the Main Directoate of Deep-Sea Research (Russia).", "EL-2464"),
+        # the academy-of-sciences suffix left out, or written CAS
+        ("Our partner is the Keldysh Institute of Applied Mathematics.", "EL-2411"),
+        ("Partner: Institute of Physics, CAS, Beijing.", "EL-0477"),
+        # a Russian legal form written out in transliteration
+        ("Samples come from Aktsionernoe Obshchestvo Gazprom Telekom.", "EL-2122"),
+        # the listed name goes on past a comma
+        (
+            "The subcontractor, Tactical Missile Corporation, Joint Stock Company “Uralelement”, supplies parts.",
+            "EL-2828",
+        ),
+        # generic words only, but more than the kind of body: one body
+        ("We will visit the Central Research Institute of Machine Building.", "RUS1351"),
+    ],
+)
+def test_name_families_are_designated(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another distinctive word before a listed name: another body
+        "Partner 2: Shandong University of Science and Technology in China. Role: analysis.",
+        # not a listed 'Institute of Technical Physics' read from a later word
+        "Work package 3 will be carried out jointly with Ioffe Physical-Technical Institute.",
+        # one short word written otherwise is another word ('orbit' is not 'Orbita')
+        "Downlink scheduling for a low-Earth-orbit broadband constellation will be optimised.",
+        # country names keep their spelling: 'China' is not 'Sina'
+        "Samples from the Bank of China, Beijing, arrive in May.",
+        # an academy institute of another country
+        "Partner 3: Institute of Solid State Physics, University of Latvia, Riga. Role: measurements.",
+    ],
+)
+def test_near_names_are_not_flagged_high(scanner, text):
+    assert all(f.severity != "high" for f in orgs(scanner, text)), [
+        (f.text, [(m.entry_id, m.status) for m in f.lists]) for f in orgs(scanner, text)
+    ]
+
+
+def test_word_similarity_reads_typos_not_other_words():
+    close = screening.word_similarity
+    assert (
+        close("chsoun", screening.canon("chsoun"), "chosun", screening.canon("chosun"))
+        >= screening.WORD_SIMILARITY
+    )
+    assert close("technloogy", "tesnlugi", "technology", "tesnologi") >= screening.WORD_SIMILARITY
+    assert (
+        close("south", "sout", "youth", "iout") < screening.WORD_SIMILARITY
+    )  # one letter changed: another word
+    assert close("phys", "fis", "physics", "fisics") == 0.9  # written short
+    assert screening.canon("china") == "china" != screening.canon("sina")
+
+
+def test_a_scan_reads_the_lists_rows_only_for_a_match():
+    """The compiled index answers a scan on its own: the table of listed entries is read when a match needs
+    its entry (list, id, country), not for text that names no listed body."""
+    s = Scanner(Config(cache=False))
+    partners = s.detector.partners
+    designations = partners.designations
+    index = partners.screen
+    index.__dict__.pop("entries", None)
+    reads = []
+    index._entries = lambda: reads.append(1) or designations.entries
+    s.scan_text("We will work with the University of Leeds on sensors.")
+    assert not reads
+    s.scan_text("We will collaborate with the Moscow Institute of Physics and Technology on sensors.")
+    assert reads
