@@ -2,20 +2,23 @@
 
 One index covers all names and aliases of the loaded designations. Each name is normalised to words (case,
 diacritics, punctuation, abbreviations, adjective forms, legal-form and connecting words dropped: the word lists
-of patterns/screening.yaml) and put in a word trie. A block is scanned from the tokens whose lower-case form can
-start a name (one sorted-array look-up over the block's LOWER hashes), so the cost is linear in the text and
-independent of the organisation recogniser. Acronyms given as names or aliases are matched case-sensitively as
-whole tokens.
+of patterns/screening.yaml) and put in a word trie. A block is scanned from the tokens written with a capital
+whose lower-case form can start a name (one sorted-array look-up over the block's hashes), so the cost is linear
+in the text and independent of the organisation recogniser; the walk may pass one word written with a typo after
+a name's first. Acronyms given as names or aliases are matched case-sensitively as whole tokens.
 
-Names written another way (word order, transliteration, a typo, a cut-short name) are found by ``score_span``
-on candidate spans (capitalised runs, recogniser output, NER): candidates share a distinctive word (after
-transliteration folding) with the span, and are scored by the idf-weighted share of the listed name's words
-found in the span, less the span's own distinctive words the name lacks.
+Names written another way (word order, transliteration, a typo, a cut-short or shortened name) are found by
+``score_span`` on candidate spans (capitalised runs around a distinctive listed word, recogniser output, NER).
+A listed name is looked up only when the span holds its rarest distinctive word (as written, within a typo, or
+written short) and shares a word with it, and counts only if the span holds every distinctive word of it; it is
+scored by the idf-weighted share of its words found in the span (``word_similarity``: the same spelling key, or
+close by letters in common or two letters swapped), less the span's own distinctive words it lacks.
 
 The index is compiled to flat arrays (``compile_index``): for the shipped snapshot at data-build time
 (``patterns/designations/index.npz``, written by scripts/build_designations.py), for imported lists or a
 ``--lists`` folder at start-up. Loading the shipped arrays takes no per-name Python work; the look-up tables
-are made from them in bulk the first time a block needs them, the fuzzy ones the first time a span is scored.
+are made from them in bulk the first time a block needs them, the fuzzy ones the first time a span is scored,
+and the lists' rows are read only when a match needs its entry.
 """
 
 from __future__ import annotations
@@ -675,12 +678,6 @@ class ScreeningIndex:
         fptr = np.zeros(keys + 1, dtype=np.int64)
         np.add.at(fptr, pair_key + 1, 1)
         return np.cumsum(fptr), pair_name
-
-    def finders(self, key: str) -> list[int]:
-        """The names ``key`` finds as fuzzy candidates (see ``_finders``)."""
-        j = self._key_id[key]
-        ptr, names = self._finders
-        return names[ptr[j] : ptr[j + 1]].tolist()
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
