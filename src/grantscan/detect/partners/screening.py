@@ -799,15 +799,19 @@ class ScreeningIndex:
         if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
+        # names are written capitalised ("state research center" in prose is not one): a start is written with a
+        # capital, as its lower case form is ASCII and differs from it
         for i in starts:
-            if not cap(i):
-                continue  # names are written capitalised; "state research center" in prose is not one
             node, j, best, typo, depth = 0, i, None, 1.0, 0
             while j < n and j - i < 3 * MAX_NAME_WORDS:
-                ws = name_words(word(j))
+                text = word(j)
+                ws = name_words(text)
                 if not ws:
-                    w = word(j)
-                    if j == i or w in (";", ":", "(", ")", "\n") or (w == "." and j + 1 < n and cap(j + 1)):
+                    if (
+                        j == i
+                        or text in (";", ":", "(", ")", "\n")
+                        or (text == "." and j + 1 < n and cap(j + 1))
+                    ):
                         break
                     j += 1
                     continue
