@@ -6,7 +6,12 @@ Licence v3; entities only) and US federal lists that name organisations (US gove
 The ASPI tracker and the AGPL repository of Chinese university names are not shipped; they stay loadable with
 ``--lists``. Persons on the US lists are left out (organisation mentions never name them).
 
+The screening index of the table (``index.npz``: every name normalised, as flat arrays a scan loads without
+per-name work) is compiled beside it; ``--index-only`` recompiles just that, after a change of
+patterns/screening.yaml or of the normalisation.
+
     .venv/bin/python scripts/build_designations.py [--data ../shared/data] [--out patterns/designations]
+    .venv/bin/python scripts/build_designations.py --index-only
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ import json
 import sys
 from pathlib import Path
 
+from grantscan.detect.partners.screening import INDEX_FILE, compile_index, file_digest, write_index
 from grantscan.knowledge.designations import (
     CONSEQUENCE,
     UK_LIST_ID,
     ListEntry,
     ListInfo,
+    _load_table_set,
     iso_date,
     load_us,
     read_list_file,
@@ -101,14 +108,32 @@ def build(data: Path, out: Path) -> list[ListInfo]:
         "designations.tsv",
         note="built by scripts/build_designations.py from ../shared/data; see README.md",
     )
+    write_shipped_index(out)
     return infos
+
+
+def write_shipped_index(out: Path) -> Path:
+    """Compile the screening index of the table in ``out`` (the rows as a scan reads them back) beside it."""
+    table = out / "designations.tsv"
+    entries, _ = _load_table_set(out / "designations.yaml", "shipped")
+    path = out / INDEX_FILE
+    write_index(compile_index(entries, file_digest(table)), path)
+    return path
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", default=str(ROOT / "patterns" / "designations"))
+    ap.add_argument(
+        "--index-only",
+        action="store_true",
+        help="only compile the screening index of the table already in --out (after a word-list change)",
+    )
     a = ap.parse_args()
+    if a.index_only:
+        print(write_shipped_index(Path(a.out)))
+        return 0
     for i in build(Path(a.data), Path(a.out)):
         print(f"{i.id:26s} {i.snapshot or '?':10s} {i.rows:6d}")
     return 0

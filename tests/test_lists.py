@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from grantscan.detect.partners.screening import canon, name_words
+from grantscan.detect.partners.words import load_word_lists, word_lists
 from grantscan.knowledge import designations as dz
 from grantscan.knowledge.loader import PackError
 
@@ -239,3 +240,64 @@ def test_real_lists_load():
     assert {"bis-entity-list", "uk-sanctions-list", "china-defence-universities", "dow-1286"} <= ids
     assert len(d) > 7000
     assert dz.load_lists(SHARED_DATA) is d  # read once per folder
+
+
+def test_word_lists_are_read_from_the_pattern_file():
+    wl = word_lists()
+    assert {"jsc", "pjsc", "ltd", "group"} <= wl.legal_forms and "the" in wl.connecting
+    assert wl.abbreviations["inst"] == "institute" and wl.abbreviations["named"] == ""
+    assert "institute" in wl.generic and "pedagogical" in wl.type_words
+    assert wl.transliteration and len(wl.digest) == 64
+
+
+_MINIMAL = {
+    "abbreviations": "{}",
+    "legal_forms": "[ltd]",
+    "connecting": "[the]",
+    "generic": "[institute]",
+    "organisation_types": "[institute]",
+    "type_words": "[law]",
+    "spelled_as_written": "[]",
+    "optional_parts": "[]",
+    "transliteration": "[]",
+}
+
+
+def _word_lists_file(tmp_path: Path, first: str, text: str, drop: str = "") -> Path:
+    """A word-list file whose section ``first`` (from line 1) is ``text``, the other sections minimal."""
+    rest = [f"{k}: {v}" for k, v in _MINIMAL.items() if k not in (first, drop)]
+    path = tmp_path / "screening.yaml"
+    path.write_text(f"{first}:{text}\n" + "\n".join(rest) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "section,text,message",
+    [
+        (
+            "transliteration",
+            "\n  - {from: 'ks', to: 'x'}\n  - {from: '(?:ts|tz', to: 'c'}",
+            r":3: transliteration rule '\(\?:ts",
+        ),
+        ("transliteration", "\n  - {from: 'x', to: '\\2'}", r":2: transliteration rule 'x' -> '\\\\2'"),
+        (
+            "transliteration",
+            "\n  - {from: 'x', to: 'ks', note: 1}",
+            r":2: transliteration rule: unknown key 'note'",
+        ),
+        ("legal_forms", " [\n  ltd,\n  Co.,\n]", r":3: 'legal_forms': word 'Co\.'"),
+        ("generic", " [\n  institute,\n  institute,\n]", r":3: 'generic': 'institute' listed twice"),
+        ("abbreviations", "\n  univ: university\n  acad: Academy", r":3: abbreviation 'acad' -> 'Academy'"),
+        ("optional_parts", "\n  - ', Academy$'\n  - '(unclosed'", r":3: optional part '\(unclosed'"),
+    ],
+)
+def test_word_list_errors_name_the_file_and_line(tmp_path, section, text, message):
+    with pytest.raises(PackError, match=r"screening\.yaml" + message):
+        load_word_lists(_word_lists_file(tmp_path, section, text))
+
+
+def test_word_list_file_needs_every_list(tmp_path):
+    with pytest.raises(PackError, match="missing required key 'generic'"):
+        load_word_lists(_word_lists_file(tmp_path, "legal_forms", " [ltd]", drop="generic"))
+    wl = load_word_lists(_word_lists_file(tmp_path, "abbreviations", "\n  cas: china academy science"))
+    assert wl.abbreviations["cas"] == "china academy science" and wl.legal_forms == {"ltd"}

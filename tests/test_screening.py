@@ -3,9 +3,12 @@ written, look-alikes not flagged, place qualifiers, titles, references and negat
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from grantscan.config import Config
+from grantscan.detect.partners import screening
+from grantscan.knowledge.designations import Designations, ListEntry, default_designations
 from grantscan.model import Finding, ListMatch, Location
 from grantscan.pipeline import Scanner
 from grantscan.score import assess
@@ -131,3 +134,140 @@ def test_a_name_left_with_one_word_needs_its_legal_form(scanner):
     assert not listed(scanner, "Status of the project: ongoing.")
     hit = listed(scanner, "Our partner AO Status will host the share registry.")
     assert hit and hit[0].lists[0].entry_id == "RUS2662"
+
+
+# -- the compiled index ------------------------------------------------------------------------------------------
+
+
+def test_shipped_index_is_current_and_what_a_compile_gives():
+    """The index shipped beside the table is the one compiling the table now gives (rebuild it with
+    scripts/build_designations.py --index-only after changing patterns/screening.yaml or the normalisation)."""
+    d = default_designations()
+    shipped = screening.shipped_index(d.table)
+    assert shipped is not None, "patterns/designations/index.npz is stale or missing"
+    fresh = screening.compile_index(d.entries, screening.file_digest(d.table))
+    assert sorted(shipped) == sorted(fresh)
+    for name, array in fresh.items():
+        assert shipped[name].dtype == array.dtype and np.array_equal(shipped[name], array), name
+
+
+def test_index_written_twice_is_the_same_file_and_a_stale_one_is_ignored(tmp_path):
+    entries = [
+        ListEntry("demo", "Demo", "2026-01-01", "Northwind Photonics Institute", "RU", ["NPI Labs"]),
+        ListEntry("demo", "Demo", "2026-01-01", "Acme Quantum Devices Co., Ltd.", "CN", ["AQD"]),
+    ]
+    arrays = screening.compile_index(entries, "table-1")
+    screening.write_index(arrays, tmp_path / "a.npz")
+    screening.write_index(arrays, tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    assert screening.read_index(tmp_path / "a.npz", "table-1") is not None
+    assert screening.read_index(tmp_path / "a.npz", "table-2") is None  # made from another table
+    (tmp_path / "c.npz").write_bytes(b"not a zip")
+    assert screening.read_index(tmp_path / "c.npz", "table-1") is None
+    index = screening.ScreeningIndex(screening.read_index(tmp_path / "a.npz", "table-1"), entries)
+    [k] = index.lookup("Acme Quantum Devices Company Limited")
+    assert index.names[k].entry == 1 and index.entries[1].name.startswith("Acme")
+    assert [index.names[k].raw for k in index.lookup("AQD")] == ["AQD"]
+    assert index.score_span("Northwind Photonic Institute")[0][1] > screening.DESIGNATED
+
+
+def test_the_lists_are_read_only_when_a_match_needs_them():
+    reads = []
+
+    def load() -> list[ListEntry]:
+        reads.append(1)
+        return [ListEntry("demo", "Demo", None, "Northwind Photonics Institute", "RU")]
+
+    d = Designations(load, [])
+    index = screening.ScreeningIndex(screening.compile_index(load()), lambda: d.entries)
+    reads.clear()
+    assert index.score_span("University of Leeds") == [] and not reads
+    assert index.score_span("Northwind Photonics Institute") and index.entries[0].country == "RU"
+    assert index.entries is index.entries and len(reads) == 1
+
+
+# -- name families: each a cause of misses, not one name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # a typo in a name of generic words only, after its first word
+        ("Work package 3 is carried out with Marine Instrument Engnieering in Russia.", "EL-2267"),
+        # two letters swapped in the body's distinctive word
+        ("We exchange researchers with Chsoun Expo in North Korea.", "CYB0004"),
+        # a letter dropped after a hyphen, lower case: the run goes on
+        ("Samples from Sovtest-ervis OOO in Russia arrive in May.", "EL-2763"),
+        # a typo in the only word that seeds the run
+        ("Letters of support came from the Main Directoate of Deep-Sea Research (Russia).", "EL-2464"),
+        # the academy-of-sciences suffix left out, or written CAS
+        ("Our partner is the Keldysh Institute of Applied Mathematics.", "EL-2411"),
+        ("Partner: Institute of Physics, CAS, Beijing.", "EL-0477"),
+        # a Russian legal form written out in transliteration
+        ("Samples come from Aktsionernoe Obshchestvo Gazprom Telekom.", "EL-2122"),
+        # the listed name goes on past a comma
+        (
+            "The subcontractor, Tactical Missile Corporation, Joint Stock Company “Uralelement”, supplies parts.",
+            "EL-2828",
+        ),
+        # generic words only, but more than the kind of body: one body
+        ("We will visit the Central Research Institute of Machine Building.", "RUS1351"),
+    ],
+)
+def test_name_families_are_designated(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another distinctive word before a listed name: another body
+        "Partner 2: Shandong University of Science and Technology in China. Role: analysis.",
+        # not a listed 'Institute of Technical Physics' read from a later word
+        "Work package 3 will be carried out jointly with Ioffe Physical-Technical Institute.",
+        # one short word written otherwise is another word ('orbit' is not 'Orbita')
+        "Downlink scheduling for a low-Earth-orbit broadband constellation will be optimised.",
+        # country names keep their spelling: 'China' is not 'Sina'
+        "Samples from the Bank of China, Beijing, arrive in May.",
+        # an academy institute of another country
+        "Partner 3: Institute of Solid State Physics, University of Latvia, Riga. Role: measurements.",
+    ],
+)
+def test_near_names_are_not_flagged_high(scanner, text):
+    assert all(f.severity != "high" for f in orgs(scanner, text)), [
+        (f.text, [(m.entry_id, m.status) for m in f.lists]) for f in orgs(scanner, text)
+    ]
+
+
+def test_word_similarity_reads_typos_not_other_words():
+    close = screening.word_similarity
+    assert (
+        close("chsoun", screening.canon("chsoun"), "chosun", screening.canon("chosun"))
+        >= screening.WORD_SIMILARITY
+    )
+    assert close("technloogy", "tesnlugi", "technology", "tesnologi") >= screening.WORD_SIMILARITY
+    assert (
+        close("south", "sout", "youth", "iout") < screening.WORD_SIMILARITY
+    )  # one letter changed: another word
+    assert close("phys", "fis", "physics", "fisics") == 0.9  # written short
+    assert screening.canon("china") == "china" != screening.canon("sina")
+
+
+def test_a_scan_reads_the_lists_rows_only_for_a_match():
+    """The compiled index answers a scan on its own: the table of listed entries is read when a match needs
+    its entry (list, id, country), not for text that names no listed body."""
+    s = Scanner(Config(cache=False))
+    partners = s.detector.partners
+    designations = partners.designations
+    index = partners.screen
+    index.__dict__.pop("entries", None)
+    reads = []
+    index._entries = lambda: reads.append(1) or designations.entries
+    s.scan_text("We will work with the University of Leeds on sensors.")
+    assert not reads
+    s.scan_text("We will collaborate with the Moscow Institute of Physics and Technology on sensors.")
+    assert reads

@@ -12,7 +12,14 @@ Rows are drawn with a fixed seed, so the file is the same on every run. Each row
 when the first hex digit of sha1(id) is 0-4 (about a third), else ``tune``. Thresholds are fitted on the tune
 part only; the frozen part is only scored.
 
+Family rows (ids t000...) were added later, to the tune part only, for name forms the first rows lacked:
+adjective forms ('Moscow Physico-Technical Institute'), academy-of-sciences suffixes left out or written 'RAS',
+Russian legal forms written out or transliterated ('Aktsionernoe Obshchestvo X'), further transliteration
+variants, and real unlisted institutions with near names (``NEAR_UNLISTED``). ``--add-families`` rewrites only
+them, leaving the other rows byte for byte.
+
     .venv/bin/python tests/partners/make_set.py --register world_universities_and_domains.json
+    .venv/bin/python tests/partners/make_set.py --add-families
 """
 
 from __future__ import annotations
@@ -389,15 +396,241 @@ def negatives(rng: random.Random, register: Path) -> list[dict]:
     return rows
 
 
+# -- families added to the tune part -------------------------------------------------------------------------------
+#
+# Rows written after the frozen part was fixed, for name families the first rows lacked: adjective forms, academy-of-
+# sciences suffixes, Russian legal forms written out or transliterated, further transliteration variants, and real
+# unlisted institutions with near names. They are all ``tune`` (ids t000...): the frozen part stays as it was.
+
+ADJECTIVE = {
+    "Physics": "Physical",
+    "Chemistry": "Chemical",
+    "Electronics": "Electronic",
+    "Mathematics": "Mathematical",
+    "Mechanics": "Mechanical",
+    "Optics": "Optical",
+    "Technology": "Technological",
+    "Aeronautics": "Aeronautical",
+    "Astronautics": "Astronautical",
+    "Science": "Scientific",
+}
+PAIRED = {
+    ("Physics", "Technology"): "Physico-Technical",
+    ("Science", "Technology"): "Scientific and Technical",
+}
+RU_LEGAL = [
+    ("Aktsionernoe Obshchestvo {}", "AO"),
+    ("Otkrytoe Aktsionernoe Obshchestvo {}", "OAO"),
+    ("Publichnoe Aktsionernoe Obshchestvo {}", "PAO"),
+    ("Obshchestvo s Ogranichennoi Otvetstvennostyu {}", "OOO"),
+    ("Joint-Stock Company {}", "JSC"),
+    ("{} Joint Stock Co.", "JSC"),
+    ("Limited Liability Company {}", "LLC"),
+    ("{}, OOO", "OOO"),
+]
+MORE_TRANSLIT = [
+    (r"skiy\b", "sky"),
+    (r"sky\b", "ski"),
+    (r"iy\b", "y"),
+    (r"kh", "h"),
+    (r"ya", "ia"),
+    (r"yu", "iu"),
+    (r"ts", "tz"),
+    (r"Shahid", "Shaheed"),
+    (r"gh", "q"),
+    (r"ou", "u"),
+    (r"iya\b", "ia"),
+]
+# Real institutions with names near listed ones, not on the shipped lists (checked when the rows are written),
+# and the country each is in
+NEAR_UNLISTED = [
+    ("Institute of Botany, Chinese Academy of Sciences", "China"),
+    ("Institute of Zoology, Chinese Academy of Sciences", "China"),
+    ("Institute of Geology and Geophysics, Chinese Academy of Sciences", "China"),
+    ("Institute of Chemistry, Chinese Academy of Sciences", "China"),
+    ("Dalian Institute of Chemical Physics, Chinese Academy of Sciences", "China"),
+    ("Shanghai Institute of Organic Chemistry, Chinese Academy of Sciences", "China"),
+    ("Institute of Archaeology of the Russian Academy of Sciences", "Russia"),
+    ("Institute of Linguistics, Russian Academy of Sciences", "Russia"),
+    ("Institute of Oriental Manuscripts of the Russian Academy of Sciences", "Russia"),
+    ("Ioffe Physical-Technical Institute", "Russia"),
+    ("Kharkiv Institute of Physics and Technology", "Ukraine"),
+    ("Karlsruhe Institute of Technology", "Germany"),
+    ("Institute of Physics of the Czech Academy of Sciences", "Czech Republic"),
+    ("Institute of Physics, Polish Academy of Sciences", "Poland"),
+    ("Institute of Solid State Physics, Bulgarian Academy of Sciences", "Bulgaria"),
+    ("Institute of Semiconductor Physics, National Academy of Sciences of Ukraine", "Ukraine"),
+    ("Nizhny Novgorod State Technical University", "Russia"),
+    ("Tomsk Polytechnic University", "Russia"),
+    ("Isfahan University of Technology", "Iran"),
+    ("Tabriz University of Technology", "Iran"),
+    ("Saint Petersburg Electrotechnical University", "Russia"),
+    ("National Technical University of Athens", "Greece"),
+]
+
+
+def adjective_form(name: str) -> str | None:
+    """'Moscow Institute of Physics and Technology' -> 'Moscow Physico-Technical Institute'; 'Harbin Institute of
+    Technology' -> 'Harbin Technological Institute'."""
+    m = re.fullmatch(r"(.*?)\s*\b(Institute|University|Academy) of (\w+)(?: and (\w+))?", name)
+    if not m or m.group(3) not in ADJECTIVE or (m.group(4) and m.group(4) not in ADJECTIVE):
+        return None
+    head, kind, a, b = m.group(1), m.group(2), m.group(3), m.group(4)
+    adj = PAIRED.get((a, b)) if b else ADJECTIVE[a]
+    if adj is None:
+        adj = f"{ADJECTIVE[a]} and {ADJECTIVE[b]}"
+    return f"{head} {adj} {kind}".strip()
+
+
+def academy_form(rng: random.Random, name: str) -> str | None:
+    """A name with its academy-of-sciences part left out, or written 'RAS' / 'CAS'."""
+    m = re.fullmatch(r"(.+?),?\s+(?:of\s+)?(?:the\s+)?(Russian|Chinese) Academy of Sciences", name)
+    if m:
+        short = "RAS" if m.group(2) == "Russian" else "CAS"
+        return rng.choice([m.group(1), f"{m.group(1)}, {short}", f"{m.group(1)} of the {short}"])
+    m = re.fullmatch(r"Chinese Academy of Sciences'?,?\s+(.+)", name)
+    if m:
+        return rng.choice([f"{m.group(1)}, CAS", f"{m.group(1)}, Chinese Academy of Sciences"])
+    return None
+
+
+def more_translit(rng: random.Random, name: str, everyday: frozenset[str]) -> str | None:
+    """One transliteration rule applied to a word of ``name`` that is not an everyday English word."""
+    words = name.split()
+    for rx, rep in rng.sample(MORE_TRANSLIT, len(MORE_TRANSLIT)):
+        for i, w in enumerate(words):
+            if w.lower().strip("“”'\"") in everyday or not w[:1].isupper():
+                continue
+            out = re.sub(rx, rep, w, count=1)
+            if out != w:
+                return " ".join([*words[:i], out, *words[i + 1 :]])
+    return None
+
+
+def bare(name: str) -> str:
+    """A name without the legal-form words at either end ('LLC X Company Limited Liability' -> 'X')."""
+    from grantscan.detect.partners.words import word_lists
+
+    legal = word_lists().legal_forms
+    words = clean(name).split()
+    while words and re.sub(r"\W", "", words[0].lower()) in legal:
+        words = words[1:]
+    while words and re.sub(r"\W", "", words[-1].lower()) in legal:
+        words = words[:-1]
+    return " ".join(words).strip(" ,")
+
+
+def family_rows(rng: random.Random) -> list[dict]:
+    """Rows of the families added to the tune part (see above)."""
+    from grantscan.detect.partners.detector import _common_words
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+    from grantscan.knowledge.designations import looks_like_person
+
+    everyday = _common_words()
+    generic = word_lists().generic
+    d = default_designations()
+    pool = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list")
+        and e.country in COUNTRY_WORDS
+        and not looks_like_person(e.name)
+    ]
+    rng.shuffle(pool)
+    rows: list[dict] = []
+    want = {"adjective": 8, "academy": 8, "legal-ru": 8, "translit-more": 8}
+    seen: set[str] = set()
+    for e in pool:
+        names = [e.name, *e.aliases]
+        base = bare(e.name)
+        if base.lower() in seen or re.search(r"\d", e.name) or len(base.split()) < 2:
+            continue
+        written, form = None, None
+        if want["adjective"] and (written := adjective_form(clean(e.name))):
+            form = "adjective"
+        elif (
+            want["academy"]
+            and "Academy of Sciences" in e.name
+            and (written := academy_form(rng, clean(e.name)))
+        ):
+            form = "academy"
+        elif (
+            want["legal-ru"]
+            and e.country == "RU"
+            and not all(w in everyday or w in generic for w in name_words(base))
+            and bare(e.name) != clean(e.name)
+            and 2 <= len(base.split()) <= 5
+        ):
+            pattern, _ = rng.choice(RU_LEGAL)
+            written, form = pattern.format(base), "legal-ru"
+        elif want["translit-more"] and e.country in ("RU", "IR") and 2 <= len(base.split()) <= 5:
+            written = more_translit(rng, base, everyday)
+            form = "translit-more" if written and name_words(written) != name_words(base) else None
+        if not form or not written:
+            continue
+        place = ""
+        if rng.random() < 0.5:
+            place = (
+                f" ({COUNTRY_WORDS[e.country]})" if rng.random() < 0.5 else f" in {COUNTRY_WORDS[e.country]}"
+            )
+        rows.append(
+            {
+                "text": sentence(rng, written, place),
+                "label": "designated",
+                "form": form,
+                "org": written,
+                "list_id": e.list_id,
+                "entry_id": e.entry_id,
+                "names": names,
+            }
+        )
+        want[form] -= 1
+        seen.add(base.lower())
+        if not any(want.values()):
+            break
+    listed = {name_words(n) for e in d.entries for n in [e.name, *e.aliases]}
+    for name, country in NEAR_UNLISTED:
+        if name_words(name) in listed:
+            continue  # listed after all: not a look-alike
+        place = f" in {country}" if rng.random() < 0.5 else ""
+        rows.append({"text": sentence(rng, name, place), "label": "not", "form": "near-name", "org": name})
+    return rows
+
+
 def split_of(row_id: str) -> str:
     return "frozen" if hashlib.sha1(row_id.encode()).hexdigest()[0] in "01234" else "tune"
 
 
+def add_families(path: Path) -> int:
+    """Replace the family rows (ids t...) of ``path`` with freshly written ones, leaving every other row as it is."""
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not json.loads(line)["id"].startswith("t")
+    ]
+    rows = family_rows(random.Random(SEED + 1))
+    with open(path, "w", encoding="utf-8") as fh:
+        for line in kept:
+            fh.write(line + "\n")
+        for i, r in enumerate(rows):
+            fh.write(json.dumps({"id": f"t{i:03d}", **r, "split": "tune"}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--register", required=True, help="world_universities_and_domains.json")
+    ap.add_argument("--register", help="world_universities_and_domains.json (to write the first rows)")
+    ap.add_argument(
+        "--add-families", action="store_true", help="(re)write only the family rows of the tune part"
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
+    if a.add_families:
+        print(f"{add_families(Path(a.out))} family rows -> {a.out}")
+        return
+    if not a.register:
+        ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
     rows = positives(rng) + negatives(rng, Path(a.register))
     with open(a.out, "w", encoding="utf-8") as fh:
@@ -406,6 +639,7 @@ def main() -> None:
             r["split"] = split_of(r["id"])
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"{len(rows)} rows -> {a.out}")
+    print(f"{add_families(Path(a.out))} family rows -> {a.out}")
 
 
 if __name__ == "__main__":

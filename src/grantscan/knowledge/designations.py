@@ -130,13 +130,32 @@ class ListInfo:
         return self.retrieved or self.snapshot
 
 
-@dataclass(slots=True)
 class Designations:
-    """All entries to screen against, with one ``ListInfo`` per list."""
+    """All entries to screen against, with one ``ListInfo`` per list.
 
-    entries: list[ListEntry]
-    lists: list[ListInfo]
-    warnings: list[str] = field(default_factory=list)
+    ``entries`` may be given as a function that reads them: they are then read the first time they are asked
+    for (a scan needs them only when a name matches). ``table``: the shipped table file when the entries are
+    exactly that table's rows (a compiled screening index of it can then stand in for them)."""
+
+    __slots__ = ("_entries", "lists", "warnings", "table")
+
+    def __init__(
+        self,
+        entries: list[ListEntry] | Callable[[], list[ListEntry]],
+        lists: list[ListInfo],
+        warnings: list[str] | None = None,
+        table: Path | None = None,
+    ):
+        self._entries = entries
+        self.lists = lists
+        self.warnings = warnings if warnings is not None else []
+        self.table = table
+
+    @property
+    def entries(self) -> list[ListEntry]:
+        if callable(self._entries):
+            self._entries = self._entries()
+        return self._entries
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -794,9 +813,17 @@ def default_designations() -> Designations:
 
 @cache
 def _default(shipped_stamp: tuple, user: str, user_stamp: tuple) -> Designations:
-    entries, infos = _load_table_set(shipped_dir() / "designations.yaml", "shipped")
-    warnings: list[str] = []
     meta = Path(user) / "designations.yaml"
+    shipped = shipped_dir() / "designations.yaml"
+    if not meta.is_file():  # the shipped snapshot alone: its rows are read when first needed
+        data, by_id = _read_meta(shipped, "shipped")
+        return Designations(
+            lambda: _load_table_set(shipped, "shipped")[0],
+            list(by_id.values()),
+            table=shipped.parent / str(data["table"]),
+        )
+    entries, infos = _load_table_set(shipped, "shipped")
+    warnings: list[str] = []
     if meta.is_file():
         try:
             imported, new_infos = _load_table_set(meta, "imported")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -45,8 +45,6 @@ from .places import (
     country_name,
 )
 from .screening import (
-    GENERIC,
-    LEGAL_FORMS,
     Hit,
     ScreeningIndex,
     canon,
@@ -71,6 +69,8 @@ NEGATION = re.compile(
     re.I,
 )
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
+OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
+CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
 
 class PartnerDetector:
@@ -159,7 +159,7 @@ class PartnerDetector:
             extra = load_lists(config.lists_dir, country_of=country_code)
             self.warnings += extra.warnings
             self.designations = Designations(base.entries + extra.entries, base.lists + extra.lists)
-        self.screen = _screening_index(self.designations, self.nlp.vocab, tuple(self._not_acronyms()))
+        self.screen = _screening_index(self.designations, tuple(self._not_acronyms()))
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self.ner = _load_model(config.model) if config.model else None
@@ -527,6 +527,32 @@ class PartnerDetector:
                 break
         return s, e
 
+    def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]:
+        """The capitalised name around token ``i`` (``_run``), continued over what joins the parts of a listed
+        name: a word after a hyphen with no space whatever its case ('Sovtest-ervis', 'Air-condiitoning'),
+        quotation marks around a name (AO “Uralelement”) and an abbreviation before a word ('Research Inst.
+        Signal')."""
+        s, e = self._run(t, i, i + 1)
+        n = t.n
+        while True:
+            s0, e0 = s, e
+            if e + 1 < n and t.word(e) in "-‐–" and not t.sp[e - 1] and not t.sp[e] and t.info(e + 1)[3]:
+                e = self._run(t, e + 1, e + 2)[1]
+            elif e < n and t.word(e) in CLOSING_QUOTES and not t.sp[e - 1]:
+                e += 1
+            elif e + 1 < n and t.word(e) in OPENING_QUOTES and not t.sp[e] and t.name_word(e + 1):
+                e = self._run(t, e + 1, e + 2)[
+                    1
+                ]  # a quoted name after a legal form: Joint Stock Company “Uralelement”
+            if s > 0 and t.word(s - 1) in OPENING_QUOTES and not t.sp[s - 1]:
+                s -= 1
+                if s > 0 and t.name_word(s - 1):
+                    s = self._run(t, s - 1, s)[0]
+            elif s >= 2 and t.word(s - 1) == "." and not t.sp[s - 2] and t.word(s - 2) in ABBREVIATED:
+                s = self._run(t, s - 2, s - 1)[0]
+            if (s, e) == (s0, e0):
+                return s, e
+
     def _resolve(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US."""
         for m in mentions:
@@ -589,25 +615,25 @@ class PartnerDetector:
         """Acronyms that name something else in proposals (patterns/organisations.yaml ``not_acronyms``)."""
         return list(self.orgs.not_acronyms)
 
-    def _screen_hits(self, sdoc: Doc) -> list[Hit]:
-        """Listed names and acronyms anywhere in the block, found without the organisation recogniser."""
+    def _screen_hits(self, sdoc: Doc, orth: np.ndarray) -> list[Hit]:
+        """Listed names and acronyms anywhere in the block (``orth``: its tokens' ORTH hashes), found without the
+        organisation recogniser."""
         if not len(sdoc) or not len(self.screen):
             return []
         t = self._toks(sdoc)
-        orth = sdoc.to_array(ORTH) if len(self.screen.acronym_hashes) else None
-        return self.screen.scan(lower_hashes(sdoc), orth, t.word, lambda i: _has_capital(t.word(i)))
+        lower = lower_hashes(sdoc)
+        return self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
 
-    def _seeds(self, sdoc: Doc) -> list[int]:
+    def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
-        if not len(sdoc):
+        if not len(sdoc) or not len(self.screen):
             return []
-        flags = sdoc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
-        caps = np.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2]).tolist()
-        if not caps:
+        caps = np.flatnonzero(
+            orth != lower_hashes(sdoc)
+        )  # tokens with a capital letter (or a mark lower() drops)
+        if not len(caps):
             return []
-        t = self._toks(sdoc)
-        words = {i: t.word(i) for i in caps}
-        return [i for i in caps if self.screen.seeds([words[i]], [0])]
+        return caps[self.screen.seed_tokens(orth[caps], sdoc.vocab.strings)].tolist()
 
     def _person_name(self, t: _Tokens, i: int) -> bool:
         """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
@@ -628,8 +654,9 @@ class PartnerDetector:
         known_spans: list[tuple[int, int, KnownOrg]] = []
         found = self._scan(sdoc)
         known_spans = list(found.orgs)
-        hits = self._screen_hits(sdoc)
-        seeds = self._seeds(sdoc)
+        orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
+        hits = self._screen_hits(sdoc, orth)
+        seeds = self._seeds(sdoc, orth)
         if not known_spans and not found.heads and self.ner is None and not hits and not seeds:
             return out
         t = self._toks(sdoc)
@@ -678,15 +705,29 @@ class PartnerDetector:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
                 candidates.append((h.start, h.end, "listed", None))
+        covered = bytearray(t.n if seeds else 0)  # 1 for the tokens of a candidate, 2 of a listed name alone
+        for cs, ce, kind, _ in candidates if seeds else ():
+            covered[cs:ce] = (b"\x02" if kind == "listed" else b"\x01") * max(0, ce - cs)
         for i in seeds:
             # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
-            if any(cs <= i < ce for cs, ce, _, _ in candidates):
+            if covered[i] == 1:
                 continue
-            rs, re_ = self._run(t, i, i + 1)
-            if rs < i and t.sent_start(rs) and not self.screen.seeds([t.word(rs)], [0]):
+            rs, re_ = self._name_run(t, i)
+            if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
-            if re_ - rs >= 2 and not any(cs < re_ and rs < ce for cs, ce, _, _ in candidates):
-                candidates.append((rs, re_, "seed", None))
+            if re_ - rs < 2:
+                continue
+            if covered.find(1, rs, re_) != -1:
+                continue  # another candidate holds some of its tokens
+            if covered.find(2, rs, re_) != -1:
+                # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
+                # Plant') gives way to the run, unless it runs past it
+                inside = [c for c in candidates if rs <= c[0] and c[1] <= re_ and c[2] == "listed"]
+                if sum(c[1] - c[0] for c in inside) != covered.count(2, rs, re_):
+                    continue
+                candidates = [c for c in candidates if c not in inside]
+            candidates.append((rs, re_, "seed", None))
+            covered[rs:re_] = b"\x01" * (re_ - rs)
         for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
             if e - s == 1 and kind != "university" and self._person_name(t, s):
                 continue  # "Dr Maria Rostec": a surname, not the corporation
@@ -795,6 +836,8 @@ class PartnerDetector:
         for h in hits:
             if org is not None and h.how == "acronym":
                 continue  # the built-in body decides what its acronym names
+            if h.how != "acronym" and self._qualified(t, s, h.start):
+                continue  # "Shandong University of Science and Technology ...": another body than the listed one
             whole = whole or (h.start == s and h.end == e)
             rs, re_ = self._run(t, h.start, h.end)
             rs, re_ = min(rs, s), max(re_, e)
@@ -802,31 +845,43 @@ class PartnerDetector:
             for k in h.names:
                 if others and len(idx.names[k].words) <= 2:
                     continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
-                ev.setdefault(k, (1.0, h.how))
+                ev.setdefault(k, (h.score, h.how))
         if not whole:
             # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
-            for k, score in idx.score_span(text, screening.DESIGNATED if ev else screening.POSSIBLE):
+            specific = any(not idx.generic(k) for k in ev)  # a generic name found inside does not decide it
+            for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
                 ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
             whole = not hits
-        if not ev and e - s > 2:
-            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later
+        if not ev and e - s > 2 and not kind_listed:
+            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later, past
+            # everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of Technical
+            # Physics")
             for j in range(s + 1, min(e - 1, s + 4)):
+                if self._distinctive_word(t, j - 1):
+                    break
                 if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
                     for k, score in idx.score_span(t.span_text(j, e)):
                         ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
                 if ev:
                     break
         if (
-            max((x[0] for x in ev.values()), default=0.0) < screening.DESIGNATED
+            max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
             and e + 1 < t.n
             and t.word(e) in (",", "(", "in")
             and t.name_word(e + 1)
         ):
-            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name
+            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name; "Tactical
+            # Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma
             after = t.word(e + 1)
             for k, score in idx.score_span(f"{text} {after}"):
                 if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
                     ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+            end = self._name_run(t, e + 1)[1]
+            if not ev and t.word(e) == "," and end > e + 2:
+                keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+                for k, score in idx.score_span(t.span_text(s, end)):
+                    if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
+                        ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
         if not ev:
             return [], []
         strong = {m.code for m in self._span_mentions(t, s, e)}
@@ -917,14 +972,43 @@ class PartnerDetector:
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
 
+    def _distinctive_word(self, t: _Tokens, i: int) -> bool:
+        """Whether token ``i`` is a capitalised word that tells one body from another: not an everyday word, a
+        generic one, a legal form or a nationality."""
+        if not t.name_word(i):
+            return False
+        w = t.word(i)
+        if fold(w) in self.screen.common:
+            return False
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
+        if all(x in generic or x in dropped for x in name_words(w)):
+            return False
+        place = self.rules.places.get(w)
+        return place is None or place.kind != "demonym"
+
+    def _qualified(self, t: _Tokens, s: int, start: int) -> bool:
+        """Whether the capitalised words written right before a listed name at token ``start`` (from token ``s``
+        on) name another body: a distinctive word other than a nationality ('Shandong University of Science and
+        Technology' is not 'University of Science and Technology of China'; 'Russian Rostec' is Rostec)."""
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
+        j = start - 1
+        while j >= s and t.name_word(j):
+            if any(w not in generic and w not in dropped for w in name_words(t.word(j))):
+                place = self.rules.places.get(t.word(j))
+                if place is None or place.kind != "demonym":
+                    return True
+            j -= 1
+        return False
+
     def _other_words(self, t: _Tokens, s: int, e: int, h: Hit) -> bool:
         """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
         legal form or a place."""
         places = {i for m in self._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
+        generic, dropped = self.screen.generic_words, self.screen.dropped_words
         for i in range(s, e):
             if h.start <= i < h.end or i in places or not t.name_word(i):
                 continue
-            if any(w not in GENERIC and w not in LEGAL_FORMS for w in name_words(t.word(i))):
+            if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
                 return True
         return False
 
@@ -1085,6 +1169,7 @@ def _how(how: str, raw: str, score: float) -> str:
         "known": f"built-in body, listed as '{raw}'",
         "acronym": f"listed acronym '{raw}'",
         "reordered": f"listed name '{raw}' in another word order or spelling",
+        "typo": f"listed name '{raw}' written with a typo (score {score:.2f})",
     }.get(how, f"close to listed name '{raw}' (score {score:.2f})")
 
 
@@ -1114,22 +1199,28 @@ def _common_words() -> frozenset[str]:
 
     words: set[str] = set(STOP_WORDS)
     for p in sorted(patterns_dir().rglob("*.yaml")):
-        if p.parent.name != "designations":
-            words.update(re.findall(r"(?<![\w'])[a-z]{3,}(?![\w'])", p.read_text(encoding="utf-8")))
+        if p.parent.name != "designations" and p.name != "screening.yaml":  # not the names' own words
+            # whole words of three or more lower-case ASCII letters
+            for w in set(re.findall(r"[\w']+", p.read_text(encoding="utf-8"))):
+                if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower():
+                    words.add(w)
     return frozenset(words)
 
 
-def _screening_index(designations: Designations, vocab, not_acronyms: tuple[str, ...]) -> ScreeningIndex:  # noqa: ANN001
-    """One index per set of loaded lists (the loaders cache them), built once per process."""
+def _screening_index(designations: Designations, not_acronyms: tuple[str, ...]) -> ScreeningIndex:
+    """One index per set of loaded lists (the loaders cache them), made once per process: the shipped snapshot's
+    compiled index when the lists are that snapshot alone, else compiled now."""
     key = (id(designations), not_acronyms)
     got = _INDEXES.get(key)
     if got is None or got[0] is not designations:
         if len(_INDEXES) > 4:
             _INDEXES.clear()
-        got = _INDEXES[key] = (
-            designations,
-            ScreeningIndex(designations, vocab, not_acronyms, _common_words()),
-        )
+        arrays = screening.shipped_index(designations.table) if designations.table is not None else None
+        if arrays is not None:
+            index = ScreeningIndex(arrays, lambda: designations.entries, not_acronyms, _common_words)
+        else:
+            index = ScreeningIndex.from_entries(designations.entries, not_acronyms, _common_words)
+        got = _INDEXES[key] = (designations, index)
     return got[1]
 
 

@@ -1,199 +1,75 @@
 """Screening: every listed name and alias as a pattern over the whole text, and fuzzy scoring of name spans.
 
-One index is built over all names and aliases of the loaded designations. Each name is normalised to words
-(case, diacritics, punctuation, abbreviations, adjective forms, legal-form and connecting words dropped) and
-put in a word trie. A block is scanned from the tokens whose lower-case form can start a name (one numpy
-look-up over the block's LOWER hashes), so the cost is linear in the text and independent of the organisation
-recogniser. Acronyms given as names or aliases are matched case-sensitively as whole tokens.
+One index covers all names and aliases of the loaded designations. Each name is normalised to words (case,
+diacritics, punctuation, abbreviations, adjective forms, legal-form and connecting words dropped: the word lists
+of patterns/screening.yaml) and put in a word trie. A block is scanned from the tokens written with a capital
+whose lower-case form can start a name (one sorted-array look-up over the block's hashes), so the cost is linear
+in the text and independent of the organisation recogniser; the walk may pass one word written with a typo after
+a name's first. Acronyms given as names or aliases are matched case-sensitively as whole tokens.
 
-Names written another way (word order, transliteration, a typo, a cut-short name) are found by ``score_span``
-on candidate spans (capitalised runs, recogniser output, NER): candidates share a distinctive word (after
-transliteration folding) with the span, and are scored by the idf-weighted share of the listed name's words
-found in the span, less the span's own distinctive words the name lacks.
+Names written another way (word order, transliteration, a typo, a cut-short or shortened name) are found by
+``score_span`` on candidate spans (capitalised runs around a distinctive listed word, recogniser output, NER).
+A listed name is looked up only when the span holds its rarest distinctive word (as written, within a typo, or
+written short) and shares a word with it, and counts only if the span holds every distinctive word of it; it is
+scored by the idf-weighted share of its words found in the span (``word_similarity``: the same spelling key, or
+close by letters in common or two letters swapped), less the span's own distinctive words it lacks.
+
+The index is compiled to flat arrays (``compile_index``): for the shipped snapshot at data-build time
+(``patterns/designations/index.npz``, written by scripts/build_designations.py), for imported lists or a
+``--lists`` folder at start-up. Loading the shipped arrays takes no per-name Python work; the look-up tables
+are made from them in bulk the first time a block needs them, the fuzzy ones the first time a span is scored,
+and the lists' rows are read only when a match needs its entry.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import math
 import re
 import unicodedata
+import zipfile
+import zlib
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from ...knowledge.designations import Designations, ListEntry
+from ...knowledge.designations import ListEntry
+from .words import WordLists, word_lists
 
 # The two score thresholds of a fuzzy match (fitted on tests/partners/labelled.jsonl, tuning part: see
 # scripts/evaluate_partners.py --fit): at or above DESIGNATED a span is the listed body, at or above POSSIBLE a
 # person should check it.
 DESIGNATED = 0.86
 POSSIBLE = 0.75
-EXTRA_WEIGHT = 0.6  # how much a span's own distinctive words, absent from the listed name, count against it
+EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the listed name, count against it
 # two words this similar (after transliteration folding) count as the same, in proportion
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
+INDEX_FORMAT = 2  # changes whenever compile_index writes other arrays or computes them another way
 
-ABBREVIATIONS = {
-    "univ": "university",
-    "uni": "university",
-    "inst": "institute",
-    "institution": "institute",
-    "intl": "international",
-    "tech": "technology",
-    "technol": "technology",
-    "technological": "technology",
-    "technologies": "technology",
-    "technical": "technology",
-    "technic": "technology",
-    "natl": "national",
-    "acad": "academy",
-    "academic": "academy",
-    "sci": "science",
-    "sciences": "science",
-    "scientific": "science",
-    "dept": "department",
-    "st": "saint",
-    "mfg": "manufacturing",
-    "engg": "engineering",
-    "eng": "engineering",
-    "labs": "laboratory",
-    "lab": "laboratory",
-    "laboratories": "laboratory",
-    "centre": "center",
-    "centres": "center",
-    "centers": "center",
-    "defence": "defense",
-    "physico": "physics",
-    "physical": "physics",
-    "industrial": "industry",
-    "industries": "industry",
-    "electronic": "electronics",
-    "aeronautical": "aeronautics",
-    "astronautical": "astronautics",
-    "mechanical": "mechanics",
-    "polytechnical": "polytechnic",
-    "politechnical": "polytechnic",
-    "chemical": "chemistry",
-    "mathematical": "mathematics",
-    "optical": "optics",
-    "systems": "system",
-    "instruments": "instrument",
-    "materials": "material",
-    "russian": "russia",
-    "chinese": "china",
-    "iranian": "iran",
-    "belarusian": "belarus",
-    "korean": "korea",
-    "syrian": "syria",
-    "federation": "",
-    "named": "",
-    "after": "",
-}
-LEGAL_FORMS = {
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "llp",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "gmbh",
-    "ag",
-    "sa",
-    "sas",
-    "srl",
-    "spa",
-    "bv",
-    "nv",
-    "oy",
-    "ab",
-    "kg",
-    "pte",
-    "pty",
-    "jsc",
-    "ojsc",
-    "pjsc",
-    "cjsc",
-    "oao",
-    "zao",
-    "ooo",
-    "pao",
-    "ao",
-    "fsue",
-    "fgup",
-    "sarl",
-    "kk",
-    "group",
-    "holding",
-    "holdings",
-    "joint",
-    "stock",
-    "public",
-    "open",
-    "closed",
-    "unitary",
-    "enterprise",
-    "liability",
-    "concern",
-    "the",
-    "of",
-    "and",
-    "for",
-    "in",
-    "at",
-    "de",
-    "a",
-}
-# Words of a name that say what kind of body or field it is, not which one. A name made only of these (and of
-# connecting words) is generic: several countries have an "Institute of Applied Physics", so where the text
-# places it decides.
-GENERIC = set(
-    """
-    university institute academy college school polytechnic center laboratory research science technology
-    engineering national state federal central international institute department faculty division bureau
-    office agency ministry council committee foundation society association union federation organization
-    organisation applied physics chemistry mathematics mechanics electronics optics material energy nuclear
-    aviation aeronautics astronautics aerospace space radio radiophysics telecommunications communication
-    communications information computing computer automation control instrument instrumentation precision
-    machine machinery manufacturing design development industry system medical medicine biology
-    northern southern eastern western northeastern northwestern southeastern southwestern north south east west
-    new higher advanced military defense security special general main key modern joint integrated experimental
-    theoretical fundamental problems studies study power electric electrical metallurgy mining geology
-    construction transport shipbuilding marine ocean naval sea air land army navy force building plant works
-    factory zavod bureau production association complex trade trading import export services service products
-    equipment engineering solutions global world first united
-    """.split()
-)
-# words that say what type of university or institute it is: a span naming one the listed name lacks (or
-# lacking one it has) is another body ("Astrakhan State Technical University" is not "Astrakhan State University")
-TYPE_WORDS = set(
-    """
-    technology medicine medical pedagogical agricultural agriculture economics economic normal polytechnic
-    engineering aviation aerospace nuclear humanities law arts music sports forestry oil gas mining transport
-    maritime marine railway communications electronics physics chemistry mathematics defense military naval
-    """.split()
-)
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
-_TERM = ""  # trie key of the names ending at a node
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
+_SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
+_ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
 
 
 def fold(s: str) -> str:
     """ASCII lower case, apostrophes dropped ("Xi'an" -> "xian"), '&' as 'and'."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     return _APOS.sub("", s.lower().replace("&", " and ").replace("ß", "ss"))
 
 
@@ -201,36 +77,25 @@ def fold(s: str) -> str:
 def name_words(s: str) -> tuple[str, ...]:
     """The words a name is compared by: folded, abbreviations and adjective forms expanded, legal forms and
     connecting words dropped ('PJSC United Aircraft Corp.' -> ('united', 'aircraft'))."""
+    wl = word_lists()
+    abbreviations, dropped = wl.abbreviations, wl.dropped
     out = []
     for w in _SPLIT.findall(fold(s)):
-        w = ABBREVIATIONS.get(w, w)
-        if w and w not in LEGAL_FORMS:
-            out.append(w)
+        for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
+            if x and x not in dropped:
+                out.append(x)
     return tuple(out)
-
-
-_TRANSLIT = [
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"(?:dzh|dj|zh)"), "j"),
-    (re.compile(r"(?:tch|tsch|sch|sh|ch)"), "s"),
-    (re.compile(r"(?:ts|tz)"), "c"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"(?:ck|q)"), "k"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(?:ou|oo)"), "u"),
-    (re.compile(r"(?:ee|ey|ei|ie|iy|yi|ii|y)"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),
-]
 
 
 @lru_cache(maxsize=200_000)
 def canon(word: str) -> str:
     """A spelling key shared by common transliteration variants: Shahid/Shaheed, Zhukovskiy/Joukovski,
     Rosoboronexport/Rosoboroneksport, Tupolev/Toupolev, doubled letters."""
+    wl = word_lists()
+    if word in wl.spelled_as_written:
+        return word
     w = word
-    for rx, rep in _TRANSLIT:
+    for rx, rep in wl.transliteration:
         w = rx.sub(rep, w)
     return w
 
@@ -247,7 +112,7 @@ class Name:
     raw: str
     words: tuple[str, ...]
     keys: tuple[str, ...]  # canon(words)
-    generic: bool
+    generic: bool  # of generic words only, or a name the lists give for several countries
 
 
 @dataclass(slots=True)
@@ -257,133 +122,614 @@ class Hit:
     start: int
     end: int
     names: list[int]  # indices into ScreeningIndex.names
-    how: str  # exact | acronym | reordered | fuzzy
+    how: str  # exact | typo | acronym | reordered | fuzzy
     score: float = 1.0
     evidence: list[str] = field(default_factory=list)
 
 
+# -- compiling the index -------------------------------------------------------------------------------------------
+
+
+def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
+    """An entry's names and aliases, each with whether it was shortened: 'Institute of Applied Physics (IAP)'
+    also as the name without the brackets and as the acronym 'IAP'; '... of the Russian Academy of Sciences'
+    also without that part (shortened)."""
+    names = [entry.name, *entry.aliases]
+    for n in names[:]:
+        if "(" in n:
+            names.append(_PARENS.sub(" ", n))
+            names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
+    out = dict.fromkeys(names, False)
+    for n in names:
+        for rx in word_lists().optional_parts:
+            short = rx.sub(" ", n).strip(" ,")
+            if short != n.strip(" ,") and len(short.split()) >= 2:
+                out.setdefault(short, True)
+    return out
+
+
+def _blob(strings: Iterable[str], sep: str = "\n") -> np.ndarray:
+    return np.frombuffer(sep.join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _strings(blob: np.ndarray, sep: str = "\n") -> list[str]:
+    return blob.tobytes().decode("utf-8").split(sep) if len(blob) else []
+
+
+def _ids(values: Iterable[int]) -> np.ndarray:
+    """Non-negative ids as the smallest unsigned array that holds them (the index ships as it is built)."""
+    a = np.fromiter(values, dtype=np.int64)
+    return a.astype(np.uint16 if not len(a) or a.max() < 2**16 else np.uint32)
+
+
+def _csr(groups: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Groups of ids as (pointers, ids): group ``i`` is ``ids[ptr[i]:ptr[i + 1]]``."""
+    ptr = np.zeros(len(groups) + 1, dtype=np.int32)
+    ptr[1:] = np.cumsum([len(g) for g in groups])
+    return ptr, _ids(x for g in groups for x in g)
+
+
+def _generic(words: tuple[str, ...], wl: WordLists) -> bool:
+    """A name that says what kind of body it is, not which one: one short word, or generic words of which fewer
+    than three are more than the kind of organisation ('Institute of Applied Physics', not 'Central Research
+    Institute of Machine Building')."""
+    if len(words) == 1 and len(words[0]) < 4:
+        return True
+    if not all(w in wl.generic or w in wl.dropped for w in words):
+        return False
+    return sum(w not in wl.organisation_types for w in words) < 3
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every word made by dropping one of its letters."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _hash64(s: str) -> int:
+    """A stable 64-bit hash (the same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _hashed_groups(groups: dict[str, list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Groups of names by a string, as (sorted hashes of the strings, CSR pointers, names)."""
+    items = sorted((_hash64(key), names) for key, names in groups.items())
+    ptr, flat = _csr([names for _, names in items])
+    return np.array([h for h, _ in items], dtype=np.uint64), ptr, flat
+
+
+def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[str, np.ndarray]:
+    """Every name and alias of ``entries`` normalised, as flat arrays: what ``ScreeningIndex`` loads.
+
+    Names (raw text, entry, words, flags), the word and spelling-key vocabularies, document frequencies, the
+    word trie, first words, and the names grouped by words and by key set. ``table_digest`` identifies the
+    designations table the arrays were made from (see ``read_index``)."""
+    wl = word_lists()
+    dropped = wl.dropped
+    raws: list[str] = []
+    name_entry: list[int] = []
+    name_words_: list[tuple[str, ...]] = []
+    flags: list[int] = []
+    firsts: set[str] = set()
+    for i, e in enumerate(entries):
+        for raw, shortened in _names_of(e, dropped).items():
+            raw = " ".join(raw.split())
+            if not raw:
+                continue
+            if is_acronym(raw):
+                if len(raw) < 3 or raw.lower() in dropped:
+                    continue
+                words: tuple[str, ...] = (raw.lower(),)
+                flag = _ACRONYM_FLAG
+            else:
+                words = name_words(raw)
+                if not words or len(words) > MAX_NAME_WORDS or all(len(w) <= 3 for w in words):
+                    continue  # 'LLC A-K-S': letters, not a name
+                flag = 0
+                firsts.add(words[0])
+                firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
+            if _generic(words, wl):
+                flag |= _GENERIC_FLAG
+            if shortened:
+                flag |= _SHORTENED_FLAG
+            raws.append(raw)
+            name_entry.append(i)
+            name_words_.append(words)
+            flags.append(flag)
+    vocab = sorted({w for ws in name_words_ for w in ws})
+    wid = {w: j for j, w in enumerate(vocab)}
+    keys = sorted({canon(w) for w in vocab})
+    kid = {k: j for j, k in enumerate(keys)}
+    word_key = [kid[canon(w)] for w in vocab]
+    name_keys = [tuple(word_key[wid[w]] for w in ws) for ws in name_words_]
+    # a name of generic words found in the lists for several countries ("Institute of Applied Physics")
+    countries: dict[tuple[int, ...], set[str]] = defaultdict(set)
+    for k, f in enumerate(flags):
+        if f & _GENERIC_FLAG:
+            countries[tuple(sorted(name_keys[k]))].update(entries[name_entry[k]].all_countries() or {"?"})
+    shared = {ks for ks, cs in countries.items() if len(cs) > 1}
+    for k, ks in enumerate(name_keys):
+        if tuple(sorted(ks)) in shared:
+            flags[k] |= _GENERIC_FLAG
+    # document frequency of a key: the entries whose names (acronyms aside) hold it
+    df_sets: list[set[int]] = [set() for _ in keys]
+    postings: list[list[int]] = [[] for _ in keys]
+    # every key of four letters or more, and each way of dropping one of its letters: two words within one
+    # typo (a letter dropped, added, changed, two swapped) share one of these
+    dels = sorted(
+        {(zlib.crc32(v.encode()), j) for j, key in enumerate(keys) if len(key) >= 4 for v in _deletions(key)}
+    )
+    word_dels = sorted(
+        {(zlib.crc32(v.encode()), j) for j, w in enumerate(vocab) if len(w) >= 5 for v in _deletions(w)}
+    )
+    trie_parent: list[int] = []
+    trie_word: list[int] = []
+    edges: dict[tuple[int, int], int] = {}
+    terms: list[tuple[int, int]] = []
+    by_words: dict[str, list[int]] = defaultdict(list)
+    by_set: dict[str, list[int]] = defaultdict(list)
+    for k, ws in enumerate(name_words_):
+        if flags[k] & _ACRONYM_FLAG:
+            continue
+        for key in set(name_keys[k]):
+            df_sets[key].add(name_entry[k])
+            postings[key].append(k)
+        node = 0
+        for w in ws:
+            nxt = edges.get((node, wid[w]))
+            if nxt is None:
+                trie_parent.append(node)
+                trie_word.append(wid[w])
+                nxt = edges[(node, wid[w])] = len(trie_parent)
+            node = nxt
+        terms.append((node, k))
+        by_words[" ".join(ws)].append(k)
+        by_set[" ".join(keys[x] for x in sorted(name_keys[k]))].append(k)
+    terms.sort()
+    name_ptr, name_wids = _csr([[wid[w] for w in ws] for ws in name_words_])
+    post_ptr, post_names = _csr(postings)
+    # a token starts a name only if its words lead into the trie (not 'The', 'JSC', 'Physico' with no name
+    # starting 'physics'); spaCy's string hashes of these words and of the acronyms are kept, so a scan compares
+    # a block's token hashes with them directly
+    from spacy.strings import get_string_id
+
+    first_words = sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
+    bw_hash, bw_ptr, bw_names = _hashed_groups(by_words)
+    bs_hash, bs_ptr, bs_names = _hashed_groups(by_set)
+    meta = {
+        "format": INDEX_FORMAT,
+        "table": table_digest,
+        "words": wl.digest,
+        "entries": len(entries),
+        "names": len(raws),
+    }
+    return {
+        "meta": _blob([json.dumps(meta, sort_keys=True)]),
+        "raws": _blob(raws, _SEP),
+        "name_entry": _ids(name_entry),
+        "name_flags": np.array(flags, dtype=np.uint8),
+        "name_ptr": name_ptr,
+        "name_wids": name_wids,
+        "vocab": _blob(vocab),
+        "word_key": _ids(word_key),
+        "keys": _blob(keys),
+        "key_df": _ids(len(s) for s in df_sets),
+        "post_ptr": post_ptr,
+        "post_names": post_names,
+        "del_hash": np.array([h for h, _ in dels], dtype=np.uint32),
+        "del_key": _ids(j for _, j in dels),
+        "wdel_hash": np.array([h for h, _ in word_dels], dtype=np.uint32),
+        "wdel_word": _ids(j for _, j in word_dels),
+        "trie_parent": _ids(trie_parent),
+        "trie_word": _ids(trie_word),
+        "term_node": _ids(t[0] for t in terms),
+        "term_name": _ids(t[1] for t in terms),
+        "firsts": _blob(first_words),
+        "first_hash": np.array([get_string_id(w) for w in first_words], dtype=np.uint64),
+        "acronym_hash": np.array(
+            [get_string_id(r) if f & _ACRONYM_FLAG else 0 for r, f in zip(raws, flags, strict=True)],
+            dtype=np.uint64,
+        ),
+        "bw_hash": bw_hash,
+        "bw_ptr": bw_ptr,
+        "bw_names": bw_names,
+        "bs_hash": bs_hash,
+        "bs_ptr": bs_ptr,
+        "bs_names": bs_names,
+    }
+
+
+def index_meta(arrays: dict[str, np.ndarray]) -> dict:
+    return json.loads(_strings(arrays["meta"])[0])
+
+
+def write_index(arrays: dict[str, np.ndarray], path: Path) -> None:
+    """The arrays as an uncompressed .npz (a zip of .npy files, no pickled objects), byte for byte the same
+    for the same arrays."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            zf.writestr(info, buf.getvalue())
+
+
+def read_index(path: Path, table_digest: str) -> dict[str, np.ndarray] | None:
+    """The compiled arrays at ``path`` if they were made from the table with ``table_digest``, with today's
+    word lists and index format; None otherwise (the caller compiles them anew)."""
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        meta = index_meta(arrays)
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+    if (meta.get("format"), meta.get("table"), meta.get("words")) != (
+        INDEX_FORMAT,
+        table_digest,
+        word_lists().digest,
+    ):
+        return None
+    return arrays
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+INDEX_FILE = "index.npz"  # beside the shipped designations table
+
+
+def shipped_index(table: Path) -> dict[str, np.ndarray] | None:
+    """The compiled index shipped beside the designations ``table``, if it was made from that table with
+    today's word lists; None when absent or stale."""
+    index = table.parent / INDEX_FILE
+    try:
+        stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (table, index))
+    except OSError:
+        return None
+    return _shipped(str(table), stamp)
+
+
+@lru_cache(maxsize=2)
+def _shipped(table: str, stamp: tuple) -> dict[str, np.ndarray] | None:
+    path = Path(table)
+    return read_index(path.parent / INDEX_FILE, file_digest(path))
+
+
+# -- the index ---------------------------------------------------------------------------------------------------
+
+
+class _Names:
+    """``names[k]``: the listed name ``k`` as a ``Name``, made from the compiled arrays on first use."""
+
+    def __init__(self, index: ScreeningIndex):
+        self._index = index
+        self._made: dict[int, Name] = {}
+
+    def __len__(self) -> int:
+        return len(self._index.name_entry)
+
+    def __getitem__(self, k: int) -> Name:
+        got = self._made.get(k)
+        if got is None:
+            ix = self._index
+            words = ix.words_of(k)
+            got = self._made[k] = Name(
+                int(ix.name_entry[k]),
+                ix.raws[k],
+                words,
+                tuple(canon(w) for w in words),
+                bool(ix._generic_now[k]),
+            )
+        return got
+
+    def __iter__(self):  # noqa: ANN204
+        return (self[k] for k in range(len(self)))
+
+
 class ScreeningIndex:
-    """All names and aliases of the loaded designations, for pattern matching over text and span scoring."""
+    """All names and aliases of the loaded designations, for pattern matching over text and span scoring.
+
+    ``arrays``: what ``compile_index`` made; ``entries``: the designations' entries, or a function that reads
+    them (called the first time a match needs its entry); ``not_acronyms``: listed acronyms never matched on
+    their own; ``common``: everyday words (a function, called once when first needed): a name of at most two of
+    them or of generic words ('The Base', 'United Aircraft Corp.') is matched only with its legal form written.
+    """
 
     def __init__(
         self,
-        designations: Designations,
-        vocab,  # noqa: ANN001 - spacy Vocab
+        arrays: dict[str, np.ndarray],
+        entries: Sequence[ListEntry] | Callable[[], Sequence[ListEntry]],
         not_acronyms: Iterable[str] = (),
-        common: frozenset[str] = frozenset(),
+        common: Callable[[], frozenset[str]] | frozenset[str] = frozenset(),
     ):
-        from spacy.strings import get_string_id
-
-        self.designations = designations
-        self.entries: list[ListEntry] = designations.entries
-        self.names: list[Name] = []
-        self.trie: dict = {}
-        self.by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.by_set: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.acronyms: dict[str, list[int]] = defaultdict(list)
-        self.weak: set[int] = set()  # names of everyday words, matched only with their legal form written
-        blocked = set(not_acronyms)
-        df: dict[str, set[int]] = defaultdict(set)
-        firsts: set[str] = set()
-        for i, e in enumerate(self.entries):
-            names = [e.name, *e.aliases]
-            for n in names[:]:  # 'Institute of Applied Physics (IAP)': the name, and 'IAP' as an acronym
-                if "(" in n:
-                    names.append(_PARENS.sub(" ", n))
-                    names += [
-                        m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in LEGAL_FORMS
-                    ]
-            for raw in dict.fromkeys(names):
-                raw = " ".join(raw.split())
-                if not raw:
-                    continue
-                if is_acronym(raw):
-                    if raw not in blocked and len(raw) >= 3 and raw.lower() not in LEGAL_FORMS:
-                        self.acronyms[raw].append(self._add(i, raw, (raw.lower(),)))
-                    continue
-                words = name_words(raw)
-                if not words or len(words) > MAX_NAME_WORDS:
-                    continue
-                if all(len(w) <= 3 for w in words):
-                    continue  # 'LLC A-K-S': letters, not a name
-                weak = all(w in common or w in GENERIC for w in words) and len(words) <= 2
-                k = self._add(i, raw, words)
-                if weak:  # 'The Base', 'United Aircraft Corp.': everyday words, matched only with the rest
-                    self.weak.add(k)
-                else:
-                    self.by_words[words].append(k)
-                    self.by_set[tuple(sorted(self.names[k].keys))].append(k)
-                node = self.trie
-                for w in words:
-                    node = node.setdefault(w, {})
-                node.setdefault(_TERM, []).append(k)
-                first = _SPLIT.findall(fold(raw.split()[0]))
-                firsts.add(words[0])
-                firsts.update(x for x in first if x)
-                for key in set(self.names[k].keys):
-                    df[key].add(i)
-        n = max(1, len(self.entries))
-        self.idf = {k: math.log(1 + n / len(v)) for k, v in df.items()}
-        self.max_idf = math.log(1 + n)
-        self.postings = {k: v for k, v in self._postings().items() if len(df[k]) <= MAX_DF}
-        self.vocab_keys = sorted(self.postings)
-        self.generic_keys = generic_keys = {canon(w) for w in GENERIC | LEGAL_FORMS}
-        self.type_keys = {canon(w) for w in TYPE_WORDS}
-        self.seed_keys = {
-            k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic_keys
-        }
-        self.first_hashes = np.array(sorted({get_string_id(w) for w in firsts}), dtype=np.uint64)
-        self.acronym_hashes = np.array(sorted({get_string_id(a) for a in self.acronyms}), dtype=np.uint64)
-        # a name of generic words found in the lists for several countries ("Institute of Applied Physics")
-        by_set_countries: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for nm in self.names:
-            if nm.generic:
-                by_set_countries[tuple(sorted(nm.keys))].update(
-                    self.entries[nm.entry].all_countries() or {"?"}
-                )
-        self.shared = {key for key, cs in by_set_countries.items() if len(cs) > 1}
+        self._arrays = arrays
+        self._entries = entries
+        self._blocked = frozenset(not_acronyms)
+        self._common = common
+        meta = index_meta(arrays)
+        self.n_entries = int(meta["entries"])
+        self.name_entry: np.ndarray = arrays["name_entry"]
+        self.name_flags: np.ndarray = arrays["name_flags"]
+        self.names = _Names(self)
+        wl = word_lists()
+        self.generic_words, self.dropped_words = wl.generic, wl.dropped
+        self.generic_keys = {canon(w) for w in wl.generic | wl.dropped}
+        self.type_keys = {canon(w) for w in wl.type_words}
+        self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
-        self._near_cache: dict[str, list[str]] = {}
+        self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+        self._typo_cache: dict[str, dict[int, float]] = {}
+        self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
-    def _add(self, entry: int, raw: str, words: tuple[str, ...]) -> int:
-        keys = tuple(canon(w) for w in words)
-        generic = (
-            all(w in GENERIC or w in LEGAL_FORMS for w in words) or len(words) == 1 and len(words[0]) < 4
-        )
-        self.names.append(Name(entry, raw, words, keys, generic))
-        return len(self.names) - 1
-
-    def _postings(self) -> dict[str, set[int]]:
-        out: dict[str, set[int]] = defaultdict(set)
-        for k, nm in enumerate(self.names):
-            if len(nm.words) == 1 and is_acronym(nm.raw) or k in self.weak:
-                continue
-            for key in nm.keys:
-                out[key].add(k)
-        return out
+    @classmethod
+    def from_entries(
+        cls,
+        entries: Sequence[ListEntry],
+        not_acronyms: Iterable[str] = (),
+        common: Callable[[], frozenset[str]] | frozenset[str] = frozenset(),
+    ) -> ScreeningIndex:
+        """An index compiled now (imported lists, a ``--lists`` folder, tests)."""
+        return cls(compile_index(entries), entries, not_acronyms, common)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self.n_entries
+
+    # -- what is made on first use ------------------------------------------------------------------------------
+
+    @cached_property
+    def entries(self) -> Sequence[ListEntry]:
+        got = self._entries() if callable(self._entries) else self._entries
+        if len(got) != self.n_entries:
+            raise RuntimeError(f"the compiled index covers {self.n_entries} entries, the lists {len(got)}")
+        return got
+
+    @cached_property
+    def raws(self) -> list[str]:
+        return _strings(self._arrays["raws"], _SEP)
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        return _strings(self._arrays["vocab"])
+
+    @cached_property
+    def keys(self) -> list[str]:
+        return _strings(self._arrays["keys"])
+
+    @cached_property
+    def _key_id(self) -> dict[str, int]:
+        return dict(zip(self.keys, range(len(self.keys)), strict=True))
+
+    @cached_property
+    def _name_lists(self) -> tuple[list[int], list[int], list[int]]:
+        """The names' words as plain lists: (pointers, word ids, key ids), for look-ups one name at a time."""
+        a = self._arrays
+        return a["name_ptr"].tolist(), a["name_wids"].tolist(), self._name_keys.tolist()
+
+    def words_of(self, k: int) -> tuple[str, ...]:
+        ptr, wids, _ = self._name_lists
+        vocab = self.vocab
+        return tuple(vocab[j] for j in wids[ptr[k] : ptr[k + 1]])
+
+    def key_ids_of(self, k: int) -> list[int]:
+        ptr, _, kids = self._name_lists
+        return kids[ptr[k] : ptr[k + 1]]
+
+    @cached_property
+    def _trie(self) -> tuple[dict[str, int], dict[int, int], dict[int, int]]:
+        """(word -> id, parent * V + word id -> child node, node -> where its names start in ``_term_names``):
+        the word trie, as dicts of plain ints (made in bulk, nothing for the garbage collector to walk)."""
+        a = self._arrays
+        vocab = self.vocab
+        v = max(1, len(vocab))
+        word_id = dict(zip(vocab, range(len(vocab)), strict=True))
+        parent = a["trie_parent"].astype(np.int64)
+        edges = dict(zip((parent * v + a["trie_word"]).tolist(), range(1, len(parent) + 1), strict=True))
+        nodes = a["term_node"]
+        first = (
+            np.flatnonzero(np.r_[True, nodes[1:] != nodes[:-1]])
+            if len(nodes)
+            else np.zeros(0, dtype=np.int64)
+        )
+        terms = dict(zip(nodes[first].tolist(), first.tolist(), strict=True))
+        return word_id, edges, terms
+
+    @cached_property
+    def _term_names(self) -> tuple[list[int], list[int]]:
+        a = self._arrays
+        return a["term_node"].tolist(), a["term_name"].tolist()
+
+    def _ending_at(self, node: int, at: int) -> list[int]:
+        """The names that end at trie ``node`` (whose first is at ``at`` in the term list)."""
+        nodes, names = self._term_names
+        out = []
+        while at < len(nodes) and nodes[at] == node:
+            out.append(names[at])
+            at += 1
+        return out
+
+    @cached_property
+    def _spacy_hashes_hold(self) -> bool:
+        """Whether the spaCy string hashes kept in the index are this spaCy's (they are stable across versions;
+        checked on a few words all the same)."""
+        from spacy.strings import get_string_id
+
+        firsts = _strings(self._arrays["firsts"])
+        pairs = zip(firsts[:3], self._arrays["first_hash"][:3].tolist(), strict=False)
+        return all(get_string_id(w) == h for w, h in pairs)
+
+    @cached_property
+    def first_hashes(self) -> np.ndarray:
+        """spaCy string hashes of the words a listed name can start with, sorted."""
+        if self._spacy_hashes_hold:
+            return np.unique(self._arrays["first_hash"])
+        from spacy.strings import get_string_id
+
+        return np.unique(
+            np.array([get_string_id(w) for w in _strings(self._arrays["firsts"])], dtype=np.uint64)
+        )
+
+    @cached_property
+    def acronyms(self) -> dict[str, list[int]]:
+        """Listed acronyms (those never matched alone left out) -> their names."""
+        out: dict[str, list[int]] = {}
+        raws = self.raws
+        for k in np.flatnonzero(self.name_flags & _ACRONYM_FLAG).tolist():
+            if raws[k] not in self._blocked:
+                out.setdefault(raws[k], []).append(k)
+        return out
+
+    @cached_property
+    def acronym_hashes(self) -> np.ndarray:
+        """spaCy string hashes of the listed acronyms (those never matched alone left out), sorted."""
+        if self._spacy_hashes_hold:
+            ids = [k for ks in self.acronyms.values() for k in ks]
+            return np.unique(self._arrays["acronym_hash"][ids]) if ids else np.zeros(0, dtype=np.uint64)
+        from spacy.strings import get_string_id
+
+        return np.unique(np.array([get_string_id(a) for a in self.acronyms], dtype=np.uint64))
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        return self._common() if callable(self._common) else self._common
+
+    @cached_property
+    def weak(self) -> np.ndarray:
+        """Per name: at most two words, each everyday or generic ('The Base', 'United Aircraft Corp.'):
+        matched only with the rest of the name, its legal form, written."""
+        a = self._arrays
+        everyday = self._everyday_words
+        ptr = a["name_ptr"]
+        n = len(ptr) - 1
+        if not n:
+            return np.zeros(0, dtype=bool)
+        per_word = everyday[a["name_wids"]] if len(a["name_wids"]) else np.zeros(0, dtype=bool)
+        all_everyday = np.minimum.reduceat(per_word.astype(np.uint8), ptr[:-1]).astype(bool)
+        return all_everyday & (np.diff(ptr) <= 2) & ~(self.name_flags & _ACRONYM_FLAG).astype(bool)
+
+    @cached_property
+    def _generic_now(self) -> np.ndarray:
+        """Per name: generic (see ``generic``); a name shortened by an optional part is generic unless a word of
+        it is neither everyday nor generic ('Institute of Solid-State Physics' is many institutes, 'Keldysh
+        Institute of Applied Mathematics' one)."""
+        a = self._arrays
+        flags = self.name_flags
+        got = (flags & _GENERIC_FLAG) != 0
+        shortened = np.flatnonzero((flags & _SHORTENED_FLAG) != 0)
+        if len(shortened):
+            everyday = self._everyday_words
+            ptr, wids = a["name_ptr"], a["name_wids"]
+            got[shortened] = [bool(everyday[wids[ptr[k] : ptr[k + 1]]].all()) for k in shortened.tolist()]
+        return got
+
+    @cached_property
+    def _everyday_words(self) -> np.ndarray:
+        """Per listed word: everyday (``common``) or generic."""
+        common, generic = self.common, self.generic_words
+        return np.fromiter(
+            (w in common or w in generic for w in self.vocab), dtype=bool, count=len(self.vocab)
+        )
+
+    @cached_property
+    def _postings_of(self) -> np.ndarray:
+        """Per key: whether it finds fuzzy candidates (in a name that is not weak, in few entries)."""
+        a = self._arrays
+        ptr, names = a["post_ptr"], a["post_names"]
+        strong = np.zeros(len(names) + 1, dtype=np.int64)
+        strong[1:] = np.cumsum(~self.weak[names]) if len(names) else []
+        return (strong[ptr[1:]] - strong[ptr[:-1]] > 0) & (a["key_df"] <= MAX_DF)
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        n = max(1, self.n_entries)
+        df = self._arrays["key_df"]
+        held = np.flatnonzero(df > 0)  # keys of acronyms only have no document frequency
+        idf = np.log(1 + n / df[held].astype(np.float64)).tolist()
+        keys = self.keys
+        return {keys[j]: x for j, x in zip(held.tolist(), idf, strict=True)}
+
+    @cached_property
+    def postings(self) -> frozenset[str]:
+        """The keys that find fuzzy candidates."""
+        keys = self.keys
+        return frozenset(keys[j] for j in np.flatnonzero(self._postings_of).tolist())
+
+    @cached_property
+    def _finders(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per key id (as pointers and names): the names that key finds as fuzzy candidates. A name (not weak,
+        generic or an acronym) is found by one word only: the rarest of the distinctive words a span must hold
+        (see ``_plausible``), else, when it has none ('National University of Defense Technology', 'Pedagogical
+        University'), the rarest of its distinctive words: a span without that word is not written for it."""
+        a = self._arrays
+        ptr = a["name_ptr"].astype(np.int64)
+        n, keys = len(ptr) - 1, len(self.keys)
+        kid = self._name_keys.astype(np.int64)
+        owner = np.repeat(np.arange(n), np.diff(ptr))
+        eligible = ~self.weak & ((self.name_flags & _ACRONYM_FLAG) == 0) & ~self._generic_now
+        pos = np.flatnonzero(eligible[owner] & self._distinct[kid])
+        req = self._required[kid[pos]]
+        pos = pos[
+            np.lexsort((kid[pos], a["key_df"][kid[pos]], ~req, owner[pos]))
+        ]  # per name: required, rarest
+        first = pos[np.r_[True, owner[pos][1:] != owner[pos][:-1]]] if len(pos) else pos
+        pairs = np.unique(kid[first] * max(1, n) + owner[first])
+        pair_key, pair_name = pairs // max(1, n), pairs % max(1, n)
+        fptr = np.zeros(keys + 1, dtype=np.int64)
+        np.add.at(fptr, pair_key + 1, 1)
+        return np.cumsum(fptr), pair_name
+
+    @cached_property
+    def seed_keys(self) -> frozenset[str]:
+        generic = self.generic_keys
+        return frozenset(k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic)
+
+    @cached_property
+    def _group_hashes(self) -> dict[str, list[int]]:
+        return {t: self._arrays[f"{t}_hash"].tolist() for t in ("bw", "bs")}
+
+    def _group(self, table: str, key: str) -> list[int]:
+        """The names grouped under ``key`` in the compiled groups ``table`` (bw: by words, bs: by key set)."""
+        hashes = self._group_hashes[table]
+        h = _hash64(key)
+        j = bisect_left(hashes, h)
+        if j == len(hashes) or hashes[j] != h:
+            return []
+        a = self._arrays
+        ptr = a[f"{table}_ptr"]
+        return a[f"{table}_names"][ptr[j] : ptr[j + 1]].tolist()
+
+    # -- properties of names --------------------------------------------------------------------------------------
+
+    def is_weak(self, k: int) -> bool:
+        return bool(self.weak[k])
 
     def derived_single(self, k: int) -> bool:
         """A name left with one word once its legal form is dropped ('Guowei Group', 'The Islamic Group')."""
-        nm = self.names[k]
-        return len(nm.words) == 1 and len(nm.raw.split()) > 1
+        ptr = self._arrays["name_ptr"]
+        return ptr[k + 1] - ptr[k] == 1 and len(self.raws[k].split()) > 1
 
     def _dropped(self, k: int) -> set[str]:
         """The words of name ``k`` that normalisation dropped (its legal form), "the", "of", "and" aside."""
-        return set(_SPLIT.findall(fold(self.names[k].raw))) - set(self.names[k].words) - {"the", "of", "and"}
+        return set(_SPLIT.findall(fold(self.raws[k]))) - set(self.words_of(k)) - {"the", "of", "and"}
 
-    def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
-        """Whether the words dropped from name ``k`` are written around tokens ``start:end``."""
+    def legal_written(self, k: int, written: set[str]) -> bool:
+        """Whether the words ``written`` with name ``k``, a name left with one word once its legal form is dropped,
+        say it is that body: its whole legal form ('AO Status'), or, for a word that is not an everyday one, one
+        word of it ('Schmidt & Co.' for 'Schmidt & Co., Ltd.')."""
         want = self._dropped(k)
         if not want:
-            return k not in self.weak
-        near = set()
+            return not self.is_weak(k)
+        if want <= written:
+            return True
+        return not want.isdisjoint(written) and self.common.isdisjoint(self.words_of(k))
+
+    def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
+        """Whether the legal form of name ``k`` is written around tokens ``start:end`` (see ``legal_written``)."""
+        near: set[str] = set()
         for j in range(max(0, start - 3), min(n, end + 3)):
             near.update(_SPLIT.findall(fold(word(j))))
-        return want <= near
+        return self.legal_written(k, near)
 
     def acronym_bodies(self, acronym: str) -> int:
         """How many different listed bodies an acronym stands for: entries whose primary names share a
@@ -393,7 +739,9 @@ class ScreeningIndex:
             groups: list[set[str]] = []
             for k in self.acronyms.get(acronym, ()):
                 keys = {
-                    canon(w) for w in name_words(self.entries[self.names[k].entry].name) if w not in GENERIC
+                    canon(w)
+                    for w in name_words(self.entries[int(self.name_entry[k])].name)
+                    if w not in self.generic_words
                 }
                 for g in groups:
                     if g & keys:
@@ -406,8 +754,7 @@ class ScreeningIndex:
 
     def generic(self, k: int) -> bool:
         """A name of generic words only, or one the lists give for several countries."""
-        nm = self.names[k]
-        return nm.generic or tuple(sorted(nm.keys)) in self.shared
+        return bool(self._generic_now[k])
 
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
@@ -421,43 +768,68 @@ class ScreeningIndex:
         words = name_words(text)
         if not words:
             return []
-        got = self.by_words.get(words) or self.by_set.get(tuple(sorted(canon(w) for w in words)), ())
+        weak = self.weak
+        got = [k for k in self._group("bw", " ".join(words)) if not weak[k] and self.words_of(k) == words]
+        if not got:
+            keys = sorted(canon(w) for w in words)
+            got = [
+                k
+                for k in self._group("bs", " ".join(keys))
+                if not weak[k] and sorted(self.names[k].keys) == keys
+            ]
         # "AO STATUS" is listed; "Liability and Status" is not it: a name left with one word once its legal
         # form is dropped needs that form written too
         written = set(_SPLIT.findall(fold(text)))
-        return [k for k in got if not self.derived_single(k) or self._dropped(k) <= written]
+        return [k for k in got if not self.derived_single(k) or self.legal_written(k, written)]
 
     # -- the scan over a block --------------------------------------------------------------------------------
 
     def scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
-        ``cap(i)``: whether token ``i`` holds a capital letter. Longest first, no overlaps."""
+        ``cap(i)``: whether token ``i`` holds a capital letter. Only a token written otherwise than in lower case
+        (ORTH differs from LOWER) can start a name or be an acronym. Longest first, no overlaps."""
         hits: list[Hit] = []
-        n = len(lower)
-        if not n:
+        if not len(lower) or not self.n_entries:
             return hits
-        starts = np.flatnonzero(np.isin(lower, self.first_hashes)).tolist() if len(self.first_hashes) else []
+        n = len(lower)
+        caps = np.flatnonzero(orth != lower)
+        if not len(caps):
+            return hits
+        starts = caps[_member(self.first_hashes, lower[caps])].tolist()
+        if starts:
+            word_id, edges, terms = self._trie
+            v = max(1, len(word_id))
+        # names are written capitalised ("state research center" in prose is not one): a start is written with a
+        # capital, as its lower case form is ASCII and differs from it
         for i in starts:
-            if not cap(i):
-                continue  # names are written capitalised; "state research center" in prose is not one
-            node, j, best = self.trie, i, None
+            node, j, best, typo, depth = 0, i, None, 1.0, 0
             while j < n and j - i < 3 * MAX_NAME_WORDS:
-                ws = name_words(word(j))
+                text = word(j)
+                ws = name_words(text)
                 if not ws:
-                    w = word(j)
-                    if j == i or w in (";", ":", "(", ")", "\n") or (w == "." and j + 1 < n and cap(j + 1)):
+                    if (
+                        j == i
+                        or text in (";", ":", "(", ")", "\n")
+                        or (text == "." and j + 1 < n and cap(j + 1))
+                    ):
                         break
                     j += 1
                     continue
+                at = node
                 for w in ws:
-                    node = node.get(w)
+                    x = word_id.get(w)
+                    node = edges.get(node * v + x) if x is not None else None
                     if node is None:
                         break
+                if node is None and depth and typo == 1.0 and len(ws) == 1 and cap(j):
+                    # one word of a longer listed name written with a typo ('Marine Instrument Engnieering')
+                    node, typo = self._typo_child(at, ws[0])
                 if node is None:
                     break
                 j += 1
-                if _TERM in node:
-                    best = (j, node[_TERM])
+                depth += 1
+                if node in terms:
+                    best = (j, self._ending_at(node, terms[node]), typo, depth)
             if best is not None:
                 names = [
                     k
@@ -465,17 +837,90 @@ class ScreeningIndex:
                     if not self.derived_single(k) or self._legal_near(k, i, best[0], n, word)
                 ]
                 if names:
-                    hits.append(Hit(i, best[0], names, "exact"))
-        if len(self.acronym_hashes):
-            for i in np.flatnonzero(np.isin(orth, self.acronym_hashes)).tolist():
-                hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
+                    # a typo costs its share of the name's words
+                    score = round(1.0 - (1.0 - best[2]) / best[3], 3)
+                    hits.append(Hit(i, best[0], names, "exact" if score == 1.0 else "typo", score))
+        for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
+            hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
 
-    def seeds(self, words: list[str], caps: list[int]) -> list[int]:
-        """Of the capitalised tokens ``caps`` (indices into ``words``), those whose spelling key is a distinctive
-        word of a listed name: a capitalised run around one may name a listed body written another way."""
-        keys = self.seed_keys
-        return [i for i in caps if canon(fold(words[i])) in keys]
+    @cached_property
+    def _key_words(self) -> tuple[np.ndarray, np.ndarray]:
+        """The listed words by spelling key: (pointers per key id, word ids)."""
+        word_key = self._arrays["word_key"].astype(np.int64)
+        order = np.argsort(word_key, kind="stable")
+        ptr = np.zeros(len(self.keys) + 1, dtype=np.int64)
+        np.add.at(ptr, word_key + 1, 1)
+        return np.cumsum(ptr), order
+
+    def _written_for(self, word: str) -> dict[int, float]:
+        """The listed words (ids, five letters or more) ``word`` may be written for with a typo or in another
+        transliteration, and how close (``word_similarity``, at least ``WORD_SIMILARITY``)."""
+        got = self._typo_cache.get(word)
+        if got is None:
+            if len(self._typo_cache) > 50_000:
+                self._typo_cache.clear()
+            key, vocab, keys, word_key = canon(word), self.vocab, self.keys, self._arrays["word_key"]
+            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            j = self._key_id.get(key)
+            if j is not None:
+                ptr, ids = self._key_words
+                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
+            got = {}
+            for v in found:
+                listed = vocab[v]
+                if len(listed) >= 5 and listed != word:
+                    r = word_similarity(word, key, listed, keys[int(word_key[v])])
+                    if r >= WORD_SIMILARITY:
+                        got[v] = r
+            self._typo_cache[word] = got
+        return got
+
+    def _typo_child(self, node: int, word: str) -> tuple[int | None, float]:
+        """The child of trie ``node`` whose word ``word`` is written for with a typo (``_written_for``), and how
+        close; (None, 1.0) if none."""
+        if len(word) < 5:
+            return None, 1.0
+        _, edges, _ = self._trie
+        v = max(1, len(self.vocab))
+        best, best_r = None, 0.0
+        for wid, r in self._written_for(word).items():
+            child = edges.get(node * v + wid)
+            if child is not None and r > best_r:
+                best, best_r = child, r
+        return (best, best_r) if best is not None else (None, 1.0)
+
+    def is_seed(self, word: str) -> bool:
+        """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it
+        (six letters or more, not an everyday word: 'Directoate'): a capitalised run around one may name a listed
+        body written another way."""
+        folded = fold(word)
+        key = canon(folded)
+        seeds = self.seed_keys
+        if key in seeds:
+            return True
+        if len(folded) < 6 or folded in self.common or not folded.isalpha():
+            return False
+        word_key, keys = self._arrays["word_key"], self.keys
+        return any(keys[int(word_key[v])] in seeds for v in self._written_for(folded))
+
+    def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
+        """Which of the tokens with ORTH hashes ``orth`` are seeds: words of letters written capitalised or in
+        capitals (spaCy's IS_TITLE or IS_UPPER, and IS_ALPHA) that ``is_seed``; decided once per word."""
+        if not len(orth) or not self.n_entries:
+            return np.zeros(len(orth), dtype=bool)
+        uniq, inv = np.unique(orth, return_inverse=True)
+        cache, is_seed = self._seed_cache, self.is_seed
+        if len(cache) > 200_000:
+            cache.clear()
+        got = []
+        for h in uniq.tolist():
+            s = cache.get(h)
+            if s is None:
+                w = strings[h]
+                s = cache[h] = (w.istitle() or w.isupper()) and w.isalpha() and is_seed(w)
+            got.append(s)
+        return np.array(got, dtype=bool)[inv]
 
     # -- fuzzy scoring of a span ------------------------------------------------------------------------------
 
@@ -490,83 +935,169 @@ class ScreeningIndex:
         limit = POSSIBLE if threshold is None else threshold
         return [(k, s) for k, s in got if s >= limit]
 
+    def plain(self, text: str) -> bool:
+        """Whether ``text`` is made of everyday and generic words only ('Consortium Agreement', 'Project
+        Coordinator'): it is a listed name only as written, never written another way."""
+        common, generic = self.common, self.generic_words
+        return all(w in common or w in generic for w in name_words(text))
+
     def _score(self, text: str) -> list[tuple[int, float]]:
+        if not self.n_entries:
+            return []
         exact = self.lookup(text)
         if exact:
             return [(k, 1.0) for k in exact]
         words = name_words(text)
-        if not words:
-            return []
+        if self.plain(text):
+            return []  # everyday and generic words only: a listed name of them is matched as written (above)
         keys = [canon(w) for w in words]
-        # candidates: names sharing a distinctive key, or a key within a typo of one
+        # candidates: names sharing a distinctive word with the span, as written or within a typo; of those, only
+        # the names whose rarest distinctive word the span holds (as written, within a typo or written short) can
+        # score, so only they are looked up
+        close: set[int] = set()
+        short: set[int] = set()
+        for w, key in zip(words, keys, strict=True):
+            a, b = self._written_as(w, key)
+            close |= a
+            short |= b
+        if not close:
+            return []
         cand: set[int] = set()
-        span_keys: dict[str, str] = {}  # a span key -> the listed key it stands for
-        for key in keys:
-            if key in self.postings:
-                span_keys[key] = key
-                if self.distinctive(key):
-                    cand |= self.postings[key]
-            elif len(key) >= 5:
-                for near in self._near(key):
-                    span_keys.setdefault(key, near)
-                    if self.distinctive(near):
-                        cand |= self.postings[near]
+        ptr, names = self._finders
+        for j in close | short:
+            cand.update(names[ptr[j] : ptr[j + 1]].tolist())
+        cand = {k for k in cand if not close.isdisjoint(self.key_ids_of(k))}
         if not cand or len(cand) > 3000:
             return []
         out = []
         written = set(_SPLIT.findall(fold(text)))
-        for k in cand:
-            nm = self.names[k]
-            if self.generic(k):
-                continue  # generic names count only when written exactly
-            if self.derived_single(k) and not self._dropped(k) <= written:
+        legal = not written.isdisjoint(word_lists().legal_forms)
+        for k in self._plausible(sorted(cand), words, keys):  # ties keep the lists' order
+            if self.derived_single(k) and not self.legal_written(k, written):
                 continue  # one word left once the legal form is dropped: only with that form written
-            s = self._similarity(keys, nm)
+            s = self._similarity(words, keys, self.names[k], legal)
             if s >= POSSIBLE - 0.1:
                 out.append((k, round(s, 3)))
         out.sort(key=lambda x: -x[1])
         return out[:20]
 
-    def _near(self, key: str) -> list[str]:
-        got = self._near_cache.get(key)
-        if got is None:
-            if len(self._near_cache) > 50_000:
-                self._near_cache.clear()
-            found = process.extract(
-                key, self.vocab_keys, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY * 100, limit=3
-            )
-            got = self._near_cache[key] = [m[0] for m in found]
+    @cached_property
+    def _name_keys(self) -> np.ndarray:
+        """The key id of every word of every name (aligned with the names' words)."""
+        return self._arrays["word_key"][self._arrays["name_wids"]]
+
+    @cached_property
+    def _required(self) -> np.ndarray:
+        """Per key id: whether a name lacking it is another body (neither a generic nor a type word)."""
+        lax = self.generic_keys | self.type_keys
+        return np.fromiter((k not in lax for k in self.keys), dtype=bool, count=len(self.keys))
+
+    @cached_property
+    def _key_len(self) -> np.ndarray:
+        return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
+
+    def _plausible(self, cand: list[int], words: tuple[str, ...], keys: list[str]) -> list[int]:
+        """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
+        (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
+        ``_similarity``)."""
+        held = set(keys)
+        lax = self.generic_keys | self.type_keys
+        present: dict[str, bool] = {}
+        out = []
+        for k in cand:
+            if self._generic_now[k]:
+                continue  # generic names count only when written exactly
+            nm = self.names[k]
+            for word, key in zip(nm.words, nm.keys, strict=True):
+                if key in lax or key in held:
+                    continue
+                got = present.get(word)
+                if got is None:
+                    got = present[word] = any(
+                        word_similarity(w, sk, word, key) >= WORD_SIMILARITY
+                        for w, sk in zip(words, keys, strict=True)
+                    )
+                if not got:
+                    break
+            else:
+                out.append(k)
+        return out
+
+    def _typos(self, word: str) -> set[int]:
+        """The ids of the keys (four letters or more) within one typo of ``word``: a letter dropped, added,
+        changed, or two swapped; they share a word with a letter dropped."""
+        return _probe(self._arrays["del_hash"], self._arrays["del_key"], word)
+
+    def _word_typos(self, word: str) -> set[int]:
+        """The ids of the listed words (five letters or more) within one typo of ``word``."""
+        return _probe(self._arrays["wdel_hash"], self._arrays["wdel_word"], word)
+
+    @cached_property
+    def _distinct(self) -> np.ndarray:
+        """Per key id: whether it is distinctive (see ``distinctive``)."""
+        got = self._postings_of.copy()
+        got[got] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(got).tolist()]
         return got
 
-    def _similarity(self, span: list[str], nm: Name) -> float:
-        """idf-weighted share of the name's words found in the span, less the span's unmatched distinctive words."""
+    def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
+        """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
+        (the same key, or within one typo of that key or of a listed word, as close as ``WORD_SIMILARITY``), and
+        of the keys that find candidates it may be written short for (three letters or more: 'Phys')."""
+        got = self._written_cache.get((word, key))
+        if got is None:
+            if len(self._written_cache) > 50_000:
+                self._written_cache.clear()
+            keys, key_id, distinct = self.keys, self._key_id, self._distinct
+            close = {key_id[key]} if key in key_id else set()
+            if len(key) >= 4:
+                close |= {j for j in self._typos(key) if fuzz.ratio(key, keys[j]) / 100.0 >= WORD_SIMILARITY}
+            if len(word) >= 5:
+                vocab, word_key = self.vocab, self._arrays["word_key"]
+                for v in self._word_typos(word):
+                    j = int(word_key[v])
+                    if word_similarity(word, key, vocab[v], keys[j]) >= WORD_SIMILARITY:
+                        close.add(j)
+            short = set()
+            if len(key) >= 3 and 0.9 >= WORD_SIMILARITY:  # the score of a word written short
+                ptr, length = self._finders[0], self._key_len
+                for j in range(bisect_left(keys, key), bisect_left(keys, key + "{")):
+                    if length[j] > len(key) and ptr[j + 1] > ptr[j]:
+                        short.add(j)
+            got = self._written_cache[(word, key)] = ({j for j in close if distinct[j]}, short)
+        return got
+
+    def _similarity(self, words: tuple[str, ...], span: list[str], nm: Name, legal: bool = False) -> float:
+        """idf-weighted share of the name's words found in the span (its ``words`` and their keys ``span``), less
+        the span's unmatched distinctive words; ``legal``: whether the span writes a legal form."""
         used: set[int] = set()
         num = den = 0.0
         type_mismatch = False
-        for key in nm.keys:
-            w = self.idf.get(key, self.max_idf)
+        idf = self.idf
+        same = 0  # name words the span holds as they are listed
+        for word, key in zip(nm.words, nm.keys, strict=True):
+            w = idf.get(key, self.max_idf)
             den += w
             best, best_j = 0.0, -1
-            for j, sk in enumerate(span):
-                if j in used:
-                    continue
-                if sk == key:
-                    best, best_j = 1.0, j
-                    break
-                r = fuzz.ratio(sk, key) / 100.0 if len(sk) >= 4 and len(key) >= 4 else 0.0
-                if 3 <= len(sk) < len(key) and key.startswith(sk):
-                    r = max(r, 0.9)  # a word written short ("Phys")
-                if r >= WORD_SIMILARITY and r > best:
-                    best, best_j = r, j
+            if key in span:  # the first unused span word with the same key
+                best_j = next((j for j, sk in enumerate(span) if sk == key and j not in used), -1)
+                best = 1.0 if best_j >= 0 else 0.0
+            if best_j < 0:
+                for j, sk in enumerate(span):
+                    if j in used:
+                        continue
+                    r = word_similarity(words[j], sk, word, key)
+                    if r >= WORD_SIMILARITY and r > best:
+                        best, best_j = r, j
             if best_j >= 0:
                 used.add(best_j)
+                same += best == 1.0
             elif key in self.type_keys:
                 type_mismatch = True
             elif key not in self.generic_keys:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
         extra = sum(
-            self.idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
+            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
             for j, sk in enumerate(span)
             if j not in used
         )
@@ -575,7 +1106,65 @@ class ScreeningIndex:
         )
         if type_mismatch:
             num *= 0.85
+        if not same and len(used) < 2 and all(len(w) < (5 if legal else 8) for w in nm.words):
+            # one short word written otherwise ('Orbit' for 'Orbita'): another word, not the body, unless a legal
+            # form is written with it ('Sysydnamic Limited')
+            return 0.0
         return num / (den + EXTRA_WEIGHT * extra) if den else 0.0
+
+
+@lru_cache(maxsize=200_000)
+def word_similarity(span_word: str, span_key: str, word: str, key: str) -> float:
+    """How well a word of a span (folded, and its spelling key) stands for a listed word (and its key): 1.0 for
+    the same key; else the closer of the two spellings by letters in common (both four letters or more; 0 below
+    ``WORD_SIMILARITY``), at least 0.9 for two neighbouring letters swapped in a word of five letters or more
+    ('Chsoun') or for the word written short (three letters or more: 'Phys')."""
+    if span_key == key:
+        return 1.0
+    cut = WORD_SIMILARITY * 100 - 1e-9  # 0.87 * 100 is a hair above 87
+    r = 0.0
+    if len(span_key) >= 4 and len(key) >= 4:
+        r = fuzz.ratio(span_key, key, score_cutoff=cut) / 100.0
+    if len(span_word) >= 4 and len(word) >= 4:
+        if span_word != span_key or word != key:
+            r = max(r, fuzz.ratio(span_word, word, score_cutoff=cut) / 100.0)
+        if r < 0.9 and len(word) >= 5 and len(span_word) == len(word) and _swapped(span_word, word):
+            r = 0.9
+    if r < 0.9 and 3 <= len(span_key) < len(key) and key.startswith(span_key):
+        r = 0.9
+    return r
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two neighbouring letters swapped ('Chsoun', 'Chosun')."""
+    if len(a) != len(b) or a == b:
+        return False
+    i = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def _probe(hashes: np.ndarray, ids: np.ndarray, word: str) -> set[int]:
+    """The ids a one-deletion index (sorted ``hashes`` of deletions, their ``ids``) holds for ``word`` and its
+    one-letter deletions."""
+    probe = np.fromiter((zlib.crc32(v.encode()) for v in _deletions(word)), dtype=np.uint32)
+    at = np.searchsorted(hashes, probe)
+    at[at == len(hashes)] = 0
+    found: set[int] = set()
+    for j in at[hashes[at] == probe].tolist() if len(hashes) else ():
+        h = hashes[j]
+        while j < len(hashes) and hashes[j] == h:
+            found.add(int(ids[j]))
+            j += 1
+    return found
+
+
+def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per value of ``values``: whether it is in the sorted array ``sorted_values``."""
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_values, values)
+    at[at == len(sorted_values)] = 0
+    return sorted_values[at] == values
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
