@@ -95,7 +95,6 @@ def test_cities_and_us_states(detect, text, codes):
         "Dr Chad Smith and Michael Jordan attended.",
         "The Paris Agreement sets targets; the Japan Prize honours scientists.",
         "Support from Historic Environment Scotland and the Port of London Authority.",
-        "Work in the London Centre for Nanotechnology at University College London.",
         "CHO cells (Chinese hamster ovary) were cultured.",
         "Losses reached 224B US$ in 2022.",
         "Please CONTACT US for details.",
@@ -103,6 +102,18 @@ def test_cities_and_us_states(detect, text, codes):
 )
 def test_false_friends_are_not_countries(detect, text):
     assert detect(text) == set()
+
+
+def test_the_host_institution_comes_from_the_users_configuration_only(detect):
+    """No institution is anyone's host by default: its location counts like any other. The user's own, set in
+    the configuration, is never a partner country."""
+    text = "Work in the London Centre for Nanotechnology at University College London."
+    assert detect(text) == {"GB"}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    own = PartnerDetector(nlp, Config(host_institutions=["University College London"]))
+    block = TextBlock(text, Location(line=1, column=1))
+    assert {f.country_code for f in own.find(nlp(text), block, 0) if f.category == "country"} == set()
 
 
 def test_genuine_names_next_to_false_friends(detect):

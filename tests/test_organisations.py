@@ -91,7 +91,10 @@ def test_funders_do_not_fix_a_country(plain):
 
 def test_host_institution_is_not_a_partner(plain):
     det, nlp = plain
-    assert orgs(det, nlp, "The student will be based at University College London.") == []
+    text = "The student will be based at University College London."
+    assert orgs(det, nlp, text)  # nobody's host by default
+    own = PartnerDetector(nlp, Config(host_institutions=["University College London"]))
+    assert orgs(own, nlp, text) == []
 
 
 def test_list_match_from_configured_folder(tmp_path):

@@ -88,11 +88,7 @@ class PartnerDetector:
 
         self.iso_codes = {c.alpha_2 for c in pycountry.countries}
         # the user's own institution (config) joins the built-in ones: never a partner, never a country signal
-        hosts = [
-            h
-            for h in dict.fromkeys([*self.rules.host, *(getattr(config, "host_institutions", None) or [])])
-            if h.strip()
-        ]
+        hosts = [h for h in dict.fromkeys(getattr(config, "host_institutions", None) or []) if h.strip()]
         self.host = re.compile("|".join(rf"{re.escape(h)}\b" for h in hosts)) if hosts else None
         block_docs = [nlp.make_doc(b) for b in [*self.rules.blockers, *hosts]]
         self.block_matcher = PhraseMatcher(vocab, attr="LOWER")

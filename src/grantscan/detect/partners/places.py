@@ -154,7 +154,6 @@ class CountryRules:
     not_near_after: set[str]
     university_heads: list[str]
     name_words: set[str]
-    host: list[str]
 
 
 def _variants(phrase: str) -> list[str]:
@@ -186,7 +185,6 @@ COUNTRY_KEYS = {
     "language_before",
     "person_titles",
     "place_before",
-    "host_institutions",
     "university_heads",
     "name_words",
     "us_pronoun_before",
@@ -267,7 +265,7 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
     return CountryRules(
         places=expanded,
         names=names,
-        blockers=words("false_friends") + words("regions_not_countries") + words("host_institutions"),
+        blockers=words("false_friends") + words("regions_not_countries"),
         not_after=set(words("not_place_after")),
         not_before={tuple(x.lower().split()) for x in words("not_place_before")},
         language_after={x.lower() for x in words("language_after")},
@@ -279,7 +277,6 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         not_near_after=set(words("not_place_near_after")),
         university_heads=words("university_heads"),
         name_words=set(words("name_words")),
-        host=words("host_institutions"),
     )
 
 
