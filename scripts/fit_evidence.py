@@ -442,7 +442,8 @@ def write_quality(rows: dict, size: int, set_name: str) -> None:
             entries.append(
                 {
                     "metric": metric,
-                    "category": "technology" if cat == "all" else cat,
+                    # micro averages: "all" (technology) or "all:<group>" (evaluate_detection.py)
+                    "category": "technology" if cat == "all" else cat.removeprefix("all:"),
                     "value": round(v, 3),
                     "set": set_name,
                     "size": size,
