@@ -20,7 +20,7 @@ from .detector import ClauseDetector
 from .pack import ClausePack, ClauseRule, RiskRule, default_pack, load_pack, risk_rule_ids
 from .prefilter import FOLDS_TO_ASCII, Patterns, holds, lost_spaces, lowered, needs_of
 from .risks import UK, DocumentRisks, _country_names, _delay_months
-from .sections import Sections, block_heading, heading_of_line, section_at
+from .sections import Sections, block_heading, heading_of_line, inline_title, section_at
 
 # the names of the single module this package replaced
 _FOLDS_TO_ASCII = FOLDS_TO_ASCII
@@ -50,6 +50,7 @@ __all__ = [
     "default_pack",
     "heading_of_line",
     "holds",
+    "inline_title",
     "load_pack",
     "lost_spaces",
     "lowered",

@@ -25,9 +25,9 @@ from ...model import Document, Finding, TextBlock
 from ..doctype import classify
 from ..tokens import char_span_of, sent_starts
 from .pack import ClausePack, ClauseRule, clean, default_pack
-from .prefilter import lost_spaces, lowered
+from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
-from .sections import Sections, block_heading, heading_of_line
+from .sections import Sections, block_heading, heading_of_line, inline_title
 
 
 class ClauseDetector:
@@ -120,8 +120,11 @@ class ClauseDetector:
             )
         ):
             sections = Sections(text)
-            for s_start, s_end in self._sentences(sdoc, text):
+            title: str | None = None  # "Ownership." opening the block: the heading of what follows
+            for i, (s_start, s_end) in enumerate(self._sentences(sdoc, text)):
                 sent = text[s_start:s_end]
+                if i == 0:
+                    title = inline_title(sent)
                 # lower-casing keeps offsets: lowered refuses the one character it would expand
                 sent_low = low[s_start:s_end] if low is not None else None
                 squashed = squashed_block and lost_spaces(sent)
@@ -146,7 +149,7 @@ class ClauseDetector:
                     continue
                 out.extend(
                     self._find_in_sentence(
-                        block, block_index, text, s_start, sent, sent_low, rules, squashed, sections
+                        block, block_index, text, s_start, sent, sent_low, rules, squashed, sections, title
                     )
                 )
         # a numbered paragraph whose first line is a heading opens a section for the following blocks
@@ -167,6 +170,7 @@ class ClauseDetector:
         rules: list[ClauseRule],
         squashed: bool,
         sections: Sections,
+        title: str | None = None,
     ) -> list[Finding]:
         pack = self.pack
         ctx: dict[str, object] = {}
@@ -174,7 +178,7 @@ class ClauseDetector:
         def context() -> dict[str, object]:  # computed once, and only for a sentence that matched
             if not ctx:
                 local = sections.at(offset + len(sent) - len(sent.lstrip()))
-                section = local or block.location.section or self._heading
+                section = local or title or block.location.section or self._heading
                 ctx.update(
                     section=section,
                     question=bool(pack.question.search(sent, low=low)),
@@ -184,12 +188,33 @@ class ClauseDetector:
                 )
             return ctx
 
+        passing: list[tuple[int, int, frozenset[str] | None, str]] | None = None
+
+        def hidden(category: str) -> list[tuple[int, int]]:
+            """Spans of the sentence's passing phrases that hide ``category`` (found once per sentence)."""
+            nonlocal passing
+            if passing is None:
+                passing = [
+                    (m.start(), m.end(), p.hides, p.name)
+                    for p in pack.passing
+                    for m in p.patterns.finditer(sent, squashed, low)
+                ]
+            return [(a, b) for a, b, hides, _ in passing if hides is None or category in hides]
+
+        def first(patterns: Patterns, category: str) -> re.Match[str] | None:
+            m = patterns.search(sent, squashed, low)
+            if m is not None and pack.passing:
+                spans = hidden(category)
+                if any(a <= m.start() and m.end() <= b for a, b in spans):
+                    m = patterns.search(sent, squashed, low, outside=spans)
+            return m
+
         out: list[Finding] = []
         for rule in rules:
-            m = rule.strong.search(sent, squashed, low)
+            m = first(rule.strong, rule.category)
             how = "strong"
             if m is None and rule.patterns:
-                m = rule.patterns.search(sent, squashed, low)
+                m = first(rule.patterns, rule.category)
                 how = "pattern"
                 if m is not None:
                     c = context()
@@ -229,12 +254,32 @@ class ClauseDetector:
                 start=start,
                 end=end,
             )
+            denial = None if question else self._denial(sent, m, squashed, low)
             if question:
                 f.kind = "declaration"
                 f.confidence = min(f.confidence, 0.5)
                 f.reasons.append("question or template text: declaration, not a clause")
+            elif denial:
+                f.kind = "declaration"
+                f.confidence = min(f.confidence, 0.5)
+                f.reasons.append(f"denial ('{clean(denial, 40)}'): declaration, not a clause")
             out.append(f)
         return out
+
+    def _denial(self, sent: str, m: re.Match[str], squashed: bool, low: str | None) -> str | None:
+        """The denial that governs the match ("will not involve classified information": the work is said not
+        to have it, nothing is agreed about it): one covering the match, or ending before it in the same clause
+        of the sentence."""
+        denials = self.pack.denials
+        if not denials:
+            return None
+        for d in denials.finditer(sent, squashed, low):
+            if d.start() <= m.start() < d.end():
+                return d.group(0)
+            gap = sent[d.end() : m.start()]
+            if 0 <= m.start() - d.end() <= _DENIAL_REACH and not _CLAUSE_BREAK.search(gap):
+                return d.group(0)
+        return None
 
     def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
         """Weigh clause findings by document type and add clause-risk findings (a missing export clause is
@@ -263,6 +308,10 @@ class ClauseDetector:
 
     def _scan_names(self, s: str) -> tuple[str | None, str | None]:
         return self.risks.scan_names(s)
+
+
+_DENIAL_REACH = 60  # characters from a denial to the words it denies
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|unless|except|provided)\b", re.I)
 
 
 def _operative_clause(f: Finding) -> bool:

@@ -14,7 +14,18 @@ from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from .anchors import Anchors
 from .prefilter import Patterns
 
-_TOP_KEYS = {"operative", "parties", "headings", "question", "rules", "risks", "jurisdictions"}
+_TOP_KEYS = {
+    "operative",
+    "parties",
+    "headings",
+    "question",
+    "passing",
+    "denials",
+    "rules",
+    "risks",
+    "jurisdictions",
+}
+_PASSING_KEYS = {"name", "why", "hides", "patterns", "examples"}
 _RULE_KEYS = {
     "id",
     "category",
@@ -59,6 +70,19 @@ class RiskRule:
 
 
 @dataclass(slots=True)
+class Passing:
+    """A phrase that names a clause kind without being that clause (a cross-reference, "to the extent
+    permitted by applicable law", "patent, copyright or trade secret"): a rule match lying wholly inside it
+    does not count for the categories it ``hides`` (None: every category)."""
+
+    name: str
+    why: str
+    hides: frozenset[str] | None
+    patterns: Patterns
+    examples: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class ClausePack:
     """The compiled contents of clauses.yaml."""
 
@@ -70,6 +94,8 @@ class ClausePack:
     risks: list[RiskRule]
     jurisdictions: dict[str, str]  # lower-cased name -> ISO alpha-2
     anchors: Anchors | None = None
+    passing: list[Passing] = field(default_factory=list)
+    denials: Patterns | None = None  # "will not involve ...": what follows is denied, not agreed
 
     def __post_init__(self) -> None:
         if self.anchors is None:
@@ -150,6 +176,28 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
                 _examples(path, r, what),
             )
         )
+    passing: list[Passing] = []
+    for p in data.get("passing") or []:
+        check_keys(path, p, _PASSING_KEYS, {"name", "why", "hides", "patterns"}, "passing phrase")
+        what = f"passing phrase '{p['name']}'"
+        hides = p["hides"]
+        if hides == "all":
+            hidden = None
+        elif isinstance(hides, list) and hides and all(h in CLAUSE_CATEGORIES for h in hides):
+            hidden = frozenset(hides)
+        else:
+            raise PackError(
+                path, p.key_line("hides"), f"{what}: hides takes 'all' or a list of clause categories"
+            )
+        passing.append(
+            Passing(
+                str(p["name"]),
+                str(p["why"]),
+                hidden,
+                Patterns(path, p["patterns"], p.key_line("patterns"), f"{what}: patterns"),
+                _examples(path, p, what),
+            )
+        )
     juris: dict[str, str] = {}
     for code, names in (data.get("jurisdictions") or {}).items():
         for n in names or []:
@@ -162,6 +210,8 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
         rules,
         risks,
         juris,
+        passing=passing,
+        denials=Patterns(path, data.get("denials"), data.key_line("denials"), "denials"),
     )
 
 

@@ -9,6 +9,7 @@ also has a loose form for PDF text whose word spaces were lost (``loosen``, ``lo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -231,21 +232,38 @@ class Patterns:
             return self._combined.search(text) is not None
         return self.search(text) is not None
 
-    def search(self, text: str, squashed: bool = False, low: str | None = None) -> re.Match[str] | None:
-        """The first regex match in ``text`` (loose forms when ``squashed``); ``low`` as for ``occurs``."""
-        if low is None:
-            for rx in self.loose if squashed else self.strict:
+    def search(
+        self,
+        text: str,
+        squashed: bool = False,
+        low: str | None = None,
+        outside: list[tuple[int, int]] | None = None,
+    ) -> re.Match[str] | None:
+        """The first regex match in ``text`` (loose forms when ``squashed``); ``low`` as for ``occurs``.
+        With ``outside``, a match lying wholly inside one of those spans does not count (the next one does)."""
+        for rx in self._runnable(squashed, low):
+            if not outside:
                 m = rx.search(text)
                 if m:
                     return m
-            return None
-        for rx, needs in self._loose_needs if squashed else self._strict_needs:
-            if needs and not holds(needs, low):
                 continue
-            m = rx.search(text)
-            if m:
-                return m
+            for m in rx.finditer(text):
+                if not any(a <= m.start() and m.end() <= b for a, b in outside):
+                    return m
         return None
+
+    def finditer(self, text: str, squashed: bool = False, low: str | None = None) -> list[re.Match[str]]:
+        """Every match of every regex in ``text``."""
+        return [m for rx in self._runnable(squashed, low) for m in rx.finditer(text)]
+
+    def _runnable(self, squashed: bool, low: str | None) -> Iterator[re.Pattern[str]]:
+        """The regexes (loose forms when ``squashed``) that can match, by their literals when ``low`` is given."""
+        if low is None:
+            yield from self.loose if squashed else self.strict
+            return
+        for rx, needs in self._loose_needs if squashed else self._strict_needs:
+            if not needs or holds(needs, low):
+                yield rx
 
     def __bool__(self) -> bool:
         return bool(self.strict)

@@ -143,3 +143,39 @@ def block_heading(text: str) -> str | None:
     if not m or m.group("title").strip().lower() in _FIELD_LABELS:
         return None
     return m.group("title").strip()
+
+
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "the",
+    "to",
+    "for",
+    "in",
+    "on",
+    "by",
+    "with",
+    "at",
+    "from",
+    "as",
+    "per",
+}
+_TITLE_PUNCT = ",;&()'’\"“”-/"
+
+
+def inline_title(sentence: str) -> str | None:
+    """The title a block opens with as a sentence of its own ("Ownership.", "Feedback and Usage Data."), or
+    None: a few capitalised words and a full stop, without a verb."""
+    s = sentence.strip()
+    if not s.endswith(".") or len(s) > 80 or _VERB.search(s):
+        return None
+    words = [w.strip(_TITLE_PUNCT) for w in s[:-1].split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        return None
+    if any(not w[:1].isupper() and w.lower() not in _SMALL_WORDS for w in words):
+        return None
+    return s[:-1].strip()
