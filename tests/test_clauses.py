@@ -1210,3 +1210,152 @@ def test_proposal_text_is_fast(nlp: spacy.Language) -> None:
     found = [f for i, (b, s) in enumerate(zip(doc.blocks, sdocs, strict=True)) for f in det.find(s, b, i)]
     det.finalize(doc, found, [])
     assert time.perf_counter() - t < 0.5  # measured about 0.05 s on one core
+
+
+# --- passing mentions, denials, inline titles, and the clause families of round two ---------------------
+
+
+def test_passing_phrase_examples_hold_their_phrase() -> None:
+    pack = load_pack()
+    assert pack.passing
+    for p in pack.passing:
+        assert p.examples.get("match"), p.name
+        for sentence in p.examples["match"]:
+            assert p.patterns.finditer(sentence), f"{p.name}: {sentence}"
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "passing:\n  - name: x\n    why: y\n    hides: [clause-nope]\n    patterns: ['a']\nrules: []\n",
+            "hides",
+        ),
+        (
+            "passing:\n  - name: x\n    why: y\n    patterns: ['a']\nrules: []\n",
+            "missing required key 'hides'",
+        ),
+        ("denials: ['(unclosed']\nrules: []\n", "bad regex"),
+    ],
+)
+def test_invalid_passing_and_denials_are_pack_errors(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(PackError) as e:
+        load_pack(_write_pack(tmp_path, body))
+    assert message in str(e.value)
+
+
+# Each family: sentences that must give exactly these clause categories, read as a short text and inside an
+# agreement.
+FAMILIES = [
+    # clauses out of place: description prose, and clause words used in passing
+    ("Without access to such datasets, the partners cannot train the models.", set()),
+    ("To the extent permitted by applicable law, the Software is provided as is.", {"clause-liability"}),
+    (
+        "Despite Section 12.3 (Governing Law and Chosen Courts), a breach may cause irreparable harm.",
+        set(),
+    ),
+    (
+        "This Mutual Non-Disclosure Agreement is designed to allow each party to disclose its "
+        "Confidential Information to the other party.",
+        set(),
+    ),
+    (
+        "The Licensor makes no representation that the Product will not infringe any patent, copyright, "
+        "trade secret or other proprietary right.",
+        {"clause-liability"},
+    ),
+    (
+        "The indemnity shall not apply to claims arising from the Party's breach of its confidentiality "
+        "obligations.",
+        {"clause-liability"},
+    ),
+    # US-style security clauses
+    (
+        "The Contractor shall screen all personnel who will have access to controlled unclassified information.",
+        {"clause-security"},
+    ),
+    (
+        "Foreign nationals shall not be given access to the technical reports without the written approval of "
+        "the Contracting Officer.",
+        {"clause-security"},
+    ),
+    ("No work under this contract shall be performed by offshore personnel.", {"clause-security"}),
+    (
+        "The Contractor shall not release the results to another nation without the approval of the Government.",
+        {"clause-security"},
+    ),
+    ("Only security-cleared staff may work on the task.", {"clause-security"}),
+    # publication, export and IP wording the first round missed
+    (
+        "The Sponsor may require the deletion of its information from any manuscript before it is submitted.",
+        {"clause-publication"},
+    ),
+    ("The Supplier shall screen all customers against the restricted-party lists.", {"clause-export"}),
+    (
+        "The Recipient does not acquire any licence in the intellectual property of the Provider.",
+        {"clause-ip"},
+    ),
+    ("Provider reserves all rights not expressly granted to Customer.", {"clause-ip"}),
+    # "as is" inside "as is exercised" or "as is reasonably requested" is no warranty disclaimer
+    (
+        "The Licensee shall pay a royalty on the rights as is exercised under this licence.",
+        {"clause-ip"},
+    ),
+    ("The Provider shall supply further information as is reasonably requested by the Customer.", set()),
+    # negated obligations: a restriction is a clause, a denial is not
+    ("The Recipient shall not transfer the data set to any third party.", {"clause-data"}),
+    ("The Project shall not involve any classified information.", set()),
+    # wording that needed a capital letter
+    (
+        "the recipient shall maintain the confidentiality of data received from the provider.",
+        {"clause-confidentiality"},
+    ),
+    ("this agreement shall be governed by the laws of the state of new york.", {"clause-law"}),
+    ("THIS AGREEMENT SHALL BE SUBJECT TO THE LAWS OF ENGLAND AND WALES.", {"clause-law"}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FAMILIES)
+def test_clause_families_of_round_two(nlp: spacy.Language, sentence: str, expected: set[str]) -> None:
+    assert cats(run(nlp, text_doc(sentence))) == expected
+    assert cats(run(nlp, agreement(sentence))) == expected
+
+
+def test_denied_subject_is_a_declaration_not_a_clause(nlp: spacy.Language) -> None:
+    found = run(nlp, agreement("The Project shall not involve any classified information."))
+    denied = [f for f in found if f.category == "clause-security"]
+    assert denied and all(f.kind == "declaration" for f in denied)
+    assert any("denial ('shall not involve')" in r for f in denied for r in f.reasons)
+
+
+def test_law_in_lower_case_names_its_jurisdiction(nlp: spacy.Language) -> None:
+    found = run(nlp, agreement("this agreement shall be governed by the laws of the state of new york."))
+    assert any(f.rule_id == "clause-law-non-uk" and f.country_code == "US" for f in found)
+
+
+def test_inline_title_opens_a_section(nlp: spacy.Language) -> None:
+    # no operative language and no party term: only the title makes the sentence a retention clause
+    found = run(
+        nlp, text_doc("Retention. Interview records will be destroyed ten years after the study ends.")
+    )
+    data = [f for f in found if f.category == "clause-data"]
+    assert data and data[0].location.section == "Retention"
+    assert any("under heading 'Retention'" in r for r in data[0].reasons)
+    assert not cats(run(nlp, text_doc("Interview records will be destroyed ten years after the study ends.")))
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Ownership.", "Ownership"),
+        ("Feedback and Usage Data.", "Feedback and Usage Data"),
+        ("NON-DISCLOSURE.", "NON-DISCLOSURE"),
+        ("Provider owns all Feedback.", None),
+        ("What can account owners do?", None),
+        ("The data were analysed.", None),
+    ],
+)
+def test_inline_title_forms(sentence: str, title: str | None) -> None:
+    from grantscan.detect.clauses import inline_title
+
+    assert inline_title(sentence) == title

@@ -260,3 +260,41 @@ def test_tick_boxes_are_read_in_either_layout(ticks: str, expected: str | None) 
     from grantscan.detect.declarations import read_answer
 
     assert read_answer("Does the research have potential military applications?", ticks) == expected
+
+
+def _table(*cells: str) -> Document:
+    return Document(
+        "ethics.docx",
+        "docx",
+        [TextBlock(t, Location(part="table", paragraph=i)) for i, t in enumerate(cells)],
+    )
+
+
+def test_tick_box_answer_in_the_next_cells_of_a_table_row(detector: Detector) -> None:
+    # a table read cell by cell: each label's answer is in the two cells after it
+    found = detector.detect(
+        _table(
+            "Ethics issues table",
+            "Does the research have potential military applications?",
+            "☐ Yes",
+            "☒ No",
+            "Development of autonomous drones for defence",
+            "☐ Yes",
+            "☒ No",
+        )
+    )
+    tech = [f for f in found if f.category in ("defence", "robotics")]
+    assert tech and all(f.kind == "declaration" for f in tech)
+    assert {f.answer for f in tech} == {"no"}
+
+
+def test_following_cells_stop_at_anything_but_answers() -> None:
+    from grantscan.detect.declarations import following_cells
+
+    doc = _table("Dual-use items", "☐ Yes", "☒ No", "Next question about drones", "☐ Yes")
+    assert following_cells(doc.blocks, 0) == "☐ Yes ☒ No"
+    assert following_cells(doc.blocks, 2) == ""  # a label follows, not an answer
+    prose = Document(
+        "p.txt", "text", [TextBlock("Dual-use items", Location(line=1)), TextBlock("No", Location(line=3))]
+    )
+    assert following_cells(prose.blocks, 0) == ""  # not a table

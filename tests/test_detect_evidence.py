@@ -153,3 +153,69 @@ def test_quality_file_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN0
     )
     with pytest.raises(PackError, match=r"detection.yaml:3: detection quality: metric must be"):
         load_quality(p)
+
+
+# --- round two: export-control wording, a platform's role, terms inside longer names -------------------
+
+
+def test_end_use_named_in_export_control_wording_is_a_declaration(detector: Detector) -> None:
+    found = findings(
+        detector,
+        "The Licensee shall not use the Software for any end use relating to weapons of mass destruction "
+        "or in breach of the Export Administration Regulations.",
+    )
+    defence = [f for f in found if f.category == "defence"]
+    assert defence and all(f.kind == "declaration" for f in defence)
+    assert any("export-control wording" in r for f in defence for r in f.reasons)
+    # the same use as the subject of the work stays a finding
+    work = findings(detector, "We will develop detectors for weapons of mass destruction with the MOD.")
+    assert any(f.kind == "finding" and f.category == "defence" for f in work)
+
+
+def test_compliance_cues_are_read_by_the_scorer_not_weighed() -> None:
+    cues = load_context()
+    assert "compliance" in cues.families and "cue.compliance" not in FEATURES
+    assert "cue.instrument" in FEATURES and cues.families["instrument"].scope == "around"
+
+
+def test_a_platform_carrying_an_instrument_weighs_less_than_one_being_built(detector: Detector) -> None:
+    m = load_evidence()
+    assert m.weights["cue.instrument"] < 0  # fitted: a carrier of the survey's camera is a tool
+    carried = detector.detect(
+        doc("A quadcopter carrying a thermal camera will count red deer for the survey.")
+    )
+    built = detector.detect(doc("We will design a quadcopter that lands autonomously on a moving ship."))
+
+    def best(found: list) -> float:
+        return max((f.confidence for f in found if f.category == "robotics"), default=0.0)
+
+    role = [r for f in carried if f.category == "robotics" for r in f.reasons if r.endswith("('carrying')")]
+    assert best(carried) < best(built)
+    assert role or best(carried) == 0.0
+
+
+def test_intelligence_inside_artificial_intelligence_is_not_a_defence_customer(detector: Detector) -> None:
+    found = findings(detector, "Safe and Secure Generative Artificial Intelligence for content provenance.")
+    assert not [f for f in found if f.category == "defence"]
+    isr = findings(
+        detector, "The sensor feeds intelligence, surveillance and reconnaissance for the warfighter."
+    )
+    assert any(f.category == "defence" and f.kind == "finding" for f in isr)
+
+
+def test_context_family_scope_and_weighed_are_validated(tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "context.yaml"
+    bad.write_text(
+        "version: 1\nfamilies:\n  instrument:\n    why: x\n    scope: sideways\n    phrases: [a]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match="scope must be one of"):
+        load_context(bad)
+    bad.write_text("version: 1\nfamilies:\n  nothing:\n    why: x\n    phrases: [a]\n", encoding="utf-8")
+    with pytest.raises(PackError, match="no feature 'cue.nothing'"):
+        load_context(bad)
+    bad.write_text(
+        "version: 1\nfamilies:\n  nothing:\n    why: x\n    weighed: false\n    phrases: [a]\n",
+        encoding="utf-8",
+    )
+    assert "nothing" in load_context(bad).families

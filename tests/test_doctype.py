@@ -218,3 +218,24 @@ def test_sample_draft_proposal_file() -> None:
     from grantscan.extract import extract
 
     assert classify(extract(path)) == "proposal"
+
+
+def test_the_word_form_in_a_licence_is_not_a_form_title() -> None:
+    # long enough (over 250 words) that a title word alone would decide the type
+    licence = doc(
+        "4. Redistribution. You may reproduce and distribute copies of the Work in any medium, in Source or "
+        "Object form, provided that You meet the following conditions: (a) You must give any other recipients "
+        "of the Work a copy of this License; and (b) You must cause any modified files to carry notices.",
+        *[
+            "You must retain all copyright, patent, trademark and attribution notices of the Work in every copy "
+            "that You distribute, and You may add Your own notices alongside them."
+        ]
+        * 10,
+    )
+    assert classify(licence) != "form"
+    form = doc(
+        "Ethics Self-Assessment Form",
+        "Does the project involve dual-use items? Yes / No",
+        "Does the project involve personal data? Yes / No",
+    )
+    assert classify(form) == "form"

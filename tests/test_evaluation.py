@@ -1,9 +1,10 @@
 """The labelled corpus scored by ../shared/tools/evaluate.py through the grantscan CLI: the quality bars.
 
 Floors, at or just below what the fitted evidence model measures (see patterns/quality/detection.yaml):
-technology micro-F1 >= 0.90 and precision >= 0.85 on every labelled file, and F1 >= 0.75 for every
-technology category with at least 5 gold documents over all files. One scorer run per file (about 15 s
-in total on two cores).
+technology micro-F1 and precision per labelled file (FLOORS), clause F1 >= 0.98 on every file, and F1 >= 0.75
+for every technology category with at least 5 gold documents over all files; on the project corpus'
+development side (corpus/dev) technology F1 >= 0.85 with precision >= 0.88 and clause F1 >= 0.89. One
+scorer run per file (about 25 s in total on two cores).
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ SHARED = ROOT.parent / "shared"
 EVALUATE = SHARED / "tools" / "evaluate.py"
 LABELLED = sorted((SHARED / "corpus" / "labelled").glob("*.jsonl")) if SHARED.is_dir() else []
 GRANTSCAN = Path(sys.executable).parent / "grantscan"
+DEV = sorted((ROOT / "corpus" / "dev").glob("*.jsonl"))
+# (technology F1, technology precision) per labelled file, just below what is measured (2026-12-07): the
+# evidence model fitted on every development set trades some precision on the UCL project summaries (where
+# machine learning and robots are often tools) for recall on the project corpus
+FLOORS = {"cases": (0.97, 0.95), "real_docs": (0.92, 0.86), "ucl_projects": (0.88, 0.80)}
 
 pytestmark = [
     pytest.mark.skipif(not EVALUATE.is_file() or not LABELLED, reason="../shared corpus not present"),
@@ -49,8 +55,27 @@ def test_technology_bars_per_file(scores: dict[str, dict], name: str) -> None:
     s = scores[name]
     assert not s["failed"] and not s["missing"]
     tech = s["technology"]
-    assert tech["f1"] >= 0.90, f"{name}: technology F1 {tech['f1']}"
-    assert tech["precision"] >= 0.85, f"{name}: technology precision {tech['precision']}"
+    f1, precision = FLOORS.get(name, (0.90, 0.85))
+    assert tech["f1"] >= f1, f"{name}: technology F1 {tech['f1']}"
+    assert tech["precision"] >= precision, f"{name}: technology precision {tech['precision']}"
+    assert s["clauses"]["f1"] >= 0.98, f"{name}: clause F1 {s['clauses']['f1']}"
+
+
+@pytest.mark.skipif(not DEV, reason="corpus/dev not present")
+def test_project_corpus_development_side(tmp_path: Path) -> None:
+    report = tmp_path / "dev.json"
+    proc = subprocess.run(
+        [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report), *map(str, DEV)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    s = json.loads(report.read_text(encoding="utf-8"))
+    assert not s["failed"] and not s["missing"]
+    assert s["technology"]["f1"] >= 0.85 and s["technology"]["precision"] >= 0.88, s["technology"]
+    assert s["clauses"]["f1"] >= 0.89, s["clauses"]
 
 
 def test_every_frequent_category_reaches_f1_075(scores: dict[str, dict]) -> None:

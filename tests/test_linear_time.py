@@ -26,7 +26,9 @@ from typing import Any
 import pytest
 
 from grantscan.config import Config
-from grantscan.detect import clauses, declarations, doctype, tokens
+from grantscan.detect import declarations, doctype, tokens
+from grantscan.detect.clauses import risks as clause_risks
+from grantscan.detect.clauses import sections as clause_sections
 from grantscan.extract import ExtractionError, extract
 from grantscan.extract import text as text_mod
 
@@ -200,10 +202,10 @@ REGEXES: dict[str, tuple[Callable[[str], Any], Callable[[int], str]]] = {
     "text._LINK_DEF": (text_mod._LINK_DEF.match, lambda n: "[" + "a" * n),
     "text._PREAMBLE_TEXT": (_finditer(text_mod._PREAMBLE_TEXT), lambda n: "\\title[" * (n // 7)),
     "text._BLANK_RUN": (_finditer(text_mod._BLANK_RUN), lambda n: "\n" + " " * n + "x"),
-    "clauses._LEADER": (lambda s: clauses._LEADER.sub("", s), lambda n: "a" + " " * n + "1"),
-    "clauses._JURIS_RX name law": (_finditer(clauses._JURIS_RX[2]), lambda n: "A" * n + "’"),
-    "clauses._JURIS_RX arbitration": (_finditer(clauses._JURIS_RX[4]), lambda n: "A" * n + "+"),
-    "clauses._DELAY": (_finditer(clauses._DELAY), lambda n: "1" * n + "."),
+    "clauses._LEADER": (lambda s: clause_sections._LEADER.sub("", s), lambda n: "a" + " " * n + "1"),
+    "clauses._JURIS_RX name law": (_finditer(clause_risks._JURIS_RX[2]), lambda n: "A" * n + "’"),
+    "clauses._JURIS_RX arbitration": (_finditer(clause_risks._JURIS_RX[4]), lambda n: "A" * n + "+"),
+    "clauses._DELAY": (_finditer(clause_risks._DELAY), lambda n: "1" * n + "."),
     "doctype acronym cue": (lambda s: doctype._score(doctype._PROPOSAL_CUES, s), lambda n: "-A" * (n // 2)),
     "declarations._BOX_FIRST": (_finditer(declarations._BOX_FIRST), lambda n: "[" + " " * n + "z"),
     "declarations._LABEL_FIRST": (_finditer(declarations._LABEL_FIRST), lambda n: "yes (" + " " * n + "z"),

@@ -100,8 +100,8 @@ class CueFamily:
     """One family of cue phrases of ``patterns/context.yaml``."""
 
     why: str
-    scope: str  # "sentence", "before" or "paragraph"
-    reach: int  # tokens before the match, for scope "before"
+    scope: str  # "sentence", "before", "around" or "paragraph"
+    reach: int  # tokens before (scope "before") or on either side of (scope "around") the match
     phrases: list[str]
 
 
@@ -114,8 +114,8 @@ class ContextCues:
 
 
 _CONTEXT_KEYS = {"version", "families", "organisation_words"}
-_FAMILY_KEYS = {"why", "scope", "reach", "phrases"}
-_SCOPES = {"sentence", "before", "paragraph"}
+_FAMILY_KEYS = {"why", "scope", "reach", "phrases", "weighed"}
+_SCOPES = {"sentence", "before", "around", "paragraph"}
 
 
 def load_context(path: str | Path | None = None) -> ContextCues:
@@ -141,7 +141,12 @@ def load_context(path: str | Path | None = None) -> ContextCues:
     for name, fam in fams.items():
         what = f"context cue family '{name}'"
         check_keys(p, fam, _FAMILY_KEYS, {"why", "phrases"}, what)
-        if f"cue.{name}" not in FEATURES and f"verb.{name}" not in FEATURES:
+        weighed = fam.get("weighed", True)
+        if not isinstance(weighed, bool):
+            raise PackError(p, fam.key_line("weighed"), f"{what}: weighed must be true or false")
+        # a family that is not weighed is read by the scorer itself (its cue is kept among the features,
+        # shown nowhere, weight 0)
+        if weighed and f"cue.{name}" not in FEATURES and f"verb.{name}" not in FEATURES:
             raise PackError(p, fams.key_line(name), f"{what}: no feature 'cue.{name}' in the evidence model")
         scope = fam.get("scope", "sentence")
         if scope not in _SCOPES:
@@ -170,6 +175,7 @@ class Scored:
     features: dict[str, Feature]
     negated: bool = False
     negator: str = ""
+    restricted: str = ""  # export-control wording naming the use as prohibited, not the work's subject
 
 
 @dataclass(slots=True)
@@ -363,7 +369,17 @@ class ContextScorer:
             civil = feats.get("cue.civil_only")
             if not negated and civil is not None and (r.end_use or r.category == "defence"):
                 negated = civil.evidence  # "exclusive focus on civil applications": a denial of the end use
-            out.append(Scored(h, sent, feats, negated=bool(negated), negator=negated or ""))
+            compliance = feats.get("cue.compliance")
+            # "shall not be used for weapons of mass destruction or in breach of export controls": the
+            # clause names a use to prohibit it; the end use belongs to the export clause, not the work
+            restricted = (
+                compliance.evidence
+                if compliance is not None and r.end_use and not negated and _prohibits(block, sent)
+                else ""
+            )
+            out.append(
+                Scored(h, sent, feats, negated=bool(negated), negator=negated or "", restricted=restricted)
+            )
         return out
 
     def _verbs(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span) -> None:
@@ -420,6 +436,15 @@ class ContextScorer:
                     ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= h.start - e <= fam.reach),
                     None,
                 )
+            elif fam.scope == "around":  # next to the match on either side: its role in the sentence
+                found = next(
+                    (
+                        (s, e)
+                        for s, e in cues.sentence(name, sent.start)
+                        if 0 <= h.start - e <= fam.reach or 0 <= s - h.end <= fam.reach
+                    ),
+                    None,
+                )
             else:
                 found = _in_sentence(cues.sentence(name, sent.start), sent, h)
             if not found:
@@ -428,6 +453,8 @@ class ContextScorer:
                 continue
             if r.end_use and name in ("example", "hedge", "option"):
                 continue  # a named sensitive end use counts even in a list or a hedge
+            if name == "instrument" and not r.platform:
+                continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
             feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
 
 
@@ -444,6 +471,32 @@ class _Block:
         self.lower = lower_words(doc)
         self.lowers: list[int] = lower_hashes(doc).tolist()
         self.punct = punct_flags(doc)
+
+
+# words that make a sentence a prohibition ("shall not", "prohibited", "in breach of"), not a description
+_PROHIBITION = {
+    "not",
+    "no",
+    "never",
+    "nor",
+    "prohibited",
+    "prohibit",
+    "prohibits",
+    "forbidden",
+    "breach",
+    "violation",
+    "contravention",
+    "restricted",
+    "restrict",
+    "restricts",
+    "barred",
+    "n't",
+}
+
+
+def _prohibits(block: _Block, sent: Span) -> bool:
+    """Whether the sentence prohibits or restricts something (a clause), rather than describing a use."""
+    return any(block.lower[j] in _PROHIBITION for j in range(sent.start, sent.end))
 
 
 def _term(feats: dict[str, Feature], doc: Doc, h: Hit) -> None:
@@ -678,7 +731,18 @@ def negator(doc: Doc, sent: Span, start: int) -> str | None:
             clause = clause or t in _CLAUSE
             steps += 1
         i -= 1
-    return _denied_after(doc, sent, start)
+    return _denied_after(doc, sent, start) or _none_of_them(doc, sent, start)
+
+
+def _none_of_them(doc: Doc, sent: Span, start: int) -> str | None:
+    """'drones and vans, although none of these is studied here': a denial of every item listed before it."""
+    lower = lower_words(doc)
+    for i in range(start + 1, sent.end - 2):
+        if lower[i] in ("none", "neither") and lower[i + 1] == "of":
+            tail = lower[i + 2 : min(sent.end, i + 7)]
+            if any(t in _UNUSED for t in tail) and not any(t in _NEG_EXCEPT for t in tail):
+                return words(doc)[i]
+    return None
 
 
 def _denied_after(doc: Doc, sent: Span, start: int) -> str | None:

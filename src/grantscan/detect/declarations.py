@@ -35,6 +35,9 @@ _CLOSED_QUESTION = re.compile(
     r"would|shall)\b[^?]{0,250}\?"
 )
 AFTER_CHARS = 60  # text after a sentence read for its answer ("? [ ] Yes [X] No")
+ROW_CELLS = 3  # table cells after a label read for its answer
+# a cell that holds only an answer: tick boxes, "Yes", "No", "N/A" ("☐ Yes", "☒ No", "[X]")
+_ANSWER_CELL = re.compile(rf"(?i)^(?:\s|{_BOX}|\b(?:yes|no|n/?a|not\s+applicable)\b|[/:.,;-])+$")
 
 
 @dataclass(slots=True)
@@ -120,6 +123,38 @@ def read_answer(sentence: str, after: str) -> str | None:
     return None
 
 
+def following_cells(blocks: list[TextBlock], index: int) -> str:
+    """The answer cells that follow block ``index`` in its table row ("☐ Yes", "☒ No"), when a table was
+    extracted cell by cell: the answer to a label cell sits in the next cells, not in the label's own text.
+    Empty for a block outside a table or followed by anything but answer cells."""
+    if not 0 <= index < len(blocks):
+        return ""
+    loc = blocks[index].location
+    out: list[str] = []
+    prev = loc
+    for nb in blocks[index + 1 : index + 1 + ROW_CELLS]:
+        nl = nb.location
+        if loc.part == "table":  # DOCX: the cells of a row are consecutive table paragraphs
+            same_row = (
+                nl.part == "table" and prev.paragraph is not None and nl.paragraph == prev.paragraph + 1
+            )
+        else:  # PDF: cells to the right on the same line
+            same_row = (
+                loc.page is not None
+                and nl.page == loc.page
+                and loc.bbox is not None
+                and nl.bbox is not None
+                and abs(nl.bbox[1] - loc.bbox[1]) <= 3
+                and nl.bbox[0] >= loc.bbox[2] - 1
+            )
+        text = nb.text.strip()
+        if not same_row or len(text) > 40 or not _ANSWER_CELL.match(text):
+            break
+        out.append(text)
+        prev = nl
+    return " ".join(out)[:AFTER_CHARS]
+
+
 def _ticked(box: str) -> bool:
     return box not in ("☐", "□") and bool(re.search(r"[xX✓✔☑☒■]", box))
 
@@ -189,14 +224,18 @@ class DeclarationDetector:
             self.terms.add(t.id, t.terms, plurals=False)
         self.terms.build()
 
-    def form_text(self, text: str, sent: Span, guidance: str | None) -> FormText | None:
-        """Form-text test of sentence ``sent`` of a Doc whose text is ``text``."""
-        return self.test.check(
-            text[sent.start_char : sent.end_char], text[sent.end_char : sent.end_char + AFTER_CHARS], guidance
-        )
+    def form_text(self, text: str, sent: Span, guidance: str | None, row: str = "") -> FormText | None:
+        """Form-text test of sentence ``sent`` of a Doc whose text is ``text``; ``row``: the answer cells that
+        follow the block in its table row, read after the block's last sentence."""
+        after = text[sent.end_char : sent.end_char + AFTER_CHARS]
+        if row and not text[sent.end_char :].strip():
+            after = f"{after} {row}"
+        return self.test.check(text[sent.start_char : sent.end_char], after, guidance)
 
-    def find(self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None) -> list[Finding]:
-        """Topic declarations of one block (one per topic and sentence)."""
+    def find(
+        self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None, row: str = ""
+    ) -> list[Finding]:
+        """Topic declarations of one block (one per topic and sentence); ``row`` as for ``form_text``."""
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
         spans = sorted(self.terms(doc), key=lambda t: (t[1], -(t[2] - t[1])))
@@ -211,7 +250,7 @@ class DeclarationDetector:
             sent = doc[s].sent
             if (tid, sent.start) in seen:
                 continue
-            form = self.form_text(text, sent, guidance)
+            form = self.form_text(text, sent, guidance, row)
             neg = negator(doc, sent, s)
             if form is None and not neg:
                 continue
@@ -229,7 +268,10 @@ class DeclarationDetector:
                     rule_id=topic.id,
                     category=topic.category,
                     text=span.text,
-                    context=clean(text[sent.start_char : sent.end_char + AFTER_CHARS // 2]),
+                    context=clean(
+                        text[sent.start_char : sent.end_char + AFTER_CHARS // 2]
+                        + (f" {row}" if row and not text[sent.end_char :].strip() else "")
+                    ),
                     location=block.locate(start, end),
                     kind=kind,
                     severity="info" if kind == "declaration" else "medium",

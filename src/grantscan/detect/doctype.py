@@ -30,7 +30,7 @@ _TITLE_PROPOSAL = re.compile(
 )
 _TITLE_FORM = re.compile(
     r"(?i)\b(?:application\s+form|questionnaire|self-assessment|declaration\s+form|"
-    r"checklist|dossier\s+de\s+candidature|form)\b"
+    r"checklist|dossier\s+de\s+candidature|(?<![Oo]rder\s)(?-i:Form))\b"
 )
 
 _AGREEMENT_CUES = [

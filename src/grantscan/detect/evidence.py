@@ -50,6 +50,7 @@ FEATURES: tuple[str, ...] = (
     "cue.hedge",  # possibility only
     "cue.option",  # an option, not the plan
     "cue.civil_only",  # a civil-only or no-military statement in the sentence
+    "cue.instrument",  # a platform next to words that make it a carrier or data source ("drone carrying a camera")
     "doctype.agreement",  # the document reads as an agreement
     "doctype.form",  # the document reads as a form
 )

@@ -7,7 +7,9 @@ a plural form of the last word is added automatically) or on spaCy token ``patte
 are false friends: a match overlapping one of them is dropped, and an acronym defined as a false friend
 anywhere in a document ("artificial insemination (AI)") is not trusted in that document. ``context`` /
 ``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
-lets a weak term count only next to a supporting term. Every phrase list is compiled into one
+lets a weak term count only next to a supporting term; ``end_use`` marks a use (it counts in a list of
+applications, and is a declaration in export-control wording); ``platform`` marks a vehicle that carries
+instruments (a drone, a satellite), whose role in the sentence is read: carrying a camera, it is a tool. Every phrase list is compiled into one
 PhraseMatcher, so matching cost grows with the text, not with the number of terms.
 """
 
@@ -56,6 +58,7 @@ _RULE_KEYS = {
     "scope",
     "examples",
     "end_use",
+    "platform",
 }
 _CTX_KEYS = {"words", "window", "weight"}
 _REQ_KEYS = {"terms", "window"}
@@ -92,6 +95,7 @@ class Rule:
     must_match: list[str] = field(default_factory=list)
     must_not_match: list[str] = field(default_factory=list)
     end_use: bool = False  # named in a list of applications or as a possibility, it still counts
+    platform: bool = False  # a vehicle that carries instruments: its role in the sentence is read
     source: str = ""  # "file:line" of the rule
 
 
@@ -198,6 +202,9 @@ def parse_rule(path: Path, d: Any, default_category: str | None) -> Rule:
     end_use = d.get("end_use", False)
     if not isinstance(end_use, bool):
         raise _fail(path, d, "end_use", f"{what}: end_use must be true or false")
+    platform = d.get("platform", False)
+    if not isinstance(platform, bool):
+        raise _fail(path, d, "platform", f"{what}: platform must be true or false")
     examples = d.get("examples", {})
     if not isinstance(examples, dict):
         raise _fail(path, d, "examples", f"{what}: 'examples' must be a mapping")
@@ -217,6 +224,7 @@ def parse_rule(path: Path, d: Any, default_category: str | None) -> Rule:
         requires=requires,
         scope=scope,
         end_use=end_use,
+        platform=platform,
         must_match=_strings(path, examples, "must_match", what) if examples else [],
         must_not_match=_strings(path, examples, "must_not_match", what) if examples else [],
         source=f"{path}:{getattr(d, 'line', 0)}",

@@ -95,6 +95,7 @@ class TechDetector:
         self._redefined: set[str] = set()
         self._features: dict[int, dict] = {}  # id(finding) -> its features, until finalize
         self._doctype = ""
+        self._blocks: list[TextBlock] = []
         # when a list, finalize appends (category, features, rule id) of every mention (to fit the model)
         self.record: list[tuple[str, dict[str, float], str]] | None = None
 
@@ -103,6 +104,7 @@ class TechDetector:
         self._redefined = set()
         self._features = {}
         self._doctype = doctype
+        self._blocks = document.blocks
 
     def _guidance(self, block: TextBlock) -> str | None:
         if len(block.text) > MAX_GUIDANCE_BLOCK:
@@ -111,7 +113,7 @@ class TechDetector:
 
     def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         """Per-occurrence technology findings and declarations of one block (grouped later)."""
-        from .declarations import AFTER_CHARS
+        from .declarations import AFTER_CHARS, following_cells
         from .evidence import Feature
 
         hits, excluded = self.compiled.hits(sdoc)
@@ -122,7 +124,9 @@ class TechDetector:
         part = block.location.part or "body"
         hits = [h for h in hits if not h.rule.scope or part in h.rule.scope]
         guidance = self._guidance(block)
-        out = self.declarations.find(sdoc, block, block_index, guidance)
+        # a table read cell by cell: a label's tick-box answer is in the cells after it
+        row = following_cells(self._blocks, block_index) if part == "table" or block.location.bbox else ""
+        out = self.declarations.find(sdoc, block, block_index, guidance, row)
         scored = self.scorer.score(sdoc, hits, _is_title(block, block_index), is_field(block))
         text = _doc_text(sdoc, block) if scored else ""
         forms: dict[int, FormText | None] = {}  # per sentence start
@@ -130,7 +134,7 @@ class TechDetector:
             h, sent, feats = sc.hit, sc.sent, sc.features
             start, end = char_span_of(sdoc, h.start, h.end)
             if sent.start not in forms:
-                forms[sent.start] = self.declarations.form_text(text, sent, guidance)
+                forms[sent.start] = self.declarations.form_text(text, sent, guidance, row)
             form = forms[sent.start]
             kind, answer = "finding", None
             reasons = [f"rule {h.rule.id} ('{span_text(sdoc, h.start, h.end)}')"]
@@ -144,6 +148,11 @@ class TechDetector:
             elif sc.negated:
                 kind, answer = "declaration", "no"
                 reasons.append(f"denial ('{sc.negator}'): declaration, not a finding")
+            elif sc.restricted:
+                kind = "declaration"
+                reasons.append(
+                    f"export-control wording ('{sc.restricted}'): a use the clause restricts, not the work"
+                )
             if kind == "finding" and part == "deleted":
                 kind = "declaration"
                 reasons.append(f"{IN_DELETED_TEXT}: tracked deletion, shown but not the document's content")

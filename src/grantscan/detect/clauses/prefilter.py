@@ -1,0 +1,280 @@
+"""Regex lists of the clause pack and their literal prefilters.
+
+Each regex of a clause pack runs only where the literal words every one of its matches must contain occur
+in the lower-cased text. Those words are derived from the regex's parse tree (``needs_of``), so a regex is
+skipped only where it cannot match and findings stay exactly those of running every regex. Every regex
+also has a loose form for PDF text whose word spaces were lost (``loosen``, ``lost_spaces``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ...knowledge.loader import PackError
+
+
+def loosen(pattern: str) -> str:
+    """The same regex with optional word spaces and no word boundaries, for PDF text that lost its spaces."""
+    return pattern.replace(r"\s+", r"\s*").replace(r"\b", "").replace(" ", r"\s*")
+
+
+try:  # the regex parser of the standard library (Python 3.11+); without it nothing is prefiltered
+    from re import _parser as _sre_parse
+    from re._constants import (
+        ASSERT,
+        ASSERT_NOT,
+        AT,
+        ATOMIC_GROUP,
+        BRANCH,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        SUBPATTERN,
+    )
+except ImportError:  # pragma: no cover
+    _sre_parse = None
+
+# Non-ASCII characters that a case-insensitive regex matches for an ASCII letter (İ, ı for 'i', ſ for 's',
+# the Kelvin sign for 'k'): in a text holding one, lower-cased substrings do not show every match.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_MAX_ALTS = 64  # the most spellings one literal choice may have before it stops being worth listing
+
+
+def _literal_char(code: int) -> str | None:
+    """The character of a regex literal when a case-insensitive match is that character up to ASCII case
+    (ASCII, or a character without case such as '?' or '☐'), else None."""
+    c = chr(code)
+    return c if c.isascii() or c.lower() == c == c.upper() else None
+
+
+def _score(need: frozenset[str]) -> tuple[int, int]:
+    """How cheap and telling a literal choice is to test: few alternatives (a test costs a pass over the
+    text each), then long ones."""
+    return -len(need), min(map(len, need))
+
+
+def _minimal(alts: set[str]) -> frozenset[str]:
+    """Alternatives without those containing a shorter one: a text holding 'agreed' holds 'agree'."""
+    return frozenset(a for a in alts if not any(b != a and b in a for b in alts))
+
+
+def _joined(items: object) -> list[tuple[object, object]]:
+    """A parsed regex sequence with each run of literal characters as one ``(None, string)`` item."""
+    out: list[tuple[object, object]] = []
+    buf: list[str] = []
+    for op, av in getattr(items, "data", items):
+        c = _literal_char(av) if op is LITERAL else None
+        if c:
+            buf.append(c.lower())
+            continue
+        if buf:
+            out.append((None, "".join(buf)))
+            buf = []
+        out.append((op, av))
+    if buf:
+        out.append((None, "".join(buf)))
+    return out
+
+
+def _literals(items: object) -> tuple[set[str] | None, list[frozenset[str]]]:  # noqa: C901 - one case per opcode
+    """For a parsed regex sequence: the exact strings it matches (None when not a small finite set), and
+    literal choices one of each of which is in every text it matches (lower-cased)."""
+    needs: list[frozenset[str]] = []
+    run: set[str] = {""}  # product of the exact nodes since the last inexact one
+    exact: set[str] | None = {""}
+
+    def end_run() -> None:
+        if run and "" not in run:
+            needs.append(_minimal(run))
+
+    for op, av in _joined(items):
+        node: set[str] | None = None
+        if op is None:
+            node = {av}  # type: ignore[set-item]
+        elif op is IN:
+            chars = [_literal_char(a) if o is LITERAL else None for o, a in av]
+            node = {c.lower() for c in chars} if chars and all(chars) else None
+        elif op in (AT, ASSERT, ASSERT_NOT):
+            node = {""}  # zero-width
+        elif op in (SUBPATTERN, ATOMIC_GROUP):
+            sub = av[-1] if op is SUBPATTERN else av
+            node, inner = _literals(sub)
+            if node is None:
+                needs.extend(inner)
+        elif op is BRANCH:
+            parts = [_literals(b) for b in av[1]]
+            if all(e is not None for e, _ in parts) and sum(len(e) for e, _ in parts) <= _MAX_ALTS:
+                node = set().union(*(e for e, _ in parts))
+            elif all(n for _, n in parts):
+                needs.append(_minimal(set().union(*(max(n, key=_score) for _, n in parts))))
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            inner_exact, inner = _literals(sub)
+            if lo == 0 and hi == 1 and inner_exact is not None:
+                node = inner_exact | {""}
+            elif lo >= 1:
+                if lo == hi == 1 and inner_exact is not None:
+                    node = inner_exact
+                else:
+                    if inner_exact is not None and "" not in inner_exact:
+                        inner = [*inner, _minimal(inner_exact)]
+                    needs.extend(inner)
+        if node is None:
+            end_run()
+            run, exact = {""}, None
+            continue
+        joined = {a + b for a in run for b in node}
+        if len(joined) > _MAX_ALTS:
+            end_run()
+            joined = set(node)
+        run = joined
+        if exact is not None:
+            exact = {a + b for a in exact for b in node}
+            if len(exact) > _MAX_ALTS:
+                exact = None
+    end_run()
+    return exact, needs
+
+
+@lru_cache(maxsize=4096)
+def needs_of(pattern: str) -> tuple[frozenset[str], ...]:
+    """Up to two literal choices, the most telling, of which every match of ``pattern`` (under re.I) holds
+    one each; empty when none can be derived."""
+    if _sre_parse is None:  # pragma: no cover
+        return ()
+    try:
+        _, needs = _literals(_sre_parse.parse(pattern, re.I))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
+        return ()
+    needs = [n for n in needs if n and "" not in n]
+    return tuple(sorted(set(needs), key=_score, reverse=True)[:2])
+
+
+def holds(needs: tuple[frozenset[str], ...], low: str) -> bool:
+    """Whether lower-cased ``low`` holds one literal of each choice in ``needs``."""
+    for need in needs:
+        for lit in need:
+            if lit in low:
+                break
+        else:
+            return False
+    return True
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased for literal prefilters, or None where a case-insensitive regex could match an
+    ASCII letter with a character that lower-casing does not turn into it."""
+    if not text.isascii():
+        for c in FOLDS_TO_ASCII:
+            if c in text:
+                return None
+    return text.lower()
+
+
+class Patterns:
+    """A list of regexes with a strict form and a loose form (for space-less text).
+
+    Each regex carries literal prefilters (``needs_of``): given the lower-cased text, a regex is only
+    run where the literals every one of its matches must contain are present."""
+
+    def __init__(self, path: Path, node: object, line: int, what: str):
+        if node is None:
+            node = []
+        if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
+            raise PackError(path, line, f"{what}: expected a list of regex strings")
+        self.strict: list[re.Pattern[str]] = []
+        self.loose: list[re.Pattern[str]] = []
+        for p in node:
+            try:
+                self.strict.append(re.compile(p, re.I))
+                self.loose.append(re.compile(loosen(p), re.I))
+            except re.error as e:
+                raise PackError(path, line, f"{what}: bad regex {p!r}: {e}") from None
+        self._source = list(node)
+        self._combined: re.Pattern[str] | None = None
+        self._joinable = True
+
+    # The prefilters are derived on first use (parsing every regex again takes a while, and a scan
+    # rarely needs them all: loose forms only for text without word spaces).
+    @cached_property
+    def _strict_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        return [(rx, needs_of(rx.pattern)) for rx in self.strict]
+
+    @cached_property
+    def _loose_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        return [(rx, needs_of(rx.pattern)) for rx in self.loose]
+
+    @cached_property
+    def _by_cost(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+        """For ``occurs`` any order will do: regexes that open with a word boundary are tried at every
+        position of a text, so they go last."""
+        return sorted(self._strict_needs, key=lambda x: x[0].pattern.startswith("\\b"))
+
+    def occurs(self, text: str, low: str | None = None) -> bool:
+        """Whether any of the (strict) regexes matches somewhere in ``text``, in one pass where possible;
+        with ``low`` (``text`` lower-cased, see ``lowered``) only regexes whose literals are there run."""
+        if low is not None:
+            for rx, needs in self._by_cost:
+                if (not needs or holds(needs, low)) and rx.search(text):
+                    return True
+            return False
+        if self._joinable and self._combined is None and self._source:
+            try:
+                self._combined = re.compile("|".join(f"(?:{p})" for p in self._source), re.I)
+            except re.error:  # a pattern with a global flag cannot be joined with others
+                self._joinable = False
+        if self._combined is not None:
+            return self._combined.search(text) is not None
+        return self.search(text) is not None
+
+    def search(
+        self,
+        text: str,
+        squashed: bool = False,
+        low: str | None = None,
+        outside: list[tuple[int, int]] | None = None,
+    ) -> re.Match[str] | None:
+        """The first regex match in ``text`` (loose forms when ``squashed``); ``low`` as for ``occurs``.
+        With ``outside``, a match lying wholly inside one of those spans does not count (the next one does)."""
+        for rx in self._runnable(squashed, low):
+            if not outside:
+                m = rx.search(text)
+                if m:
+                    return m
+                continue
+            for m in rx.finditer(text):
+                if not any(a <= m.start() and m.end() <= b for a, b in outside):
+                    return m
+        return None
+
+    def finditer(self, text: str, squashed: bool = False, low: str | None = None) -> list[re.Match[str]]:
+        """Every match of every regex in ``text``."""
+        return [m for rx in self._runnable(squashed, low) for m in rx.finditer(text)]
+
+    def _runnable(self, squashed: bool, low: str | None) -> Iterator[re.Pattern[str]]:
+        """The regexes (loose forms when ``squashed``) that can match, by their literals when ``low`` is given."""
+        if low is None:
+            yield from self.loose if squashed else self.strict
+            return
+        for rx, needs in self._loose_needs if squashed else self._strict_needs:
+            if not needs or holds(needs, low):
+                yield rx
+
+    def __bool__(self) -> bool:
+        return bool(self.strict)
+
+
+# A run of 22 or more letters (words whose spaces were lost), found in one pass: shorter runs and what
+# separates them are taken whole and never retried, which searching for the run itself would do at
+# every letter.
+_SQUASHED = re.compile(r"(?:[A-Za-z]{0,21}+[^A-Za-z]++)*+[A-Za-z]{22}")
+
+
+def lost_spaces(text: str) -> bool:
+    """Whether ``text`` holds a run of 22 or more letters."""
+    return _SQUASHED.match(text) is not None
