@@ -233,3 +233,21 @@ def test_standard_input_meets_the_size_limit_of_its_format(tmp_path: Path) -> No
     cfg.write_text('max_size_text = "2KB"\n', encoding="utf-8")
     r = CliRunner().invoke(main, args, input=data)
     assert r.exit_code == 3 and "exceeds the 2.0 KB limit (max_size_text)" in r.stderr
+
+
+def test_the_readme_lists_every_limit_and_its_example_loads(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**Limits.**") : readme.index("### Suppressing a finding")]
+    rows = re.findall(r"^\| (`max.*?|`timeout`|`memory_limit`) \| (.*?) \|", section, re.M)
+    assert {k for cell, _ in rows for k in re.findall(r"`(\w+)`", cell)} == set(LIMIT_KEYS)
+    options = re.findall(r"`(--[\w-]+)` \|$", section, re.M)
+    assert options == ["--max-size", "--max-pages", "--max-chars", "--timeout", "--memory-limit"]
+    for option in options:
+        assert option in run("scan", "--help")[1]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example is not None
+    (tmp_path / "grantscan.toml").write_text(example.group(1), encoding="utf-8")
+    cfg, _ = load_config([tmp_path])
+    assert (cfg.max_size, cfg.max_size_pdf, cfg.memory_limit) == (20 * 1024**2, 60 * 1024**2, 1024**3)
