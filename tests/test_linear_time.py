@@ -130,6 +130,56 @@ def test_a_paragraph_without_a_full_stop_scans_in_linear_time(tmp_path: Path, sc
     assert_linear("no full stop", _file(tmp_path, ".txt", _topic_words), _scan(scanner), 10_000)
 
 
+# one sentence of thousands of declaration topic words: the declarations detector read the whole sentence
+# for each word (the form-text regexes, the sentence boundaries, a "none of" after it): 100,000 characters of
+# "military use" took 285 s, of tick boxes 5.8 s, of "No" answers 4.6 s
+DECLARATION_SHAPES = {
+    "topic words, no form text": "military use ",
+    "tick boxes": "dual use [ ] Yes [X] No military ",
+    "'No' answers": "military use: No dual-use: No ",
+    "'none of' after each word": "military use none of x ",
+}
+
+
+@pytest.mark.parametrize("name", list(DECLARATION_SHAPES))
+def test_declarations_of_one_long_sentence_are_linear(scanner: Any, name: str) -> None:
+    from grantscan.model import Location, TextBlock
+
+    detector = scanner.detector
+    unit = DECLARATION_SHAPES[name]
+
+    def make(n: int, k: int) -> tuple[Any, TextBlock]:
+        text = unit * (n // len(unit) + k)
+        return detector.nlp(text), TextBlock(text, Location(line=1, column=1))
+
+    def run(x: tuple[Any, TextBlock]) -> None:
+        detector.tech.declarations.find(x[0], x[1], 0, None, "")
+
+    assert_linear(name, make, run, 2000)
+
+
+def test_a_denial_read_in_a_window_is_the_denial_of_the_whole_sentence(scanner: Any) -> None:
+    """``declarations._denial`` reads a window of the sentence; ``context.negator`` the whole of it."""
+    from grantscan.detect.context import negator
+
+    nlp = scanner.detector.nlp
+    rnd = random.Random(11)
+    words = (
+        "military use none neither of these them used needed required only no not never will be is are "
+        "and or , ; : we the drones it out scope"
+    ).split()
+    denied = 0
+    for _ in range(600):
+        doc = nlp(" ".join(rnd.choice(words) for _ in range(rnd.randrange(3, 60))))
+        for sent in doc.sents:
+            nones = declarations._nones(doc, sent)
+            for s in range(sent.start, sent.end):
+                want = negator(doc, sent, s)
+                denied += want is not None
+                assert declarations._denial(doc, sent, s, nones) == want, (doc.text, s)
+    assert denied > 1000  # the texts hold denials of every kind, not only sentences without one
+
+
 def test_tokenizer_affix_runs_are_linear_in_their_length() -> None:
     nlp = tokens.build_nlp()
     assert 4 * 110 < tokens.MAX_CHUNK  # the sizes below are split affix by affix, never kept whole

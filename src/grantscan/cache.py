@@ -178,6 +178,11 @@ def config_digest(config: Config) -> str:
         "host_country": config.host_country,
         "max_pages": config.max_pages,
         "max_size": config.max_size,
+        # the other extraction limits: a lowered one turns a cached result into "too large"
+        "max_size_formats": [config.max_size_pdf, config.max_size_docx, config.max_size_text],
+        "max_page_chars": config.max_page_chars,
+        "max_chars": config.max_chars,
+        "max_unpacked": [config.max_docx_xml, config.max_pdf_content],
         "password": hashlib.sha256(config.password.encode()).hexdigest() if config.password else None,
         "allow": {k: sorted(v) for k, v in sorted(config.allow.items())},
     }

@@ -125,6 +125,20 @@ def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
             help="Skip files larger than this (e.g. 50MB). Default 100MB.",
         ),
         click.option(
+            "--max-pages",
+            "max_pages",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Refuse PDFs of more pages than this (default 5000).",
+        ),
+        click.option(
+            "--max-chars",
+            "max_chars",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Refuse documents of more characters of text than this (default 20000000; 0 = no limit).",
+        ),
+        click.option(
             "--lists",
             "lists_dir",
             type=click.Path(file_okay=False),
@@ -160,6 +174,13 @@ def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
             type=click.FloatRange(min=0.1),
             default=None,
             help="Give up on one file after this many seconds (default 120).",
+        ),
+        click.option(
+            "--memory-limit",
+            "memory_limit",
+            callback=_size_option,
+            default=None,
+            help="Address-space cap of each worker process (e.g. 1GB; default 2GB; 0 = none).",
         ),
         click.option(
             "--no-cache",

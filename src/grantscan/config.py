@@ -41,8 +41,16 @@ class Config:
     categories: list[str] | None = None  # enabled taxonomy ids; None = all
     fail_on: str = "high"
     password: str | None = None
-    max_size: int = 100 * 1024 * 1024
-    max_pages: int = 5000
+    # limits of extraction, each checked before or while a file is read ("too large: ..." when passed)
+    max_size: int = 100 * 1024 * 1024  # bytes per file (0 = none)
+    max_size_pdf: int | None = None  # per-format file sizes, bytes: replace max_size for that format
+    max_size_docx: int | None = None
+    max_size_text: int | None = None  # .txt, .md, .tex
+    max_pages: int = 5000  # pages of a PDF
+    max_page_chars: int = 1_000_000  # characters read from one PDF page (the rest is cut, with a warning)
+    max_chars: int = 20_000_000  # characters of text in one document (0 = none)
+    max_docx_xml: int = 200 * 1024 * 1024  # decompressed XML read from one DOCX, bytes (0 = none)
+    max_pdf_content: int = 250_000_000  # decompressed page content and fonts of one PDF, bytes (0 = none)
     lists_dir: Path | None = None  # folder of screening lists (formats of shared/data)
     extra_packs: list[Path] = field(default_factory=list)
     model: str | None = None  # installed spaCy model for statistical NER, e.g. en_core_web_sm
@@ -66,12 +74,14 @@ class Config:
 
 def parse_size(value: str | int) -> int:
     """'50MB', '200k', '1.5 GB' or a byte count -> bytes; ValueError otherwise."""
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a size")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"{value!r} is not a size (e.g. 50MB, 200KB, 1048576)")
     if isinstance(value, int):
         if value < 0:
             raise ValueError("a size cannot be negative")
         return value
+    if re.fullmatch(r"\s*-.*", value, re.DOTALL):
+        raise ValueError(f"'{value}' is negative: a size cannot be negative")
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", str(value), re.IGNORECASE)
     if not m:
         raise ValueError(f"'{value}' is not a size (e.g. 50MB, 200KB, 1048576)")
@@ -143,6 +153,12 @@ def _positive_int(v: Any, base: Path) -> int:
     return v
 
 
+def _count(v: Any, base: Path) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise ValueError(f"expected a whole number >= 0 (0 = no limit), got {v!r}")
+    return v
+
+
 def _timeout(v: Any, base: Path) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
         raise ValueError(f"expected a number of seconds > 0, got {v!r}")
@@ -204,7 +220,14 @@ FILE_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "include": ("include", _globs),
     "exclude": ("exclude", _globs),
     "max_size": ("max_size", _size),
+    "max_size_pdf": ("max_size_pdf", _size),
+    "max_size_docx": ("max_size_docx", _size),
+    "max_size_text": ("max_size_text", _size),
     "max_pages": ("max_pages", _positive_int),
+    "max_page_chars": ("max_page_chars", _positive_int),
+    "max_chars": ("max_chars", _count),
+    "max_docx_xml": ("max_docx_xml", _size),
+    "max_pdf_content": ("max_pdf_content", _size),
     "timeout": ("timeout", _timeout),
     "jobs": ("jobs", _positive_int),
     "cache": ("cache", _bool),
@@ -427,11 +450,19 @@ def init_text(institutions: Sequence[str] = (), country: str | None = None) -> s
         '# include = ["**/*.docx", "**/*.pdf"]',
         '# exclude = ["archive/**"]',
         "",
-        "# Limits per file: size, pages, seconds; memory per worker process.",
-        '# max_size = "100MB"',
-        "# max_pages = 5000",
-        "# timeout = 120",
-        '# memory_limit = "2GB"',
+        '# Limits per file; a file over one is an error line ("too large: ...") and the batch goes on. Sizes',
+        "# take KB, MB, GB; 0 turns a limit off (not max_pages, max_page_chars). Lower them on a small machine.",
+        '# max_size = "100MB"            # file size, any format',
+        '# max_size_pdf = "100MB"        # file size of one format, instead of max_size',
+        '# max_size_docx = "100MB"',
+        '# max_size_text = "100MB"       # .txt, .md, .tex',
+        "# max_pages = 5000              # pages of a PDF",
+        "# max_page_chars = 1000000      # characters read from one PDF page; the rest is cut, with a warning",
+        "# max_chars = 20000000          # characters of text in one document",
+        '# max_docx_xml = "200MB"        # XML unpacked from one DOCX (zip bombs)',
+        "# max_pdf_content = 250000000   # bytes of page content and fonts unpacked from one PDF",
+        "# timeout = 120                 # seconds per file",
+        '# memory_limit = "2GB"          # address space of each worker process',
         "",
         "# Files scanned in parallel (default: one per core), and the result cache.",
         "# jobs = 4",

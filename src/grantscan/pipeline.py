@@ -35,7 +35,18 @@ log = logging.getLogger(__name__)
 
 def extract_options(config: Config) -> ExtractOptions:
     """The extraction limits and password of a run."""
-    return ExtractOptions(password=config.password, max_size=config.max_size, max_pages=config.max_pages)
+    return ExtractOptions(
+        password=config.password,
+        max_size=config.max_size,
+        max_size_pdf=config.max_size_pdf,
+        max_size_docx=config.max_size_docx,
+        max_size_text=config.max_size_text,
+        max_pages=config.max_pages,
+        max_page_chars=config.max_page_chars,
+        max_chars=config.max_chars,
+        max_xml_bytes=config.max_docx_xml,
+        max_pdf_bytes=config.max_pdf_content,
+    )
 
 
 class Scanner:

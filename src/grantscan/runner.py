@@ -317,7 +317,9 @@ def _stdin_suffix(head: bytes) -> str:
 def _stdin_copy(config: Config, folder: Path) -> tuple[Path | None, DocumentResult | None]:
     """Standard input copied into ``folder`` under the file type its content shows, so that it goes through
     the same extractors, memory cap and timeout as a file; or the error result that says why it cannot."""
-    limit = config.max_size
+    # read up to the largest file-size limit: the copy then meets the limit of the format it turns out to be
+    sizes = [config.max_size, config.max_size_pdf, config.max_size_docx, config.max_size_text]
+    limit = 0 if 0 in sizes else max(s for s in sizes if s is not None)
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         return None, DocumentResult(path="-", status="error", error="cannot read: no standard input")

@@ -10,6 +10,7 @@ the topics below and for technology terms that occur inside form text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..knowledge.taxonomy import CATEGORIES
 from ..model import Finding, TextBlock
 from .context import negator
 from .matcher import PhraseSet
+from .tokens import lower_words
 
 _TOP_KEYS = {"version", "description", "form", "topics"}
 _FORM_KEYS = {"question", "ticks", "answer", "guidance"}
@@ -235,7 +237,11 @@ class DeclarationDetector:
     def find(
         self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None, row: str = ""
     ) -> list[Finding]:
-        """Topic declarations of one block (one per topic and sentence); ``row`` as for ``form_text``."""
+        """Topic declarations of one block (one per topic and sentence); ``row`` as for ``form_text``.
+
+        Linear in the block's length however many topic words a sentence holds: the sentence, its form-text
+        test and its "none of" positions are worked out once per sentence, and a denial is looked for in a
+        window around each word (see ``_denial``), not in the rest of the sentence."""
         seen: set[tuple[str, int]] = set()
         out: list[Finding] = []
         spans = sorted(self.terms(doc), key=lambda t: (t[1], -(t[2] - t[1])))
@@ -243,15 +249,21 @@ class DeclarationDetector:
             return out
         text = doc.text  # rebuilt from the tokens: only for blocks that mention a topic
         last_end = -1
+        sent: Span | None = None
+        form: FormText | None = None
+        nones: list[int] = []
         for tid, s, e, _ in spans:
             if s < last_end:
                 continue
             last_end = e
-            sent = doc[s].sent
+            if sent is None or s >= sent.end:  # spans come in order: each sentence is found once
+                sent = doc[s].sent
+                form = self.form_text(text, sent, guidance, row)
+                nones = _nones(doc, sent)
             if (tid, sent.start) in seen:
                 continue
-            form = self.form_text(text, sent, guidance, row)
-            neg = negator(doc, sent, s)
+            # a denial only matters when the form gives no answer
+            neg = _denial(doc, sent, s, nones) if form is None or form.answer is None else None
             if form is None and not neg:
                 continue
             seen.add((tid, sent.start))
@@ -284,3 +296,26 @@ class DeclarationDetector:
                 )
             )
         return out
+
+
+# ``negator`` looks at most 14 words back and 12 ahead of a term, except for "none of" / "neither of", which
+# it looks for in the rest of the sentence: a window of this many words ahead gives the same answer when no
+# such phrase follows the term.
+_DENIAL_AHEAD = 16
+
+
+def _nones(doc: Doc, sent: Span) -> list[int]:
+    """Token indices of "none of" / "neither of" in ``sent``, in order."""
+    lower = lower_words(doc)
+    return [
+        i for i in range(sent.start, sent.end - 1) if lower[i] in ("none", "neither") and lower[i + 1] == "of"
+    ]
+
+
+def _denial(doc: Doc, sent: Span, start: int, nones: list[int]) -> str | None:
+    """``negator(doc, sent, start)``, read in a window of the sentence unless "none of" follows the term (a
+    sentence of thousands of topic words would otherwise be read to its end for each of them)."""
+    k = bisect_right(nones, start)
+    if k < len(nones) and nones[k] < sent.end - 2:
+        return negator(doc, sent, start)
+    return negator(doc, doc[sent.start : min(sent.end, start + _DENIAL_AHEAD)], start)

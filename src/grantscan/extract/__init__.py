@@ -27,9 +27,16 @@ TEXT_SUFFIXES = {
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", *TEXT_SUFFIXES}
 
 
+# the file-size limit of each format group, named as its configuration key in the "too large" error
+_SIZE_GROUPS = {"pdf": "pdf", "docx": "docx", "text": "text", "markdown": "text", "latex": "text"}
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    """Knobs for extraction. ``max_size`` is in bytes (0 = no limit)."""
+    """Knobs for extraction. Sizes are in bytes; a limit of 0 means none.
+
+    ``max_size`` applies to every file; ``max_size_pdf``, ``max_size_docx`` and ``max_size_text`` (plain
+    text, Markdown and LaTeX), when set, replace it for their format."""
 
     password: str | None = None
     max_size: int = 100 * 1024 * 1024
@@ -37,7 +44,19 @@ class ExtractOptions:
     max_xml_bytes: int = 200 * 1024 * 1024  # total decompressed XML read from one DOCX
     max_pdf_bytes: int = 250_000_000  # total decompressed page content (and fonts) read from one PDF
     max_chars: int = 20_000_000  # characters of text in one document
+    # characters read from one PDF page (pdfcheck.PAGE_CHARS): the rest is cut with a warning
+    max_page_chars: int = 1_000_000
     keep_deleted: bool = True
+    max_size_pdf: int | None = None
+    max_size_docx: int | None = None
+    max_size_text: int | None = None
+
+    def size_limit(self, fmt: str | None) -> tuple[int, str]:
+        """The file-size limit of format ``fmt`` (a ``detect_format`` name, or None) and the setting it
+        comes from."""
+        group = _SIZE_GROUPS.get(fmt or "")
+        own = getattr(self, f"max_size_{group}") if group else None
+        return (own, f"max_size_{group}") if own is not None else (self.max_size, "--max-size")
 
 
 def detect_format(path: Path, head: bytes) -> str | None:
@@ -70,16 +89,17 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Document
         raise ExtractionError("not a regular file")
     if st.st_size == 0:
         raise ExtractionError("empty: zero-byte file")
-    if options.max_size and st.st_size > options.max_size:
-        raise ExtractionError(
-            f"too large: {st.st_size / 1e6:.1f} MB exceeds the {options.max_size / 1e6:.1f} MB limit (--max-size)"
-        )
     try:
         with p.open("rb") as fh:
             head = fh.read(2048)
     except OSError as e:
         raise ExtractionError(f"cannot read: {e.strerror or e}") from None
     fmt = detect_format(p, head)
+    limit, setting = options.size_limit(fmt)
+    if limit and st.st_size > limit:
+        raise ExtractionError(
+            f"too large: {_amount(st.st_size, limit)} exceeds the {_amount(limit, limit)} limit ({setting})"
+        )
     if fmt is None:
         raise ExtractionError(
             f"unsupported file type '{p.suffix or '(none)'}' (supported: .pdf .docx .txt .md .tex)"
@@ -97,6 +117,11 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Document
             raise ExtractionError("no text layer (scanned?): OCR would be needed")
         raise ExtractionError("empty: no text found")
     return doc
+
+
+def _amount(n: int, unit_of: int) -> str:
+    """``n`` bytes in MB, or in KB when the limit ``unit_of`` is under a megabyte ("0.0 MB" says nothing)."""
+    return f"{n / 1e6:.1f} MB" if unit_of >= 1_000_000 else f"{n / 1e3:.1f} KB"
 
 
 def _read(p: Path, options: ExtractOptions, fmt: str) -> Document:

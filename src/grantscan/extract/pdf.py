@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Document, Location, TextBlock
 from .errors import ExtractionError, too_many_chars
-from .pdfcheck import PAGE_CHARS, check
+from .pdfcheck import check
 
 if TYPE_CHECKING:
     from . import ExtractOptions
@@ -76,7 +76,7 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
 
     What PDFium would inflate is measured first (``pdfcheck``): a file over ``options.max_pdf_bytes`` is
     refused, a page too large to read is left out with a warning, and a page's text is cut at
-    ``PAGE_CHARS`` characters.
+    ``options.max_page_chars`` characters.
     """
     pre = check(path, options.password, options.max_pdf_bytes, options.max_pages or 10**9)
     pdf, damaged = _open(path, options.password, pre.data)
@@ -93,13 +93,13 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
         cut: list[int] = []
         chars = 0
         for i in range(n_pages):
-            problem = costs[i].problem() if costs is not None else None
+            problem = costs[i].problem(options.max_page_chars) if costs is not None else None
             if problem:
                 too_big.append((i + 1, problem))
                 sizes.append(_page_size(pdf, i))
                 continue
             try:
-                block, size, whole = _read_page(pdf, i, PAGE_CHARS)
+                block, size, whole = _read_page(pdf, i, options.max_page_chars)
             except pdfium.PdfiumError:
                 unreadable.append(i + 1)
                 sizes.append([0.0, 0.0, 0])
@@ -128,7 +128,7 @@ def extract_pdf(path: Path, options: ExtractOptions) -> Document:
             warnings.append(f"{len(too_big) - 5} more page(s) not read for their size")
         if cut:
             warnings.append(
-                f"text cut at {PAGE_CHARS:,} characters on {len(cut)} page(s): "
+                f"text cut at {options.max_page_chars:,} characters on {len(cut)} page(s): "
                 + ", ".join(map(str, cut[:20]))
                 + (" ..." if len(cut) > 20 else "")
             )

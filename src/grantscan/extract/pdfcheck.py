@@ -71,12 +71,13 @@ class PageCost:
     bytes: int = 0
     chars: int | None = None
 
-    def problem(self) -> str | None:
-        """Why the page is left unread, or None when it can be read."""
+    def problem(self, page_chars: int = PAGE_CHARS) -> str | None:
+        """Why the page is left unread, or None when it can be read (``page_chars``: characters one page may
+        show)."""
         if self.bytes > PAGE_LIMIT:
             return f"its content inflates to more than {_mb(PAGE_LIMIT)}"
-        if self.chars is not None and self.chars > PAGE_CHARS:
-            return f"it shows about {self.chars:,} characters (limit {PAGE_CHARS:,})"
+        if self.chars is not None and page_chars and self.chars > page_chars:
+            return f"it shows about {self.chars:,} characters (limit {page_chars:,})"
         return None
 
 
