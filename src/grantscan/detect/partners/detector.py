@@ -21,20 +21,17 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, ListMatch, TextBlock
 from ..tokens import lower_hashes
-from . import screening
+from . import keep, screening
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
     AMOUNT,
     CITATION,
     CONNECTORS,
-    COUNTRY_WORDS,
-    FUNCTION_WORDS,
     JOINED_OR_CODE,
     KIND_CONFIDENCE,
     LETTER,
     PUBLISHER,
-    QUALIFICATION,
     REFERENCE_SECTION,
     YEAR_FAST,
     Place,
@@ -349,144 +346,12 @@ class PartnerDetector:
         return out
 
     def _keep(self, t: _Tokens, m: _Mention, all_mentions: list[_Mention]) -> bool:
-        """Apply the countries.yaml context rules to one matched place; False drops it."""
-        r = self.rules
-        ms, me, n = m.start, m.end, t.n
-        text, st, sp = t.text, t.st, t.sp
-        prev = ms - 1 if ms > 0 else None  # token indices
-        nxt = me if me < n else None
-        after = nxt
-        if after is not None and text[st[me] : st[me + 1] - sp[me]] == "-" and me + 1 < n:
-            after = me + 1
-        prev_w = text[st[prev] : st[ms] - sp[prev]] if prev is not None else None
-        if (
-            ms >= 2
-            and prev_w == "-"
-            and not sp[prev]
-            and not sp[ms - 2]
-            and t.cap(ms - 2)
-            and not any(x.end == ms - 1 for x in all_mentions)
-        ):
-            return False  # suffix of a compound name ("MarRI-UK")
-        lo = max(0, ms - 4)
-        low = t.lowers(lo, min(n, me + 7))  # lower-case words from 4 before to 7 after the mention
-        a_low = me - lo  # index in ``low`` of the token after the mention
-        if m.place.kind == "name" and any(w in QUALIFICATION for w in low[a_low : a_low + 3]):
-            return False  # a kind of degree ("UK Master's degree"), not a place
-        a, b = st[ms], st[me] - sp[me - 1]
-        window = text[max(0, a - 120) : b + 120]
-        if YEAR_FAST.search(window) and CITATION.search(window):
-            return False  # place of publication in a reference
-        if m.phrase == "US":
-            if prev_w is not None and prev_w in r.us_pronoun_before:
-                return False
-            if nxt is not None and (t.word(nxt).startswith("$") or low[a_low] in ("dollar", "dollars")):
-                return False
-        if ms >= 2 and (low[ms - 2 - lo], low[ms - 1 - lo]) in r.not_before:
-            return False
-        run_start, run_end = self._run(t, ms, me)
-        if run_end > me and any(t.word(i) in r.not_after for i in range(me, run_end)):
-            return False
-        if any(w in r.not_near_after for w in low[a_low:]) or "ranked" in low[: ms - lo]:
-            return False  # a league table ("ranked 71st in the Shanghai ranking"), not a place
-        prev_lower = low[ms - 1 - lo] if prev is not None else None
-        if m.place.kind == "demonym":
-            adjective = False  # an adjective before a noun: "English law"
-            if after is not None:
-                after_lower, _, _, alpha, is_lower = t.info(after)
-                if after_lower in r.language_after:
-                    return False
-                adjective = alpha and is_lower and after_lower not in FUNCTION_WORDS
-            if m.place.language:  # counted only as an adjective before a noun: "English law"
-                if prev is not None and (
-                    prev_lower in r.language_before or prev_lower in ("be", "is", "was", "are")
-                ):
-                    return False
-                if not adjective:
-                    return False
-            elif self._coordinated_language(t, ms):
-                return False  # "in French or Spanish"
-            elif (
-                re.search(r"(?i)\btranslat|\blanguages?\b|\bspeak", t.sentence_text(text, ms, me, (a, a + 1)))
-                and not adjective
-            ):
-                return False  # "translated to Spanish", "materials in Portuguese"
-            elif prev is not None and prev_lower in r.language_before and not adjective:
-                return False
-        if m.place.person_name and not self._place_cue(t, m, prev, nxt, all_mentions):
-            return False
-        if m.place.kind in ("region", "city"):
-            run_text = t.span_text(run_start, run_end)
-            in_university = self._university is not None and self._university.search(run_text) is not None
-            if (
-                not in_university
-                and prev is not None
-                and t.cap(prev)
-                and t.info(prev)[3]
-                and not t.sent_start(prev)
-                and prev_w not in r.place_modifiers
-                and prev_w not in r.name_words
-                and prev_w not in r.places
-                and prev_lower not in r.place_before
-            ):
-                return False  # a surname ("Dr Henry Lancashire")
-            if run_end - run_start > me - ms:
-                if PUBLISHER.search(run_text):
-                    return False  # "Cambridge University Press"
-                if not in_university and any(
-                    t.word(i) in r.name_words for i in range(run_start, run_end) if not ms <= i < me
-                ):
-                    return False  # only part of another organisation's name (Port of London Authority)
-        return True
-
-    def _coordinated_language(self, t: _Tokens, start: int) -> bool:
-        """True for the later demonyms of 'in French, German or Spanish' (the cue sits before the first)."""
-        i = start - 1
-        seen = False
-        while i >= 1 and t.lower(i) in ("or", "and", ",", "/"):
-            pl = self.rules.places.get(t.word(i - 1))
-            if not pl or pl.kind != "demonym":
-                return False
-            seen = True
-            i -= 2
-        return seen and i >= 0 and t.lower(i) in self.rules.language_before
-
-    def _place_cue(
-        self, t: _Tokens, m: _Mention, prev: int | None, nxt: int | None, mentions: list[_Mention]
-    ) -> bool:
-        """For names that are also given names: True when the context says place, not person."""
-        r = self.rules
-        prev_w = t.word(prev) if prev is not None else None
-        if prev_w is not None and prev_w in r.titles:
-            return False
-        if (
-            nxt is not None
-            and t.cap(nxt)
-            and t.info(nxt)[3]
-            and t.word(nxt) not in r.name_words
-            and t.word(nxt) not in r.places
-            and not any(x.start == m.end for x in mentions)
-        ):
-            return False  # "Chad Williams", "Jordan Peterson"
-        prev_lower = t.lower(prev) if prev is not None else None
-        if (
-            prev is not None
-            and t.cap(prev)
-            and t.info(prev)[3]
-            and not t.sent_start(prev)
-            and prev_lower not in r.place_before
-            and not any(x.end == m.start for x in mentions)
-        ):
-            return False  # "Michael Jordan"
-        if prev is not None and prev_lower in r.place_before:
-            if prev_lower in ("and", "or", ",", "("):
-                return any(x is not m and abs(x.start - m.start) <= 4 for x in mentions)
-            return True
-        if any(x is not m and (0 < m.start - x.end <= 2 or 0 <= x.start - m.end <= 2) for x in mentions):
-            return True
-        a = t.st[m.start]
-        sent = t.sentence_text(t.text, m.start, m.end, (a, a + 1))
-        return bool(COUNTRY_WORDS.search(sent))  # "Chad is one of the poorest countries"
+        """Apply the countries.yaml context rules (``keep.KEEP_RULES``, in order) to one matched place; False
+        drops it."""
+        return (
+            keep.dropped_by(keep.PlaceContext(t, m, all_mentions, self.rules, self._university, self._run))
+            is None
+        )
 
     def _run(self, t: _Tokens, start: int, end: int) -> tuple[int, int]:
         """Token range of the capitalised name around [start, end) (words joined by of/for/and/the/-)."""
