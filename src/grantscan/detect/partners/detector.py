@@ -21,7 +21,7 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, ListMatch, TextBlock
 from ..tokens import lower_hashes
-from . import keep, screening
+from . import keep, screening, verdict
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
@@ -685,14 +685,69 @@ class PartnerDetector:
 
         Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
         the span's text. The place in the name, right after it or in its sentence, set against the entry's
-        countries, decides between designated, possible and not this entity."""
+        countries, decides between designated, possible and not this entity (``verdict.VERDICT_RULES``)."""
+        ev, whole = self._list_evidence(t, s, e, text, org, hits, kind_listed)
+        if not ev:
+            return [], []
+        strong = {m.code for m in self._span_mentions(t, s, e)}
+        after = self._country_after(t, e)
+        if after:
+            strong.add(after)
+        if org is not None and org.country:
+            strong.add(org.country)
+        weak = self._sentence_codes(t, s) - strong
+        return self._verdicts(ev, strong, weak, whole, kind_listed)
+
+    def _list_evidence(
+        self,
+        t: _Tokens,
+        s: int,
+        e: int,
+        text: str,
+        org: KnownOrg | None,
+        hits: list[Hit],
+        kind_listed: bool,
+    ) -> tuple[dict[int, tuple[float, str]], bool]:
+        """Listed names the organisation at tokens ``s:e`` may be (name -> score and how it was found), and whether
+        a listed name covers the whole span; each source is read only when the earlier ones leave it open."""
+        ev = self._known_evidence(org)
+        whole = self._hit_evidence(t, s, e, org, hits, ev)
+        if not whole:
+            # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
+            self._whole_text_evidence(text, ev)
+            whole = not hits
+        if not ev and e - s > 2 and not kind_listed:
+            self._later_start_evidence(t, s, e, ev)
         idx = self.screen
+        if (
+            max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+            and e + 1 < t.n
+            and t.word(e) in (",", "(", "in")
+            and t.name_word(e + 1)
+        ):
+            self._name_after_evidence(t, s, e, text, ev)
+        return ev, whole
+
+    def _known_evidence(self, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
+        """The listed names of a built-in body's own names and aliases (not its acronyms)."""
         ev: dict[int, tuple[float, str]] = {}
         if org is not None:
             for n in [org.name, *org.aliases]:
                 if not is_acronym(n) and len(n) > 3:
-                    for k in idx.lookup(n):
+                    for k in self.screen.lookup(n):
                         ev.setdefault(k, (1.0, "known"))
+        return ev
+
+    def _hit_evidence(
+        self,
+        t: _Tokens,
+        s: int,
+        e: int,
+        org: KnownOrg | None,
+        hits: list[Hit],
+        ev: dict[int, tuple[float, str]],
+    ) -> bool:
+        """Add the listed names the scan found in the span to ``ev``; whether one of them covers it whole."""
         whole = False
         for h in hits:
             if org is not None and h.how == "acronym":
@@ -704,54 +759,60 @@ class PartnerDetector:
             rs, re_ = min(rs, s), max(re_, e)
             others = self._other_words(t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
             for k in h.names:
-                if others and len(idx.names[k].words) <= 2:
+                if others and len(self.screen.names[k].words) <= 2:
                     continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
                 ev.setdefault(k, (h.score, h.how))
-        if not whole:
-            # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
-            specific = any(not idx.generic(k) for k in ev)  # a generic name found inside does not decide it
-            for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
-                ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
-            whole = not hits
-        if not ev and e - s > 2 and not kind_listed:
-            # a sentence's first words run into the name ("Staff of Sharif University ..."): start later, past
-            # everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of Technical
-            # Physics")
-            for j in range(s + 1, min(e - 1, s + 4)):
-                if self._distinctive_word(t, j - 1):
-                    break
-                if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
-                    for k, score in idx.score_span(t.span_text(j, e)):
-                        ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
-                if ev:
-                    break
-        if (
-            max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
-            and e + 1 < t.n
-            and t.word(e) in (",", "(", "in")
-            and t.name_word(e + 1)
-        ):
-            # "Institute of Advanced Technology, Wuxi": the place word belongs to the listed name; "Tactical
-            # Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma
-            after = t.word(e + 1)
-            for k, score in idx.score_span(f"{text} {after}"):
-                if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+        return whole
+
+    def _whole_text_evidence(self, text: str, ev: dict[int, tuple[float, str]]) -> None:
+        """Add the listed names close to the span's whole text; a generic name found inside does not lower the
+        bar, a specific one does."""
+        idx = self.screen
+        specific = any(not idx.generic(k) for k in ev)
+        for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
+            ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+
+    def _later_start_evidence(self, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]) -> None:
+        """A sentence's first words run into the name ("Staff of Sharif University ..."): score the span from a
+        later start, past everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of
+        Technical Physics")."""
+        for j in range(s + 1, min(e - 1, s + 4)):
+            if self._distinctive_word(t, j - 1):
+                break
+            if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
+                for k, score in self.screen.score_span(t.span_text(j, e)):
+                    ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+            if ev:
+                break
+
+    def _name_after_evidence(
+        self, t: _Tokens, s: int, e: int, text: str, ev: dict[int, tuple[float, str]]
+    ) -> None:
+        """ "Institute of Advanced Technology, Wuxi": the place word after the name belongs to the listed name;
+        "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
+        idx = self.screen
+        after = t.word(e + 1)
+        for k, score in idx.score_span(f"{text} {after}"):
+            if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+                ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+        end = self._name_run(t, e + 1)[1]
+        if not ev and t.word(e) == "," and end > e + 2:
+            keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+            for k, score in idx.score_span(t.span_text(s, end)):
+                if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
                     ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
-            end = self._name_run(t, e + 1)[1]
-            if not ev and t.word(e) == "," and end > e + 2:
-                keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
-                for k, score in idx.score_span(t.span_text(s, end)):
-                    if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
-                        ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
-        if not ev:
-            return [], []
-        strong = {m.code for m in self._span_mentions(t, s, e)}
-        after = self._country_after(t, e)
-        if after:
-            strong.add(after)
-        if org is not None and org.country:
-            strong.add(org.country)
-        weak = self._sentence_codes(t, s) - strong
+
+    def _verdicts(
+        self,
+        ev: dict[int, tuple[float, str]],
+        strong: set[str],
+        weak: set[str],
+        whole: bool,
+        kind_listed: bool,
+    ) -> tuple[list[ListMatch], list[str]]:
+        """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
+        designated ones first) and the reasons of at most three entries found to be other bodies."""
+        idx = self.screen
         best: dict[tuple[str, str], ListMatch] = {}
         dropped: list[str] = []
         for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
@@ -760,63 +821,24 @@ class PartnerDetector:
             key = (entry.list_id, entry.entry_id or entry.name)
             if key in best:
                 continue
-            generic = idx.generic(k)
-            evidence = [_how(how, nm.raw, score)]
-            status = "designated" if score >= screening.DESIGNATED else "possible"
-            if score < screening.POSSIBLE:
+            c = verdict.Candidate(
+                raw=nm.raw,
+                score=score,
+                how=how,
+                entry=entry,
+                generic=idx.generic(k),
+                words=len(nm.words),
+                acronym_bodies=lambda raw=nm.raw: idx.acronym_bodies(raw),
+                strong=strong,
+                weak=weak,
+                whole=whole,
+                kind_listed=kind_listed,
+            )
+            outcome = verdict.judge(c)
+            if isinstance(outcome, verdict.Drop):
+                dropped.append(outcome.why)
+            if outcome is not None:
                 continue
-            countries = entry.all_countries()
-            if how == "acronym" and len(nm.raw) <= 3 and not ((strong | weak) & countries):
-                continue  # a three-letter acronym alone is too common ('IEC', 'DEC'): only with its country
-            if how in ("fuzzy", "reordered") and kind_listed and score < screening.DESIGNATED:
-                continue  # a run found only by a listed word must be close to be worth a check
-            if how == "acronym" and idx.acronym_bodies(nm.raw) > 1:
-                status = "possible"
-                evidence.append(f"'{nm.raw}' is the acronym of {idx.acronym_bodies(nm.raw)} listed bodies")
-            if entry.category and set(entry.category.split(", ")) == {"Civilian"}:
-                status = "possible"  # a tracker entry rated only "Civilian" is worth a check, not an alarm
-                evidence.append("the tracker rates it Civilian")
-            if countries and strong:
-                if strong & countries:
-                    evidence.append(f"placed in {', '.join(sorted(strong & countries))}, as listed")
-                else:
-                    dropped.append(
-                        f"not {entry.list_name} {entry.entry_id or ''} '{entry.name}': listed in "
-                        f"{', '.join(sorted(countries))}, this one in {', '.join(sorted(strong))}"
-                    )
-                    continue
-            elif countries and weak:
-                if weak & countries:
-                    evidence.append(f"its sentence names {', '.join(sorted(weak & countries))}, as listed")
-                elif generic:
-                    dropped.append(
-                        f"not {entry.list_name} {entry.entry_id or ''} '{entry.name}': a name several bodies "
-                        f"share, listed in {', '.join(sorted(countries))}, placed in {', '.join(sorted(weak))}"
-                    )
-                    continue
-                else:
-                    evidence.append(
-                        f"its sentence names {', '.join(sorted(weak))}; listed in {', '.join(sorted(countries))}"
-                    )
-                    if how == "fuzzy":
-                        status = "possible"
-            elif generic and weak & countries and len(nm.words) <= 2:
-                status = "possible"  # a two-word generic name, placed only by its sentence
-                evidence.append(f"a generic name; its sentence names {', '.join(sorted(weak & countries))}")
-            elif generic and (strong or len(nm.words) <= 2):
-                continue  # a generic name placed by the text where the list cannot say, or too short alone
-            elif generic:
-                if not whole:
-                    continue  # a generic listed name inside a longer, unplaced name: that name is another body
-                status = "possible"
-                evidence.append("a name several bodies share, and no place named: check which one")
-            if (
-                status == "designated"
-                and how == "fuzzy"
-                and countries
-                and not (strong & countries or weak & countries)
-            ):
-                evidence.append("no place named to confirm it")
             best[key] = ListMatch(
                 list_id=entry.list_id,
                 list_name=entry.list_name,
@@ -827,8 +849,8 @@ class PartnerDetector:
                 entry_id=entry.entry_id,
                 regime=entry.regime,
                 matched=nm.raw,
-                status=status,  # type: ignore[arg-type]
-                evidence=evidence,
+                status=c.status,  # type: ignore[arg-type]
+                evidence=c.evidence,
             )
         found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
         return found, dropped[:3]
@@ -1022,16 +1044,6 @@ def _filter_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int
 
 def _has_capital(word: str) -> bool:
     return any(c.isupper() for c in word)
-
-
-def _how(how: str, raw: str, score: float) -> str:
-    return {
-        "exact": f"listed name or alias '{raw}' written in the text",
-        "known": f"built-in body, listed as '{raw}'",
-        "acronym": f"listed acronym '{raw}'",
-        "reordered": f"listed name '{raw}' in another word order or spelling",
-        "typo": f"listed name '{raw}' written with a typo (score {score:.2f})",
-    }.get(how, f"close to listed name '{raw}' (score {score:.2f})")
 
 
 def _match_reason(m: ListMatch, consequence: str) -> str:
