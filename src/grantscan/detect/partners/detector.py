@@ -21,19 +21,17 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, ListMatch, TextBlock
 from ..tokens import lower_hashes
-from . import keep, screening, verdict
+from . import filters, keep, screening, verdict
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
     AMOUNT,
-    CITATION,
     CONNECTORS,
     JOINED_OR_CODE,
     KIND_CONFIDENCE,
     LETTER,
     PUBLISHER,
     REFERENCE_SECTION,
-    YEAR_FAST,
     Place,
     _risk_summary,
     _rules,
@@ -51,21 +49,6 @@ from .screening import (
 )
 from .tokens import _Mention, _Scan, _Tokens
 
-# a listed name inside these is a title or a reference, not a partner
-TITLE_WORDS = re.compile(
-    r"\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Acta|Annals|Review|Reviews|Conference|Symposium|"
-    r"Workshop|Press|Magazine|Herald|Vestnik|Izvestiya|Gazette)\b"
-)
-TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Annals|Acta|Review|Herald|Vestnik)\s+"
-    r"(?:of|on|de)?\s*(?:the\s+)?|[\"“‘]\s*)$"
-)
-NEGATION = re.compile(
-    r"\b(?:not|never|neither|nor|unrelated|unaffiliated|rather than|instead of|as opposed to|distinct from|"
-    r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties))\b",
-    re.I,
-)
-REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -496,65 +479,48 @@ class PartnerDetector:
             return []
         return caps[self.screen.seed_tokens(orth[caps], sdoc.vocab.strings)].tolist()
 
-    def _person_name(self, t: _Tokens, i: int) -> bool:
-        """A one-word name at token ``i`` written as a surname: after a title, or a title and a given name."""
-        if i == 0:
-            return False
-        prev = t.word(i - 1)
-        if prev in self.rules.titles or prev.rstrip(".") in self.rules.titles:
-            return True
-        return (
-            i >= 2
-            and t.name_word(i - 1)
-            and not t.sent_start(i - 1)
-            and t.word(i - 2).rstrip(".") in self.rules.titles
-        )
-
     def _organisations(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
-        out: list[Finding] = []
-        known_spans: list[tuple[int, int, KnownOrg]] = []
+        """One Finding per organisation name in the block (recognised, built-in or listed), and a country finding
+        for an institution that fixes where it is."""
         found = self._scan(sdoc)
-        known_spans = list(found.orgs)
         orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
         hits = self._screen_hits(sdoc, orth)
         seeds = self._seeds(sdoc, orth)
-        if not known_spans and not found.heads and self.ner is None and not hits and not seeds:
-            return out
+        if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
+            return []
         t = self._toks(sdoc)
-        blocked = self._blocked(sdoc) if known_spans else []
+        candidates = self._org_candidates(sdoc, t, found.orgs, found.heads, hits, seeds)
+        out: list[Finding] = []
+        for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
+            name_at = filters.NameAt(t, s, e, kind, self.rules.titles, self.host, self._run)
+            if filters.first_catch(filters.SKIP_FILTERS, name_at) is not None:
+                continue
+            out += self._org_findings(name_at, block, block_index, org, hits)
+        return out
+
+    def _org_candidates(
+        self,
+        sdoc: Doc,
+        t: _Tokens,
+        known: list[tuple[int, int, KnownOrg]],
+        heads: list[int],
+        hits: list[Hit],
+        seeds: list[int],
+    ) -> list[tuple[int, int, str, KnownOrg | None]]:
+        """Organisation names of the block, each (start, end, kind, built-in body), from every source in turn:
+        capitalised runs with a head word, built-in bodies, the statistical model, listed names, listed words."""
+        blocked = self._blocked(sdoc) if known else []
         known_spans = _longest(
             [
                 k
-                for k in known_spans
+                for k in known
                 if not any(bs < k[1] and k[0] < be and be - bs > k[1] - k[0] for bs, be in blocked)
             ]
         )
-        candidates: list[tuple[int, int, str, KnownOrg | None]] = []
-        for s, e, kind in self._org_runs(t, found.heads):
-            inside = [k for k in known_spans if s <= k[0] and k[1] <= e]
-            org = inside[0][2] if len(inside) == 1 else None
-            named = self._country_in(t, s, e)
-            if org and named and org.country and named != org.country:
-                org = None  # "Russian Ministry of Defence" is not the UK's
-            candidates.append((s, e, kind, org))
-        for s, e, org in known_spans:
-            if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
-                rs = max(self._run(t, s, e)[0], s - 2)
-                named = self._country_in(t, rs, s) if rs < s else None
-                if org.country and named and named != org.country:
-                    # "Iran National Science Foundation" is not the US NSF
-                    candidates.append((rs, e, org.kind, None))
-                else:
-                    candidates.append((s, e, org.kind, org))
+        candidates = self._run_candidates(t, heads, known_spans)
+        self._add_known(t, known_spans, candidates)
         if self.ner is not None:
-            ents = self.ner(t.text).ents
-            for ent in ents:
-                if ent.label_ == "ORG":
-                    span = sdoc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-                    if span is not None and not any(
-                        cs < span.end and span.start < ce for cs, ce, _, _ in candidates
-                    ):
-                        candidates.append((span.start, span.end, "ner", None))
+            self._add_ner(sdoc, t, candidates)
         for j, (cs, ce, ckind, corg) in enumerate(candidates):
             for (
                 h
@@ -566,11 +532,64 @@ class PartnerDetector:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
                 candidates.append((h.start, h.end, "listed", None))
-        covered = bytearray(t.n if seeds else 0)  # 1 for the tokens of a candidate, 2 of a listed name alone
-        for cs, ce, kind, _ in candidates if seeds else ():
+        if seeds:
+            candidates = self._add_seeds(t, candidates, seeds)
+        return candidates
+
+    def _run_candidates(
+        self, t: _Tokens, heads: list[int], known_spans: list[tuple[int, int, KnownOrg]]
+    ) -> list[tuple[int, int, str, KnownOrg | None]]:
+        """Capitalised runs holding a head word, with the built-in body when exactly one lies inside and the run
+        names no other country than the body's ("Russian Ministry of Defence" is not the UK's)."""
+        out: list[tuple[int, int, str, KnownOrg | None]] = []
+        for s, e, kind in self._org_runs(t, heads):
+            inside = [k for k in known_spans if s <= k[0] and k[1] <= e]
+            org = inside[0][2] if len(inside) == 1 else None
+            named = self._country_in(t, s, e)
+            if org and named and org.country and named != org.country:
+                org = None
+            out.append((s, e, kind, org))
+        return out
+
+    def _add_known(
+        self,
+        t: _Tokens,
+        known_spans: list[tuple[int, int, KnownOrg]],
+        candidates: list[tuple[int, int, str, KnownOrg | None]],
+    ) -> None:
+        """Built-in bodies no run holds; one written after another country's name is another body ("Iran National
+        Science Foundation" is not the US NSF)."""
+        for s, e, org in known_spans:
+            if not any(cs <= s and e <= ce for cs, ce, _, _ in candidates):
+                rs = max(self._run(t, s, e)[0], s - 2)
+                named = self._country_in(t, rs, s) if rs < s else None
+                if org.country and named and named != org.country:
+                    candidates.append((rs, e, org.kind, None))
+                else:
+                    candidates.append((s, e, org.kind, org))
+
+    def _add_ner(
+        self, sdoc: Doc, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]
+    ) -> None:
+        """Organisations the statistical model names that overlap no other candidate."""
+        assert self.ner is not None
+        for ent in self.ner(t.text).ents:
+            if ent.label_ == "ORG":
+                span = sdoc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+                if span is not None and not any(
+                    cs < span.end and span.start < ce for cs, ce, _, _ in candidates
+                ):
+                    candidates.append((span.start, span.end, "ner", None))
+
+    def _add_seeds(
+        self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]], seeds: list[int]
+    ) -> list[tuple[int, int, str, KnownOrg | None]]:
+        """Capitalised runs holding a distinctive listed word, written another way ("Bureau of Sukhoi Design"),
+        where no other candidate lies; a listed name found alone inside such a run gives way to it."""
+        covered = bytearray(t.n)  # 1 for the tokens of a candidate, 2 of a listed name alone
+        for cs, ce, kind, _ in candidates:
             covered[cs:ce] = (b"\x02" if kind == "listed" else b"\x01") * max(0, ce - cs)
         for i in seeds:
-            # a capitalised run holding a distinctive listed word, written another way ("Bureau of Sukhoi Design")
             if covered[i] == 1:
                 continue
             rs, re_ = self._name_run(t, i)
@@ -589,87 +608,83 @@ class PartnerDetector:
                 candidates = [c for c in candidates if c not in inside]
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
-        for s, e, kind, org in sorted(candidates, key=lambda c: c[0]):
-            if e - s == 1 and kind != "university" and self._person_name(t, s):
-                continue  # "Dr Maria Rostec": a surname, not the corporation
-            text = t.span_text(s, e)
-            if self.host is not None and self.host.match(text):
-                continue  # the host institution itself is not a partner
-            start_char, end_char = t.st[s], t.end(e - 1)
-            name = org.name if org else text
-            inside = [h for h in hits if s <= h.start and h.end <= e]
-            matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
-            not_partner = self._not_partner(t, block, s, e) if matches else None
-            if kind in ("listed", "seed") and not matches:
-                continue  # found only to be screened, and nothing listed it: not reported
-            if kind == "seed":
-                kind = "listed"
-            severity, conf, reasons = "info", 0.6, [f"{kind} name pattern"]
-            rule = f"org-{kind}"
-            if org:
-                rule, conf = "org-known", 0.9
-                reasons = [f"built-in list: {org.name}" + (f" ({', '.join(org.tags)})" if org.tags else "")]
-                severity = max(
-                    (ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info"
-                )
-            if matches and not_partner:
-                # a title, a reference or "not X": a note, never a partner finding
-                rule, severity, conf = "org-list-mention", "info", 0.5
-                reasons += [f"named in {not_partner}, not as a partner"]
-                reasons += [_match_reason(x, "") for x in matches[:3]]
-                matches = []
-            elif matches:
-                rule, conf = "org-list-match", max(x.score for x in matches)
-                designated = any(x.status == "designated" for x in matches)
-                severity = max(severity, "high" if designated else "medium", key=_sev_rank)
-                reasons += [_match_reason(x, self._consequence.get(x.list_id, "")) for x in matches[:6]]
-            reasons += dropped
-            exact = [x.entry for x in matches if x.status == "designated" and x.score == 1.0]
-            if not org and exact:  # the list's spelling names the body ("Univ." -> "University")
-                name = next((n for n in exact if not n.isupper()), exact[0])
-            out.append(
-                Finding(
-                    rule_id=rule,
-                    category="organisation",
-                    text=text,
-                    context=t.sentence_text(block.text, s, e),
-                    location=block.locate(start_char, end_char),
-                    severity=severity,
-                    confidence=conf,
-                    subcategory=kind,
-                    name=name,
-                    lists=matches,
-                    country_code=(org.country if org else None)
-                    or next((x.country for x in matches if x.country), None),
-                    reasons=reasons,
-                    block_index=block_index,
-                    start=start_char,
-                    end=end_char,
-                )
-            )
-            # an institution fixes the country it is in (funders and government bodies name who pays)
-            code = out[-1].country_code
-            listed = bool(matches) and all(x.status == "designated" and x.score == 1.0 for x in matches)
-            if (
-                code
-                and (org or listed)
-                and kind in ("university", "institute")
-                and not self._has_country(t, s, e, code)
-            ):
-                out.append(
-                    self._country_finding(
-                        t,
-                        block,
-                        block_index,
-                        s,
-                        e,
-                        code,
-                        "institution",
-                        f"institution '{name}' is in {code}",
-                        0.6,
-                    )
-                )
-        return out
+        return candidates
+
+    def _org_findings(
+        self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]
+    ) -> list[Finding]:
+        """The finding of one organisation name, screened, and the country finding of an institution it places;
+        none for a name found only to be screened that no list names."""
+        t, s, e, kind = n.t, n.s, n.e, n.kind
+        text = t.span_text(s, e)
+        start_char, end_char = t.st[s], t.end(e - 1)
+        inside = [h for h in hits if s <= h.start and h.end <= e]
+        matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
+        if kind in ("listed", "seed") and not matches:
+            return []  # found only to be screened, and nothing listed it: not reported
+        not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None
+        kind = "listed" if kind == "seed" else kind
+        rule, severity, conf, reasons = self._org_rule(kind, org)
+        if not_partner is not None:
+            # a title, a reference or "not X": a note, never a partner finding
+            rule, severity, conf = "org-list-mention", "info", 0.5
+            reasons += [filters.org_reason("not-partner", why=not_partner.why)]
+            reasons += [_match_reason(x, "") for x in matches[:3]]
+            matches = []
+        elif matches:
+            rule, conf = "org-list-match", max(x.score for x in matches)
+            designated = any(x.status == "designated" for x in matches)
+            severity = max(severity, "high" if designated else "medium", key=_sev_rank)
+            reasons += [_match_reason(x, self._consequence.get(x.list_id, "")) for x in matches[:6]]
+        reasons += dropped
+        name = org.name if org else text
+        exact = [x.entry for x in matches if x.status == "designated" and x.score == 1.0]
+        if not org and exact:  # the list's spelling names the body ("Univ." -> "University")
+            name = next((x for x in exact if not x.isupper()), exact[0])
+        finding = Finding(
+            rule_id=rule,
+            category="organisation",
+            text=text,
+            context=t.sentence_text(block.text, s, e),
+            location=block.locate(start_char, end_char),
+            severity=severity,
+            confidence=conf,
+            subcategory=kind,
+            name=name,
+            lists=matches,
+            country_code=(org.country if org else None)
+            or next((x.country for x in matches if x.country), None),
+            reasons=reasons,
+            block_index=block_index,
+            start=start_char,
+            end=end_char,
+        )
+        # an institution fixes the country it is in (funders and government bodies name who pays)
+        code = finding.country_code
+        listed = bool(matches) and all(x.status == "designated" and x.score == 1.0 for x in matches)
+        if (
+            not code
+            or not (org or listed)
+            or kind not in ("university", "institute")
+            or self._has_country(t, s, e, code)
+        ):
+            return [finding]
+        why = filters.org_reason("institution-country", name=name, code=code)
+        return [finding, self._country_finding(t, block, block_index, s, e, code, "institution", why, 0.6)]
+
+    @staticmethod
+    def _org_rule(kind: str, org: KnownOrg | None) -> tuple[str, str, float, list[str]]:
+        """Rule id, severity, confidence and first reason of a name before screening: a built-in body by its tags,
+        any other by the kind of name it is."""
+        if not org:
+            return f"org-{kind}", "info", 0.6, [filters.org_reason("pattern", kind=kind)]
+        why = (
+            filters.org_reason("built-in-tags", name=org.name, tags=", ".join(org.tags))
+            if org.tags
+            else filters.org_reason("built-in", name=org.name)
+        )
+        severity = max((ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info")
+        return "org-known", severity, 0.9, [why]
 
     def _screen_span(
         self,
@@ -904,24 +919,6 @@ class PartnerDetector:
             a, b = t.sentence(s)
             return {m.code for m in mentions if a <= m.start < b}
         return {m.code for m in mentions}
-
-    def _not_partner(self, t: _Tokens, block: TextBlock, s: int, e: int) -> str | None:
-        """Why the name at tokens ``s:e`` is not a partner: a title, a reference or a negated mention."""
-        text = t.text
-        a, b = t.st[s], t.end(e - 1)
-        rs, re_ = self._run(t, s, e)
-        if TITLE_WORDS.search(t.span_text(rs, re_)) or TITLE_BEFORE.search(text[max(0, a - 40) : a]):
-            return "a journal or proceedings title"
-        window = text[max(0, a - 150) : b + 150]
-        if YEAR_FAST.search(window) and (CITATION.search(window) or REFERENCE_ENTRY.match(text)):
-            return "a reference"
-        if t.has_sents:
-            sa = t.st[t.sentence(s)[0]]
-        else:
-            sa = max(text.rfind(". ", 0, a) + 1, 0)
-        if NEGATION.search(text[max(sa, a - 120) : a]):
-            return "a sentence that says the partner is not it"
-        return None
 
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]:
         """``mentions`` of the tokens ``s:e`` read on their own; copying the span is skipped when no place
