@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -843,7 +843,7 @@ class PartnerDetector:
                 entry=entry,
                 generic=idx.generic(k),
                 words=len(nm.words),
-                acronym_bodies=lambda raw=nm.raw: idx.acronym_bodies(raw),
+                acronym_bodies=partial(idx.acronym_bodies, nm.raw),
                 strong=strong,
                 weak=weak,
                 whole=whole,
