@@ -330,3 +330,14 @@ def test_pack_data_decides_the_type(tmp_path: Path) -> None:
     finally:
         doctype._scores.cache_clear()
         doctype.cues.cache_clear()
+
+
+def test_cue_patterns_are_not_everyday_words_of_the_screening() -> None:
+    """The screening treats lower-case words of the packs as everyday words; the regex sources of this pack are
+    not vocabulary ('\\bwhereas' would add 'bwhereas', and 'memorandum' would make listed names made of it
+    unmatchable), so the pack is left out."""
+    from grantscan.detect.partners.detector import _common_words
+
+    text = (patterns_dir() / "doctype.yaml").read_text(encoding="utf-8")
+    assert "bwhereas" in re.findall(r"[\w']+", text)
+    assert not {"bwhereas", "bproposal", "bhereinafter"} & _common_words()
