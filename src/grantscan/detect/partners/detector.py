@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 
 from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
-from ...model import Document, Finding, ListMatch, TextBlock
+from ...model import Document, Finding, TextBlock
 from ..tokens import lower_hashes
-from . import filters, keep, screening, verdict
+from . import filters, keep, listmatch, screening
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
@@ -42,10 +42,6 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
-    canon,
-    fold,
-    is_acronym,
-    name_words,
 )
 from .tokens import _Mention, _Scan, _Tokens
 
@@ -619,7 +615,7 @@ class PartnerDetector:
         text = t.span_text(s, e)
         start_char, end_char = t.st[s], t.end(e - 1)
         inside = [h for h in hits if s <= h.start and h.end <= e]
-        matches, dropped = self._screen_span(t, s, e, text, org, inside, kind in ("listed", "seed"))
+        matches, dropped = listmatch.screen_span(self, t, s, e, text, org, inside, kind in ("listed", "seed"))
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
         not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None
@@ -629,13 +625,13 @@ class PartnerDetector:
             # a title, a reference or "not X": a note, never a partner finding
             rule, severity, conf = "org-list-mention", "info", 0.5
             reasons += [filters.org_reason("not-partner", why=not_partner.why)]
-            reasons += [_match_reason(x, "") for x in matches[:3]]
+            reasons += [listmatch.match_reason(x, "") for x in matches[:3]]
             matches = []
         elif matches:
             rule, conf = "org-list-match", max(x.score for x in matches)
             designated = any(x.status == "designated" for x in matches)
             severity = max(severity, "high" if designated else "medium", key=_sev_rank)
-            reasons += [_match_reason(x, self._consequence.get(x.list_id, "")) for x in matches[:6]]
+            reasons += [listmatch.match_reason(x, self._consequence.get(x.list_id, "")) for x in matches[:6]]
         reasons += dropped
         name = org.name if org else text
         exact = [x.entry for x in matches if x.status == "designated" and x.score == 1.0]
@@ -685,230 +681,6 @@ class PartnerDetector:
         )
         severity = max((ORG_TAG_SEVERITY.get(tag, "info") for tag in org.tags), key=_sev_rank, default="info")
         return "org-known", severity, 0.9, [why]
-
-    def _screen_span(
-        self,
-        t: _Tokens,
-        s: int,
-        e: int,
-        text: str,
-        org: KnownOrg | None,
-        hits: list[Hit],
-        kind_listed: bool = False,
-    ) -> tuple[list[ListMatch], list[str]]:
-        """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
-
-        Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
-        the span's text. The place in the name, right after it or in its sentence, set against the entry's
-        countries, decides between designated, possible and not this entity (``verdict.VERDICT_RULES``)."""
-        ev, whole = self._list_evidence(t, s, e, text, org, hits, kind_listed)
-        if not ev:
-            return [], []
-        strong = {m.code for m in self._span_mentions(t, s, e)}
-        after = self._country_after(t, e)
-        if after:
-            strong.add(after)
-        if org is not None and org.country:
-            strong.add(org.country)
-        weak = self._sentence_codes(t, s) - strong
-        return self._verdicts(ev, strong, weak, whole, kind_listed)
-
-    def _list_evidence(
-        self,
-        t: _Tokens,
-        s: int,
-        e: int,
-        text: str,
-        org: KnownOrg | None,
-        hits: list[Hit],
-        kind_listed: bool,
-    ) -> tuple[dict[int, tuple[float, str]], bool]:
-        """Listed names the organisation at tokens ``s:e`` may be (name -> score and how it was found), and whether
-        a listed name covers the whole span; each source is read only when the earlier ones leave it open."""
-        ev = self._known_evidence(org)
-        whole = self._hit_evidence(t, s, e, org, hits, ev)
-        if not whole:
-            # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
-            self._whole_text_evidence(text, ev)
-            whole = not hits
-        if not ev and e - s > 2 and not kind_listed:
-            self._later_start_evidence(t, s, e, ev)
-        idx = self.screen
-        if (
-            max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
-            and e + 1 < t.n
-            and t.word(e) in (",", "(", "in")
-            and t.name_word(e + 1)
-        ):
-            self._name_after_evidence(t, s, e, text, ev)
-        return ev, whole
-
-    def _known_evidence(self, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
-        """The listed names of a built-in body's own names and aliases (not its acronyms)."""
-        ev: dict[int, tuple[float, str]] = {}
-        if org is not None:
-            for n in [org.name, *org.aliases]:
-                if not is_acronym(n) and len(n) > 3:
-                    for k in self.screen.lookup(n):
-                        ev.setdefault(k, (1.0, "known"))
-        return ev
-
-    def _hit_evidence(
-        self,
-        t: _Tokens,
-        s: int,
-        e: int,
-        org: KnownOrg | None,
-        hits: list[Hit],
-        ev: dict[int, tuple[float, str]],
-    ) -> bool:
-        """Add the listed names the scan found in the span to ``ev``; whether one of them covers it whole."""
-        whole = False
-        for h in hits:
-            if org is not None and h.how == "acronym":
-                continue  # the built-in body decides what its acronym names
-            if h.how != "acronym" and self._qualified(t, s, h.start):
-                continue  # "Shandong University of Science and Technology ...": another body than the listed one
-            whole = whole or (h.start == s and h.end == e)
-            rs, re_ = self._run(t, h.start, h.end)
-            rs, re_ = min(rs, s), max(re_, e)
-            others = self._other_words(t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
-            for k in h.names:
-                if others and len(self.screen.names[k].words) <= 2:
-                    continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
-                ev.setdefault(k, (h.score, h.how))
-        return whole
-
-    def _whole_text_evidence(self, text: str, ev: dict[int, tuple[float, str]]) -> None:
-        """Add the listed names close to the span's whole text; a generic name found inside does not lower the
-        bar, a specific one does."""
-        idx = self.screen
-        specific = any(not idx.generic(k) for k in ev)
-        for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
-            ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
-
-    def _later_start_evidence(self, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]) -> None:
-        """A sentence's first words run into the name ("Staff of Sharif University ..."): score the span from a
-        later start, past everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of
-        Technical Physics")."""
-        for j in range(s + 1, min(e - 1, s + 4)):
-            if self._distinctive_word(t, j - 1):
-                break
-            if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
-                for k, score in self.screen.score_span(t.span_text(j, e)):
-                    ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
-            if ev:
-                break
-
-    def _name_after_evidence(
-        self, t: _Tokens, s: int, e: int, text: str, ev: dict[int, tuple[float, str]]
-    ) -> None:
-        """ "Institute of Advanced Technology, Wuxi": the place word after the name belongs to the listed name;
-        "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
-        idx = self.screen
-        after = t.word(e + 1)
-        for k, score in idx.score_span(f"{text} {after}"):
-            if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
-                ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
-        end = self._name_run(t, e + 1)[1]
-        if not ev and t.word(e) == "," and end > e + 2:
-            keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
-            for k, score in idx.score_span(t.span_text(s, end)):
-                if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
-                    ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
-
-    def _verdicts(
-        self,
-        ev: dict[int, tuple[float, str]],
-        strong: set[str],
-        weak: set[str],
-        whole: bool,
-        kind_listed: bool,
-    ) -> tuple[list[ListMatch], list[str]]:
-        """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
-        designated ones first) and the reasons of at most three entries found to be other bodies."""
-        idx = self.screen
-        best: dict[tuple[str, str], ListMatch] = {}
-        dropped: list[str] = []
-        for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
-            nm = idx.names[k]
-            entry = idx.entries[nm.entry]
-            key = (entry.list_id, entry.entry_id or entry.name)
-            if key in best:
-                continue
-            c = verdict.Candidate(
-                raw=nm.raw,
-                score=score,
-                how=how,
-                entry=entry,
-                generic=idx.generic(k),
-                words=len(nm.words),
-                acronym_bodies=partial(idx.acronym_bodies, nm.raw),
-                strong=strong,
-                weak=weak,
-                whole=whole,
-                kind_listed=kind_listed,
-            )
-            outcome = verdict.judge(c)
-            if isinstance(outcome, verdict.Drop):
-                dropped.append(outcome.why)
-            if outcome is not None:
-                continue
-            best[key] = ListMatch(
-                list_id=entry.list_id,
-                list_name=entry.list_name,
-                snapshot=entry.snapshot,
-                entry=entry.name,
-                score=round(min(score, 1.0), 3),
-                country=entry.country,
-                entry_id=entry.entry_id,
-                regime=entry.regime,
-                matched=nm.raw,
-                status=c.status,  # type: ignore[arg-type]
-                evidence=c.evidence,
-            )
-        found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
-        return found, dropped[:3]
-
-    def _distinctive_word(self, t: _Tokens, i: int) -> bool:
-        """Whether token ``i`` is a capitalised word that tells one body from another: not an everyday word, a
-        generic one, a legal form or a nationality."""
-        if not t.name_word(i):
-            return False
-        w = t.word(i)
-        if fold(w) in self.screen.common:
-            return False
-        generic, dropped = self.screen.generic_words, self.screen.dropped_words
-        if all(x in generic or x in dropped for x in name_words(w)):
-            return False
-        place = self.rules.places.get(w)
-        return place is None or place.kind != "demonym"
-
-    def _qualified(self, t: _Tokens, s: int, start: int) -> bool:
-        """Whether the capitalised words written right before a listed name at token ``start`` (from token ``s``
-        on) name another body: a distinctive word other than a nationality ('Shandong University of Science and
-        Technology' is not 'University of Science and Technology of China'; 'Russian Rostec' is Rostec)."""
-        generic, dropped = self.screen.generic_words, self.screen.dropped_words
-        j = start - 1
-        while j >= s and t.name_word(j):
-            if any(w not in generic and w not in dropped for w in name_words(t.word(j))):
-                place = self.rules.places.get(t.word(j))
-                if place is None or place.kind != "demonym":
-                    return True
-            j -= 1
-        return False
-
-    def _other_words(self, t: _Tokens, s: int, e: int, h: Hit) -> bool:
-        """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
-        legal form or a place."""
-        places = {i for m in self._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
-        generic, dropped = self.screen.generic_words, self.screen.dropped_words
-        for i in range(s, e):
-            if h.start <= i < h.end or i in places or not t.name_word(i):
-                continue
-            if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
-                return True
-        return False
 
     def _sentence_codes(self, t: _Tokens, s: int) -> set[str]:
         """Countries named in the sentence of token ``s`` (the block when it has no sentences)."""
@@ -1041,19 +813,6 @@ def _filter_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int
 
 def _has_capital(word: str) -> bool:
     return any(c.isupper() for c in word)
-
-
-def _match_reason(m: ListMatch, consequence: str) -> str:
-    """'UK Sanctions List (FCDO) RUS1431 'Moscow Institute of Physics and Technology' (RUS; snapshot D):
-    designated; evidence; what follows'."""
-    bits = f"{m.list_name} {m.entry_id or ''} '{m.entry}'".replace("  ", " ")
-    meta = "; ".join(x for x in (m.regime, f"snapshot {m.snapshot}" if m.snapshot else "") if x)
-    out = f"{bits} ({meta}): {m.status}" + (f" (score {m.score:.2f})" if m.score < 1.0 else "")
-    if m.evidence:
-        out += "; " + "; ".join(m.evidence)
-    if consequence and m.status == "designated":
-        out += f". {consequence}"
-    return out
 
 
 _INDEXES: dict[tuple[int, tuple[str, ...]], tuple[Designations, ScreeningIndex]] = {}
