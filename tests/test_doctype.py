@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from grantscan.detect.doctype import DOCUMENT_TYPES, classify, scores
+from grantscan.detect import doctype
+from grantscan.detect.doctype import DOCUMENT_TYPES, classify, load_cues, scores
+from grantscan.knowledge.loader import PackError
+from grantscan.knowledge.resources import patterns_dir
 from grantscan.model import Document, Location, TextBlock
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -239,3 +243,101 @@ def test_the_word_form_in_a_licence_is_not_a_form_title() -> None:
         "Does the project involve personal data? Yes / No",
     )
     assert classify(form) == "form"
+
+
+# -- the pack: patterns/doctype.yaml ----------------------------------------------------------------------------
+
+
+def _pack(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped pack with ``old`` replaced by ``new`` (once), written to a temporary file."""
+    text = (patterns_dir() / "doctype.yaml").read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / "doctype.yaml"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(
+        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+    )
+
+
+def test_shipped_pack_loads_every_type() -> None:
+    c = load_cues()
+    assert set(c.cues) == {"agreement", "proposal", "form"} and all(c.cues.values())
+    assert set(c.title) == {"agreement", "proposal", "form"}
+    assert set(c.headings) == {"agreement", "proposal"}
+    assert c.min_score[-1][0] == 0
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("weight: 4.0, pattern", "weight: -4.0, pattern", "weight: -4.0", "'weight' must be a number >= 0"),
+        (r"'(?i)\bwhereas\b'", r"'(?i)\bwhereas(\b'", "whereas(", "bad regular expression"),
+        ("  max: 6", "  max: 6\n  maximum: 7", "maximum: 7", "unknown key 'maximum'"),
+        ("    points: 4", "    points: four", "points: four", "'points' must be a number >= 0"),
+        ("{over: 150, score: 5.0}", "{over: 350, score: 5.0}", "over: 350", "'over' must fall"),
+        ("cue_cap: 8", "cue_cap: 8.5", "cue_cap: 8.5", "'cue_cap' must be a whole number"),
+        (
+            "  agreement:\n    - {weight",
+            "  agreements:\n    - {weight",
+            "agreements:",
+            "unknown key 'agreements'",
+        ),
+    ],
+)
+def test_bad_pack_gives_one_line_error_with_file_and_line(
+    tmp_path: Path, old: str, new: str, needle: str, message: str
+) -> None:
+    p = _pack(tmp_path, old, new)
+    with pytest.raises(PackError) as err:
+        load_cues(p)
+    text = str(err.value)
+    assert "\n" not in text
+    assert text.startswith(f"{p}:{_line_of(p, needle)}: ")
+    assert message in text
+
+
+def test_heading_line_needs_its_title_group(tmp_path: Path) -> None:
+    p = _pack(tmp_path, "(?P<title>", "(?P<words>")
+    with pytest.raises(PackError, match=rf"doctype.yaml:{_line_of(p, '(?P<words>')}: .*group named 'title'"):
+        load_cues(p)
+
+
+def test_pack_data_decides_the_type(tmp_path: Path) -> None:
+    """The weights are read from the pack: a form cue worth nothing and a form title worth nothing leave FORM
+    without the evidence that made it a form."""
+    text = (patterns_dir() / "doctype.yaml").read_text(encoding="utf-8")
+    form_part = text[
+        text.index("  form:\n    - {weight") : text.index("\n\n", text.index("  form:\n    - {weight"))
+    ]
+    zeroed = re.sub(r"weight: [\d.]+", "weight: 0", form_part)
+    p = tmp_path / "doctype.yaml"
+    p.write_text(text.replace(form_part, zeroed).replace("    points: 4", "    points: 0"), encoding="utf-8")
+    c = load_cues(p)
+    assert all(w == 0 for _, w in c.cues["form"]) and c.title["form"][1] == 0
+    assert scores(FORM)["form"] > 0  # the shipped pack
+    head, body = doctype._evidence(FORM)
+    try:
+        doctype.cues.cache_clear()
+        doctype._scores.cache_clear()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(doctype, "cues", lambda: c)
+            assert dict(doctype._scores(head, body))["form"] == 0
+            assert classify(FORM) != "form"
+    finally:
+        doctype._scores.cache_clear()
+        doctype.cues.cache_clear()
+
+
+def test_cue_patterns_are_not_everyday_words_of_the_screening() -> None:
+    """The screening treats lower-case words of the packs as everyday words; the regex sources of this pack are
+    not vocabulary ('\\bwhereas' would add 'bwhereas', and 'memorandum' would make listed names made of it
+    unmatchable), so the pack is left out."""
+    from grantscan.detect.partners.detector import _common_words
+
+    text = (patterns_dir() / "doctype.yaml").read_text(encoding="utf-8")
+    assert "bwhereas" in re.findall(r"[\w']+", text)
+    assert not {"bwhereas", "bproposal", "bhereinafter"} & _common_words()

@@ -256,7 +256,10 @@ REGEXES: dict[str, tuple[Callable[[str], Any], Callable[[int], str]]] = {
     "clauses._JURIS_RX name law": (_finditer(clause_risks._JURIS_RX[2]), lambda n: "A" * n + "’"),
     "clauses._JURIS_RX arbitration": (_finditer(clause_risks._JURIS_RX[4]), lambda n: "A" * n + "+"),
     "clauses._DELAY": (_finditer(clause_risks._DELAY), lambda n: "1" * n + "."),
-    "doctype acronym cue": (lambda s: doctype._score(doctype._PROPOSAL_CUES, s), lambda n: "-A" * (n // 2)),
+    "doctype acronym cue": (
+        lambda s: doctype._score(doctype.cues().cues["proposal"], s),
+        lambda n: "-A" * (n // 2),
+    ),
     "declarations._BOX_FIRST": (_finditer(declarations._BOX_FIRST), lambda n: "[" + " " * n + "z"),
     "declarations._LABEL_FIRST": (_finditer(declarations._LABEL_FIRST), lambda n: "yes (" + " " * n + "z"),
     "declarations yes/no": (lambda s: declarations.read_answer(s, ""), lambda n: "yes" + " " * n + "x"),

@@ -54,7 +54,7 @@ def _label(f: Finding) -> str:
     return f.name or f.text
 
 
-def assess(
+def assess(  # noqa: C901 - one case per category of finding, then one per risk signal
     findings: list[Finding], document_type: str = "other", host_country: str | None = "GB"
 ) -> Assessment:
     """Severity of each finding (on copies) and the risk of the document; suppressed findings and

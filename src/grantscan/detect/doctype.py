@@ -1,147 +1,203 @@
 """Document type: proposal, agreement, form or other, so the right checks run.
 
-Cheap by design: the title (first blocks) and counts of telling phrases in the first part of the text.
-Agreements (collaboration/consortium agreements, MoUs, NDAs, data-sharing agreements, licences) speak
-of "the Parties", "WHEREAS", "IN WITNESS WHEREOF"; proposals of work packages, objectives and the
-Principal Investigator; forms ask questions with tick boxes. Short texts without clear signals are "other".
-Section headings count too: a short draft with "1. Summary", "2. Partners", "3. Impact" is a proposal even
-before it uses much proposal vocabulary, and "Definitions", "Term and Termination", "Governing Law" mark
-an agreement.
+Cheap by design: the title (first blocks), counts of telling phrases and section headings in the first part of
+the text. What tells each type (cues, their weights, heading vocabularies and the thresholds of the decision) is
+data, ``patterns/doctype.yaml``, checked on load.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
+from ..knowledge.resources import patterns_dir
 from ..model import Document
 
 DOCUMENT_TYPES = ("proposal", "agreement", "form", "other")
+SCORED = ("agreement", "proposal", "form")  # the types with evidence; "other" is what lacks it
 HEAD_BLOCKS = 12
 MAX_CHARS = 60_000
-
-_TITLE_AGREEMENT = re.compile(
-    r"(?i)\b(?:agreement|memorandum\s+of\s+understanding|\bmou\b|non-?disclosure|\bnda\b|licen[cs]e\s+agreement|"
-    r"deed\s+of|terms\s+and\s+conditions|contract\b|letter\s+of\s+intent)"
-)
-_TITLE_PROPOSAL = re.compile(
-    r"(?i)\b(?:proposal|case\s+for\s+support|description\s+of\s+(?:the\s+)?action|project\s+description|"
-    r"research\s+plan|technical\s+annex|work\s+plan|statement\s+of\s+work|grant\s+application)"
-)
-_TITLE_FORM = re.compile(
-    r"(?i)\b(?:application\s+form|questionnaire|self-assessment|declaration\s+form|"
-    r"checklist|dossier\s+de\s+candidature|(?<![Oo]rder\s)(?-i:Form))\b"
-)
-
-_AGREEMENT_CUES = [
-    (re.compile(r"(?i)\bthis\s+(?:agreement|memorandum|contract|licen[cs]e)\b"), 1.0),
-    (re.compile(r"(?i)\b(?:is|are)\s+(?:made|entered\s+into)\b"), 1.0),
-    (re.compile(r"(?-i:\bthe\s+Part(?:y|ies)\b)"), 0.6),
-    (re.compile(r"(?i)\bwhereas\b"), 2.0),
-    (re.compile(r"(?i)\bin\s+witness\s+whereof\b"), 4.0),
-    (re.compile(r"(?i)\bhereinafter\b"), 1.0),
-    (re.compile(r"(?i)\bnow,?\s+therefore\b"), 3.0),
-    (re.compile(r"(?i)\bhereby\s+agree"), 2.0),
-    (re.compile(r"(?i)\bagree(?:s|d)?\s+as\s+follows\b"), 3.0),
-    (re.compile(r"(?i)\bshall\b"), 0.3),
-    (
-        re.compile(
-            r"(?-i:\b(?:Licensee|Licensor|Recipient|Discloser|Disclosing\s+Party|Receiving\s+Party)\b)"
-        ),
-        0.5,
-    ),
-    (re.compile(r"(?i)\b(?:governed\s+by|terminat(?:e|ion)\s+(?:of\s+)?this)\b"), 1.0),
-    (re.compile(r"(?i)\bsignature\b|\bsigned\s+(?:by|for\s+and\s+on\s+behalf)"), 0.5),
-]
-_PROPOSAL_CUES = [
-    (re.compile(r"(?i)\bwork\s*packages?\b|\bWP\s?\d\b"), 1.0),
-    (re.compile(r"(?i)\bobjectives?\b"), 0.5),
-    (re.compile(r"(?i)\bmethodolog(?:y|ies)\b"), 1.0),
-    (re.compile(r"(?i)\bprincipal\s+investigator\b|\bco-?investigator\b|\bPI\b"), 1.0),
-    (re.compile(r"(?i)\bdeliverables?\b|\bmilestones?\b"), 0.5),
-    (re.compile(r"(?i)\bstate[- ]of[- ]the[- ]art\b"), 1.0),
-    (re.compile(r"(?i)\bimpact\b"), 0.3),
-    (re.compile(r"(?i)\bresearch\s+(?:questions?|aims?|programme|project)\b"), 0.7),
-    (re.compile(r"(?i)\b(?:we|this\s+project)\s+(?:will|aim|propose)\b"), 0.7),
-    (re.compile(r"(?i)\bproposal\b|\bproposed\s+research\b"), 1.0),
-    (re.compile(r"(?i)\b(?:phd|doctoral|studentship|the\s+student)\b"), 0.5),
-    (re.compile(r"(?i)\b(?:hypothes[ie]s|literature|experiments?)\b"), 0.3),
-    (
-        re.compile(
-            r"(?i)\bwe\s+propose\b|\b(?:this|the)\s+(?:project|proposal)\b|\bour\s+(?:approach|project|team|goal)s?\b"
-        ),
-        0.6,
-    ),
-    # a project acronym as the subject of planned work: "SKYWARD will develop ..."
-    (
-        re.compile(
-            r"\b[A-Z][A-Z0-9-]{2,40}+\s+(?:will|aims\s+to)\s+(?:develop|design|build|deliver|create|"
-            r"investigate|study|demonstrate|test|establish|produce|advance|combine|address|provide|bring)\b"
-        ),
-        1.0,
-    ),
-    (re.compile(r"(?i)\b(?:budget|funding|timeline|work\s+plan)\b"), 0.4),
-    (re.compile(r"(?i)\bresearch\b"), 0.2),
-]
-_FORM_CUES = [
-    (re.compile(r"\?"), 0.6),
-    (re.compile(r"[☐☑☒□■]"), 1.0),
-    (re.compile(r"(?i)\byes\s*/\s*no\b|\b(?:yes|no)\s*[☐□]"), 1.5),
-    (
-        re.compile(r"(?i)\bplease\s+(?:tick|indicate|provide|complete|state|describe|confirm|list|give)\b"),
-        1.0,
-    ),
-    (re.compile(r"(?i)\b(?:max\.?|maximum)\s*\d+\s*(?:words|characters|pages)\b"), 1.0),
-    (re.compile(r"(?i)\bname\s+of\s+(?:the\s+)?(?:applicant|organisation|institution)\b"), 1.0),
-    (re.compile(r"(?i)\b(?:applicant|candidat)\w*\b"), 0.4),
-    (re.compile(r"(?i)\b(?:n/a|not\s+applicable)\b"), 0.3),
-]
+TITLE_CHARS = 300
 
 
-# A heading line: optional markdown hashes and a number ("2.", "3.1", "B)", "IV."), then a few words.
-_HEADING = re.compile(
-    r"^(?:#+\s*)?(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)]|[IVX]{1,4}\.)?"
-    r"\s*(?P<title>[A-Za-z][A-Za-z &/,'’()-]{2,70}?)\s*:?\s*(?:\.{3,}.*)?$"
-)
-_PROPOSAL_HEADINGS = re.compile(
-    r"(?i)(?:project\s+|executive\s+|lay\s+|technical\s+)?(?:summary|abstract|overview)|(?:aims?|objectives?)\b.*|"
-    r"(?:research\s+)?(?:methods?|methodology|approach)|work\s*packages?.*|work\s+plan|(?:expected\s+)?impacts?\b.*|"
-    r"pathways?\s+to\s+impact|(?:project\s+)?partners?(?:hip)?s?|consortium(?:\s+\w+)?|deliverables?.*|milestones?.*|"
-    r"budget.*|(?:justification\s+of\s+)?resources|costs?|time\s*(?:line|table)|gantt\s+chart|risks?(?:\s+\w+)?|"
-    r"dissemination.*|outreach|(?:research\s+)?team|state\s+of\s+the\s+art|research\s+questions?|novelty|"
-    r"(?:expected\s+)?outcomes?|data\s+management(?:\s+plan)?|introduction|motivation|case\s+for\s+support"
-)
-_AGREEMENT_HEADINGS = re.compile(
-    r"(?i)definitions?(?:\s+and\s+interpretation)?|interpretation|recitals|term(?:\s+and\s+termination)?|"
-    r"termination|duration|governing\s+law.*|(?:applicable\s+)?law(?:\s+and\s+jurisdiction)?|jurisdiction|"
-    r"dispute\s+resolution|confidentiality.*|(?:limitation\s+of\s+)?liability|indemnit(?:y|ies)|warrant(?:y|ies)|"
-    r"notices|force\s+majeure|assignment|entire\s+agreement|severability|counterparts|variation|waiver|"
-    r"payment(?:\s+terms)?|execution|signatures?|intellectual\s+property(?:\s+rights)?"
-)
-# Contract headings ("Term and Termination", "Governing Law") occur in little else; proposal headings
-# ("Summary", "Impact") are plainer words, so each weighs less.
-HEADING_WEIGHT = {"proposal": 1.5, "agreement": 2.5}
-MAX_HEADINGS = 6
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """Section headings of one type: their vocabulary (matched whole) and what each distinct one weighs."""
+
+    titles: re.Pattern[str]
+    weight: float
 
 
-def _headings(text: str, vocabulary: re.Pattern[str]) -> int:
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Everything ``patterns/doctype.yaml`` says about telling the types apart."""
+
+    cues: dict[str, list[tuple[re.Pattern[str], float]]]  # type -> (phrase, weight per occurrence)
+    cue_cap: int  # occurrences of one cue counted at most
+    title: dict[str, tuple[re.Pattern[str], float]]  # type -> (title phrase, points)
+    heading_line: re.Pattern[str]  # one heading line, its words in group 'title'
+    max_headings: int
+    headings: dict[str, Headings]  # type -> its heading vocabulary
+    margin: float  # how far the best type must lead the runner-up
+    min_score: tuple[tuple[int, float], ...]  # (more words than, evidence needed), longest texts first
+
+
+def _number(path: Path, d: LineDict, key: str, what: str, *, whole: bool = False) -> float:
+    v = d[key]
+    if isinstance(v, bool) or not isinstance(v, int if whole else (int, float)) or v < 0:
+        kind = "a whole number" if whole else "a number"
+        raise PackError(path, d.key_line(key), f"{what}: '{key}' must be {kind} >= 0")
+    return float(v)
+
+
+def _regex(path: Path, line: int, pattern: Any, what: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise PackError(path, line, f"{what}: expected a regular expression")
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise PackError(path, line, f"{what}: bad regular expression: {e}") from None
+
+
+def _types(path: Path, d: Any, line: int, what: str, required: set[str]) -> LineDict:
+    if not isinstance(d, LineDict):
+        raise PackError(path, line, f"{what}: expected a mapping of document types")
+    check_keys(path, d, set(SCORED), required, what)
+    return d
+
+
+def _cues(path: Path, data: LineDict) -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    section = _types(path, data["cues"], data.key_line("cues"), "cues", set(SCORED))
+    out: dict[str, list[tuple[re.Pattern[str], float]]] = {}
+    for kind, rows in section.items():
+        if not isinstance(rows, list) or not rows:
+            raise PackError(path, section.key_line(kind), f"cues '{kind}': expected a list of cues")
+        out[kind] = []
+        for i, row in enumerate(rows, 1):
+            what = f"cues '{kind}' #{i}"
+            if not isinstance(row, LineDict):
+                raise PackError(path, section.key_line(kind), f"{what}: expected {{weight, pattern}}")
+            check_keys(path, row, {"weight", "pattern"}, {"weight", "pattern"}, what)
+            rx = _regex(path, row.key_line("pattern"), row["pattern"], what)
+            out[kind].append((rx, _number(path, row, "weight", what)))
+    return out
+
+
+def _title(path: Path, data: LineDict) -> dict[str, tuple[re.Pattern[str], float]]:
+    section = _types(path, data["title"], data.key_line("title"), "title", set())
+    out = {}
+    for kind, row in section.items():
+        what = f"title '{kind}'"
+        if not isinstance(row, LineDict):
+            raise PackError(path, section.key_line(kind), f"{what}: expected {{points, pattern}}")
+        check_keys(path, row, {"points", "pattern"}, {"points", "pattern"}, what)
+        out[kind] = (
+            _regex(path, row.key_line("pattern"), row["pattern"], what),
+            _number(path, row, "points", what),
+        )
+    return out
+
+
+def _headings(path: Path, data: LineDict) -> tuple[re.Pattern[str], int, dict[str, Headings]]:
+    section = data["headings"]
+    if not isinstance(section, LineDict):
+        raise PackError(path, data.key_line("headings"), "headings: expected a mapping")
+    check_keys(path, section, {"line", "max", *SCORED}, {"line", "max"}, "headings")
+    line = _regex(path, section.key_line("line"), section["line"], "headings 'line'")
+    if "title" not in line.groupindex:
+        raise PackError(path, section.key_line("line"), "headings 'line': needs a group named 'title'")
+    out = {}
+    for kind in SCORED:
+        row = section.get(kind)
+        if row is None:
+            continue
+        what = f"headings '{kind}'"
+        if not isinstance(row, LineDict):
+            raise PackError(path, section.key_line(kind), f"{what}: expected {{weight, titles}}")
+        check_keys(path, row, {"weight", "titles"}, {"weight", "titles"}, what)
+        titles = row["titles"]
+        if not isinstance(titles, list) or not titles or not all(isinstance(x, str) and x for x in titles):
+            raise PackError(path, row.key_line("titles"), f"{what}: 'titles' must be a list of patterns")
+        vocabulary = _regex(path, row.key_line("titles"), "(?i)" + "|".join(titles), what)
+        out[kind] = Headings(vocabulary, _number(path, row, "weight", what))
+    return line, int(_number(path, section, "max", "headings", whole=True)), out
+
+
+def _decision(path: Path, data: LineDict) -> tuple[float, tuple[tuple[int, float], ...]]:
+    d = data["decision"]
+    if not isinstance(d, LineDict):
+        raise PackError(path, data.key_line("decision"), "decision: expected a mapping")
+    check_keys(path, d, {"margin", "min_score"}, {"margin", "min_score"}, "decision")
+    rows = d["min_score"]
+    if not isinstance(rows, list) or not rows:
+        raise PackError(
+            path, d.key_line("min_score"), "decision: 'min_score' must be a list of {over, score}"
+        )
+    steps: list[tuple[int, float]] = []
+    for i, row in enumerate(rows, 1):
+        what = f"decision 'min_score' #{i}"
+        if not isinstance(row, LineDict):
+            raise PackError(path, d.key_line("min_score"), f"{what}: expected {{over, score}}")
+        check_keys(path, row, {"over", "score"}, {"over", "score"}, what)
+        over = int(_number(path, row, "over", what, whole=True))
+        if steps and over >= steps[-1][0]:
+            raise PackError(path, row.key_line("over"), f"{what}: 'over' must fall from row to row")
+        steps.append((over, _number(path, row, "score", what)))
+    if steps[-1][0] != 0:
+        raise PackError(path, rows[-1].line, "decision 'min_score': the last row must be 'over: 0'")
+    return _number(path, d, "margin", "decision"), tuple(steps)
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read and check a document-type pack (the shipped one unless ``path`` is given); errors name file:line."""
+    p = Path(path) if path else patterns_dir() / "doctype.yaml"
+    data = load_yaml(p)
+    if not isinstance(data, LineDict):
+        raise PackError(p, 1, "document types: expected a mapping with 'cues'")
+    keys = {"cue_cap", "cues", "title", "headings", "decision"}
+    check_keys(p, data, {"version", *keys}, keys, "document types")
+    line, max_headings, headings = _headings(p, data)
+    margin, min_score = _decision(p, data)
+    return Cues(
+        cues=_cues(p, data),
+        cue_cap=int(_number(p, data, "cue_cap", "document types", whole=True)),
+        title=_title(p, data),
+        heading_line=line,
+        max_headings=max_headings,
+        headings=headings,
+        margin=margin,
+        min_score=min_score,
+    )
+
+
+@cache
+def cues() -> Cues:
+    """The shipped document-type cues, loaded once."""
+    return load_cues()
+
+
+def _count_headings(text: str, vocabulary: re.Pattern[str], c: Cues) -> int:
     """How many distinct section headings of one kind the text has (one per line, a few words each)."""
     seen: set[str] = set()
     for line in text.split("\n"):
         line = line.strip()
         if not line or len(line) > 90:
             continue
-        m = _HEADING.match(line)
+        m = c.heading_line.match(line)
         if not m:
             continue
         title = m.group("title").strip(" ,:-").lower()
         if len(title.split()) <= 6 and vocabulary.fullmatch(title):
             seen.add(title)
-    return min(MAX_HEADINGS, len(seen))
+    return min(c.max_headings, len(seen))
 
 
-def _score(cues: list[tuple[re.Pattern[str], float]], text: str, cap: int = 8) -> float:
-    return sum(w * min(cap, len(rx.findall(text))) for rx, w in cues)
+def _score(cue_list: list[tuple[re.Pattern[str], float]], text: str, cap: int = 8) -> float:
+    return sum(w * min(cap, len(rx.findall(text))) for rx, w in cue_list)
 
 
 def _evidence(document: Document) -> tuple[str, str]:
@@ -164,34 +220,27 @@ def scores(document: Document) -> dict[str, float]:
 # the second judgement is a lookup.
 @lru_cache(maxsize=4)
 def _scores(head: str, text: str) -> tuple[tuple[str, float], ...]:
-    title = head[:300]
-    s = {
-        "agreement": _score(_AGREEMENT_CUES, text),
-        "proposal": _score(_PROPOSAL_CUES, text),
-        "form": _score(_FORM_CUES, text),
-    }
-    s["proposal"] += HEADING_WEIGHT["proposal"] * _headings(text, _PROPOSAL_HEADINGS)
-    s["agreement"] += HEADING_WEIGHT["agreement"] * _headings(text, _AGREEMENT_HEADINGS)
-    if _TITLE_AGREEMENT.search(title):
-        s["agreement"] += 6
-    if _TITLE_PROPOSAL.search(title):
-        s["proposal"] += 6
-    if _TITLE_FORM.search(title):
-        s["form"] += 4
-    # a long text with many contract words is an agreement even if it talks about its objectives
-    words = max(1, len(text.split()))
-    s["words"] = words
+    c = cues()
+    title = head[:TITLE_CHARS]
+    s = {kind: _score(c.cues[kind], text, c.cue_cap) for kind in SCORED}
+    for kind, h in c.headings.items():
+        s[kind] += h.weight * _count_headings(text, h.titles, c)
+    for kind, (rx, points) in c.title.items():
+        if rx.search(title):
+            s[kind] += points
+    s["words"] = max(1, len(text.split()))
     return tuple(s.items())
 
 
 def classify(document: Document) -> str:
     """'proposal', 'agreement', 'form' or 'other' from the title, headings and vocabulary."""
+    c = cues()
     s = scores(document)
     words = s.pop("words")
     best = max(s, key=lambda k: s[k])
     top = s[best]
     runner = sorted(s.values())[-2]
-    threshold = 3.5 if words > 250 else 5.0 if words > 150 else 7.0
-    if top < threshold or top < runner * 1.25:
+    threshold = next(score for over, score in c.min_score if words > over)
+    if top < threshold or top < runner * c.margin:
         return "other"
     return best

@@ -607,7 +607,7 @@ class _TexScanner:
                 out.copy(i, j)
                 i = j
 
-    def command(self, i: int, limit: int) -> int:
+    def command(self, i: int, limit: int) -> int:  # noqa: C901 - one case per kind of LaTeX command
         """Handle the control sequence at ``t[i]``; return the offset after it and its dropped arguments."""
         t, out = self.t, self.out
         m = _COMMAND.match(t, i, limit)

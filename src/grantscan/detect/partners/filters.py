@@ -1,0 +1,137 @@
+"""Why an organisation name found in a block is not reported, or reported only as a mention and not a partner.
+
+Two registries of named context filters, each with its reason as data: ``SKIP_FILTERS`` drop a name before it is
+screened (a surname, the user's own institution), ``NOT_PARTNER_FILTERS`` turn a listed name into a note (a
+journal title, a reference, a sentence that says the partner is not it). ``ORG_REASONS`` holds the other lines an
+organisation finding says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .places import CITATION, YEAR_FAST
+from .tokens import _Tokens
+
+# a listed name inside these is a title or a reference, not a partner
+TITLE_WORDS = re.compile(
+    r"\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Acta|Annals|Review|Reviews|Conference|Symposium|"
+    r"Workshop|Press|Magazine|Herald|Vestnik|Izvestiya|Gazette)\b"
+)
+TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Annals|Acta|Review|Herald|Vestnik)\s+"
+    r"(?:of|on|de)?\s*(?:the\s+)?|[\"“‘]\s*)$"
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|neither|nor|unrelated|unaffiliated|rather than|instead of|as opposed to|distinct from|"
+    r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties))\b",
+    re.I,
+)
+REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
+
+# What an organisation finding says: reason id -> template (str.format fields as named).
+ORG_REASONS: dict[str, str] = {
+    "pattern": "{kind} name pattern",
+    "built-in": "built-in list: {name}",
+    "built-in-tags": "built-in list: {name} ({tags})",
+    "not-partner": "named in {why}, not as a partner",
+    "institution-country": "institution '{name}' is in {code}",
+}
+
+
+def org_reason(reason_id: str, **fields: object) -> str:
+    """The text of reason ``reason_id`` with its fields filled in."""
+    return ORG_REASONS[reason_id].format(**fields)
+
+
+@dataclass(slots=True)
+class NameAt:
+    """An organisation name candidate: tokens ``s:e`` of ``t``, the kind its head word says, and what the
+    filters compare it with."""
+
+    t: _Tokens
+    s: int
+    e: int
+    kind: str
+    titles: set[str]  # personal titles (Dr, Prof) of countries.yaml
+    host: re.Pattern[str] | None  # the user's own institutions
+    run: Callable[[_Tokens, int, int], tuple[int, int]]  # the capitalised name around a token range
+
+
+@dataclass(frozen=True, slots=True)
+class NameFilter:
+    """A context filter: its id, why a name it catches is not a partner (as a finding would say), the test."""
+
+    id: str
+    why: str
+    test: Callable[[NameAt], bool]
+
+
+# -- skipped before screening -------------------------------------------------------------------------------------
+
+
+def surname(n: NameAt) -> bool:
+    """A one-word name (not a university) written as a surname: after a title, or a title and a given name ("Dr
+    Maria Rostec" is a person, not the corporation)."""
+    if n.e - n.s != 1 or n.kind == "university" or n.s == 0:
+        return False
+    t, i, titles = n.t, n.s, n.titles
+    prev = t.word(i - 1)
+    if prev in titles or prev.rstrip(".") in titles:
+        return True
+    return i >= 2 and t.name_word(i - 1) and not t.sent_start(i - 1) and t.word(i - 2).rstrip(".") in titles
+
+
+def host_institution(n: NameAt) -> bool:
+    """The user's own institution is never a partner."""
+    return n.host is not None and n.host.match(n.t.span_text(n.s, n.e)) is not None
+
+
+SKIP_FILTERS: tuple[NameFilter, ...] = (
+    NameFilter("surname", "a surname, not the organisation", surname),
+    NameFilter("host", "the host institution itself", host_institution),
+)
+
+
+# -- listed, but named as something other than a partner ----------------------------------------------------------
+
+
+def title(n: NameAt) -> bool:
+    """The name is part of a journal or proceedings title, or follows one ("Journal of ...", an opening quote)."""
+    t = n.t
+    a = t.st[n.s]
+    rs, re_ = n.run(t, n.s, n.e)
+    return bool(TITLE_WORDS.search(t.span_text(rs, re_)) or TITLE_BEFORE.search(t.text[max(0, a - 40) : a]))
+
+
+def reference(n: NameAt) -> bool:
+    """A year with citation words near the name, or a numbered reference entry, make it a reference."""
+    t = n.t
+    a, b = t.st[n.s], t.end(n.e - 1)
+    window = t.text[max(0, a - 150) : b + 150]
+    return bool(YEAR_FAST.search(window) and (CITATION.search(window) or REFERENCE_ENTRY.match(t.text)))
+
+
+def negated(n: NameAt) -> bool:
+    """Its sentence, before the name, says the partner is not it ("not to be confused with ...")."""
+    t = n.t
+    a = t.st[n.s]
+    sa = t.st[t.sentence(n.s)[0]] if t.has_sents else max(t.text.rfind(". ", 0, a) + 1, 0)
+    return NEGATION.search(t.text[max(sa, a - 120) : a]) is not None
+
+
+NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
+    NameFilter("title", "a journal or proceedings title", title),
+    NameFilter("reference", "a reference", reference),
+    NameFilter("negated", "a sentence that says the partner is not it", negated),
+)
+
+
+def first_catch(filters: tuple[NameFilter, ...], n: NameAt) -> NameFilter | None:
+    """The first filter of ``filters`` that catches the name, or None."""
+    for f in filters:
+        if f.test(n):
+            return f
+    return None

@@ -1,0 +1,282 @@
+"""List matches of an organisation name: the evidence that it is a listed entry, and the verdict on each entry.
+
+The listed names found in the name by the scan, the built-in body's own names, fuzzy scores of its text (whole,
+from a later start, continued past a comma) give candidate entries; ``verdict.VERDICT_RULES`` judges each against
+the places the text names. Reads the detector's tokens, runs and country mentions.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Protocol
+
+from ...model import ListMatch
+from . import screening, verdict
+from .organisations import KnownOrg
+from .places import CountryRules
+from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
+from .tokens import _Mention, _Tokens
+
+
+class DetectorView(Protocol):
+    """What the list matching reads from the partner detector: the index, the place rules, and the capitalised
+    names and country mentions of the block being read."""
+
+    screen: ScreeningIndex
+    rules: CountryRules
+
+    def _run(self, t: _Tokens, start: int, end: int) -> tuple[int, int]: ...
+    def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]: ...
+    def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]: ...
+    def _country_after(self, t: _Tokens, end: int) -> str | None: ...
+    def _sentence_codes(self, t: _Tokens, s: int) -> set[str]: ...
+
+
+def screen_span(
+    det: DetectorView,
+    t: _Tokens,
+    s: int,
+    e: int,
+    text: str,
+    org: KnownOrg | None,
+    hits: list[Hit],
+    kind_listed: bool = False,
+) -> tuple[list[ListMatch], list[str]]:
+    """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
+
+    Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
+    the span's text. The place in the name, right after it or in its sentence, set against the entry's
+    countries, decides between designated, possible and not this entity (``verdict.VERDICT_RULES``)."""
+    ev, whole = _list_evidence(det, t, s, e, text, org, hits, kind_listed)
+    if not ev:
+        return [], []
+    strong = {m.code for m in det._span_mentions(t, s, e)}
+    after = det._country_after(t, e)
+    if after:
+        strong.add(after)
+    if org is not None and org.country:
+        strong.add(org.country)
+    weak = det._sentence_codes(t, s) - strong
+    return _verdicts(det, ev, strong, weak, whole, kind_listed)
+
+
+def _list_evidence(
+    det: DetectorView,
+    t: _Tokens,
+    s: int,
+    e: int,
+    text: str,
+    org: KnownOrg | None,
+    hits: list[Hit],
+    kind_listed: bool,
+) -> tuple[dict[int, tuple[float, str]], bool]:
+    """Listed names the organisation at tokens ``s:e`` may be (name -> score and how it was found), and whether
+    a listed name covers the whole span; each source is read only when the earlier ones leave it open."""
+    ev = _known_evidence(det, org)
+    whole = _hit_evidence(det, t, s, e, org, hits, ev)
+    if not whole:
+        # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
+        _whole_text_evidence(det, text, ev)
+        whole = not hits
+    if not ev and e - s > 2 and not kind_listed:
+        _later_start_evidence(det, t, s, e, ev)
+    idx = det.screen
+    if (
+        max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+        and e + 1 < t.n
+        and t.word(e) in (",", "(", "in")
+        and t.name_word(e + 1)
+    ):
+        _name_after_evidence(det, t, s, e, text, ev)
+    return ev, whole
+
+
+def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
+    """The listed names of a built-in body's own names and aliases (not its acronyms)."""
+    ev: dict[int, tuple[float, str]] = {}
+    if org is not None:
+        for n in [org.name, *org.aliases]:
+            if not is_acronym(n) and len(n) > 3:
+                for k in det.screen.lookup(n):
+                    ev.setdefault(k, (1.0, "known"))
+    return ev
+
+
+def _hit_evidence(
+    det: DetectorView,
+    t: _Tokens,
+    s: int,
+    e: int,
+    org: KnownOrg | None,
+    hits: list[Hit],
+    ev: dict[int, tuple[float, str]],
+) -> bool:
+    """Add the listed names the scan found in the span to ``ev``; whether one of them covers it whole."""
+    whole = False
+    for h in hits:
+        if org is not None and h.how == "acronym":
+            continue  # the built-in body decides what its acronym names
+        if h.how != "acronym" and _qualified(det, t, s, h.start):
+            continue  # "Shandong University of Science and Technology ...": another body than the listed one
+        whole = whole or (h.start == s and h.end == e)
+        rs, re_ = det._run(t, h.start, h.end)
+        rs, re_ = min(rs, s), max(re_, e)
+        others = _other_words(det, t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
+        for k in h.names:
+            if others and len(det.screen.names[k].words) <= 2:
+                continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
+            ev.setdefault(k, (h.score, h.how))
+    return whole
+
+
+def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """Add the listed names close to the span's whole text; a generic name found inside does not lower the
+    bar, a specific one does."""
+    idx = det.screen
+    specific = any(not idx.generic(k) for k in ev)
+    for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
+        ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+
+
+def _later_start_evidence(
+    det: DetectorView, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]
+) -> None:
+    """A sentence's first words run into the name ("Staff of Sharif University ..."): score the span from a
+    later start, past everyday words only ("Ioffe Physical-Technical Institute" is not a listed "Institute of
+    Technical Physics")."""
+    for j in range(s + 1, min(e - 1, s + 4)):
+        if _distinctive_word(det, t, j - 1):
+            break
+        if t.name_word(j) and not t.name_word(j - 1) or j == s + 1:
+            for k, score in det.screen.score_span(t.span_text(j, e)):
+                ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+        if ev:
+            break
+
+
+def _name_after_evidence(
+    det: DetectorView, t: _Tokens, s: int, e: int, text: str, ev: dict[int, tuple[float, str]]
+) -> None:
+    """ "Institute of Advanced Technology, Wuxi": the place word after the name belongs to the listed name;
+    "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
+    idx = det.screen
+    after = t.word(e + 1)
+    for k, score in idx.score_span(f"{text} {after}"):
+        if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+            ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+    end = det._name_run(t, e + 1)[1]
+    if not ev and t.word(e) == "," and end > e + 2:
+        keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+        for k, score in idx.score_span(t.span_text(s, end)):
+            if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
+                ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+
+
+def _verdicts(
+    det: DetectorView,
+    ev: dict[int, tuple[float, str]],
+    strong: set[str],
+    weak: set[str],
+    whole: bool,
+    kind_listed: bool,
+) -> tuple[list[ListMatch], list[str]]:
+    """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
+    designated ones first) and the reasons of at most three entries found to be other bodies."""
+    idx = det.screen
+    best: dict[tuple[str, str], ListMatch] = {}
+    dropped: list[str] = []
+    for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
+        nm = idx.names[k]
+        entry = idx.entries[nm.entry]
+        key = (entry.list_id, entry.entry_id or entry.name)
+        if key in best:
+            continue
+        c = verdict.Candidate(
+            raw=nm.raw,
+            score=score,
+            how=how,
+            entry=entry,
+            generic=idx.generic(k),
+            words=len(nm.words),
+            acronym_bodies=partial(idx.acronym_bodies, nm.raw),
+            strong=strong,
+            weak=weak,
+            whole=whole,
+            kind_listed=kind_listed,
+        )
+        outcome = verdict.judge(c)
+        if isinstance(outcome, verdict.Drop):
+            dropped.append(outcome.why)
+        if outcome is not None:
+            continue
+        best[key] = ListMatch(
+            list_id=entry.list_id,
+            list_name=entry.list_name,
+            snapshot=entry.snapshot,
+            entry=entry.name,
+            score=round(min(score, 1.0), 3),
+            country=entry.country,
+            entry_id=entry.entry_id,
+            regime=entry.regime,
+            matched=nm.raw,
+            status=c.status,  # type: ignore[arg-type]
+            evidence=c.evidence,
+        )
+    found = sorted(best.values(), key=lambda m: (m.status != "designated", -m.score))
+    return found, dropped[:3]
+
+
+def _distinctive_word(det: DetectorView, t: _Tokens, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word that tells one body from another: not an everyday word, a
+    generic one, a legal form or a nationality."""
+    if not t.name_word(i):
+        return False
+    w = t.word(i)
+    if fold(w) in det.screen.common:
+        return False
+    generic, dropped = det.screen.generic_words, det.screen.dropped_words
+    if all(x in generic or x in dropped for x in name_words(w)):
+        return False
+    place = det.rules.places.get(w)
+    return place is None or place.kind != "demonym"
+
+
+def _qualified(det: DetectorView, t: _Tokens, s: int, start: int) -> bool:
+    """Whether the capitalised words written right before a listed name at token ``start`` (from token ``s``
+    on) name another body: a distinctive word other than a nationality ('Shandong University of Science and
+    Technology' is not 'University of Science and Technology of China'; 'Russian Rostec' is Rostec)."""
+    generic, dropped = det.screen.generic_words, det.screen.dropped_words
+    j = start - 1
+    while j >= s and t.name_word(j):
+        if any(w not in generic and w not in dropped for w in name_words(t.word(j))):
+            place = det.rules.places.get(t.word(j))
+            if place is None or place.kind != "demonym":
+                return True
+        j -= 1
+    return False
+
+
+def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
+    """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
+    legal form or a place."""
+    places = {i for m in det._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
+    generic, dropped = det.screen.generic_words, det.screen.dropped_words
+    for i in range(s, e):
+        if h.start <= i < h.end or i in places or not t.name_word(i):
+            continue
+        if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
+            return True
+    return False
+
+
+def match_reason(m: ListMatch, consequence: str) -> str:
+    """'UK Sanctions List (FCDO) RUS1431 'Moscow Institute of Physics and Technology' (RUS; snapshot D):
+    designated; evidence; what follows'."""
+    bits = f"{m.list_name} {m.entry_id or ''} '{m.entry}'".replace("  ", " ")
+    meta = "; ".join(x for x in (m.regime, f"snapshot {m.snapshot}" if m.snapshot else "") if x)
+    out = f"{bits} ({meta}): {m.status}" + (f" (score {m.score:.2f})" if m.score < 1.0 else "")
+    if m.evidence:
+        out += "; " + "; ".join(m.evidence)
+    if consequence and m.status == "designated":
+        out += f". {consequence}"
+    return out
