@@ -485,7 +485,7 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
     ):
         return ""
     lo, hi = max(sent.start, h.start - _LIST_REACH), min(sent.end, h.end + _LIST_REACH)
-    verbs = {s for s, _ in block.verbs}
+    verbs = block.verb_starts
     commas = conj = 0
     for j in range(h.start - 1, lo - 1, -1):
         if j in verbs:
@@ -505,11 +505,23 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
 class _Block:
     """What every hit of one block reads: the Doc, its cue spans, word lists and block-level flags."""
 
-    __slots__ = ("doc", "cues", "title", "verbs", "yes_end", "admin", "lower", "lowers", "punct")
+    __slots__ = (
+        "doc",
+        "cues",
+        "title",
+        "verbs",
+        "verb_starts",
+        "yes_end",
+        "admin",
+        "lower",
+        "lowers",
+        "punct",
+    )
 
     def __init__(self, doc: Doc, cues: _BySentence, title: bool, field: bool):
         self.doc, self.cues, self.title = doc, cues, title
         self.verbs = set(cues.all.get("verb", []))
+        self.verb_starts = {s for s, _ in self.verbs}
         self.yes_end = _yes_answer(doc)
         self.admin = field and self.yes_end is None and _admin_label(doc)
         self.lower = lower_words(doc)
