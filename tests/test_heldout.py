@@ -2,8 +2,9 @@
 independently of the development corpus (scored with the shared evaluation script).
 
 ``tests/heldout`` was written first and its failure causes were then fixed, so its floors are regression
-guards. ``tests/heldout-blind`` was never used to change detection: its floors sit a margin below what was
-measured and are the honest estimate of quality on unseen text (see each set's README)."""
+guards. ``tests/heldout-blind`` was written blind, but the evidence model is now fitted on it as on every
+development set, so its floors are regression guards as well; the frozen split of the project corpus is the
+estimate on unseen text (see each set's README and corpus/README.md)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ CLAUSES = [c for c in CATEGORIES if c.startswith("clause-")]
 FIELDS = {"id", "text", "categories", "countries", "declarations", "false_friends", "notes"}
 
 # (technology F1, country F1, clause F1) floors per set; see the module docstring.
-FLOORS = {"heldout": (0.97, 0.95, 0.95), "heldout-blind": (0.85, 0.90, 0.80)}
+FLOORS = {"heldout": (0.97, 0.95, 0.95), "heldout-blind": (0.90, 0.90, 0.93)}
 # share of declaration rows whose declared category is reported as a finding (blind: 5 of 31 measured)
 MAX_DECLARATION_LEAK = {"heldout": 0.10, "heldout-blind": 0.20}
 

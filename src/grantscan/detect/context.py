@@ -100,8 +100,8 @@ class CueFamily:
     """One family of cue phrases of ``patterns/context.yaml``."""
 
     why: str
-    scope: str  # "sentence", "before", "around" or "paragraph"
-    reach: int  # tokens before (scope "before") or on either side of (scope "around") the match
+    scope: str  # "sentence", "before", "after", "around" or "paragraph"
+    reach: int  # tokens before ("before"), after ("after") or on either side of ("around") the match
     phrases: list[str]
 
 
@@ -115,7 +115,7 @@ class ContextCues:
 
 _CONTEXT_KEYS = {"version", "families", "organisation_words"}
 _FAMILY_KEYS = {"why", "scope", "reach", "phrases", "weighed"}
-_SCOPES = {"sentence", "before", "around", "paragraph"}
+_SCOPES = {"sentence", "before", "after", "around", "paragraph"}
 
 
 def load_context(path: str | Path | None = None) -> ContextCues:
@@ -436,6 +436,11 @@ class ContextScorer:
                     ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= h.start - e <= fam.reach),
                     None,
                 )
+            elif fam.scope == "after":  # right after the match: the noun the term qualifies
+                found = next(
+                    ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= s - h.end <= fam.reach),
+                    None,
+                )
             elif fam.scope == "around":  # next to the match on either side: its role in the sentence
                 found = next(
                     (
@@ -456,16 +461,67 @@ class ContextScorer:
             if name == "instrument" and not r.platform:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
             feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
+        listed = _list_item(block, h, sent)
+        if listed:
+            feats["cue.list"] = Feature(1.0, listed)
+
+
+# separators of a list of items; a list item is next to one of them
+_SEPARATORS = {",", "and", "or", "/", ";"}
+_LIST_REACH = 10  # tokens on either side of the match searched for the list's other separators
+
+
+def _list_item(block: _Block, h: Hit, sent: Span) -> str:
+    """The text of the list around ``h`` when the match is one item of a list of three or more items
+    ("nonlinear physics, information theory, machine learning and signal processing"): a topic named among
+    others, not what the sentence does. A build or apply verb between the match and the list's separators
+    ends the list (a new clause), so "we develop radar, and the partner builds lidar" is not a list."""
+    lower = block.lower
+    before = h.start - 1 if h.start > sent.start else None
+    after = h.end if h.end < sent.end else None
+    if not (
+        (before is not None and lower[before] in _SEPARATORS)
+        or (after is not None and lower[after] in _SEPARATORS)
+    ):
+        return ""
+    lo, hi = max(sent.start, h.start - _LIST_REACH), min(sent.end, h.end + _LIST_REACH)
+    verbs = block.verb_starts
+    commas = conj = 0
+    for j in range(h.start - 1, lo - 1, -1):
+        if j in verbs:
+            break
+        commas += lower[j] == ","
+        conj += lower[j] in ("and", "or")
+    for j in range(h.end, hi):
+        if j in verbs:
+            break
+        commas += lower[j] == ","
+        conj += lower[j] in ("and", "or")
+    if commas >= 2 or (commas >= 1 and conj >= 1):
+        return block.doc[lo:hi].text
+    return ""
 
 
 class _Block:
     """What every hit of one block reads: the Doc, its cue spans, word lists and block-level flags."""
 
-    __slots__ = ("doc", "cues", "title", "verbs", "yes_end", "admin", "lower", "lowers", "punct")
+    __slots__ = (
+        "doc",
+        "cues",
+        "title",
+        "verbs",
+        "verb_starts",
+        "yes_end",
+        "admin",
+        "lower",
+        "lowers",
+        "punct",
+    )
 
     def __init__(self, doc: Doc, cues: _BySentence, title: bool, field: bool):
         self.doc, self.cues, self.title = doc, cues, title
         self.verbs = set(cues.all.get("verb", []))
+        self.verb_starts = {s for s, _ in self.verbs}
         self.yes_end = _yes_answer(doc)
         self.admin = field and self.yes_end is None and _admin_label(doc)
         self.lower = lower_words(doc)

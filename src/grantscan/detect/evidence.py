@@ -51,6 +51,8 @@ FEATURES: tuple[str, ...] = (
     "cue.option",  # an option, not the plan
     "cue.civil_only",  # a civil-only or no-military statement in the sentence
     "cue.instrument",  # a platform next to words that make it a carrier or data source ("drone carrying a camera")
+    "cue.method",  # the term qualifies a method or tool noun right after it ("machine learning-based analysis")
+    "cue.list",  # one item of a list of three or more fields or topics ("physics, machine learning and ...")
     "doctype.agreement",  # the document reads as an agreement
     "doctype.form",  # the document reads as a form
 )
