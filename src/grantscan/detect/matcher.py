@@ -352,9 +352,15 @@ class PhraseSet:
                 self._pending.setdefault(key, []).append(v)
 
     def build(self) -> PhraseSet:
+        """Add the pending phrases to the matchers, as token hashes (``compiled``: read from the cache)."""
+        from .compiled import phrase_tokens
+
+        table = phrase_tokens(self.nlp)
         for (label, acro), phrases in self._pending.items():
-            docs = list(self.nlp.tokenizer.pipe(phrases))
-            (self.orth if acro else self.lower).add(label, docs)
+            if acro:
+                self.orth.add(label, table.orth(phrases))
+            else:
+                self.lower.add(label, table.lower(phrases))
         self._pending.clear()
         return self
 
