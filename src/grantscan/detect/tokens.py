@@ -311,6 +311,9 @@ def _tokenizer_factory() -> Any:
 
 def build_nlp() -> spacy.language.Language:
     """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
+    from .spacy_import import import_spacy
+
+    import_spacy()
     import spacy
 
     _register()
