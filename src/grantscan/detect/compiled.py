@@ -82,7 +82,8 @@ class PhraseTokens:
         self.key = cache_key() if root is not None else ""
         self._known: dict[str, Tokens] = {}  # read from the file
         self._used: dict[str, Tokens] = {}  # asked for in this process
-        self.new = 0  # phrases tokenised in this process (not found in the file)
+        self.new = 0  # phrases tokenised since the file was last read or written
+        self.tokenised = 0  # phrases tokenised in this process, in all
         if root is not None:
             self._known = self._load()
 
@@ -100,6 +101,7 @@ class PhraseTokens:
             for p, doc in zip(missing, self.nlp.tokenizer.pipe(missing), strict=True):
                 self._used[p] = _hashes(doc)
             self.new += len(missing)
+            self.tokenised += len(missing)
         out = []
         for p in phrases:
             t = self._used.get(p)
