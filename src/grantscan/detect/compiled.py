@@ -3,7 +3,7 @@
 Building the detector tokenises ~17,000 phrases of the technology packs, the context cues and the
 partner word lists (about 1 s: each new word becomes a spaCy lexeme). A phrase matcher needs only the
 hashes of their tokens, so ``PhraseTokens`` keeps phrase -> (ORTH hashes, LOWER hashes) in one ``.npz``
-file of plain arrays (never a pickle) in the user cache dir, under ``compiled/``.
+file of plain arrays (never a pickle) in the user cache dir, under ``compiled/`` (``cache.compiled_dir``).
 
 - Keyed by content: a phrase is looked up by its own text, so a changed or added pack phrase is simply a miss
   (tokenised, then stored). The file name holds a digest of what decides how a phrase is tokenised:
@@ -20,6 +20,7 @@ built (tests compare findings with and without it).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -35,14 +36,11 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..config import Config
-
-__all__ = ["PhraseTokens", "attach", "cache_root", "phrase_tokens"]
+__all__ = ["PhraseTokens", "attach", "cache_key", "phrase_tokens"]
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the file layout changes
-SUBDIR = "compiled"
 CHECKED = 16  # phrases tokenised again on load to confirm the file
 MAX_KEPT = (
     200_000  # phrases kept from earlier runs besides this run's own (other configurations, extra packs)
@@ -52,18 +50,21 @@ _SEP = "\x00"
 Tokens = tuple[tuple[int, ...], tuple[int, ...]]  # ORTH hashes, LOWER hashes
 
 
-def cache_root(config: Config) -> Path:
-    """The folder of compiled files: ``compiled/`` in the configured or the user cache dir."""
-    from ..cache import default_cache_dir
-
-    return Path(config.cache_dir or default_cache_dir()) / SUBDIR
+@functools.cache
+def _code_digest() -> str:
+    """Hash of grantscan's source files, once per process: the tokenizer's settings are code, and a development
+    install changes them without changing its version."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parents[1]
+    for p in sorted(pkg.rglob("*.py")):
+        h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def cache_key() -> str:
     """Digest of everything that decides how a phrase is tokenised."""
     import spacy
 
-    from ..cache import _code_digest
     from ..version import __version__
 
     text = f"format={FORMAT};grantscan={__version__};code={_code_digest()};spacy={spacy.__version__}"
