@@ -49,12 +49,6 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("grantscan"))
 
 
-def compiled_dir(config: Config) -> Path:
-    """Where the detector keeps what it compiles between runs (``grantscan.detect.compiled``): beside the
-    result cache, and used with ``--no-cache`` too (it changes how fast a detector is built, never a result)."""
-    return Path(config.cache_dir or default_cache_dir()) / "compiled"
-
-
 # ---- serialisation (model.py has to_dict for reports, which is lossy: no offsets, rounded scores) ----
 
 

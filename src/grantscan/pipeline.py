@@ -16,7 +16,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from .cache import compiled_dir, sha256_file
+from .cache import sha256_file
 from .config import Config
 from .detect import Detector
 from .detect.doctype import classify
@@ -47,7 +47,7 @@ class Scanner:
 
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
-        self.detector = Detector(self.config, compiled_dir(self.config))
+        self.detector = Detector(self.config)
         self.guidance = Guidance.load()
         self.allow = AllowList(self.config.allow)
 

@@ -11,12 +11,11 @@ and completes them for the whole document (``finalize``), seeing what the detect
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
-from .compiled import attach
+from .compiled import attach, compiled_dir
 from .group import group_findings, one_per_span
 from .technology import TechDetector
 from .tokens import ChunkCache, aligned_block, build_nlp
@@ -79,14 +78,15 @@ PARTS: dict[str, Callable[[Any, Config], Part]] = {
 class Detector:
     """Built once; ``detect(document)`` returns the grouped findings of every detector (no guidance yet)."""
 
-    def __init__(self, config: Config | None = None, compiled_dir: Path | None = None):
-        """``compiled_dir``: where the phrases' tokens are kept between runs (``compiled``); None: not kept."""
+    def __init__(self, config: Config | None = None):
         self.config = config or Config()
         self.nlp = build_nlp()
         # before the packs are compiled: tokenising their ~17,000 phrases would otherwise fill spaCy's tokenizer
         # cache (10,000 chunks by default) and leave every later document uncached, 3-7x slower
         self.chunks = ChunkCache(self.nlp.tokenizer)
-        phrases = attach(self.nlp, compiled_dir)  # the packs' phrases, as tokenised in an earlier run
+        phrases = attach(
+            self.nlp, compiled_dir(self.config)
+        )  # the packs' phrases, tokenised in an earlier run
         self.parts: dict[str, Part] = {name: make(self.nlp, self.config) for name, make in PARTS.items()}
         phrases.save()
 

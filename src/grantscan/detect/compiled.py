@@ -3,7 +3,7 @@
 Building the detector tokenises ~17,000 phrases of the technology packs, the context cues and the
 partner word lists (about 1 s: each new word becomes a spaCy lexeme). A phrase matcher needs only the
 hashes of their tokens, so ``PhraseTokens`` keeps phrase -> (ORTH hashes, LOWER hashes) in one ``.npz``
-file of plain arrays (never a pickle) in the user cache dir, under ``compiled/`` (``cache.compiled_dir``).
+file of plain arrays (never a pickle) in the user cache dir, under ``compiled/``.
 
 - Keyed by content: a phrase is looked up by its own text, so a changed or added pack phrase is simply a miss
   (tokenised, then stored). The file name holds a digest of what decides how a phrase is tokenised:
@@ -36,7 +36,9 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["PhraseTokens", "attach", "cache_key", "phrase_tokens"]
+    from ..config import Config
+
+__all__ = ["PhraseTokens", "attach", "cache_key", "compiled_dir", "phrase_tokens"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,13 @@ MAX_KEPT = (
 _SEP = "\x00"
 
 Tokens = tuple[tuple[int, ...], tuple[int, ...]]  # ORTH hashes, LOWER hashes
+
+
+def compiled_dir(config: Config) -> Path:
+    """``compiled/`` in the configured cache dir or the user cache dir (the folder of the result cache too)."""
+    from platformdirs import user_cache_dir
+
+    return Path(config.cache_dir or user_cache_dir("grantscan")) / "compiled"
 
 
 @functools.cache
