@@ -263,12 +263,20 @@ def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: 
     return best
 
 
+def run_measured(args: list[str], env: dict) -> tuple[float, float]:
+    """Wall time (s) of one command and its peak RSS (MB): the largest of the process and the children it
+    waited for (a scan's worker), from ``wait4`` of that process alone."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0  # reaped here: keep Popen from waiting again
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
+
+
 def paired(commands: dict[str, list[str]], env: dict, runs: int, fresh_cache: Path | None = None) -> dict:
     """Median wall time (s) and peak RSS (MB) of each command, their runs interleaved (A B A B ...) so that
     a change of load on a shared machine falls on all of them alike. With ``fresh_cache``, every run starts
     with an empty cache dir there (nothing compiled yet)."""
-    import resource
-
     times: dict[str, list[float]] = {k: [] for k in commands}
     peaks = dict.fromkeys(commands, 0.0)
     for i in range(runs):
@@ -276,11 +284,9 @@ def paired(commands: dict[str, list[str]], env: dict, runs: int, fresh_cache: Pa
             run_env = env
             if fresh_cache is not None:
                 run_env = dict(env, XDG_CACHE_HOME=str(fresh_cache / f"{name}-{i}"))
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            times[name].append(run_cmd(args, run_env))
-            after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            if after > before:  # ru_maxrss of the children only ever grows: a new peak is this run's
-                peaks[name] = max(peaks[name], after / 1024)
+            t, peak = run_measured(args, run_env)
+            times[name].append(t)
+            peaks[name] = max(peaks[name], peak)
     return {k: (median(v), peaks[k]) for k, v in times.items()}
 
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from ..config import Config
 
-__all__ = ["PhraseTokens", "attach", "cache_key", "compiled_dir", "phrase_tokens"]
+__all__ = ["PhraseTokens", "attach", "cache_key", "compiled_dir", "finish", "phrase_tokens"]
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,7 @@ class PhraseTokens:
         self._used: dict[str, Tokens] = {}  # asked for in this process
         self.new = 0  # phrases tokenised since the file was last read or written
         self.tokenised = 0  # phrases tokenised in this process, in all
+        self.read = 0  # phrases taken from the file (counted by ``finish``)
         if root is not None:
             self._known = self._load()
 
@@ -218,6 +219,18 @@ def _hashes(doc: Any) -> Tokens:
 
     arr = doc.to_array([ORTH, LOWER]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
     return tuple(arr[:, 0].tolist()), tuple(arr[:, 1].tolist())
+
+
+def finish(nlp: Language) -> PhraseTokens | None:
+    """The detectors of ``nlp`` are built: save its phrase table if it grew, then let go of the phrases (the
+    matchers hold what they need; a phrase asked for later is tokenised). Returns the emptied table, whose
+    counts say what the build read and tokenised."""
+    table = _TABLES.pop(nlp, None)
+    if table is not None:
+        table.save()
+        table.read = len(table._used) - table.tokenised
+        table._known, table._used = {}, {}
+    return table
 
 
 _TABLES: weakref.WeakKeyDictionary[Any, PhraseTokens] = weakref.WeakKeyDictionary()
