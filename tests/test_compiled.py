@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from grantscan.config import Config
 from grantscan.detect import compiled
 from grantscan.detect.compiled import PhraseTokens, phrase_tokens
-from grantscan.detect.matcher import PhraseSet, load_rules, pack_files
+from grantscan.detect.matcher import PhraseSet, load_rules, load_rules_kept, pack_files
 from grantscan.detect.tokens import build_nlp
 from grantscan.pipeline import Scanner
 
@@ -282,3 +282,81 @@ def test_two_writers_race_and_a_reader_never_sees_half_a_file(nlp, tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == [f"phrases-{compiled.cache_key()}.npz"]  # no temp left
     final = PhraseTokens(nlp, tmp_path)
     assert final.tokens(phrases) == expected and final.tokenised == 0
+
+
+# ---- validated technology rules ------------------------------------------------------------------------------
+
+EXTRA = """pack: extra
+version: 1
+rules:
+  - id: extra-widget
+    category: {category}
+    terms: [quantum widget]
+    context: {{words: [lab], window: 5, weight: 0.2}}
+    requires: {{terms: [research]}}
+    scope: [body, table]
+    patterns:
+      - [{{LOWER: widget}}, {{IS_DIGIT: true, OP: "?"}}]
+"""
+
+
+def _category() -> str:
+    return load_rules(pack_files())[0].category
+
+
+def test_rules_read_back_equal_the_parsed_ones_without_parsing(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    pack = tmp_path / "extra.yaml"
+    pack.write_text(EXTRA.format(category=_category()), encoding="utf-8")
+    files = pack_files([pack])
+    parsed = load_rules(files)
+    assert load_rules_kept(files, tmp_path / "c") == parsed
+    assert (tmp_path / "c" / "rules.json").is_file()
+
+    def no_parsing(files):  # noqa: ANN001, ANN202
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("grantscan.detect.matcher.load_rules", no_parsing)
+    again = load_rules_kept(files, tmp_path / "c")
+    assert again == parsed
+    widget = next(r for r in again if r.id == "extra-widget")
+    assert widget.scope == ("body", "table") and widget.requires is not None and widget.context[0].window == 5
+
+
+def test_a_changed_pack_is_parsed_again(tmp_path: Path) -> None:
+    pack = tmp_path / "extra.yaml"
+    pack.write_text(EXTRA.format(category=_category()), encoding="utf-8")
+    files = pack_files([pack])
+    load_rules_kept(files, tmp_path / "c")
+    pack.write_text(EXTRA.format(category=_category()).replace("quantum widget", "quantum gadget"), "utf-8")
+    widget = next(r for r in load_rules_kept(files, tmp_path / "c") if r.id == "extra-widget")
+    assert widget.terms == ["quantum gadget"]
+
+
+def test_an_invalid_pack_raises_and_nothing_is_kept(tmp_path: Path) -> None:
+    from grantscan.knowledge.loader import PackError
+
+    pack = tmp_path / "extra.yaml"
+    pack.write_text(EXTRA.format(category="no-such-category"), encoding="utf-8")
+    with pytest.raises(PackError, match="unknown category"):
+        load_rules_kept(pack_files([pack]), tmp_path / "c")
+    assert not (tmp_path / "c" / "rules.json").exists()
+
+
+@pytest.mark.parametrize(
+    "damage", [b"", b"{not json", b'{"digest": 1}', b"[]", b'{"digest": "x", "payload": 3}', b"bad payload"]
+)
+def test_a_damaged_rules_file_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+    import json
+
+    files = pack_files()
+    want = load_rules(files)
+    load_rules_kept(files, tmp_path)
+    kept = tmp_path / "rules.json"
+    if damage == b"bad payload":  # the right digest over entries that are not rules
+        data = json.loads(kept.read_bytes())
+        data["payload"] = [{"id": 1}, 2]
+        damage = json.dumps(data).encode()
+    kept.write_bytes(damage)
+    assert load_rules_kept(files, tmp_path) == want
+    assert json.loads(kept.read_bytes())["payload"][0]["id"] == want[0].id  # rewritten
+    assert load_rules_kept(files, tmp_path) == want

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
+import json
 import logging
 import os
 import tempfile
@@ -38,7 +40,16 @@ if TYPE_CHECKING:
 
     from ..config import Config
 
-__all__ = ["PhraseTokens", "attach", "cache_key", "compiled_dir", "finish", "phrase_tokens"]
+__all__ = [
+    "PhraseTokens",
+    "attach",
+    "cache_key",
+    "compiled_dir",
+    "finish",
+    "phrase_tokens",
+    "read_json",
+    "write_json",
+]
 
 log = logging.getLogger(__name__)
 
@@ -194,24 +205,34 @@ class PhraseTokens:
             "orth": np.fromiter((h for t in table.values() for h in t[0]), dtype=np.uint64),
             "lower": np.fromiter((h for t in table.values() for h in t[1]), dtype=np.uint64),
         }
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-phrases-", suffix=".npz", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    np.savez(fh, allow_pickle=False, **arrays)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as e:  # a read-only or full cache dir never fails a scan
-            log.debug("compiled phrase cache not saved to %s: %s", path, e)
+        buf = io.BytesIO()
+        np.savez(buf, allow_pickle=False, **arrays)
+        if not _write(path, buf.getvalue()):
             return False
         for old in path.parent.glob("phrases-*.npz"):  # files of other keys are never read again
             if old != path:
                 old.unlink(missing_ok=True)
         self._known, self.new = table, 0
         return True
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, then
+    ``os.replace``. A read-only or full cache dir never fails a scan (False, logged at debug)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        log.debug("compiled cache not saved to %s: %s", path, e)
+        return False
+    return True
 
 
 def _hashes(doc: Any) -> Tokens:
@@ -249,3 +270,39 @@ def phrase_tokens(nlp: Language) -> PhraseTokens:
     if table is None:
         table = _TABLES[nlp] = PhraseTokens(nlp, None)
     return table
+
+
+# ---- JSON kept beside it (validated technology rules) --------------------------------------------------------
+
+
+def files_digest(kind: str, files: Iterable[Path]) -> str | None:
+    """Digest of ``kind``, the cache key and each file's path and bytes; None when a file cannot be read."""
+    h = hashlib.sha256(f"{kind};{cache_key()}".encode())
+    try:
+        for f in files:
+            h.update(str(f).encode() + b"\0" + hashlib.sha256(Path(f).read_bytes()).digest())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def read_json(path: Path, digest: str) -> Any | None:
+    """The payload kept in ``path`` under ``digest``; None when absent, of another digest or unreadable."""
+    try:
+        data = json.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("digest") == digest:
+            return data["payload"]
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError) as e:
+        log.debug("compiled cache %s unreadable (%s): rebuilt", path, e)
+    return None
+
+
+def write_json(path: Path, digest: str, payload: Any) -> bool:
+    """Keep ``payload`` in ``path`` under ``digest`` (whole or not at all); False when it was not written."""
+    try:
+        text = json.dumps({"digest": digest, "payload": payload}, ensure_ascii=False)
+    except (TypeError, ValueError):  # a value JSON cannot hold: not kept
+        return False
+    return _write(path, text.encode("utf-8"))
