@@ -263,31 +263,34 @@ def stage_times(scanner, path: Path, repeat: int) -> dict[str, float]:  # noqa: 
     return best
 
 
-def run_measured(args: list[str], env: dict) -> tuple[float, float]:
-    """Wall time (s) of one command and its peak RSS (MB): the largest of the process and the children it
-    waited for (a scan's worker), from ``wait4`` of that process alone."""
+def run_measured(args: list[str], env: dict) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s, user + system) and peak RSS (MB) of one command, the children it waited for
+    (a scan's worker) included, from ``wait4`` of that process alone. CPU time barely moves with the load of a
+    shared machine, where wall time does."""
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0  # reaped here: keep Popen from waiting again
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
+    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def paired(commands: dict[str, list[str]], env: dict, runs: int, fresh_cache: Path | None = None) -> dict:
-    """Median wall time (s) and peak RSS (MB) of each command, their runs interleaved (A B A B ...) so that
-    a change of load on a shared machine falls on all of them alike. With ``fresh_cache``, every run starts
-    with an empty cache dir there (nothing compiled yet)."""
+    """Median wall time (s), median CPU time (s) and peak RSS (MB) of each command, their runs interleaved
+    (A B A B ...) so that a change of load on a shared machine falls on all of them alike. With
+    ``fresh_cache``, every run starts with an empty cache dir there (nothing compiled yet)."""
     times: dict[str, list[float]] = {k: [] for k in commands}
+    cpus: dict[str, list[float]] = {k: [] for k in commands}
     peaks = dict.fromkeys(commands, 0.0)
     for i in range(runs):
         for name, args in commands.items():
             run_env = env
             if fresh_cache is not None:
                 run_env = dict(env, XDG_CACHE_HOME=str(fresh_cache / f"{name}-{i}"))
-            t, peak = run_measured(args, run_env)
+            t, cpu, peak = run_measured(args, run_env)
             times[name].append(t)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
-    return {k: (median(v), peaks[k]) for k, v in times.items()}
+    return {k: (median(v), peaks[k], median(cpus[k])) for k, v in times.items()}
 
 
 def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | None = None) -> None:  # noqa: ANN001
@@ -314,22 +317,29 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
         fresh_cache=work / "fresh",
     )
     for tag in bins:
-        version, _ = got[f"version{tag}"]
-        t_para, peak_para = got[f"para{tag}"]
-        t_cold, peak_cold = cold[f"para{tag}"]
+        version, _, cpu_version = got[f"version{tag}"]
+        t_para, peak_para, cpu_para = got[f"para{tag}"]
+        t_cold, peak_cold, cpu_cold = cold[f"para{tag}"]
         key = tag.strip(" []")
         res = results.setdefault(key or "this", {}) if against else results
         res["--version s"] = version
+        res["--version cpu s"] = cpu_version
         res["one paragraph s"] = t_para
+        res["one paragraph cpu s"] = cpu_para
         res["one paragraph above --version s"] = t_para - version
         res["one paragraph, empty cache dir s"] = t_cold
+        res["one paragraph, empty cache dir cpu s"] = cpu_cold
         res["one-file scan peak MB"] = peak_para
-        row(f"grantscan --version{tag}", f"{version:.3f} s")
+        row(f"grantscan --version{tag}", f"{version:.3f} s (cpu {cpu_version:.3f} s)")
         row(
             f"scan of a one-paragraph file{tag}",
-            f"{t_para:.3f} s ({t_para - version:.3f} s above --version, bar 0.35)",
+            f"{t_para:.3f} s ({t_para - version:.3f} s above --version, bar 0.35) | cpu {cpu_para:.3f} s "
+            f"({cpu_para - cpu_version:.3f} s above --version)",
         )
-        row(f"  the same with an empty cache dir{tag}", f"{t_cold:.3f} s (peak {peak_cold:.0f} MB)")
+        row(
+            f"  the same with an empty cache dir{tag}",
+            f"{t_cold:.3f} s | cpu {cpu_cold:.3f} s | peak {peak_cold:.0f} MB",
+        )
         row(f"peak memory of that scan (largest process){tag}", f"{peak_para:.0f} MB (bar 120)")
     www = SHARED / "opendreamkit" / "proposal-www.pdf"
     if www.is_file():
@@ -346,7 +356,7 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
         )
         t_plumb, t_fium = got["bare_pdfplumber"][0], got["bare_pypdfium2"][0]
         for tag in bins:
-            t_scan, peak = got[f"www{tag}"]
+            t_scan, peak, _ = got[f"www{tag}"]
             key = tag.strip(" []")
             res = results.setdefault(key or "this", {}) if against else results
             res["proposal-www whole process"] = {
