@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, ListMatch, TextBlock
-from ..compiled import phrase_tokens
 from ..tokens import lower_hashes
 from . import screening
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
@@ -92,6 +91,8 @@ class PartnerDetector:
         hosts = [h for h in dict.fromkeys(getattr(config, "host_institutions", None) or []) if h.strip()]
         self.host = re.compile("|".join(rf"{re.escape(h)}\b" for h in hosts)) if hosts else None
         # every phrase as the token hashes a matcher compares (``compiled``: read from the cache)
+        from ..compiled import phrase_tokens
+
         table = phrase_tokens(nlp)
         block_docs = table.lower([*self.rules.blockers, *hosts])
         self.block_matcher = PhraseMatcher(vocab, attr="LOWER")
