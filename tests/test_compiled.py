@@ -228,8 +228,10 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
+    from grantscan.detect import compiled
     from grantscan.detect.compiled import PhraseTokens
     from grantscan.detect.tokens import build_nlp
+    compiled.cache_key = lambda: sys.argv[3]  # the reader's, even if a source file changes meanwhile
     nlp = build_nlp()
     phrases = sys.argv[2].split("|")
     print("ready", flush=True)
@@ -243,13 +245,17 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_two_writers_race_and_a_reader_never_sees_half_a_file(nlp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_two_writers_race_and_a_reader_never_sees_half_a_file(
+    nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    key = compiled.cache_key()
+    monkeypatch.setattr(compiled, "cache_key", lambda: key)
     phrases = [f"phrase number {i}" for i in range(3000)] + PHRASES
     expected = PhraseTokens(nlp, None).tokens(phrases)
     env = dict(os.environ)
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(tmp_path), "|".join(phrases)],
+            [sys.executable, "-c", WRITER, str(tmp_path), "|".join(phrases), key],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -279,7 +285,7 @@ def test_two_writers_race_and_a_reader_never_sees_half_a_file(nlp, tmp_path: Pat
             if w.poll() is None:
                 w.kill()
     assert reads > 0 and full > 0
-    assert [p.name for p in tmp_path.iterdir()] == [f"phrases-{compiled.cache_key()}.npz"]  # no temp left
+    assert [p.name for p in tmp_path.iterdir()] == [f"phrases-{key}.npz"]  # no temp left
     final = PhraseTokens(nlp, tmp_path)
     assert final.tokens(phrases) == expected and final.tokenised == 0
 
