@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,15 @@ RISKY_TEXT = (
     "University of Defense Technology in China.\n"
 )
 CLEAN_TEXT = "This project studies how primary school pupils learn to read with their parents at home.\n"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Fixtures built once per module (a Scanner and its compiled-phrase cache) never write to the user's
+    real cache either."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+        yield
 
 
 @pytest.fixture(autouse=True)

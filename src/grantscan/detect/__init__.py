@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..config import Config
 from ..model import Document, Finding, TextBlock
+from .compiled import attach, compiled_dir, finish
 from .group import group_findings, one_per_span
 from .technology import TechDetector
 from .tokens import ChunkCache, aligned_block, build_nlp
@@ -83,7 +84,9 @@ class Detector:
         # before the packs are compiled: tokenising their ~17,000 phrases would otherwise fill spaCy's tokenizer
         # cache (10,000 chunks by default) and leave every later document uncached, 3-7x slower
         self.chunks = ChunkCache(self.nlp.tokenizer)
+        attach(self.nlp, compiled_dir(self.config))  # the packs' phrases, as tokenised in an earlier run
         self.parts: dict[str, Part] = {name: make(self.nlp, self.config) for name, make in PARTS.items()}
+        self.phrases = finish(self.nlp)  # saved if new, then let go; its counts stay
 
     @property
     def tech(self) -> TechDetector:

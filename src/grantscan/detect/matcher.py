@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -288,6 +288,42 @@ def load_rules(files: Iterable[Path]) -> list[Rule]:
     return list(rules.values())
 
 
+RULES_FORMAT = 1  # of kept rules: bump when Rule's fields change
+
+
+def _rule_from_dict(d: dict[str, Any]) -> Rule:
+    d = dict(d)
+    d["context"] = [Context(**c) for c in d["context"]]
+    d["negative_context"] = [Context(**c) for c in d["negative_context"]]
+    d["requires"] = Context(**d["requires"]) if d["requires"] is not None else None
+    d["scope"] = tuple(d["scope"])
+    return Rule(**d)
+
+
+def load_rules_kept(files: Iterable[Path], root: Path | None) -> list[Rule]:
+    """``load_rules(files)``, read back from ``root`` (``compiled``) when no pack changed since it was kept.
+
+    The packs are parsed and validated only when one of them (its path or its bytes) changed, or grantscan or
+    spaCy did; an invalid pack raises as ever and nothing is kept. A kept file that cannot be read or does not
+    fit is ignored and rewritten."""
+    from .compiled import files_digest, read_json, write_json
+
+    files = list(files)
+    digest = files_digest(f"rules={RULES_FORMAT}", files) if root is not None else None
+    if root is None or digest is None:
+        return load_rules(files)
+    path = root / "rules.json"
+    kept = read_json(path, digest)
+    if kept is not None:
+        try:
+            return [_rule_from_dict(d) for d in kept]
+        except (TypeError, KeyError, AttributeError):
+            pass  # a damaged entry: parsed again below
+    rules = load_rules(files)
+    write_json(path, digest, [asdict(r) for r in rules])
+    return rules
+
+
 def _plural(term: str) -> str | None:
     if _ACRONYM.match(term) and " " not in term:
         return None if term.endswith("s") else term + "s"
@@ -352,9 +388,15 @@ class PhraseSet:
                 self._pending.setdefault(key, []).append(v)
 
     def build(self) -> PhraseSet:
+        """Add the pending phrases to the matchers, as token hashes (``compiled``: read from the cache)."""
+        from .compiled import phrase_tokens
+
+        table = phrase_tokens(self.nlp)
         for (label, acro), phrases in self._pending.items():
-            docs = list(self.nlp.tokenizer.pipe(phrases))
-            (self.orth if acro else self.lower).add(label, docs)
+            if acro:
+                self.orth.add(label, table.orth(phrases))
+            else:
+                self.lower.add(label, table.lower(phrases))
         self._pending.clear()
         return self
 

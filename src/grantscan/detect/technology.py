@@ -78,14 +78,17 @@ class TechDetector:
     """Technology rules and declarations over tokenised blocks."""
 
     def __init__(self, nlp: spacy.language.Language, config: Config):
+        from .compiled import phrase_tokens
         from .context import ContextScorer
         from .declarations import DeclarationDetector
         from .evidence import load_evidence
-        from .matcher import CompiledRules, load_rules, pack_files
+        from .matcher import CompiledRules, load_rules_kept, pack_files
 
         self.nlp = nlp
         self.config = config
-        rules = [r for r in load_rules(pack_files(config.extra_packs)) if _enabled(r, config.categories)]
+        # validated in an earlier run when no pack changed since (``compiled``)
+        packs = load_rules_kept(pack_files(config.extra_packs), phrase_tokens(nlp).root)
+        rules = [r for r in packs if _enabled(r, config.categories)]
         self.rules = rules
         self.compiled = CompiledRules(nlp, rules)
         self.scorer = ContextScorer(nlp, self.compiled)

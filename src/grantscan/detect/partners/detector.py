@@ -66,7 +66,11 @@ class PartnerDetector:
         # the user's own institution (config) joins the built-in ones: never a partner, never a country signal
         hosts = [h for h in dict.fromkeys(getattr(config, "host_institutions", None) or []) if h.strip()]
         self.host = re.compile("|".join(rf"{re.escape(h)}\b" for h in hosts)) if hosts else None
-        block_docs = [nlp.make_doc(b) for b in [*self.rules.blockers, *hosts]]
+        # every phrase as the token hashes a matcher compares (``compiled``: read from the cache)
+        from ..compiled import phrase_tokens
+
+        table = phrase_tokens(nlp)
+        block_docs = table.lower([*self.rules.blockers, *hosts])
         self.block_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.block_matcher.add("BLOCK", block_docs)
         self._block_len = max((len(d) for d in block_docs), default=0)
@@ -80,14 +84,14 @@ class PartnerDetector:
         # Place phrases, known organisations, head words and ISO codes are found in one pass over the tokens
         # (key -> what it finds). Each kind keeps its own matcher only if two of its keys share a token
         # sequence: the order of such matches would then depend on the matcher's contents.
-        patterns: dict[str, list[tuple[str, Any, list[Doc]]]] = {
-            "place": [(f"place:{ph}", ph, [nlp.make_doc(ph)]) for ph in self.rules.places],
+        patterns: dict[str, list[tuple[str, Any, list[tuple[int, ...]]]]] = {
+            "place": [(f"place:{ph}", ph, table.orth([ph])) for ph in self.rules.places],
             "org": [
-                (f"ORG{i}", org, [nlp.make_doc(v) for n in [org.name, *org.aliases] for v in _variants(n)])
+                (f"ORG{i}", org, table.orth(v for n in [org.name, *org.aliases] for v in _variants(n)))
                 for i, org in enumerate(self.orgs.known)
             ],
-            "head": [("HEAD", None, list(nlp.tokenizer.pipe(sorted(anchors))))],
-            "code": [("CODE", None, [d for d in nlp.tokenizer.pipe(sorted(self.iso_codes)) if len(d) == 1])],
+            "head": [("HEAD", None, table.orth(sorted(anchors)))],
+            "code": [("CODE", None, [d for d in table.orth(sorted(self.iso_codes)) if len(d) == 1])],
         }
         self._found_by: dict[int, tuple[str, Any]] = {}
         self.matchers: list[PhraseMatcher] = []
@@ -97,7 +101,7 @@ class PartnerDetector:
             for key, value, docs in entries:
                 self._found_by[vocab.strings.add(key)] = (kind, value)
                 for d in docs:
-                    keys_of.setdefault(tuple(t.orth for t in d), set()).add(key)
+                    keys_of.setdefault(d, set()).add(key)
             own = merged if all(len(k) == 1 for k in keys_of.values()) else PhraseMatcher(vocab, attr="ORTH")
             for key, _, docs in entries:
                 own.add(key, docs)

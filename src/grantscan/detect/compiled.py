@@ -1,0 +1,308 @@
+"""The compiled-phrase cache: the tokens of every phrase the detectors match, kept between runs.
+
+Building the detector tokenises ~17,000 phrases of the technology packs, the context cues and the
+partner word lists (about 1 s: each new word becomes a spaCy lexeme). A phrase matcher needs only the
+hashes of their tokens, so ``PhraseTokens`` keeps phrase -> (ORTH hashes, LOWER hashes) in one ``.npz``
+file of plain arrays (never a pickle) in the user cache dir, under ``compiled/``.
+
+- Keyed by content: a phrase is looked up by its own text, so a changed or added pack phrase is simply a miss
+  (tokenised, then stored). The file name holds a digest of what decides how a phrase is tokenised:
+  grantscan's version and source code (the tokenizer settings live there) and spaCy's version. A file of
+  another key is never read.
+- Checked on load: the arrays must agree in shape and key, and a sample of phrases is tokenised again and
+  compared. A corrupt, truncated or stale file is ignored (logged at debug) and rewritten.
+- Written to a temporary file in the same folder, then ``os.replace``: a concurrent run reads the old or the
+  new file, never half of one. A read-only or full cache dir only costs the saving.
+
+``--no-cache`` turns off the result cache only: this file changes no result, only how fast the detector is
+built (tests compare findings with and without it).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import logging
+import os
+import tempfile
+import weakref
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..config import Config
+
+__all__ = [
+    "PhraseTokens",
+    "attach",
+    "cache_key",
+    "compiled_dir",
+    "finish",
+    "phrase_tokens",
+    "read_json",
+    "write_json",
+]
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the file layout changes
+CHECKED = 16  # phrases tokenised again on load to confirm the file
+MAX_KEPT = (
+    200_000  # phrases kept from earlier runs besides this run's own (other configurations, extra packs)
+)
+_SEP = "\x00"
+
+Tokens = tuple[tuple[int, ...], tuple[int, ...]]  # ORTH hashes, LOWER hashes
+
+
+def compiled_dir(config: Config) -> Path:
+    """``compiled/`` in the configured cache dir or the user cache dir (the folder of the result cache too)."""
+    from platformdirs import user_cache_dir
+
+    return Path(config.cache_dir or user_cache_dir("grantscan")) / "compiled"
+
+
+@functools.cache
+def _code_digest() -> str:
+    """Hash of grantscan's source files, once per process: the tokenizer's settings are code, and a development
+    install changes them without changing its version."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parents[1]
+    for p in sorted(pkg.rglob("*.py")):
+        h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def cache_key() -> str:
+    """Digest of everything that decides how a phrase is tokenised."""
+    import spacy
+
+    from ..version import __version__
+
+    text = f"format={FORMAT};grantscan={__version__};code={_code_digest()};spacy={spacy.__version__}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+class PhraseTokens:
+    """phrase -> the ORTH and LOWER hashes of its tokens, as ``nlp``'s tokenizer makes them.
+
+    ``root`` None keeps the table in memory only (a pipeline built outside a ``Detector``).
+    """
+
+    def __init__(self, nlp: Language, root: Path | None = None):
+        self.nlp = nlp
+        self.root = root
+        self.key = cache_key() if root is not None else ""
+        self._known: dict[str, Tokens] = {}  # read from the file
+        self._used: dict[str, Tokens] = {}  # asked for in this process
+        self.new = 0  # phrases tokenised since the file was last read or written
+        self.tokenised = 0  # phrases tokenised in this process, in all
+        self.read = 0  # phrases taken from the file (counted by ``finish``)
+        if root is not None:
+            self._known = self._load()
+
+    @property
+    def path(self) -> Path | None:
+        return self.root / f"phrases-{self.key}.npz" if self.root is not None else None
+
+    # -- lookup --------------------------------------------------------------------------------------------------
+
+    def tokens(self, phrases: Iterable[str]) -> list[Tokens]:
+        """The token hashes of each phrase, in order; phrases not in the file are tokenised now."""
+        phrases = list(phrases)
+        missing = [p for p in dict.fromkeys(phrases) if p not in self._used and p not in self._known]
+        if missing:
+            for p, doc in zip(missing, self.nlp.tokenizer.pipe(missing), strict=True):
+                self._used[p] = _hashes(doc)
+            self.new += len(missing)
+            self.tokenised += len(missing)
+        out = []
+        for p in phrases:
+            t = self._used.get(p)
+            if t is None:
+                t = self._used[p] = self._known[p]
+            out.append(t)
+        return out
+
+    def orth(self, phrases: Iterable[str]) -> list[tuple[int, ...]]:
+        """ORTH hashes of each phrase's tokens (what a PhraseMatcher on ORTH matches)."""
+        return [t[0] for t in self.tokens(phrases)]
+
+    def lower(self, phrases: Iterable[str]) -> list[tuple[int, ...]]:
+        """LOWER hashes of each phrase's tokens (what a PhraseMatcher on LOWER matches)."""
+        return [t[1] for t in self.tokens(phrases)]
+
+    # -- the file ------------------------------------------------------------------------------------------------
+
+    def _load(self) -> dict[str, Tokens]:
+        path = self.path
+        assert path is not None
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                key = bytes(z["key"]).decode("ascii")
+                text = bytes(z["phrases"]).decode("utf-8")
+                counts, orth, lower = z["counts"], z["orth"], z["lower"]
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, zipfile.BadZipFile) as e:
+            log.debug("compiled phrase cache %s unreadable (%s): rebuilt", path, e)
+            return {}
+        phrases = text.split(_SEP) if text else []
+        if (
+            key != self.key
+            or counts.ndim != 1
+            or len(counts) != len(phrases)
+            or orth.shape != lower.shape
+            or orth.ndim != 1
+            or int(counts.sum()) != len(orth)
+            or orth.dtype != np.uint64
+            or lower.dtype != np.uint64
+        ):
+            log.debug("compiled phrase cache %s inconsistent: rebuilt", path)
+            return {}
+        ends = np.cumsum(counts).tolist()
+        o, lo = orth.tolist(), lower.tolist()
+        known: dict[str, Tokens] = {}
+        start = 0
+        for p, end in zip(phrases, ends, strict=True):
+            known[p] = (tuple(o[start:end]), tuple(lo[start:end]))
+            start = end
+        if not self._confirmed(known):
+            log.debug("compiled phrase cache %s disagrees with the tokenizer: rebuilt", path)
+            return {}
+        return known
+
+    def _confirmed(self, known: dict[str, Tokens]) -> bool:
+        """A spread sample of the file's phrases tokenises to the stored hashes."""
+        phrases = list(known)
+        sample = phrases[:: max(1, len(phrases) // CHECKED)][:CHECKED]
+        docs = self.nlp.tokenizer.pipe(sample)
+        return all(_hashes(doc) == known[p] for p, doc in zip(sample, docs, strict=True))
+
+    def save(self) -> bool:
+        """Write the table when this process tokenised phrases the file lacked; True when written."""
+        path = self.path
+        if path is None or not self.new:
+            return False
+        table = dict(self._used)
+        if len(self._known) <= MAX_KEPT:
+            for p, t in self._known.items():
+                table.setdefault(p, t)
+        table = {p: t for p, t in table.items() if _SEP not in p}
+        counts = np.fromiter((len(t[0]) for t in table.values()), dtype=np.int32, count=len(table))
+        arrays: dict[str, Any] = {
+            "key": np.frombuffer(self.key.encode("ascii"), dtype=np.uint8),
+            "phrases": np.frombuffer(_SEP.join(table).encode("utf-8"), dtype=np.uint8),
+            "counts": counts,
+            "orth": np.fromiter((h for t in table.values() for h in t[0]), dtype=np.uint64),
+            "lower": np.fromiter((h for t in table.values() for h in t[1]), dtype=np.uint64),
+        }
+        buf = io.BytesIO()
+        np.savez(buf, allow_pickle=False, **arrays)
+        if not _write(path, buf.getvalue()):
+            return False
+        for old in path.parent.glob("phrases-*.npz"):  # files of other keys are never read again
+            if old != path:
+                old.unlink(missing_ok=True)
+        self._known, self.new = table, 0
+        return True
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, then
+    ``os.replace``. A read-only or full cache dir never fails a scan (False, logged at debug)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        log.debug("compiled cache not saved to %s: %s", path, e)
+        return False
+    return True
+
+
+def _hashes(doc: Any) -> Tokens:
+    from spacy.attrs import LOWER, ORTH
+
+    arr = doc.to_array([ORTH, LOWER]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
+    return tuple(arr[:, 0].tolist()), tuple(arr[:, 1].tolist())
+
+
+def finish(nlp: Language) -> PhraseTokens | None:
+    """The detectors of ``nlp`` are built: save its phrase table if it grew, then let go of the phrases (the
+    matchers hold what they need; a phrase asked for later is tokenised). Returns the emptied table, whose
+    counts say what the build read and tokenised."""
+    table = _TABLES.pop(nlp, None)
+    if table is not None:
+        table.save()
+        table.read = len(table._used) - table.tokenised
+        table._known, table._used = {}, {}
+    return table
+
+
+_TABLES: weakref.WeakKeyDictionary[Any, PhraseTokens] = weakref.WeakKeyDictionary()
+
+
+def attach(nlp: Language, root: Path | None) -> PhraseTokens:
+    """Give ``nlp`` a phrase table read from ``root`` (None: in memory only); detectors built on ``nlp`` use it."""
+    table = PhraseTokens(nlp, root)
+    _TABLES[nlp] = table
+    return table
+
+
+def phrase_tokens(nlp: Language) -> PhraseTokens:
+    """The phrase table of ``nlp``: the attached one, or a new one kept in memory."""
+    table = _TABLES.get(nlp)
+    if table is None:
+        table = _TABLES[nlp] = PhraseTokens(nlp, None)
+    return table
+
+
+# ---- JSON kept beside it (validated technology rules) --------------------------------------------------------
+
+
+def files_digest(kind: str, files: Iterable[Path]) -> str | None:
+    """Digest of ``kind``, the cache key and each file's path and bytes; None when a file cannot be read."""
+    h = hashlib.sha256(f"{kind};{cache_key()}".encode())
+    try:
+        for f in files:
+            h.update(str(f).encode() + b"\0" + hashlib.sha256(Path(f).read_bytes()).digest())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def read_json(path: Path, digest: str) -> Any | None:
+    """The payload kept in ``path`` under ``digest``; None when absent, of another digest or unreadable."""
+    try:
+        data = json.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("digest") == digest:
+            return data["payload"]
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError) as e:
+        log.debug("compiled cache %s unreadable (%s): rebuilt", path, e)
+    return None
+
+
+def write_json(path: Path, digest: str, payload: Any) -> bool:
+    """Keep ``payload`` in ``path`` under ``digest`` (whole or not at all); False when it was not written."""
+    try:
+        text = json.dumps({"digest": digest, "payload": payload}, ensure_ascii=False)
+    except (TypeError, ValueError):  # a value JSON cannot hold: not kept
+        return False
+    return _write(path, text.encode("utf-8"))
