@@ -68,6 +68,18 @@ def assert_linear(name: str, make: Callable[[int, int], Any], run: Callable[[Any
     assert t4 < RATIO * t1, f"{name}: n={n}: {t1:.4f}s -> 4n: {t4:.4f}s ({t4 / t1:.1f}x)"
 
 
+def assert_linear_settled(
+    name: str, make: Callable[[int, int], Any], run: Callable[[Any], Any], n: int, tries: int = 3
+) -> None:
+    """``assert_linear``, measured again when over the ratio: on a busy machine one run of a few tens of
+    milliseconds is now and then slowed several-fold, while quadratic work is over the ratio every time."""
+    for _ in range(tries):
+        m, t1, t4 = growth(make, run, n)
+        if t1 < FLOOR or t4 < RATIO * t1:
+            return
+    raise AssertionError(f"{name}: n={m}: {t1:.4f}s -> 4n: {t4:.4f}s ({t4 / t1:.1f}x), {tries} times")
+
+
 @pytest.fixture(scope="module")
 def scanner():  # noqa: ANN201 - grantscan.pipeline.Scanner
     from grantscan.pipeline import Scanner
@@ -162,7 +174,7 @@ def test_declarations_of_one_long_sentence_are_linear(scanner: Any, name: str) -
 # one sentence of thousands of technology terms: context scoring read the whole sentence for each term (other
 # terms of its category, verb forms, actions near it, a "none of" after it): 100,000 characters of "autonomous
 # drone" took 14 s in the technology detector, of "military use" 16 s, of tick boxes 1.8 s. Name -> (text
-# repeated, starting size for the scorer on its own): the old per-term reading grew 12-14-fold from 8,000 to
+# repeated, starting size for the scorer on its own): the old per-term reading grew 10-14-fold from 8,000 to
 # 32,000 characters of these shapes, 9-fold for the sparser tick boxes, which start larger
 TECHNOLOGY_SHAPES = {
     "technology terms": ("autonomous drone ", 8000),
@@ -170,6 +182,7 @@ TECHNOLOGY_SHAPES = {
     "tick boxes": ("dual use [ ] Yes [X] No military ", 16_000),
     "'none of' after each term": ("we fly drones none of x y z w ", 8000),
     "research verbs and terms": ("we develop autonomous drones and ", 8000),
+    "export-control wording and end uses": ("export control military use ", 8000),
 }
 
 
@@ -193,7 +206,7 @@ def test_context_scoring_of_one_long_sentence_is_linear(scanner: Any, name: str)
         hits, _ = tech.compiled.hits(x[0])
         tech.scorer.score(x[0], hits, False)
 
-    assert_linear(name, _one_sentence(scanner, unit), run, n)
+    assert_linear_settled(name, _one_sentence(scanner, unit), run, n)
 
 
 @pytest.mark.parametrize("name", [n for n in TECHNOLOGY_SHAPES if n != "tick boxes"])
@@ -206,7 +219,7 @@ def test_technology_detector_of_one_long_sentence_is_linear(scanner: Any, name: 
     def run(x: tuple[Any, Any]) -> None:
         tech.find(x[0], x[1], 5)
 
-    assert_linear(name, _one_sentence(scanner, TECHNOLOGY_SHAPES[name][0]), run, 12_500)
+    assert_linear_settled(name, _one_sentence(scanner, TECHNOLOGY_SHAPES[name][0]), run, 12_500)
 
 
 def test_a_denial_read_in_a_window_is_the_denial_of_the_whole_sentence(scanner: Any) -> None:

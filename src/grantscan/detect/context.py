@@ -375,7 +375,7 @@ class ContextScorer:
             # clause names a use to prohibit it; the end use belongs to the export clause, not the work
             restricted = (
                 compliance.evidence
-                if compliance is not None and r.end_use and not negated and _prohibits(block, sent)
+                if compliance is not None and r.end_use and not negated and facts.prohibits(sent)
                 else ""
             )
             out.append(
@@ -711,6 +711,7 @@ class _Sentences:
         self._forms: dict[int, list[int]] = {}
         self._first: dict[int, int] = {}
         self._firsts: dict[tuple[int, str], list[Hit]] = {}
+        self._prohibits: dict[int, bool] = {}
 
     def actions(self, label: str, sent_start: int) -> tuple[list[tuple[int, int]], _Nearby | None]:
         """The spans of an action label ("build", "apply") in the sentence, and their index when many."""
@@ -749,6 +750,13 @@ class _Sentences:
             while got < sent.end and punct[got]:
                 got += 1
             self._first[sent.start] = got
+        return got
+
+    def prohibits(self, sent: Span) -> bool:
+        """``_prohibits`` of the sentence."""
+        got = self._prohibits.get(sent.start)
+        if got is None:
+            got = self._prohibits[sent.start] = _prohibits(self._block, sent)
         return got
 
     def first_two_texts(
