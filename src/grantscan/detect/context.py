@@ -337,6 +337,7 @@ class ContextScorer:
             sent_end[a] = b
         sent_at: dict[int, Span] = {}  # made only for sentences with a hit
         block = _Block(doc, _BySentence(self.cue_spans(doc), sent_of), title, field)
+        facts = _Sentences(block, self._verb_forms)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
         lowered = {id(h): span_text(doc, h.start, h.end).lower() for h in hits}
         by_sent_cat: dict[tuple[int, str], list[Hit]] = {}
@@ -361,9 +362,9 @@ class ContextScorer:
             feats: dict[str, Feature] = {}
             _term(feats, doc, h)
             _rule_cues(feats, doc, ctx, h, sent)
-            _support(feats, doc, h, sent, lowered, by_sent_cat, distinct)
+            _support(feats, doc, h, sent, lowered, by_sent_cat, distinct, facts)
             _position(feats, block, h, self._org_words)
-            self._verbs(feats, block, h, sent)
+            self._verbs(feats, block, h, sent, facts)
             self._cues(feats, block, h, sent)
             negated = negator(doc, sent, h.start)
             civil = feats.get("cue.civil_only")
@@ -374,7 +375,7 @@ class ContextScorer:
             # clause names a use to prohibit it; the end use belongs to the export clause, not the work
             restricted = (
                 compliance.evidence
-                if compliance is not None and r.end_use and not negated and _prohibits(block, sent)
+                if compliance is not None and r.end_use and not negated and facts.prohibits(sent)
                 else ""
             )
             out.append(
@@ -382,30 +383,25 @@ class ContextScorer:
             )
         return out
 
-    def _verbs(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span) -> None:
+    def _verbs(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span, facts: _Sentences) -> None:
         """Verb class: build or apply next to the term, research elsewhere in the sentence, any verb form,
-        an imperative objective, transfer and collaboration wording."""
+        an imperative objective, transfer and collaboration wording. What does not depend on the term is
+        read from ``facts``, worked out once per sentence."""
         doc, cues = block.doc, block.cues
         verbs = block.verbs
-        dev = _near(doc, cues.sentence("build", sent.start), sent, h, self.window, verbs)
-        use = None if dev else _near(doc, cues.sentence("apply", sent.start), sent, h, self.window, verbs)
-        far = (
-            None
-            if dev or use
-            else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs], sent, h)
-        )
+        dev = _near(doc, *facts.actions("build", sent.start), sent, h, self.window, verbs)
+        use = None if dev else _near(doc, *facts.actions("apply", sent.start), sent, h, self.window, verbs)
+        far = None if dev or use else _in_sentence(facts.build_verbs(sent.start), sent, h)
         for name, found in (("verb.build", dev), ("verb.apply", use), ("verb.research", far)):
             if found:
                 feats[name] = Feature(1.0, span_text(doc, *found))
         lowers = block.lowers
         if not (dev or use or far):
-            for j in range(sent.start, sent.end):
-                if lowers[j] in self._verb_forms and not (h.start <= j < h.end):
+            for j in facts.verb_forms(sent):  # a verb form of the term itself is skipped
+                if not (h.start <= j < h.end):
                     feats["verb.loose"] = Feature(1.0, doc[j].text)
                     break
-        first = sent.start
-        while first < sent.end and block.punct[first]:
-            first += 1
+        first = facts.first_word(sent)
         if first < sent.end and first != h.start and lowers[first] in self._verb_forms:
             feats["verb.imperative"] = Feature(1.0, doc[first].text)
         for name in ("transfer", "collaborate"):
@@ -609,10 +605,13 @@ def _support(
     lowered: dict[int, str],
     by_sent_cat: dict[tuple[int, str], list[Hit]],
     distinct: dict[str, list[Hit]],
+    facts: _Sentences,
 ) -> None:
-    """Other, different terms of the same category in the sentence or the block."""
+    """Other, different terms of the same category in the sentence or the block. The first hit of another
+    text is one of the first hits of the first two texts, found once per sentence and category (``facts``)."""
     cat, mine = h.rule.category, lowered[id(h)]
-    same = next((o for o in by_sent_cat[(sent.start, cat)] if lowered[id(o)] != mine), None)
+    firsts = facts.first_two_texts((sent.start, cat), by_sent_cat, lowered)
+    same = next((o for o in firsts if lowered[id(o)] != mine), None)
     if same is not None:
         feats["support.sentence"] = Feature(1.0, span_text(doc, same.start, same.end))
         return
@@ -698,11 +697,21 @@ def _admin_label(doc: Doc) -> bool:
 
 
 def _near(
-    doc: Doc, spans: list[tuple[int, int]], sent: Span, h: Hit, window: int, verbs: set[tuple[int, int]]
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    nearby: _Nearby | None,
+    sent: Span,
+    h: Hit,
+    window: int,
+    verbs: set[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """An action in the sentence within ``window`` tokens of the match, acting on it: a verb before the
-    technology (its object: "we train neural networks"), or a passive verb after it ("drones are flown")."""
-    for s, e in spans:
+    technology (its object: "we train neural networks"), or a passive verb after it ("drones are flown").
+    The first such span of ``spans``; with ``nearby`` (the index of ``spans``) only the spans ending or
+    starting within ``window`` of the match are read, in the same order."""
+    order = range(len(spans)) if nearby is None else nearby.around(h.start, h.end, window)
+    for k in order:
+        s, e = spans[k]
         if not (sent.start <= s and e <= sent.end) or (s < h.end and h.start < e):
             continue
         if 0 <= h.start - e <= window:
@@ -719,6 +728,106 @@ def _in_sentence(spans: list[tuple[int, int]], sent: Span, h: Hit) -> tuple[int,
         if sent.start <= s and e <= sent.end and not (s < h.end and h.start < e):
             return s, e
     return None
+
+
+class _Nearby:
+    """Where the spans of one list (one label, one sentence) end and start, sorted: the spans within a window
+    of a match are found by bisection instead of reading the whole list for each match."""
+
+    __slots__ = ("_ends", "_by_end", "_starts", "_by_start")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._by_end = sorted(range(len(spans)), key=lambda k: spans[k][1])
+        self._ends = [spans[k][1] for k in self._by_end]
+        self._by_start = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._by_start]
+
+    def around(self, start: int, end: int, window: int) -> list[int]:
+        """Positions in the list, in list order, of the spans ending in [start - window, start] or starting
+        in [end, end + window]."""
+        ks = self._by_end[bisect_left(self._ends, start - window) : bisect_right(self._ends, start)]
+        ks += self._by_start[bisect_left(self._starts, end) : bisect_right(self._starts, end + window)]
+        return sorted(set(ks))
+
+
+# a sentence with up to this many spans of a label reads them all for each match, without an index
+_NEARBY_MIN = 8
+
+
+class _Sentences:
+    """What every hit of a sentence reads that does not depend on the hit, worked out on first use and kept
+    per sentence: a paragraph without a full stop is one sentence of thousands of hits, and reading the whole
+    sentence again for each of them made scoring grow with the square of its length."""
+
+    def __init__(self, block: _Block, verb_forms: set[int]):
+        self._block = block
+        self._verb_forms = verb_forms
+        self._actions: dict[tuple[str, int], tuple[list[tuple[int, int]], _Nearby | None]] = {}
+        self._build_verbs: dict[int, list[tuple[int, int]]] = {}
+        self._forms: dict[int, list[int]] = {}
+        self._first: dict[int, int] = {}
+        self._firsts: dict[tuple[int, str], list[Hit]] = {}
+        self._prohibits: dict[int, bool] = {}
+
+    def actions(self, label: str, sent_start: int) -> tuple[list[tuple[int, int]], _Nearby | None]:
+        """The spans of an action label ("build", "apply") in the sentence, and their index when many."""
+        got = self._actions.get((label, sent_start))
+        if got is None:
+            spans = self._block.cues.sentence(label, sent_start)
+            got = self._actions[(label, sent_start)] = (
+                spans,
+                _Nearby(spans) if len(spans) > _NEARBY_MIN else None,
+            )
+        return got
+
+    def build_verbs(self, sent_start: int) -> list[tuple[int, int]]:
+        """The "build" spans of the sentence that are verbs, in order."""
+        got = self._build_verbs.get(sent_start)
+        if got is None:
+            verbs = self._block.verbs
+            got = self._build_verbs[sent_start] = [
+                c for c in self._block.cues.sentence("build", sent_start) if c in verbs
+            ]
+        return got
+
+    def verb_forms(self, sent: Span) -> list[int]:
+        """Token indices of the sentence's single-word verb forms, in order."""
+        got = self._forms.get(sent.start)
+        if got is None:
+            lowers, forms = self._block.lowers, self._verb_forms
+            got = self._forms[sent.start] = [j for j in range(sent.start, sent.end) if lowers[j] in forms]
+        return got
+
+    def first_word(self, sent: Span) -> int:
+        """The index of the sentence's first token that is not punctuation (``sent.end`` when none)."""
+        got = self._first.get(sent.start)
+        if got is None:
+            got, punct = sent.start, self._block.punct
+            while got < sent.end and punct[got]:
+                got += 1
+            self._first[sent.start] = got
+        return got
+
+    def prohibits(self, sent: Span) -> bool:
+        """``_prohibits`` of the sentence."""
+        got = self._prohibits.get(sent.start)
+        if got is None:
+            got = self._prohibits[sent.start] = _prohibits(self._block, sent)
+        return got
+
+    def first_two_texts(
+        self, key: tuple[int, str], hits: dict[tuple[int, str], list[Hit]], lowered: dict[int, str]
+    ) -> list[Hit]:
+        """Of the hits ``hits[key]``, the first one and the first one of another text (when any)."""
+        got = self._firsts.get(key)
+        if got is None:
+            got = self._firsts[key] = []
+            for o in hits[key]:
+                if not got or lowered[id(o)] != lowered[id(got[0])]:
+                    got.append(o)
+                    if len(got) == 2:
+                        break
+        return got
 
 
 def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
@@ -791,14 +900,47 @@ def negator(doc: Doc, sent: Span, start: int) -> str | None:
 
 
 def _none_of_them(doc: Doc, sent: Span, start: int) -> str | None:
-    """'drones and vans, although none of these is studied here': a denial of every item listed before it."""
+    """'drones and vans, although none of these is studied here': a denial of every item listed before it.
+
+    The first denying "none of" after the match. In a long rest of a sentence the denying ones are found once
+    per sentence (kept with the Doc) and the next one is found by bisection, so that a sentence of thousands
+    of terms is not read to its end for each of them."""
     lower = lower_words(doc)
-    for i in range(start + 1, sent.end - 2):
-        if lower[i] in ("none", "neither") and lower[i + 1] == "of":
-            tail = lower[i + 2 : min(sent.end, i + 7)]
-            if any(t in _UNUSED for t in tail) and not any(t in _NEG_EXCEPT for t in tail):
+    if sent.end - start <= _NONE_OF_SCAN:
+        for i in range(start + 1, sent.end - 2):
+            if _none_of_denies(lower, sent.end, i):
                 return words(doc)[i]
-    return None
+        return None
+    found = _none_of_denials(doc, sent)
+    k = bisect_right(found, start)
+    return words(doc)[found[k]] if k < len(found) else None
+
+
+# a rest of the sentence up to this many tokens is read directly, a longer one through its sentence's list
+_NONE_OF_SCAN = 32
+
+
+def _none_of_denies(lower: list[str], end: int, i: int) -> bool:
+    """Whether token ``i`` starts a "none of" / "neither of" that denies use ("none of these is studied"),
+    in a sentence ending at token ``end``."""
+    if lower[i] in ("none", "neither") and lower[i + 1] == "of":
+        tail = lower[i + 2 : min(end, i + 7)]
+        return any(t in _UNUSED for t in tail) and not any(t in _NEG_EXCEPT for t in tail)
+    return False
+
+
+def _none_of_denials(doc: Doc, sent: Span) -> list[int]:
+    """Token indices of the denying "none of" phrases of ``sent`` (as ``_none_of_them`` reads them), in order;
+    worked out once per sentence bounds and kept in the Doc's user data."""
+    cache: dict[tuple[int, int], list[int]] = doc.user_data.setdefault("grantscan_none_of", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        lower = lower_words(doc)
+        found = cache[key] = [
+            i for i in range(sent.start, sent.end - 2) if _none_of_denies(lower, sent.end, i)
+        ]
+    return found
 
 
 def _denied_after(doc: Doc, sent: Span, start: int) -> str | None:
