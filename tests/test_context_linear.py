@@ -1,6 +1,6 @@
 """Context scoring reads a sentence once, not once per term, and scores every term as reading it per term did.
 
-``context._support``, ``ContextScorer._verbs`` and ``context._none_of_them`` work out per sentence what does
+``context._support``, ``ContextScorer._verbs``, ``ContextScorer._cues`` and ``context._none_of_them`` work out per sentence what does
 not depend on the term (the sentence's verb forms, the first hits of its texts, the denying "none of"
 phrases) and find actions near a term by bisection. The functions as they were, reading the whole sentence
 for each term, are kept here as the reference: random texts of technology terms, research verbs, cue
@@ -79,6 +79,51 @@ def _verbs_per_term(
             feats[f"verb.{name}"] = Feature(1.0, span_text(doc, *found))
 
 
+def _cues_per_term(
+    self: ContextScorer, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span, facts: Any = None
+) -> None:
+    doc, cues = block.doc, block.cues
+    r = h.rule
+    for name, fam in self.context.families.items():
+        if name in ("transfer", "collaborate"):
+            continue
+        spans = cues.sentence(name, sent.start)
+        if name == "comparison":
+            found = next(
+                (
+                    (s, e)
+                    for s, e in spans
+                    if sent.start <= s and 0 <= h.start - e <= 3 and block.lower[e] != "to"
+                ),
+                None,
+            )
+        elif fam.scope == "paragraph":
+            found = next(((s, e) for s, e in cues.all.get(name, []) if s >= h.end or e <= h.start), None)
+        elif fam.scope == "before":
+            found = next(((s, e) for s, e in spans if 0 <= h.start - e <= fam.reach), None)
+        elif fam.scope == "after":
+            found = next(((s, e) for s, e in spans if 0 <= s - h.end <= fam.reach), None)
+        elif fam.scope == "around":
+            found = next(
+                ((s, e) for s, e in spans if 0 <= h.start - e <= fam.reach or 0 <= s - h.end <= fam.reach),
+                None,
+            )
+        else:
+            found = _in_sentence(spans, sent, h)
+        if not found:
+            continue
+        if name == "example" and not context._example_scope(doc, found, h):
+            continue
+        if r.end_use and name in ("example", "hedge", "option"):
+            continue
+        if name == "instrument" and not r.platform:
+            continue
+        feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
+    listed = context._list_item(block, h, sent)
+    if listed:
+        feats["cue.list"] = Feature(1.0, listed)
+
+
 def _none_of_them_per_term(doc: Doc, sent: Span, start: int) -> str | None:
     lower = lower_words(doc)
     for i in range(start + 1, sent.end - 2):
@@ -146,6 +191,14 @@ _CUES = [
     "export control",
     "army",
     "civil applications only",
+    "like",
+    "similar to",
+    "sponsored by",
+    "aboard",
+    "imagery",
+    "based",
+    "analysis",
+    "tools",
 ]
 _DENIALS = ["no", "not", "none of", "neither of", "these", "only", "out of scope", "without", "never"]
 _GLUE = ["and", "or", ",", ";", ":", "(", ")", "-", "the", "of", "for", "in", "x", "data"]
@@ -210,6 +263,7 @@ def test_scores_read_per_sentence_equal_scores_read_per_term(
     with monkeypatch.context() as m:
         m.setattr(context, "_support", _support_per_term)
         m.setattr(ContextScorer, "_verbs", _verbs_per_term)
+        m.setattr(ContextScorer, "_cues", _cues_per_term)
         m.setattr(context, "_none_of_them", _none_of_them_per_term)
         old = [_scored(scorer, *d) for d in docs]
 
@@ -225,6 +279,10 @@ def test_scores_read_per_sentence_equal_scores_read_per_term(
         "verb.imperative",
         "support.sentence",
         "support.paragraph",
+        "cue.comparison",
+        "cue.funder",
+        "cue.instrument",
+        "cue.method",
     ):
         assert seen[name] >= 20, (name, seen)
     assert indexed["around"] > 1000

@@ -13,6 +13,7 @@ the reported confidence is always the explained one."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -365,7 +366,7 @@ class ContextScorer:
             _support(feats, doc, h, sent, lowered, by_sent_cat, distinct, facts)
             _position(feats, block, h, self._org_words)
             self._verbs(feats, block, h, sent, facts)
-            self._cues(feats, block, h, sent)
+            self._cues(feats, block, h, sent, facts)
             negated = negator(doc, sent, h.start)
             civil = feats.get("cue.civil_only")
             if not negated and civil is not None and (r.end_use or r.category == "defence"):
@@ -409,43 +410,19 @@ class ContextScorer:
             if found:
                 feats[f"verb.{name}"] = Feature(1.0, span_text(doc, *found))
 
-    def _cues(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span) -> None:
-        """The phrase families of context.yaml, each where its scope says."""
+    def _cues(self, feats: dict[str, Feature], block: _Block, h: Hit, sent: Span, facts: _Sentences) -> None:
+        """The phrase families of context.yaml, each where its scope says; the spans near the match are read
+        from the sentence's index (``facts``), so a long sentence is not read again for each match."""
         doc, cues = block.doc, block.cues
         r = h.rule
         for name, fam in self.context.families.items():
             if name in ("transfer", "collaborate"):
                 continue
-            if name == "comparison":  # "like jet engines", never "would like to"
-                found = next(
-                    (
-                        (s, e)
-                        for s, e in cues.sentence(name, sent.start)
-                        if sent.start <= s and 0 <= h.start - e <= 3 and block.lower[e] != "to"
-                    ),
-                    None,
-                )
+            if fam.scope in ("before", "after", "around") or name == "comparison":
+                test = _cue_comparison if name == "comparison" else _NEAR_TESTS[fam.scope]
+                found = _first_near(*facts.actions(name, sent.start), h, test, fam.reach, block)
             elif fam.scope == "paragraph":
                 found = next(((s, e) for s, e in cues.all.get(name, []) if s >= h.end or e <= h.start), None)
-            elif fam.scope == "before":
-                found = next(
-                    ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= h.start - e <= fam.reach),
-                    None,
-                )
-            elif fam.scope == "after":  # right after the match: the noun the term qualifies
-                found = next(
-                    ((s, e) for s, e in cues.sentence(name, sent.start) if 0 <= s - h.end <= fam.reach),
-                    None,
-                )
-            elif fam.scope == "around":  # next to the match on either side: its role in the sentence
-                found = next(
-                    (
-                        (s, e)
-                        for s, e in cues.sentence(name, sent.start)
-                        if 0 <= h.start - e <= fam.reach or 0 <= s - h.end <= fam.reach
-                    ),
-                    None,
-                )
             else:
                 found = _in_sentence(cues.sentence(name, sent.start), sent, h)
             if not found:
@@ -720,6 +697,48 @@ def _near(
             (s, e) not in verbs or any(lower_words(doc)[j] in _BE for j in range(max(sent.start, s - 2), s))
         ):
             return s, e
+    return None
+
+
+def _cue_before(sp: tuple[int, int], h: Hit, reach: int, block: _Block) -> bool:
+    return 0 <= h.start - sp[1] <= reach
+
+
+def _cue_after(sp: tuple[int, int], h: Hit, reach: int, block: _Block) -> bool:
+    return 0 <= sp[0] - h.end <= reach
+
+
+def _cue_around(sp: tuple[int, int], h: Hit, reach: int, block: _Block) -> bool:
+    return 0 <= h.start - sp[1] <= reach or 0 <= sp[0] - h.end <= reach
+
+
+def _cue_comparison(sp: tuple[int, int], h: Hit, reach: int, block: _Block) -> bool:
+    """'like jet engines', never 'would like to': up to three words before the match."""
+    return 0 <= h.start - sp[1] <= 3 and block.lower[sp[1]] != "to"
+
+
+# the test of each scope read near the match; the comparison family has its own
+_NEAR_TESTS: dict[str, Callable[[tuple[int, int], Hit, int, _Block], bool]] = {
+    "before": _cue_before,
+    "after": _cue_after,
+    "around": _cue_around,
+}
+
+
+def _first_near(
+    spans: list[tuple[int, int]],
+    nearby: _Nearby | None,
+    h: Hit,
+    test: Callable[[tuple[int, int], Hit, int, _Block], bool],
+    reach: int,
+    block: _Block,
+) -> tuple[int, int] | None:
+    """The first span of ``spans`` (one family's spans in the match's sentence) that ``test`` accepts within
+    ``reach`` tokens of the match; with ``nearby`` only the spans ending or starting that near are read."""
+    order = range(len(spans)) if nearby is None else nearby.around(h.start, h.end, max(reach, 3))
+    for k in order:
+        if test(spans[k], h, reach, block):
+            return spans[k]
     return None
 
 
