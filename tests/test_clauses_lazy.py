@@ -3,14 +3,16 @@ still fails at load naming file and line, and a scan compiles only the regexes i
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import spacy
 
 from grantscan.config import Config
-from grantscan.detect.clauses import ClauseDetector, _Patterns, load_pack
+from grantscan.detect.clauses import ClauseDetector, _Patterns, load_pack, prefilter
 from grantscan.detect.clauses.pack import ClausePack
 from grantscan.detect.clauses.prefilter import LazyRegex, check_regex, loosen
 from grantscan.knowledge.loader import PackError
@@ -151,3 +153,115 @@ def test_scan_compiles_only_the_regexes_it_runs() -> None:
     for f in found:  # the rules that fired ran a compiled regex
         rule = next(r for r in pack.rules if r.id == f.rule_id)
         assert any(lz._rx is not None for lz in (*rule.strong._strict, *rule.patterns._strict))
+
+
+# ---- what parsing told, kept between runs (compiled/regexes.json) -------------------------------------------
+
+
+def _needs_table(pack: ClausePack) -> list[tuple[str, tuple[frozenset[str], ...]]]:
+    return [
+        (lz.pattern, needs)
+        for pats in _all_patterns(pack)
+        for lz, needs in (*pats._strict_needs, *pats._loose_needs)
+    ]
+
+
+def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+
+    def counting(pattern: str, flags: int = re.I) -> None:
+        parsed.append(pattern)
+        check_regex(pattern, flags)
+
+    monkeypatch.setattr(prefilter, "check_regex", counting)
+    monkeypatch.setattr(prefilter, "needs_of", _no_needs)
+    return parsed
+
+
+def _no_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    raise AssertionError(f"parsed again for its literals: {pattern!r}")
+
+
+def test_kept_facts_spare_every_parse_and_give_the_same_literals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _needs_table(load_pack())
+    load_pack(root=tmp_path)  # parses, then keeps
+    assert (tmp_path / "regexes.json").is_file()
+    parsed = _refuse_parsing(monkeypatch)
+    again = load_pack(root=tmp_path)
+    assert _needs_table(again) == plain
+    assert parsed == []
+
+
+def test_kept_facts_never_let_a_bad_regex_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "compiled"
+    good = _write_pack(tmp_path, r"licen[cs]e")
+    load_pack(good, root=root)
+    assert (root / "regexes.json").is_file()
+    parsed = _refuse_parsing(monkeypatch)
+    load_pack(good, root=root)
+    assert parsed == []
+    bad = _write_pack(tmp_path, r"(?<=a+)licen[cs]e")
+    with pytest.raises(PackError) as e:
+        load_pack(bad, root=root)
+    assert str(e.value).startswith(f"{bad}:6:")
+    assert parsed == [r"(?<=a+)licen[cs]e"]
+
+
+def _stale(good: bytes) -> bytes:
+    data = json.loads(good)
+    data["digest"] = "0" * len(data["digest"])  # another key (Python version, code)
+    data["payload"]["export"] = [["zzz"]]  # well-formed, but wrong: read, it would change the literals
+    return json.dumps(data).encode()
+
+
+def _malformed(good: bytes) -> bytes:
+    data = json.loads(good)
+    data["payload"]["export"] = [[1]]  # the right key, an entry of the wrong shape
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda good: b"",
+        lambda good: b"\x00\xff not json",
+        lambda good: good[: len(good) // 2],  # truncated
+        _stale,
+        _malformed,
+    ],
+)
+def test_damaged_or_stale_facts_are_ignored_and_rewritten(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    plain = _needs_table(load_pack())
+    path = tmp_path / "regexes.json"
+    load_pack(root=tmp_path)
+    good = path.read_bytes()
+    assert b'"export"' in good
+    path.write_bytes(damage(good))
+    assert _needs_table(load_pack(root=tmp_path)) == plain
+    assert json.loads(path.read_bytes()) == json.loads(good)
+
+
+def test_findings_same_with_kept_facts(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    plain_pack = load_pack()
+    load_pack(root=tmp_path)
+    kept_pack = load_pack(root=tmp_path)
+    texts = [t for r in [*plain_pack.rules, *plain_pack.risks] for v in r.examples.values() for t in v]
+    assert len(texts) > 100
+
+    def found(pack: ClausePack) -> list[tuple[str, str]]:
+        det = ClauseDetector(nlp, Config(), pack=pack)
+        out = []
+        for i, t in enumerate(texts):
+            for f in det.find_block(None, TextBlock(t, Location(line=i + 1)), i):
+                out.append((f.rule_id, f.text))
+        return out
+
+    want = found(plain_pack)
+    assert want
+    assert found(kept_pack) == want

@@ -240,6 +240,35 @@ class LazyRegex:
         return f"LazyRegex({self.pattern!r})"
 
 
+Needs = tuple[frozenset[str], ...]
+
+
+class RegexFacts:
+    """What parsing a pack's regexes tells: that each is valid (checked on load) and its literal words
+    (``needs_of``). ``known`` comes from an earlier run (``compiled.regex_facts_kept``, whose key holds the
+    Python version and grantscan's code): a regex found there is not parsed again, so an unchanged pack is
+    loaded without parsing any of its regexes; a new or changed one is checked as ever."""
+
+    def __init__(self, known: dict[str, Needs] | None = None):
+        self.known: dict[str, Needs] = known or {}
+        self.checked: list[str] = []  # regexes parsed in this run (not known before)
+
+    def check(self, pattern: str) -> None:
+        """Raise ``re.error`` where ``pattern`` would not compile."""
+        if pattern not in self.known:
+            check_regex(pattern)
+            self.checked.append(pattern)
+
+    def needs(self, pattern: str) -> Needs:
+        """The literal choices of ``pattern`` (as ``needs_of``)."""
+        got = self.known.get(pattern)
+        return got if got is not None else needs_of(pattern)
+
+    def table(self) -> dict[str, Needs]:
+        """Every known or checked regex with its literal choices, to keep for the next run."""
+        return {**self.known, **{p: needs_of(p) for p in self.checked}}
+
+
 class Patterns:
     """A list of regexes with a strict form and a loose form (for space-less text).
 
@@ -247,19 +276,22 @@ class Patterns:
     run where the literals every one of its matches must contain are present. Both forms are checked on
     load (a bad regex fails there, naming file and line) but compiled only when first run."""
 
-    def __init__(self, path: Path, node: object, line: int, what: str):
+    def __init__(
+        self, path: Path, node: object, line: int, what: str, facts: RegexFacts | None = None
+    ) -> None:
         if node is None:
             node = []
         if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
             raise PackError(path, line, f"{what}: expected a list of regex strings")
+        self._facts = facts or RegexFacts()
         self._strict: list[LazyRegex] = []
         self._loose: list[LazyRegex] = []
         for p in node:
             loose = loosen(p)
             try:
-                check_regex(p)
+                self._facts.check(p)
                 if loose != p:
-                    check_regex(loose)
+                    self._facts.check(loose)
             except (re.error, OverflowError, RecursionError) as e:
                 raise PackError(path, line, f"{what}: bad regex {p!r}: {e}") from None
             self._strict.append(LazyRegex(p))
@@ -281,15 +313,15 @@ class Patterns:
     # The prefilters are derived on first use (parsing every regex again takes a while, and a scan
     # rarely needs them all: loose forms only for text without word spaces).
     @cached_property
-    def _strict_needs(self) -> list[tuple[LazyRegex, tuple[frozenset[str], ...]]]:
-        return [(lz, needs_of(lz.pattern)) for lz in self._strict]
+    def _strict_needs(self) -> list[tuple[LazyRegex, Needs]]:
+        return [(lz, self._facts.needs(lz.pattern)) for lz in self._strict]
 
     @cached_property
-    def _loose_needs(self) -> list[tuple[LazyRegex, tuple[frozenset[str], ...]]]:
-        return [(lz, needs_of(lz.pattern)) for lz in self._loose]
+    def _loose_needs(self) -> list[tuple[LazyRegex, Needs]]:
+        return [(lz, self._facts.needs(lz.pattern)) for lz in self._loose]
 
     @cached_property
-    def _by_cost(self) -> list[tuple[LazyRegex, tuple[frozenset[str], ...]]]:
+    def _by_cost(self) -> list[tuple[LazyRegex, Needs]]:
         """For ``occurs`` any order will do: regexes that open with a word boundary are tried at every
         position of a text, so they go last."""
         return sorted(self._strict_needs, key=lambda x: x[0].pattern.startswith("\\b"))
