@@ -265,3 +265,11 @@ def test_findings_same_with_kept_facts(tmp_path: Path) -> None:
     want = found(plain_pack)
     assert want
     assert found(kept_pack) == want
+
+
+def test_an_unwritable_cache_costs_no_derivation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "file"
+    root.write_text("not a folder")
+    monkeypatch.setattr(prefilter, "needs_of", _no_needs)
+    pack = load_pack(_write_pack(tmp_path, r"licen[cs]e"), root=root)
+    assert pack.rules[0].patterns.occurs("a licence") and root.read_text() == "not a folder"

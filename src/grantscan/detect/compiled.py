@@ -50,6 +50,7 @@ __all__ = [
     "phrase_tokens",
     "read_json",
     "regex_facts_kept",
+    "writable",
     "write_json",
 ]
 
@@ -341,6 +342,15 @@ def regex_facts_kept(root: Path) -> dict[str, tuple[frozenset[str], ...]] | None
             return None
         out[pattern] = tuple(frozenset(n) for n in needs)
     return out
+
+
+def writable(root: Path) -> bool:
+    """Whether files can be kept in ``root`` (made when missing)."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(root, os.W_OK)
 
 
 def keep_regex_facts(root: Path, facts: dict[str, tuple[frozenset[str], ...]]) -> bool:

@@ -222,9 +222,10 @@ def load_pack(path: str | Path | None = None, root: Path | None = None) -> Claus
         denials=Patterns(path, data.get("denials"), data.key_line("denials"), "denials", facts),
     )
     if root is not None and facts.checked:
-        from ..compiled import keep_regex_facts
+        from ..compiled import keep_regex_facts, writable
 
-        keep_regex_facts(root, facts.table())
+        if writable(root):  # else each run would derive every regex's literals only to fail to keep them
+            keep_regex_facts(root, facts.table())
     return pack
 
 
