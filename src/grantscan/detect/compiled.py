@@ -46,8 +46,11 @@ __all__ = [
     "cache_key",
     "compiled_dir",
     "finish",
+    "keep_regex_facts",
     "phrase_tokens",
     "read_json",
+    "regex_facts_kept",
+    "writable",
     "write_json",
 ]
 
@@ -306,3 +309,54 @@ def write_json(path: Path, digest: str, payload: Any) -> bool:
     except (TypeError, ValueError):  # a value JSON cannot hold: not kept
         return False
     return _write(path, text.encode("utf-8"))
+
+
+# ---- JSON kept beside it (clause pack regexes: valid, and their literal words) ------------------------------
+
+REGEX_FORMAT = 1  # bump when the layout of regexes.json changes
+MAX_REGEXES = 20_000  # regexes kept (the shipped pack has ~700 with their loose forms; edits add more)
+
+
+def _regex_digest() -> str | None:
+    """Key of regexes.json: which regexes parse, and into what, depends on the Python version and on
+    grantscan's code (the literal words are derived there); a file of another key is never read."""
+    import sys
+
+    return files_digest(f"regexes={REGEX_FORMAT};python={sys.implementation.name}-{sys.version}", [])
+
+
+def regex_facts_kept(root: Path) -> dict[str, tuple[frozenset[str], ...]] | None:
+    """regex -> its literal choices, for regexes that an earlier run parsed without error; None when there is
+    no such file, it is of another key, or any entry is not of the expected shape (then it is rewritten)."""
+    digest = _regex_digest()
+    kept = read_json(root / "regexes.json", digest) if digest else None
+    if not isinstance(kept, dict):
+        return None
+    out: dict[str, tuple[frozenset[str], ...]] = {}
+    for pattern, needs in kept.items():
+        if not (
+            isinstance(needs, list)
+            and all(isinstance(n, list) and n and all(isinstance(a, str) and a for a in n) for n in needs)
+        ):
+            log.debug("compiled cache regexes.json: entry %r malformed: rebuilt", pattern)
+            return None
+        out[pattern] = tuple(frozenset(n) for n in needs)
+    return out
+
+
+def writable(root: Path) -> bool:
+    """Whether files can be kept in ``root`` (made when missing)."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(root, os.W_OK)
+
+
+def keep_regex_facts(root: Path, facts: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Keep ``facts`` (regex -> literal choices, every regex valid) for the next run; False when not written."""
+    digest = _regex_digest()
+    if digest is None:
+        return False
+    items = list(facts.items())[-MAX_REGEXES:]
+    return write_json(root / "regexes.json", digest, {p: [sorted(n) for n in needs] for p, needs in items})

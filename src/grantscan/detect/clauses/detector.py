@@ -22,6 +22,7 @@ from dataclasses import replace
 from ...config import Config
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from ...model import Document, Finding, TextBlock
+from ..compiled import compiled_dir
 from ..doctype import classify
 from ..tokens import char_span_of, sent_starts
 from .pack import ClausePack, ClauseRule, clean, default_pack
@@ -35,7 +36,7 @@ class ClauseDetector:
 
     def __init__(self, nlp, config: Config, pack: ClausePack | None = None):  # noqa: ANN001 - spacy.Language
         self.nlp, self.config = nlp, config
-        self.pack = pack or default_pack()
+        self.pack = pack or default_pack(compiled_dir(config))
         enabled = getattr(config, "categories", None)
         self._rules = [r for r in self.pack.rules if enabled is None or r.category in enabled]
         self._rule_ids = {r.id for r in self.pack.rules}

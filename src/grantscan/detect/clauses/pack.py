@@ -12,7 +12,7 @@ from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ...knowledge.resources import patterns_dir
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from .anchors import Anchors
-from .prefilter import Patterns
+from .prefilter import Patterns, RegexFacts
 
 _TOP_KEYS = {
     "operative",
@@ -109,17 +109,25 @@ def _examples(path: Path, d: LineDict, what: str) -> dict:
     return {k: list(v or []) for k, v in ex.items()}
 
 
-def load_pack(path: str | Path | None = None) -> ClausePack:
-    """Load and validate a clause pack; errors are PackError naming file and line."""
+def load_pack(path: str | Path | None = None, root: Path | None = None) -> ClausePack:
+    """Load and validate a clause pack; errors are PackError naming file and line.
+
+    With ``root`` (the ``compiled`` cache folder), what parsing its regexes told is read from there and kept
+    there: regexes an earlier run parsed are not parsed again (``RegexFacts``)."""
     path = Path(path) if path else patterns_dir() / "clauses.yaml"
     data = load_yaml(path)
+    facts = RegexFacts()
+    if root is not None:
+        from ..compiled import regex_facts_kept
+
+        facts = RegexFacts(regex_facts_kept(root))
     check_keys(path, data, _TOP_KEYS, {"operative", "parties", "rules"}, "clauses pack")
     headings_node = data.get("headings") or {}
     headings = {}
     for cat, pats in headings_node.items():
         if cat not in CLAUSE_CATEGORIES:
             raise PackError(path, headings_node.key_line(cat), f"headings: unknown category '{cat}'")
-        headings[cat] = Patterns(path, pats, headings_node.key_line(cat), f"headings.{cat}")
+        headings[cat] = Patterns(path, pats, headings_node.key_line(cat), f"headings.{cat}", facts)
     rules: list[ClauseRule] = []
     seen: set[str] = set()
     for r in data["rules"]:
@@ -150,9 +158,9 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
                 r["category"],
                 r.get("description", ""),
                 float(conf),
-                Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong"),
-                Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns"),
-                Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+                Patterns(path, r.get("strong"), r.key_line("strong"), f"{what}: strong", facts),
+                Patterns(path, r.get("patterns"), r.key_line("patterns"), f"{what}: patterns", facts),
+                Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless", facts),
                 _examples(path, r, what),
                 [_norm(a) for a in anchors],
             )
@@ -171,8 +179,8 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
                 r["of"],
                 r.get("severity", "medium"),
                 r["title"],
-                Patterns(path, r["patterns"], r.key_line("patterns"), f"{what}: patterns"),
-                Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless"),
+                Patterns(path, r["patterns"], r.key_line("patterns"), f"{what}: patterns", facts),
+                Patterns(path, r.get("unless"), r.key_line("unless"), f"{what}: unless", facts),
                 _examples(path, r, what),
             )
         )
@@ -194,7 +202,7 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
                 str(p["name"]),
                 str(p["why"]),
                 hidden,
-                Patterns(path, p["patterns"], p.key_line("patterns"), f"{what}: patterns"),
+                Patterns(path, p["patterns"], p.key_line("patterns"), f"{what}: patterns", facts),
                 _examples(path, p, what),
             )
         )
@@ -202,22 +210,29 @@ def load_pack(path: str | Path | None = None) -> ClausePack:
     for code, names in (data.get("jurisdictions") or {}).items():
         for n in names or []:
             juris[str(n).lower()] = str(code).upper()
-    return ClausePack(
-        Patterns(path, data["operative"], data.key_line("operative"), "operative"),
-        Patterns(path, data["parties"], data.key_line("parties"), "parties"),
+    pack = ClausePack(
+        Patterns(path, data["operative"], data.key_line("operative"), "operative", facts),
+        Patterns(path, data["parties"], data.key_line("parties"), "parties", facts),
         headings,
-        Patterns(path, data.get("question"), data.key_line("question"), "question"),
+        Patterns(path, data.get("question"), data.key_line("question"), "question", facts),
         rules,
         risks,
         juris,
         passing=passing,
-        denials=Patterns(path, data.get("denials"), data.key_line("denials"), "denials"),
+        denials=Patterns(path, data.get("denials"), data.key_line("denials"), "denials", facts),
     )
+    if root is not None and facts.checked:
+        from ..compiled import keep_regex_facts, writable
+
+        if writable(root):  # else each run would derive every regex's literals only to fail to keep them
+            keep_regex_facts(root, facts.table())
+    return pack
 
 
 @cache
-def default_pack() -> ClausePack:
-    return load_pack()
+def default_pack(root: Path | None = None) -> ClausePack:
+    """The shipped pack, loaded once per process (per ``root``, as for ``load_pack``)."""
+    return load_pack(root=root)
 
 
 def risk_rule_ids(pack: ClausePack | None = None) -> set[str]:

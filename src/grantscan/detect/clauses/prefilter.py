@@ -23,12 +23,14 @@ def loosen(pattern: str) -> str:
 
 try:  # the regex parser of the standard library (Python 3.11+); without it nothing is prefiltered
     from re import _parser as _sre_parse
+    from re._compiler import MAXCODE
     from re._constants import (
         ASSERT,
         ASSERT_NOT,
         AT,
         ATOMIC_GROUP,
         BRANCH,
+        GROUPREF_EXISTS,
         IN,
         LITERAL,
         MAX_REPEAT,
@@ -176,41 +178,150 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
+def _behind_ok(items: object) -> None:
+    """Raise ``re.error`` as compiling would for a look-behind of a parsed regex that is not of fixed width
+    (the one check the compiler makes that parsing does not)."""
+    for op, av in getattr(items, "data", items):
+        subs: list[object] = []
+        if op in (ASSERT, ASSERT_NOT):
+            if av[0] < 0:
+                lo, hi = av[1].getwidth()
+                if lo > MAXCODE:
+                    raise re.error("looks too much behind")
+                if lo != hi:
+                    raise re.error("look-behind requires fixed-width pattern")
+            subs = [av[1]]
+        elif op is SUBPATTERN:
+            subs = [av[-1]]
+        elif op is ATOMIC_GROUP:
+            subs = [av]
+        elif op is BRANCH:
+            subs = list(av[1])
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            subs = [av[2]]
+        elif op is GROUPREF_EXISTS:
+            subs = [b for b in av[1:] if b is not None]
+        for sub in subs:
+            _behind_ok(sub)
+
+
+def check_regex(pattern: str, flags: int = re.I) -> None:
+    """Raise ``re.error`` where ``re.compile(pattern, flags)`` would, without compiling: parsing a regex
+    costs about half of compiling it, and most of a pack's regexes are never run in a scan."""
+    if _sre_parse is None:  # pragma: no cover
+        re.compile(pattern, flags)
+        return
+    _behind_ok(_sre_parse.parse(pattern, flags))
+
+
+class LazyRegex:
+    """A regex (case-insensitive) compiled on first use: a scan runs few of a pack's regexes."""
+
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled regex."""
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, re.I)
+        return self._rx
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text)
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern!r})"
+
+
+Needs = tuple[frozenset[str], ...]
+
+
+class RegexFacts:
+    """What parsing a pack's regexes tells: that each is valid (checked on load) and its literal words
+    (``needs_of``). ``known`` comes from an earlier run (``compiled.regex_facts_kept``, whose key holds the
+    Python version and grantscan's code): a regex found there is not parsed again, so an unchanged pack is
+    loaded without parsing any of its regexes; a new or changed one is checked as ever."""
+
+    def __init__(self, known: dict[str, Needs] | None = None):
+        self.known: dict[str, Needs] = known or {}
+        self.checked: list[str] = []  # regexes parsed in this run (not known before)
+
+    def check(self, pattern: str) -> None:
+        """Raise ``re.error`` where ``pattern`` would not compile."""
+        if pattern not in self.known:
+            check_regex(pattern)
+            self.checked.append(pattern)
+
+    def needs(self, pattern: str) -> Needs:
+        """The literal choices of ``pattern`` (as ``needs_of``)."""
+        got = self.known.get(pattern)
+        return got if got is not None else needs_of(pattern)
+
+    def table(self) -> dict[str, Needs]:
+        """Every known or checked regex with its literal choices, to keep for the next run."""
+        return {**self.known, **{p: needs_of(p) for p in self.checked}}
+
+
 class Patterns:
     """A list of regexes with a strict form and a loose form (for space-less text).
 
     Each regex carries literal prefilters (``needs_of``): given the lower-cased text, a regex is only
-    run where the literals every one of its matches must contain are present."""
+    run where the literals every one of its matches must contain are present. Both forms are checked on
+    load (a bad regex fails there, naming file and line) but compiled only when first run."""
 
-    def __init__(self, path: Path, node: object, line: int, what: str):
+    def __init__(
+        self, path: Path, node: object, line: int, what: str, facts: RegexFacts | None = None
+    ) -> None:
         if node is None:
             node = []
         if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
             raise PackError(path, line, f"{what}: expected a list of regex strings")
-        self.strict: list[re.Pattern[str]] = []
-        self.loose: list[re.Pattern[str]] = []
+        self._facts = facts or RegexFacts()
+        self._strict: list[LazyRegex] = []
+        self._loose: list[LazyRegex] = []
         for p in node:
+            loose = loosen(p)
             try:
-                self.strict.append(re.compile(p, re.I))
-                self.loose.append(re.compile(loosen(p), re.I))
-            except re.error as e:
+                self._facts.check(p)
+                if loose != p:
+                    self._facts.check(loose)
+            except (re.error, OverflowError, RecursionError) as e:
                 raise PackError(path, line, f"{what}: bad regex {p!r}: {e}") from None
+            self._strict.append(LazyRegex(p))
+            self._loose.append(LazyRegex(loose))
         self._source = list(node)
         self._combined: re.Pattern[str] | None = None
         self._joinable = True
 
+    @property
+    def strict(self) -> list[re.Pattern[str]]:
+        """The regexes, compiled (all of them: for inspection; a scan compiles only those it runs)."""
+        return [lz.rx for lz in self._strict]
+
+    @property
+    def loose(self) -> list[re.Pattern[str]]:
+        """The loose forms, compiled (all of them, as ``strict``)."""
+        return [lz.rx for lz in self._loose]
+
     # The prefilters are derived on first use (parsing every regex again takes a while, and a scan
     # rarely needs them all: loose forms only for text without word spaces).
     @cached_property
-    def _strict_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
-        return [(rx, needs_of(rx.pattern)) for rx in self.strict]
+    def _strict_needs(self) -> list[tuple[LazyRegex, Needs]]:
+        return [(lz, self._facts.needs(lz.pattern)) for lz in self._strict]
 
     @cached_property
-    def _loose_needs(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
-        return [(rx, needs_of(rx.pattern)) for rx in self.loose]
+    def _loose_needs(self) -> list[tuple[LazyRegex, Needs]]:
+        return [(lz, self._facts.needs(lz.pattern)) for lz in self._loose]
 
     @cached_property
-    def _by_cost(self) -> list[tuple[re.Pattern[str], tuple[frozenset[str], ...]]]:
+    def _by_cost(self) -> list[tuple[LazyRegex, Needs]]:
         """For ``occurs`` any order will do: regexes that open with a word boundary are tried at every
         position of a text, so they go last."""
         return sorted(self._strict_needs, key=lambda x: x[0].pattern.startswith("\\b"))
@@ -257,16 +368,18 @@ class Patterns:
         return [m for rx in self._runnable(squashed, low) for m in rx.finditer(text)]
 
     def _runnable(self, squashed: bool, low: str | None) -> Iterator[re.Pattern[str]]:
-        """The regexes (loose forms when ``squashed``) that can match, by their literals when ``low`` is given."""
+        """The regexes (loose forms when ``squashed``) that can match, by their literals when ``low`` is given;
+        each is compiled here, on its first run."""
         if low is None:
-            yield from self.loose if squashed else self.strict
+            for lz in self._loose if squashed else self._strict:
+                yield lz.rx
             return
-        for rx, needs in self._loose_needs if squashed else self._strict_needs:
+        for lz, needs in self._loose_needs if squashed else self._strict_needs:
             if not needs or holds(needs, low):
-                yield rx
+                yield lz.rx
 
     def __bool__(self) -> bool:
-        return bool(self.strict)
+        return bool(self._source)
 
 
 # A run of 22 or more letters (words whose spaces were lost), found in one pass: shorter runs and what
