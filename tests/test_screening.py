@@ -271,3 +271,35 @@ def test_a_scan_reads_the_lists_rows_only_for_a_match():
     assert not reads
     s.scan_text("We will collaborate with the Moscow Institute of Physics and Technology on sensors.")
     assert reads
+
+
+def _seed_by_definition(index: screening.ScreeningIndex, word: str) -> bool:
+    """``is_seed`` as its docstring defines it: a seed's key, or within a typo of a listed word with one."""
+    folded = screening.fold(word)
+    if screening.canon(folded) in index.seed_keys:
+        return True
+    if len(folded) < 6 or folded in index.common or not folded.isalpha():
+        return False
+    word_key = index._arrays["word_key"]
+    return any(index.keys[int(word_key[v])] in index.seed_keys for v in index._written_for(folded))
+
+
+def test_a_seed_is_decided_without_scoring_words_no_seed_is_near():
+    """A word with no listed word of a seed's key within a typo is not a seed, found without scoring its
+    neighbours; every other word is decided as the definition says."""
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    listed = sorted(w for w in index.vocab if len(w) >= 7 and screening.canon(w) in index.seed_keys)[::40]
+    typos = [w[:2] + w[3] + w[2] + w[4:] for w in listed] + [w[:3] + w[4:] for w in listed]
+    words = [w.title() for w in listed + typos] + [
+        "Consortium",
+        "Workshop",
+        "Steering",
+        "Quarterly",
+        "Zqxvwyk",
+    ]
+    got = {w: index.is_seed(w) for w in words}
+    assert any(got[w.title()] for w in typos) and not all(got.values())
+    assert got == {w: _seed_by_definition(index, w) for w in words}
+    fresh = Scanner(Config(cache=False)).detector.partners.screen
+    fresh._typo_cache.clear()
+    assert not fresh.is_seed("Zqxvwykq") and "zqxvwykq" not in fresh._typo_cache

@@ -902,6 +902,10 @@ class ScreeningIndex:
         if len(folded) < 6 or folded in self.common or not folded.isalpha():
             return False
         word_key, keys = self._arrays["word_key"], self.keys
+        if folded not in self._typo_cache and not any(
+            keys[int(word_key[v])] in seeds for v in self._word_typos(folded)
+        ):
+            return False  # no listed word within a typo has a seed's key: nothing to score
         return any(keys[int(word_key[v])] in seeds for v in self._written_for(folded))
 
     def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
