@@ -303,3 +303,14 @@ def test_a_seed_is_decided_without_scoring_words_no_seed_is_near():
     fresh = Scanner(Config(cache=False)).detector.partners.screen
     fresh._typo_cache.clear()
     assert not fresh.is_seed("Zqxvwykq") and "zqxvwykq" not in fresh._typo_cache
+
+
+def test_a_name_is_looked_up_once_and_its_answer_cannot_be_changed_by_a_caller(monkeypatch):
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    index._lookup_cache.clear()
+    name = "Moscow Institute of Physics and Technology"
+    first = index.lookup(name)
+    assert first and first == index._lookup(name)
+    first.append(-1)
+    monkeypatch.setattr(index, "_lookup", lambda text: pytest.fail("looked up again"))
+    assert index.lookup(name) == first[:-1]

@@ -458,6 +458,7 @@ class ScreeningIndex:
         self.type_keys = {canon(w) for w in wl.type_words}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
+        self._lookup_cache: dict[str, tuple[int, ...]] = {}
         self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
         self._typo_cache: dict[str, dict[int, float]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
@@ -762,7 +763,16 @@ class ScreeningIndex:
     # -- exact look-ups ---------------------------------------------------------------------------------------
 
     def lookup(self, text: str) -> list[int]:
-        """Names equal to ``text`` after normalisation, in the same word order or another."""
+        """Names equal to ``text`` after normalisation, in the same word order or another (kept per text: a
+        built-in body's names are looked up at each of its mentions)."""
+        got = self._lookup_cache.get(text)
+        if got is None:
+            if len(self._lookup_cache) > 50_000:
+                self._lookup_cache.clear()
+            got = self._lookup_cache[text] = tuple(self._lookup(text))
+        return list(got)
+
+    def _lookup(self, text: str) -> list[int]:
         if is_acronym(text.strip()):
             return list(self.acronyms.get(text.strip(), ()))
         words = name_words(text)
