@@ -341,3 +341,12 @@ def test_screening_a_text_does_not_import_numpy_masked_arrays():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "False"
+
+
+def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    assert index._distinct.tolist() == [index.distinctive(k) for k in index.keys]
+    assert index.seed_keys == {
+        k for k in index.postings if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+    }
+    assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)

@@ -682,8 +682,9 @@ class ScreeningIndex:
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
-        generic = self.generic_keys
-        return frozenset(k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic)
+        generic, keys = self.generic_keys, self.keys
+        picked = np.flatnonzero(self._distinct & (self._key_len >= 4)).tolist()
+        return frozenset(k for k in (keys[j] for j in picked) if k not in generic)
 
     @cached_property
     def _group_hashes(self) -> dict[str, list[int]]:
@@ -1049,9 +1050,11 @@ class ScreeningIndex:
     @cached_property
     def _distinct(self) -> np.ndarray:
         """Per key id: whether it is distinctive (see ``distinctive``)."""
-        got = self._postings_of.copy()
-        got[got] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(got).tolist()]
-        return got
+        df = self._arrays["key_df"]
+        idf = np.zeros(len(df), dtype=np.float64)
+        held = df > 0
+        idf[held] = np.log(1 + max(1, self.n_entries) / df[held].astype(np.float64))  # as ``idf``
+        return self._postings_of & (idf > 0.35 * self.max_idf)
 
     def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
         """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
