@@ -350,3 +350,36 @@ def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
         k for k in index.postings if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
     }
     assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)
+
+
+def _typo_child_by_definition(
+    index: screening.ScreeningIndex, node: int, word: str
+) -> tuple[int | None, float]:
+    """``_typo_child`` as its docstring defines it: the closest child of ``node`` among ``_written_for(word)``."""
+    if len(word) < 5:
+        return None, 1.0
+    _, edges, _ = index._trie
+    v = max(1, len(index.vocab))
+    got = [(r, edges[node * v + w]) for w, r in index._written_for(word).items() if node * v + w in edges]
+    if not got:
+        return None, 1.0
+    best = max(r for r, _ in got)
+    return next(c for r, c in got if r == best), best
+
+
+def test_a_word_after_a_name_start_is_read_for_a_typo_only_when_a_near_word_follows():
+    """The trie walk tries a typo only among the children of where it is: a word with no listed word near it
+    among them is passed over without scoring; the children found are the defined ones."""
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    word_id, edges, _ = index._trie
+    v = max(1, len(index.vocab))
+    node = edges[word_id["marine"]]  # 'Marine ...'
+    children = [w for w in index.vocab if node * v + word_id[w] in edges]
+    typos = [w[:2] + w[3] + w[2] + w[4:] for w in children if len(w) >= 6]
+    words = typos + ["engnieering", "research", "zqxvwykq", "laboratory"]
+    assert any(index._typo_child(node, w)[0] is not None for w in typos)
+    for w in words:
+        assert index._typo_child(node, w) == _typo_child_by_definition(index, node, w), w
+    fresh = Scanner(Config(cache=False)).detector.partners.screen
+    fresh._typo_cache.clear()
+    assert fresh._typo_child(node, "zqxvwykq") == (None, 1.0) and "zqxvwykq" not in fresh._typo_cache

@@ -461,6 +461,7 @@ class ScreeningIndex:
         self._lookup_cache: dict[str, tuple[int, ...]] = {}
         self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
         self._typo_cache: dict[str, dict[int, float]] = {}
+        self._near_cache: dict[str, set[int]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
@@ -872,13 +873,8 @@ class ScreeningIndex:
             if len(self._typo_cache) > 50_000:
                 self._typo_cache.clear()
             key, vocab, keys, word_key = canon(word), self.vocab, self.keys, self._arrays["word_key"]
-            found = set(self._word_typos(word)) if len(word) >= 5 else set()
-            j = self._key_id.get(key)
-            if j is not None:
-                ptr, ids = self._key_words
-                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
             got = {}
-            for v in found:
+            for v in self._near(word, key):
                 listed = vocab[v]
                 if len(listed) >= 5 and listed != word:
                     r = word_similarity(word, key, listed, keys[int(word_key[v])])
@@ -887,6 +883,21 @@ class ScreeningIndex:
             self._typo_cache[word] = got
         return got
 
+    def _near(self, word: str, key: str) -> set[int]:
+        """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one
+        typo of it (five letters or more) and those of the same key."""
+        found = self._near_cache.get(word)
+        if found is None:
+            if len(self._near_cache) > 50_000:
+                self._near_cache.clear()
+            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            j = self._key_id.get(key)
+            if j is not None:
+                ptr, ids = self._key_words
+                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
+            self._near_cache[word] = found
+        return found
+
     def _typo_child(self, node: int, word: str) -> tuple[int | None, float]:
         """The child of trie ``node`` whose word ``word`` is written for with a typo (``_written_for``), and how
         close; (None, 1.0) if none."""
@@ -894,6 +905,10 @@ class ScreeningIndex:
             return None, 1.0
         _, edges, _ = self._trie
         v = max(1, len(self.vocab))
+        if word not in self._typo_cache and all(
+            node * v + wid not in edges for wid in self._near(word, canon(word))
+        ):
+            return None, 1.0  # no listed word near it follows ``node``: nothing to score
         best, best_r = None, 0.0
         for wid, r in self._written_for(word).items():
             child = edges.get(node * v + wid)
