@@ -383,3 +383,14 @@ def test_a_word_after_a_name_start_is_read_for_a_typo_only_when_a_near_word_foll
     fresh = Scanner(Config(cache=False)).detector.partners.screen
     fresh._typo_cache.clear()
     assert fresh._typo_child(node, "zqxvwykq") == (None, 1.0) and "zqxvwykq" not in fresh._typo_cache
+
+
+def test_a_words_typo_neighbours_are_probed_once(monkeypatch):
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    index._word_typo_cache.clear()
+    first = index._word_typos("engnieering")
+    assert first and first == screening._probe(
+        index._arrays["wdel_hash"], index._arrays["wdel_word"], "engnieering"
+    )
+    monkeypatch.setattr(screening, "_probe", lambda *a: pytest.fail("probed again"))
+    assert index._word_typos("engnieering") == first

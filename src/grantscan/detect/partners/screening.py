@@ -462,6 +462,7 @@ class ScreeningIndex:
         self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
         self._typo_cache: dict[str, dict[int, float]] = {}
         self._near_cache: dict[str, set[int]] = {}
+        self._word_typo_cache: dict[str, set[int]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
@@ -1059,8 +1060,16 @@ class ScreeningIndex:
         return _probe(self._arrays["del_hash"], self._arrays["del_key"], word)
 
     def _word_typos(self, word: str) -> set[int]:
-        """The ids of the listed words (five letters or more) within one typo of ``word``."""
-        return _probe(self._arrays["wdel_hash"], self._arrays["wdel_word"], word)
+        """The ids of the listed words (five letters or more) within one typo of ``word`` (kept per word: seeds,
+        the trie walk and span scoring ask for the same capitalised words)."""
+        got = self._word_typo_cache.get(word)
+        if got is None:
+            if len(self._word_typo_cache) > 50_000:
+                self._word_typo_cache.clear()
+            got = self._word_typo_cache[word] = _probe(
+                self._arrays["wdel_hash"], self._arrays["wdel_word"], word
+            )
+        return got
 
     @cached_property
     def _distinct(self) -> np.ndarray:
