@@ -382,6 +382,68 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
         row(f"grantscan serve: first answer / each later request{tag}", f"{first:.3f} s / {warm:.3f} s")
 
 
+def screening_cost(scanner, pdfs: list[Path], repeat: int) -> dict[str, float]:  # noqa: ANN001 - a Scanner
+    """CPU seconds partner screening adds to detection of ``pdfs``, best of ``repeat``: the partner detector over
+    every block with an empty index, with the shipped index as a scan leaves it (text it has scored before) and
+    with a new index object each time (text it has never scored); ``detect``: the whole detector set without
+    the lists, the figure the shares are of."""
+    from grantscan.detect.partners import detector as det_module
+    from grantscan.detect.partners.screening import ScreeningIndex, shipped_index
+    from grantscan.extract import extract
+    from grantscan.pipeline import extract_options
+
+    det = scanner.detector
+    docs = [extract(p, extract_options(scanner.config)) for p in pdfs]
+    blocks = []
+    for doc in docs:
+        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in doc.blocks]
+        blocks += list(zip(doc.blocks, det.nlp.pipe(texts), strict=True))
+    partners = det.partners
+    shipped, d = partners.screen, partners.designations
+    empty = ScreeningIndex.from_entries([])
+
+    def fresh() -> ScreeningIndex:
+        return ScreeningIndex(
+            shipped_index(d.table),
+            lambda: d.entries,
+            tuple(partners._not_acronyms()),
+            det_module._common_words,
+        )
+
+    def find_all(index: ScreeningIndex) -> float:
+        partners.screen = index
+        t = time.process_time()
+        for i, (block, sdoc) in enumerate(blocks):
+            partners.find(sdoc, block, i)
+        return time.process_time() - t
+
+    def detect_all() -> float:
+        partners.screen = empty
+        t = time.process_time()
+        for doc in docs:
+            det.detect(doc)
+        return time.process_time() - t
+
+    try:
+        find_all(shipped)
+        runs: dict[str, list[float]] = {"empty": [], "warm": [], "cold": [], "detect": []}
+        for _ in range(max(3, repeat)):
+            runs["empty"].append(find_all(empty))
+            runs["warm"].append(find_all(shipped))
+            runs["cold"].append(find_all(fresh()))
+            runs["detect"].append(detect_all())
+    finally:
+        partners.screen = shipped
+    best = {k: min(v) for k, v in runs.items()}
+    pages = sum(getattr(doc, "pages", 0) or 0 for doc in docs)
+    return {
+        "pages": pages,
+        "detect_s": best["detect"],
+        "repeat_text_s": best["warm"] - best["empty"],
+        "new_text_s": best["cold"] - best["empty"],
+    }
+
+
 def import_budget(work: Path, env: dict) -> list[tuple[str, float]]:
     """Milliseconds of imports of a one-paragraph scan in a fresh process, per top-level package (self times
     summed; grantscan's own modules per subpackage), largest first."""
@@ -534,6 +596,17 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
                 label,
                 f"scan {tot_pages / tot_scan:.1f} p/s, x{tot_plumb / tot_scan:.1f} vs bare pdfplumber, "
                 f"{tot_fium / tot_scan:.2f} of bare pypdfium2 speed",
+            )
+
+        real = [p for p in pdfs if p not in (big, dense)]
+        if real:
+            sc = screening_cost(scanner, real, repeat)
+            results["screening"] = sc
+            row(
+                f"partner screening, {sc['pages']} real pages (cpu, bar +10 %)",
+                f"+{sc['repeat_text_s']:.3f} s (+{sc['repeat_text_s'] / sc['detect_s']:.0%}) repeated text, "
+                f"+{sc['new_text_s']:.3f} s (+{sc['new_text_s'] / sc['detect_s']:.0%}) new text, "
+                f"of {sc['detect_s']:.3f} s detection",
             )
 
         docxs = sorted(SHARED.glob("**/*.docx")) if SHARED.is_dir() else []

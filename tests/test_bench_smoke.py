@@ -91,3 +91,14 @@ def test_generated_corpus_reads_like_proposals_and_the_dense_one_repeats_finding
     # varied sentences: no paragraph template dominates, and signal sentences are a minority
     assert text.count("deep learning") < heavy.count("deep learning") / 4
     assert len(set(text.split())) > 1.5 * len(set(heavy.split()))
+
+
+def test_screening_cost_measures_each_index_and_puts_the_shipped_one_back():
+    from grantscan.pipeline import Scanner
+
+    scanner = Scanner(Config(cache=False))
+    shipped = scanner.detector.partners.screen
+    got = bench.screening_cost(scanner, [ROOT / "sample_docs" / "proposal-orbital-radar.pdf"], 1)
+    assert got["pages"] >= 1 and got["detect_s"] > 0
+    assert set(got) == {"pages", "detect_s", "repeat_text_s", "new_text_s"}
+    assert scanner.detector.partners.screen is shipped

@@ -3,6 +3,9 @@ written, look-alikes not flagged, place qualifiers, titles, references and negat
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -271,3 +274,123 @@ def test_a_scan_reads_the_lists_rows_only_for_a_match():
     assert not reads
     s.scan_text("We will collaborate with the Moscow Institute of Physics and Technology on sensors.")
     assert reads
+
+
+def _seed_by_definition(index: screening.ScreeningIndex, word: str) -> bool:
+    """``is_seed`` as its docstring defines it: a seed's key, or within a typo of a listed word with one."""
+    folded = screening.fold(word)
+    if screening.canon(folded) in index.seed_keys:
+        return True
+    if len(folded) < 6 or folded in index.common or not folded.isalpha():
+        return False
+    word_key = index._arrays["word_key"]
+    return any(index.keys[int(word_key[v])] in index.seed_keys for v in index._written_for(folded))
+
+
+def test_a_seed_is_decided_without_scoring_words_no_seed_is_near():
+    """A word with no listed word of a seed's key within a typo is not a seed, found without scoring its
+    neighbours; every other word is decided as the definition says."""
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    listed = sorted(w for w in index.vocab if len(w) >= 7 and screening.canon(w) in index.seed_keys)[::40]
+    typos = [w[:2] + w[3] + w[2] + w[4:] for w in listed] + [w[:3] + w[4:] for w in listed]
+    words = [w.title() for w in listed + typos] + [
+        "Consortium",
+        "Workshop",
+        "Steering",
+        "Quarterly",
+        "Zqxvwyk",
+    ]
+    got = {w: index.is_seed(w) for w in words}
+    assert any(got[w.title()] for w in typos) and not all(got.values())
+    assert got == {w: _seed_by_definition(index, w) for w in words}
+    fresh = Scanner(Config(cache=False)).detector.partners.screen
+    fresh._typo_cache.clear()
+    assert not fresh.is_seed("Zqxvwykq") and "zqxvwykq" not in fresh._typo_cache
+
+
+def test_a_name_is_looked_up_once_and_its_answer_cannot_be_changed_by_a_caller(monkeypatch):
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    index._lookup_cache.clear()
+    name = "Moscow Institute of Physics and Technology"
+    first = index.lookup(name)
+    assert first and first == index._lookup(name)
+    first.append(-1)
+    monkeypatch.setattr(index, "_lookup", lambda text: pytest.fail("looked up again"))
+    assert index.lookup(name) == first[:-1]
+
+
+def test_distinct_values_as_numpy_gives_them():
+    for values in ([], [5, 1, 5, 3, 1], [2**63 + 1, 7, 2**63 + 1]):
+        a = np.array(values, dtype=np.uint64)
+        assert screening._unique(a).dtype == a.dtype
+        assert np.array_equal(screening._unique(a), np.unique(a))
+
+
+def test_screening_a_text_does_not_import_numpy_masked_arrays():
+    """``np.unique`` imports ``numpy.ma`` on first use (about 15 ms of a first scan); screening does without."""
+    code = (
+        "import sys\n"
+        "from grantscan.config import Config\n"
+        "from grantscan.pipeline import Scanner\n"
+        "s = Scanner(Config(cache=False))\n"
+        "r = s.scan_text('We will collaborate with the Moscow Institute of Physics and Technology and SAGE.')\n"
+        "assert any(f.lists for f in r.findings), 'no list match: the test reads nothing'\n"
+        "print('numpy.ma' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    assert index._distinct.tolist() == [index.distinctive(k) for k in index.keys]
+    assert index.seed_keys == {
+        k for k in index.postings if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+    }
+    assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)
+
+
+def _typo_child_by_definition(
+    index: screening.ScreeningIndex, node: int, word: str
+) -> tuple[int | None, float]:
+    """``_typo_child`` as its docstring defines it: the closest child of ``node`` among ``_written_for(word)``."""
+    if len(word) < 5:
+        return None, 1.0
+    _, edges, _ = index._trie
+    v = max(1, len(index.vocab))
+    got = [(r, edges[node * v + w]) for w, r in index._written_for(word).items() if node * v + w in edges]
+    if not got:
+        return None, 1.0
+    best = max(r for r, _ in got)
+    return next(c for r, c in got if r == best), best
+
+
+def test_a_word_after_a_name_start_is_read_for_a_typo_only_when_a_near_word_follows():
+    """The trie walk tries a typo only among the children of where it is: a word with no listed word near it
+    among them is passed over without scoring; the children found are the defined ones."""
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    word_id, edges, _ = index._trie
+    v = max(1, len(index.vocab))
+    node = edges[word_id["marine"]]  # 'Marine ...'
+    children = [w for w in index.vocab if node * v + word_id[w] in edges]
+    typos = [w[:2] + w[3] + w[2] + w[4:] for w in children if len(w) >= 6]
+    words = typos + ["engnieering", "research", "zqxvwykq", "laboratory"]
+    assert any(index._typo_child(node, w)[0] is not None for w in typos)
+    for w in words:
+        assert index._typo_child(node, w) == _typo_child_by_definition(index, node, w), w
+    fresh = Scanner(Config(cache=False)).detector.partners.screen
+    fresh._typo_cache.clear()
+    assert fresh._typo_child(node, "zqxvwykq") == (None, 1.0) and "zqxvwykq" not in fresh._typo_cache
+
+
+def test_a_words_typo_neighbours_are_probed_once(monkeypatch):
+    index = Scanner(Config(cache=False)).detector.partners.screen
+    index._word_typo_cache.clear()
+    first = index._word_typos("engnieering")
+    assert first and first == screening._probe(
+        index._arrays["wdel_hash"], index._arrays["wdel_word"], "engnieering"
+    )
+    monkeypatch.setattr(screening, "_probe", lambda *a: pytest.fail("probed again"))
+    assert index._word_typos("engnieering") == first

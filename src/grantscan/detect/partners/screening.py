@@ -458,8 +458,11 @@ class ScreeningIndex:
         self.type_keys = {canon(w) for w in wl.type_words}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
+        self._lookup_cache: dict[str, tuple[int, ...]] = {}
         self._written_cache: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
         self._typo_cache: dict[str, dict[int, float]] = {}
+        self._near_cache: dict[str, set[int]] = {}
+        self._word_typo_cache: dict[str, set[int]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
         self._bodies: dict[str, int] = {}
 
@@ -563,10 +566,10 @@ class ScreeningIndex:
     def first_hashes(self) -> np.ndarray:
         """spaCy string hashes of the words a listed name can start with, sorted."""
         if self._spacy_hashes_hold:
-            return np.unique(self._arrays["first_hash"])
+            return _unique(self._arrays["first_hash"])
         from spacy.strings import get_string_id
 
-        return np.unique(
+        return _unique(
             np.array([get_string_id(w) for w in _strings(self._arrays["firsts"])], dtype=np.uint64)
         )
 
@@ -585,10 +588,10 @@ class ScreeningIndex:
         """spaCy string hashes of the listed acronyms (those never matched alone left out), sorted."""
         if self._spacy_hashes_hold:
             ids = [k for ks in self.acronyms.values() for k in ks]
-            return np.unique(self._arrays["acronym_hash"][ids]) if ids else np.zeros(0, dtype=np.uint64)
+            return _unique(self._arrays["acronym_hash"][ids]) if ids else np.zeros(0, dtype=np.uint64)
         from spacy.strings import get_string_id
 
-        return np.unique(np.array([get_string_id(a) for a in self.acronyms], dtype=np.uint64))
+        return _unique(np.array([get_string_id(a) for a in self.acronyms], dtype=np.uint64))
 
     @cached_property
     def common(self) -> frozenset[str]:
@@ -673,7 +676,7 @@ class ScreeningIndex:
             np.lexsort((kid[pos], a["key_df"][kid[pos]], ~req, owner[pos]))
         ]  # per name: required, rarest
         first = pos[np.r_[True, owner[pos][1:] != owner[pos][:-1]]] if len(pos) else pos
-        pairs = np.unique(kid[first] * max(1, n) + owner[first])
+        pairs = _unique(kid[first] * max(1, n) + owner[first])
         pair_key, pair_name = pairs // max(1, n), pairs % max(1, n)
         fptr = np.zeros(keys + 1, dtype=np.int64)
         np.add.at(fptr, pair_key + 1, 1)
@@ -681,8 +684,9 @@ class ScreeningIndex:
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
-        generic = self.generic_keys
-        return frozenset(k for k in self.postings if len(k) >= 4 and self.distinctive(k) and k not in generic)
+        generic, keys = self.generic_keys, self.keys
+        picked = np.flatnonzero(self._distinct & (self._key_len >= 4)).tolist()
+        return frozenset(k for k in (keys[j] for j in picked) if k not in generic)
 
     @cached_property
     def _group_hashes(self) -> dict[str, list[int]]:
@@ -762,7 +766,16 @@ class ScreeningIndex:
     # -- exact look-ups ---------------------------------------------------------------------------------------
 
     def lookup(self, text: str) -> list[int]:
-        """Names equal to ``text`` after normalisation, in the same word order or another."""
+        """Names equal to ``text`` after normalisation, in the same word order or another (kept per text: a
+        built-in body's names are looked up at each of its mentions)."""
+        got = self._lookup_cache.get(text)
+        if got is None:
+            if len(self._lookup_cache) > 50_000:
+                self._lookup_cache.clear()
+            got = self._lookup_cache[text] = tuple(self._lookup(text))
+        return list(got)
+
+    def _lookup(self, text: str) -> list[int]:
         if is_acronym(text.strip()):
             return list(self.acronyms.get(text.strip(), ()))
         words = name_words(text)
@@ -861,13 +874,8 @@ class ScreeningIndex:
             if len(self._typo_cache) > 50_000:
                 self._typo_cache.clear()
             key, vocab, keys, word_key = canon(word), self.vocab, self.keys, self._arrays["word_key"]
-            found = set(self._word_typos(word)) if len(word) >= 5 else set()
-            j = self._key_id.get(key)
-            if j is not None:
-                ptr, ids = self._key_words
-                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
             got = {}
-            for v in found:
+            for v in self._near(word, key):
                 listed = vocab[v]
                 if len(listed) >= 5 and listed != word:
                     r = word_similarity(word, key, listed, keys[int(word_key[v])])
@@ -876,6 +884,21 @@ class ScreeningIndex:
             self._typo_cache[word] = got
         return got
 
+    def _near(self, word: str, key: str) -> set[int]:
+        """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one
+        typo of it (five letters or more) and those of the same key."""
+        found = self._near_cache.get(word)
+        if found is None:
+            if len(self._near_cache) > 50_000:
+                self._near_cache.clear()
+            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            j = self._key_id.get(key)
+            if j is not None:
+                ptr, ids = self._key_words
+                found.update(ids[ptr[j] : ptr[j + 1]].tolist())
+            self._near_cache[word] = found
+        return found
+
     def _typo_child(self, node: int, word: str) -> tuple[int | None, float]:
         """The child of trie ``node`` whose word ``word`` is written for with a typo (``_written_for``), and how
         close; (None, 1.0) if none."""
@@ -883,6 +906,10 @@ class ScreeningIndex:
             return None, 1.0
         _, edges, _ = self._trie
         v = max(1, len(self.vocab))
+        if word not in self._typo_cache and all(
+            node * v + wid not in edges for wid in self._near(word, canon(word))
+        ):
+            return None, 1.0  # no listed word near it follows ``node``: nothing to score
         best, best_r = None, 0.0
         for wid, r in self._written_for(word).items():
             child = edges.get(node * v + wid)
@@ -902,6 +929,10 @@ class ScreeningIndex:
         if len(folded) < 6 or folded in self.common or not folded.isalpha():
             return False
         word_key, keys = self._arrays["word_key"], self.keys
+        if folded not in self._typo_cache and not any(
+            keys[int(word_key[v])] in seeds for v in self._word_typos(folded)
+        ):
+            return False  # no listed word within a typo has a seed's key: nothing to score
         return any(keys[int(word_key[v])] in seeds for v in self._written_for(folded))
 
     def seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001 - a spaCy StringStore
@@ -1029,15 +1060,25 @@ class ScreeningIndex:
         return _probe(self._arrays["del_hash"], self._arrays["del_key"], word)
 
     def _word_typos(self, word: str) -> set[int]:
-        """The ids of the listed words (five letters or more) within one typo of ``word``."""
-        return _probe(self._arrays["wdel_hash"], self._arrays["wdel_word"], word)
+        """The ids of the listed words (five letters or more) within one typo of ``word`` (kept per word: seeds,
+        the trie walk and span scoring ask for the same capitalised words)."""
+        got = self._word_typo_cache.get(word)
+        if got is None:
+            if len(self._word_typo_cache) > 50_000:
+                self._word_typo_cache.clear()
+            got = self._word_typo_cache[word] = _probe(
+                self._arrays["wdel_hash"], self._arrays["wdel_word"], word
+            )
+        return got
 
     @cached_property
     def _distinct(self) -> np.ndarray:
         """Per key id: whether it is distinctive (see ``distinctive``)."""
-        got = self._postings_of.copy()
-        got[got] = [self.distinctive(self.keys[j]) for j in np.flatnonzero(got).tolist()]
-        return got
+        df = self._arrays["key_df"]
+        idf = np.zeros(len(df), dtype=np.float64)
+        held = df > 0
+        idf[held] = np.log(1 + max(1, self.n_entries) / df[held].astype(np.float64))  # as ``idf``
+        return self._postings_of & (idf > 0.35 * self.max_idf)
 
     def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
         """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
@@ -1156,6 +1197,12 @@ def _probe(hashes: np.ndarray, ids: np.ndarray, word: str) -> set[int]:
             found.add(int(ids[j]))
             j += 1
     return found
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: ``np.unique`` without it importing ``numpy.ma`` (15 ms of a first scan)."""
+    got = np.sort(values, kind="stable")
+    return got[np.r_[True, got[1:] != got[:-1]]] if len(got) else got
 
 
 def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
