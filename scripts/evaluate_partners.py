@@ -243,9 +243,10 @@ def timing(rounds: int = 5) -> None:
     (sample_docs when absent), extracted and tokenised once, with an empty index, the shipped index as a scan
     leaves it (warm: its caches filled by an earlier pass) and a new index object each time (cold: text it has
     never scored), best of ``rounds``; the whole detector set over the same documents gives the share."""
-    from grantscan.detect.partners import detector as det_module
-    from grantscan.detect.partners.screening import ScreeningIndex, shipped_index
-    from grantscan.pipeline import Scanner, extract_options
+    from grantscan.pipeline import Scanner
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench import screening_cost
 
     builds: dict[str, list[float]] = {"on": [], "off": []}
     for _ in range(rounds):  # alternately, so that a change of load falls on both
@@ -256,58 +257,16 @@ def timing(rounds: int = 5) -> None:
         f"start-up (Scanner build): {off:.3f} s without screening, {on:.3f} s with (+{(on - off) / off:.1%})"
     )
     scanner = Scanner(Config(cache=False))
-    det = scanner.detector
     real = ROOT.parent / "shared" / "corpus" / "real"
     paths = sorted(real.glob("*/*.pdf")) if real.is_dir() else sorted((ROOT / "sample_docs").iterdir())
-    docs = [extract(p, extract_options(scanner.config)) for p in paths]
-    blocks = []
-    for doc in docs:
-        texts = [b.text.replace("\r", " ").replace("\n", " ") for b in doc.blocks]
-        blocks += list(zip(doc.blocks, det.nlp.pipe(texts), strict=True))
-    partners = det.partners
-    d = partners.designations
-    empty = ScreeningIndex.from_entries([])
-    shipped = partners.screen
-
-    def fresh() -> ScreeningIndex:
-        return ScreeningIndex(
-            shipped_index(d.table),
-            lambda: d.entries,
-            tuple(partners._not_acronyms()),
-            det_module._common_words,
-        )
-
-    def find_all(index: ScreeningIndex) -> float:
-        partners.screen = index
-        t = time.process_time()
-        for i, (block, sdoc) in enumerate(blocks):
-            partners.find(sdoc, block, i)
-        return time.process_time() - t
-
-    def detect_all() -> float:
-        partners.screen = empty
-        t = time.process_time()
-        for doc in docs:
-            det.detect(doc)
-        return time.process_time() - t
-
-    find_all(shipped)
-    runs: dict[str, list[float]] = {"empty": [], "warm": [], "cold": [], "detect": []}
-    for _ in range(rounds):
-        runs["empty"].append(find_all(empty))
-        runs["warm"].append(find_all(shipped))
-        runs["cold"].append(find_all(fresh()))
-        runs["detect"].append(detect_all())
-    best = {k: min(v) for k, v in runs.items()}
-    partners.screen = shipped
-    pages = sum(getattr(doc, "pages", 0) or 0 for doc in docs)
+    cost = screening_cost(scanner, paths, rounds)
+    pages = int(cost["pages"])
     print(
-        f"detection of {len(paths)} documents ({len(blocks)} blocks{f', {pages} pages' if pages else ''}): "
-        f"{best['detect']:.3f} s without screening"
+        f"detection of {len(paths)} documents{f' ({pages} pages)' if pages else ''}: {cost['detect_s']:.3f} s without screening"
     )
-    for k in ("warm", "cold"):
-        extra = best[k] - best["empty"]
-        print(f"  screening, {k}: +{extra:.3f} s (+{extra / best['detect']:.1%})")
+    for label, key in (("warm", "repeat_text_s"), ("cold", "new_text_s")):
+        extra = cost[key]
+        print(f"  screening, {label}: +{extra:.3f} s (+{extra / cost['detect_s']:.1%})")
 
 
 def main() -> None:
