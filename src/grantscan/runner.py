@@ -163,7 +163,7 @@ class Runner:
     def _scan_files(self, paths: list[str], on_result: Callable[[int, DocumentResult], None]) -> None:
         """Every file under the memory cap and timeout in a worker (see ``batch``); with no cap, one job or one
         file in this process, by a scanner kept for the next call."""
-        from . import batch
+        from .batch import WorkerPool, scan_in_process
 
         config = self.config
         if config.memory_limit <= 0 and (config.jobs <= 1 or len(paths) <= 1):
@@ -173,10 +173,10 @@ class Runner:
                 self._scanner = Scanner(config)
                 if self.freeze_heap:
                     self._scanner.freeze()
-            batch.scan_in_process(self._scanner, paths, config, on_result)
+            scan_in_process(self._scanner, paths, config, on_result)
             return
         if self._pool is None:
-            self._pool = batch.WorkerPool(config, max(1, config.jobs))
+            self._pool = WorkerPool(config, max(1, config.jobs))
         self._pool.scan(paths, on_result)
 
     def scan(self, path: str | Path | Iterable[str | Path], progress: Progress | None = None) -> ScanResult:

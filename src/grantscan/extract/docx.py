@@ -32,8 +32,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..model import DOCX_PARTS, Document, Location, TextBlock
-from . import ExtractOptions
 from .errors import ExtractionError
+from .options import ExtractOptions
 from .wordml import (
     MAX_DEPTH,
     NON_TEXT_ELEMENTS,

@@ -35,7 +35,7 @@ from .errors import ExtractionError, too_many_chars
 from .pdfcheck import check
 
 if TYPE_CHECKING:
-    from . import ExtractOptions
+    from .options import ExtractOptions
 
 # PDFium writes U+FFFE for a hyphen it saw at a line end; other control characters are noise.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")

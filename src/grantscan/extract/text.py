@@ -28,7 +28,7 @@ from ..model import Document, Location, TextBlock
 from .errors import ExtractionError, too_many_chars
 
 if TYPE_CHECKING:
-    from . import ExtractOptions
+    from .options import ExtractOptions
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # Possessive quantifiers (``*+``, ``++``) and atomic groups never give back what they matched: every regex
