@@ -236,15 +236,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="../shared corpus not present")
 def test_rescan_of_unchanged_corpus_is_at_least_20x_faster(tmp_path: Path) -> None:
-    from grantscan.knowledge.loader import PackError
-
     cfg = Config(jobs=2, cache_dir=tmp_path / "cache")
     corpus = SHARED / "corpus" / "real"
     t = time.perf_counter()
-    try:
-        first = scan_path(corpus, cfg)
-    except PackError as e:
-        pytest.skip(f"shipped pattern packs do not load yet: {e}")
+    first = scan_path(corpus, cfg)
     cold = time.perf_counter() - t
     t = time.perf_counter()
     second = scan_path(corpus, cfg)
