@@ -25,6 +25,7 @@ from grantscan.annotate import AnnotateError, annotate_file, in_note_order, note
 from grantscan.annotate.docx import paragraph_map, paragraph_text
 from grantscan.annotate.pdf import to_user_space
 from grantscan.model import DocumentResult, Finding, Location
+from tests import hostile
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -579,20 +580,7 @@ def make_pdf(
         kids.append(len(objs))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1,
-        len(objs),
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(hostile.assemble(objs, len(objs)))
     return path
 
 

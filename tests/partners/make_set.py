@@ -31,7 +31,7 @@ import random
 import re
 from pathlib import Path
 
-from grantscan.knowledge.designations import default_designations, split_name
+from grantscan.knowledge.designations import ListEntry, default_designations, split_name
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -185,6 +185,19 @@ def sentence(rng: random.Random, org: str, place: str) -> str:
     return rng.choice(TEMPLATES).format(org=org, place=place, topic=rng.choice(TOPICS))
 
 
+def designated_row(text: str, form: str, written: str, e: ListEntry, names: list[str]) -> dict:
+    """A positive row: ``text`` names entry ``e`` as ``written``, in the written form ``form``."""
+    return {
+        "text": text,
+        "label": "designated",
+        "form": form,
+        "org": written,
+        "list_id": e.list_id,
+        "entry_id": e.entry_id,
+        "names": names,
+    }
+
+
 def positives(rng: random.Random) -> list[dict]:
     d = default_designations()
     pool = [
@@ -241,17 +254,7 @@ def positives(rng: random.Random) -> list[dict]:
                     if rng.random() < 0.5
                     else f" in {COUNTRY_WORDS[e.country]}"
                 )
-            rows.append(
-                {
-                    "text": sentence(rng, written, place),
-                    "label": "designated",
-                    "form": form,
-                    "org": written,
-                    "list_id": e.list_id,
-                    "entry_id": e.entry_id,
-                    "names": names,
-                }
-            )
+            rows.append(designated_row(sentence(rng, written, place), form, written, e, names))
             want[form] -= 1
             seen.add(base.lower())
             break
@@ -574,17 +577,7 @@ def family_rows(rng: random.Random) -> list[dict]:
             place = (
                 f" ({COUNTRY_WORDS[e.country]})" if rng.random() < 0.5 else f" in {COUNTRY_WORDS[e.country]}"
             )
-        rows.append(
-            {
-                "text": sentence(rng, written, place),
-                "label": "designated",
-                "form": form,
-                "org": written,
-                "list_id": e.list_id,
-                "entry_id": e.entry_id,
-                "names": names,
-            }
-        )
+        rows.append(designated_row(sentence(rng, written, place), form, written, e, names))
         want[form] -= 1
         seen.add(base.lower())
         if not any(want.values()):
