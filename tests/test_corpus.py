@@ -82,9 +82,32 @@ def test_missing_field_is_reported(tmp_path: Path) -> None:
     assert any("missing ['group']" in e for e in errors)
 
 
-def test_clause_ids_allowed_in_agreements(tmp_path: Path) -> None:
-    errors, _ = check_corpus.check(_write(tmp_path, [{"categories": ["clause-ip"]}], name="agreements.jsonl"))
+@pytest.mark.parametrize("name", ["agreements.jsonl", "agreements2.jsonl"])
+def test_clause_ids_allowed_in_agreements(tmp_path: Path, name: str) -> None:
+    errors, _ = check_corpus.check(_write(tmp_path, [{"categories": ["clause-ip"]}], name=name))
     assert errors == []
+
+
+@pytest.mark.parametrize("name", ["abstracts2.jsonl", "solicitations2.jsonl", "proposals2.jsonl"])
+def test_clause_ids_rejected_in_later_non_agreement_files(tmp_path: Path, name: str) -> None:
+    errors, _ = check_corpus.check(_write(tmp_path, [{"categories": ["clause-security"]}], name=name))
+    assert any("outside an agreements file" in e for e in errors), errors
+
+
+def test_later_files_share_ids_and_groups_with_earlier_ones(tmp_path: Path) -> None:
+    corpus = _write(tmp_path, [{"id": "same"}], name="abstracts.jsonl")
+    group = _group_for("dev")
+    (corpus / "dev" / "abstracts2.jsonl").write_text(
+        json.dumps({**GOOD, "id": "same", "group": group}) + "\n"
+    )
+    frozen_group = _group_for("frozen")
+    (corpus / "frozen").mkdir()
+    (corpus / "frozen" / "proposals2.jsonl").write_text(
+        json.dumps({**GOOD, "id": "other", "group": frozen_group}) + "\n"
+    )
+    errors, rows = check_corpus.check(corpus)
+    assert rows == 3
+    assert any("already used" in e for e in errors), errors
 
 
 def test_invalid_json_and_duplicate_ids(tmp_path: Path) -> None:

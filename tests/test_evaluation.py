@@ -21,7 +21,10 @@ SHARED = ROOT.parent / "shared"
 EVALUATE = SHARED / "tools" / "evaluate.py"
 LABELLED = sorted((SHARED / "corpus" / "labelled").glob("*.jsonl")) if SHARED.is_dir() else []
 GRANTSCAN = Path(sys.executable).parent / "grantscan"
-DEV = sorted((ROOT / "corpus" / "dev").glob("*.jsonl"))
+FITTED_DEV = {"abstracts", "solicitations", "agreements", "proposals"}
+# The bars hold for the development files the evidence model was fitted on; later rounds of rows (abstracts2.jsonl
+# and so on) are scored apart, as corpus/README.md records, until a change is fitted on them too.
+DEV = [p for p in sorted((ROOT / "corpus" / "dev").glob("*.jsonl")) if p.stem in FITTED_DEV]
 # (technology F1, technology precision) per labelled file, just below what is measured (2026-12-07): the
 # evidence model fitted on every development set trades some precision on the UCL project summaries (where
 # machine learning and robots are often tools) for recall on the project corpus
