@@ -394,3 +394,52 @@ def test_a_words_typo_neighbours_are_probed_once(monkeypatch):
     )
     monkeypatch.setattr(screening, "_probe", lambda *a: pytest.fail("probed again"))
     assert index._word_typos("engnieering") == first
+
+
+def _block(scanner: Scanner, text: str):  # noqa: ANN202
+    """The partner detector, its tokens and the hashes a scan reads for ``text``."""
+    from spacy.attrs import ORTH
+
+    from grantscan.detect.partners.detector import lower_hashes
+
+    partners = scanner.detector.partners
+    sdoc = scanner.detector.nlp(text)
+    t = partners._toks(sdoc)
+    return partners.screen, t, lower_hashes(sdoc), sdoc.to_array(ORTH)
+
+
+def test_a_block_is_scanned_once_and_its_hits_cannot_be_changed_by_a_caller(scanner, monkeypatch):
+    index, t, lower, orth = _block(
+        scanner, "Partners: Moscow Institute of Physics and Technology and the Marine Instrument Engnieering."
+    )
+    index._block_cache.clear()
+    cap = lambda i: any(c.isupper() for c in t.word(i))  # noqa: E731
+    first = index.scan(lower, orth, t.word, cap)
+    assert first and first == index._scan(lower, orth, t.word, cap)
+    first[0].names.append(-1)
+    monkeypatch.setattr(index, "_scan", lambda *a: pytest.fail("scanned again"))
+    again = index.scan(lower, orth, t.word, cap)
+    assert -1 not in again[0].names and [h.start for h in again] == [h.start for h in first]
+
+
+def test_a_blocks_seeds_are_decided_once_and_cannot_be_changed_by_a_caller(scanner, monkeypatch):
+    index, _, lower, orth = _block(scanner, "The Baumanskiy Sukhoi Directoate met the Steering Board.")
+    index._block_seeds.clear()
+    caps = orth[orth != lower]
+    strings = scanner.detector.nlp.vocab.strings
+    first = index.seed_tokens(caps, strings)
+    assert first.any() and not first.all()
+    assert np.array_equal(first, [index.is_seed(strings[h]) and strings[h].isalpha() for h in caps.tolist()])
+    first[:] = False
+    monkeypatch.setattr(index, "_seed_tokens", lambda *a: pytest.fail("decided again"))
+    assert index.seed_tokens(caps, strings).any()
+
+
+def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
+    """The look-up gives up at a word no name holds in any spelling, and finds the names when every word is
+    held."""
+    index = scanner.detector.partners.screen
+    assert index.lookup("Moscow Institute of Physics and Technology")
+    assert index._lookup("Moscow Zqxvwyk Institute of Physics and Technology") == []
+    for text in ("Institute of Physics Moscow and Technology", "Technology Physics Moscow Institute"):
+        assert index._lookup(text) == index.lookup("Moscow Institute of Physics and Technology")

@@ -464,6 +464,10 @@ class ScreeningIndex:
         self._near_cache: dict[str, set[int]] = {}
         self._word_typo_cache: dict[str, set[int]] = {}
         self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
+        self._block_cache: dict[bytes, list[Hit]] = {}  # a block's ORTH hashes -> its hits
+        self._block_seeds: dict[
+            bytes, np.ndarray
+        ] = {}  # the ORTH hashes of a block's capitalised tokens -> seeds
         self._bodies: dict[str, int] = {}
 
     @classmethod
@@ -781,6 +785,9 @@ class ScreeningIndex:
         words = name_words(text)
         if not words:
             return []
+        key_id = self._key_id
+        if any(canon(w) not in key_id for w in words):
+            return []  # a word no listed name holds, in any spelling: no name is equal to the text
         weak = self.weak
         got = [k for k in self._group("bw", " ".join(words)) if not weak[k] and self.words_of(k) == words]
         if not got:
@@ -801,9 +808,19 @@ class ScreeningIndex:
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
         ``cap(i)``: whether token ``i`` holds a capital letter. Only a token written otherwise than in lower case
         (ORTH differs from LOWER) can start a name or be an acronym. Longest first, no overlaps."""
-        hits: list[Hit] = []
         if not len(lower) or not self.n_entries:
-            return hits
+            return []
+        # a block's hits follow from its tokens' texts alone: kept per block, as span scores are per span
+        block = orth.tobytes()
+        got = self._block_cache.get(block)
+        if got is None:
+            if len(self._block_cache) > 5_000:
+                self._block_cache.clear()
+            got = self._block_cache[block] = self._scan(lower, orth, word, cap)
+        return [Hit(h.start, h.end, list(h.names), h.how, h.score, list(h.evidence)) for h in got]
+
+    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
+        hits: list[Hit] = []
         n = len(lower)
         caps = np.flatnonzero(orth != lower)
         if not len(caps):
@@ -940,6 +957,15 @@ class ScreeningIndex:
         capitals (spaCy's IS_TITLE or IS_UPPER, and IS_ALPHA) that ``is_seed``; decided once per word."""
         if not len(orth) or not self.n_entries:
             return np.zeros(len(orth), dtype=bool)
+        block = orth.tobytes()
+        kept = self._block_seeds.get(block)
+        if kept is None:
+            if len(self._block_seeds) > 5_000:
+                self._block_seeds.clear()
+            kept = self._block_seeds[block] = self._seed_tokens(orth, strings)
+        return kept.copy()
+
+    def _seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001
         uniq, inv = np.unique(orth, return_inverse=True)
         cache, is_seed = self._seed_cache, self.is_seed
         if len(cache) > 200_000:
