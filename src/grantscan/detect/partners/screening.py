@@ -49,6 +49,7 @@ from .words import WordLists, word_lists
 # person should check it.
 DESIGNATED = 0.86
 POSSIBLE = 0.75
+PLACE_WEIGHT = 0.25  # how much a listed name's city or province, left out of a span, counts against it
 EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the listed name, count against it
 # two words this similar (after transliteration folding) count as the same, in proportion
 WORD_SIMILARITY = 0.87
@@ -76,15 +77,30 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_words(s: str) -> tuple[str, ...]:
     """The words a name is compared by: folded, abbreviations and adjective forms expanded, legal forms and
-    connecting words dropped ('PJSC United Aircraft Corp.' -> ('united', 'aircraft'))."""
+    connecting words dropped, syllables joined by a hyphen written as one word ('Guo-wei' -> 'guowei'): 'PJSC
+    United Aircraft Corp.' -> ('united', 'aircraft')."""
     wl = word_lists()
     abbreviations, dropped = wl.abbreviations, wl.dropped
+    if "-" in s:
+        s = _SYLLABLES.sub(_join_syllables, s)
     out = []
     for w in _SPLIT.findall(fold(s)):
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
     return tuple(out)
+
+
+# two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
+_SYLLABLES = re.compile(r"\b([A-Za-z]{2,6})-([a-z]{2,6})\b")
+
+
+def _join_syllables(m: re.Match[str]) -> str:
+    """'Guo-wei' -> 'Guowei'; a word the lists know ('Hi-tech', 'Sci-tech') stays two words."""
+    wl = word_lists()
+    known = wl.abbreviations.keys() | wl.dropped | wl.generic
+    a, b = m.group(1), m.group(2)
+    return m.group(0) if a.lower() in known or b in known else a + b
 
 
 @lru_cache(maxsize=200_000)
@@ -456,6 +472,7 @@ class ScreeningIndex:
         self.generic_words, self.dropped_words = wl.generic, wl.dropped
         self.generic_keys = {canon(w) for w in wl.generic | wl.dropped}
         self.type_keys = {canon(w) for w in wl.type_words}
+        self.place_keys = {canon(w) for w in wl.places}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._lookup_cache: dict[str, tuple[int, ...]] = {}
@@ -1058,7 +1075,7 @@ class ScreeningIndex:
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
         ``_similarity``)."""
         held = set(keys)
-        lax = self.generic_keys | self.type_keys
+        lax = self.generic_keys | self.type_keys | self.place_keys
         present: dict[str, bool] = {}
         out = []
         for k in cand:
@@ -1066,7 +1083,7 @@ class ScreeningIndex:
                 continue  # generic names count only when written exactly
             nm = self.names[k]
             for word, key in zip(nm.words, nm.keys, strict=True):
-                if key in lax or key in held:
+                if key in lax or key in held or len(key) == 1:
                     continue
                 got = present.get(word)
                 if got is None:
@@ -1141,6 +1158,7 @@ class ScreeningIndex:
         type_mismatch = False
         idf = self.idf
         same = 0  # name words the span holds as they are listed
+        place_missing = specific = False
         for word, key in zip(nm.words, nm.keys, strict=True):
             w = idf.get(key, self.max_idf)
             den += w
@@ -1158,11 +1176,21 @@ class ScreeningIndex:
             if best_j >= 0:
                 used.add(best_j)
                 same += best == 1.0
+                specific = specific or not (
+                    key in self.generic_keys or key in self.type_keys or key in self.place_keys
+                )
             elif key in self.type_keys:
                 type_mismatch = True
+            elif key in self.place_keys or len(key) == 1:
+                # a city ('HiFar Technology' for 'Beijing HiFar Technology') or an initial ('named after Kartsev'
+                # for '... M.A. Kartsev') left out counts little
+                place_missing = True
+                den -= w * (1.0 - PLACE_WEIGHT)
             elif key not in self.generic_keys:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
+        if place_missing and not specific:
+            return 0.0  # 'Institute of Technology' is not 'Beijing Institute of Technology'
         extra = sum(
             idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
             for j, sk in enumerate(span)
