@@ -259,6 +259,7 @@ _MINIMAL = {
     "type_words": "[law]",
     "spelled_as_written": "[]",
     "places": "[beijing]",
+    "parent_groups": "[avic]",
     "optional_parts": "[]",
     "transliteration": "[]",
 }

@@ -88,7 +88,35 @@ def _list_evidence(
         and t.name_word(e + 1)
     ):
         _name_after_evidence(det, t, s, e, text, ev)
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+        _named_after_evidence(det, t, s, e, ev)
     return ev, whole
+
+
+_NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
+
+
+def _named_after_evidence(
+    det: DetectorView, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]
+) -> None:
+    """ "Precision Engineering Design Bureau named after Nudelman": whom a Russian body is named after, written
+    in lower case after the name, belongs to it when a listed name holds the honoree's name."""
+    if e >= t.n:
+        return
+    follow = _NAMED_AFTER.get(t.word(e).lower())
+    if follow is None:
+        return
+    j = e + 1
+    if follow and j < t.n and t.word(j).lower() in follow:
+        j += 1
+    if j >= t.n or not t.name_word(j):
+        return
+    end = det._name_run(t, j)[1]
+    keys = {canon(w) for i in range(j, end) for w in name_words(t.word(i)) if len(w) > 1}
+    idx = det.screen
+    for k, score in idx.score_span(t.span_text(s, end)):
+        if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
+            ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
 
 
 def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
@@ -185,7 +213,9 @@ def _verdicts(
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
-    for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
+    # best score first; of equal scores, a name of the entry that is not generic decides ('... Design Bureau
+    # named after Nudelman' before the generic 'Precision Engineering Design Bureau')
+    for k, (score, how) in sorted(ev.items(), key=lambda kv: (-kv[1][0], idx.generic(kv[0]))):
         nm = idx.names[k]
         entry = idx.entries[nm.entry]
         key = (entry.list_id, entry.entry_id or entry.name)

@@ -82,15 +82,20 @@ def name_words(s: str) -> tuple[str, ...]:
     wl = word_lists()
     abbreviations, dropped = wl.abbreviations, wl.dropped
     if "-" in s:
-        s = _SYLLABLES.sub(_join_syllables, s)
+        s = _SYLLABLES.sub(_join_syllables, _EZAFE.sub("", s))
     out = []
     for w in _SPLIT.findall(fold(s)):
+        if w[0].isdigit() and w[-2:] in _ORDINAL:
+            w = w.rstrip("stndrh")  # '28th' -> '28'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
     return tuple(out)
 
 
+_ORDINAL = ("st", "nd", "rd", "th")
+# the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
+_EZAFE = re.compile(r"(?<=[a-z])-y?e\b")
 # two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
 _SYLLABLES = re.compile(r"\b([A-Za-z]{2,6})-([a-z]{2,6})\b")
 
@@ -472,7 +477,7 @@ class ScreeningIndex:
         self.generic_words, self.dropped_words = wl.generic, wl.dropped
         self.generic_keys = {canon(w) for w in wl.generic | wl.dropped}
         self.type_keys = {canon(w) for w in wl.type_words}
-        self.place_keys = {canon(w) for w in wl.places}
+        self.place_keys = {canon(w) for w in wl.places | wl.parent_groups}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._lookup_cache: dict[str, tuple[int, ...]] = {}
@@ -1194,7 +1199,7 @@ class ScreeningIndex:
         extra = sum(
             idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
             for j, sk in enumerate(span)
-            if j not in used
+            if j not in used and len(sk) > 1  # initials ('V.P. Makeyev') say nothing of which body
         )
         type_mismatch = type_mismatch or any(
             sk in self.type_keys for j, sk in enumerate(span) if j not in used

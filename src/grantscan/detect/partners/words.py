@@ -24,6 +24,7 @@ LIST_KEYS = (
     "type_words",
     "spelled_as_written",
     "places",
+    "parent_groups",
 )
 
 
@@ -39,6 +40,7 @@ class WordLists:
     type_words: frozenset[str]  # words that say which type of university or institute it is
     spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
     places: frozenset[str]  # cities and provinces a company name often leaves out or moves ('Beijing ...')
+    parent_groups: frozenset[str]  # state groups a member's name starts with, often left out ('AECC ...')
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
@@ -156,6 +158,7 @@ def load_word_lists(path: str | Path) -> WordLists:
         type_words=lists["type_words"],
         spelled_as_written=lists["spelled_as_written"],
         places=lists["places"],
+        parent_groups=lists["parent_groups"],
         transliteration=tuple(compiled),
         optional_parts=tuple(optional),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
