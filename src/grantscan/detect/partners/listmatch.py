@@ -213,9 +213,15 @@ def _verdicts(
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
-    # best score first; of equal scores, a name of the entry that is not generic decides ('... Design Bureau
-    # named after Nudelman' before the generic 'Precision Engineering Design Bureau')
-    for k, (score, how) in sorted(ev.items(), key=lambda kv: (-kv[1][0], idx.generic(kv[0]))):
+
+    # a specific name found at the designated bar first, then best score first: of an entry's names, the
+    # specific one decides ('... Testing Center named after Chkalov' before the generic 'State Flight Testing
+    # Center', written exactly)
+    def order(kv: tuple[int, tuple[float, str]]) -> tuple[bool, float, bool]:
+        generic = idx.generic(kv[0])
+        return (generic or kv[1][0] < screening.DESIGNATED, -kv[1][0], generic)
+
+    for k, (score, how) in sorted(ev.items(), key=order):
         nm = idx.names[k]
         entry = idx.entries[nm.entry]
         key = (entry.list_id, entry.entry_id or entry.name)

@@ -862,7 +862,13 @@ class ScreeningIndex:
                     if (
                         j == i
                         or text in (";", ":", "(", ")", "\n")
-                        or (text == "." and j + 1 < n and cap(j + 1))
+                        or (
+                            text == "."
+                            and j + 1 < n
+                            and cap(j + 1)
+                            # 'Mat. Tech. Group': the mark of a word written short, not a sentence's end
+                            and fold(word(j - 1)) not in word_lists().abbreviations
+                        )
                     ):
                         break
                     j += 1
