@@ -809,17 +809,17 @@ def split_of(row_id: str) -> str:
 
 def add_families(path: Path) -> int:
     """Replace the family rows (ids t...) of ``path`` with freshly written ones, leaving every other row as it is."""
-    kept = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not json.loads(line)["id"].startswith("t")
-    ]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+    first = [line for line in lines if json.loads(line)["id"].startswith("p")]
+    later = [line for line in lines if json.loads(line)["id"][0] not in "pt"]  # the rows added after them
     rows = family_rows(random.Random(SEED + 1))
     with open(path, "w", encoding="utf-8") as fh:
-        for line in kept:
+        for line in first:
             fh.write(line + "\n")
         for i, r in enumerate(rows):
             fh.write(json.dumps({"id": f"t{i:03d}", **r, "split": "tune"}, ensure_ascii=False) + "\n")
+        for line in later:
+            fh.write(line + "\n")
     return len(rows)
 
 
