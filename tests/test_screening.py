@@ -443,3 +443,98 @@ def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
     assert index._lookup("Moscow Zqxvwyk Institute of Physics and Technology") == []
     for text in ("Institute of Physics Moscow and Technology", "Technology Physics Moscow Institute"):
         assert index._lookup(text) == index.lookup("Moscow Institute of Physics and Technology")
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # a Chinese company's city left out, or moved after the name
+        (
+            "This proposal involves a research collaboration with HiFar Technology Co., Ltd. on radar.",
+            "EL-0255",
+        ),
+        ("Partner 2: Guowei Integration Technology. Role: data collection.", "EL-0254"),
+        ("Samples come from Guoke Tianxun Technology Co., Ltd. (Beijing) in May.", "EL-0253"),
+        ("Letters of support came from Siyuan Electronic Co., Ltd., Beijing.", "MEU-0022"),
+        # pinyin syllables joined by a hyphen
+        ("Partner 3: Hang-wei Optoelectronics Technology (Chongqing). Role: optics.", "EL-0219"),
+        # a state group's acronym left out of a member's name
+        ("The subcontractor, Harbin Dongan Engine Co., supplies parts.", "MEU-0007"),
+        ("Samples come from Shenyang Liming Aero Engine Company.", "MEU-0008"),
+        # whom a Russian body is named after left out, its initials left out, or written 'im.'
+        ("We will visit the Zelenodolsk Plant in Russia.", "EL-2383"),
+        ("We will visit the Zelenodolsk Plant im. Gorky.", "EL-2383"),
+        ("Partner: Precision Engineering Design Bureau named after Nudelman.", "EL-2291"),
+        ("Partner: State Missile Center named after V.P. Makeyev, Miass.", "EL-2351"),
+        # NII for a scientific research institute
+        ("Partner: NII of Computing Complexes named after M.A. Kartsev.", "EL-2329"),
+        ("Samples come from NII Ekran in Russia.", "EL-2027"),
+        # a federal legal form written as FGUP or FSUE
+        ("Partner: FGUP Dukhov Automatics Research Institute.", "RUS1350"),
+        ("Partner: Dukhov Automatics Research Institute, FSUE.", "RUS1350"),
+        # a number written 'No. 9' or 'No 9', an ordinal as its number
+        ("Samples come from Zavod No 9 in Yekaterinburg.", "EL-2381"),
+        ("Partner: Liyang No.28 System Equipment in China.", "EL-1085"),
+        # Persian: Sanaye for industries, the Ezafe written with a hyphen
+        ("Partner: Sanaye Electronic Iran.", "INU0075"),
+        ("Partner: Sanaye Mokhaberat-e Iran.", "INU0073"),
+        # an abbreviation's full stop inside a name; an entry of the Military End-User List
+        ("Under this agreement Wuxi Paike New Mat. Tech. Group in China shall provide samples.", "MEU-0062"),
+    ],
+)
+def test_list_name_families_are_designated(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a city and generic words only: not the listed company of that city
+        "Partner 2: Beijing Technology Development Co., Limited. Role: analysis.",
+        "The subcontractor, Shenyang Aviation Industry Co., Ltd, supplies parts.",
+        # a listed name's city left out is not enough when nothing distinctive is left
+        "We will visit the Institute of Technology next spring.",
+        "Partner: Star Navigation Technology. Role: testing.",
+        # a generic remainder of a state group's member
+        "Partner: Security Technology Co., Ltd. Role: testing.",
+        # a Persian word for industries alone
+        "Partner: Century Industry. Role: testing.",
+    ],
+)
+def test_list_family_look_alikes_are_not_flagged_high(scanner, text):
+    assert all(f.severity != "high" for f in orgs(scanner, text)), [
+        (f.text, [(m.entry_id, m.status) for m in f.lists]) for f in orgs(scanner, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("Guo-wei Integration", ("guowei", "integration")),
+        ("Hi-tech Sci-tech", ("hi", "technology", "science", "technology")),  # known words stay apart
+        ("Physico-technical Institute", ("physics", "technology", "institute")),  # too long for a syllable
+        ("Sanaye Mokhaberat-e Iran", ("industry", "mokhaberat", "iran")),
+        ("CETC No. 28 Research Institute", ("cetc", "28", "research", "institute")),
+        ("The 28th Research Institute", ("28", "research", "institute")),
+        ("NII Ekran", ("science", "research", "institute", "ekran")),
+        ("Zavod imeni V.A. Degtyareva", ("zavod", "v", "degtyareva")),
+    ],
+)
+def test_name_words_read_syllables_ezafe_numbers_and_russian_abbreviations(text, words):
+    assert screening.name_words(text) == words
+
+
+def test_a_missing_city_or_initial_counts_little_only_beside_a_distinctive_word(scanner):
+    index = scanner.detector.partners.screen
+    [beijing] = [k for k in index.lookup("Beijing HiFar Technology Co., Ltd.") if not index.generic(k)][:1]
+    words = screening.name_words("HiFar Technology")
+    score = index._similarity(words, [screening.canon(w) for w in words], index.names[beijing])
+    assert screening.DESIGNATED <= score < 1.0
+    # the listed name's only distinctive word is its city: left out, the name is another body
+    [bit] = index.lookup("Beijing Institute of Technology")[:1]
+    words = screening.name_words("Institute of Technology")
+    assert index._similarity(words, [screening.canon(w) for w in words], index.names[bit]) == 0.0
