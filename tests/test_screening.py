@@ -346,9 +346,14 @@ def test_screening_a_text_does_not_import_numpy_masked_arrays():
 def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
     index = Scanner(Config(cache=False)).detector.partners.screen
     assert index._distinct.tolist() == [index.distinctive(k) for k in index.keys]
+    ptr, _ = index._finders
+    finds = {k for j, k in enumerate(index.keys) if ptr[j + 1] > ptr[j]}
     assert index.seed_keys == {
-        k for k in index.postings if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+        k
+        for k in index.postings
+        if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys and k in finds
     }
+    assert "sites" in index.postings and not index.is_seed("Sites")  # a listed word that finds no name
     assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)
 
 

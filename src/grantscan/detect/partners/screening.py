@@ -710,8 +710,12 @@ class ScreeningIndex:
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
+        """Distinctive keys of four letters or more that find fuzzy candidates (see ``_finders``): a capitalised
+        run around a word that finds no listed name is not read for one ('Sites', 'Travel')."""
         generic, keys = self.generic_keys, self.keys
-        picked = np.flatnonzero(self._distinct & (self._key_len >= 4)).tolist()
+        ptr = self._finders[0]
+        finds = ptr[1:] > ptr[:-1]
+        picked = np.flatnonzero(self._distinct & (self._key_len >= 4) & finds).tolist()
         return frozenset(k for k in (keys[j] for j in picked) if k not in generic)
 
     @cached_property
