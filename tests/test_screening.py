@@ -543,3 +543,27 @@ def test_a_missing_city_or_initial_counts_little_only_beside_a_distinctive_word(
     [bit] = index.lookup("Beijing Institute of Technology")[:1]
     words = screening.name_words("Institute of Technology")
     assert index._similarity(words, [screening.canon(w) for w in words], index.names[bit]) == 0.0
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("Scienific Research Institute", ("science", "research", "institute")),  # a letter dropped
+        ("Scienitfic Research", ("science", "research")),  # two letters swapped
+        ("Center for Technologeecal Competencies", ("center", "technology", "competencies")),  # spelling key
+        ("Limited Liabiltiy Company Id Solution", ("id", "solution")),  # a legal form with a typo
+        ("Anvik Technologies Sdn. Bhd", ("anvik", "technology")),
+        ("Compania Minera", ("compania", "minera")),  # two letters from 'company': another word
+    ],
+)
+def test_a_long_word_the_lists_know_is_read_through_a_typo_or_another_spelling(text, words):
+    assert screening.name_words(text) == words
+
+
+def test_a_legal_form_written_with_a_typo_is_that_legal_form(scanner):
+    """'Limited Liabiltiy Company' writes the whole legal form of 'LIMITED LIABILITY COMPANY ID SOLUTION'; part
+    of it does not."""
+    index = scanner.detector.partners.screen
+    [k] = [k for k in index.lookup("ID Solution Limited Liability Company") if index.raws[k].isupper()]
+    assert index.legal_written(k, {"limited", "liabiltiy", "company"})
+    assert not index.legal_written(k, {"limited", "company"})

@@ -87,6 +87,8 @@ def name_words(s: str) -> tuple[str, ...]:
     for w in _SPLIT.findall(fold(s)):
         if w[0].isdigit() and w[-2:] in _ORDINAL:
             w = w.rstrip("stndrh")  # '28th' -> '28'
+        elif len(w) >= 7 and w not in abbreviations and w not in dropped:
+            w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
@@ -94,6 +96,39 @@ def name_words(s: str) -> tuple[str, ...]:
 
 
 _ORDINAL = ("st", "nd", "rd", "th")
+
+
+@lru_cache(maxsize=1)
+def _known_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """The long words the lists expand or drop (abbreviation and adjective forms, legal forms, seven letters or
+    more): (spelling key -> word, one-letter deletion -> word), each kept only where one word has it."""
+    wl = word_lists()
+    known = sorted(w for w in wl.abbreviations.keys() | wl.dropped if len(w) >= 7)
+    by_key: dict[str, str | None] = {}
+    by_del: dict[str, str | None] = {}
+    for w in known:
+        k = canon(w)
+        by_key[k] = w if by_key.get(k, w) == w else None
+        for d in _deletions(w):
+            by_del[d] = w if by_del.get(d, w) == w else None
+    return (
+        {k: w for k, w in by_key.items() if w is not None},
+        {d: w for d, w in by_del.items() if w is not None},
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _known_word(word: str) -> str:
+    """``word``, or the long word of the lists it is written for in another spelling or with one typo (a letter
+    dropped, added, changed or two swapped): 'scienific' -> 'scientific', 'liabiltiy' -> 'liability'."""
+    by_key, by_del = _known_forms()
+    got = by_key.get(canon(word))
+    if got is None:
+        near = {by_del[d] for d in _deletions(word) if d in by_del}
+        got = near.pop() if len(near) == 1 else None
+    return got if got is not None and abs(len(got) - len(word)) <= 3 else word
+
+
 # the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
 _EZAFE = re.compile(r"(?<=[a-z])-y?e\b")
 # two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
@@ -754,6 +789,7 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
+        written = {_known_word(w) if len(w) >= 7 else w for w in written}  # 'Limited Liabiltiy Company'
         if want <= written:
             return True
         return not want.isdisjoint(written) and self.common.isdisjoint(self.words_of(k))
