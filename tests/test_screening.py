@@ -567,3 +567,25 @@ def test_a_legal_form_written_with_a_typo_is_that_legal_form(scanner):
     [k] = [k for k in index.lookup("ID Solution Limited Liability Company") if index.raws[k].isupper()]
     assert index.legal_written(k, {"limited", "liabiltiy", "company"})
     assert not index.legal_written(k, {"limited", "company"})
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("Partner: Korea Foreign Technical Trade Center. Role: trade.", "DPR0149"),
+        ("Partner: Bureau of Kezilesu Kyrgyz Autonomous Prefecture Public Security. Role: data.", "EL-0719"),
+    ],
+)
+def test_a_place_word_of_the_listed_name_itself_does_not_place_the_body_elsewhere(scanner, text, entry_id):
+    """'Korea' reads as KR and 'Kyrgyz' as KG; written as words of the listed name, they say nothing against
+    the entry's own country."""
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+def test_a_place_word_the_listed_name_lacks_still_places_the_body(scanner):
+    found = orgs(scanner, "Partner 3: Institute of Physics, Polish Academy of Sciences. Role: measurements.")
+    assert all(f.severity != "high" for f in found), [(f.text, f.severity) for f in found]

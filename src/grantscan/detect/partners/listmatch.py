@@ -7,6 +7,8 @@ the places the text names. Reads the detector's tokens, runs and country mention
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
 
@@ -50,14 +52,20 @@ def screen_span(
     ev, whole = _list_evidence(det, t, s, e, text, org, hits, kind_listed)
     if not ev:
         return [], []
-    strong = {m.code for m in det._span_mentions(t, s, e)}
+    inside = det._span_mentions(t, s, e)
+    strong = {m.code for m in inside}
     after = det._country_after(t, e)
+    others = set()  # what places the name besides its own words: the text after it, the built-in body
     if after:
-        strong.add(after)
+        others.add(after)
     if org is not None and org.country:
-        strong.add(org.country)
+        others.add(org.country)
+    strong |= others
     weak = det._sentence_codes(t, s) - strong
-    return _verdicts(det, ev, strong, weak, whole, kind_listed)
+    # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
+    # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
+    own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others)
 
 
 def _list_evidence(
@@ -207,9 +215,13 @@ def _verdicts(
     weak: set[str],
     whole: bool,
     kind_listed: bool,
+    own: Sequence[tuple[str, set[str]]] = (),
+    others: AbstractSet[str] = frozenset(),
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
-    designated ones first) and the reasons of at most three entries found to be other bodies."""
+    designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
+    places written in the name (code, their spelling keys), which do not place it when the listed name holds
+    those words; ``others``: the countries placing it besides them."""
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
@@ -227,6 +239,10 @@ def _verdicts(
         key = (entry.list_id, entry.entry_id or entry.name)
         if key in best:
             continue
+        placed = strong
+        if own:
+            keys = set(nm.keys)
+            placed = set(others) | {code for code, words in own if not words <= keys}
         c = verdict.Candidate(
             raw=nm.raw,
             score=score,
@@ -235,7 +251,7 @@ def _verdicts(
             generic=idx.generic(k),
             words=len(nm.words),
             acronym_bodies=partial(idx.acronym_bodies, nm.raw),
-            strong=strong,
+            strong=placed,
             weak=weak,
             whole=whole,
             kind_listed=kind_listed,
