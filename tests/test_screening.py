@@ -346,12 +346,18 @@ def test_screening_a_text_does_not_import_numpy_masked_arrays():
 def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
     index = Scanner(Config(cache=False)).detector.partners.screen
     assert index._distinct.tolist() == [index.distinctive(k) for k in index.keys]
-    ptr, _ = index._finders
+    ptr, names = index._finders
+
+    def capable(k: str) -> bool:
+        return len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+
     finds = {k for j, k in enumerate(index.keys) if ptr[j + 1] > ptr[j]}
-    assert index.seed_keys == {
-        k
-        for k in index.postings
-        if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys and k in finds
+    found_short = [
+        int(x) for j, k in enumerate(index.keys) if not capable(k) for x in names[ptr[j] : ptr[j + 1]]
+    ]
+    orphans = {k for x in found_short for k in index.names[x].keys if capable(k)}
+    assert orphans and index.seed_keys == {
+        k for k in index.keys if capable(k) and (k in finds or k in orphans)
     }
     assert "sites" in index.postings and not index.is_seed("Sites")  # a listed word that finds no name
     assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)
@@ -589,3 +595,20 @@ def test_a_place_word_of_the_listed_name_itself_does_not_place_the_body_elsewher
 def test_a_place_word_the_listed_name_lacks_still_places_the_body(scanner):
     found = orgs(scanner, "Partner 3: Institute of Physics, Polish Academy of Sciences. Role: measurements.")
     assert all(f.severity != "high" for f in found), [(f.text, f.severity) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # the name's finder ('FT') is too short to seed a run: its other distinctive word seeds it, with a typo
+        ("Partner 2: Straum FT. Role: data collection.", "EL-1054"),
+        # the next sentence's first word is not another word of the name
+        ("Partner 2: Hamcho Intl. Role: data collection and analysis of laser optics.", "SYR0304"),
+    ],
+)
+def test_short_finders_and_sentence_ends_do_not_hide_a_listed_name(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]

@@ -314,6 +314,8 @@ def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
     places = {i for m in det._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
     generic, dropped = det.screen.generic_words, det.screen.dropped_words
     for i in range(s, e):
+        if i >= h.end and t.sent_start(i):
+            break  # 'Hamcho Intl. Role: ...': the next sentence is not part of the name
         if h.start <= i < h.end or i in places or not t.name_word(i):
             continue
         if any(w not in generic and w not in dropped for w in name_words(t.word(i))):

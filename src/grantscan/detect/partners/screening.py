@@ -745,13 +745,22 @@ class ScreeningIndex:
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
-        """Distinctive keys of four letters or more that find fuzzy candidates (see ``_finders``): a capitalised
-        run around a word that finds no listed name is not read for one ('Sites', 'Travel')."""
+        """Distinctive keys of four letters or more, not generic, that find fuzzy candidates (see ``_finders``),
+        or that are words of a name found by a word too short to seed a run ('Stratum' of 'Stratum FT Limited',
+        found by 'FT'): a capitalised run around a word that finds no listed name is not read for one ('Sites',
+        'Travel')."""
         generic, keys = self.generic_keys, self.keys
-        ptr = self._finders[0]
-        finds = ptr[1:] > ptr[:-1]
-        picked = np.flatnonzero(self._distinct & (self._key_len >= 4) & finds).tolist()
-        return frozenset(k for k in (keys[j] for j in picked) if k not in generic)
+        capable = self._distinct & (self._key_len >= 4)
+        capable &= np.fromiter((k not in generic for k in keys), dtype=bool, count=len(keys))
+        ptr, names = self._finders
+        seed = capable & (ptr[1:] > ptr[:-1])
+        finder = np.repeat(np.arange(len(keys)), np.diff(ptr))  # the finder key of each found name
+        orphans = names[~capable[finder]].tolist()
+        if orphans:
+            name_ptr = self._arrays["name_ptr"]
+            kid = self._name_keys[np.concatenate([np.arange(name_ptr[k], name_ptr[k + 1]) for k in orphans])]
+            seed[kid[capable[kid]]] = True
+        return frozenset(keys[j] for j in np.flatnonzero(seed).tolist())
 
     @cached_property
     def _group_hashes(self) -> dict[str, list[int]]:
