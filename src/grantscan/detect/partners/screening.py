@@ -55,7 +55,7 @@ EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
-INDEX_FORMAT = 2  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 3  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
