@@ -612,3 +612,18 @@ def test_short_finders_and_sentence_ends_do_not_hide_a_listed_name(scanner, text
         f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
         for f in found
     ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+def test_a_word_after_a_name_that_no_listed_name_holds_is_not_scored_with_it(monkeypatch):
+    scanner = Scanner(Config(cache=False))
+    index = scanner.detector.partners.screen
+    assert index.holds(screening.canon("wuxi")) and not index.holds("zqxvwyk")
+    scored: list[str] = []
+    real = index.score_span
+    monkeypatch.setattr(
+        index, "score_span", lambda text, threshold=None: scored.append(text) or real(text, threshold)
+    )
+    scanner.scan_text("Partner: Institute of Advanced Technology, Wuxi. Role: analysis.")
+    assert "Institute of Advanced Technology Wuxi" in scored
+    scanner.scan_text("Partner: Institute of Advanced Technology, Zqxvwyk. Role: analysis.")
+    assert not any("Zqxvwyk" in x for x in scored)

@@ -122,6 +122,8 @@ def _named_after_evidence(
     end = det._name_run(t, j)[1]
     keys = {canon(w) for i in range(j, end) for w in name_words(t.word(i)) if len(w) > 1}
     idx = det.screen
+    if not any(idx.holds(k) for k in keys):
+        return
     for k, score in idx.score_span(t.span_text(s, end)):
         if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
@@ -197,12 +199,16 @@ def _name_after_evidence(
     "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
     idx = det.screen
     after = t.word(e + 1)
-    for k, score in idx.score_span(f"{text} {after}"):
-        if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+    key = canon(fold(after))
+    # a match must hold the word after the name: one no listed name holds needs no scoring
+    for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
+        if score >= screening.DESIGNATED and key in idx.names[k].keys:
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
     end = det._name_run(t, e + 1)[1]
     if not ev and t.word(e) == "," and end > e + 2:
         keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+        if not any(idx.holds(k) for k in keys):
+            return
         for k, score in idx.score_span(t.span_text(s, end)):
             if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
                 ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")

@@ -835,6 +835,10 @@ class ScreeningIndex:
         """A name of generic words only, or one the lists give for several countries."""
         return bool(self._generic_now[k])
 
+    def holds(self, key: str) -> bool:
+        """Whether a listed name has a word of spelling key ``key``."""
+        return key in self._key_id
+
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
 
