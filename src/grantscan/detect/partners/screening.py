@@ -520,11 +520,10 @@ class ScreeningIndex:
         self._typo_cache: dict[str, dict[int, float]] = {}
         self._near_cache: dict[str, set[int]] = {}
         self._word_typo_cache: dict[str, set[int]] = {}
-        self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
-        self._block_cache: dict[bytes, list[Hit]] = {}  # a block's ORTH hashes -> its hits
-        self._block_seeds: dict[
-            bytes, np.ndarray
-        ] = {}  # the ORTH hashes of a block's capitalised tokens -> seeds
+        self._seed_cache: dict[int, bool] = {}  # ORTH hash of a word -> whether it is a seed
+        # a digest of a block's ORTH hashes -> its hits; of its capitalised tokens' hashes -> their seeds
+        self._block_cache: dict[bytes, list[Hit]] = {}
+        self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
 
     @classmethod
@@ -886,10 +885,10 @@ class ScreeningIndex:
         if not len(lower) or not self.n_entries:
             return []
         # a block's hits follow from its tokens' texts alone: kept per block, as span scores are per span
-        block = orth.tobytes()
+        block = _block_key(orth)
         got = self._block_cache.get(block)
         if got is None:
-            if len(self._block_cache) > 5_000:
+            if len(self._block_cache) > 2_000:
                 self._block_cache.clear()
             got = self._block_cache[block] = self._scan(lower, orth, word, cap)
         return [Hit(h.start, h.end, list(h.names), h.how, h.score, list(h.evidence)) for h in got]
@@ -1038,10 +1037,10 @@ class ScreeningIndex:
         capitals (spaCy's IS_TITLE or IS_UPPER, and IS_ALPHA) that ``is_seed``; decided once per word."""
         if not len(orth) or not self.n_entries:
             return np.zeros(len(orth), dtype=bool)
-        block = orth.tobytes()
+        block = _block_key(orth)
         kept = self._block_seeds.get(block)
         if kept is None:
-            if len(self._block_seeds) > 5_000:
+            if len(self._block_seeds) > 2_000:
                 self._block_seeds.clear()
             kept = self._block_seeds[block] = self._seed_tokens(orth, strings)
         return kept.copy()
@@ -1315,6 +1314,11 @@ def _probe(hashes: np.ndarray, ids: np.ndarray, word: str) -> set[int]:
             found.add(int(ids[j]))
             j += 1
     return found
+
+
+def _block_key(hashes: np.ndarray) -> bytes:
+    """A block's token hashes as a short key (a digest, not the hashes: a long block would be kept whole)."""
+    return hashlib.blake2b(hashes.tobytes(), digest_size=16).digest()
 
 
 def _unique(values: np.ndarray) -> np.ndarray:
