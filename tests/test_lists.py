@@ -258,6 +258,8 @@ _MINIMAL = {
     "organisation_types": "[institute]",
     "type_words": "[law]",
     "spelled_as_written": "[]",
+    "places": "[beijing]",
+    "parent_groups": "[avic]",
     "optional_parts": "[]",
     "transliteration": "[]",
 }
@@ -287,6 +289,7 @@ def _word_lists_file(tmp_path: Path, first: str, text: str, drop: str = "") -> P
         ),
         ("legal_forms", " [\n  ltd,\n  Co.,\n]", r":3: 'legal_forms': word 'Co\.'"),
         ("generic", " [\n  institute,\n  institute,\n]", r":3: 'generic': 'institute' listed twice"),
+        ("places", " [\n  beijing,\n  Shenzhen,\n]", r":3: 'places': word 'Shenzhen'"),
         ("abbreviations", "\n  univ: university\n  acad: Academy", r":3: abbreviation 'acad' -> 'Academy'"),
         ("optional_parts", "\n  - ', Academy$'\n  - '(unclosed'", r":3: optional part '\(unclosed'"),
     ],

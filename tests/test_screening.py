@@ -346,9 +346,20 @@ def test_screening_a_text_does_not_import_numpy_masked_arrays():
 def test_distinctive_keys_and_seeds_made_in_bulk_are_the_ones_defined_per_key():
     index = Scanner(Config(cache=False)).detector.partners.screen
     assert index._distinct.tolist() == [index.distinctive(k) for k in index.keys]
-    assert index.seed_keys == {
-        k for k in index.postings if len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+    ptr, names = index._finders
+
+    def capable(k: str) -> bool:
+        return len(k) >= 4 and index.distinctive(k) and k not in index.generic_keys
+
+    finds = {k for j, k in enumerate(index.keys) if ptr[j + 1] > ptr[j]}
+    found_short = [
+        int(x) for j, k in enumerate(index.keys) if not capable(k) for x in names[ptr[j] : ptr[j + 1]]
+    ]
+    orphans = {k for x in found_short for k in index.names[x].keys if capable(k)}
+    assert orphans and index.seed_keys == {
+        k for k in index.keys if capable(k) and (k in finds or k in orphans)
     }
+    assert "sites" in index.postings and not index.is_seed("Sites")  # a listed word that finds no name
     assert 0 < len(index.seed_keys) < index._distinct.sum() < len(index.keys)
 
 
@@ -394,3 +405,225 @@ def test_a_words_typo_neighbours_are_probed_once(monkeypatch):
     )
     monkeypatch.setattr(screening, "_probe", lambda *a: pytest.fail("probed again"))
     assert index._word_typos("engnieering") == first
+
+
+def _block(scanner: Scanner, text: str):  # noqa: ANN202
+    """The partner detector, its tokens and the hashes a scan reads for ``text``."""
+    from spacy.attrs import ORTH
+
+    from grantscan.detect.partners.detector import lower_hashes
+
+    partners = scanner.detector.partners
+    sdoc = scanner.detector.nlp(text)
+    t = partners._toks(sdoc)
+    return partners.screen, t, lower_hashes(sdoc), sdoc.to_array(ORTH)
+
+
+def test_a_block_is_scanned_once_and_its_hits_cannot_be_changed_by_a_caller(scanner, monkeypatch):
+    index, t, lower, orth = _block(
+        scanner, "Partners: Moscow Institute of Physics and Technology and the Marine Instrument Engnieering."
+    )
+    index._block_cache.clear()
+    cap = lambda i: any(c.isupper() for c in t.word(i))  # noqa: E731
+    first = index.scan(lower, orth, t.word, cap)
+    assert first and first == index._scan(lower, orth, t.word, cap)
+    first[0].names.append(-1)
+    monkeypatch.setattr(index, "_scan", lambda *a: pytest.fail("scanned again"))
+    again = index.scan(lower, orth, t.word, cap)
+    assert -1 not in again[0].names and [h.start for h in again] == [h.start for h in first]
+
+
+def test_a_blocks_seeds_are_decided_once_and_cannot_be_changed_by_a_caller(scanner, monkeypatch):
+    index, _, lower, orth = _block(scanner, "The Baumanskiy Sukhoi Directoate met the Steering Board.")
+    index._block_seeds.clear()
+    caps = orth[orth != lower]
+    strings = scanner.detector.nlp.vocab.strings
+    first = index.seed_tokens(caps, strings)
+    assert first.any() and not first.all()
+    assert np.array_equal(first, [index.is_seed(strings[h]) and strings[h].isalpha() for h in caps.tolist()])
+    first[:] = False
+    monkeypatch.setattr(index, "_seed_tokens", lambda *a: pytest.fail("decided again"))
+    assert index.seed_tokens(caps, strings).any()
+
+
+def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
+    """The look-up gives up at a word no name holds in any spelling, and finds the names when every word is
+    held."""
+    index = scanner.detector.partners.screen
+    assert index.lookup("Moscow Institute of Physics and Technology")
+    assert index._lookup("Moscow Zqxvwyk Institute of Physics and Technology") == []
+    for text in ("Institute of Physics Moscow and Technology", "Technology Physics Moscow Institute"):
+        assert index._lookup(text) == index.lookup("Moscow Institute of Physics and Technology")
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # a Chinese company's city left out, or moved after the name
+        (
+            "This proposal involves a research collaboration with HiFar Technology Co., Ltd. on radar.",
+            "EL-0255",
+        ),
+        ("Partner 2: Guowei Integration Technology. Role: data collection.", "EL-0254"),
+        ("Samples come from Guoke Tianxun Technology Co., Ltd. (Beijing) in May.", "EL-0253"),
+        ("Letters of support came from Siyuan Electronic Co., Ltd., Beijing.", "MEU-0022"),
+        # pinyin syllables joined by a hyphen
+        ("Partner 3: Hang-wei Optoelectronics Technology (Chongqing). Role: optics.", "EL-0219"),
+        # a state group's acronym left out of a member's name
+        ("The subcontractor, Harbin Dongan Engine Co., supplies parts.", "MEU-0007"),
+        ("Samples come from Shenyang Liming Aero Engine Company.", "MEU-0008"),
+        # whom a Russian body is named after left out, its initials left out, or written 'im.'
+        ("We will visit the Zelenodolsk Plant in Russia.", "EL-2383"),
+        ("We will visit the Zelenodolsk Plant im. Gorky.", "EL-2383"),
+        ("Partner: Precision Engineering Design Bureau named after Nudelman.", "EL-2291"),
+        ("Partner: State Missile Center named after V.P. Makeyev, Miass.", "EL-2351"),
+        # NII for a scientific research institute
+        ("Partner: NII of Computing Complexes named after M.A. Kartsev.", "EL-2329"),
+        ("Samples come from NII Ekran in Russia.", "EL-2027"),
+        # a federal legal form written as FGUP or FSUE
+        ("Partner: FGUP Dukhov Automatics Research Institute.", "RUS1350"),
+        ("Partner: Dukhov Automatics Research Institute, FSUE.", "RUS1350"),
+        # a number written 'No. 9' or 'No 9', an ordinal as its number
+        ("Samples come from Zavod No 9 in Yekaterinburg.", "EL-2381"),
+        ("Partner: Liyang No.28 System Equipment in China.", "EL-1085"),
+        # Persian: Sanaye for industries, the Ezafe written with a hyphen
+        ("Partner: Sanaye Electronic Iran.", "INU0075"),
+        ("Partner: Sanaye Mokhaberat-e Iran.", "INU0073"),
+        # an abbreviation's full stop inside a name; an entry of the Military End-User List
+        ("Under this agreement Wuxi Paike New Mat. Tech. Group in China shall provide samples.", "MEU-0062"),
+    ],
+)
+def test_list_name_families_are_designated(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a city and generic words only: not the listed company of that city
+        "Partner 2: Beijing Technology Development Co., Limited. Role: analysis.",
+        "The subcontractor, Shenyang Aviation Industry Co., Ltd, supplies parts.",
+        # a listed name's city left out is not enough when nothing distinctive is left
+        "We will visit the Institute of Technology next spring.",
+        "Partner: Star Navigation Technology. Role: testing.",
+        # a generic remainder of a state group's member
+        "Partner: Security Technology Co., Ltd. Role: testing.",
+        # a Persian word for industries alone
+        "Partner: Century Industry. Role: testing.",
+    ],
+)
+def test_list_family_look_alikes_are_not_flagged_high(scanner, text):
+    assert all(f.severity != "high" for f in orgs(scanner, text)), [
+        (f.text, [(m.entry_id, m.status) for m in f.lists]) for f in orgs(scanner, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("Guo-wei Integration", ("guowei", "integration")),
+        ("Hi-tech Sci-tech", ("hi", "technology", "science", "technology")),  # known words stay apart
+        ("Physico-technical Institute", ("physics", "technology", "institute")),  # too long for a syllable
+        ("Sanaye Mokhaberat-e Iran", ("industry", "mokhaberat", "iran")),
+        ("CETC No. 28 Research Institute", ("cetc", "28", "research", "institute")),
+        ("The 28th Research Institute", ("28", "research", "institute")),
+        ("NII Ekran", ("science", "research", "institute", "ekran")),
+        ("Zavod imeni V.A. Degtyareva", ("zavod", "v", "degtyareva")),
+    ],
+)
+def test_name_words_read_syllables_ezafe_numbers_and_russian_abbreviations(text, words):
+    assert screening.name_words(text) == words
+
+
+def test_a_missing_city_or_initial_counts_little_only_beside_a_distinctive_word(scanner):
+    index = scanner.detector.partners.screen
+    [beijing] = [k for k in index.lookup("Beijing HiFar Technology Co., Ltd.") if not index.generic(k)][:1]
+    words = screening.name_words("HiFar Technology")
+    score = index._similarity(words, [screening.canon(w) for w in words], index.names[beijing])
+    assert screening.DESIGNATED <= score < 1.0
+    # the listed name's only distinctive word is its city: left out, the name is another body
+    [bit] = index.lookup("Beijing Institute of Technology")[:1]
+    words = screening.name_words("Institute of Technology")
+    assert index._similarity(words, [screening.canon(w) for w in words], index.names[bit]) == 0.0
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("Scienific Research Institute", ("science", "research", "institute")),  # a letter dropped
+        ("Scienitfic Research", ("science", "research")),  # two letters swapped
+        ("Center for Technologeecal Competencies", ("center", "technology", "competencies")),  # spelling key
+        ("Limited Liabiltiy Company Id Solution", ("id", "solution")),  # a legal form with a typo
+        ("Anvik Technologies Sdn. Bhd", ("anvik", "technology")),
+        ("Compania Minera", ("compania", "minera")),  # two letters from 'company': another word
+    ],
+)
+def test_a_long_word_the_lists_know_is_read_through_a_typo_or_another_spelling(text, words):
+    assert screening.name_words(text) == words
+
+
+def test_a_legal_form_written_with_a_typo_is_that_legal_form(scanner):
+    """'Limited Liabiltiy Company' writes the whole legal form of 'LIMITED LIABILITY COMPANY ID SOLUTION'; part
+    of it does not."""
+    index = scanner.detector.partners.screen
+    [k] = [k for k in index.lookup("ID Solution Limited Liability Company") if index.raws[k].isupper()]
+    assert index.legal_written(k, {"limited", "liabiltiy", "company"})
+    assert not index.legal_written(k, {"limited", "company"})
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("Partner: Korea Foreign Technical Trade Center. Role: trade.", "DPR0149"),
+        ("Partner: Bureau of Kezilesu Kyrgyz Autonomous Prefecture Public Security. Role: data.", "EL-0719"),
+    ],
+)
+def test_a_place_word_of_the_listed_name_itself_does_not_place_the_body_elsewhere(scanner, text, entry_id):
+    """'Korea' reads as KR and 'Kyrgyz' as KG; written as words of the listed name, they say nothing against
+    the entry's own country."""
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+def test_a_place_word_the_listed_name_lacks_still_places_the_body(scanner):
+    found = orgs(scanner, "Partner 3: Institute of Physics, Polish Academy of Sciences. Role: measurements.")
+    assert all(f.severity != "high" for f in found), [(f.text, f.severity) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # the name's finder ('FT') is too short to seed a run: its other distinctive word seeds it, with a typo
+        ("Partner 2: Straum FT. Role: data collection.", "EL-1054"),
+        # the next sentence's first word is not another word of the name
+        ("Partner 2: Hamcho Intl. Role: data collection and analysis of laser optics.", "SYR0304"),
+    ],
+)
+def test_short_finders_and_sentence_ends_do_not_hide_a_listed_name(scanner, text, entry_id):
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
+def test_a_word_after_a_name_that_no_listed_name_holds_is_not_scored_with_it(monkeypatch):
+    scanner = Scanner(Config(cache=False))
+    index = scanner.detector.partners.screen
+    assert index.holds(screening.canon("wuxi")) and not index.holds("zqxvwyk")
+    scored: list[str] = []
+    real = index.score_span
+    monkeypatch.setattr(
+        index, "score_span", lambda text, threshold=None: scored.append(text) or real(text, threshold)
+    )
+    scanner.scan_text("Partner: Institute of Advanced Technology, Wuxi. Role: analysis.")
+    assert "Institute of Advanced Technology Wuxi" in scored
+    scanner.scan_text("Partner: Institute of Advanced Technology, Zqxvwyk. Role: analysis.")
+    assert not any("Zqxvwyk" in x for x in scored)

@@ -591,23 +591,235 @@ def family_rows(rng: random.Random) -> list[dict]:
     return rows
 
 
+LIST_FAMILIES = {  # form -> rows wanted
+    "city-left-out": 6,
+    "city-moved": 4,
+    "named-after": 6,
+    "federal-unitary": 3,
+    "nii": 3,
+    "numbered": 3,
+    "sanaye": 4,
+    "parent-left-out": 4,
+    "other-list": 8,
+}
+OTHER_LISTS = ("bis-meu", "dow-1260h", "ofac-nscmic")
+NAMED_AFTER_RX = re.compile(r"(?i),?\s+(?:named\s+(?:after|by)|imeni|im\.)\s+(.*)$")
+FEDERAL_RX = re.compile(
+    r"(?i)^(?:the\s+)?Federal\s+State\s+Unitary\s+Enterprise\s+|,?\s*Federal State Unitary Enterprise$"
+)
+
+
+def _city_left_out(name: str, places: frozenset[str]) -> tuple[str, str] | None:
+    """'Beijing HiFar Technology Co., Ltd.' -> ('HiFar Technology Co., Ltd.', 'Beijing')."""
+    words = clean(name).split()
+    if len(words) >= 3 and words[0].lower().replace("'", "") in places:
+        return " ".join(words[1:]), words[0]
+    return None
+
+
+def _named_after(rng: random.Random, name: str) -> str | None:
+    """'... Plant named after A.M. Gorky' -> '... Plant', or '... Plant named after Gorky' (initials left out)."""
+    m = NAMED_AFTER_RX.search(name)
+    if not m:
+        return None
+    head = bare(name[: m.start()])
+    surname = [w for w in m.group(1).split() if not re.fullmatch(r"(?:[A-Z][a-z]?\.)+", w)]
+    if len(head.split()) < 2:
+        return None
+    if surname and rng.random() < 0.5:
+        return f"{head} named after {' '.join(surname)}"
+    return head
+
+
+def _nii(name: str) -> str | None:
+    """'Ekran Scientific Research Institute' -> 'NII Ekran'; 'Scientific Research Institute of X' -> 'NII of X'."""
+    base = bare(name)
+    m = re.fullmatch(r"(.+?) Scientific[- ]Research Institute", base)
+    if m and len(m.group(1).split()) <= 3:
+        return f"NII {m.group(1)}"
+    m = re.fullmatch(r"(?:(.+?) )?Scientific[- ]Research Institute (of|for) (.+)", base)
+    if m:
+        return f"{m.group(1) + ' ' if m.group(1) else ''}NII {m.group(2)} {m.group(3)}"
+    return None
+
+
+def _numbered(name: str) -> str | None:
+    """'... No. 28 Institute' <-> '28th ... Institute': the number written the other way."""
+    base = bare(name)
+    m = re.search(r"\bNo\.? ?(\d+)\b", base)
+    if m:
+        n = int(m.group(1))
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return (base[: m.start()] + f"{n}{suffix}" + base[m.end() :]).strip()
+    m = re.search(r"\b(\d+)(?:st|nd|rd|th)\b", base)
+    if m:
+        return (base[: m.start()] + f"No. {m.group(1)}" + base[m.end() :]).strip()
+    return None
+
+
+def _sanaye(name: str) -> str | None:
+    """'Isfahan Optics Industries' -> 'Sanaye Optics Isfahan' (Persian word order and word for industries)."""
+    words = bare(name).split()
+    if 2 <= len(words) <= 4 and words[-1] in ("Industries", "Industry"):
+        return " ".join(["Sanaye", *words[1:-1], words[0]]) if len(words) > 2 else f"Sanaye {words[0]}"
+    return None
+
+
+def _distinctive_left_out(name: str, everyday: frozenset[str]) -> str | None:
+    """A look-alike: the name without its words that are not everyday, generic or places ('Beijing HiFar
+    Technology Co., Ltd.' -> 'Beijing Technology Co., Ltd.'): another body of the same kind and place."""
+    from grantscan.detect.partners.screening import fold
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    keep = everyday | wl.generic | wl.places | wl.dropped
+    words = NAMED_AFTER_RX.sub("", FEDERAL_RX.sub("", clean(name))).split()
+    out = [w for w in words if fold(w).strip(".,()'") in keep]
+    left_out = [fold(w).strip(".,()'") for w in words if w not in out]
+    if not left_out or all(w in wl.parent_groups for w in left_out) or len(out) < 2:
+        return None
+    got = " ".join(out).strip(" ,")
+    if not any(fold(w).strip(".,()'") in wl.generic for w in out) or re.search(
+        r"(?i)\b(?:of|and) (?:of|and)\b", got
+    ):
+        return None
+    return got
+
+
+def _keeps_distinctive(written: str, everyday: frozenset[str]) -> bool:
+    """Whether ``written`` holds a word that is not everyday, generic, a place or a legal form: a name left
+    with none names a kind of body, not one ('University of Posts and Telecommunications')."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    lax = everyday | wl.generic | wl.places | wl.parent_groups
+    return any(w not in lax and not w.isdigit() for w in name_words(written))
+
+
+def list_family_rows(rng: random.Random) -> list[dict]:
+    """Rows of the name families added later still (ids u...): Chinese company names with their city left out
+    or moved, Russian names without whom they are named after or with the initials left out, written-out
+    federal legal forms as FGUP, 'NII' for a scientific research institute, numbers written 'No. 28' or '28th',
+    Persian 'Sanaye' names, a state group's acronym left out, and entries of the Military End-User, 1260H and
+    NS-CMIC lists; each drawn entry also gives a look-alike without its distinctive words."""
+    from grantscan.detect.partners.detector import _common_words
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+    from grantscan.knowledge.designations import looks_like_person
+
+    everyday = _common_words()
+    wl = word_lists()
+    d = default_designations()
+    listed = {name_words(n) for e in d.entries for n in [e.name, *e.aliases]}
+    shared: dict[tuple[str, ...], set[str]] = {}
+    for e in d.entries:
+        for n in [e.name, *e.aliases]:
+            shared.setdefault(name_words(bare(n)), set()).add(e.name)
+    pool = [e for e in d.entries if not looks_like_person(e.name) and e.name == split_name(e.name)[0]]
+    rng.shuffle(pool)
+    want = dict(LIST_FAMILIES)
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[str] = set()
+    for e in pool:
+        names = [e.name, *e.aliases]
+        base = bare(e.name)
+        if base.lower() in seen or len(base) > 70:
+            continue
+        written, form, place = None, None, ""
+        city = _city_left_out(e.name, wl.places) if e.country == "CN" else None
+        if city and want["city-left-out"]:
+            written, form = city[0], "city-left-out"
+        elif city and want["city-moved"]:
+            written, form = f"{bare(city[0])} ({city[1]})", "city-moved"
+        elif want["named-after"] and e.country == "RU" and (written := _named_after(rng, e.name)):
+            form = "named-after"
+        elif want["federal-unitary"] and FEDERAL_RX.search(e.name) and 2 <= len(base.split()) <= 7:
+            short = FEDERAL_RX.sub("", clean(e.name)).strip(" ,")
+            written, form = rng.choice([f"FGUP {short}", f"{short}, FSUE"]), "federal-unitary"
+        elif want["nii"] and e.country == "RU" and (written := _nii(e.name)):
+            form = "nii"
+        elif want["numbered"] and (written := _numbered(e.name)):
+            form = "numbered"
+        elif want["sanaye"] and e.country == "IR" and (written := _sanaye(e.name)):
+            form = "sanaye"
+        elif (
+            want["parent-left-out"]
+            and clean(e.name).split()[0].lower() in wl.parent_groups
+            and len(base.split()) >= 3
+        ):
+            written, form = " ".join(clean(e.name).split()[1:]), "parent-left-out"
+        elif want["other-list"] and e.list_id in OTHER_LISTS and 2 <= len(base.split()) <= 6:
+            legal = rng.choice(["Co., Ltd.", "Ltd", "Corp.", "Group", ""])
+            written, form = f"{base} {legal}".strip(), "other-list"
+        if not form or not written or name_words(written) == name_words(e.name) and form != "other-list":
+            continue
+        if form in ("city-left-out", "parent-left-out", "named-after") and (
+            not _keeps_distinctive(written, everyday)
+            or written.split()[0].lower() in wl.organisation_types  # a university of its city
+        ):
+            continue
+        if len(shared.get(name_words(bare(written)), set()) - {e.name}) > 0:
+            continue  # the written form names several listed bodies: no single right entry
+        if rng.random() < 0.4 and e.country in COUNTRY_WORDS:
+            place = f" in {COUNTRY_WORDS[e.country]}"
+        rows.append(designated_row(sentence(rng, written, place), form, written, e, names))
+        want[form] -= 1
+        seen.add(base.lower())
+        alike = _distinctive_left_out(e.name, everyday)
+        words = alike.split() if alike else []
+        if (
+            alike
+            and alike not in {r["org"] for r in negatives}
+            and name_words(alike) != name_words(written)
+            # no listed name at its start ('China State Shipbuilding Corporation ...' names that listed body)
+            and not any(name_words(bare(" ".join(words[:i]))) in listed for i in range(1, len(words) + 1))
+        ):
+            # written without a place: where a text places a generic name decides, and this one is no body's
+            negatives.append(
+                {"text": sentence(rng, alike, ""), "label": "not", "form": f"{form}-look-alike", "org": alike}
+            )
+        if not any(want.values()):
+            break
+    return rows + negatives
+
+
+def add_list_families(path: Path) -> int:
+    """Replace the rows of ``list_family_rows`` (ids u...) in ``path``, leaving every other row as it is. Ids
+    are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not json.loads(line)["id"].startswith("u")
+    ]
+    rows = list_family_rows(random.Random(SEED + 2))
+    ids = (f"u{i:03d}" for i in range(10_000) if split_of(f"u{i:03d}") == "tune")
+    with open(path, "w", encoding="utf-8") as fh:
+        for line in kept:
+            fh.write(line + "\n")
+        for row_id, r in zip(ids, rows, strict=False):  # ids run on past the rows
+            fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def split_of(row_id: str) -> str:
     return "frozen" if hashlib.sha1(row_id.encode()).hexdigest()[0] in "01234" else "tune"
 
 
 def add_families(path: Path) -> int:
     """Replace the family rows (ids t...) of ``path`` with freshly written ones, leaving every other row as it is."""
-    kept = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not json.loads(line)["id"].startswith("t")
-    ]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+    first = [line for line in lines if json.loads(line)["id"].startswith("p")]
+    later = [line for line in lines if json.loads(line)["id"][0] not in "pt"]  # the rows added after them
     rows = family_rows(random.Random(SEED + 1))
     with open(path, "w", encoding="utf-8") as fh:
-        for line in kept:
+        for line in first:
             fh.write(line + "\n")
         for i, r in enumerate(rows):
             fh.write(json.dumps({"id": f"t{i:03d}", **r, "split": "tune"}, ensure_ascii=False) + "\n")
+        for line in later:
+            fh.write(line + "\n")
     return len(rows)
 
 
@@ -617,10 +829,18 @@ def main() -> None:
     ap.add_argument(
         "--add-families", action="store_true", help="(re)write only the family rows of the tune part"
     )
+    ap.add_argument(
+        "--add-list-families",
+        action="store_true",
+        help="(re)write only the rows of the later families (ids u...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
         print(f"{add_families(Path(a.out))} family rows -> {a.out}")
+        return
+    if a.add_list_families:
+        print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
         return
     if not a.register:
         ap.error("--register is needed to write the first rows")
@@ -633,6 +853,7 @@ def main() -> None:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"{len(rows)} rows -> {a.out}")
     print(f"{add_families(Path(a.out))} family rows -> {a.out}")
+    print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ the places the text names. Reads the detector's tokens, runs and country mention
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
 
@@ -50,14 +52,20 @@ def screen_span(
     ev, whole = _list_evidence(det, t, s, e, text, org, hits, kind_listed)
     if not ev:
         return [], []
-    strong = {m.code for m in det._span_mentions(t, s, e)}
+    inside = det._span_mentions(t, s, e)
+    strong = {m.code for m in inside}
     after = det._country_after(t, e)
+    others = set()  # what places the name besides its own words: the text after it, the built-in body
     if after:
-        strong.add(after)
+        others.add(after)
     if org is not None and org.country:
-        strong.add(org.country)
+        others.add(org.country)
+    strong |= others
     weak = det._sentence_codes(t, s) - strong
-    return _verdicts(det, ev, strong, weak, whole, kind_listed)
+    # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
+    # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
+    own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others)
 
 
 def _list_evidence(
@@ -88,7 +96,37 @@ def _list_evidence(
         and t.name_word(e + 1)
     ):
         _name_after_evidence(det, t, s, e, text, ev)
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+        _named_after_evidence(det, t, s, e, ev)
     return ev, whole
+
+
+_NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
+
+
+def _named_after_evidence(
+    det: DetectorView, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]
+) -> None:
+    """ "Precision Engineering Design Bureau named after Nudelman": whom a Russian body is named after, written
+    in lower case after the name, belongs to it when a listed name holds the honoree's name."""
+    if e >= t.n:
+        return
+    follow = _NAMED_AFTER.get(t.word(e).lower())
+    if follow is None:
+        return
+    j = e + 1
+    if follow and j < t.n and t.word(j).lower() in follow:
+        j += 1
+    if j >= t.n or not t.name_word(j):
+        return
+    end = det._name_run(t, j)[1]
+    keys = {canon(w) for i in range(j, end) for w in name_words(t.word(i)) if len(w) > 1}
+    idx = det.screen
+    if not any(idx.holds(k) for k in keys):
+        return
+    for k, score in idx.score_span(t.span_text(s, end)):
+        if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
+            ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
 
 
 def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
@@ -161,12 +199,16 @@ def _name_after_evidence(
     "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
     idx = det.screen
     after = t.word(e + 1)
-    for k, score in idx.score_span(f"{text} {after}"):
-        if score >= screening.DESIGNATED and canon(fold(after)) in idx.names[k].keys:
+    key = canon(fold(after))
+    # a match must hold the word after the name: one no listed name holds needs no scoring
+    for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
+        if score >= screening.DESIGNATED and key in idx.names[k].keys:
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
     end = det._name_run(t, e + 1)[1]
     if not ev and t.word(e) == "," and end > e + 2:
         keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
+        if not any(idx.holds(k) for k in keys):
+            return
         for k, score in idx.score_span(t.span_text(s, end)):
             if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
                 ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
@@ -179,18 +221,34 @@ def _verdicts(
     weak: set[str],
     whole: bool,
     kind_listed: bool,
+    own: Sequence[tuple[str, set[str]]] = (),
+    others: AbstractSet[str] = frozenset(),
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
-    designated ones first) and the reasons of at most three entries found to be other bodies."""
+    designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
+    places written in the name (code, their spelling keys), which do not place it when the listed name holds
+    those words; ``others``: the countries placing it besides them."""
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
-    for k, (score, how) in sorted(ev.items(), key=lambda kv: -kv[1][0]):
+
+    # a specific name found at the designated bar first, then best score first: of an entry's names, the
+    # specific one decides ('... Testing Center named after Chkalov' before the generic 'State Flight Testing
+    # Center', written exactly)
+    def order(kv: tuple[int, tuple[float, str]]) -> tuple[bool, float, bool]:
+        generic = idx.generic(kv[0])
+        return (generic or kv[1][0] < screening.DESIGNATED, -kv[1][0], generic)
+
+    for k, (score, how) in sorted(ev.items(), key=order):
         nm = idx.names[k]
         entry = idx.entries[nm.entry]
         key = (entry.list_id, entry.entry_id or entry.name)
         if key in best:
             continue
+        placed = strong
+        if own:
+            keys = set(nm.keys)
+            placed = set(others) | {code for code, words in own if not words <= keys}
         c = verdict.Candidate(
             raw=nm.raw,
             score=score,
@@ -199,7 +257,7 @@ def _verdicts(
             generic=idx.generic(k),
             words=len(nm.words),
             acronym_bodies=partial(idx.acronym_bodies, nm.raw),
-            strong=strong,
+            strong=placed,
             weak=weak,
             whole=whole,
             kind_listed=kind_listed,
@@ -262,6 +320,8 @@ def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
     places = {i for m in det._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
     generic, dropped = det.screen.generic_words, det.screen.dropped_words
     for i in range(s, e):
+        if i >= h.end and t.sent_start(i):
+            break  # 'Hamcho Intl. Role: ...': the next sentence is not part of the name
         if h.start <= i < h.end or i in places or not t.name_word(i):
             continue
         if any(w not in generic and w not in dropped for w in name_words(t.word(i))):

@@ -49,12 +49,13 @@ from .words import WordLists, word_lists
 # person should check it.
 DESIGNATED = 0.86
 POSSIBLE = 0.75
+PLACE_WEIGHT = 0.25  # how much a listed name's city or province, left out of a span, counts against it
 EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the listed name, count against it
 # two words this similar (after transliteration folding) count as the same, in proportion
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
-INDEX_FORMAT = 2  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 3  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -76,15 +77,70 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_words(s: str) -> tuple[str, ...]:
     """The words a name is compared by: folded, abbreviations and adjective forms expanded, legal forms and
-    connecting words dropped ('PJSC United Aircraft Corp.' -> ('united', 'aircraft'))."""
+    connecting words dropped, syllables joined by a hyphen written as one word ('Guo-wei' -> 'guowei'): 'PJSC
+    United Aircraft Corp.' -> ('united', 'aircraft')."""
     wl = word_lists()
     abbreviations, dropped = wl.abbreviations, wl.dropped
+    if "-" in s:
+        s = _SYLLABLES.sub(_join_syllables, _EZAFE.sub("", s))
     out = []
     for w in _SPLIT.findall(fold(s)):
+        if w[0].isdigit() and w[-2:] in _ORDINAL:
+            w = w.rstrip("stndrh")  # '28th' -> '28'
+        elif len(w) >= 7 and w not in abbreviations and w not in dropped:
+            w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
     return tuple(out)
+
+
+_ORDINAL = ("st", "nd", "rd", "th")
+
+
+@lru_cache(maxsize=1)
+def _known_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """The long words the lists expand or drop (abbreviation and adjective forms, legal forms, seven letters or
+    more): (spelling key -> word, one-letter deletion -> word), each kept only where one word has it."""
+    wl = word_lists()
+    known = sorted(w for w in wl.abbreviations.keys() | wl.dropped if len(w) >= 7)
+    by_key: dict[str, str | None] = {}
+    by_del: dict[str, str | None] = {}
+    for w in known:
+        k = canon(w)
+        by_key[k] = w if by_key.get(k, w) == w else None
+        for d in _deletions(w):
+            by_del[d] = w if by_del.get(d, w) == w else None
+    return (
+        {k: w for k, w in by_key.items() if w is not None},
+        {d: w for d, w in by_del.items() if w is not None},
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _known_word(word: str) -> str:
+    """``word``, or the long word of the lists it is written for in another spelling or with one typo (a letter
+    dropped, added, changed or two swapped): 'scienific' -> 'scientific', 'liabiltiy' -> 'liability'."""
+    by_key, by_del = _known_forms()
+    got = by_key.get(canon(word))
+    if got is None:
+        near = {by_del[d] for d in _deletions(word) if d in by_del}
+        got = near.pop() if len(near) == 1 else None
+    return got if got is not None and abs(len(got) - len(word)) <= 3 else word
+
+
+# the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
+_EZAFE = re.compile(r"(?<=[a-z])-y?e\b")
+# two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
+_SYLLABLES = re.compile(r"\b([A-Za-z]{2,6})-([a-z]{2,6})\b")
+
+
+def _join_syllables(m: re.Match[str]) -> str:
+    """'Guo-wei' -> 'Guowei'; a word the lists know ('Hi-tech', 'Sci-tech') stays two words."""
+    wl = word_lists()
+    known = wl.abbreviations.keys() | wl.dropped | wl.generic
+    a, b = m.group(1), m.group(2)
+    return m.group(0) if a.lower() in known or b in known else a + b
 
 
 @lru_cache(maxsize=200_000)
@@ -456,6 +512,7 @@ class ScreeningIndex:
         self.generic_words, self.dropped_words = wl.generic, wl.dropped
         self.generic_keys = {canon(w) for w in wl.generic | wl.dropped}
         self.type_keys = {canon(w) for w in wl.type_words}
+        self.place_keys = {canon(w) for w in wl.places | wl.parent_groups}
         self.max_idf = math.log(1 + max(1, self.n_entries))
         self._span_cache: dict[str, list[tuple[int, float]]] = {}
         self._lookup_cache: dict[str, tuple[int, ...]] = {}
@@ -463,7 +520,10 @@ class ScreeningIndex:
         self._typo_cache: dict[str, dict[int, float]] = {}
         self._near_cache: dict[str, set[int]] = {}
         self._word_typo_cache: dict[str, set[int]] = {}
-        self._seed_cache: dict[int, bool] = {}  # LOWER hash of a word -> whether it is a seed
+        self._seed_cache: dict[int, bool] = {}  # ORTH hash of a word -> whether it is a seed
+        # a digest of a block's ORTH hashes -> its hits; of its capitalised tokens' hashes -> their seeds
+        self._block_cache: dict[bytes, list[Hit]] = {}
+        self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
 
     @classmethod
@@ -684,9 +744,22 @@ class ScreeningIndex:
 
     @cached_property
     def seed_keys(self) -> frozenset[str]:
+        """Distinctive keys of four letters or more, not generic, that find fuzzy candidates (see ``_finders``),
+        or that are words of a name found by a word too short to seed a run ('Stratum' of 'Stratum FT Limited',
+        found by 'FT'): a capitalised run around a word that finds no listed name is not read for one ('Sites',
+        'Travel')."""
         generic, keys = self.generic_keys, self.keys
-        picked = np.flatnonzero(self._distinct & (self._key_len >= 4)).tolist()
-        return frozenset(k for k in (keys[j] for j in picked) if k not in generic)
+        capable = self._distinct & (self._key_len >= 4)
+        capable &= np.fromiter((k not in generic for k in keys), dtype=bool, count=len(keys))
+        ptr, names = self._finders
+        seed = capable & (ptr[1:] > ptr[:-1])
+        finder = np.repeat(np.arange(len(keys)), np.diff(ptr))  # the finder key of each found name
+        orphans = names[~capable[finder]].tolist()
+        if orphans:
+            name_ptr = self._arrays["name_ptr"]
+            kid = self._name_keys[np.concatenate([np.arange(name_ptr[k], name_ptr[k + 1]) for k in orphans])]
+            seed[kid[capable[kid]]] = True
+        return frozenset(keys[j] for j in np.flatnonzero(seed).tolist())
 
     @cached_property
     def _group_hashes(self) -> dict[str, list[int]]:
@@ -724,6 +797,7 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
+        written = {_known_word(w) if len(w) >= 7 else w for w in written}  # 'Limited Liabiltiy Company'
         if want <= written:
             return True
         return not want.isdisjoint(written) and self.common.isdisjoint(self.words_of(k))
@@ -760,6 +834,10 @@ class ScreeningIndex:
         """A name of generic words only, or one the lists give for several countries."""
         return bool(self._generic_now[k])
 
+    def holds(self, key: str) -> bool:
+        """Whether a listed name has a word of spelling key ``key``."""
+        return key in self._key_id
+
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
 
@@ -781,6 +859,9 @@ class ScreeningIndex:
         words = name_words(text)
         if not words:
             return []
+        key_id = self._key_id
+        if any(canon(w) not in key_id for w in words):
+            return []  # a word no listed name holds, in any spelling: no name is equal to the text
         weak = self.weak
         got = [k for k in self._group("bw", " ".join(words)) if not weak[k] and self.words_of(k) == words]
         if not got:
@@ -801,9 +882,19 @@ class ScreeningIndex:
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
         ``cap(i)``: whether token ``i`` holds a capital letter. Only a token written otherwise than in lower case
         (ORTH differs from LOWER) can start a name or be an acronym. Longest first, no overlaps."""
-        hits: list[Hit] = []
         if not len(lower) or not self.n_entries:
-            return hits
+            return []
+        # a block's hits follow from its tokens' texts alone: kept per block, as span scores are per span
+        block = _block_key(orth)
+        got = self._block_cache.get(block)
+        if got is None:
+            if len(self._block_cache) > 2_000:
+                self._block_cache.clear()
+            got = self._block_cache[block] = self._scan(lower, orth, word, cap)
+        return [Hit(h.start, h.end, list(h.names), h.how, h.score, list(h.evidence)) for h in got]
+
+    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
+        hits: list[Hit] = []
         n = len(lower)
         caps = np.flatnonzero(orth != lower)
         if not len(caps):
@@ -823,7 +914,13 @@ class ScreeningIndex:
                     if (
                         j == i
                         or text in (";", ":", "(", ")", "\n")
-                        or (text == "." and j + 1 < n and cap(j + 1))
+                        or (
+                            text == "."
+                            and j + 1 < n
+                            and cap(j + 1)
+                            # 'Mat. Tech. Group': the mark of a word written short, not a sentence's end
+                            and fold(word(j - 1)) not in word_lists().abbreviations
+                        )
                     ):
                         break
                     j += 1
@@ -940,6 +1037,15 @@ class ScreeningIndex:
         capitals (spaCy's IS_TITLE or IS_UPPER, and IS_ALPHA) that ``is_seed``; decided once per word."""
         if not len(orth) or not self.n_entries:
             return np.zeros(len(orth), dtype=bool)
+        block = _block_key(orth)
+        kept = self._block_seeds.get(block)
+        if kept is None:
+            if len(self._block_seeds) > 2_000:
+                self._block_seeds.clear()
+            kept = self._block_seeds[block] = self._seed_tokens(orth, strings)
+        return kept.copy()
+
+    def _seed_tokens(self, orth: np.ndarray, strings) -> np.ndarray:  # noqa: ANN001
         uniq, inv = np.unique(orth, return_inverse=True)
         cache, is_seed = self._seed_cache, self.is_seed
         if len(cache) > 200_000:
@@ -1032,7 +1138,7 @@ class ScreeningIndex:
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
         ``_similarity``)."""
         held = set(keys)
-        lax = self.generic_keys | self.type_keys
+        lax = self.generic_keys | self.type_keys | self.place_keys
         present: dict[str, bool] = {}
         out = []
         for k in cand:
@@ -1040,7 +1146,7 @@ class ScreeningIndex:
                 continue  # generic names count only when written exactly
             nm = self.names[k]
             for word, key in zip(nm.words, nm.keys, strict=True):
-                if key in lax or key in held:
+                if key in lax or key in held or len(key) == 1:
                     continue
                 got = present.get(word)
                 if got is None:
@@ -1115,6 +1221,7 @@ class ScreeningIndex:
         type_mismatch = False
         idf = self.idf
         same = 0  # name words the span holds as they are listed
+        place_missing = specific = False
         for word, key in zip(nm.words, nm.keys, strict=True):
             w = idf.get(key, self.max_idf)
             den += w
@@ -1132,15 +1239,25 @@ class ScreeningIndex:
             if best_j >= 0:
                 used.add(best_j)
                 same += best == 1.0
+                specific = specific or not (
+                    key in self.generic_keys or key in self.type_keys or key in self.place_keys
+                )
             elif key in self.type_keys:
                 type_mismatch = True
+            elif key in self.place_keys or len(key) == 1:
+                # a city ('HiFar Technology' for 'Beijing HiFar Technology') or an initial ('named after Kartsev'
+                # for '... M.A. Kartsev') left out counts little
+                place_missing = True
+                den -= w * (1.0 - PLACE_WEIGHT)
             elif key not in self.generic_keys:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
+        if place_missing and not specific:
+            return 0.0  # 'Institute of Technology' is not 'Beijing Institute of Technology'
         extra = sum(
             idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
             for j, sk in enumerate(span)
-            if j not in used
+            if j not in used and len(sk) > 1  # initials ('V.P. Makeyev') say nothing of which body
         )
         type_mismatch = type_mismatch or any(
             sk in self.type_keys for j, sk in enumerate(span) if j not in used
@@ -1197,6 +1314,11 @@ def _probe(hashes: np.ndarray, ids: np.ndarray, word: str) -> set[int]:
             found.add(int(ids[j]))
             j += 1
     return found
+
+
+def _block_key(hashes: np.ndarray) -> bytes:
+    """A block's token hashes as a short key (a digest, not the hashes: a long block would be kept whole)."""
+    return hashlib.blake2b(hashes.tobytes(), digest_size=16).digest()
 
 
 def _unique(values: np.ndarray) -> np.ndarray:

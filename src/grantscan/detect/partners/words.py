@@ -1,5 +1,5 @@
 """The word lists screening compares organisation names by (patterns/screening.yaml): abbreviations and
-adjective forms, legal forms, connecting words, generic and type words, transliteration rules.
+adjective forms, legal forms, connecting words, generic and type words, places, transliteration rules.
 
 Loaded and validated once per process; an error names the file and the line of the offending entry.
 """
@@ -16,7 +16,16 @@ from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ...knowledge.resources import patterns_dir
 
 WORD = re.compile(r"[a-z0-9]+")  # how fold()ed text splits into words: a listed word must be one of them
-LIST_KEYS = ("legal_forms", "connecting", "generic", "organisation_types", "type_words", "spelled_as_written")
+LIST_KEYS = (
+    "legal_forms",
+    "connecting",
+    "generic",
+    "organisation_types",
+    "type_words",
+    "spelled_as_written",
+    "places",
+    "parent_groups",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,8 @@ class WordLists:
     organisation_types: frozenset[str]  # the generic words that name the kind of organisation (its head)
     type_words: frozenset[str]  # words that say which type of university or institute it is
     spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
+    places: frozenset[str]  # cities and provinces a company name often leaves out or moves ('Beijing ...')
+    parent_groups: frozenset[str]  # state groups a member's name starts with, often left out ('AECC ...')
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
@@ -146,6 +157,8 @@ def load_word_lists(path: str | Path) -> WordLists:
         organisation_types=lists["organisation_types"],
         type_words=lists["type_words"],
         spelled_as_written=lists["spelled_as_written"],
+        places=lists["places"],
+        parent_groups=lists["parent_groups"],
         transliteration=tuple(compiled),
         optional_parts=tuple(optional),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
