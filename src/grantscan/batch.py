@@ -239,6 +239,7 @@ class WorkerPool:
             from .pipeline import Scanner
 
             self.inherited = Scanner(config)
+            self.inherited.preload()
         self.workers: list[_Worker] = []
         self.init_failures = 0
 
