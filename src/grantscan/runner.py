@@ -176,7 +176,7 @@ class Runner:
             scan_in_process(self._scanner, paths, config, on_result)
             return
         if self._pool is None:
-            self._pool = WorkerPool(config, max(1, config.jobs))
+            self._pool = WorkerPool(config, max(1, config.jobs), freeze_heap=self.freeze_heap)
         self._pool.scan(paths, on_result)
 
     def scan(self, path: str | Path | Iterable[str | Path], progress: Progress | None = None) -> ScanResult:
