@@ -85,7 +85,10 @@ class PartnerDetector:
         # (key -> what it finds). Each kind keeps its own matcher only if two of its keys share a token
         # sequence: the order of such matches would then depend on the matcher's contents.
         patterns: dict[str, list[tuple[str, Any, list[tuple[int, ...]]]]] = {
-            "place": [(f"place:{ph}", ph, table.orth([ph])) for ph in self.rules.places],
+            "place": [
+                (f"place:{ph}", ph, [d])
+                for ph, d in zip(self.rules.places, table.orth(self.rules.places), strict=True)
+            ],
             "org": [
                 (f"ORG{i}", org, table.orth(v for n in [org.name, *org.aliases] for v in _variants(n)))
                 for i, org in enumerate(self.orgs.known)
