@@ -105,7 +105,10 @@ class _Stored:
     def __init__(self, phrases: list[str], counts: list[int], orth: list[int], lower: list[int]):
         self.index = {p: i for i, p in enumerate(phrases)}  # a phrase listed twice: its last entry
         self.ends = [0, *itertools.accumulate(counts)]
-        self.cols = (orth, lower)
+        # one int object per distinct hash (a word's hash recurs in many phrases): the matchers keep the tuples
+        # made from these, ~2.5 MB less than a separate object per occurrence
+        same: dict[int, int] = {}
+        self.cols = (list(map(same.setdefault, orth, orth)), list(map(same.setdefault, lower, lower)))
 
     @classmethod
     def of(cls, table: dict[str, Tokens]) -> _Stored:
