@@ -274,16 +274,23 @@ def run_measured(args: list[str], env: dict) -> tuple[float, float, float]:
     return time.perf_counter() - t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def paired(commands: dict[str, list[str]], env: dict, runs: int, fresh_cache: Path | None = None) -> dict:
+def paired(
+    commands: dict[str, list[str]],
+    env: dict,
+    runs: int,
+    fresh_cache: Path | None = None,
+    envs: dict[str, dict] | None = None,
+) -> dict:
     """Median wall time (s), median CPU time (s) and peak RSS (MB) of each command, their runs interleaved
     (A B A B ...) so that a change of load on a shared machine falls on all of them alike. With
-    ``fresh_cache``, every run starts with an empty cache dir there (nothing compiled yet)."""
+    ``fresh_cache``, every run starts with an empty cache dir there (nothing compiled yet); ``envs`` gives a
+    command an environment of its own."""
     times: dict[str, list[float]] = {k: [] for k in commands}
     cpus: dict[str, list[float]] = {k: [] for k in commands}
     peaks = dict.fromkeys(commands, 0.0)
     for i in range(runs):
         for name, args in commands.items():
-            run_env = env
+            run_env = (envs or {}).get(name, env)
             if fresh_cache is not None:
                 run_env = dict(env, XDG_CACHE_HOME=str(fresh_cache / f"{name}-{i}"))
             t, cpu, peak = run_measured(args, run_env)
@@ -299,16 +306,27 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
     The compiled-phrase cache is warm (the usual case: it is written by the first scan after an install or an
     upgrade); the first scan with an empty cache dir is reported on its own line."""
     print("\nthe scan a user waits for (whole process, no result cache, median of runs)")
+    if sys.flags.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        row(
+            "note",
+            "PYTHONDONTWRITEBYTECODE is set: an editable install compiles grantscan's own modules from source at "
+            "every start (~0.1 s of CPU that an installed package, with its bytecode, does not spend)",
+        )
     para = work / "paragraph.txt"
     para.write_text(FILLER.format(n=1) + "\n", encoding="utf-8")
     bins = {"": GRANTSCAN, **({" [against]": against} if against else {})}
-    for exe in bins.values():  # warm the compiled cache of each
-        run_cmd([exe, "scan", "--no-cache", str(para)], env)
+    # each executable keeps its own cache dir: a compiled cache of another version's key is deleted on saving,
+    # so two versions sharing one would rebuild it at every run
+    exe_env = {t: dict(env, XDG_CACHE_HOME=str(work / f"cache{i}")) for i, t in enumerate(bins)}
+    envs = {f"{kind}{t}": exe_env[t] for t in bins for kind in ("version", "para", "www")}
+    for t, exe in bins.items():  # warm the compiled cache of each
+        run_cmd([exe, "scan", "--no-cache", str(para)], exe_env[t])
     got = paired(
         {f"version{t}": [b, "--version"] for t, b in bins.items()}
         | {f"para{t}": [b, "scan", "--no-cache", str(para)] for t, b in bins.items()},
         env,
         runs,
+        envs=envs,
     )
     cold = paired(
         {f"para{t}": [b, "scan", "--no-cache", str(para)] for t, b in bins.items()},
@@ -353,6 +371,7 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
             {f"www{t}": [b, "scan", "--no-cache", "-f", "json", str(www)] for t, b in bins.items()} | bare,
             env,
             runs,
+            envs=envs,
         )
         t_plumb, t_fium = got["bare_pdfplumber"][0], got["bare_pypdfium2"][0]
         for tag in bins:
@@ -376,7 +395,7 @@ def waits(work: Path, env: dict, runs: int, results: dict, row, against: str | N
             )
     small = ROOT / "sample_docs" / "methods-section.tex"
     for tag, exe in bins.items():
-        first, warm = serve_latency(env, [para, small], 2 * runs + 1, exe)
+        first, warm = serve_latency(exe_env[tag], [para, small], 2 * runs + 1, exe)
         res = results.setdefault(tag.strip(" []") or "this", {}) if against else results
         res["serve first answer s"], res["serve later request s"] = first, warm
         row(f"grantscan serve: first answer / each later request{tag}", f"{first:.3f} s / {warm:.3f} s")

@@ -366,3 +366,19 @@ def test_a_damaged_rules_file_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
     assert load_rules_kept(files, tmp_path) == want
     assert json.loads(kept.read_bytes())["payload"][0]["id"] == want[0].id  # rewritten
     assert load_rules_kept(files, tmp_path) == want
+
+
+def test_phrases_read_from_the_file_share_one_object_per_hash(nlp, tmp_path: Path) -> None:  # noqa: ANN001
+    """A word's hash recurs in many phrases; the tuples the matchers keep share one int object for it (memory),
+    with the values tokenising gives."""
+    phrases = ["machine learning", "deep learning", "learning rate", "machine vision"]
+    first = PhraseTokens(nlp, tmp_path)
+    want = first.tokens(phrases)
+    assert first.save()
+    table = PhraseTokens(nlp, tmp_path)
+    for which, get in ((0, table.orth), (1, table.lower)):
+        got = get(phrases)
+        assert got == [t[which] for t in want] and table.tokenised == 0
+        learning = [got[0][1], got[1][1], got[2][0]]
+        assert learning[0] > 2**32 and all(x is learning[0] for x in learning)
+        assert got[0][0] is got[3][0]  # "machine"

@@ -88,6 +88,8 @@ def test_text_scan_loads_only_what_it_uses(tmp_path: Path, fmt: str) -> None:
     loaded = _loaded(code, tmp_path)
     assert "spacy" in loaded and "grantscan.detect.partners.detector" in loaded  # the scan did run
     assert sorted(m for m in NEVER_AT_SCAN if m in loaded) == []
+    assert "pathspec" not in loaded  # no include/exclude glob and no ignore file: no path rules to build
+    assert ("rich" in loaded) == (fmt == "text")  # the text report's library, for the text report only
 
 
 def test_spacy_command_line_still_loads_when_asked_for(tmp_path: Path) -> None:

@@ -200,3 +200,57 @@ def test_aligned_block_repairs_shapes_and_keeps_every_location() -> None:
         raw.index("Navy") + 3,
         raw.index("Navy") + 3,
     )
+
+
+_LEX = (
+    "text",
+    "whitespace_",
+    "idx",
+    "lower_",
+    "norm_",
+    "shape_",
+    "prefix_",
+    "suffix_",
+    "lang_",
+    "is_alpha",
+    "is_punct",
+    "is_space",
+    "is_stop",
+    "like_num",
+    "like_url",
+    "like_email",
+    "is_sent_start",
+)
+
+
+def _real_texts() -> list[str]:
+    """Paragraphs of the sample documents, and of the real corpus when ../shared is present."""
+    from pathlib import Path
+
+    from grantscan.extract import extract
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted((root / "sample_docs").iterdir())
+    shared = root.parent / "shared" / "corpus" / "real"
+    if shared.is_dir():
+        files += sorted(shared.rglob("*.pdf"))[:3]
+    texts = []
+    for f in files:
+        texts += [b.text.replace("\n", " ") for b in extract(f).blocks][:40]
+    return texts
+
+
+def test_build_nlp_gives_what_spacy_blank_gives() -> None:
+    """build_nlp makes the pipeline without spaCy's config machinery: every token, lexical attribute and sentence
+    start is what ``spacy.blank("en")`` with spaCy's sentencizer gives, each with its own vocabulary."""
+    fast = build_nlp()
+    ref = spacy.blank("en")
+    ref.add_pipe("sentencizer")
+    assert type(fast) is type(ref) and fast.pipe_names == ["grantscan_sentencizer"]
+    rng = random.Random(11)
+    texts = TEXTS + [_random_text(rng, n) for n in (10, 80, 400)] + _real_texts()
+    assert len(texts) > 60
+    for text in texts:
+        a, b = fast(text), ref(text)
+        assert [[getattr(t, k) for k in _LEX] for t in a] == [[getattr(t, k) for k in _LEX] for t in b], text
+    assert len(fast.tokenizer.rules) == len(ref.tokenizer.rules)

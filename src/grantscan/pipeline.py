@@ -71,6 +71,18 @@ class Scanner:
             if collecting:
                 gc.enable()
 
+    def preload(self) -> None:
+        """Load what a scan otherwise loads on first use and every report needs: the control map (for the
+        knowledge dates of the report and the candidates of technology findings) and the document-type cues.
+
+        A process that forks workers calls it once before forking: the workers inherit what it loaded instead of
+        each loading it again, and the report, made in this process, reads the same control map."""
+        from .detect.doctype import cues
+        from .knowledge.control_map import control_map
+
+        control_map()
+        cues()
+
     def freeze(self) -> None:
         """Move the detector's long-lived objects out of the garbage collector's way (~8 % of detection).
 

@@ -156,23 +156,32 @@ class FirsDetector:
 
     def __init__(self, data: FirsData | None = None):
         self.data = data or firs_data()
-        cues = _alt(self.data.state_body_cues)
         self._cue = re.compile(rf"(?<![\w-])(?:{_alt(self.data.direction_cues)})(?![\w-])", re.I)
         self._negations = {n.casefold() for n in self.data.negations}
-        self._bodies: list[tuple[re.Pattern[str], FirsCountry]] = []
+        self._body_regexes: list[tuple[str, int, FirsCountry]] = []
+        cues = _alt(self.data.state_body_cues)
         for c in self.data.countries:
             names = _alt(c.names)
             # "Iranian Ministry of Science", "Iran's armed forces": the state's name, up to 3 words, a body cue
             before = rf"\b(?:the\s+)?(?:{names})\s+(?:[\w-]+\s+){{0,3}}?(?:{cues})\b{_OF_NAME}"
             # "Ministry of Defence of the Russian Federation", "the Government of Iran"
             after = rf"\b(?:{cues})\b(?:\s+[\w-]+){{0,4}}?\s+of\s+(?:the\s+)?(?:{names})\b"
-            self._bodies.append((re.compile(rf"{before}|{after}", re.I), c))
+            self._body_regexes.append((rf"{before}|{after}", re.I, c))
             upper = [a for a in c.entities if a.isupper() or "-" in a and a.replace("-", "").isupper()]
             other = [a for a in c.entities if a not in upper]
             if upper:
-                self._bodies.append((re.compile(rf"(?<![\w-])(?:{_alt(upper)})(?![\w-])"), c))
+                self._body_regexes.append((rf"(?<![\w-])(?:{_alt(upper)})(?![\w-])", 0, c))
             if other:
-                self._bodies.append((re.compile(rf"(?<![\w-])(?:{_alt(other)})(?![\w-])", re.I), c))
+                self._body_regexes.append((rf"(?<![\w-])(?:{_alt(other)})(?![\w-])", re.I, c))
+        self._compiled: list[tuple[re.Pattern[str], FirsCountry]] | None = None
+
+    @property
+    def _bodies(self) -> list[tuple[re.Pattern[str], FirsCountry]]:
+        """The state-body regexes, compiled when a sentence first holds a direction cue (most documents have
+        none, and these are the detector's largest regexes)."""
+        if self._compiled is None:
+            self._compiled = [(re.compile(p, flags), c) for p, flags, c in self._body_regexes]
+        return self._compiled
 
     def find(self, text: str) -> list[FirsHit]:
         """One hit per sentence where an enhanced-tier state body funds or directs activity."""

@@ -243,10 +243,6 @@ def _register() -> None:
 
     if not Language.has_factory(SENTENCIZER):
         Language.factory(SENTENCIZER, func=lambda nlp, name: FastSentencizer(nlp))
-    from spacy.util import registry
-
-    if TOKENIZER not in registry.tokenizers:
-        registry.tokenizers.register(TOKENIZER, func=_tokenizer_factory)
 
 
 # spaCy strips prefixes and suffixes off a whitespace-free chunk one at a time, and each step searches
@@ -283,13 +279,10 @@ class TailSearch:
         return self.search(text)
 
 
-TOKENIZER = "grantscan.tokenizer.v1"
-
-
 def _tokenizer_factory() -> Any:
     """spaCy's English tokenizer with grantscan's token_match and suffix search given at construction.
 
-    Each of the Tokenizer's settable searches reloads its ~4,000 special cases when set: made with them, the
+    Each of the Tokenizer's settable searches reloads its ~1,300 special cases when set: made with them, the
     tokenizer loads them once instead of three times (~0.15 s of every start)."""
     from spacy import util
     from spacy.tokenizer import Tokenizer
@@ -310,15 +303,20 @@ def _tokenizer_factory() -> Any:
 
 
 def build_nlp() -> spacy.language.Language:
-    """Blank English tokenizer + rule-based sentencizer: no statistical model, no download."""
+    """Blank English tokenizer + rule-based sentencizer: no statistical model, no download.
+
+    Made as ``spacy.blank("en")`` makes it (the same vocabulary, with English's lexical attributes and stop
+    words, and the tokenizer above) but without resolving and validating its config, which costs every start
+    ~15 ms and gives nothing to a pipeline of fixed parts (tests/test_tokens.py compares the two)."""
     from .spacy_import import import_spacy
 
     import_spacy()
-    import spacy
+    from spacy.lang.en import English
+    from spacy.vocab import create_vocab
 
     _register()
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
-    nlp.add_pipe(SENTENCIZER)
+    nlp = English(vocab=create_vocab("en", English.Defaults), create_tokenizer=_tokenizer_factory())
+    nlp.add_pipe(SENTENCIZER, validate=False)
     nlp.max_length = 50_000_000
     return nlp
 

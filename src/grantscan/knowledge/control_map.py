@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,8 +61,8 @@ class MapEntry:
     title: str
     categories: tuple[str, ...]
     rules: tuple[str, ...]
-    terms: re.Pattern[str] | None
-    cues: re.Pattern[str] | None
+    terms: Phrases | None
+    cues: Phrases | None
     parameters: tuple[Parameter, ...]
     decontrol: str | None
     exemptions: tuple[str, ...]
@@ -69,21 +70,76 @@ class MapEntry:
     checked: dt.date
 
 
-def _phrases(words: list[str]) -> re.Pattern[str] | None:
-    """One regex for a phrase list: capitalised phrases match case-sensitively, the rest ignore case."""
-    if not words:
-        return None
-    exact = sorted(
-        {w for w in words if w.isupper() or (w[:1].isupper() and any(c.isdigit() for c in w))}, key=len
-    )
-    loose = sorted(set(words) - set(exact), key=len)
+# characters that match an ASCII letter case-insensitively although they do not lower-case to it
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
-    def alt(ws: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(ws))
 
-    parts = [f"(?-i:{alt(exact)})"] if exact else []
-    parts += [alt(loose)] if loose else []
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.I)
+def fold(text: str) -> str:
+    """``text`` lower-cased as ``Phrases.search`` reads it: an ASCII phrase can only match ``text`` where its
+    first word, lower-cased, is a substring of this."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+class Phrases:
+    """One regex for a phrase list, compiled on first use: capitalised phrases match case-sensitively, the rest
+    ignore case.
+
+    A scan asks every control-map entry about each technology finding, and few entries have a phrase in the
+    text: the search looks for the phrases' first words in the folded text (``fold``) first and compiles and
+    runs the regex only where one is there. A list with a non-ASCII phrase is always searched (case-insensitive
+    matching of non-ASCII letters goes beyond lower-casing)."""
+
+    __slots__ = ("words", "firsts", "_rx")
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.firsts: frozenset[str] | None = (
+            frozenset(w.split(" ")[0].lower() for w in words) if all(w.isascii() for w in words) else None
+        )
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        words = self.words
+        exact = sorted(
+            {w for w in words if w.isupper() or (w[:1].isupper() and any(c.isdigit() for c in w))}, key=len
+        )
+        loose = sorted(set(words) - set(exact), key=len)
+
+        def alt(ws: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(ws))
+
+        parts = [f"(?-i:{alt(exact)})"] if exact else []
+        parts += [alt(loose)] if loose else []
+        return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled regex."""
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, re.I)
+        return self._rx
+
+    def may_match(self, folded: str) -> bool:
+        """False when no phrase can match the text whose ``fold`` is ``folded``."""
+        return self.firsts is None or any(w in folded for w in self.firsts)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The first match in ``text`` (``folded``: its ``fold``, when the caller has it)."""
+        if not self.may_match(fold(text) if folded is None else folded):
+            return None
+        return self.rx.search(text)
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """Every match in ``text``, as ``re.finditer``."""
+        if not self.may_match(fold(text) if folded is None else folded):
+            return iter(())
+        return self.rx.finditer(text)
+
+
+def _phrases(words: list[str]) -> Phrases | None:
+    """The phrase list's ``Phrases`` (None for an empty list)."""
+    return Phrases(words) if words else None
 
 
 def _strings(path: Path, d: LineDict, key: str, what: str, required: bool = True) -> list[str]:
@@ -197,14 +253,15 @@ def candidates(
     cmap = control_map()
     context = context or ""
     matched_text = matched_text or ""
+    folded_match, folded_context = fold(matched_text), fold(context)
     scored: list[tuple[int, int, ControlCandidate]] = []
     for order, e in enumerate(cmap.entries):
-        in_match = e.terms.search(matched_text) if e.terms else None
-        in_context = None if in_match or not e.terms else e.terms.search(context)
+        in_match = e.terms.search(matched_text, folded_match) if e.terms else None
+        in_context = None if in_match or not e.terms else e.terms.search(context, folded_context)
         by_rule = rule_id in e.rules
         cues: list[str] = []
         seen: set[str] = set()
-        for m in e.cues.finditer(context) if e.cues else ():
+        for m in e.cues.finditer(context, folded_context) if e.cues else ():
             c = _clip(m.group())
             if c.casefold() not in seen and c.casefold() != _clip(matched_text).casefold():
                 seen.add(c.casefold())

@@ -85,7 +85,10 @@ class PartnerDetector:
         # (key -> what it finds). Each kind keeps its own matcher only if two of its keys share a token
         # sequence: the order of such matches would then depend on the matcher's contents.
         patterns: dict[str, list[tuple[str, Any, list[tuple[int, ...]]]]] = {
-            "place": [(f"place:{ph}", ph, table.orth([ph])) for ph in self.rules.places],
+            "place": [
+                (f"place:{ph}", ph, [d])
+                for ph, d in zip(self.rules.places, table.orth(self.rules.places), strict=True)
+            ],
             "org": [
                 (f"ORG{i}", org, table.orth(v for n in [org.name, *org.aliases] for v in _variants(n)))
                 for i, org in enumerate(self.orgs.known)
@@ -93,20 +96,29 @@ class PartnerDetector:
             "head": [("HEAD", None, table.orth(sorted(anchors)))],
             "code": [("CODE", None, [d for d in table.orth(sorted(self.iso_codes)) if len(d) == 1])],
         }
+        # In the merged matcher a kind has one key, and a match's place or organisation is the one of its token
+        # sequence: a key per phrase would make a spaCy lexeme of every key (~3,700 of them, ~30 ms a start).
         self._found_by: dict[int, tuple[str, Any]] = {}
+        self._by_tokens: dict[str, dict[tuple[int, ...], Any]] = {}
         self.matchers: list[PhraseMatcher] = []
         merged = PhraseMatcher(vocab, attr="ORTH")
         for kind, entries in patterns.items():
             keys_of: dict[tuple[int, ...], set[str]] = {}
-            for key, value, docs in entries:
-                self._found_by[vocab.strings.add(key)] = (kind, value)
+            for key, _, docs in entries:
                 for d in docs:
                     keys_of.setdefault(d, set()).add(key)
-            own = merged if all(len(k) == 1 for k in keys_of.values()) else PhraseMatcher(vocab, attr="ORTH")
-            for key, _, docs in entries:
+            if all(len(k) == 1 for k in keys_of.values()):
+                key = kind.upper()
+                self._found_by[vocab.strings.add(key)] = (kind, None)
+                if any(value is not None for _, value, _ in entries):
+                    self._by_tokens[kind] = {d: value for _, value, docs in entries for d in docs}
+                merged.add(key, [d for _, _, docs in entries for d in docs])
+                continue
+            own = PhraseMatcher(vocab, attr="ORTH")
+            for key, value, docs in entries:
+                self._found_by[vocab.strings.add(key)] = (kind, value)
                 own.add(key, docs)
-            if own is not merged:
-                self.matchers.append(own)
+            self.matchers.append(own)
         self.matchers.insert(0, merged)
         self.company_heads = self.heads_by_kind.get("company", set())
         self._doc: Doc | None = (
@@ -187,10 +199,13 @@ class PartnerDetector:
         if doclike is self._doc and self._scanned_for is doclike and self._scanned is not None:
             return self._scanned
         found = _Scan([], [], [], [])
-        by = self._found_by
+        by, by_tokens = self._found_by, self._by_tokens
+        doc = doclike if isinstance(doclike, Doc) else doclike.doc
         for matcher in self.matchers:
             for key, s, e in matcher(doclike):
                 kind, value = by[key]
+                if value is None and kind in by_tokens:
+                    value = by_tokens[kind][tuple(doc[i].orth for i in range(s, e))]
                 if kind == "place":
                     found.places.append((s - base, e - base, value))
                 elif kind == "org":
