@@ -466,6 +466,12 @@ def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
         ),
         ("Partner 2: Guowei Integration Technology. Role: data collection.", "EL-0254"),
         ("Samples come from Guoke Tianxun Technology Co., Ltd. (Beijing) in May.", "EL-0253"),
+        # the city in brackets inside the name, before the legal form
+        (
+            "This proposal involves a research collaboration with HiFar Technology (Beijing) Co., Ltd. on radar.",
+            "EL-0255",
+        ),
+        ("We work with Guoke Tianxun Technology (Beijing) Co., Ltd. on it.", "EL-0253"),
         ("Letters of support came from Siyuan Electronic Co., Ltd., Beijing.", "MEU-0022"),
         # pinyin syllables joined by a hyphen
         ("Partner 3: Hang-wei Optoelectronics Technology (Chongqing). Role: optics.", "EL-0219"),
@@ -507,6 +513,7 @@ def test_list_name_families_are_designated(scanner, text, entry_id):
         # a city and generic words only: not the listed company of that city
         "Partner 2: Beijing Technology Development Co., Limited. Role: analysis.",
         "The subcontractor, Shenyang Aviation Industry Co., Ltd, supplies parts.",
+        "Samples come from Beijing Technology Development (Beijing) Co., Ltd. in May.",
         # a listed name's city left out is not enough when nothing distinctive is left
         "We will visit the Institute of Technology next spring.",
         "Partner: Star Navigation Technology. Role: testing.",
@@ -520,6 +527,15 @@ def test_list_family_look_alikes_are_not_flagged_high(scanner, text):
     assert all(f.severity != "high" for f in orgs(scanner, text)), [
         (f.text, [(m.entry_id, m.status) for m in f.lists]) for f in orgs(scanner, text)
     ]
+
+
+def test_a_legal_form_after_a_bracketed_place_is_read_with_the_name_before_it(scanner):
+    """'HiFar Technology (Beijing) Co., Ltd.' is one name: the brackets no longer leave 'Co., Ltd.' on its own;
+    brackets holding more than a place do not join ('Acme (see below) Ltd.')."""
+    texts = [f.text for f in orgs(scanner, "We work with HiFar Technology (Beijing) Co., Ltd. on radar.")]
+    assert any(x.startswith("HiFar Technology") and x.rstrip(".").endswith("Ltd") for x in texts), texts
+    texts = [f.text for f in orgs(scanner, "We work with Acme Widgets (see below) Co., Ltd. on radar.")]
+    assert not any(x.startswith("Acme") and "Ltd" in x for x in texts), texts
 
 
 @pytest.mark.parametrize(

@@ -521,6 +521,7 @@ class PartnerDetector:
         self._add_known(t, known_spans, candidates)
         if self.ner is not None:
             self._add_ner(sdoc, t, candidates)
+        self._join_bracketed_place(t, candidates)
         for j, (cs, ce, ckind, corg) in enumerate(candidates):
             for (
                 h
@@ -535,6 +536,33 @@ class PartnerDetector:
         if seeds:
             candidates = self._add_seeds(t, candidates, seeds)
         return candidates
+
+    def _join_bracketed_place(
+        self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]
+    ) -> None:
+        """A candidate of legal-form words only, after a place in brackets and a capitalised name ('HiFar Technology
+        (Beijing) Co., Ltd.'), is that whole name: the brackets end the capitalised run, which leaves the legal
+        form alone. Only where no other candidate holds the name's words."""
+        for j, (cs, ce, kind, org) in enumerate(candidates):
+            if (
+                org is not None
+                or cs < 4
+                or t.word(cs - 1) != ")"
+                or screening.name_words(t.span_text(cs, ce))
+            ):
+                continue
+            open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
+            if open_at is None or open_at < 2 or open_at + 1 >= cs - 1 or not t.name_word(open_at - 1):
+                continue
+            places = self._span_mentions(t, open_at + 1, cs - 1)
+            if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1):
+                continue  # the brackets hold more than a place
+            rs = self._name_run(t, open_at - 1)[0]
+            if not screening.name_words(t.span_text(rs, open_at)):
+                continue
+            if any(c is not candidates[j] and c[0] < cs and rs < c[1] for c in candidates):
+                continue
+            candidates[j] = (rs, ce, kind, org)
 
     def _run_candidates(
         self, t: _Tokens, heads: list[int], known_spans: list[tuple[int, int, KnownOrg]]
