@@ -473,6 +473,7 @@ def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
         ("Partner: Guo Wei Integration Technology Co., Ltd. supplies data.", "EL-0254"),
         # the older romanisation of Beijing
         ("Partner: Peking Institute of Technology supplies parts.", "EL-0264"),
+        ("Partner 2: Peking J&A Industry & Trade. Role: data collection.", "NP-0291"),  # found by the scan
         # the city in brackets inside the name, before the legal form
         (
             "This proposal involves a research collaboration with HiFar Technology (Beijing) Co., Ltd. on radar.",

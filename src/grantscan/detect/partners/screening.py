@@ -55,7 +55,7 @@ EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
-INDEX_FORMAT = 3  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 4  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -350,6 +350,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     # a block's token hashes with them directly
     from spacy.strings import get_string_id
 
+    # another spelling of a place a name starts with ('Peking' for Beijing) starts it too
+    firsts.update(w for w, x in wl.abbreviations.items() if x in wl.places)
     first_words = sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
     bw_hash, bw_ptr, bw_names = _hashed_groups(by_words)
     bs_hash, bs_ptr, bs_names = _hashed_groups(by_set)
