@@ -466,6 +466,20 @@ def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
         ),
         ("Partner 2: Guowei Integration Technology. Role: data collection.", "EL-0254"),
         ("Samples come from Guoke Tianxun Technology Co., Ltd. (Beijing) in May.", "EL-0253"),
+        # the city after the legal form, the syllables joined by a hyphen
+        ("We work with Guo-wei Integration Technology Co., Ltd., Beijing on sensors.", "EL-0254"),
+        # pinyin syllables written apart
+        ("Partner: Bei Hang University supplies engines.", "EL-0300"),
+        ("Partner: Guo Wei Integration Technology Co., Ltd. supplies data.", "EL-0254"),
+        # the older romanisation of Beijing
+        ("Partner: Peking Institute of Technology supplies parts.", "EL-0264"),
+        ("Partner 2: Peking J&A Industry & Trade. Role: data collection.", "NP-0291"),  # found by the scan
+        # the city in brackets inside the name, before the legal form
+        (
+            "This proposal involves a research collaboration with HiFar Technology (Beijing) Co., Ltd. on radar.",
+            "EL-0255",
+        ),
+        ("We work with Guoke Tianxun Technology (Beijing) Co., Ltd. on it.", "EL-0253"),
         ("Letters of support came from Siyuan Electronic Co., Ltd., Beijing.", "MEU-0022"),
         # pinyin syllables joined by a hyphen
         ("Partner 3: Hang-wei Optoelectronics Technology (Chongqing). Role: optics.", "EL-0219"),
@@ -507,6 +521,11 @@ def test_list_name_families_are_designated(scanner, text, entry_id):
         # a city and generic words only: not the listed company of that city
         "Partner 2: Beijing Technology Development Co., Limited. Role: analysis.",
         "The subcontractor, Shenyang Aviation Industry Co., Ltd, supplies parts.",
+        "Samples come from Beijing Technology Development (Beijing) Co., Ltd. in May.",
+        # an unlisted university of the city's older name; syllables that make no listed word
+        "We collaborate with Peking University on ecology.",
+        "Partner: Tsing Hua University supplies data.",
+        "We work with Peking Union Medical College on trials.",
         # a listed name's city left out is not enough when nothing distinctive is left
         "We will visit the Institute of Technology next spring.",
         "Partner: Star Navigation Technology. Role: testing.",
@@ -522,10 +541,32 @@ def test_list_family_look_alikes_are_not_flagged_high(scanner, text):
     ]
 
 
+def test_syllables_written_apart_are_joined_only_into_a_listed_word(scanner):
+    """'Bei Hang' is read as 'Beihang', a distinctive listed word; two capitalised words that make none stay
+    apart; a syllable joined by a hyphen before a run starts the name when the joined word is listed."""
+    index = scanner.detector.partners.screen
+    assert index._joined_syllables("Bei Hang University") == "Beihang University"
+    assert index._joined_syllables("Open Data Institute") is None
+    texts = [f.text for f in orgs(scanner, "We work with Guo-wei Integration Technology Co., Ltd. on data.")]
+    assert any(x.startswith("Guo-wei Integration") for x in texts), texts
+    texts = [f.text for f in orgs(scanner, "The Open-source Software Foundation helps.")]
+    assert not any(x.startswith("Open-source") for x in texts), texts
+
+
+def test_a_legal_form_after_a_bracketed_place_is_read_with_the_name_before_it(scanner):
+    """'HiFar Technology (Beijing) Co., Ltd.' is one name: the brackets no longer leave 'Co., Ltd.' on its own;
+    brackets holding more than a place do not join ('Acme (see below) Ltd.')."""
+    texts = [f.text for f in orgs(scanner, "We work with HiFar Technology (Beijing) Co., Ltd. on radar.")]
+    assert any(x.startswith("HiFar Technology") and x.rstrip(".").endswith("Ltd") for x in texts), texts
+    texts = [f.text for f in orgs(scanner, "We work with Acme Widgets (see below) Co., Ltd. on radar.")]
+    assert not any(x.startswith("Acme") and "Ltd" in x for x in texts), texts
+
+
 @pytest.mark.parametrize(
     "text,words",
     [
         ("Guo-wei Integration", ("guowei", "integration")),
+        ("Peking Institute of Technology", ("beijing", "institute", "technology")),
         ("Hi-tech Sci-tech", ("hi", "technology", "science", "technology")),  # known words stay apart
         ("Physico-technical Institute", ("physics", "technology", "institute")),  # too long for a syllable
         ("Sanaye Mokhaberat-e Iran", ("industry", "mokhaberat", "iran")),

@@ -803,6 +803,123 @@ def add_list_families(path: Path) -> int:
     return len(rows)
 
 
+WRITTEN_FORMS = {
+    "city-bracketed": 6,
+    "city-after-legal": 4,
+    "syllables-apart": 4,
+    "syllables-hyphen": 3,
+    "peking": 4,
+}
+# one pinyin syllable: an initial and a final ('guo', 'wei', 'xin', 'yuan')
+PINYIN_RX = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|iao|uai|ian|uan|ang|eng|ing|ong|ai|ei|ao|ou|ia|ie|iu|ua|uo|ui|an|en|in|un|er|a|o|e|i|u)"
+)
+
+
+def _syllables(word: str) -> tuple[str, str] | None:
+    """'Guowei' -> ('Guo', 'wei'); None for a word that is not two pinyin syllables ('Hikmicro', 'Breeze')."""
+    if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return None
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        if PINYIN_RX.fullmatch(a.lower()) and PINYIN_RX.fullmatch(b):
+            return a, b
+    return None
+
+
+def written_form_rows(rng: random.Random) -> list[dict]:
+    """Rows of the written forms the detector once made no candidate for (ids v...), drawn from the Chinese
+    names of the lists that start with a city: the city in brackets before the legal form ('HiFar Technology
+    (Beijing) Co., Ltd.'), the city after the legal form, the first word's pinyin syllables written apart or
+    joined by a hyphen ('Guo Wei', 'Guo-wei'), and 'Peking' for Beijing; each drawn entry also gives a
+    look-alike in the same form without its distinctive words."""
+    from grantscan.detect.partners.detector import _common_words
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+
+    everyday = _common_words()
+    wl = word_lists()
+    d = default_designations()
+    shared: dict[tuple[str, ...], set[str]] = {}
+    for e in d.entries:
+        for n in [e.name, *e.aliases]:
+            shared.setdefault(name_words(bare(n)), set()).add(e.name)
+    pool = [e for e in d.entries if e.country == "CN" and e.name == split_name(e.name)[0]]
+    rng.shuffle(pool)
+    want = dict(WRITTEN_FORMS)
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[str] = set()
+    for e in pool:
+        city = _city_left_out(e.name, wl.places)
+        if not city or bare(e.name).lower() in seen or len(bare(e.name)) > 60:
+            continue
+        rest, place = bare(city[0]), city[1]
+        first = rest.split()[0]
+        halves = _syllables(first)
+        legal = rng.choice(["Co., Ltd.", "Co., Ltd", "Company Limited"])
+        forms = {
+            "city-bracketed": lambda r, p, lf=legal: f"{r} ({p}) {lf}",
+            "city-after-legal": lambda r, p, lf=legal: f"{r} {lf}, {p}",
+            "syllables-apart": lambda r, p, h=halves: f"{p} {h[0]} {h[1].title()} {r.split(' ', 1)[1]}",
+            "syllables-hyphen": lambda r, p, h=halves, lf=legal: (
+                f"{h[0]}-{h[1]} {r.split(' ', 1)[1]} {lf}, {p}"
+            ),
+            "peking": lambda r, p: f"Peking {r}",
+        }
+        usable = [
+            f
+            for f, n in want.items()
+            if n
+            and (f != "peking" or place == "Beijing")
+            and (not f.startswith("syllables") or (halves and len(rest.split()) >= 2))
+        ]
+        if not usable or not _keeps_distinctive(rest, everyday):
+            continue
+        form = rng.choice(usable)
+        written = forms[form](rest, place)
+        if len(shared.get(name_words(bare(e.name)), set()) - {e.name}) > 0:
+            continue  # the name is several listed bodies': no single right entry
+        rows.append(designated_row(sentence(rng, written, ""), form, written, e, [e.name, *e.aliases]))
+        want[form] -= 1
+        seen.add(bare(e.name).lower())
+        alike = _distinctive_left_out(e.name, everyday)
+        alike_city = _city_left_out(alike, wl.places) if alike else None
+        if alike_city and len(alike_city[0].split()) >= 2 and not form.startswith("syllables"):
+            written_alike = forms[form](bare(alike_city[0]), alike_city[1])
+            if written_alike not in {r["org"] for r in negatives}:
+                negatives.append(
+                    {
+                        "text": sentence(rng, written_alike, ""),
+                        "label": "not",
+                        "form": f"{form}-look-alike",
+                        "org": written_alike,
+                    }
+                )
+        if not any(want.values()):
+            break
+    return rows + negatives
+
+
+def add_written_forms(path: Path) -> int:
+    """Replace the rows of ``written_form_rows`` (ids v...) in ``path``, leaving every other row as it is; ids
+    are numbered past those that sha1 puts in the frozen part, so every new row is tuned on."""
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not json.loads(line)["id"].startswith("v")
+    ]
+    rows = written_form_rows(random.Random(SEED + 3))
+    ids = (f"v{i:03d}" for i in range(10_000) if split_of(f"v{i:03d}") == "tune")
+    with open(path, "w", encoding="utf-8") as fh:
+        for line in kept:
+            fh.write(line + "\n")
+        for row_id, r in zip(ids, rows, strict=False):
+            fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def split_of(row_id: str) -> str:
     return "frozen" if hashlib.sha1(row_id.encode()).hexdigest()[0] in "01234" else "tune"
 
@@ -834,6 +951,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the later families (ids u...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-written-forms",
+        action="store_true",
+        help="(re)write only the rows of the written forms (ids v...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -841,6 +963,9 @@ def main() -> None:
         return
     if a.add_list_families:
         print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
+        return
+    if a.add_written_forms:
+        print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
         return
     if not a.register:
         ap.error("--register is needed to write the first rows")
@@ -854,6 +979,7 @@ def main() -> None:
     print(f"{len(rows)} rows -> {a.out}")
     print(f"{add_families(Path(a.out))} family rows -> {a.out}")
     print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
+    print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -536,6 +536,7 @@ class PartnerDetector:
         self._add_known(t, known_spans, candidates)
         if self.ner is not None:
             self._add_ner(sdoc, t, candidates)
+        self._join_before(t, candidates)
         for j, (cs, ce, ckind, corg) in enumerate(candidates):
             for (
                 h
@@ -550,6 +551,52 @@ class PartnerDetector:
         if seeds:
             candidates = self._add_seeds(t, candidates, seeds)
         return candidates
+
+    def _join_before(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
+        """Extend a candidate back over what ends a capitalised run inside a name, where no other candidate holds
+        those words: a place in brackets before a candidate of legal-form words only ('HiFar Technology (Beijing)
+        Co., Ltd.'), and pinyin syllables joined by a hyphen, the second in lower case, that make a word a listed
+        name holds ('Guo-wei Integration Technology')."""
+        for j, (cs, ce, kind, org) in enumerate(candidates):
+            if org is not None or cs < 3:
+                continue
+            rs = self._bracketed_place_before(t, cs, ce)
+            if rs is None:
+                rs = self._syllables_before(t, cs)
+            if rs is None or any(c is not candidates[j] and c[0] < cs and rs < c[1] for c in candidates):
+                continue
+            candidates[j] = (rs, ce, kind, org)
+
+    def _bracketed_place_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
+        """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form words only right
+        after the brackets; None when the brackets hold more than a place or no name precedes them."""
+        if cs < 4 or t.word(cs - 1) != ")" or screening.name_words(t.span_text(cs, ce)):
+            return None
+        open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
+        if open_at is None or open_at < 2 or open_at + 1 >= cs - 1 or not t.name_word(open_at - 1):
+            return None
+        places = self._span_mentions(t, open_at + 1, cs - 1)
+        if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1):
+            return None  # the brackets hold more than a place
+        rs = self._name_run(t, open_at - 1)[0]
+        return rs if screening.name_words(t.span_text(rs, open_at)) else None
+
+    def _syllables_before(self, t: _Tokens, cs: int) -> int | None:
+        """Where the name starts when ``Guo-wei`` is written right before token ``cs`` and 'guowei' is a word of
+        a listed name; None otherwise ('Open-source Software Foundation' keeps its run)."""
+        if not (
+            t.word(cs - 2) in "-‐–"
+            and t.word(cs - 1).isalpha()
+            and t.word(cs - 1).islower()
+            and t.name_word(cs - 3)
+            and not t.sp[cs - 3]
+            and not t.sp[cs - 2]
+        ):
+            return None
+        words = screening.name_words(t.span_text(cs - 3, cs))
+        if len(words) != 1 or not self.screen.holds(screening.canon(words[0])):
+            return None
+        return self._run(t, cs - 3, cs - 2)[0]
 
     def _run_candidates(
         self, t: _Tokens, heads: list[int], known_spans: list[tuple[int, int, KnownOrg]]

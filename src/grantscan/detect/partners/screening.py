@@ -55,7 +55,7 @@ EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
-INDEX_FORMAT = 3  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 4  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -133,6 +133,8 @@ def _known_word(word: str) -> str:
 _EZAFE = re.compile(r"(?<=[a-z])-y?e\b")
 # two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
 _SYLLABLES = re.compile(r"\b([A-Za-z]{2,6})-([a-z]{2,6})\b")
+# one pinyin syllable written on its own with a capital ('Bei Hang')
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,5}")
 
 
 def _join_syllables(m: re.Match[str]) -> str:
@@ -348,6 +350,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
     # a block's token hashes with them directly
     from spacy.strings import get_string_id
 
+    # another spelling of a place a name starts with ('Peking' for Beijing) starts it too
+    firsts.update(w for w, x in wl.abbreviations.items() if x in wl.places)
     first_words = sorted(w for w in firsts if name_words(w) and (0, wid.get(name_words(w)[0], -1)) in edges)
     bw_hash, bw_ptr, bw_names = _hashed_groups(by_words)
     bs_hash, bs_ptr, bs_names = _hashed_groups(by_set)
@@ -1079,6 +1083,35 @@ class ScreeningIndex:
         return all(w in common or w in generic for w in name_words(text))
 
     def _score(self, text: str) -> list[tuple[int, float]]:
+        got = self._score_text(text)
+        if " " in text and max((sc for _, sc in got), default=0.0) < DESIGNATED:
+            joined = self._joined_syllables(text)
+            if joined is not None:
+                best = dict(got)
+                for k, sc in self._score_text(joined):
+                    best[k] = max(sc, best.get(k, 0.0))
+                got = sorted(best.items(), key=lambda x: -x[1])[:20]
+        return got
+
+    def _joined_syllables(self, text: str) -> str | None:
+        """``text`` with two short capitalised syllables written apart joined ('Bei Hang University' -> 'Beihang
+        University'), where together they are a distinctive word of a listed name: a Chinese name written syllable
+        by syllable (read only when the text as written scores no name at the designated bar); None when there are none."""
+        parts = text.split()
+        out, i = [], 0
+        while i < len(parts):
+            a = parts[i]
+            if i + 1 < len(parts) and _SYLLABLE.fullmatch(a) and _SYLLABLE.fullmatch(parts[i + 1]):
+                b = parts[i + 1]
+                if self.distinctive(canon(fold(a + b))):
+                    out.append(a + b.lower())
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return " ".join(out) if len(out) < len(parts) else None
+
+    def _score_text(self, text: str) -> list[tuple[int, float]]:
         if not self.n_entries:
             return []
         exact = self.lookup(text)
