@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
 
-    .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [FILE.jsonl ...]
+    .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
+        [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
 
@@ -17,7 +18,8 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
    best threshold for categories with few gold documents.
 4. Nested cross-validation (thresholds and weights fitted on the training folds only) gives the honest
    per-category scores and the calibration table (reliability per probability bin and expected calibration
-   error, of the document-level probability).
+   error, of the document-level probability). ``--repeats N`` runs it with N deals of the groups into folds
+   and pools the counts: one deal moves F1 by about 0.005 when a few documents are added.
 
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
 patterns/quality/detection.yaml.
