@@ -121,7 +121,7 @@ def _cues_per_term(
             continue
         if name == "instrument" and not r.platform:
             continue
-        value = context.literature_weight(spans, sent, h) if name == "literature" else 1.0
+        value = context.literature_weight(spans, sent, h) if name in context._COUNTED else 1.0
         feats[f"cue.{name}"] = Feature(value, span_text(doc, *found))
     listed = context._list_item(block, h, sent)
     if listed:

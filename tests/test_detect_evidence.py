@@ -321,3 +321,16 @@ def test_two_literature_phrases_weigh_twice(detector: Detector) -> None:
     )
     assert one["features"]["cue.literature"].value == 1.0
     assert two["features"]["cue.literature"].value == 2.0
+
+
+def test_two_hedges_weigh_twice(detector: Detector) -> None:
+    one = features_of(
+        detector, "Spin liquids hold great potential for quantum communication.", "quantum communication"
+    )
+    two = features_of(
+        detector,
+        "Spin liquids are believed to hold great potential for quantum communication.",
+        "quantum communication",
+    )
+    assert one["features"]["cue.hedge"].value == 1.0
+    assert two["features"]["cue.hedge"].value == 2.0

@@ -437,9 +437,7 @@ class ContextScorer:
             if name == "instrument" and not r.platform:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
             value = 1.0
-            if (
-                name == "literature"
-            ):  # "the review covers the ethics literature on ...": background twice over
+            if name in _COUNTED:  # "the review covers the ethics literature on ...": background twice over
                 value = literature_weight(cues.sentence(name, sent.start), sent, h)
             feats[f"cue.{name}"] = Feature(value, span_text(doc, *found))
         listed = _list_item(block, h, sent)
@@ -812,6 +810,10 @@ def _first_near(
         if test(spans[k], h, reach, block):
             return spans[k]
     return None
+
+
+# families whose second phrase in a sentence says more ("believed to hold great potential for ...")
+_COUNTED = ("literature", "hedge")
 
 
 def literature_weight(spans: list[tuple[int, int]], sent: Span, h: Hit) -> float:
