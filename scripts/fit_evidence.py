@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
 
-    .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [FILE.jsonl ...]
+    .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
+        [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
 
@@ -17,7 +18,8 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
    best threshold for categories with few gold documents.
 4. Nested cross-validation (thresholds and weights fitted on the training folds only) gives the honest
    per-category scores and the calibration table (reliability per probability bin and expected calibration
-   error, of the document-level probability).
+   error, of the document-level probability). ``--repeats N`` runs it with N deals of the groups into folds
+   and pools the counts: one deal moves F1 by about 0.005 when a few documents are added.
 
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
 patterns/quality/detection.yaml.
@@ -274,20 +276,26 @@ def score_docs(docs: list[dict], model) -> np.ndarray:  # noqa: ANN001
     return doc_scores(model.predict_proba(x)[:, 1], di, ci, len(docs))
 
 
-def nested_cv(docs: list[dict], c: float, k: int = FOLDS) -> tuple[np.ndarray, np.ndarray]:
+def nested_cv(docs: list[dict], c: float, k: int = FOLDS, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Honest out-of-fold predictions and scores: in each outer fold, thresholds come from inner
-    cross-validation on the training documents and weights from all of them."""
+    cross-validation on the training documents and weights from all of them. ``seed`` deals the groups
+    into other folds (a repeat of the cross-validation)."""
     pred = np.zeros((len(docs), len(CATS)), dtype=bool)
     score = np.zeros((len(docs), len(CATS)))
     gold = gold_matrix(docs)
-    for f, fold in enumerate(grouped_folds(docs, k)):
+    for f, fold in enumerate(grouped_folds(docs, k, seed)):
         train = np.setdiff1d(np.arange(len(docs)), fold)
-        inner = oof_scores(docs, train, c, k, seed=f + 1)
+        inner = oof_scores(docs, train, c, k, seed=f + 1 + 1000 * seed)
         th = thresholds(inner, gold[train])
         s = score_docs([docs[i] for i in fold], fit_docs([docs[i] for i in train], c))
         score[fold] = s
         pred[fold] = predict(s, th)
     return pred, score
+
+
+def _pooled(tables: list[dict]) -> dict:
+    """Per-category (tp, fp, fn) summed over repeats of the cross-validation."""
+    return {cat: tuple(sum(t[cat][i] for t in tables) for i in range(3)) for cat in tables[0]}
 
 
 def table(pred: np.ndarray, gold: np.ndarray, docs: list[dict], sets: list[str] | None = None) -> dict:
@@ -365,6 +373,14 @@ def main() -> None:
     ap.add_argument("--quality", action="store_true", help="write patterns/quality/detection.yaml")
     ap.add_argument("--c", type=float, help="regularisation strength (default: chosen by grouped CV)")
     ap.add_argument("--drop", default="", help="comma-separated features to leave out")
+    ap.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="repeat the nested cross-validation with the groups dealt into other folds and pool the counts "
+        "(one fold assignment moves F1 by about 0.005 when a few documents are added; repeats compare "
+        "two versions of the packs more fairly)",
+    )
     a = ap.parse_args()
     DROPPED.update(x for x in a.drop.split(",") if x)
     cache = Path(a.cache) if a.cache else None
@@ -381,15 +397,18 @@ def main() -> None:
     )
     cs = [a.c] if a.c else [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
     best = None
+    repeats = max(1, a.repeats)
     for c in cs:
-        pred, score = nested_cv(docs, c)
-        tp, fp, fn = table(pred, gold, docs)["all"]
+        runs = [nested_cv(docs, c, seed=r) for r in range(repeats)]
+        pooled = _pooled([table(p, gold, docs) for p, _ in runs])
+        tp, fp, fn = pooled["all"]
         f1 = prf(tp, fp, fn)[2]
         print(f"C={c}: cross-validated technology P/R/F1 = {'/'.join(f'{v:.3f}' for v in prf(tp, fp, fn))}")
         if best is None or f1 > best[0] + 1e-9:
-            best = (f1, c, pred, score)
-    _, c, pred, score = best
-    rows = table(pred, gold, docs)
+            best = (f1, c, runs[0][0], runs[0][1], pooled)
+    _, c, pred, score, rows = best
+    if repeats > 1:
+        print(f"(counts pooled over {repeats} repeats of the nested cross-validation; per set: the first)")
     print(f"\nchosen C={c}; cross-validated per category (tp fp fn, P R F1):")
     for cat, (tp, fp, fn) in rows.items():
         if tp + fp + fn:

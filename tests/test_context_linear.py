@@ -73,6 +73,9 @@ def _verbs_per_term(
         first += 1
     if first < sent.end and first != h.start and lowers[first] in self._verb_forms:
         feats["verb.imperative"] = Feature(1.0, doc[first].text)
+    acts = context._acts(block, h, sent)
+    if acts:
+        feats["verb.subject"] = Feature(1.0, acts)
     for name in ("transfer", "collaborate"):
         found = _in_sentence(cues.sentence(name, sent.start), sent, h)
         if found:
@@ -118,7 +121,8 @@ def _cues_per_term(
             continue
         if name == "instrument" and not r.platform:
             continue
-        feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
+        value = context.literature_weight(spans, sent, h) if name in context._COUNTED else 1.0
+        feats[f"cue.{name}"] = Feature(value, span_text(doc, *found))
     listed = context._list_item(block, h, sent)
     if listed:
         feats["cue.list"] = Feature(1.0, listed)

@@ -219,3 +219,118 @@ def test_context_family_scope_and_weighed_are_validated(tmp_path) -> None:  # no
         encoding="utf-8",
     )
     assert "nothing" in load_context(bad).families
+
+
+def features_of(detector: Detector, text: str, term: str) -> dict:
+    """The named features of the first mention whose text is ``term`` in a one-block text."""
+    tech = detector.tech
+    sdoc = detector.nlp(text)
+    hits, _ = tech.compiled.hits(sdoc)
+    for sc in tech.scorer.score(sdoc, hits, False, False):
+        if sdoc[sc.hit.start : sc.hit.end].text == term:
+            return {"features": sc.features, "negated": sc.negated}
+    raise AssertionError(f"no mention of {term!r} in {text!r}")
+
+
+@pytest.mark.parametrize(
+    "text, term, acts",
+    [
+        (
+            "A swarm of small quadcopters will coordinate to map the wildfire perimeter.",
+            "quadcopters",
+            "will coordinate",
+        ),
+        (
+            "An uncrewed surface vessel carrying an echosounder will survey the harbour.",
+            "echosounder",
+            "will survey",
+        ),
+        ("Quadcopters will be developed for the survey.", "Quadcopters", None),  # a passive: a build action
+        ("Quadcopters will not be used in this study.", "Quadcopters", None),  # a denial
+        ("Quadcopters, lidar and radar will be compared.", "Quadcopters", None),  # a list is not one subject
+        ("We will use quadcopters.", "quadcopters", None),
+    ],
+)
+def test_a_term_that_acts_in_a_planned_statement_is_its_subject(
+    detector: Detector, text: str, term: str, acts: str | None
+) -> None:
+    got = features_of(detector, text, term)["features"].get("verb.subject")
+    assert (got.evidence if got else None) == acts
+
+
+def test_the_subject_feature_raises_a_plain_statement_over_the_same_words_without_it(
+    detector: Detector,
+) -> None:
+    m = load_evidence()
+    assert m.weights["verb.subject"] > 0
+    plain = findings(
+        detector, "A swarm of small quadcopters will coordinate to map moorland wildfires in real time."
+    )
+    assert any(f.category == "robotics" and f.kind == "finding" for f in plain)
+
+
+@pytest.mark.parametrize(
+    "text, term, listed",
+    [
+        # three items: two separators
+        (
+            "The group works on nonlinear physics, information theory, machine learning and signal processing.",
+            "machine learning",
+            True,
+        ),
+        # ", and" joins two clauses: one separator
+        (
+            "DARPA funds the laboratory's work on reconfigurable antennas, and the PhD will join that programme.",
+            "reconfigurable antennas",
+            False,
+        ),
+        # the list is of the words before "of", not of the match
+        (
+            "Prevention, detection, response and mitigation of combined physical and cyber threats to ports.",
+            "cyber threats",
+            False,
+        ),
+        # a preposition inside a compound does not end the list
+        (
+            "Quantum memories, optical-to-microwave transduction and optical links between circuits are studied.",
+            "optical links",
+            True,
+        ),
+    ],
+)
+def test_a_list_item_is_one_of_three_or_more_items_in_one_phrase(
+    detector: Detector, text: str, term: str, listed: bool
+) -> None:
+    assert ("cue.list" in features_of(detector, text, term)["features"]) is listed
+
+
+def test_a_denial_reaches_every_item_of_a_coordinated_list(detector: Detector) -> None:
+    text = "This project does not involve work with dangerous pathogens, toxins or select agents."
+    assert features_of(detector, text, "select agents")["negated"]
+    assert not [f for f in findings(detector, text) if f.kind == "finding" and f.category == "bio"]
+
+
+def test_two_literature_phrases_weigh_twice(detector: Detector) -> None:
+    one = features_of(
+        detector, "The ethics literature on facial recognition in policing is large.", "facial recognition"
+    )
+    two = features_of(
+        detector,
+        "The review covers the ethics literature on facial recognition in policing.",
+        "facial recognition",
+    )
+    assert one["features"]["cue.literature"].value == 1.0
+    assert two["features"]["cue.literature"].value == 2.0
+
+
+def test_two_hedges_weigh_twice(detector: Detector) -> None:
+    one = features_of(
+        detector, "Spin liquids hold great potential for quantum communication.", "quantum communication"
+    )
+    two = features_of(
+        detector,
+        "Spin liquids are believed to hold great potential for quantum communication.",
+        "quantum communication",
+    )
+    assert one["features"]["cue.hedge"].value == 1.0
+    assert two["features"]["cue.hedge"].value == 2.0

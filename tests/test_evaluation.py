@@ -3,7 +3,7 @@
 Floors, at or just below what the fitted evidence model measures (see patterns/quality/detection.yaml):
 technology micro-F1 and precision per labelled file (FLOORS), clause F1 >= 0.98 on every file, and F1 >= 0.75
 for every technology category with at least 5 gold documents over all files; on the project corpus'
-development side (corpus/dev) technology F1 >= 0.88 with precision >= 0.90 and clause F1 >= 0.92. One
+development side (corpus/dev) technology F1 >= 0.90 with precision >= 0.91 and clause F1 >= 0.92. One
 scorer run per file (about 25 s in total on two cores).
 """
 
@@ -25,10 +25,10 @@ FITTED_DEV = {"abstracts", "solicitations", "agreements", "proposals"}
 # The bars hold for the development files the evidence model was fitted on; later rounds of rows (abstracts2.jsonl
 # and so on) are scored apart, as corpus/README.md records, until a change is fitted on them too.
 DEV = [p for p in sorted((ROOT / "corpus" / "dev").glob("*.jsonl")) if p.stem in FITTED_DEV]
-# (technology F1, technology precision) per labelled file, just below what is measured (2026-12-07): the
-# evidence model fitted on every development set trades some precision on the UCL project summaries (where
-# machine learning and robots are often tools) for recall on the project corpus
-FLOORS = {"cases": (0.97, 0.95), "real_docs": (0.94, 0.90), "ucl_projects": (0.89, 0.83)}
+# (technology F1, technology precision) per labelled file, just below what is measured (2026-12-07, round
+# four): the evidence model fitted on every development set trades some precision on the UCL project summaries
+# (where machine learning and robots are often tools) for recall on the project corpus
+FLOORS = {"cases": (0.98, 0.97), "real_docs": (0.95, 0.91), "ucl_projects": (0.90, 0.85)}
 
 pytestmark = [
     pytest.mark.skipif(not EVALUATE.is_file() or not LABELLED, reason="../shared corpus not present"),
@@ -77,7 +77,7 @@ def test_project_corpus_development_side(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     s = json.loads(report.read_text(encoding="utf-8"))
     assert not s["failed"] and not s["missing"]
-    assert s["technology"]["f1"] >= 0.88 and s["technology"]["precision"] >= 0.90, s["technology"]
+    assert s["technology"]["f1"] >= 0.90 and s["technology"]["precision"] >= 0.91, s["technology"]
     assert s["clauses"]["f1"] >= 0.92, s["clauses"]
 
 

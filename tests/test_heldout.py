@@ -32,7 +32,7 @@ CLAUSES = [c for c in CATEGORIES if c.startswith("clause-")]
 FIELDS = {"id", "text", "categories", "countries", "declarations", "false_friends", "notes"}
 
 # (technology F1, country F1, clause F1) floors per set; see the module docstring.
-FLOORS = {"heldout": (0.97, 0.95, 0.95), "heldout-blind": (0.90, 0.90, 0.93)}
+FLOORS = {"heldout": (0.97, 0.95, 0.95), "heldout-blind": (0.94, 0.90, 0.95)}
 # share of declaration rows whose declared category is reported as a finding (blind: 5 of 31 measured)
 MAX_DECLARATION_LEAK = {"heldout": 0.10, "heldout-blind": 0.20}
 

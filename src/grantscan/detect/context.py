@@ -405,6 +405,9 @@ class ContextScorer:
         first = facts.first_word(sent)
         if first < sent.end and first != h.start and lowers[first] in self._verb_forms:
             feats["verb.imperative"] = Feature(1.0, doc[first].text)
+        acts = _acts(block, h, sent)
+        if acts:
+            feats["verb.subject"] = Feature(1.0, acts)
         for name in ("transfer", "collaborate"):
             found = _in_sentence(cues.sentence(name, sent.start), sent, h)
             if found:
@@ -433,22 +436,81 @@ class ContextScorer:
                 continue  # a named sensitive end use counts even in a list or a hedge
             if name == "instrument" and not r.platform:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
-            feats[f"cue.{name}"] = Feature(1.0, span_text(doc, *found))
+            value = 1.0
+            if name in _COUNTED:  # "the review covers the ethics literature on ...": background twice over
+                value = literature_weight(cues.sentence(name, sent.start), sent, h)
+            feats[f"cue.{name}"] = Feature(value, span_text(doc, *found))
         listed = _list_item(block, h, sent)
         if listed:
             feats["cue.list"] = Feature(1.0, listed)
 
 
+# a modal after the term makes the term the subject of what the work plans ("quadcopters will coordinate")
+_MODALS = {"will", "shall", "can", "must"}
+_SUBJECT_REACH = (
+    6  # tokens between the match and its modal (the rest of the noun phrase: "vessel carrying a sonar")
+)
+_NOT_ACTING = {"not", "n't", "never", "be", "also", "only", "have", "has"}
+
+
+def _acts(block: _Block, h: Hit, sent: Span) -> str:
+    """The words "<modal> <verb>" when the match is the subject of a planned action ("a swarm of small
+    quadcopters will coordinate to map ...", "an uncrewed vessel carrying an echosounder will survey ..."):
+    a plain statement of what the work's technology does, which names no research verb. A passive ("will be
+    developed") is a build or apply action already; a denial ("will not") is a declaration."""
+    lower = block.lower
+    for j in range(h.end, min(sent.end - 1, h.end + _SUBJECT_REACH)):
+        w = lower[j]
+        if w in _MODALS:
+            nxt = lower[j + 1]
+            if nxt in _NOT_ACTING or block.punct[j + 1]:
+                return ""
+            return f"{block.doc[j].text} {block.doc[j + 1].text}"
+        if (
+            block.punct[j]
+            and w != "-"
+            or w in _SEPARATORS
+            or j in block.verb_starts
+            or w in ("that", "which")
+        ):
+            return ""
+    return ""
+
+
 # separators of a list of items; a list item is next to one of them
 _SEPARATORS = {",", "and", "or", "/", ";"}
 _LIST_REACH = 10  # tokens on either side of the match searched for the list's other separators
+# a preposition between the match and a separator puts that separator in another phrase: in "prevention,
+# detection and mitigation of cyber threats" the list is of the words before "of", not of the match
+_LIST_BOUNDS = {
+    "of",
+    "on",
+    "in",
+    "into",
+    "to",
+    "for",
+    "with",
+    "about",
+    "from",
+    "against",
+    "through",
+    "via",
+    "by",
+    "over",
+    "under",
+    "between",
+    "within",
+}
 
 
 def _list_item(block: _Block, h: Hit, sent: Span) -> str:
     """The text of the list around ``h`` when the match is one item of a list of three or more items
     ("nonlinear physics, information theory, machine learning and signal processing"): a topic named among
-    others, not what the sentence does. A build or apply verb between the match and the list's separators
-    ends the list (a new clause), so "we develop radar, and the partner builds lidar" is not a list."""
+    others, not what the sentence does. A list of three items has two separators, and a comma right before
+    "and"/"or" is one separator with it ("work on antennas, and the student will ..." joins two clauses, not
+    three items). A build or apply verb or a preposition between the match and the list's separators ends
+    the list on that side (a new clause or another phrase), so "we develop radar, and the partner builds
+    lidar" is not a list."""
     lower = block.lower
     before = h.start - 1 if h.start > sent.start else None
     after = h.end if h.end < sent.end else None
@@ -459,18 +521,26 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
         return ""
     lo, hi = max(sent.start, h.start - _LIST_REACH), min(sent.end, h.end + _LIST_REACH)
     verbs = block.verb_starts
-    commas = conj = 0
+
+    def bound(j: int) -> bool:  # a verb or a preposition, not one inside a compound ("optical-to-microwave")
+        if j in verbs:
+            return True
+        nxt = lower[j + 1] if j + 1 < len(lower) else ""
+        return lower[j] in _LIST_BOUNDS and lower[j - 1] != "-" and nxt != "-"
+
+    separators = 0
     for j in range(h.start - 1, lo - 1, -1):
-        if j in verbs:
+        if bound(j):
             break
-        commas += lower[j] == ","
-        conj += lower[j] in ("and", "or")
+        # ", and": the comma is counted with the word after it
+        separators += lower[j] in _SEPARATORS and not (lower[j] == "," and lower[j + 1] in ("and", "or"))
     for j in range(h.end, hi):
-        if j in verbs:
+        if bound(j):
             break
-        commas += lower[j] == ","
-        conj += lower[j] in ("and", "or")
-    if commas >= 2 or (commas >= 1 and conj >= 1):
+        separators += lower[j] in _SEPARATORS and not (
+            lower[j] == "," and j + 1 < hi and lower[j + 1] in ("and", "or")
+        )
+    if separators >= 2:
         return block.doc[lo:hi].text
     return ""
 
@@ -742,6 +812,20 @@ def _first_near(
     return None
 
 
+# families whose second phrase in a sentence says more ("believed to hold great potential for ...")
+_COUNTED = ("literature", "hedge")
+
+
+def literature_weight(spans: list[tuple[int, int]], sent: Span, h: Hit) -> float:
+    """1 for one literature phrase in the sentence, 2 for two or more that do not overlap: a sentence that
+    says twice that it reports others' work ("the review covers the ethics literature on ...")."""
+    found = [
+        (s, e) for s, e in spans if sent.start <= s and e <= sent.end and not (s < h.end and h.start < e)
+    ]
+    apart = sum(1 for a, b in zip(found, found[1:], strict=False) if b[0] >= a[1])
+    return 2.0 if apart else 1.0
+
+
 def _in_sentence(spans: list[tuple[int, int]], sent: Span, h: Hit) -> tuple[int, int] | None:
     for s, e in spans:
         if sent.start <= s and e <= sent.end and not (s < h.end and h.start < e):
@@ -894,7 +978,9 @@ _SCOPE = {"out of scope", "outside the scope", "beyond the scope", "out of the s
 def negator(doc: Doc, sent: Span, start: int) -> str | None:
     """The negator governing the match at token ``start``, or None: within 6 words before it in the same
     clause, where a coordinated list does not count ("no defence, security or military end use" denies
-    every item), or a denial right after it ("machine learning will not be used", "... is out of scope")."""
+    every item; the 6 words are counted from the list's first item: "does not involve work with dangerous
+    pathogens, toxins or select agents"), or a denial right after it ("machine learning will not be used",
+    "... is out of scope")."""
     lower = lower_words(doc)
     i = start - 1
     steps = 0
@@ -911,6 +997,7 @@ def negator(doc: Doc, sent: Span, start: int) -> str | None:
         if t in _LIST:
             if clause:
                 break
+            steps = 0  # the words of a later item of the list are not between the negator and the list
         else:
             clause = clause or t in _CLAUSE
             steps += 1

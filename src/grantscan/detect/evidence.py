@@ -35,6 +35,7 @@ FEATURES: tuple[str, ...] = (
     "verb.research",  # a research action elsewhere in the sentence
     "verb.loose",  # a build or apply verb form in the sentence in any voice or tense
     "verb.imperative",  # the sentence starts with a build or apply verb ("Develop a ...")
+    "verb.subject",  # the term is the subject of a planned action ("a swarm of quadcopters will map ...")
     "verb.transfer",  # transfer, shipment, licence, trial or deployment wording in the sentence
     "verb.collaborate",  # co-development, co-supervision or joint work wording in the sentence
     "cue.application",  # a sensitive end use named in the sentence
