@@ -1,0 +1,139 @@
+"""Clause wording of US federal contracts and licences: protected-information handling and industrial
+security, foreign-ownership bars, technology made available to foreign nations, release of information
+only with the contracting officer's permission, and the agency's own information held by a contractor.
+Each family has sentences that must give exactly their categories and look-alikes that must not."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from .test_clauses import agreement, cats, run, text_doc
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
+FAMILIES = [
+    # US protected but unclassified information (SBU, FOUO) and the classified-contract security programme
+    (
+        "The Contractor shall mark and protect all Sensitive But Unclassified material it receives.",
+        {"clause-security"},
+    ),
+    (
+        "Documents designated For Official Use Only shall be stored in a locked container by the Contractor.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall comply with the National Industrial Security Program Operating Manual.",
+        {"clause-security"},
+    ),
+    (
+        "The security classification requirements are set out in the DD Form 254 attached to this Contract.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall notify the Government of any change in its foreign ownership, control or influence.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall handle and safeguard sensitive information only on approved systems.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall submit its IT security plan to the Contracting Officer for approval.",
+        {"clause-security"},
+    ),
+    # awards barred to firms a foreign or terrorist-list government owns or controls
+    (
+        "No award shall be made to a firm in which the government of a terrorist country holds an interest.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor represents that it is not a Chinese-owned company and shall not become one.",
+        {"clause-security"},
+    ),
+    # technology made available to foreign nations
+    (
+        "The Contractor shall not make technical information about the reactor available to foreign nations "
+        "without approval.",
+        {"clause-export"},
+    ),
+    # release or publication only with written permission
+    (
+        "The Contractor shall not release or publish any report first produced under this Contract without "
+        "written permission of the Contracting Officer.",
+        {"clause-publication"},
+    ),
+    (
+        "The Contractor must obtain advance clearances on all informational material prepared for public "
+        "dissemination.",
+        {"clause-publication"},
+    ),
+    # the agency's own information held by the contractor
+    (
+        "At the end of the Contract the Contractor shall return all agency information and purge every copy "
+        "from its systems.",
+        {"clause-data"},
+    ),
+    (
+        "The Contractor shall protect Government information from unauthorised disclosure.",
+        {"clause-data"},
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FAMILIES)
+def test_federal_clause_wording_gives_its_categories(
+    nlp: spacy.Language, sentence: str, expected: set[str]
+) -> None:
+    assert cats(run(nlp, agreement(sentence))) == expected
+
+
+LOOK_ALIKES = [
+    # a proposal that describes such terms gets no clause findings
+    "We studied how contractors protect Sensitive But Unclassified information in federal IT systems.",
+    "Our survey asked firms about foreign ownership, control or influence reviews and DD Form 254.",
+    "The Department of Homeland Security publishes guidance on IT security plans for contractors.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOOK_ALIKES)
+def test_descriptions_of_federal_terms_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    proposal = text_doc(
+        "Research Proposal: Security of federal contractor systems",
+        "Objectives and methodology. The Principal Investigator will lead work package 1.",
+        sentence,
+        "Impact: the research will inform state-of-the-art methodology for the research community.",
+    )
+    assert cats(run(nlp, proposal)) == set()
+    # the same words as a term of an agreement are a clause
+    assert "clause-security" in cats(run(nlp, agreement(f"The Contractor shall observe this: {sentence}")))
+
+
+AGREEMENT_LOOK_ALIKES = [
+    # "without limitation" before a publication date is no restriction on publishing
+    (
+        "This Agreement applies to all Contributions, including without limitation Contributions made before "
+        "the first publication of this Agreement.",
+        "clause-publication",
+    ),
+    # a security clearance of staff is not a clearance of material for publication, and the reverse
+    (
+        "The Contractor must obtain advance clearances on material prepared for public release.",
+        "clause-security",
+    ),
+    # confidential information of the other party is not the agency information of a data clause
+    ("Each Party shall return the other Party's Confidential Information on request.", "clause-data"),
+    # an information technology resource is not the agency's information
+    ("The Contractor shall protect DHS information technology resources from damage.", "clause-data"),
+]
+
+
+@pytest.mark.parametrize("sentence, absent", AGREEMENT_LOOK_ALIKES)
+def test_look_alikes_in_agreements_miss_the_category(nlp: spacy.Language, sentence: str, absent: str) -> None:
+    assert absent not in cats(run(nlp, agreement(sentence)))
