@@ -84,6 +84,29 @@ FAMILIES = [
         "The Contractor shall protect Government information from unauthorised disclosure.",
         {"clause-data"},
     ),
+    # a statutory penalty under a country's laws is neither a governing-law nor a liability term
+    (
+        "Disclosure of classified material to any person not entitled to it may subject the Contractor to "
+        "criminal liability under the laws of the United States.",
+        {"clause-security"},
+    ),
+    # the classification criterion of national-security information is not a confidentiality term
+    (
+        "Protected Information means information which the Contractor handles but which has not been "
+        "authorised to be kept secret in the interest of national defense.",
+        set(),
+    ),
+    # the attribution condition of a licence
+    (
+        "All advertising materials mentioning the Software must display the following acknowledgment.",
+        {"clause-ip"},
+    ),
+    # an embargo period defined in a licence whose parties are named in the plural
+    (
+        "You may delay sharing the changes for up to sixty days (the Embargo Period) if all Licensees "
+        "are told of it.",
+        {"clause-publication"},
+    ),
 ]
 
 
