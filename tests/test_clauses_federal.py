@@ -107,6 +107,23 @@ FAMILIES = [
         "are told of it.",
         {"clause-publication"},
     ),
+    # export and import control named together
+    (
+        "You agree to distribute the Program only in compliance with all export and import control rules.",
+        {"clause-export"},
+    ),
+    # risk left with one party
+    ("Any clinical use of the Program is at the sole risk of the person who makes it.", {"clause-liability"}),
+    # intellectual property of others, and rights a user must obtain
+    (
+        "The Contractor shall check that no deliverable violates the intellectual property rights of any "
+        "other entity.",
+        {"clause-ip"},
+    ),
+    (
+        "Each user hereby accepts the duty to secure any other intellectual property rights needed.",
+        {"clause-ip"},
+    ),
 ]
 
 
@@ -152,6 +169,16 @@ AGREEMENT_LOOK_ALIKES = [
     ),
     # confidential information of the other party is not the agency information of a data clause
     ("Each Party shall return the other Party's Confidential Information on request.", "clause-data"),
+    # the Export Administration Regulations' national security controls are export wording, not vetting
+    (
+        "The Program may not be exported to nationals of countries subject to national security controls.",
+        "clause-security",
+    ),
+    # a statutory penalty is not a liability term agreed between the parties
+    (
+        "Breach of export laws may result in criminal liability to Licensee under U.S. laws.",
+        "clause-liability",
+    ),
     # an information technology resource is not the agency's information
     ("The Contractor shall protect DHS information technology resources from damage.", "clause-data"),
 ]
