@@ -124,6 +124,9 @@ FAMILIES = [
         "Each user hereby accepts the duty to secure any other intellectual property rights needed.",
         {"clause-ip"},
     ),
+    # the scope of a licence and the uses it forbids
+    ("This licence does not cover photographs supplied by third parties.", {"clause-ip"}),
+    ("The Program must not be used for any surveillance of people without their consent.", {"clause-ip"}),
 ]
 
 
@@ -179,6 +182,8 @@ AGREEMENT_LOOK_ALIKES = [
         "Breach of export laws may result in criminal liability to Licensee under U.S. laws.",
         "clause-liability",
     ),
+    # software that must not be used, named in a description of a study, is no licence term
+    ("The Contractor shall record which software must not be used on the trial computers.", "clause-ip"),
     # an information technology resource is not the agency's information
     ("The Contractor shall protect DHS information technology resources from damage.", "clause-data"),
 ]
