@@ -124,6 +124,24 @@ FAMILIES = [
         "Each user hereby accepts the duty to secure any other intellectual property rights needed.",
         {"clause-ip"},
     ),
+    # official US contract vocabulary: release to the public only after approval, subject inventions,
+    # staff restricted to citizens, export-controlled information, covered contractor information systems,
+    # government-furnished information returned or destroyed
+    (
+        "No findings of the study shall be released to the news media without prior approval of the agency.",
+        {"clause-publication"},
+    ),
+    ("The Contractor shall report each subject invention to the agency within sixty days.", {"clause-ip"}),
+    ("Only United States citizens shall be assigned to the tasks in Annex B.", {"clause-security"}),
+    ("The Contractor shall keep export-controlled drawings on a separate server.", {"clause-export"}),
+    (
+        "The Contractor shall patch every covered contractor information system within thirty days.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall destroy all Government-furnished information when the work ends.",
+        {"clause-data"},
+    ),
     # the scope of a licence and the uses it forbids
     ("This licence does not cover photographs supplied by third parties.", {"clause-ip"}),
     ("The Program must not be used for any surveillance of people without their consent.", {"clause-ip"}),
@@ -184,6 +202,11 @@ AGREEMENT_LOOK_ALIKES = [
     ),
     # software that must not be used, named in a description of a study, is no licence term
     ("The Contractor shall record which software must not be used on the trial computers.", "clause-ip"),
+    # a release to the public with no approval is no publication restriction
+    (
+        "The Contractor shall release a summary of the findings to the public every quarter.",
+        "clause-publication",
+    ),
     # an information technology resource is not the agency's information
     ("The Contractor shall protect DHS information technology resources from damage.", "clause-data"),
 ]
