@@ -133,6 +133,8 @@ FAMILIES = [
     ),
     ("The Contractor shall report each subject invention to the agency within sixty days.", {"clause-ip"}),
     ("Only United States citizens shall be assigned to the tasks in Annex B.", {"clause-security"}),
+    # a bidder's representation is contract language
+    ("The offeror represents that it is not a Russian-owned firm.", {"clause-security"}),
     ("The Contractor shall keep export-controlled drawings on a separate server.", {"clause-export"}),
     (
         "The Contractor shall patch every covered contractor information system within thirty days.",
@@ -161,6 +163,19 @@ LOOK_ALIKES = [
     "Our survey asked firms about foreign ownership, control or influence reviews and DD Form 254.",
     "The Department of Homeland Security publishes guidance on IT security plans for contractors.",
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # guidance that names the industrial security manual has no contract language
+        "This letter answers questions about the requirements in Chapter Ten of the NISPOM.",
+        # a distribution marking is no clause on publication
+        'Each slide must carry an "Approved for public release; distribution unlimited" statement.',
+    ],
+)
+def test_guidance_naming_federal_terms_is_not_a_clause(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, text_doc(sentence))) == set()
 
 
 @pytest.mark.parametrize("sentence", LOOK_ALIKES)
