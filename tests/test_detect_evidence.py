@@ -288,9 +288,13 @@ def test_a_software_description_names_what_the_software_is_for(
     assert ("cue.method" in feats) is method
 
 
-def test_a_release_record_owner_line_is_a_funder_cue(detector: Detector) -> None:
-    feats = features_of(detector, "Dshell. Organization: Defense Digital Service.", "Defense Digital Service")
-    assert feats["features"]["cue.funder"].evidence == "Organization:"
+def test_a_defence_component_abbreviation_counts_only_on_an_owner_line(detector: Detector) -> None:
+    owner = findings(detector, "Conduit. A curation tool for articles of interest. Organization: NGA.")
+    assert any(f.category == "defence" and f.kind == "finding" for f in owner)
+    elsewhere = findings(
+        detector, "Conduit. A curation tool for articles of interest, shown at the NGA meeting."
+    )
+    assert not any(f.category == "defence" for f in elsewhere)
 
 
 def test_the_subject_feature_raises_a_plain_statement_over_the_same_words_without_it(
