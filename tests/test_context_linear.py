@@ -53,17 +53,24 @@ def _verbs_per_term(
     doc, cues = block.doc, block.cues
     verbs = block.verbs
     dev = _near(doc, cues.sentence("build", sent.start), None, sent, h, self.window, verbs)
-    use = None if dev else _near(doc, cues.sentence("apply", sent.start), None, sent, h, self.window, verbs)
+    named = "" if dev else context.purpose_phrase(block, h, sent)
+    use = (
+        None
+        if dev or named
+        else _near(doc, cues.sentence("apply", sent.start), None, sent, h, self.window, verbs)
+    )
     far = (
         None
-        if dev or use
+        if dev or use or named
         else _in_sentence([c for c in cues.sentence("build", sent.start) if c in verbs], sent, h)
     )
     for name, found in (("verb.build", dev), ("verb.apply", use), ("verb.research", far)):
         if found:
             feats[name] = Feature(1.0, span_text(doc, *found))
+    if named:
+        feats["verb.build"] = Feature(1.0, named)
     lowers = block.lowers
-    if not (dev or use or far):
+    if not (dev or use or far or named):
         for j in range(sent.start, sent.end):
             if lowers[j] in self._verb_forms and not (h.start <= j < h.end):
                 feats["verb.loose"] = Feature(1.0, doc[j].text)
@@ -120,6 +127,8 @@ def _cues_per_term(
         if r.end_use and name in ("example", "hedge", "option"):
             continue
         if name == "instrument" and not r.platform:
+            continue
+        if name == "method" and not context.method_cue(block, found, h, sent):
             continue
         value = context.literature_weight(spans, sent, h) if name in context._COUNTED else 1.0
         feats[f"cue.{name}"] = Feature(value, span_text(doc, *found))

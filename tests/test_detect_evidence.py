@@ -258,6 +258,45 @@ def test_a_term_that_acts_in_a_planned_statement_is_its_subject(
     assert (got.evidence if got else None) == acts
 
 
+@pytest.mark.parametrize(
+    "text, term, build, method",
+    [
+        # what a piece of software is: its purpose is the term
+        ("KISS-ICP is a LiDAR odometry pipeline that works without tuning.", "LiDAR odometry", True, False),
+        (
+            "Dshell. An extensible network forensic analysis framework.",
+            "network forensic analysis",
+            True,
+            False,
+        ),
+        ("angr is a platform-agnostic binary analysis framework.", "binary analysis", True, False),
+        # a purpose phrase before the term
+        ("ART is a Python library for machine learning security.", "machine learning security", True, False),
+        ("A powerful framework for network traffic analysis.", "network traffic analysis", True, False),
+        # a term that qualifies the tool of other work stays a means
+        ("We segment the scans with a machine learning pipeline.", "machine learning", False, True),
+        ("The cohort was classified with deep learning tools.", "deep learning", False, True),
+        # "based on" opens a phrase about the term, not a "malware-based" method
+        ("Analysts triage malware based on a set of rules.", "malware", False, False),
+    ],
+)
+def test_a_software_description_names_what_the_software_is_for(
+    detector: Detector, text: str, term: str, build: bool, method: bool
+) -> None:
+    feats = features_of(detector, text, term)["features"]
+    assert ("verb.build" in feats) is build
+    assert ("cue.method" in feats) is method
+
+
+def test_a_defence_component_abbreviation_counts_only_on_an_owner_line(detector: Detector) -> None:
+    owner = findings(detector, "Conduit. A curation tool for articles of interest. Organization: NGA.")
+    assert any(f.category == "defence" and f.kind == "finding" for f in owner)
+    elsewhere = findings(
+        detector, "Conduit. A curation tool for articles of interest, shown at the NGA meeting."
+    )
+    assert not any(f.category == "defence" for f in elsewhere)
+
+
 def test_the_subject_feature_raises_a_plain_statement_over_the_same_words_without_it(
     detector: Detector,
 ) -> None:

@@ -264,6 +264,21 @@ FAMILIES = [
         "We will study censorship of Victorian novels in the literary press.",
         "We will measure Internet censorship by national firewalls.",
     ),
+    (
+        "cyber",
+        "This toolkit is a framework for road network traffic analysis in growing cities.",
+        "Zeek is a framework for network traffic analysis and intrusion detection.",
+    ),
+    (
+        "comms",
+        "The GSM Association is a software platform for members' annual reporting.",
+        "gr-gsm provides a set of tools for receiving information transmitted by GSM equipment.",
+    ),
+    (
+        "aerospace",
+        "kep3 is a C++ library for space flight mechanics research and mission design.",
+        "JSBSim is a flight dynamics model library for simulating aircraft flight mechanics.",
+    ),
 ]
 
 

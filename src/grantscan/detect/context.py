@@ -391,13 +391,20 @@ class ContextScorer:
         doc, cues = block.doc, block.cues
         verbs = block.verbs
         dev = _near(doc, *facts.actions("build", sent.start), sent, h, self.window, verbs)
-        use = None if dev else _near(doc, *facts.actions("apply", sent.start), sent, h, self.window, verbs)
-        far = None if dev or use else _in_sentence(facts.build_verbs(sent.start), sent, h)
+        named = "" if dev else purpose_phrase(block, h, sent)
+        use = (
+            None
+            if dev or named
+            else _near(doc, *facts.actions("apply", sent.start), sent, h, self.window, verbs)
+        )
+        far = None if dev or use or named else _in_sentence(facts.build_verbs(sent.start), sent, h)
         for name, found in (("verb.build", dev), ("verb.apply", use), ("verb.research", far)):
             if found:
                 feats[name] = Feature(1.0, span_text(doc, *found))
+        if named:  # "X is a binary analysis framework": what the software is made for, as "a framework for"
+            feats["verb.build"] = Feature(1.0, named)
         lowers = block.lowers
-        if not (dev or use or far):
+        if not (dev or use or far or named):
             for j in facts.verb_forms(sent):  # a verb form of the term itself is skipped
                 if not (h.start <= j < h.end):
                     feats["verb.loose"] = Feature(1.0, doc[j].text)
@@ -436,6 +443,8 @@ class ContextScorer:
                 continue  # a named sensitive end use counts even in a list or a hedge
             if name == "instrument" and not r.platform:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
+            if name == "method" and not method_cue(block, found, h, sent):
+                continue
             value = 1.0
             if name in _COUNTED:  # "the review covers the ethics literature on ...": background twice over
                 value = literature_weight(cues.sentence(name, sent.start), sent, h)
@@ -443,6 +452,62 @@ class ContextScorer:
         listed = _list_item(block, h, sent)
         if listed:
             feats["cue.list"] = Feature(1.0, listed)
+
+
+# words that name what a piece of software is ("angr is a binary analysis framework")
+_SOFTWARE_NOUNS = {
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "toolbox",
+    "toolkit",
+    "pipeline",
+    "platform",
+    "package",
+    "simulator",
+    "suite",
+    "monitor",
+    "module",
+    "software",
+    "tool",
+}
+_ARTICLES = {"a", "an", "the"}
+_COPULAS = {"is", "are"}
+_NAMING_REACH = 4  # words of the noun phrase between the article and the match ("a powerful, extensible")
+
+
+def method_cue(block: _Block, cue: tuple[int, int], h: Hit, sent: Span) -> bool:
+    """Whether a method word after the match makes the term a means rather than the subject. Not in "malware
+    based on rules" (a phrase about the malware, not a "malware-based" method), and not when a sentence says
+    what a piece of software is: "X is a LiDAR odometry pipeline", "an extensible network forensic analysis
+    framework" (a record's opening line): the term is what the software is for."""
+    lower = block.lower
+    s, e = cue
+    if lower[s] == "based" and e < sent.end and lower[e] in ("on", "upon"):
+        return False
+    return not purpose_phrase(block, h, sent)
+
+
+def purpose_phrase(block: _Block, h: Hit, sent: Span) -> str:
+    """The words "a ... TERM framework" when the match qualifies a software noun that the sentence names the
+    software by, at its start or after "is"/"are": "Dshell. An extensible network forensic analysis
+    framework", "KISS-ICP is a LiDAR Odometry pipeline". Its purpose is the term, as in "a framework for
+    TERM"."""
+    lower = block.lower
+    end = h.end
+    while end < min(sent.end, h.end + 3) and not block.punct[end] and lower[end] not in _SOFTWARE_NOUNS:
+        end += 1
+    if end >= sent.end or lower[end] not in _SOFTWARE_NOUNS:
+        return ""
+    for j in range(h.start - 1, max(sent.start, h.start - _NAMING_REACH) - 1, -1):
+        if lower[j] in _ARTICLES:
+            if j == sent.start or lower[j - 1] in _COPULAS:
+                return block.doc[j : end + 1].text
+            return ""
+        if lower[j] in _SEPARATORS - {","} or (block.punct[j] and lower[j] not in (",", "-")):
+            return ""
+    return ""
 
 
 # a modal after the term makes the term the subject of what the work plans ("quadcopters will coordinate")
