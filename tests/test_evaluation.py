@@ -36,21 +36,30 @@ pytestmark = [
 ]
 
 
+def evaluate(report: Path, files: list[Path]) -> dict:
+    """The scorer's summary of ``files``, run through the installed grantscan command."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(EVALUATE),
+            "--grantscan",
+            str(GRANTSCAN),
+            "--json",
+            str(report),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    out = {}
-    for f in LABELLED:
-        report = tmp_path_factory.mktemp("eval") / f"{f.stem}.json"
-        proc = subprocess.run(
-            [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report), str(f)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=600,
-        )
-        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-        out[f.stem] = json.loads(report.read_text(encoding="utf-8"))
-    return out
+    return {f.stem: evaluate(tmp_path_factory.mktemp("eval") / f"{f.stem}.json", [f]) for f in LABELLED}
 
 
 @pytest.mark.parametrize("name", [f.stem for f in LABELLED])
@@ -66,16 +75,7 @@ def test_technology_bars_per_file(scores: dict[str, dict], name: str) -> None:
 
 @pytest.mark.skipif(not DEV, reason="corpus/dev not present")
 def test_project_corpus_development_side(tmp_path: Path) -> None:
-    report = tmp_path / "dev.json"
-    proc = subprocess.run(
-        [sys.executable, str(EVALUATE), "--grantscan", str(GRANTSCAN), "--json", str(report), *map(str, DEV)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    s = json.loads(report.read_text(encoding="utf-8"))
+    s = evaluate(tmp_path / "dev.json", DEV)
     assert not s["failed"] and not s["missing"]
     assert s["technology"]["f1"] >= 0.90 and s["technology"]["precision"] >= 0.91, s["technology"]
     assert s["clauses"]["f1"] >= 0.92, s["clauses"]
@@ -88,24 +88,7 @@ CLAUSE_ROUND = ROOT / "corpus" / "dev" / "agreements2.jsonl"
 def test_later_agreement_rows_clause_bar(tmp_path: Path) -> None:
     """The clause rules were refitted on the second round of agreement rows (US federal contract clauses,
     licence sections, data-use agreements): clause F1 0.928 measured (2026-12-07), floor 0.90."""
-    report = tmp_path / "agreements2.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(EVALUATE),
-            "--grantscan",
-            str(GRANTSCAN),
-            "--json",
-            str(report),
-            str(CLAUSE_ROUND),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    s = json.loads(report.read_text(encoding="utf-8"))
+    s = evaluate(tmp_path / "agreements2.json", [CLAUSE_ROUND])
     assert not s["failed"] and not s["missing"]
     assert s["clauses"]["f1"] >= 0.90, s["clauses"]
 

@@ -30,6 +30,15 @@ def listed(scanner: Scanner, text: str) -> list[Finding]:
     return [f for f in orgs(scanner, text) if f.lists]
 
 
+def assert_designated(scanner: Scanner, text: str, entry_id: str) -> None:
+    """A high finding in ``text`` names ``entry_id`` as designated."""
+    found = listed(scanner, text)
+    assert any(
+        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
+        for f in found
+    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+
+
 def test_mipt_is_high_and_names_its_uk_entry(scanner):
     [f] = listed(
         scanner, "We will collaborate with the Moscow Institute of Physics and Technology on sensors."
@@ -56,11 +65,7 @@ def test_mipt_is_high_and_names_its_uk_entry(scanner):
     ],
 )
 def test_designated_bodies_however_written(scanner, text, entry_id):
-    found = listed(scanner, text)
-    assert any(
-        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
-        for f in found
-    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+    assert_designated(scanner, text, entry_id)
 
 
 def test_iran_national_science_foundation_is_not_the_us_nsf(scanner):
@@ -218,11 +223,7 @@ def test_the_lists_are_read_only_when_a_match_needs_them():
     ],
 )
 def test_name_families_are_designated(scanner, text, entry_id):
-    found = listed(scanner, text)
-    assert any(
-        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
-        for f in found
-    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+    assert_designated(scanner, text, entry_id)
 
 
 @pytest.mark.parametrize(
@@ -508,11 +509,7 @@ def test_a_text_with_a_word_no_listed_name_holds_is_no_listed_name(scanner):
     ],
 )
 def test_list_name_families_are_designated(scanner, text, entry_id):
-    found = listed(scanner, text)
-    assert any(
-        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
-        for f in found
-    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+    assert_designated(scanner, text, entry_id)
 
 
 @pytest.mark.parametrize(
@@ -626,11 +623,7 @@ def test_a_legal_form_written_with_a_typo_is_that_legal_form(scanner):
 def test_a_place_word_of_the_listed_name_itself_does_not_place_the_body_elsewhere(scanner, text, entry_id):
     """'Korea' reads as KR and 'Kyrgyz' as KG; written as words of the listed name, they say nothing against
     the entry's own country."""
-    found = listed(scanner, text)
-    assert any(
-        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
-        for f in found
-    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+    assert_designated(scanner, text, entry_id)
 
 
 def test_a_place_word_the_listed_name_lacks_still_places_the_body(scanner):
@@ -648,11 +641,7 @@ def test_a_place_word_the_listed_name_lacks_still_places_the_body(scanner):
     ],
 )
 def test_short_finders_and_sentence_ends_do_not_hide_a_listed_name(scanner, text, entry_id):
-    found = listed(scanner, text)
-    assert any(
-        f.severity == "high" and any(m.entry_id == entry_id and m.status == "designated" for m in f.lists)
-        for f in found
-    ), [(f.text, [(m.entry_id, m.status) for m in f.lists]) for f in found]
+    assert_designated(scanner, text, entry_id)
 
 
 def test_a_word_after_a_name_that_no_listed_name_holds_is_not_scored_with_it(monkeypatch):
