@@ -53,6 +53,24 @@ def test_listed_name_not_as_a_partner_is_a_note_with_its_reason(
     assert filters.org_reason("not-partner", why=why) in f.reasons
 
 
+@pytest.mark.parametrize(
+    "text", ["Stone Soup is released under the MIT License.", "Licensed under the MIT licence"]
+)
+def test_a_licence_named_after_a_body_is_not_the_body(detector: PartnerDetector, text: str) -> None:
+    assert filters.licence_name(_name_at(detector, text, "MIT", kind="university"))
+    assert [f for f in _orgs(detector, text) if "MIT" in f.text] == []
+    assert not any(
+        f.category == "country"
+        for f in detector.find(detector.nlp.make_doc(text), TextBlock(text, Location(line=1)), 0)
+    )
+
+
+@pytest.mark.parametrize("text", ["The group started at MIT.", "MIT licensed the patent to a start-up."])
+def test_the_body_itself_is_still_found(detector: PartnerDetector, text: str) -> None:
+    assert not filters.licence_name(_name_at(detector, text, "MIT", kind="university"))
+    assert any("MIT" in f.text for f in _orgs(detector, text))
+
+
 def test_surname_is_skipped(detector: PartnerDetector) -> None:
     text = "Dr Maria Rostec will lead the survey."
     assert filters.surname(_name_at(detector, text, "Rostec", kind="company"))

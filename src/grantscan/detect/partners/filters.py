@@ -30,6 +30,9 @@ NEGATION = re.compile(
     re.I,
 )
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
+# open licences named after the body that wrote them ("MIT License"): the licence, not the body
+LICENCE_NAME = re.compile(r"(?:MIT|BSD|Apache|Eclipse|Mozilla|GNU|Open Government|Creative Commons)\Z")
+LICENCE_WORD = re.compile(r"[ \t]+(?:Public[ \t]+)?Licen[cs]e\b", re.I)
 
 # What an organisation finding says: reason id -> template (str.format fields as named).
 ORG_REASONS: dict[str, str] = {
@@ -89,9 +92,16 @@ def host_institution(n: NameAt) -> bool:
     return n.host is not None and n.host.match(n.t.span_text(n.s, n.e)) is not None
 
 
+def licence_name(n: NameAt) -> bool:
+    """The name of an open licence named after the body that wrote it ("released under the MIT License")."""
+    t = n.t
+    return bool(LICENCE_NAME.match(t.span_text(n.s, n.e)) and LICENCE_WORD.match(t.text, t.end(n.e - 1)))
+
+
 SKIP_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("surname", "a surname, not the organisation", surname),
     NameFilter("host", "the host institution itself", host_institution),
+    NameFilter("licence", "the name of a licence, not the organisation", licence_name),
 )
 
 
