@@ -7,7 +7,7 @@ One Finding is returned per mention; grouping is done by the caller.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
+    canon,
+    fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
 
@@ -659,6 +661,8 @@ class PartnerDetector:
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             if re_ - rs < 2:
                 continue
+            if not self._seeded(t, seeds, rs, re_):
+                continue
             if covered.find(1, rs, re_) != -1:
                 continue  # another candidate holds some of its tokens
             if covered.find(2, rs, re_) != -1:
@@ -671,6 +675,19 @@ class PartnerDetector:
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    def _seeded(self, t: _Tokens, seeds: list[int], rs: int, re_: int) -> bool:
+        """Whether the run ``rs:re_`` may name a listed body written another way: it holds a seed that is not an
+        everyday word, or two distinctive words of listed names. One everyday word of listed names in a heading
+        ('Consortium Agreement', 'Grant Agreement', 'Research and Innovation') is not read; 'Plant Tractor Wheeled
+        Minsk' and 'Plant of Metal Ceramic Instruments' are."""
+        inside = seeds[bisect_left(seeds, rs) : bisect_left(seeds, re_)]
+        idx = self.screen
+        common = idx.common
+        if len(inside) >= 2 or any(fold(t.word(j)) not in common for j in inside):
+            return True
+        held = {canon(w) for j in range(rs, re_) if t.name_word(j) for w in screening.name_words(t.word(j))}
+        return sum(idx.distinctive(k) for k in held) >= 2
 
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]

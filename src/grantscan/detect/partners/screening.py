@@ -64,6 +64,8 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
 _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
+# what a word of a listed name is to span scoring: distinctive, generic, a type word, a place or initial
+_REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
 
 
 def fold(s: str) -> str:
@@ -171,6 +173,11 @@ class Name:
     words: tuple[str, ...]
     keys: tuple[str, ...]  # canon(words)
     generic: bool  # of generic words only, or a name the lists give for several countries
+    # per word: (word, key, idf weight, kind, lax): what span scoring reads of each word, decided once per name;
+    # kind (what its absence from a span means): _TYPE, _PLACE (a place, a parent group or an initial), _GENERIC
+    # or _REQUIRED; lax: a generic, type or place word (it makes no match specific)
+    terms: tuple[tuple[str, str, float, int, bool], ...] = ()
+    required: tuple[tuple[str, str], ...] = ()  # (word, key) of the words a span must hold (``_plausible``)
 
 
 @dataclass(slots=True)
@@ -474,12 +481,20 @@ class _Names:
         if got is None:
             ix = self._index
             words = ix.words_of(k)
+            keys = tuple(canon(w) for w in words)
+            lax = ix._lax
+            terms = tuple(
+                (w, key, ix.idf.get(key, ix.max_idf), ix._kind(key), key in lax)
+                for w, key in zip(words, keys, strict=True)
+            )
             got = self._made[k] = Name(
                 int(ix.name_entry[k]),
                 ix.raws[k],
                 words,
-                tuple(canon(w) for w in words),
+                keys,
                 bool(ix._generic_now[k]),
+                terms,
+                tuple((w, key) for w, key, _, _, lax_word in terms if not lax_word and len(key) > 1),
             )
         return got
 
@@ -779,6 +794,20 @@ class ScreeningIndex:
         a = self._arrays
         ptr = a[f"{table}_ptr"]
         return a[f"{table}_names"][ptr[j] : ptr[j + 1]].tolist()
+
+    @cached_property
+    def _lax(self) -> set[str]:
+        """The keys a span need not hold for a name to be plausible: generic, type and place words."""
+        return self.generic_keys | self.type_keys | self.place_keys
+
+    def _kind(self, key: str) -> int:
+        """What a listed word of spelling key ``key`` missing from a span means (``_similarity`` reads a type word
+        before a place or initial, and those before a generic word)."""
+        if key in self.type_keys:
+            return _TYPE
+        if key in self.place_keys or len(key) == 1:
+            return _PLACE
+        return _GENERIC if key in self.generic_keys else _REQUIRED
 
     # -- properties of names --------------------------------------------------------------------------------------
 
@@ -1171,15 +1200,14 @@ class ScreeningIndex:
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
         ``_similarity``)."""
         held = set(keys)
-        lax = self.generic_keys | self.type_keys | self.place_keys
         present: dict[str, bool] = {}
         out = []
+        names, generic = self.names, self._generic_now
         for k in cand:
-            if self._generic_now[k]:
+            if generic[k]:
                 continue  # generic names count only when written exactly
-            nm = self.names[k]
-            for word, key in zip(nm.words, nm.keys, strict=True):
-                if key in lax or key in held or len(key) == 1:
+            for word, key in names[k].required:
+                if key in held:
                     continue
                 got = present.get(word)
                 if got is None:
@@ -1252,11 +1280,9 @@ class ScreeningIndex:
         used: set[int] = set()
         num = den = 0.0
         type_mismatch = False
-        idf = self.idf
         same = 0  # name words the span holds as they are listed
         place_missing = specific = False
-        for word, key in zip(nm.words, nm.keys, strict=True):
-            w = idf.get(key, self.max_idf)
+        for word, key, w, kind, lax in nm.terms:
             den += w
             best, best_j = 0.0, -1
             if key in span:  # the first unused span word with the same key
@@ -1272,29 +1298,26 @@ class ScreeningIndex:
             if best_j >= 0:
                 used.add(best_j)
                 same += best == 1.0
-                specific = specific or not (
-                    key in self.generic_keys or key in self.type_keys or key in self.place_keys
-                )
-            elif key in self.type_keys:
+                specific = specific or not lax
+            elif kind == _TYPE:
                 type_mismatch = True
-            elif key in self.place_keys or len(key) == 1:
+            elif kind == _PLACE:
                 # a city ('HiFar Technology' for 'Beijing HiFar Technology') or an initial ('named after Kartsev'
                 # for '... M.A. Kartsev') left out counts little
                 place_missing = True
                 den -= w * (1.0 - PLACE_WEIGHT)
-            elif key not in self.generic_keys:
+            elif kind == _REQUIRED:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
         if place_missing and not specific:
             return 0.0  # 'Institute of Technology' is not 'Beijing Institute of Technology'
+        idf, generic_keys, type_keys = self.idf, self.generic_keys, self.type_keys
         extra = sum(
-            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
+            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in generic_keys else 1.0)
             for j, sk in enumerate(span)
             if j not in used and len(sk) > 1  # initials ('V.P. Makeyev') say nothing of which body
         )
-        type_mismatch = type_mismatch or any(
-            sk in self.type_keys for j, sk in enumerate(span) if j not in used
-        )
+        type_mismatch = type_mismatch or any(sk in type_keys for j, sk in enumerate(span) if j not in used)
         if type_mismatch:
             num *= 0.85
         if not same and len(used) < 2 and all(len(w) < (5 if legal else 8) for w in nm.words):
