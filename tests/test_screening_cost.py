@@ -91,9 +91,25 @@ def _listed(findings) -> list[tuple]:  # noqa: ANN001
     )
 
 
-def test_seed_runs_of_one_everyday_word_change_no_finding_on_generated_texts(scanner, monkeypatch):
+def _fresh_caches(index) -> None:  # noqa: ANN001
+    for cache in (
+        index._span_cache,
+        index._block_cache,
+        index._block_seeds,
+        index._written_cache,
+        index._near_cache,
+        index._typo_cache,
+        index._seed_cache,
+    ):
+        cache.clear()
+
+
+def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_generated_texts(
+    scanner, monkeypatch
+):
     """Generated texts mixing listed names (as listed, reordered, with a typo) with everyday headings and
-    everyday capitalised words: the findings are those of the rule before, where every seed made a run."""
+    everyday capitalised words: the findings are those of the rules before, where every seed made a run and an
+    everyday word was also read as a listed word with a typo."""
     index = scanner.detector.partners.screen
     rng = random.Random(20261207)
     ks = [
@@ -106,13 +122,29 @@ def test_seed_runs_of_one_everyday_word_change_no_finding_on_generated_texts(sca
         for v in _variants(rng, index.raws[k]):
             a, b = rng.sample(_HEADINGS, 2)
             texts.append(f"Under the {a}, Partner 3 is {v}. The {b} covers Data and Software.")
-    detector = type(scanner.detector.partners)
+    _fresh_caches(index)
     new = [_listed(scanner.scan_text(t).findings) for t in texts]
-    monkeypatch.setattr(detector, "_seeded", lambda self, t, seeds, rs, re_: True)
-    scanner.detector.partners.screen._block_cache.clear()
+    monkeypatch.setattr(type(scanner.detector.partners), "_seeded", lambda self, t, seeds, rs, re_: True)
+    monkeypatch.setattr(index, "_as_spelt", lambda word: False)
+    _fresh_caches(index)
     old = [_listed(scanner.scan_text(t).findings) for t in texts]
+    monkeypatch.undo()
+    _fresh_caches(index)
     assert sum(bool(x) for x in old) > len(texts) // 2  # the texts do name listed bodies
     assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
+
+
+def test_an_everyday_word_finds_no_listed_word_through_a_typo(scanner):
+    """'Grant' (everyday) stands for the listed word 'grant' alone, not for 'Granit' one letter away, in span
+    scoring and in the walk after a name's start; 'Granitt' (no everyday word) is read as 'Granit'."""
+    index = scanner.detector.partners.screen
+    _fresh_caches(index)
+    granit = index._key_id["granit"]
+    assert "grant" in index.common and "granitt" not in index.common and index.distinctive("granit")
+    assert granit not in index._written_as("grant", "grant")[0]
+    assert granit in index._written_as("granitt", screening.canon("granitt"))[0]
+    assert "granit" not in {index.vocab[v] for v in index._near("grant", "grant")}
+    assert "granit" in {index.vocab[v] for v in index._near("granitt", screening.canon("granitt"))}
 
 
 # -- span scoring reads each name's words once ---------------------------------------------------------------------

@@ -1014,14 +1014,20 @@ class ScreeningIndex:
             self._typo_cache[word] = got
         return got
 
+    def _as_spelt(self, word: str) -> bool:
+        """Whether ``word`` (folded) is read only as it is spelt, never as a listed word written with a typo: an
+        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure')."""
+        return word in self.common
+
     def _near(self, word: str, key: str) -> set[int]:
         """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one
-        typo of it (five letters or more) and those of the same key."""
+        typo of it (five letters or more, not an everyday word) and those of the same key."""
         found = self._near_cache.get(word)
         if found is None:
             if len(self._near_cache) > 50_000:
                 self._near_cache.clear()
-            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            # an everyday word is read as it is spelt (its spelling key), not as a listed word with a typo
+            found = set(self._word_typos(word)) if len(word) >= 5 and not self._as_spelt(word) else set()
             j = self._key_id.get(key)
             if j is not None:
                 ptr, ids = self._key_words
@@ -1249,17 +1255,20 @@ class ScreeningIndex:
 
     def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
         """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
-        (the same key, or within one typo of that key or of a listed word, as close as ``WORD_SIMILARITY``), and
-        of the keys that find candidates it may be written short for (three letters or more: 'Phys')."""
+        (the same key, or, for a word that is not an everyday one, within one typo of that key or of a listed word,
+        as close as ``WORD_SIMILARITY``), and of the keys that find candidates it may be written short for (three
+        letters or more: 'Phys'). An everyday word finds no candidates through a typo ('Grant' is not 'Granit',
+        'Source' not 'Sure'): the typo probes of a document are made for its rarer words only."""
         got = self._written_cache.get((word, key))
         if got is None:
             if len(self._written_cache) > 50_000:
                 self._written_cache.clear()
             keys, key_id, distinct = self.keys, self._key_id, self._distinct
             close = {key_id[key]} if key in key_id else set()
-            if len(key) >= 4:
+            everyday = self._as_spelt(word)
+            if len(key) >= 4 and not everyday:
                 close |= {j for j in self._typos(key) if fuzz.ratio(key, keys[j]) / 100.0 >= WORD_SIMILARITY}
-            if len(word) >= 5:
+            if len(word) >= 5 and not everyday:
                 vocab, word_key = self.vocab, self._arrays["word_key"]
                 for v in self._word_typos(word):
                     j = int(word_key[v])
