@@ -35,20 +35,26 @@ def _scored(scanner: Scanner, monkeypatch, text: str) -> list[str]:  # noqa: ANN
 # -- seed runs -------------------------------------------------------------------------------------------------
 
 
-def test_a_run_of_one_everyday_listed_word_is_not_read_for_a_listed_name(scanner, monkeypatch):
-    """'Consortium' is a distinctive word of listed names and an everyday word: a heading holding only it is not
-    scored; the same run read by the rule before (every seed makes a run) is."""
+def test_a_run_of_everyday_listed_words_of_no_one_name_is_not_read_for_a_listed_name(scanner, monkeypatch):
+    """'Consortium' and 'Project' are distinctive words of listed names and everyday words, and no listed name
+    holds both: a heading holding only them is not scored; the same run read by the rule before (every seed
+    makes a run) is."""
     index = scanner.detector.partners.screen
-    assert index.is_seed("Consortium") and "consortium" in index.common
-    text = "The Consortium Agreement is signed by all parties."
-    assert "Consortium Agreement" not in _scored(scanner, monkeypatch, text)
+    assert index.is_seed("Consortium") and index.is_seed("Project")
+    assert {"consortium", "project"} <= index.common and not index.together(["project", "consortium"])
+    text = "The Consortium Agreement and the Project Consortium Agreement are signed by all parties."
+    scored = _scored(scanner, monkeypatch, text)
+    assert "Consortium Agreement" not in scored and "Project Consortium Agreement" not in scored
     monkeypatch.setattr(type(scanner.detector.partners), "_seeded", lambda self, t, seeds, rs, re_: True)
-    assert "Consortium Agreement" in _scored(scanner, monkeypatch, text)
+    scored = _scored(scanner, monkeypatch, text)
+    assert "Consortium Agreement" in scored and "Project Consortium Agreement" in scored
 
 
-def test_a_run_of_two_everyday_listed_words_or_a_rarer_one_is_read(scanner, monkeypatch):
-    """'Metal' and 'Ceramic' are everyday words: together they still make the run a listed body is found by
-    ('Plant of Metal Ceramic Instruments, Ryazan'); one word no everyday text uses ('Sukhoi') makes one alone."""
+def test_a_run_of_two_everyday_words_of_one_listed_name_or_a_rarer_word_is_read(scanner, monkeypatch):
+    """'Metal' and 'Ceramic' are everyday words of one listed name: together they still make the run that body
+    is found by ('Plant of Metal Ceramic Instruments, Ryazan'); one word no everyday text uses ('Sukhoi') makes
+    one alone."""
+    assert scanner.detector.partners.screen.together(["metal", "ceramic"])
     text = "Samples come from the Plant of Metal Ceramic Instruments, Ryazan, under contract."
     assert "Plant of Metal Ceramic Instruments" in _scored(scanner, monkeypatch, text)
     found = [f for f in scanner.scan_text(text).findings if f.lists]

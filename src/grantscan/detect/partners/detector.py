@@ -678,16 +678,16 @@ class PartnerDetector:
 
     def _seeded(self, t: _Tokens, seeds: list[int], rs: int, re_: int) -> bool:
         """Whether the run ``rs:re_`` may name a listed body written another way: it holds a seed that is not an
-        everyday word, or two distinctive words of listed names. One everyday word of listed names in a heading
-        ('Consortium Agreement', 'Grant Agreement', 'Research and Innovation') is not read; 'Plant Tractor Wheeled
-        Minsk' and 'Plant of Metal Ceramic Instruments' are."""
+        everyday word, or two distinctive words of one listed name. Everyday words of listed names in a heading
+        ('Consortium Agreement', 'Project Consortium Agreement', 'Research and Innovation') are not read; 'Plant
+        Tractor Wheeled Minsk' and 'Plant of Metal Ceramic Instruments' are."""
         inside = seeds[bisect_left(seeds, rs) : bisect_left(seeds, re_)]
         idx = self.screen
         common = idx.common
-        if len(inside) >= 2 or any(fold(t.word(j)) not in common for j in inside):
+        if any(fold(t.word(j)) not in common for j in inside):
             return True
         held = {canon(w) for j in range(rs, re_) if t.name_word(j) for w in screening.name_words(t.word(j))}
-        return sum(idx.distinctive(k) for k in held) >= 2
+        return idx.together([k for k in held if idx.distinctive(k)])
 
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]

@@ -871,6 +871,23 @@ class ScreeningIndex:
         """Whether a listed name has a word of spelling key ``key``."""
         return key in self._key_id
 
+    def together(self, keys: Sequence[str]) -> bool:
+        """Whether one listed name (not an acronym) holds two of the spelling keys ``keys``."""
+        if len(keys) < 2:
+            return False
+        a = self._arrays
+        ptr, names, key_id = a["post_ptr"], a["post_names"], self._key_id
+        seen: set[int] = set()
+        for key in keys:
+            j = key_id.get(key)
+            if j is None:
+                continue
+            holders = set(names[ptr[j] : ptr[j + 1]].tolist())
+            if not seen.isdisjoint(holders):
+                return True
+            seen |= holders
+        return False
+
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
 
