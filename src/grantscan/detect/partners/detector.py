@@ -42,7 +42,6 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
-    canon,
     fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
@@ -661,10 +660,10 @@ class PartnerDetector:
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             if re_ - rs < 2:
                 continue
-            if not self._seeded(t, seeds, rs, re_):
-                continue
             if covered.find(1, rs, re_) != -1:
                 continue  # another candidate holds some of its tokens
+            if not self._seeded(t, seeds, rs, re_):
+                continue
             if covered.find(2, rs, re_) != -1:
                 # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
                 # Plant') gives way to the run, unless it runs past it
@@ -686,8 +685,7 @@ class PartnerDetector:
         common = idx.common
         if any(fold(t.word(j)) not in common for j in inside):
             return True
-        held = {canon(w) for j in range(rs, re_) if t.name_word(j) for w in screening.name_words(t.word(j))}
-        return idx.together([k for k in held if idx.distinctive(k)])
+        return idx.one_name_holds_two(t.span_text(rs, re_))
 
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]

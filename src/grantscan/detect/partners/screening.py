@@ -544,6 +544,7 @@ class ScreeningIndex:
         self._block_cache: dict[bytes, list[Hit]] = {}
         self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
+        self._two_cache: dict[str, bool] = {}
 
     @classmethod
     def from_entries(
@@ -870,6 +871,17 @@ class ScreeningIndex:
     def holds(self, key: str) -> bool:
         """Whether a listed name has a word of spelling key ``key``."""
         return key in self._key_id
+
+    def one_name_holds_two(self, text: str) -> bool:
+        """Whether one listed name (not an acronym) holds two of the distinctive words of ``text`` (kept per text:
+        a heading recurs on every page)."""
+        got = self._two_cache.get(text)
+        if got is None:
+            if len(self._two_cache) > 50_000:
+                self._two_cache.clear()
+            keys = {canon(w) for w in name_words(text)}
+            got = self._two_cache[text] = self.together([k for k in keys if self.distinctive(k)])
+        return got
 
     def together(self, keys: Sequence[str]) -> bool:
         """Whether one listed name (not an acronym) holds two of the spelling keys ``keys``."""
