@@ -7,7 +7,7 @@ One Finding is returned per mention; grouping is done by the caller.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
+    fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
 
@@ -661,6 +662,8 @@ class PartnerDetector:
                 continue
             if covered.find(1, rs, re_) != -1:
                 continue  # another candidate holds some of its tokens
+            if not self._seeded(t, seeds, rs, re_):
+                continue
             if covered.find(2, rs, re_) != -1:
                 # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
                 # Plant') gives way to the run, unless it runs past it
@@ -671,6 +674,18 @@ class PartnerDetector:
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    def _seeded(self, t: _Tokens, seeds: list[int], rs: int, re_: int) -> bool:
+        """Whether the run ``rs:re_`` may name a listed body written another way: it holds a seed that is not an
+        everyday word, or two distinctive words of one listed name. Everyday words of listed names in a heading
+        ('Consortium Agreement', 'Project Consortium Agreement', 'Research and Innovation') are not read; 'Plant
+        Tractor Wheeled Minsk' and 'Plant of Metal Ceramic Instruments' are."""
+        inside = seeds[bisect_left(seeds, rs) : bisect_left(seeds, re_)]
+        idx = self.screen
+        common = idx.common
+        if any(fold(t.word(j)) not in common for j in inside):
+            return True
+        return idx.one_name_holds_two(t.span_text(rs, re_))
 
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]

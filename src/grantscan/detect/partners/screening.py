@@ -64,6 +64,8 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
 _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
+# what a word of a listed name is to span scoring: distinctive, generic, a type word, a place or initial
+_REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
 
 
 def fold(s: str) -> str:
@@ -171,6 +173,11 @@ class Name:
     words: tuple[str, ...]
     keys: tuple[str, ...]  # canon(words)
     generic: bool  # of generic words only, or a name the lists give for several countries
+    # per word: (word, key, idf weight, kind, lax): what span scoring reads of each word, decided once per name;
+    # kind (what its absence from a span means): _TYPE, _PLACE (a place, a parent group or an initial), _GENERIC
+    # or _REQUIRED; lax: a generic, type or place word (it makes no match specific)
+    terms: tuple[tuple[str, str, float, int, bool], ...] = ()
+    required: tuple[tuple[str, str], ...] = ()  # (word, key) of the words a span must hold (``_plausible``)
 
 
 @dataclass(slots=True)
@@ -474,12 +481,20 @@ class _Names:
         if got is None:
             ix = self._index
             words = ix.words_of(k)
+            keys = tuple(canon(w) for w in words)
+            lax = ix._lax
+            terms = tuple(
+                (w, key, ix.idf.get(key, ix.max_idf), ix._kind(key), key in lax)
+                for w, key in zip(words, keys, strict=True)
+            )
             got = self._made[k] = Name(
                 int(ix.name_entry[k]),
                 ix.raws[k],
                 words,
-                tuple(canon(w) for w in words),
+                keys,
                 bool(ix._generic_now[k]),
+                terms,
+                tuple((w, key) for w, key, _, _, lax_word in terms if not lax_word and len(key) > 1),
             )
         return got
 
@@ -529,6 +544,7 @@ class ScreeningIndex:
         self._block_cache: dict[bytes, list[Hit]] = {}
         self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
+        self._two_cache: dict[str, bool] = {}
 
     @classmethod
     def from_entries(
@@ -780,6 +796,20 @@ class ScreeningIndex:
         ptr = a[f"{table}_ptr"]
         return a[f"{table}_names"][ptr[j] : ptr[j + 1]].tolist()
 
+    @cached_property
+    def _lax(self) -> set[str]:
+        """The keys a span need not hold for a name to be plausible: generic, type and place words."""
+        return self.generic_keys | self.type_keys | self.place_keys
+
+    def _kind(self, key: str) -> int:
+        """What a listed word of spelling key ``key`` missing from a span means (``_similarity`` reads a type word
+        before a place or initial, and those before a generic word)."""
+        if key in self.type_keys:
+            return _TYPE
+        if key in self.place_keys or len(key) == 1:
+            return _PLACE
+        return _GENERIC if key in self.generic_keys else _REQUIRED
+
     # -- properties of names --------------------------------------------------------------------------------------
 
     def is_weak(self, k: int) -> bool:
@@ -841,6 +871,34 @@ class ScreeningIndex:
     def holds(self, key: str) -> bool:
         """Whether a listed name has a word of spelling key ``key``."""
         return key in self._key_id
+
+    def one_name_holds_two(self, text: str) -> bool:
+        """Whether one listed name (not an acronym) holds two of the distinctive words of ``text`` (kept per text:
+        a heading recurs on every page)."""
+        got = self._two_cache.get(text)
+        if got is None:
+            if len(self._two_cache) > 50_000:
+                self._two_cache.clear()
+            keys = {canon(w) for w in name_words(text)}
+            got = self._two_cache[text] = self.together([k for k in keys if self.distinctive(k)])
+        return got
+
+    def together(self, keys: Sequence[str]) -> bool:
+        """Whether one listed name (not an acronym) holds two of the spelling keys ``keys``."""
+        if len(keys) < 2:
+            return False
+        a = self._arrays
+        ptr, names, key_id = a["post_ptr"], a["post_names"], self._key_id
+        seen: set[int] = set()
+        for key in keys:
+            j = key_id.get(key)
+            if j is None:
+                continue
+            holders = set(names[ptr[j] : ptr[j + 1]].tolist())
+            if not seen.isdisjoint(holders):
+                return True
+            seen |= holders
+        return False
 
     def distinctive(self, key: str) -> bool:
         return key in self.postings and self.idf.get(key, 0) > 0.35 * self.max_idf
@@ -985,14 +1043,20 @@ class ScreeningIndex:
             self._typo_cache[word] = got
         return got
 
+    def _as_spelt(self, word: str) -> bool:
+        """Whether ``word`` (folded) is read only as it is spelt, never as a listed word written with a typo: an
+        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure')."""
+        return word in self.common
+
     def _near(self, word: str, key: str) -> set[int]:
         """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one
-        typo of it (five letters or more) and those of the same key."""
+        typo of it (five letters or more, not an everyday word) and those of the same key."""
         found = self._near_cache.get(word)
         if found is None:
             if len(self._near_cache) > 50_000:
                 self._near_cache.clear()
-            found = set(self._word_typos(word)) if len(word) >= 5 else set()
+            # an everyday word is read as it is spelt (its spelling key), not as a listed word with a typo
+            found = set(self._word_typos(word)) if len(word) >= 5 and not self._as_spelt(word) else set()
             j = self._key_id.get(key)
             if j is not None:
                 ptr, ids = self._key_words
@@ -1171,15 +1235,14 @@ class ScreeningIndex:
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
         ``_similarity``)."""
         held = set(keys)
-        lax = self.generic_keys | self.type_keys | self.place_keys
         present: dict[str, bool] = {}
         out = []
+        names, generic = self.names, self._generic_now
         for k in cand:
-            if self._generic_now[k]:
+            if generic[k]:
                 continue  # generic names count only when written exactly
-            nm = self.names[k]
-            for word, key in zip(nm.words, nm.keys, strict=True):
-                if key in lax or key in held or len(key) == 1:
+            for word, key in names[k].required:
+                if key in held:
                     continue
                 got = present.get(word)
                 if got is None:
@@ -1221,17 +1284,20 @@ class ScreeningIndex:
 
     def _written_as(self, word: str, key: str) -> tuple[set[int], set[int]]:
         """For a word of a span (folded, and its spelling key): the ids of the distinctive keys it stands for
-        (the same key, or within one typo of that key or of a listed word, as close as ``WORD_SIMILARITY``), and
-        of the keys that find candidates it may be written short for (three letters or more: 'Phys')."""
+        (the same key, or, for a word that is not an everyday one, within one typo of that key or of a listed word,
+        as close as ``WORD_SIMILARITY``), and of the keys that find candidates it may be written short for (three
+        letters or more: 'Phys'). An everyday word finds no candidates through a typo ('Grant' is not 'Granit',
+        'Source' not 'Sure'): the typo probes of a document are made for its rarer words only."""
         got = self._written_cache.get((word, key))
         if got is None:
             if len(self._written_cache) > 50_000:
                 self._written_cache.clear()
             keys, key_id, distinct = self.keys, self._key_id, self._distinct
             close = {key_id[key]} if key in key_id else set()
-            if len(key) >= 4:
+            everyday = self._as_spelt(word)
+            if len(key) >= 4 and not everyday:
                 close |= {j for j in self._typos(key) if fuzz.ratio(key, keys[j]) / 100.0 >= WORD_SIMILARITY}
-            if len(word) >= 5:
+            if len(word) >= 5 and not everyday:
                 vocab, word_key = self.vocab, self._arrays["word_key"]
                 for v in self._word_typos(word):
                     j = int(word_key[v])
@@ -1252,11 +1318,9 @@ class ScreeningIndex:
         used: set[int] = set()
         num = den = 0.0
         type_mismatch = False
-        idf = self.idf
         same = 0  # name words the span holds as they are listed
         place_missing = specific = False
-        for word, key in zip(nm.words, nm.keys, strict=True):
-            w = idf.get(key, self.max_idf)
+        for word, key, w, kind, lax in nm.terms:
             den += w
             best, best_j = 0.0, -1
             if key in span:  # the first unused span word with the same key
@@ -1272,29 +1336,26 @@ class ScreeningIndex:
             if best_j >= 0:
                 used.add(best_j)
                 same += best == 1.0
-                specific = specific or not (
-                    key in self.generic_keys or key in self.type_keys or key in self.place_keys
-                )
-            elif key in self.type_keys:
+                specific = specific or not lax
+            elif kind == _TYPE:
                 type_mismatch = True
-            elif key in self.place_keys or len(key) == 1:
+            elif kind == _PLACE:
                 # a city ('HiFar Technology' for 'Beijing HiFar Technology') or an initial ('named after Kartsev'
                 # for '... M.A. Kartsev') left out counts little
                 place_missing = True
                 den -= w * (1.0 - PLACE_WEIGHT)
-            elif key not in self.generic_keys:
+            elif kind == _REQUIRED:
                 return 0.0  # a distinctive word of the listed name is missing: another body
             num += w * best
         if place_missing and not specific:
             return 0.0  # 'Institute of Technology' is not 'Beijing Institute of Technology'
+        idf, generic_keys, type_keys = self.idf, self.generic_keys, self.type_keys
         extra = sum(
-            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in self.generic_keys else 1.0)
+            idf.get(sk, 0.5 * self.max_idf) * (0.5 if sk in generic_keys else 1.0)
             for j, sk in enumerate(span)
             if j not in used and len(sk) > 1  # initials ('V.P. Makeyev') say nothing of which body
         )
-        type_mismatch = type_mismatch or any(
-            sk in self.type_keys for j, sk in enumerate(span) if j not in used
-        )
+        type_mismatch = type_mismatch or any(sk in type_keys for j, sk in enumerate(span) if j not in used)
         if type_mismatch:
             num *= 0.85
         if not same and len(used) < 2 and all(len(w) < (5 if legal else 8) for w in nm.words):

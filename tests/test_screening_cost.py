@@ -1,0 +1,288 @@
+"""What screening decides at all, and that the faster forms decide as the definitions do: seed runs of one
+everyday word are not read, and span scoring reads each name's words as decided once per name (checked
+against the earlier per-word form on generated spans)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect.partners import screening
+from grantscan.detect.partners.screening import WORD_SIMILARITY, Name, word_similarity
+from grantscan.pipeline import Scanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def _scored(scanner: Scanner, monkeypatch, text: str) -> list[str]:  # noqa: ANN001
+    index = scanner.detector.partners.screen
+    index._span_cache.clear()
+    index._block_cache.clear()
+    index._block_seeds.clear()
+    scored: list[str] = []
+    real = index.score_span
+    monkeypatch.setattr(index, "score_span", lambda t, threshold=None: scored.append(t) or real(t, threshold))
+    scanner.scan_text(text)
+    monkeypatch.undo()
+    return scored
+
+
+# -- seed runs -------------------------------------------------------------------------------------------------
+
+
+def test_a_run_of_everyday_listed_words_of_no_one_name_is_not_read_for_a_listed_name(scanner, monkeypatch):
+    """'Consortium' and 'Project' are distinctive words of listed names and everyday words, and no listed name
+    holds both: a heading holding only them is not scored; the same run read by the rule before (every seed
+    makes a run) is."""
+    index = scanner.detector.partners.screen
+    assert index.is_seed("Consortium") and index.is_seed("Project")
+    assert {"consortium", "project"} <= index.common and not index.together(["project", "consortium"])
+    text = "The Consortium Agreement and the Project Consortium Agreement are signed by all parties."
+    scored = _scored(scanner, monkeypatch, text)
+    assert "Consortium Agreement" not in scored and "Project Consortium Agreement" not in scored
+    monkeypatch.setattr(type(scanner.detector.partners), "_seeded", lambda self, t, seeds, rs, re_: True)
+    scored = _scored(scanner, monkeypatch, text)
+    assert "Consortium Agreement" in scored and "Project Consortium Agreement" in scored
+
+
+def test_a_run_of_two_everyday_words_of_one_listed_name_or_a_rarer_word_is_read(scanner, monkeypatch):
+    """'Metal' and 'Ceramic' are everyday words of one listed name: together they still make the run that body
+    is found by ('Plant of Metal Ceramic Instruments, Ryazan'); one word no everyday text uses ('Sukhoi') makes
+    one alone."""
+    assert scanner.detector.partners.screen.together(["metal", "ceramic"])
+    text = "Samples come from the Plant of Metal Ceramic Instruments, Ryazan, under contract."
+    assert "Plant of Metal Ceramic Instruments" in _scored(scanner, monkeypatch, text)
+    found = [f for f in scanner.scan_text(text).findings if f.lists]
+    assert any(
+        f.severity == "high" and any(m.entry_id == "EL-2311" and m.status == "designated" for m in f.lists)
+        for f in found
+    )
+    assert "Bureau of Sukhoi Design" in _scored(scanner, monkeypatch, "We met the Bureau of Sukhoi Design.")
+
+
+def _variants(rng: random.Random, raw: str) -> list[str]:
+    """A listed name as written, reordered, with a letter dropped or two swapped in its longest word."""
+    words = raw.split()
+    out = [raw, " ".join(words[::-1])]
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    w = words[longest]
+    if len(w) >= 6:
+        i = rng.randrange(1, len(w) - 2)
+        out.append(" ".join([*words[:longest], w[:i] + w[i + 1 :], *words[longest + 1 :]]))
+        out.append(" ".join([*words[:longest], w[:i] + w[i + 1] + w[i] + w[i + 2 :], *words[longest + 1 :]]))
+    return out
+
+
+_HEADINGS = [
+    "Consortium Agreement",
+    "Grant Agreement",
+    "Data Management Plan",
+    "Project Number",
+    "Research and Innovation",
+    "Executive Board",
+    "Software Development",
+]
+
+
+def _listed(findings) -> list[tuple]:  # noqa: ANN001
+    return sorted(
+        (f.text, f.severity, tuple((m.entry_id, m.status, m.score) for m in f.lists))
+        for f in findings
+        if f.lists
+    )
+
+
+def _fresh_caches(index) -> None:  # noqa: ANN001
+    for cache in (
+        index._span_cache,
+        index._block_cache,
+        index._block_seeds,
+        index._written_cache,
+        index._near_cache,
+        index._typo_cache,
+        index._seed_cache,
+    ):
+        cache.clear()
+
+
+def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_generated_texts(
+    scanner, monkeypatch
+):
+    """Generated texts mixing listed names (as listed, reordered, with a typo) with everyday headings and
+    everyday capitalised words: the findings are those of the rules before, where every seed made a run and an
+    everyday word was also read as a listed word with a typo."""
+    index = scanner.detector.partners.screen
+    rng = random.Random(20261207)
+    ks = [
+        k
+        for k in range(len(index.names))
+        if not index.name_flags[k] & 1 and not index.generic(k) and 2 <= len(index.raws[k].split()) <= 6
+    ]
+    texts = []
+    for k in rng.sample(ks, 60):
+        for v in _variants(rng, index.raws[k]):
+            a, b = rng.sample(_HEADINGS, 2)
+            texts.append(f"Under the {a}, Partner 3 is {v}. The {b} covers Data and Software.")
+    _fresh_caches(index)
+    new = [_listed(scanner.scan_text(t).findings) for t in texts]
+    monkeypatch.setattr(type(scanner.detector.partners), "_seeded", lambda self, t, seeds, rs, re_: True)
+    monkeypatch.setattr(index, "_as_spelt", lambda word: False)
+    _fresh_caches(index)
+    old = [_listed(scanner.scan_text(t).findings) for t in texts]
+    monkeypatch.undo()
+    _fresh_caches(index)
+    assert sum(bool(x) for x in old) > len(texts) // 2  # the texts do name listed bodies
+    assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
+
+
+def test_an_everyday_word_finds_no_listed_word_through_a_typo(scanner):
+    """'Grant' (everyday) stands for the listed word 'grant' alone, not for 'Granit' one letter away, in span
+    scoring and in the walk after a name's start; 'Granitt' (no everyday word) is read as 'Granit'."""
+    index = scanner.detector.partners.screen
+    _fresh_caches(index)
+    granit = index._key_id["granit"]
+    assert "grant" in index.common and "granitt" not in index.common and index.distinctive("granit")
+    assert granit not in index._written_as("grant", "grant")[0]
+    assert granit in index._written_as("granitt", screening.canon("granitt"))[0]
+    assert "granit" not in {index.vocab[v] for v in index._near("grant", "grant")}
+    assert "granit" in {index.vocab[v] for v in index._near("granitt", screening.canon("granitt"))}
+
+
+# -- span scoring reads each name's words once ---------------------------------------------------------------------
+
+
+def _plausible_per_word(index, cand, words, keys):  # noqa: ANN001, ANN202
+    """The definition ``_plausible`` had before the names' words were classed once per name."""
+    held = set(keys)
+    lax = index.generic_keys | index.type_keys | index.place_keys
+    present: dict[str, bool] = {}
+    out = []
+    for k in cand:
+        if index._generic_now[k]:
+            continue
+        nm = index.names[k]
+        for word, key in zip(nm.words, nm.keys, strict=True):
+            if key in lax or key in held or len(key) == 1:
+                continue
+            got = present.get(word)
+            if got is None:
+                got = present[word] = any(
+                    word_similarity(w, sk, word, key) >= WORD_SIMILARITY
+                    for w, sk in zip(words, keys, strict=True)
+                )
+            if not got:
+                break
+        else:
+            out.append(k)
+    return out
+
+
+def _similarity_per_word(index, words, span, nm: Name, legal=False):  # noqa: ANN001, ANN202
+    """The definition ``_similarity`` had before the names' words were classed once per name."""
+    used: set[int] = set()
+    num = den = 0.0
+    type_mismatch = False
+    idf = index.idf
+    same = 0
+    place_missing = specific = False
+    for word, key in zip(nm.words, nm.keys, strict=True):
+        w = idf.get(key, index.max_idf)
+        den += w
+        best, best_j = 0.0, -1
+        if key in span:
+            best_j = next((j for j, sk in enumerate(span) if sk == key and j not in used), -1)
+            best = 1.0 if best_j >= 0 else 0.0
+        if best_j < 0:
+            for j, sk in enumerate(span):
+                if j in used:
+                    continue
+                r = word_similarity(words[j], sk, word, key)
+                if r >= WORD_SIMILARITY and r > best:
+                    best, best_j = r, j
+        if best_j >= 0:
+            used.add(best_j)
+            same += best == 1.0
+            specific = specific or not (
+                key in index.generic_keys or key in index.type_keys or key in index.place_keys
+            )
+        elif key in index.type_keys:
+            type_mismatch = True
+        elif key in index.place_keys or len(key) == 1:
+            place_missing = True
+            den -= w * (1.0 - screening.PLACE_WEIGHT)
+        elif key not in index.generic_keys:
+            return 0.0
+        num += w * best
+    if place_missing and not specific:
+        return 0.0
+    extra = sum(
+        idf.get(sk, 0.5 * index.max_idf) * (0.5 if sk in index.generic_keys else 1.0)
+        for j, sk in enumerate(span)
+        if j not in used and len(sk) > 1
+    )
+    type_mismatch = type_mismatch or any(sk in index.type_keys for j, sk in enumerate(span) if j not in used)
+    if type_mismatch:
+        num *= 0.85
+    if not same and len(used) < 2 and all(len(w) < (5 if legal else 8) for w in nm.words):
+        return 0.0
+    return num / (den + screening.EXTRA_WEIGHT * extra) if den else 0.0
+
+
+_EVERYDAY = [
+    "consortium",
+    "project",
+    "data",
+    "software",
+    "board",
+    "university",
+    "of",
+    "beijing",
+    "institute",
+    "a",
+]
+
+
+def _mutated(rng: random.Random, words: tuple[str, ...], pool: list[str]) -> tuple[str, ...]:
+    out = list(words)
+    for _ in range(rng.randrange(4)):
+        op = rng.randrange(5)
+        i = rng.randrange(len(out)) if out else 0
+        if op == 0 and len(out) > 1:
+            del out[i]  # a word left out
+        elif op == 1 and out and len(out[i]) >= 5:
+            j = rng.randrange(1, len(out[i]) - 1)
+            out[i] = out[i][:j] + out[i][j + 1 :]  # a letter dropped
+        elif op == 2 and out and len(out[i]) >= 5:
+            j = rng.randrange(len(out[i]) - 1)
+            out[i] = out[i][:j] + out[i][j + 1] + out[i][j] + out[i][j + 2 :]  # two letters swapped
+        elif op == 3:
+            out.insert(rng.randrange(len(out) + 1), rng.choice(_EVERYDAY))
+        else:
+            out.insert(rng.randrange(len(out) + 1), rng.choice(pool))  # a word of another listed name
+    return tuple(out) or words
+
+
+def test_span_scoring_by_per_name_terms_is_the_per_word_definition_on_generated_spans(scanner):
+    index = scanner.detector.partners.screen
+    rng = random.Random(7)
+    ks = [k for k in range(len(index.names)) if not index.name_flags[k] & 1]
+    pool = [w for w in index.vocab if len(w) >= 4]
+    checked = scored = 0
+    for _ in range(400):
+        k = rng.choice(ks)
+        words = _mutated(rng, index.names[k].words, pool)
+        keys = [screening.canon(w) for w in words]
+        cand = sorted({k, *rng.sample(ks, 8)})
+        assert index._plausible(cand, words, keys) == _plausible_per_word(index, cand, words, keys)
+        for c in cand:
+            for legal in (False, True):
+                got = index._similarity(words, keys, index.names[c], legal)
+                assert got == _similarity_per_word(index, words, keys, index.names[c], legal), (words, c)
+                checked += 1
+                scored += got > 0
+    assert scored > 100 and checked > scored  # the spans score some names and not others
