@@ -1,0 +1,112 @@
+"""Clause wording of UK, European and Australian grant and research agreements: the default ownership rule
+for results, exploitation by transfer or licensing, access rights to background and results, exclusions of
+the funder's liability ("cannot be held liable") and compensation for damage, confidential information defined
+in the 'Term: meaning' layout; and what is not a clause there: page legends about confidential information and
+a Background or Foreground term being defined. Each family has sentences that must give exactly their
+categories and look-alikes that must not."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from .test_clauses import agreement, cats, run, text_doc
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
+FAMILIES = [
+    # the default ownership rule of grant and consortium agreements
+    ("Title to all results generated under the grant vests in the research organisation.", {"clause-ip"}),
+    ("Ownership of the results rests with the beneficiary that produced them.", {"clause-ip"}),
+    ("Results are the property of the partner that created them.", {"clause-ip"}),
+    # exploitation through transfer or licensing, and access rights in lower case
+    (
+        "Each partner shall take steps to ensure exploitation of its results, including through licensing to "
+        "third parties.",
+        {"clause-ip"},
+    ),
+    (
+        "Each party shall give the other parties access rights to its background where needed to carry out "
+        "the project.",
+        {"clause-ip"},
+    ),
+    # an exclusion of the funder's liability, and compensation for damage
+    (
+        "The agency cannot be held liable for any damage caused to third parties by the action.",
+        {"clause-liability"},
+    ),
+    (
+        "The beneficiaries must compensate the Agency for any loss it suffers through their default.",
+        {"clause-liability"},
+    ),
+    # confidential information defined in the 'Term: meaning' layout
+    (
+        "Confidential Information: all information disclosed by either party, in any form, that is marked as "
+        "confidential.",
+        {"clause-confidentiality"},
+    ),
+    # the same subjects worded as duties remain clauses beside the exclusions below
+    (
+        "The Recipient shall hold the Discloser's proprietary information in confidence.",
+        {"clause-confidentiality"},
+    ),
+    (
+        '"Background IP" means intellectual property owned by a Party before the Effective Date, which remains '
+        "with that Party.",
+        {"clause-ip"},
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FAMILIES)
+def test_uk_eu_clause_wording_gives_its_categories(
+    nlp: spacy.Language, sentence: str, expected: set[str]
+) -> None:
+    assert cats(run(nlp, agreement(sentence))) == expected
+
+
+NOT_CLAUSES = [
+    # results that are not intellectual property, and exploitation without transfer or licensing
+    "The results of the audit shall be reported to the Authority within one month.",
+    "The partners will discuss the exploitation of the results at each meeting.",
+    # a page legend or marking names confidential information without agreeing to keep it
+    "This document may contain proprietary information of the Collaborator.",
+    "Commercial in Confidence: the Supplier's offer and prices.",
+    # a Background or Foreground term being defined owns, assigns and licenses nothing
+    '"Foreground Technology" means technology first developed in the Project.',
+    # compensation that is not for damage, and a definition without a meaning
+    "Participants will be compensated for their travel time.",
+    "Confidential Information: none.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAUSES)
+def test_uk_eu_look_alikes_in_an_agreement_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Results are owned by the beneficiary that generates them.", "clause-ip"),
+        ("The granting authority cannot be held liable for damage the action causes.", "clause-liability"),
+    ],
+)
+def test_proposals_describing_grant_terms_get_no_clause(
+    nlp: spacy.Language, sentence: str, category: str
+) -> None:
+    proposal = text_doc(
+        "Research Proposal: Managing results in collaborative projects",
+        "Objectives and methodology. The Principal Investigator will lead work package 1.",
+        f"We will explain the grant rules to partners: {sentence}",
+        "Impact: the research will inform state-of-the-art methodology for the research community.",
+    )
+    assert cats(run(nlp, proposal)) == set()
+    # the same words as a term of an agreement are a clause
+    assert category in cats(run(nlp, agreement(sentence)))
