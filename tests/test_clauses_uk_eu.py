@@ -1,8 +1,11 @@
 """Clause wording of UK, European and Australian grant and research agreements: the default ownership rule
-for results, exploitation by transfer or licensing, access rights to background and results, exclusions of
-the funder's liability ("cannot be held liable") and compensation for damage, confidential information defined
-in the 'Term: meaning' layout; and what is not a clause there: page legends about confidential information and
-a Background or Foreground term being defined. Each family has sentences that must give exactly their
+for results, exploitation by transfer or licensing, access rights to background and results, intellectual
+property vesting in a party named 'you' or 'us', exclusions of the funder's liability ("cannot be held liable")
+and compensation for damage, confidential information defined in the 'Term: meaning' layout or withheld by
+"Neither Party shall disclose", publication delayed, announced in advance or preceded by a draft a fixed time
+before submission, and the Ministry of Defence's security and export conditions named by number; and what is
+not a clause there: page legends about confidential information and a Background or Foreground term being
+defined. Each family has sentences that must give exactly their
 categories and look-alikes that must not."""
 
 from __future__ import annotations
@@ -51,6 +54,33 @@ FAMILIES = [
         "confidential.",
         {"clause-confidentiality"},
     ),
+    (
+        "Neither Member may disclose Confidential Information received from another Member.",
+        {"clause-confidentiality"},
+    ),
+    # intellectual property vesting in a party named in the second or first person, exclusive licensing of results
+    ("Intellectual Property Rights in the Grant Material will vest in us.", {"clause-ip"}),
+    (
+        "Exclusive licensing of results to a company outside the Union needs the Agency's agreement.",
+        {"clause-ip"},
+    ),
+    # publication: a planned publication postponed, a draft a fixed time before, prior notice before publishing
+    (
+        "The Collaborator may ask the University to postpone the planned publication by up to 60 days.",
+        {"clause-publication"},
+    ),
+    (
+        "Details of any Results to be presented shall reach the Company at least 45 days before the intended "
+        "presentation.",
+        {"clause-publication"},
+    ),
+    (
+        "A partner that plans to publish results must give the other partners prior notice.",
+        {"clause-publication"},
+    ),
+    # the Ministry of Defence's conditions named by number
+    ("DEFCON 660 (Official-Sensitive Security Requirements) applies to this Contract.", {"clause-security"}),
+    ("The Contractor shall observe DEFCON 528 for every shipment.", {"clause-export"}),
     # the same subjects worded as duties remain clauses beside the exclusions below
     (
         "The Recipient shall hold the Discloser's proprietary information in confidence.",
@@ -83,6 +113,10 @@ NOT_CLAUSES = [
     # compensation that is not for damage, and a definition without a meaning
     "Participants will be compensated for their travel time.",
     "Confidential Information: none.",
+    # an obligation that does not exist, notice that is not about publishing, a condition on specifications
+    "Neither Party is obliged to disclose Confidential Information under this Agreement.",
+    "The Supplier shall give the Buyer prior notice of any change of control.",
+    "The Contractor shall comply with DEFCON 5 (Specifications).",
 ]
 
 
