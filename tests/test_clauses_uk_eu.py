@@ -1,6 +1,7 @@
 """Clause wording of UK, European and Australian grant and research agreements: the default ownership rule
 for results, exploitation by transfer or licensing, access rights to background and results, intellectual
-property vesting in a party named 'you' or 'us', exclusions of the funder's liability ("cannot be held liable")
+property vesting in a party named 'you' or 'us', personal data sent abroad under the transfer rules,
+disputes before the Union's courts, releases from claims, exclusions of the funder's liability ("cannot be held liable")
 and compensation for damage, confidential information defined in the 'Term: meaning' layout or withheld by
 "Neither Party shall disclose", publication delayed, announced in advance or preceded by a draft a fixed time
 before submission, and the Ministry of Defence's security and export conditions named by number; and what is
@@ -81,6 +82,25 @@ FAMILIES = [
     # the Ministry of Defence's conditions named by number
     ("DEFCON 660 (Official-Sensitive Security Requirements) applies to this Contract.", {"clause-security"}),
     ("The Contractor shall observe DEFCON 528 for every shipment.", {"clause-export"}),
+    # personal data sent abroad under the transfer rules, access to background, a release from claims, and
+    # disputes before the Union's courts
+    (
+        "Personal data collected in the trial may be sent to a non-EU country only where an adequacy decision "
+        "applies.",
+        {"clause-data"},
+    ),
+    (
+        "Each partner must grant the others access to their background where needed for the project.",
+        {"clause-ip"},
+    ),
+    (
+        "The Grantee releases the Department from all claims connected with the Activity.",
+        {"clause-liability"},
+    ),
+    (
+        "Any dispute about this Agreement shall be decided by the Court of Justice of the European Union.",
+        {"clause-law"},
+    ),
     # the same subjects worded as duties remain clauses beside the exclusions below
     (
         "The Recipient shall hold the Discloser's proprietary information in confidence.",
@@ -117,6 +137,9 @@ NOT_CLAUSES = [
     "Neither Party is obliged to disclose Confidential Information under this Agreement.",
     "The Supplier shall give the Buyer prior notice of any change of control.",
     "The Contractor shall comply with DEFCON 5 (Specifications).",
+    # a court named without a dispute, goods released without any claim
+    "The Court of Justice of the European Union is one of the institutions the Parties visit each year.",
+    "The Supplier shall release the Goods from the warehouse on request.",
 ]
 
 
