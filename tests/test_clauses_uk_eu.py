@@ -1,7 +1,8 @@
 """Clause wording of UK, European and Australian grant and research agreements: the default ownership rule
 for results, exploitation by transfer or licensing, access rights to background and results, intellectual
 property vesting in a party named 'you' or 'us', personal data sent abroad under the transfer rules,
-disputes before the Union's courts, releases from claims, exclusions of the funder's liability ("cannot be held liable")
+disputes before the Union's courts, releases from claims, Australian, Wassenaar and Canadian control
+lists, security programmes and privacy statutes, exclusions of the funder's liability ("cannot be held liable")
 and compensation for damage, confidential information defined in the 'Term: meaning' layout or withheld by
 "Neither Party shall disclose", publication delayed, announced in advance or preceded by a draft a fixed time
 before submission, and the Ministry of Defence's security and export conditions named by number; and what is
@@ -101,6 +102,21 @@ FAMILIES = [
         "Any dispute about this Agreement shall be decided by the Court of Justice of the European Union.",
         {"clause-law"},
     ),
+    # control lists and security programmes of other regimes, Canada's privacy statute, a draft sent for comment
+    (
+        "No Party may export items on the Defence and Strategic Goods List to the Collaborator without a permit.",
+        {"clause-export"},
+    ),
+    ("The Recipient shall observe the Wassenaar Arrangement controls for the equipment.", {"clause-export"}),
+    (
+        "The Contractor shall keep its DISP membership current for the life of the Contract.",
+        {"clause-security"},
+    ),
+    ("The Recipient shall handle the survey records in accordance with PIPEDA.", {"clause-data"}),
+    (
+        "Before presenting any abstract at a conference, the Student shall give a draft to the Company for comment.",
+        {"clause-publication"},
+    ),
     # the same subjects worded as duties remain clauses beside the exclusions below
     (
         "The Recipient shall hold the Discloser's proprietary information in confidence.",
@@ -140,6 +156,8 @@ NOT_CLAUSES = [
     # a court named without a dispute, goods released without any claim
     "The Court of Justice of the European Union is one of the institutions the Parties visit each year.",
     "The Supplier shall release the Goods from the warehouse on request.",
+    # assigning the agreement's own rights is boilerplate, not an IP term
+    "The Grant Recipient shall not assign or transfer any of its rights under this Agreement to a third party.",
 ]
 
 
