@@ -2,7 +2,8 @@
 for results, exploitation by transfer or licensing, access rights to background and results, intellectual
 property vesting in a party named 'you' or 'us', personal data sent abroad under the transfer rules,
 disputes before the Union's courts, releases from claims, Australian, Wassenaar and Canadian control
-lists, security programmes and privacy statutes, exclusions of the funder's liability ("cannot be held liable")
+lists, security programmes and privacy statutes, UK official secrecy and the Ministry of Defence's security
+conditions, exclusions of the funder's liability ("cannot be held liable")
 and compensation for damage, confidential information defined in the 'Term: meaning' layout or withheld by
 "Neither Party shall disclose", publication delayed, announced in advance or preceded by a draft a fixed time
 before submission, and the Ministry of Defence's security and export conditions named by number; and what is
@@ -117,6 +118,23 @@ FAMILIES = [
         "Before presenting any abstract at a conference, the Student shall give a draft to the Company for comment.",
         {"clause-publication"},
     ),
+    # UK official secrecy, the Ministry of Defence's security conditions and the clearance of foreign researchers
+    (
+        "Every person employed on the Contract shall be told that the Official Secrets Act 1989 applies to them.",
+        {"clause-security"},
+    ),
+    (
+        "The Contractor shall store Secret Matter only at the premises named in the Contract.",
+        {"clause-security"},
+    ),
+    (
+        "The Supplier shall handle all OFFICIAL-SENSITIVE documents on accredited systems.",
+        {"clause-security"},
+    ),
+    (
+        "The University shall not admit a visiting researcher who lacks a required ATAS certificate.",
+        {"clause-security"},
+    ),
     # the same subjects worded as duties remain clauses beside the exclusions below
     (
         "The Recipient shall hold the Discloser's proprietary information in confidence.",
@@ -156,6 +174,8 @@ NOT_CLAUSES = [
     # a court named without a dispute, goods released without any claim
     "The Court of Justice of the European Union is one of the institutions the Parties visit each year.",
     "The Supplier shall release the Goods from the warehouse on request.",
+    # a page marking is not a duty to protect marked information
+    "OFFICIAL-SENSITIVE COMMERCIAL",
     # assigning the agreement's own rights is boilerplate, not an IP term
     "The Grant Recipient shall not assign or transfer any of its rights under this Agreement to a third party.",
 ]
