@@ -3,7 +3,8 @@ for results, exploitation by transfer or licensing, access rights to background 
 property vesting in a party named 'you' or 'us', personal data sent abroad under the transfer rules,
 disputes before the Union's courts, releases from claims, Australian, Wassenaar and Canadian control
 lists, security programmes and privacy statutes, UK official secrecy and the Ministry of Defence's security
-conditions, exclusions of the funder's liability ("cannot be held liable")
+conditions, research data of a funded action, consent to the Specified Acts, consultation before
+publishing, responsibility for damage, exclusions of the funder's liability ("cannot be held liable")
 and compensation for damage, confidential information defined in the 'Term: meaning' layout or withheld by
 "Neither Party shall disclose", publication delayed, announced in advance or preceded by a draft a fixed time
 before submission, and the Ministry of Defence's security and export conditions named by number; and what is
@@ -135,6 +136,15 @@ FAMILIES = [
         "The University shall not admit a visiting researcher who lacks a required ATAS certificate.",
         {"clause-security"},
     ),
+    # research data of a funded action, consent to the Specified Acts, consultation before publishing, and
+    # responsibility for damage
+    ("Each partner shall curate its research data and deposit it in a trusted repository.", {"clause-data"}),
+    ("The Grantee must obtain each author's consent to the Specified Acts.", {"clause-ip"}),
+    ("The Parties shall consult each other before publishing any Results.", {"clause-publication"}),
+    (
+        "The Provider shall not be responsible for any loss arising from the use of the Material.",
+        {"clause-liability"},
+    ),
     # the same subjects worded as duties remain clauses beside the exclusions below
     (
         "The Recipient shall hold the Discloser's proprietary information in confidence.",
@@ -174,6 +184,8 @@ NOT_CLAUSES = [
     # a court named without a dispute, goods released without any claim
     "The Court of Justice of the European Union is one of the institutions the Parties visit each year.",
     "The Supplier shall release the Goods from the warehouse on request.",
+    # a data management plan named as a schedule is not a data term
+    "Schedule 4 - Data Management Plan: to be agreed by the Steering Committee.",
     # a page marking is not a duty to protect marked information
     "OFFICIAL-SENSITIVE COMMERCIAL",
     # assigning the agreement's own rights is boilerplate, not an IP term
