@@ -184,6 +184,8 @@ NOT_CLAUSES = [
     # a court named without a dispute, goods released without any claim
     "The Court of Justice of the European Union is one of the institutions the Parties visit each year.",
     "The Supplier shall release the Goods from the warehouse on request.",
+    # publishing the contract under transparency rules without notice is no restriction on publication
+    "The Supplier accepts that the Authority may publish this Contract without prior notice to the Supplier.",
     # a data management plan named as a schedule is not a data term
     "Schedule 4 - Data Management Plan: to be agreed by the Steering Committee.",
     # a page marking is not a duty to protect marked information
