@@ -4,7 +4,8 @@ Floors, at or just below what the fitted evidence model measures (see patterns/q
 technology micro-F1 and precision per labelled file (FLOORS), clause F1 >= 0.98 on every file, and F1 >= 0.75
 for every technology category with at least 5 gold documents over all files; on the project corpus'
 development side (corpus/dev) technology F1 >= 0.90 with precision >= 0.91 and clause F1 >= 0.92, and clause
-F1 >= 0.90 on the second round of agreement rows. One scorer run per file (about 25 s in total on two cores).
+F1 >= 0.90 on the second round of agreement rows and >= 0.95 on the sixth. One scorer run per file (about
+25 s in total on two cores).
 """
 
 from __future__ import annotations
@@ -91,6 +92,19 @@ def test_later_agreement_rows_clause_bar(tmp_path: Path) -> None:
     s = evaluate(tmp_path / "agreements2.json", [CLAUSE_ROUND])
     assert not s["failed"] and not s["missing"]
     assert s["clauses"]["f1"] >= 0.90, s["clauses"]
+
+
+CLAUSE_ROUND_SIX = ROOT / "corpus" / "dev" / "agreements3.jsonl"
+
+
+@pytest.mark.skipif(not CLAUSE_ROUND_SIX.is_file(), reason="corpus/dev/agreements3.jsonl not present")
+def test_round_six_agreement_rows_clause_bar(tmp_path: Path) -> None:
+    """The clause rules were extended on the agreement rows of other origins (UK, European, Australian grant and
+    contract templates, US research agreements): clause F1 0.571 at first run, 1.000 after (in-sample,
+    2026-12-07), floor 0.95."""
+    s = evaluate(tmp_path / "agreements3.json", [CLAUSE_ROUND_SIX])
+    assert not s["failed"] and not s["missing"]
+    assert s["clauses"]["f1"] >= 0.95, s["clauses"]
 
 
 def test_every_frequent_category_reaches_f1_075(scores: dict[str, dict]) -> None:
