@@ -746,6 +746,7 @@ def list_family_rows(rng: random.Random) -> list[dict]:
             form = "sanaye"
         elif (
             want["parent-left-out"]
+            and clean(e.name).split()[:1] != []
             and clean(e.name).split()[0].lower() in wl.parent_groups
             and len(base.split()) >= 3
         ):
