@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, TextBlock
 from ..tokens import lower_hashes
-from . import filters, keep, listmatch, screening
+from . import acronyms, filters, keep, listmatch, screening, verdict
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
@@ -150,6 +151,7 @@ class PartnerDetector:
         self.screen = _screening_index(self.designations, tuple(self._not_acronyms()))
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
+        self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
         self.ner = _load_model(config.model) if config.model else None
 
     # -- entry points -------------------------------------------------------------------------------------------
@@ -177,11 +179,80 @@ class PartnerDetector:
         return out
 
     def begin(self, document: Document, doctype: str) -> None:
-        """Nothing to set up per document."""
+        """The acronyms the document defines, wherever they are: a listed acronym written alone is read by what
+        the document says it stands for."""
+        self._definitions = self._defined_in(b.text for b in document.blocks)
 
     def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
-        """Nothing document-wide yet: mentions are grouped by the caller."""
+        """Nothing document-wide but the acronym definitions, forgotten here: mentions are grouped by the
+        caller."""
+        self._definitions = None
         return own
+
+    def _defined_in(self, texts: Iterable[str]) -> dict[str, list[str]]:
+        """Acronym -> what ``texts`` define it as ('Institute of Applied Physics (IAP)', 'IAP (Institute of
+        Applied Physics)'); a place in brackets after an acronym ('NSI (Russia)') places it and defines nothing."""
+        places = self.rules.places
+        out: dict[str, list[str]] = {}
+        for text in texts:
+            if "(" not in text:
+                continue
+            for d in acronyms.definitions(text.replace("\n", " ")):
+                if all(part.strip() in places for part in d.expansion.split(",")):
+                    continue
+                got = out.setdefault(d.acronym, [])
+                if d.expansion not in got:
+                    got.append(d.expansion)
+        return out
+
+    def _listed_acronym_elsewhere(self, n: filters.NameAt, text: str, org: KnownOrg) -> bool:
+        """Whether a built-in listed body's acronym ('NUDT') is written in another role than an organisation's
+        or defined by the text as something else ('Nanjing Unified Data Tools (NUDT)')."""
+        if not screening.is_acronym(text.strip()):
+            return False
+        idx = self.screen
+        entries = {k for name in (org.name, *org.aliases) for k in idx.lookup(name) if len(name) > 3}
+        if not entries:
+            return False  # not listed: the built-in body's finding stays as it was
+        use = self._acronym_use(n, text)
+        if use is None:
+            return False
+        if use.role == "other" and not use.defined:
+            return True
+        if not use.defined:
+            return False
+        own = {(e.list_id, e.entry_id or e.name) for e in (idx.entries[idx.names[k].entry] for k in entries)}
+        return not any(use.expansion_scores.get(key, 0.0) >= verdict.DEFINED_AS_LISTED for key in own)
+
+    def _acronym_use(self, n: filters.NameAt, text: str) -> acronyms.AcronymUse | None:
+        """What the text says of the listed acronym at ``n`` written alone: its definition, its role, the places
+        of its paragraph; None when ``n`` is not one acronym."""
+        acronym = "".join(text.split())
+        if not screening.is_acronym(acronym):
+            return None
+        defined = self._definitions
+        if defined is None:  # found outside a document's scan: the block's own definitions
+            defined = self._defined_in([self._orig])
+        expansions = tuple(defined.get(acronym, ()))
+        t = n.t
+        role = "other" if filters.reference(n) or filters.title(n) else acronyms.role(t, n.s, n.e)
+        mentions = self._block_mentions
+        scores: dict[tuple[str, str], float] = {}
+        idx = self.screen
+        for expansion in expansions:
+            found = [(k, 1.0) for k in idx.lookup(expansion)] + idx.score_span(expansion, screening.POSSIBLE)
+            for k, score in found:
+                e = idx.entries[idx.names[k].entry]
+                key = (e.list_id, e.entry_id or e.name)
+                scores[key] = max(scores.get(key, 0.0), score)
+        return acronyms.AcronymUse(
+            acronym=acronym,
+            role=role,
+            expansions=expansions,
+            paragraph_codes=frozenset(m.code for m in mentions),
+            paragraph_cities=frozenset(m.phrase.casefold() for m in mentions if m.place.kind == "city"),
+            expansion_scores=scores,
+        )
 
     # -- tokens ---------------------------------------------------------------------------------------------------
 
@@ -481,7 +552,34 @@ class PartnerDetector:
             return []
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
-        return self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        return self._joined_acronyms(t, hits) if "-" in t.text else hits
+
+    def _joined_acronyms(self, t: _Tokens, hits: list[Hit]) -> list[Hit]:
+        """Listed acronyms of parts joined by hyphens ('NSCC-SZ', 'IRGC-ASF'), which the tokeniser splits: the
+        whole acronym replaces the hits of its parts ('IRGC' is another listed body than 'IRGC-ASF')."""
+        listed = self.screen.acronyms
+        out = hits
+        i = 0
+        while i + 2 < t.n:
+            j = i
+            while (
+                j + 2 < t.n
+                and t.word(j + 1) == "-"
+                and not t.sp[j]
+                and not t.sp[j + 1]
+                and t.word(j + 2).isupper()
+            ):
+                j += 2
+            if j > i and t.word(i).isupper():
+                for end in range(j, i, -2):
+                    names = listed.get("".join(t.word(k) for k in range(i, end + 1)))
+                    if names:
+                        out = [h for h in out if h.end <= i or h.start > end]
+                        out.append(Hit(i, end + 1, list(names), "acronym"))
+                        break
+            i = max(j, i) + 1
+        return sorted(out, key=lambda h: h.start) if out is not hits else hits
 
     def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
@@ -681,7 +779,16 @@ class PartnerDetector:
         text = t.span_text(s, e)
         start_char, end_char = t.st[s], t.end(e - 1)
         inside = [h for h in hits if s <= h.start and h.end <= e]
-        matches, dropped = listmatch.screen_span(self, t, s, e, text, org, inside, kind in ("listed", "seed"))
+        if org is not None and self._listed_acronym_elsewhere(n, text, org):
+            return []
+        use = (
+            self._acronym_use(n, text)
+            if kind == "listed" and org is None and inside and all(h.how == "acronym" for h in inside)
+            else None
+        )
+        matches, dropped = listmatch.screen_span(
+            self, t, s, e, text, org, inside, kind in ("listed", "seed"), use
+        )
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
         not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None

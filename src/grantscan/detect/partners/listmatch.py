@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ...model import ListMatch
 from . import screening, verdict
+from .acronyms import AcronymUse
 from .organisations import KnownOrg
 from .places import CountryRules
 from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
@@ -43,8 +44,10 @@ def screen_span(
     org: KnownOrg | None,
     hits: list[Hit],
     kind_listed: bool = False,
+    acronym: AcronymUse | None = None,
 ) -> tuple[list[ListMatch], list[str]]:
-    """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
+    """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped
+    (``acronym``: what the text says of a listed acronym written alone, see ``acronyms``).
 
     Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
     the span's text. The place in the name, right after it or in its sentence, set against the entry's
@@ -65,7 +68,7 @@ def screen_span(
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others)
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym)
 
 
 def _list_evidence(
@@ -223,6 +226,7 @@ def _verdicts(
     kind_listed: bool,
     own: Sequence[tuple[str, set[str]]] = (),
     others: AbstractSet[str] = frozenset(),
+    acronym: AcronymUse | None = None,
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
@@ -261,6 +265,7 @@ def _verdicts(
             weak=weak,
             whole=whole,
             kind_listed=kind_listed,
+            acronym=acronym if how == "acronym" else None,
         )
         outcome = verdict.judge(c)
         if isinstance(outcome, verdict.Drop):
