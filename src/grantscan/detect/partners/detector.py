@@ -43,8 +43,10 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
+    fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
+from .words import word_lists
 
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
@@ -671,12 +673,24 @@ class PartnerDetector:
         if cs < 4 or t.word(cs - 1) != ")" or screening.name_words(t.span_text(cs, ce)):
             return None
         open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
-        if open_at is None or open_at < 2 or open_at + 1 >= cs - 1 or not t.name_word(open_at - 1):
+        if open_at is None or open_at < 2 or open_at + 1 >= cs - 1:
+            return None
+        last = open_at - 1
+        if (
+            not t.name_word(last)
+            and last >= 2
+            and t.word(last - 1) in "-‐–"
+            and not t.sp[last - 2]
+            and not t.sp[last - 1]
+            and t.name_word(last - 2)
+        ):
+            last -= 2  # a word after a hyphen in lower case ('E-science (Beijing) Co., Ltd.')
+        if not t.name_word(last):
             return None
         places = self._span_mentions(t, open_at + 1, cs - 1)
         if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1):
             return None  # the brackets hold more than a place
-        rs = self._name_run(t, open_at - 1)[0]
+        rs = self._name_run(t, last)[0]
         return rs if screening.name_words(t.span_text(rs, open_at)) else None
 
     def _syllables_before(self, t: _Tokens, cs: int) -> int | None:
@@ -755,6 +769,7 @@ class PartnerDetector:
             rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
+            re_ = self._legal_form_after(t, re_)
             if re_ - rs < 2:
                 continue
             if covered.find(1, rs, re_) != -1:
@@ -769,6 +784,14 @@ class PartnerDetector:
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    @staticmethod
+    def _legal_form_after(t: _Tokens, e: int) -> int:
+        """The end of a name continued over a legal form written after a comma ('Lazurnaya, OOO'): a one-word name
+        is a name with it."""
+        if e + 1 < t.n and t.word(e) == "," and fold(t.word(e + 1)).strip(".") in word_lists().legal_forms:
+            return e + 2
+        return e
 
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]

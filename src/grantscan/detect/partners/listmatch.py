@@ -92,6 +92,8 @@ def _list_evidence(
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
     idx = det.screen
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+        _head_left_out_evidence(det, text, ev)
     if (
         max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
         and e + 1 < t.n
@@ -102,6 +104,28 @@ def _list_evidence(
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _named_after_evidence(det, t, s, e, ev)
     return ev, whole
+
+
+# heads of industrial bodies a text leaves out ('Chelyabinsk Metallurgical' for '... Metallurgical Plant'); never
+# a university's or an institute's, whose absence names another kind of body
+LEFT_OUT_HEADS = ("Plant", "Factory", "Works", "Enterprise", "Industries", "Industry", "Combine", "Kombinat")
+# what a listed name found with its head left out scores: at the designated bar, below an exact match
+HEAD_LEFT_OUT_SCORE = 0.9
+
+
+def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
+    for 'JSC AGAT - Electromechanical Plant'): the span with the head added is the listed name."""
+    idx = det.screen
+    words = name_words(text)
+    if len(words) < 2 or words[-1] in idx.generic_words or not all(idx.holds(canon(w)) for w in words):
+        return  # one word ('Jupiter' is no 'Jupiter Plant'), a head of its own, or a word no listed name holds
+    for head in LEFT_OUT_HEADS:
+        if not idx.holds(canon(head.lower())):
+            continue
+        for k in idx.lookup(f"{text} {head}"):
+            if not idx.generic(k) and ev.get(k, (0.0, ""))[0] < HEAD_LEFT_OUT_SCORE:
+                ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
 
 
 _NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}

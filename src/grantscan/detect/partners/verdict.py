@@ -24,6 +24,7 @@ REASONS: dict[str, str] = {
     "found-acronym": "listed acronym '{raw}'",
     "found-reordered": "listed name '{raw}' in another word order or spelling",
     "found-typo": "listed name '{raw}' written with a typo (score {score:.2f})",
+    "found-shortened": "listed name '{raw}' with its head word left out (score {score:.2f})",
     "found-fuzzy": "close to listed name '{raw}' (score {score:.2f})",
     # evidence for or against the entry
     "shared-acronym": "'{raw}' is the acronym of {bodies} listed bodies",

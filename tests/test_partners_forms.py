@@ -1,0 +1,59 @@
+"""Written forms of listed names the fresh draws of the labelled set's generator showed missed: a one-word name
+with its legal form after a comma, an industrial body's head word left out, 'and Press' inside a name, and a
+hyphen-joined first word before a bracketed city; each with a look-alike in the same form."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.model import Finding
+from grantscan.pipeline import Scanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def orgs(scanner: Scanner, text: str) -> list[Finding]:
+    return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
+
+
+def designated(found: list[Finding]) -> set[str]:
+    """Entry ids of the high, designated matches."""
+    return {
+        m.entry_id or "" for f in found if f.severity == "high" for m in f.lists if m.status == "designated"
+    }
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("We will exchange researchers with Lazournaya, OOO in Russia.", "EL-2426"),  # comma, legal form
+        ("The consortium includes Chelyabinsk Metallurgical as a partner.", "RUS1843"),  # 'Plant' left out
+        ("Samples come from AGAT - Electromechanical, our industrial partner.", "BEL0109"),
+        ("The consortium includes Plant of Chelyabinsk Forge and Press as a partner.", "RUS2075"),
+        ("Work is carried out jointly with E-science (Beijing) Company Limited.", "EL-0245"),
+    ],
+)
+def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The JUPYTER notebook provides an environment for research.",  # one word: not 'Jupiter Plant'
+        "We work with Sheffield Metallurgical on alloys.",  # the same kind of body, another place
+        "Work is carried out jointly with Open-source (Beijing) Company Limited.",
+        "We work with Capital, LLC on finance.",  # an everyday word with its legal form
+    ],
+)
+def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
+
+
+def test_a_publisher_is_still_a_title(scanner: Scanner) -> None:
+    found = orgs(scanner, "As published by the Beijing Institute of Technology Press in 2019.")
+    assert all(f.severity == "info" for f in found)
