@@ -35,6 +35,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Samples come from AGAT - Electromechanical, our industrial partner.", "BEL0109"),
         ("The consortium includes Plant of Chelyabinsk Forge and Press as a partner.", "RUS2075"),
         ("Work is carried out jointly with E-science (Beijing) Company Limited.", "EL-0245"),
+        ("Under this agreement Aviasnab, JSC shall provide samples.", "EL-1944"),  # listed 'Aviasnab LLC'
+        ("Under this agreement 322 Aviation Repair shall provide samples.", "EL-2595"),  # a number first
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -48,6 +50,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We work with Sheffield Metallurgical on alloys.",  # the same kind of body, another place
         "Work is carried out jointly with Open-source (Beijing) Company Limited.",
         "We work with Capital, LLC on finance.",  # an everyday word with its legal form
+        "We work with Progress, JSC on finance.",  # a listed everyday word with another legal form
+        "In 2019 Aviation Repair Plant was built.",  # a year before a name of generic words
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -770,6 +770,8 @@ class PartnerDetector:
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             re_ = self._legal_form_after(t, re_)
+            if rs > 0 and t.word(rs - 1).isdigit() and self.screen.holds(screening.canon(t.word(rs - 1))):
+                rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             if re_ - rs < 2:
                 continue
             if covered.find(1, rs, re_) != -1:

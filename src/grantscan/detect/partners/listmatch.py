@@ -19,6 +19,7 @@ from .organisations import KnownOrg
 from .places import CountryRules
 from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
 from .tokens import _Mention, _Tokens
+from .words import word_lists
 
 
 class DetectorView(Protocol):
@@ -118,7 +119,8 @@ def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[fl
     for 'JSC AGAT - Electromechanical Plant'): the span with the head added is the listed name."""
     idx = det.screen
     words = name_words(text)
-    if len(words) < 2 or words[-1] in idx.generic_words or not all(idx.holds(canon(w)) for w in words):
+    heads = word_lists().organisation_types
+    if len(words) < 2 or words[-1] in heads or not all(idx.holds(canon(w)) for w in words):
         return  # one word ('Jupiter' is no 'Jupiter Plant'), a head of its own, or a word no listed name holds
     for head in LEFT_OUT_HEADS:
         if not idx.holds(canon(head.lower())):
