@@ -37,6 +37,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Work is carried out jointly with E-science (Beijing) Company Limited.", "EL-0245"),
         ("Under this agreement Aviasnab, JSC shall provide samples.", "EL-1944"),  # listed 'Aviasnab LLC'
         ("Under this agreement 322 Aviation Repair shall provide samples.", "EL-2595"),  # a number first
+        # a place after a name holding a built-in body's name: the more specific listed subsidiary
+        ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:

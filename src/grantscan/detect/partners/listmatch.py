@@ -95,8 +95,13 @@ def _list_evidence(
     idx = det.screen
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _head_left_out_evidence(det, text, ev)
+    # a place after the name may make it a more specific listed name than one found inside it ('Huawei Service
+    # Co., Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds)
     if (
-        max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+        (
+            not whole
+            or max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+        )
         and e + 1 < t.n
         and t.word(e) in (",", "(", "in")
         and t.name_word(e + 1)
