@@ -37,6 +37,7 @@ def designated(found: list[Finding]) -> set[str]:
         ("Work is carried out jointly with E-science (Beijing) Company Limited.", "EL-0245"),
         ("Under this agreement Aviasnab, JSC shall provide samples.", "EL-1944"),  # listed 'Aviasnab LLC'
         ("Under this agreement 322 Aviation Repair shall provide samples.", "EL-2595"),  # a number first
+        ("Work is carried out jointly with AppTec (WuXi) in China.", "1260H-0077"),  # camel case, city moved
         # a place after a name holding a built-in body's name: the more specific listed subsidiary
         ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
     ],
@@ -53,6 +54,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "Work is carried out jointly with Open-source (Beijing) Company Limited.",
         "We work with Capital, LLC on finance.",  # an everyday word with its legal form
         "We work with Progress, JSC on finance.",  # a listed everyday word with another legal form
+        "We work with Sunrise (Beijing) on sensors.",  # an everyday word with a city in brackets
         "In 2019 Aviation Repair Plant was built.",  # a year before a name of generic words
     ],
 )

@@ -769,7 +769,7 @@ class PartnerDetector:
             rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
-            re_ = self._legal_form_after(t, re_)
+            re_ = self._place_after(t, self._legal_form_after(t, re_))
             if rs > 0 and t.word(rs - 1).isdigit() and self.screen.holds(screening.canon(t.word(rs - 1))):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             if re_ - rs < 2:
@@ -793,6 +793,19 @@ class PartnerDetector:
         is a name with it."""
         if e + 1 < t.n and t.word(e) == "," and fold(t.word(e + 1)).strip(".") in word_lists().legal_forms:
             return e + 2
+        return e
+
+    @staticmethod
+    def _place_after(t: _Tokens, e: int) -> int:
+        """The end of a name continued over a city or province in brackets ('AppTec (WuXi)'): a one-word name with
+        its place moved after it is a name with it."""
+        if (
+            e + 2 < t.n
+            and t.word(e) == "("
+            and t.word(e + 2) == ")"
+            and fold(t.word(e + 1)) in word_lists().places
+        ):
+            return e + 3
         return e
 
     def _org_findings(

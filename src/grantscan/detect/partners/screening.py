@@ -1063,7 +1063,8 @@ class ScreeningIndex:
             s = cache.get(h)
             if s is None:
                 w = strings[h]
-                s = cache[h] = (w.istitle() or w.isupper()) and w.isalpha() and is_seed(w)
+                # capitalised, in capitals or in camel case ('AppTec', 'WuXi', 'HiFar')
+                s = cache[h] = w[:1].isupper() and w.isalpha() and is_seed(w)
             got.append(s)
         return np.array(got, dtype=bool)[inv]
 
