@@ -38,6 +38,7 @@ def designated(found: list[Finding]) -> set[str]:
         ("Under this agreement Aviasnab, JSC shall provide samples.", "EL-1944"),  # listed 'Aviasnab LLC'
         ("Under this agreement 322 Aviation Repair shall provide samples.", "EL-2595"),  # a number first
         ("Work is carried out jointly with AppTec (WuXi) in China.", "1260H-0077"),  # camel case, city moved
+        ("Partner 2: Zhadeshine Engineering HK Co. Role: data analysis.", "EL-0689"),  # 'Co.' ends the name
         # a place after a name holding a built-in body's name: the more specific listed subsidiary
         ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
     ],
@@ -60,6 +61,13 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:
     assert designated(orgs(scanner, text)) == set()
+
+
+def test_the_next_sentence_is_not_part_of_the_name(scanner: Scanner) -> None:
+    found = [
+        f for f in orgs(scanner, "Partner 2: Zhadeshine Engineering HK Co. Role: data analysis.") if f.lists
+    ]
+    assert [f.text for f in found] == ["Zhadeshine Engineering HK Co."]
 
 
 def test_a_publisher_is_still_a_title(scanner: Scanner) -> None:

@@ -770,6 +770,7 @@ class PartnerDetector:
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             re_ = self._place_after(t, self._legal_form_after(t, re_))
+            re_ = self._sentence_end(t, i, re_)
             if rs > 0 and t.word(rs - 1).isdigit() and self.screen.holds(screening.canon(t.word(rs - 1))):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             if re_ - rs < 2:
@@ -793,6 +794,20 @@ class PartnerDetector:
         is a name with it."""
         if e + 1 < t.n and t.word(e) == "," and fold(t.word(e + 1)).strip(".") in word_lists().legal_forms:
             return e + 2
+        return e
+
+    @staticmethod
+    def _sentence_end(t: _Tokens, i: int, e: int) -> int:
+        """The end of a run from seed ``i`` cut where the next sentence starts: at a sentence start, or after an
+        abbreviated legal form with its full stop ('Jadeshine Engineering HK Co. Role: ...'), which the
+        tokeniser keeps in one token, when no other legal form follows it."""
+        legal = word_lists().legal_forms
+        for j in range(i + 1, e):
+            if t.sent_start(j):
+                return j
+            w = t.word(j - 1)
+            if w.endswith(".") and fold(w).strip(".") in legal and fold(t.word(j)).strip(".,") not in legal:
+                return j
         return e
 
     @staticmethod
