@@ -41,6 +41,7 @@ def designated(found: list[Finding]) -> set[str]:
         ("Partner 2: Zhadeshine Engineering HK Co. Role: data analysis.", "EL-0689"),  # 'Co.' ends the name
         # a place after a name holding a built-in body's name: the more specific listed subsidiary
         ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
+        ("Partner 2: Hua-wei Investment Company Limited, Wuhan. Role: analysis.", "EL-1154"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:

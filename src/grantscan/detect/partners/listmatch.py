@@ -95,16 +95,18 @@ def _list_evidence(
     idx = det.screen
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _head_left_out_evidence(det, text, ev)
-    # a place after the name may make it a more specific listed name than one found inside it ('Huawei Service
-    # Co., Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds)
+    # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
+    # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
+    # Company Limited, Wuhan' is 'Wuhan Huawei Investment Co., Ltd.', not 'Huawei Investment & Holding')
     if (
-        (
-            not whole
-            or max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
-        )
-        and e + 1 < t.n
+        e + 1 < t.n
         and t.word(e) in (",", "(", "in")
         and t.name_word(e + 1)
+        and (
+            not whole
+            or fold(t.word(e + 1)) in word_lists().places
+            or max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+        )
     ):
         _name_after_evidence(det, t, s, e, text, ev)
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
