@@ -42,6 +42,9 @@ def designated(found: list[Finding]) -> set[str]:
         # a place after a name holding a built-in body's name: the more specific listed subsidiary
         ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
         ("Partner 2: Hua-wei Investment Company Limited, Wuhan. Role: analysis.", "EL-1154"),
+        # a number the name is known by, with no capital to start it
+        ("Work is carried out jointly with the 85th Main Special Service Centre.", "CYB0012"),
+        ("Work is carried out jointly with No. 85 Main Special Service Centre.", "CYB0012"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -57,6 +60,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We work with Capital, LLC on finance.",  # an everyday word with its legal form
         "We work with Progress, JSC on finance.",  # a listed everyday word with another legal form
         "We work with Sunrise (Beijing) on sensors.",  # an everyday word with a city in brackets
+        "The 3rd International Conference on Lasers was held in Leeds.",  # an ordinal before a title
+        "Work is carried out jointly with the 85th Main Street Dental Practice.",  # the number, another name
         "In 2019 Aviation Repair Plant was built.",  # a year before a name of generic words
     ],
 )

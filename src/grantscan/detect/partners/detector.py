@@ -48,6 +48,8 @@ from .screening import (
 from .tokens import _Mention, _Scan, _Tokens
 from .words import word_lists
 
+# a number before a capitalised word, written 'No. 85' or '85th': a listed name may start with it
+NUMBERED = re.compile(r"(?:\bNo\.\s?|\bN°\s?|#)(\d{1,4})\s+[A-Z]|\b(\d{1,4})(?:st|nd|rd|th)\s+[A-Z]")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -583,6 +585,18 @@ class PartnerDetector:
             i = max(j, i) + 1
         return sorted(out, key=lambda h: h.start) if out is not hits else hits
 
+    def _number_seeds(self, t: _Tokens) -> list[int]:
+        """Numbers a listed name is known by, written before a capitalised word ('85th Main Special Service
+        Centre', 'No. 85 Main ...'): the number is the name's distinctive word, and no capital starts it."""
+        out = []
+        for m in NUMBERED.finditer(t.text):
+            g = 1 if m.group(1) else 2
+            if self.screen.holds(screening.canon(m.group(g))):
+                i = bisect_right(t.st, m.start(g)) - 1
+                if 0 <= i < t.n:
+                    out.append(i)
+        return out
+
     def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
         if not len(sdoc) or not len(self.screen):
@@ -601,6 +615,8 @@ class PartnerDetector:
         orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
         hits = self._screen_hits(sdoc, orth)
         seeds = self._seeds(sdoc, orth)
+        if len(self.screen) and NUMBERED.search(self._doc_text if sdoc is self._doc else sdoc.text):
+            seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc))})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
             return []
         t = self._toks(sdoc)
