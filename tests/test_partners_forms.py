@@ -45,6 +45,8 @@ def designated(found: list[Finding]) -> set[str]:
         # a number the name is known by, with no capital to start it
         ("Work is carried out jointly with the 85th Main Special Service Centre.", "CYB0012"),
         ("Work is carried out jointly with No. 85 Main Special Service Centre.", "CYB0012"),
+        ("The subcontractor, No. 33 Scientific Research and Testing Institute, will supply it.", "EL-1853"),
+        ("The subcontractor, 360 Security Technology, will supply test equipment.", "1260H-0001"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -62,6 +64,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We work with Sunrise (Beijing) on sensors.",  # an everyday word with a city in brackets
         "The 3rd International Conference on Lasers was held in Leeds.",  # an ordinal before a title
         "Work is carried out jointly with the 85th Main Street Dental Practice.",  # the number, another name
+        "Partners: 3 Jacobs University Bremen; 36 Research Institute staff months.",  # counts, row numbers
         "In 2019 Aviation Repair Plant was built.",  # a year before a name of generic words
     ],
 )

@@ -925,7 +925,11 @@ ACRONYM_FORMS = {
     "acronym-paragraph": 6,
     "comma-legal": 6,
     "head-left-out": 6,
+    "number-first": 5,
+    "camel-city-moved": 4,
 }
+ORDINAL_RX = re.compile(r"^(\d{1,4})(st|nd|rd|th|ST|ND|RD|TH)? (.+)$")
+CAMEL_RX = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 # words to spell an acronym out as something else than the listed body ('KNAAPO' -> 'Kinetic Network ...')
 LETTER_WORDS = dict(
     zip(
@@ -949,11 +953,14 @@ def acronym_form_rows(rng: random.Random) -> list[dict]:
     """Rows of the forms the fresh draws of this generator showed (ids w...): a three-letter listed acronym
     used as an organisation with the entry's country in the next sentence of its paragraph; one-word names
     with their legal form after a comma ('Lazurnaya, OOO'); industrial names with their head word left out
-    ('Chelyabinsk Metallurgical'). Look-alikes: listed acronyms of four letters or more defined in the text
+    ('Chelyabinsk Metallurgical'); names of generic words known by a number ('85th Main Special Service
+    Centre', 'No. 85 Main ...'); Chinese names in camel case with the city moved after them ('AppTec (WuXi)').
+    Look-alikes: the same number before other words ('85th Street Dental Practice'); listed acronyms of four letters or more defined in the text
     as something else or used as a method, a gene or a field value; everyday words with a legal form after a
     comma; a head word left out of a name of another town ('Sheffield Metallurgical')."""
     from grantscan.detect.partners.detector import _common_words
     from grantscan.detect.partners.screening import ScreeningIndex, name_words
+    from grantscan.detect.partners.words import word_lists
 
     everyday = _common_words()
     d = default_designations()
@@ -1003,6 +1010,23 @@ def acronym_form_rows(rng: random.Random) -> list[dict]:
             and len(shared.get(name_words(base), set())) == 1
         ):
             written, form = " ".join(words[:-1]), "head-left-out"
+        elif (
+            want["number-first"]
+            and (m := ORDINAL_RX.match(base))
+            and len(m.group(3).split()) >= 2
+            and _keeps_distinctive(m.group(3), everyday) is False
+        ):
+            rest = m.group(3).title() if m.group(3).isupper() else m.group(3)
+            number = f"{m.group(1)}{(m.group(2) or '').lower()}"
+            written = rng.choice([f"{number} {rest}", f"No. {m.group(1)} {rest}"]) if m.group(2) else base
+            form = "number-first"
+        elif (
+            want["camel-city-moved"]
+            and e.country == "CN"
+            and (city := _city_left_out(e.name, word_lists().places))
+            and CAMEL_RX.match(bare(city[0]).split()[0])
+        ):
+            written, form = f"{bare(city[0])} ({city[1]})", "camel-city-moved"
         elif acr and len(acr[0]) >= 4 and index.acronym_bodies(acr[0]) == 1:
             long_acronyms.append(acr[0])
         if not form or not written:
@@ -1027,6 +1051,12 @@ def acronym_form_rows(rng: random.Random) -> list[dict]:
                         "org": alike,
                     }
                 )
+        elif form == "number-first":
+            number = written.split()[0] if not written.startswith("No.") else f"No. {written.split()[1]}"
+            alike = f"{number} {rng.choice(['Street Dental Practice', 'Avenue Community Centre', 'Road Garden Centre'])}"
+            negatives.append(
+                {"text": sentence(rng, alike, ""), "label": "not", "form": f"{form}-look-alike", "org": alike}
+            )
         elif form == "head-left-out":
             alike = " ".join([rng.choice(OTHER_TOWNS), *written.split()[1:]])
             if len(alike.split()) >= 2 and not index.score_span(f"{alike} {words[-1]}", 0.86):

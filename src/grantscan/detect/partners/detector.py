@@ -49,7 +49,11 @@ from .tokens import _Mention, _Scan, _Tokens
 from .words import word_lists
 
 # a number before a capitalised word, written 'No. 85' or '85th': a listed name may start with it
-NUMBERED = re.compile(r"(?:\bNo\.\s?|\bN°\s?|#)(\d{1,4})\s+[A-Z]|\b(\d{1,4})(?:st|nd|rd|th)\s+[A-Z]")
+# (a number of three digits or more, a year aside, or an ordinal: a listed name's; a smaller one counts things)
+NUMBERED = re.compile(
+    r"(?:\bNo\.\s?|\bN°\s?|#)(\d{1,4})\s+[A-Z]|\b((?!19\d\d|20\d\d)\d{3,4}|\d{1,4}(?:st|nd|rd|th))\s+[A-Z]"
+)
+NUMBER_MARKS = ("No.", "No", "N°", "#")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -591,7 +595,7 @@ class PartnerDetector:
         out = []
         for m in NUMBERED.finditer(t.text):
             g = 1 if m.group(1) else 2
-            if self.screen.holds(screening.canon(m.group(g))):
+            if self.screen.holds(screening.canon(m.group(g).rstrip("stndrh"))):
                 i = bisect_right(t.st, m.start(g)) - 1
                 if 0 <= i < t.n:
                     out.append(i)
@@ -672,13 +676,16 @@ class PartnerDetector:
         """Extend a candidate back over what ends a capitalised run inside a name, where no other candidate holds
         those words: a place in brackets before a candidate of legal-form words only ('HiFar Technology (Beijing)
         Co., Ltd.'), and pinyin syllables joined by a hyphen, the second in lower case, that make a word a listed
-        name holds ('Guo-wei Integration Technology')."""
+        name holds ('Guo-wei Integration Technology'), and a number a listed name holds ('No. 33 Scientific
+        Research and Testing Institute')."""
         for j, (cs, ce, kind, org) in enumerate(candidates):
-            if org is not None or cs < 3:
+            if org is not None or cs < 1:
                 continue
-            rs = self._bracketed_place_before(t, cs, ce)
-            if rs is None:
+            rs = self._bracketed_place_before(t, cs, ce) if cs >= 3 else None
+            if rs is None and cs >= 3:
                 rs = self._syllables_before(t, cs)
+            if rs is None:
+                rs = self._number_before(t, cs)
             if rs is None or any(c is not candidates[j] and c[0] < cs and rs < c[1] for c in candidates):
                 continue
             candidates[j] = (rs, ce, kind, org)
@@ -708,6 +715,25 @@ class PartnerDetector:
             return None  # the brackets hold more than a place
         rs = self._name_run(t, last)[0]
         return rs if screening.name_words(t.span_text(rs, open_at)) else None
+
+    def _number_before(self, t: _Tokens, cs: int) -> int | None:
+        """Where the name starts when a number a listed name holds is written right before token ``cs`` ('No. 33
+        Scientific Research and Testing Institute', '33rd ...'); None otherwise."""
+        w = t.word(cs - 1)
+        mark = self._number_mark(t, cs - 1)
+        if not (mark < cs - 1 and w.isdigit()) and not re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)", w):
+            return None  # a bare number before a name counts or numbers rows ('3 JACOBS UNIVERSITY')
+        if not self.screen.holds(screening.canon(w.rstrip("stndrh"))):
+            return None
+        return mark
+
+    @staticmethod
+    def _number_mark(t: _Tokens, i: int) -> int:
+        """Where 'No. 33' starts for the number at token ``i`` ('No', '.' and 'No.' are tokens): ``i`` when no
+        mark precedes it."""
+        if i >= 2 and t.word(i - 1) == "." and t.word(i - 2) in ("No", "Nr"):
+            return i - 2
+        return i - 1 if i and t.word(i - 1) in NUMBER_MARKS else i
 
     def _syllables_before(self, t: _Tokens, cs: int) -> int | None:
         """Where the name starts when ``Guo-wei`` is written right before token ``cs`` and 'guowei' is a word of
@@ -782,7 +808,14 @@ class PartnerDetector:
         for i in seeds:
             if covered[i] == 1:
                 continue
-            rs, re_ = self._name_run(t, i)
+            if t.word(i)[:1].isdigit():
+                # a number a listed name starts with: the name runs from it over the capitalised words after it
+                if self._line_break(t, i) or not (i + 1 < t.n and t.name_word(i + 1)):
+                    continue
+                rs = self._number_mark(t, i)
+                re_ = self._name_run(t, i + 1)[1]
+            else:
+                rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             re_ = self._place_after(t, self._legal_form_after(t, re_))
