@@ -42,6 +42,8 @@ def designated(found: list[Finding]) -> set[str]:
         # a place after a name holding a built-in body's name: the more specific listed subsidiary
         ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
         ("Partner 2: Hua-wei Investment Company Limited, Wuhan. Role: analysis.", "EL-1154"),
+        # pinyin syllables joined by a hyphen, the first read as a legal form ('AO')
+        ("We work with Ao-shi Control Technology Company Limited, Shanghai on sensors.", "EL-0901"),
         # a number the name is known by, with no capital to start it
         ("Work is carried out jointly with the 85th Main Special Service Centre.", "CYB0012"),
         ("Work is carried out jointly with No. 85 Main Special Service Centre.", "CYB0012"),

@@ -7,6 +7,7 @@ the places the text names. Reads the detector's tokens, runs and country mention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
@@ -208,8 +209,17 @@ def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float
     bar, a specific one does."""
     idx = det.screen
     specific = any(not idx.generic(k) for k in ev)
-    for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
+    bar = screening.DESIGNATED if specific else screening.POSSIBLE
+    for k, score in idx.score_span(text, bar):
         ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+    joined = _SYLLABLES.sub(r"\1\2", text)
+    if joined != text and not ev:
+        # pinyin syllables joined by a hyphen whose first reads as a legal form ('Ao-shi' for 'Aoshi': 'AO')
+        for k, score in idx.score_span(joined, bar):
+            ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+
+
+_SYLLABLES = re.compile(r"\b([A-Z][a-z]{0,4})-([a-z]{1,6})\b")
 
 
 def _later_start_evidence(
