@@ -54,6 +54,8 @@ NUMBERED = re.compile(
     r"(?:\bNo\.\s?|\bN°\s?|#)(\d{1,4})\s+[A-Z]|\b((?!19\d\d|20\d\d)\d{3,4}|\d{1,4}(?:st|nd|rd|th))\s+[A-Z]"
 )
 NUMBER_MARKS = ("No.", "No", "N°", "#")
+# capitals joined by hyphens, which the tokeniser splits ('NSCC-SZ', 'IRGC-ASF')
+JOINED_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)+(?![\w-])")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -568,25 +570,15 @@ class PartnerDetector:
         whole acronym replaces the hits of its parts ('IRGC' is another listed body than 'IRGC-ASF')."""
         listed = self.screen.acronyms
         out = hits
-        i = 0
-        while i + 2 < t.n:
-            j = i
-            while (
-                j + 2 < t.n
-                and t.word(j + 1) == "-"
-                and not t.sp[j]
-                and not t.sp[j + 1]
-                and t.word(j + 2).isupper()
-            ):
-                j += 2
-            if j > i and t.word(i).isupper():
-                for end in range(j, i, -2):
-                    names = listed.get("".join(t.word(k) for k in range(i, end + 1)))
-                    if names:
-                        out = [h for h in out if h.end <= i or h.start > end]
-                        out.append(Hit(i, end + 1, list(names), "acronym"))
-                        break
-            i = max(j, i) + 1
+        for m in JOINED_ACRONYM.finditer(t.text):
+            names = listed.get(m.group())
+            if not names:
+                continue
+            i, end = bisect_right(t.st, m.start()) - 1, bisect_right(t.st, m.end() - 1) - 1
+            if t.st[i] != m.start() or t.end(end) != m.end():
+                continue  # not whole tokens
+            out = [h for h in out if h.end <= i or h.start > end]
+            out.append(Hit(i, end + 1, list(names), "acronym"))
         return sorted(out, key=lambda h: h.start) if out is not hits else hits
 
     def _number_seeds(self, t: _Tokens) -> list[int]:
