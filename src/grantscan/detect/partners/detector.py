@@ -43,19 +43,18 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
+    _block_key,
     fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
 from .words import word_lists
 
-# a number before a capitalised word, written 'No. 85' or '85th': a listed name may start with it
-# (a number of three digits or more, a year aside, or an ordinal: a listed name's; a smaller one counts things)
-NUMBERED = re.compile(
-    r"(?:\bNo\.\s?|\bN°\s?|#)(\d{1,4})\s+[A-Z]|\b((?!19\d\d|20\d\d)\d{3,4}|\d{1,4}(?:st|nd|rd|th))\s+[A-Z]"
-)
+# a number before a capitalised word ('No. 85 Main', '85th Main', '360 Security'): a listed name may start with
+# it (the search starts with a digit, which keeps it fast; ``_number_seeds`` says which of them count)
+NUMBERED = re.compile(r"(\d{1,4})(st|nd|rd|th)?\s+[A-Z]")
 NUMBER_MARKS = ("No.", "No", "N°", "#")
-# capitals joined by hyphens, which the tokeniser splits ('NSCC-SZ', 'IRGC-ASF')
-JOINED_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)+(?![\w-])")
+_MARKED = re.compile(r"(?:\bNo\.\s?|\bN°\s?|#)\Z")
+_YEAR = re.compile(r"(?:19|20)\d\d\Z")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -162,6 +161,9 @@ class PartnerDetector:
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
+        self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
+        self._numbers_cache: dict[bytes, list[int]] = {}  # number seeds of a block, by its tokens
+        self._dash = nlp.vocab.strings.add("-")
         self.ner = _load_model(config.model) if config.model else None
 
     # -- entry points -------------------------------------------------------------------------------------------
@@ -242,7 +244,9 @@ class PartnerDetector:
             return None
         defined = self._definitions
         if defined is None:  # found outside a document's scan: the block's own definitions
-            defined = self._defined_in([self._orig])
+            if self._block_definitions[0] != self._orig:
+                self._block_definitions = (self._orig, self._defined_in([self._orig]))
+            defined = self._block_definitions[1]
         expansions = tuple(defined.get(acronym, ()))
         t = n.t
         role = "other" if filters.reference(n) or filters.title(n) else acronyms.role(t, n.s, n.e)
@@ -563,32 +567,49 @@ class PartnerDetector:
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
         hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
-        return self._joined_acronyms(t, hits) if "-" in t.text else hits
+        dashes = np.flatnonzero(orth == self._dash)
+        return self._joined_acronyms(t, hits, dashes.tolist()) if len(dashes) else hits
 
-    def _joined_acronyms(self, t: _Tokens, hits: list[Hit]) -> list[Hit]:
+    def _joined_acronyms(self, t: _Tokens, hits: list[Hit], dashes: list[int]) -> list[Hit]:
         """Listed acronyms of parts joined by hyphens ('NSCC-SZ', 'IRGC-ASF'), which the tokeniser splits: the
-        whole acronym replaces the hits of its parts ('IRGC' is another listed body than 'IRGC-ASF')."""
+        whole acronym replaces the hits of its parts ('IRGC' is another listed body than 'IRGC-ASF').
+        ``dashes``: the tokens that are hyphens."""
         listed = self.screen.acronyms
         out = hits
-        for m in JOINED_ACRONYM.finditer(t.text):
-            names = listed.get(m.group())
-            if not names:
+        done = -1
+        for j in dashes:
+            if j <= done or not 0 < j < t.n - 1 or t.sp[j - 1] or t.sp[j]:
                 continue
-            i, end = bisect_right(t.st, m.start()) - 1, bisect_right(t.st, m.end() - 1) - 1
-            if t.st[i] != m.start() or t.end(end) != m.end():
-                continue  # not whole tokens
-            out = [h for h in out if h.end <= i or h.start > end]
-            out.append(Hit(i, end + 1, list(names), "acronym"))
+            if not (t.word(j - 1).isupper() and (t.word(j + 1).isupper() or t.word(j + 1).isdigit())):
+                continue
+            i, end = j - 1, j + 1
+            while i >= 2 and t.word(i - 1) == "-" and not t.sp[i - 2] and not t.sp[i - 1]:
+                i -= 2
+            while end + 2 < t.n and t.word(end + 1) == "-" and not t.sp[end] and not t.sp[end + 1]:
+                end += 2
+            done = end
+            names = listed.get("".join(t.word(k) for k in range(i, end + 1)))
+            if names:
+                out = [h for h in out if h.end <= i or h.start > end]
+                out.append(Hit(i, end + 1, list(names), "acronym"))
         return sorted(out, key=lambda h: h.start) if out is not hits else hits
 
     def _number_seeds(self, t: _Tokens) -> list[int]:
         """Numbers a listed name is known by, written before a capitalised word ('85th Main Special Service
-        Centre', 'No. 85 Main ...'): the number is the name's distinctive word, and no capital starts it."""
+        Centre', 'No. 85 Main ...', '360 Security Technology'): the number is the name's distinctive word, and no
+        capital starts it. A number counts when it is ranked, marked ('No. 85') or of three digits or more and no
+        year; a smaller bare one counts things or numbers rows."""
         out = []
-        for m in NUMBERED.finditer(t.text):
-            g = 1 if m.group(1) else 2
-            if self.screen.holds(screening.canon(m.group(g).rstrip("stndrh"))):
-                i = bisect_right(t.st, m.start(g)) - 1
+        text = t.text
+        for m in NUMBERED.finditer(text):
+            a, number = m.start(1), m.group(1)
+            if a and (text[a - 1].isalnum() or text[a - 1] in ".,"):
+                continue  # inside a word or a decimal ('D1.2', '154.00')
+            if not (m.group(2) or _MARKED.search(text, max(0, a - 4), a)):
+                if len(number) < 3 or _YEAR.match(number):
+                    continue
+            if self.screen.holds(screening.canon(number)):
+                i = bisect_right(t.st, a) - 1
                 if 0 <= i < t.n:
                     out.append(i)
         return out
@@ -611,8 +632,17 @@ class PartnerDetector:
         orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
         hits = self._screen_hits(sdoc, orth)
         seeds = self._seeds(sdoc, orth)
-        if len(self.screen) and NUMBERED.search(self._doc_text if sdoc is self._doc else sdoc.text):
-            seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc))})
+        if len(self.screen):
+            numbers = self._numbers_cache.get(key := _block_key(orth))
+            if numbers is None:
+                if len(self._numbers_cache) > 2_000:
+                    self._numbers_cache.clear()
+                text = self._doc_text if sdoc is self._doc else sdoc.text
+                numbers = self._numbers_cache[key] = (
+                    self._number_seeds(self._toks(sdoc)) if NUMBERED.search(text) else []
+                )
+            if numbers:
+                seeds = sorted({*seeds, *numbers})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
             return []
         t = self._toks(sdoc)
@@ -842,10 +872,12 @@ class PartnerDetector:
         """The end of a run from seed ``i`` cut where the next sentence starts: at a sentence start, or after an
         abbreviated legal form with its full stop ('Jadeshine Engineering HK Co. Role: ...'), which the
         tokeniser keeps in one token, when no other legal form follows it."""
+        if t.has_sents:
+            e = min(e, t.sentence(i)[1])
+        if e - i < 2 or "." not in t.text[t.st[i] : t.end(e - 2)]:
+            return e
         legal = word_lists().legal_forms
         for j in range(i + 1, e):
-            if t.sent_start(j):
-                return j
             w = t.word(j - 1)
             if w.endswith(".") and fold(w).strip(".") in legal and fold(t.word(j)).strip(".,") not in legal:
                 return j

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
+from weakref import WeakKeyDictionary
 
 from ...model import ListMatch
 from . import screening, verdict
@@ -126,16 +127,37 @@ def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[fl
     """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
     for 'JSC AGAT - Electromechanical Plant'): the span with the head added is the listed name."""
     idx = det.screen
-    words = name_words(text)
     heads = word_lists().organisation_types
+    last = text.rsplit(None, 1)
+    if len(last) < 2 or fold(last[-1]).strip(".,") in heads:
+        return  # one word, or a head of its own: decided without normalising the name
+    cache = _HEAD_LEFT_OUT.setdefault(idx, {})
+    found = cache.get(text)
+    if found is None:
+        if len(cache) > 20_000:
+            cache.clear()
+        found = cache[text] = _head_left_out(idx, text, heads)
+    for k in found:
+        if ev.get(k, (0.0, ""))[0] < HEAD_LEFT_OUT_SCORE:
+            ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
+
+
+# names found with their head left out, per index and span text (a span is scored again on every scan)
+_HEAD_LEFT_OUT: WeakKeyDictionary[ScreeningIndex, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
+
+
+def _head_left_out(idx: ScreeningIndex, text: str, heads: AbstractSet[str]) -> tuple[int, ...]:
+    """The specific listed names ``text`` with one of ``LEFT_OUT_HEADS`` added is."""
+    words = name_words(text)
     if len(words) < 2 or words[-1] in heads or not all(idx.holds(canon(w)) for w in words):
-        return  # one word ('Jupiter' is no 'Jupiter Plant'), a head of its own, or a word no listed name holds
-    for head in LEFT_OUT_HEADS:
-        if not idx.holds(canon(head.lower())):
-            continue
-        for k in idx.lookup(f"{text} {head}"):
-            if not idx.generic(k) and ev.get(k, (0.0, ""))[0] < HEAD_LEFT_OUT_SCORE:
-                ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
+        return ()  # one word ('Jupiter' is no 'Jupiter Plant'), a head of its own, or a word no listed name holds
+    return tuple(
+        k
+        for head in LEFT_OUT_HEADS
+        if idx.holds(canon(head.lower()))
+        for k in idx.lookup(f"{text} {head}")
+        if not idx.generic(k)
+    )
 
 
 _NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
@@ -212,8 +234,8 @@ def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float
     bar = screening.DESIGNATED if specific else screening.POSSIBLE
     for k, score in idx.score_span(text, bar):
         ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
-    joined = _SYLLABLES.sub(r"\1\2", text)
-    if joined != text and not ev:
+    joined = _SYLLABLES.sub(r"\1\2", text) if "-" in text and not ev else text
+    if joined != text:
         # pinyin syllables joined by a hyphen whose first reads as a legal form ('Ao-shi' for 'Aoshi': 'AO')
         for k, score in idx.score_span(joined, bar):
             ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
