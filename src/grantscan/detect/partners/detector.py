@@ -594,6 +594,16 @@ class PartnerDetector:
                 out.append(Hit(i, end + 1, list(names), "acronym"))
         return sorted(out, key=lambda h: h.start) if out is not hits else hits
 
+    def _name_number(self, word: str) -> bool:
+        """Whether ``word`` is a number of three digits or more, no year, that a listed name holds: a smaller
+        one before a name counts things or numbers rows ('12 Completed', '1 Country France')."""
+        return (
+            word.isdigit()
+            and 3 <= len(word) <= 4
+            and not _YEAR.match(word)
+            and self.screen.holds(screening.canon(word))
+        )
+
     def _number_seeds(self, t: _Tokens) -> list[int]:
         """Numbers a listed name is known by, written before a capitalised word ('85th Main Special Service
         Centre', 'No. 85 Main ...', '360 Security Technology'): the number is the name's distinctive word, and no
@@ -603,11 +613,12 @@ class PartnerDetector:
         text = t.text
         for m in NUMBERED.finditer(text):
             a, number = m.start(1), m.group(1)
+            if not (m.group(2) or (len(number) >= 3 and not _YEAR.match(number))) and not (
+                a and text[a - 1] in " #°" and _MARKED.search(text, max(0, a - 4), a)
+            ):
+                continue  # a small bare number counts things or numbers rows
             if a and (text[a - 1].isalnum() or text[a - 1] in ".,"):
                 continue  # inside a word or a decimal ('D1.2', '154.00')
-            if not (m.group(2) or _MARKED.search(text, max(0, a - 4), a)):
-                if len(number) < 3 or _YEAR.match(number):
-                    continue
             if self.screen.holds(screening.canon(number)):
                 i = bisect_right(t.st, a) - 1
                 if 0 <= i < t.n:
@@ -842,7 +853,7 @@ class PartnerDetector:
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             re_ = self._place_after(t, self._legal_form_after(t, re_))
             re_ = self._sentence_end(t, i, re_)
-            if rs > 0 and t.word(rs - 1).isdigit() and self.screen.holds(screening.canon(t.word(rs - 1))):
+            if rs > 0 and self._name_number(t.word(rs - 1)):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             if re_ - rs < 2:
                 continue

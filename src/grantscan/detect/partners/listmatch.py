@@ -95,8 +95,11 @@ def _list_evidence(
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
     idx = det.screen
-    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
-        _head_left_out_evidence(det, text, ev)
+    if (
+        kind_listed
+        and max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+    ):
+        _head_left_out_evidence(det, text, ev)  # a run a head word found ends with its own head
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
     # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
     # Company Limited, Wuhan' is 'Wuhan Huawei Investment Co., Ltd.', not 'Huawei Investment & Holding')
@@ -106,8 +109,8 @@ def _list_evidence(
         and t.name_word(e + 1)
         and (
             not whole
-            or fold(t.word(e + 1)) in word_lists().places
             or max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+            or fold(t.word(e + 1)) in word_lists().places
         )
     ):
         _name_after_evidence(det, t, s, e, text, ev)
