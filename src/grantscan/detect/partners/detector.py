@@ -838,8 +838,9 @@ class PartnerDetector:
         covered = bytearray(t.n)  # 1 for the tokens of a candidate, 2 of a listed name alone
         for cs, ce, kind, _ in candidates:
             covered[cs:ce] = (b"\x02" if kind == "listed" else b"\x01") * max(0, ce - cs)
+        tried = -1  # the end of the last run read: another seed inside it gives the same run
         for i in seeds:
-            if covered[i] == 1:
+            if covered[i] == 1 or i < tried:
                 continue
             if t.word(i)[:1].isdigit():
                 # a number a listed name starts with: the name runs from it over the capitalised words after it
@@ -855,6 +856,7 @@ class PartnerDetector:
             re_ = self._sentence_end(t, i, re_)
             if rs > 0 and self._name_number(t.word(rs - 1)):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
+            tried = re_
             if re_ - rs < 2:
                 continue
             if covered.find(1, rs, re_) != -1:
