@@ -49,11 +49,12 @@ from .screening import (
 from .tokens import _Mention, _Scan, _Tokens
 from .words import word_lists
 
-# a number before a capitalised word ('No. 85 Main', '85th Main', '360 Security'): a listed name may start with
-# it (the search starts with a digit, which keeps it fast; ``_number_seeds`` says which of them count)
-NUMBERED = re.compile(r"(\d{1,4})(st|nd|rd|th)?\s+[A-Z]")
+# a number before a capitalised word that a listed name may start with: of three digits or more ('360 Security
+# Technology'), ranked ('85th Main ...') or marked ('No. 85 Main ...'); each search starts with a digit or a
+# literal, which keeps it fast, and ``_number_seeds`` says which of them count
+NUMBERED = re.compile(r"\d(?:\d\d\d?|st|nd|rd|th)\s+[A-Z]")
+MARKED_NUMBER = re.compile(r"(?:No\.|N°|#)\s?(\d{1,4})\s+[A-Z]")
 NUMBER_MARKS = ("No.", "No", "N°", "#")
-_MARKED = re.compile(r"(?:\bNo\.\s?|\bN°\s?|#)\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
@@ -162,7 +163,7 @@ class PartnerDetector:
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
         self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
-        self._numbers_cache: dict[bytes, list[int]] = {}  # number seeds of a block, by its tokens
+        self._numbers_cache: dict[bytes, list[int]] = {}  # where a block's number seeds start, by its tokens
         self._dash = nlp.vocab.strings.add("-")
         self.ner = _load_model(config.model) if config.model else None
 
@@ -604,25 +605,38 @@ class PartnerDetector:
             and self.screen.holds(screening.canon(word))
         )
 
-    def _number_seeds(self, t: _Tokens) -> list[int]:
-        """Numbers a listed name is known by, written before a capitalised word ('85th Main Special Service
-        Centre', 'No. 85 Main ...', '360 Security Technology'): the number is the name's distinctive word, and no
-        capital starts it. A number counts when it is ranked, marked ('No. 85') or of three digits or more and no
-        year; a smaller bare one counts things or numbers rows."""
+    def _number_seeds(self, t: _Tokens, starts: list[int]) -> list[int]:
+        """The tokens of the numbers at characters ``starts`` (``_number_starts``)."""
         out = []
-        text = t.text
+        for a in starts:
+            i = bisect_right(t.st, a) - 1
+            if 0 <= i < t.n:
+                out.append(i)
+        return out
+
+    def _number_starts(self, text: str) -> list[int]:
+        """Where the numbers a listed name is known by start in ``text``, written before a capitalised word ('85th
+        Main Special Service Centre', 'No. 85 Main ...', '360 Security Technology'): the number is the name's
+        distinctive word, and no capital starts it. A number counts when it is ranked, marked ('No. 85') or of three
+        or four digits and no year; a smaller bare one counts things or numbers rows."""
+        found: list[int] = []
         for m in NUMBERED.finditer(text):
-            a, number = m.start(1), m.group(1)
-            if not (m.group(2) or (len(number) >= 3 and not _YEAR.match(number))) and not (
-                a and text[a - 1] in " #°" and _MARKED.search(text, max(0, a - 4), a)
-            ):
-                continue  # a small bare number counts things or numbers rows
-            if a and (text[a - 1].isalnum() or text[a - 1] in ".,"):
+            a = m.start()
+            while a and text[a - 1].isdigit():
+                a -= 1
+            number = re.match(r"\d+", text[a : m.end()])
+            if number is None or a and (text[a - 1].isalpha() or text[a - 1] in ".,"):
                 continue  # inside a word or a decimal ('D1.2', '154.00')
-            if self.screen.holds(screening.canon(number)):
-                i = bisect_right(t.st, a) - 1
-                if 0 <= i < t.n:
-                    out.append(i)
+            digits = number.group()
+            if text[a + len(digits)].isspace() and (len(digits) > 4 or _YEAR.match(digits)):
+                continue  # a year, or a number too long for a name
+            found.append(a)
+        found += [m.start(1) for m in MARKED_NUMBER.finditer(text)]
+        out = []
+        for a in found:
+            digits = re.match(r"\d+", text[a:])
+            if digits and self.screen.holds(screening.canon(digits.group())):
+                out.append(a)
         return out
 
     def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
@@ -649,11 +663,9 @@ class PartnerDetector:
                 if len(self._numbers_cache) > 2_000:
                     self._numbers_cache.clear()
                 text = self._doc_text if sdoc is self._doc else sdoc.text
-                numbers = self._numbers_cache[key] = (
-                    self._number_seeds(self._toks(sdoc)) if NUMBERED.search(text) else []
-                )
+                numbers = self._numbers_cache[key] = self._number_starts(text)
             if numbers:
-                seeds = sorted({*seeds, *numbers})
+                seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc), numbers)})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
             return []
         t = self._toks(sdoc)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
-from weakref import WeakKeyDictionary
 
 from ...model import ListMatch
 from . import screening, verdict
@@ -95,11 +94,8 @@ def _list_evidence(
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
     idx = det.screen
-    if (
-        kind_listed
-        and max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
-    ):
-        _head_left_out_evidence(det, text, ev)  # a run a head word found ends with its own head
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+        _head_left_out_evidence(det, text, ev)
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
     # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
     # Company Limited, Wuhan' is 'Wuhan Huawei Investment Co., Ltd.', not 'Huawei Investment & Holding')
@@ -128,39 +124,22 @@ HEAD_LEFT_OUT_SCORE = 0.9
 
 def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
     """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
-    for 'JSC AGAT - Electromechanical Plant'): the span with the head added is the listed name."""
+    for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
+    name. Only names the fuzzy score already found are read (a missing head costs a name little of its score)."""
     idx = det.screen
-    heads = word_lists().organisation_types
-    last = text.rsplit(None, 1)
-    if len(last) < 2 or fold(last[-1]).strip(".,") in heads:
-        return  # one word, or a head of its own: decided without normalising the name
-    cache = _HEAD_LEFT_OUT.setdefault(idx, {})
-    found = cache.get(text)
-    if found is None:
-        if len(cache) > 20_000:
-            cache.clear()
-        found = cache[text] = _head_left_out(idx, text, heads)
-    for k in found:
-        if ev.get(k, (0.0, ""))[0] < HEAD_LEFT_OUT_SCORE:
+    close = [k for k, (score, _) in ev.items() if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k)]
+    if not close:
+        return
+    words = name_words(text)
+    if len(words) < 2 or words[-1] in word_lists().organisation_types:
+        return  # one word ('Jupiter' is no 'Jupiter Plant'), or a head of its own ('Metallurgical Institute')
+    for k in close:
+        listed = idx.words_of(k)
+        if listed[:-1] == words and listed[-1] in _LEFT_OUT:
             ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
 
 
-# names found with their head left out, per index and span text (a span is scored again on every scan)
-_HEAD_LEFT_OUT: WeakKeyDictionary[ScreeningIndex, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
-
-
-def _head_left_out(idx: ScreeningIndex, text: str, heads: AbstractSet[str]) -> tuple[int, ...]:
-    """The specific listed names ``text`` with one of ``LEFT_OUT_HEADS`` added is."""
-    words = name_words(text)
-    if len(words) < 2 or words[-1] in heads or not all(idx.holds(canon(w)) for w in words):
-        return ()  # one word ('Jupiter' is no 'Jupiter Plant'), a head of its own, or a word no listed name holds
-    return tuple(
-        k
-        for head in LEFT_OUT_HEADS
-        if idx.holds(canon(head.lower()))
-        for k in idx.lookup(f"{text} {head}")
-        if not idx.generic(k)
-    )
+_LEFT_OUT = frozenset(h.lower() for h in LEFT_OUT_HEADS)
 
 
 _NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
