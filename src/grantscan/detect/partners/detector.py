@@ -864,6 +864,9 @@ class PartnerDetector:
                 rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
+            if covered.find(1, rs, re_) != -1:
+                tried = re_
+                continue  # another candidate holds some of its tokens (and would of a longer run)
             re_ = self._place_after(t, self._legal_form_after(t, re_))
             re_ = self._sentence_end(t, i, re_)
             if rs > 0 and self._name_number(t.word(rs - 1)):
