@@ -746,6 +746,7 @@ def list_family_rows(rng: random.Random) -> list[dict]:
             form = "sanaye"
         elif (
             want["parent-left-out"]
+            and clean(e.name).split()[:1] != []
             and clean(e.name).split()[0].lower() in wl.parent_groups
             and len(base.split()) >= 3
         ):
@@ -920,6 +921,189 @@ def add_written_forms(path: Path) -> int:
     return len(rows)
 
 
+ACRONYM_FORMS = {
+    "acronym-paragraph": 6,
+    "comma-legal": 6,
+    "head-left-out": 6,
+    "number-first": 5,
+    "camel-city-moved": 4,
+}
+ORDINAL_RX = re.compile(r"^(\d{1,4})(st|nd|rd|th|ST|ND|RD|TH)? (.+)$")
+CAMEL_RX = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+# words to spell an acronym out as something else than the listed body ('KNAAPO' -> 'Kinetic Network ...')
+LETTER_WORDS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "Advanced Biomedical Computing Data Energy Fluid Graph Hybrid Imaging Joint Kinetic Learning Modelling "
+        "Network Optical Photonic Quantum Robotic Signal Thermal Unified Vision Wave Xenon Yield Zonal".split(),
+        strict=True,
+    )
+)
+OTHER_ROLES = [
+    "The {acr} method was applied to the {topic} data in collaboration with our partners.",
+    "We measured {acr} expression in every sample during the second year.",
+    "Deliverable D2.1 (Type: {acr}, Due: month 12) reports on {topic}.",
+    "Results were obtained with {acr}, a software package for {topic}, developed by the consortium.",
+]
+HEADS = ("Plant", "Factory", "Works", "Enterprise", "Industries")
+OTHER_TOWNS = ["Sheffield", "Lyon", "Graz", "Tampere", "Porto", "Gdansk"]
+
+
+def acronym_form_rows(rng: random.Random) -> list[dict]:
+    """Rows of the forms the fresh draws of this generator showed (ids w...): a three-letter listed acronym
+    used as an organisation with the entry's country in the next sentence of its paragraph; one-word names
+    with their legal form after a comma ('Lazurnaya, OOO'); industrial names with their head word left out
+    ('Chelyabinsk Metallurgical'); names of generic words known by a number ('85th Main Special Service
+    Centre', 'No. 85 Main ...'); Chinese names in camel case with the city moved after them ('AppTec (WuXi)').
+    Look-alikes: the same number before other words ('85th Street Dental Practice'); listed acronyms of four letters or more defined in the text
+    as something else or used as a method, a gene or a field value; everyday words with a legal form after a
+    comma; a head word left out of a name of another town ('Sheffield Metallurgical')."""
+    from grantscan.detect.partners.detector import _common_words
+    from grantscan.detect.partners.screening import ScreeningIndex, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    everyday = _common_words()
+    d = default_designations()
+    index = ScreeningIndex.from_entries(d.entries, (), _common_words)
+    shared: dict[tuple[str, ...], set[str]] = {}
+    for e in d.entries:
+        for n in [e.name, *e.aliases]:
+            shared.setdefault(name_words(bare(n)), set()).add(e.name)
+    pool = [e for e in d.entries if e.name == split_name(e.name)[0]]
+    rng.shuffle(pool)
+    want = dict(ACRONYM_FORMS)
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[str] = set()
+    long_acronyms: list[str] = []
+    for e in pool:
+        names = [e.name, *e.aliases]
+        acr = [a for a in e.aliases if is_acronym(a) and "-" not in a]
+        base = bare(e.name)
+        if base.lower() in seen or "," in base:
+            continue
+        written, form, text = None, None, ""
+        words = base.split()
+        if (
+            want["acronym-paragraph"]
+            and e.country in COUNTRY_WORDS
+            and acr
+            and len(acr[0]) == 3
+            and index.acronym_bodies(acr[0]) == 1
+        ):
+            written, form = acr[0], "acronym-paragraph"
+            text = f"{sentence(rng, written, '')} The team is based in {COUNTRY_WORDS[e.country]}."
+        elif (
+            want["comma-legal"]
+            and len(words) == 1
+            and len(words[0]) >= 6
+            and words[0].isalpha()
+            and words[0].lower() not in everyday
+            and len(shared.get(name_words(base), set())) == 1
+        ):
+            written, form = f"{words[0]}, {rng.choice(['OOO', 'LLC', 'JSC', 'Ltd'])}", "comma-legal"
+        elif (
+            want["head-left-out"]
+            and len(words) >= 3
+            and words[-1] in HEADS
+            and _keeps_distinctive(" ".join(words[:-1]), everyday)
+            and len(shared.get(name_words(base), set())) == 1
+        ):
+            written, form = " ".join(words[:-1]), "head-left-out"
+        elif (
+            want["number-first"]
+            and (m := ORDINAL_RX.match(base))
+            and len(m.group(3).split()) >= 2
+            and _keeps_distinctive(m.group(3), everyday) is False
+        ):
+            rest = m.group(3).title() if m.group(3).isupper() else m.group(3)
+            number = f"{m.group(1)}{(m.group(2) or '').lower()}"
+            written = rng.choice([f"{number} {rest}", f"No. {m.group(1)} {rest}"]) if m.group(2) else base
+            form = "number-first"
+        elif (
+            want["camel-city-moved"]
+            and e.country == "CN"
+            and (city := _city_left_out(e.name, word_lists().places))
+            and CAMEL_RX.match(bare(city[0]).split()[0])
+        ):
+            written, form = f"{bare(city[0])} ({city[1]})", "camel-city-moved"
+        elif acr and len(acr[0]) >= 4 and index.acronym_bodies(acr[0]) == 1:
+            long_acronyms.append(acr[0])
+        if not form or not written:
+            continue
+        if not text:
+            place = (
+                f" in {COUNTRY_WORDS[e.country]}" if e.country in COUNTRY_WORDS and rng.random() < 0.4 else ""
+            )
+            text = sentence(rng, written, place)
+        rows.append(designated_row(text, form, written, e, names))
+        want[form] -= 1
+        seen.add(base.lower())
+        if form == "comma-legal":
+            word = rng.choice(sorted(w for w in everyday if 6 <= len(w) <= 9 and w.isalpha()))
+            alike = f"{word.title()}, {written.split(', ')[1]}"
+            if not index.lookup(alike):
+                negatives.append(
+                    {
+                        "text": sentence(rng, alike, ""),
+                        "label": "not",
+                        "form": f"{form}-look-alike",
+                        "org": alike,
+                    }
+                )
+        elif form == "number-first":
+            number = written.split()[0] if not written.startswith("No.") else f"No. {written.split()[1]}"
+            alike = f"{number} {rng.choice(['Street Dental Practice', 'Avenue Community Centre', 'Road Garden Centre'])}"
+            negatives.append(
+                {"text": sentence(rng, alike, ""), "label": "not", "form": f"{form}-look-alike", "org": alike}
+            )
+        elif form == "head-left-out":
+            alike = " ".join([rng.choice(OTHER_TOWNS), *written.split()[1:]])
+            if len(alike.split()) >= 2 and not index.score_span(f"{alike} {words[-1]}", 0.86):
+                negatives.append(
+                    {
+                        "text": sentence(rng, alike, ""),
+                        "label": "not",
+                        "form": f"{form}-look-alike",
+                        "org": alike,
+                    }
+                )
+        if not any(want.values()) and len(long_acronyms) >= 12:
+            break
+    for i, acr in enumerate(sorted(set(long_acronyms))[:12]):
+        if i % 2 == 0:
+            expansion = " ".join(LETTER_WORDS.get(c, "Applied") for c in acr if c.isalpha())
+            text = (
+                f"{sentence(rng, acr, f' ({expansion} Laboratory, University of Leeds)')}"
+                if i % 4 == 0
+                else f"The {expansion} Consortium ({acr}) will coordinate the {rng.choice(TOPICS)} work."
+            )
+            form = "acronym-defined-otherwise"
+        else:
+            text = rng.choice(OTHER_ROLES).format(acr=acr, topic=rng.choice(TOPICS))
+            form = "acronym-other-role"
+        negatives.append({"text": text, "label": "not", "form": form, "org": acr})
+    return rows + negatives
+
+
+def add_acronym_forms(path: Path) -> int:
+    """Replace the rows of ``acronym_form_rows`` (ids w...) in ``path``, leaving every other row as it is; ids
+    are numbered past those that sha1 puts in the frozen part, so every new row is tuned on."""
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not json.loads(line)["id"].startswith("w")
+    ]
+    rows = acronym_form_rows(random.Random(SEED + 4))
+    ids = (f"w{i:03d}" for i in range(10_000) if split_of(f"w{i:03d}") == "tune")
+    with open(path, "w", encoding="utf-8") as fh:
+        for line in kept:
+            fh.write(line + "\n")
+        for row_id, r in zip(ids, rows, strict=False):
+            fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def split_of(row_id: str) -> str:
     return "frozen" if hashlib.sha1(row_id.encode()).hexdigest()[0] in "01234" else "tune"
 
@@ -956,6 +1140,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the written forms (ids v...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-acronym-forms",
+        action="store_true",
+        help="(re)write only the rows of the acronym and later written forms (ids w...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -966,6 +1155,9 @@ def main() -> None:
         return
     if a.add_written_forms:
         print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
+        return
+    if a.add_acronym_forms:
+        print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
         return
     if not a.register:
         ap.error("--register is needed to write the first rows")
@@ -980,6 +1172,7 @@ def main() -> None:
     print(f"{add_families(Path(a.out))} family rows -> {a.out}")
     print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
     print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
+    print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
 
 
 if __name__ == "__main__":

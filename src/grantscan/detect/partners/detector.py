@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
 from ...model import Document, Finding, TextBlock
 from ..tokens import lower_hashes
-from . import filters, keep, listmatch, screening
+from . import acronyms, filters, keep, listmatch, screening, verdict
 from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
@@ -42,10 +43,19 @@ from .places import (
 from .screening import (
     Hit,
     ScreeningIndex,
+    _block_key,
     fold,
 )
 from .tokens import _Mention, _Scan, _Tokens
+from .words import word_lists
 
+# a number before a capitalised word that a listed name may start with: of three digits or more ('360 Security
+# Technology'), ranked ('85th Main ...') or marked ('No. 85 Main ...'); each search starts with a digit or a
+# literal, which keeps it fast, and ``_number_seeds`` says which of them count
+NUMBERED = re.compile(r"\d(?:\d\d\d?|st|nd|rd|th)\s+[A-Z]")
+MARKED_NUMBER = re.compile(r"(?:No\.|N°|#)\s?(\d{1,4})\s+[A-Z]")
+NUMBER_MARKS = ("No.", "No", "N°", "#")
+_YEAR = re.compile(r"(?:19|20)\d\d\Z")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -151,6 +161,10 @@ class PartnerDetector:
         self.screen = _screening_index(self.designations, tuple(self._not_acronyms()))
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
+        self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
+        self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
+        self._numbers_cache: dict[bytes, list[int]] = {}  # where a block's number seeds start, by its tokens
+        self._dash = nlp.vocab.strings.add("-")
         self.ner = _load_model(config.model) if config.model else None
 
     # -- entry points -------------------------------------------------------------------------------------------
@@ -178,11 +192,82 @@ class PartnerDetector:
         return out
 
     def begin(self, document: Document, doctype: str) -> None:
-        """Nothing to set up per document."""
+        """The acronyms the document defines, wherever they are: a listed acronym written alone is read by what
+        the document says it stands for."""
+        self._definitions = self._defined_in(b.text for b in document.blocks)
 
     def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
-        """Nothing document-wide yet: mentions are grouped by the caller."""
+        """Nothing document-wide but the acronym definitions, forgotten here: mentions are grouped by the
+        caller."""
+        self._definitions = None
         return own
+
+    def _defined_in(self, texts: Iterable[str]) -> dict[str, list[str]]:
+        """Acronym -> what ``texts`` define it as ('Institute of Applied Physics (IAP)', 'IAP (Institute of
+        Applied Physics)'); a place in brackets after an acronym ('NSI (Russia)') places it and defines nothing."""
+        places = self.rules.places
+        out: dict[str, list[str]] = {}
+        for text in texts:
+            if "(" not in text:
+                continue
+            for d in acronyms.definitions(text.replace("\n", " ")):
+                if all(part.strip() in places for part in d.expansion.split(",")):
+                    continue
+                got = out.setdefault(d.acronym, [])
+                if d.expansion not in got:
+                    got.append(d.expansion)
+        return out
+
+    def _listed_acronym_elsewhere(self, n: filters.NameAt, text: str, org: KnownOrg) -> bool:
+        """Whether a built-in listed body's acronym ('NUDT') is written in another role than an organisation's
+        or defined by the text as something else ('Nanjing Unified Data Tools (NUDT)')."""
+        if not screening.is_acronym(text.strip()):
+            return False
+        idx = self.screen
+        entries = {k for name in (org.name, *org.aliases) for k in idx.lookup(name) if len(name) > 3}
+        if not entries:
+            return False  # not listed: the built-in body's finding stays as it was
+        use = self._acronym_use(n, text)
+        if use is None:
+            return False
+        if use.role == "other" and not use.defined:
+            return True
+        if not use.defined:
+            return False
+        own = {(e.list_id, e.entry_id or e.name) for e in (idx.entries[idx.names[k].entry] for k in entries)}
+        return not any(use.expansion_scores.get(key, 0.0) >= verdict.DEFINED_AS_LISTED for key in own)
+
+    def _acronym_use(self, n: filters.NameAt, text: str) -> acronyms.AcronymUse | None:
+        """What the text says of the listed acronym at ``n`` written alone: its definition, its role, the places
+        of its paragraph; None when ``n`` is not one acronym."""
+        acronym = "".join(text.split())
+        if not screening.is_acronym(acronym):
+            return None
+        defined = self._definitions
+        if defined is None:  # found outside a document's scan: the block's own definitions
+            if self._block_definitions[0] != self._orig:
+                self._block_definitions = (self._orig, self._defined_in([self._orig]))
+            defined = self._block_definitions[1]
+        expansions = tuple(defined.get(acronym, ()))
+        t = n.t
+        role = "other" if filters.reference(n) or filters.title(n) else acronyms.role(t, n.s, n.e)
+        mentions = self._block_mentions
+        scores: dict[tuple[str, str], float] = {}
+        idx = self.screen
+        for expansion in expansions:
+            found = [(k, 1.0) for k in idx.lookup(expansion)] + idx.score_span(expansion, screening.POSSIBLE)
+            for k, score in found:
+                e = idx.entries[idx.names[k].entry]
+                key = (e.list_id, e.entry_id or e.name)
+                scores[key] = max(scores.get(key, 0.0), score)
+        return acronyms.AcronymUse(
+            acronym=acronym,
+            role=role,
+            expansions=expansions,
+            paragraph_codes=frozenset(m.code for m in mentions),
+            paragraph_cities=frozenset(m.phrase.casefold() for m in mentions if m.place.kind == "city"),
+            expansion_scores=scores,
+        )
 
     # -- tokens ---------------------------------------------------------------------------------------------------
 
@@ -482,7 +567,77 @@ class PartnerDetector:
             return []
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
-        return self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        dashes = np.flatnonzero(orth == self._dash)
+        return self._joined_acronyms(t, hits, dashes.tolist()) if len(dashes) else hits
+
+    def _joined_acronyms(self, t: _Tokens, hits: list[Hit], dashes: list[int]) -> list[Hit]:
+        """Listed acronyms of parts joined by hyphens ('NSCC-SZ', 'IRGC-ASF'), which the tokeniser splits: the
+        whole acronym replaces the hits of its parts ('IRGC' is another listed body than 'IRGC-ASF').
+        ``dashes``: the tokens that are hyphens."""
+        listed = self.screen.acronyms
+        out = hits
+        done = -1
+        for j in dashes:
+            if j <= done or not 0 < j < t.n - 1 or t.sp[j - 1] or t.sp[j]:
+                continue
+            if not (t.word(j - 1).isupper() and (t.word(j + 1).isupper() or t.word(j + 1).isdigit())):
+                continue
+            i, end = j - 1, j + 1
+            while i >= 2 and t.word(i - 1) == "-" and not t.sp[i - 2] and not t.sp[i - 1]:
+                i -= 2
+            while end + 2 < t.n and t.word(end + 1) == "-" and not t.sp[end] and not t.sp[end + 1]:
+                end += 2
+            done = end
+            names = listed.get("".join(t.word(k) for k in range(i, end + 1)))
+            if names:
+                out = [h for h in out if h.end <= i or h.start > end]
+                out.append(Hit(i, end + 1, list(names), "acronym"))
+        return sorted(out, key=lambda h: h.start) if out is not hits else hits
+
+    def _name_number(self, word: str) -> bool:
+        """Whether ``word`` is a number of three digits or more, no year, that a listed name holds: a smaller
+        one before a name counts things or numbers rows ('12 Completed', '1 Country France')."""
+        return (
+            word.isdigit()
+            and 3 <= len(word) <= 4
+            and not _YEAR.match(word)
+            and self.screen.holds(screening.canon(word))
+        )
+
+    def _number_seeds(self, t: _Tokens, starts: list[int]) -> list[int]:
+        """The tokens of the numbers at characters ``starts`` (``_number_starts``)."""
+        out = []
+        for a in starts:
+            i = bisect_right(t.st, a) - 1
+            if 0 <= i < t.n:
+                out.append(i)
+        return out
+
+    def _number_starts(self, text: str) -> list[int]:
+        """Where the numbers a listed name is known by start in ``text``, written before a capitalised word ('85th
+        Main Special Service Centre', 'No. 85 Main ...', '360 Security Technology'): the number is the name's
+        distinctive word, and no capital starts it. A number counts when it is ranked, marked ('No. 85') or of three
+        or four digits and no year; a smaller bare one counts things or numbers rows."""
+        found: list[int] = []
+        for m in NUMBERED.finditer(text):
+            a = m.start()
+            while a and text[a - 1].isdigit():
+                a -= 1
+            number = re.match(r"\d+", text[a : m.end()])
+            if number is None or a and (text[a - 1].isalpha() or text[a - 1] in ".,"):
+                continue  # inside a word or a decimal ('D1.2', '154.00')
+            digits = number.group()
+            if text[a + len(digits)].isspace() and (len(digits) > 4 or _YEAR.match(digits)):
+                continue  # a year, or a number too long for a name
+            found.append(a)
+        found += [m.start(1) for m in MARKED_NUMBER.finditer(text)]
+        out = []
+        for a in found:
+            digits = re.match(r"\d+", text[a:])
+            if digits and self.screen.holds(screening.canon(digits.group())):
+                out.append(a)
+        return out
 
     def _seeds(self, sdoc: Doc, orth: np.ndarray) -> list[int]:
         """Capitalised tokens whose spelling key is a distinctive word of a listed name."""
@@ -502,6 +657,15 @@ class PartnerDetector:
         orth = sdoc.to_array(ORTH) if len(sdoc) and len(self.screen) else np.zeros(0, dtype=np.uint64)
         hits = self._screen_hits(sdoc, orth)
         seeds = self._seeds(sdoc, orth)
+        if len(self.screen):
+            numbers = self._numbers_cache.get(key := _block_key(orth))
+            if numbers is None:
+                if len(self._numbers_cache) > 2_000:
+                    self._numbers_cache.clear()
+                text = self._doc_text if sdoc is self._doc else sdoc.text
+                numbers = self._numbers_cache[key] = self._number_starts(text)
+            if numbers:
+                seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc), numbers)})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
             return []
         t = self._toks(sdoc)
@@ -557,13 +721,16 @@ class PartnerDetector:
         """Extend a candidate back over what ends a capitalised run inside a name, where no other candidate holds
         those words: a place in brackets before a candidate of legal-form words only ('HiFar Technology (Beijing)
         Co., Ltd.'), and pinyin syllables joined by a hyphen, the second in lower case, that make a word a listed
-        name holds ('Guo-wei Integration Technology')."""
+        name holds ('Guo-wei Integration Technology'), and a number a listed name holds ('No. 33 Scientific
+        Research and Testing Institute')."""
         for j, (cs, ce, kind, org) in enumerate(candidates):
-            if org is not None or cs < 3:
+            if org is not None or cs < 1:
                 continue
-            rs = self._bracketed_place_before(t, cs, ce)
-            if rs is None:
+            rs = self._bracketed_place_before(t, cs, ce) if cs >= 3 else None
+            if rs is None and cs >= 3:
                 rs = self._syllables_before(t, cs)
+            if rs is None:
+                rs = self._number_before(t, cs)
             if rs is None or any(c is not candidates[j] and c[0] < cs and rs < c[1] for c in candidates):
                 continue
             candidates[j] = (rs, ce, kind, org)
@@ -574,13 +741,44 @@ class PartnerDetector:
         if cs < 4 or t.word(cs - 1) != ")" or screening.name_words(t.span_text(cs, ce)):
             return None
         open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
-        if open_at is None or open_at < 2 or open_at + 1 >= cs - 1 or not t.name_word(open_at - 1):
+        if open_at is None or open_at < 2 or open_at + 1 >= cs - 1:
+            return None
+        last = open_at - 1
+        if (
+            not t.name_word(last)
+            and last >= 2
+            and t.word(last - 1) in "-‐–"
+            and not t.sp[last - 2]
+            and not t.sp[last - 1]
+            and t.name_word(last - 2)
+        ):
+            last -= 2  # a word after a hyphen in lower case ('E-science (Beijing) Co., Ltd.')
+        if not t.name_word(last):
             return None
         places = self._span_mentions(t, open_at + 1, cs - 1)
         if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1):
             return None  # the brackets hold more than a place
-        rs = self._name_run(t, open_at - 1)[0]
+        rs = self._name_run(t, last)[0]
         return rs if screening.name_words(t.span_text(rs, open_at)) else None
+
+    def _number_before(self, t: _Tokens, cs: int) -> int | None:
+        """Where the name starts when a number a listed name holds is written right before token ``cs`` ('No. 33
+        Scientific Research and Testing Institute', '33rd ...'); None otherwise."""
+        w = t.word(cs - 1)
+        mark = self._number_mark(t, cs - 1)
+        if not (mark < cs - 1 and w.isdigit()) and not re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)", w):
+            return None  # a bare number before a name counts or numbers rows ('3 JACOBS UNIVERSITY')
+        if not self.screen.holds(screening.canon(w.rstrip("stndrh"))):
+            return None
+        return mark
+
+    @staticmethod
+    def _number_mark(t: _Tokens, i: int) -> int:
+        """Where 'No. 33' starts for the number at token ``i`` ('No', '.' and 'No.' are tokens): ``i`` when no
+        mark precedes it."""
+        if i >= 2 and t.word(i - 1) == "." and t.word(i - 2) in ("No", "Nr"):
+            return i - 2
+        return i - 1 if i and t.word(i - 1) in NUMBER_MARKS else i
 
     def _syllables_before(self, t: _Tokens, cs: int) -> int | None:
         """Where the name starts when ``Guo-wei`` is written right before token ``cs`` and 'guowei' is a word of
@@ -652,12 +850,28 @@ class PartnerDetector:
         covered = bytearray(t.n)  # 1 for the tokens of a candidate, 2 of a listed name alone
         for cs, ce, kind, _ in candidates:
             covered[cs:ce] = (b"\x02" if kind == "listed" else b"\x01") * max(0, ce - cs)
+        tried = -1  # the end of the last run read: another seed inside it gives the same run
         for i in seeds:
-            if covered[i] == 1:
+            if covered[i] == 1 or i < tried:
                 continue
-            rs, re_ = self._name_run(t, i)
+            if t.word(i)[:1].isdigit():
+                # a number a listed name starts with: the name runs from it over the capitalised words after it
+                if self._line_break(t, i) or not (i + 1 < t.n and t.name_word(i + 1)):
+                    continue
+                rs = self._number_mark(t, i)
+                re_ = self._name_run(t, i + 1)[1]
+            else:
+                rs, re_ = self._name_run(t, i)
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
+            if covered.find(1, rs, re_) != -1:
+                tried = re_
+                continue  # another candidate holds some of its tokens (and would of a longer run)
+            re_ = self._place_after(t, self._legal_form_after(t, re_))
+            re_ = self._sentence_end(t, i, re_)
+            if rs > 0 and self._name_number(t.word(rs - 1)):
+                rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
+            tried = re_
             if re_ - rs < 2:
                 continue
             if covered.find(1, rs, re_) != -1:
@@ -687,6 +901,43 @@ class PartnerDetector:
             return True
         return idx.one_name_holds_two(t.span_text(rs, re_))
 
+    @staticmethod
+    def _legal_form_after(t: _Tokens, e: int) -> int:
+        """The end of a name continued over a legal form written after a comma ('Lazurnaya, OOO'): a one-word name
+        is a name with it."""
+        if e + 1 < t.n and t.word(e) == "," and fold(t.word(e + 1)).strip(".") in word_lists().legal_forms:
+            return e + 2
+        return e
+
+    @staticmethod
+    def _sentence_end(t: _Tokens, i: int, e: int) -> int:
+        """The end of a run from seed ``i`` cut where the next sentence starts: at a sentence start, or after an
+        abbreviated legal form with its full stop ('Jadeshine Engineering HK Co. Role: ...'), which the
+        tokeniser keeps in one token, when no other legal form follows it."""
+        if t.has_sents:
+            e = min(e, t.sentence(i)[1])
+        if e - i < 2 or "." not in t.text[t.st[i] : t.end(e - 2)]:
+            return e
+        legal = word_lists().legal_forms
+        for j in range(i + 1, e):
+            w = t.word(j - 1)
+            if w.endswith(".") and fold(w).strip(".") in legal and fold(t.word(j)).strip(".,") not in legal:
+                return j
+        return e
+
+    @staticmethod
+    def _place_after(t: _Tokens, e: int) -> int:
+        """The end of a name continued over a city or province in brackets ('AppTec (WuXi)'): a one-word name with
+        its place moved after it is a name with it."""
+        if (
+            e + 2 < t.n
+            and t.word(e) == "("
+            and t.word(e + 2) == ")"
+            and fold(t.word(e + 1)) in word_lists().places
+        ):
+            return e + 3
+        return e
+
     def _org_findings(
         self, n: filters.NameAt, block: TextBlock, block_index: int, org: KnownOrg | None, hits: list[Hit]
     ) -> list[Finding]:
@@ -696,7 +947,16 @@ class PartnerDetector:
         text = t.span_text(s, e)
         start_char, end_char = t.st[s], t.end(e - 1)
         inside = [h for h in hits if s <= h.start and h.end <= e]
-        matches, dropped = listmatch.screen_span(self, t, s, e, text, org, inside, kind in ("listed", "seed"))
+        if org is not None and self._listed_acronym_elsewhere(n, text, org):
+            return []
+        use = (
+            self._acronym_use(n, text)
+            if kind == "listed" and org is None and inside and all(h.how == "acronym" for h in inside)
+            else None
+        )
+        matches, dropped = listmatch.screen_span(
+            self, t, s, e, text, org, inside, kind in ("listed", "seed"), use
+        )
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
         not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None

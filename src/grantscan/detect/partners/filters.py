@@ -18,8 +18,8 @@ from .tokens import _Tokens
 # a listed name inside these is a title or a reference, not a partner
 TITLE_WORDS = re.compile(
     r"\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Acta|Annals|Review|Reviews|Conference|Symposium|"
-    r"Workshop|Press|Magazine|Herald|Vestnik|Izvestiya|Gazette)\b"
-)
+    r"Workshop|(?<!and )(?<!& )Press|Magazine|Herald|Vestnik|Izvestiya|Gazette)\b"
+)  # 'Forge and Press' is a press of a plant, not a publisher
 TITLE_BEFORE = re.compile(
     r"(?:\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Annals|Acta|Review|Herald|Vestnik)\s+"
     r"(?:of|on|de)?\s*(?:the\s+)?|[\"“‘]\s*)$"

@@ -7,6 +7,7 @@ the places the text names. Reads the detector's tokens, runs and country mention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
@@ -14,10 +15,12 @@ from typing import Protocol
 
 from ...model import ListMatch
 from . import screening, verdict
+from .acronyms import AcronymUse
 from .organisations import KnownOrg
 from .places import CountryRules
 from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
 from .tokens import _Mention, _Tokens
+from .words import word_lists
 
 
 class DetectorView(Protocol):
@@ -43,8 +46,10 @@ def screen_span(
     org: KnownOrg | None,
     hits: list[Hit],
     kind_listed: bool = False,
+    acronym: AcronymUse | None = None,
 ) -> tuple[list[ListMatch], list[str]]:
-    """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped.
+    """List matches of the organisation at tokens ``s:e`` and the reasons some candidates were dropped
+    (``acronym``: what the text says of a listed acronym written alone, see ``acronyms``).
 
     Evidence: listed names found in the span by the scan, the built-in body's own names, else fuzzy scores of
     the span's text. The place in the name, right after it or in its sentence, set against the entry's
@@ -65,7 +70,7 @@ def screen_span(
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others)
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym)
 
 
 def _list_evidence(
@@ -89,16 +94,52 @@ def _list_evidence(
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
     idx = det.screen
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+        _head_left_out_evidence(det, text, ev)
+    # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
+    # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
+    # Company Limited, Wuhan' is 'Wuhan Huawei Investment Co., Ltd.', not 'Huawei Investment & Holding')
     if (
-        max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
-        and e + 1 < t.n
+        e + 1 < t.n
         and t.word(e) in (",", "(", "in")
         and t.name_word(e + 1)
+        and (
+            not whole
+            or max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED
+            or fold(t.word(e + 1)) in word_lists().places
+        )
     ):
         _name_after_evidence(det, t, s, e, text, ev)
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _named_after_evidence(det, t, s, e, ev)
     return ev, whole
+
+
+# heads of industrial bodies a text leaves out ('Chelyabinsk Metallurgical' for '... Metallurgical Plant'); never
+# a university's or an institute's, whose absence names another kind of body
+LEFT_OUT_HEADS = ("Plant", "Factory", "Works", "Enterprise", "Industries", "Industry", "Combine", "Kombinat")
+# what a listed name found with its head left out scores: at the designated bar, below an exact match
+HEAD_LEFT_OUT_SCORE = 0.9
+
+
+def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
+    for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
+    name. Only names the fuzzy score already found are read (a missing head costs a name little of its score)."""
+    idx = det.screen
+    close = [k for k, (score, _) in ev.items() if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k)]
+    if not close:
+        return
+    words = name_words(text)
+    if len(words) < 2 or words[-1] in word_lists().organisation_types:
+        return  # one word ('Jupiter' is no 'Jupiter Plant'), or a head of its own ('Metallurgical Institute')
+    for k in close:
+        listed = idx.words_of(k)
+        if listed[:-1] == words and listed[-1] in _LEFT_OUT:
+            ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
+
+
+_LEFT_OUT = frozenset(h.lower() for h in LEFT_OUT_HEADS)
 
 
 _NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
@@ -172,8 +213,17 @@ def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float
     bar, a specific one does."""
     idx = det.screen
     specific = any(not idx.generic(k) for k in ev)
-    for k, score in idx.score_span(text, screening.DESIGNATED if specific else screening.POSSIBLE):
+    bar = screening.DESIGNATED if specific else screening.POSSIBLE
+    for k, score in idx.score_span(text, bar):
         ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+    joined = _SYLLABLES.sub(r"\1\2", text) if "-" in text and not ev else text
+    if joined != text:
+        # pinyin syllables joined by a hyphen whose first reads as a legal form ('Ao-shi' for 'Aoshi': 'AO')
+        for k, score in idx.score_span(joined, bar):
+            ev.setdefault(k, (score, "reordered" if score >= 1.0 else "fuzzy"))
+
+
+_SYLLABLES = re.compile(r"\b([A-Z][a-z]{0,4})-([a-z]{1,6})\b")
 
 
 def _later_start_evidence(
@@ -223,6 +273,7 @@ def _verdicts(
     kind_listed: bool,
     own: Sequence[tuple[str, set[str]]] = (),
     others: AbstractSet[str] = frozenset(),
+    acronym: AcronymUse | None = None,
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
@@ -261,6 +312,7 @@ def _verdicts(
             weak=weak,
             whole=whole,
             kind_listed=kind_listed,
+            acronym=acronym if how == "acronym" else None,
         )
         outcome = verdict.judge(c)
         if isinstance(outcome, verdict.Drop):

@@ -834,7 +834,11 @@ class ScreeningIndex:
         written = {_known_word(w) if len(w) >= 7 else w for w in written}  # 'Limited Liabiltiy Company'
         if want <= written:
             return True
-        return not want.isdisjoint(written) and self.common.isdisjoint(self.words_of(k))
+        # a word no everyday text uses, with one word of its legal form or an abbreviated legal form of its own
+        # ('Aviasnab, JSC' for 'Aviasnab LLC': a body re-registered or written with another form; not the
+        # 'Liability' of a heading)
+        own = {w for w in written if len(w) <= 4} & word_lists().legal_forms
+        return self.common.isdisjoint(self.words_of(k)) and (not want.isdisjoint(written) or bool(own))
 
     def _legal_near(self, k: int, start: int, end: int, n: int, word) -> bool:  # noqa: ANN001
         """Whether the legal form of name ``k`` is written around tokens ``start:end`` (see ``legal_written``)."""
@@ -1123,7 +1127,8 @@ class ScreeningIndex:
             s = cache.get(h)
             if s is None:
                 w = strings[h]
-                s = cache[h] = (w.istitle() or w.isupper()) and w.isalpha() and is_seed(w)
+                # capitalised, in capitals or in camel case ('AppTec', 'WuXi', 'HiFar')
+                s = cache[h] = w[:1].isupper() and w.isalpha() and is_seed(w)
             got.append(s)
         return np.array(got, dtype=bool)[inv]
 

@@ -9,10 +9,12 @@ wording is the table ``REASONS``: what a finding says comes from there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ...knowledge.designations import ListEntry
 from . import screening
+from .acronyms import AcronymUse
 
 # What a finding says about a list match: reason id -> template (str.format fields as named).
 REASONS: dict[str, str] = {
@@ -22,9 +24,14 @@ REASONS: dict[str, str] = {
     "found-acronym": "listed acronym '{raw}'",
     "found-reordered": "listed name '{raw}' in another word order or spelling",
     "found-typo": "listed name '{raw}' written with a typo (score {score:.2f})",
+    "found-shortened": "listed name '{raw}' with its head word left out (score {score:.2f})",
     "found-fuzzy": "close to listed name '{raw}' (score {score:.2f})",
     # evidence for or against the entry
     "shared-acronym": "'{raw}' is the acronym of {bodies} listed bodies",
+    "acronym-defined": "the text defines '{raw}' as '{expansion}'",
+    "acronym-unconfirmed": "'{raw}' is used as an organisation and not defined in the text, and neither the "
+    "entry's country nor its city is named near it: possible match, check",
+    "acronym-paragraph": "its paragraph names {places}, as listed",
     "civilian": "the tracker rates it Civilian",
     "placed-as-listed": "placed in {places}, as listed",
     "sentence-as-listed": "its sentence names {places}, as listed",
@@ -34,6 +41,7 @@ REASONS: dict[str, str] = {
     # why an entry is not the body named
     "placed-elsewhere": "not {entry}: listed in {listed}, this one in {places}",
     "generic-elsewhere": "not {entry}: a name several bodies share, listed in {listed}, placed in {places}",
+    "acronym-defined-otherwise": "not {entry}: the text defines '{raw}' as '{expansion}'",
 }
 
 
@@ -42,7 +50,7 @@ def reason(reason_id: str, **fields: object) -> str:
     return REASONS[reason_id].format(**fields)
 
 
-def _places(codes: set[str]) -> str:
+def _places(codes: AbstractSet[str]) -> str:
     return ", ".join(sorted(codes))
 
 
@@ -61,6 +69,7 @@ class Candidate:
     weak: set[str]  # other countries its sentence names
     whole: bool  # a listed name covers the whole span
     kind_listed: bool  # the span was found only by a listed word
+    acronym: AcronymUse | None = None  # what the text says of a listed acronym written alone
     status: str = "possible"
     evidence: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)  # the entry's
@@ -120,11 +129,69 @@ def too_far(c: Candidate) -> Outcome:
     return SKIP if c.score < screening.POSSIBLE else None
 
 
-def short_acronym_alone(c: Candidate) -> Outcome:
-    """A three-letter acronym alone is too common ('IEC', 'DEC'): it counts only with its country near."""
-    if c.how == "acronym" and len(c.raw) <= 3 and not ((c.strong | c.weak) & c.countries):
+# an acronym of this many letters or fewer names too many things to stand alone ('IEC', 'RCC', 'NSI')
+SHORT_ACRONYM = 3
+# an expansion this close to a listed name of the entry defines the acronym as that entry
+DEFINED_AS_LISTED = 0.86
+
+
+def _short(raw: str) -> bool:
+    return sum(ch.isalpha() for ch in raw) <= SHORT_ACRONYM
+
+
+def _entry_key(e: ListEntry) -> tuple[str, str]:
+    return (e.list_id, e.entry_id or e.name)
+
+
+def acronym_defined(c: Candidate) -> Outcome:
+    """A listed acronym the text defines: the expansion decides. A listed name of the entry makes it that entry
+    (designated, wherever it stands); another expansion makes it another body."""
+    use = c.acronym
+    if c.how != "acronym" or use is None or not use.defined:
+        return None
+    best = use.expansion_scores.get(_entry_key(c.entry), 0.0)
+    expansion = use.expansions[0]
+    c.generic = False  # the expansion, not the acronym's length, says which body it is
+    if best >= DEFINED_AS_LISTED:
+        c.status = "designated"
+        c.evidence.append(reason("acronym-defined", raw=c.raw, expansion=expansion))
+        return None
+    if best >= screening.POSSIBLE:
+        c.status = "possible"
+        c.evidence.append(reason("acronym-defined", raw=c.raw, expansion=expansion))
+        return None
+    return Drop(reason("acronym-defined-otherwise", entry=c.label, raw=c.raw, expansion=expansion))
+
+
+def acronym_role(c: Candidate) -> Outcome:
+    """A listed acronym written alone and not defined: its role decides. In another role than an organisation's
+    (a modifier, a quantity, a method or a gene, a reference) it is silent. A three-letter one names too many
+    things ('IEC', 'DEC'): used as an organisation it is a possible match to check, designated only when the
+    entry's country or city is named in its sentence or paragraph; in no clear role, only with its country in
+    its sentence."""
+    if c.how != "acronym":
+        return None
+    use = c.acronym
+    near = (c.strong | c.weak) & c.countries
+    if use is None:
+        return SKIP if _short(c.raw) and not near else None
+    if use.defined:
+        return None
+    if use.role == "other":
         return SKIP
-    return None
+    if not _short(c.raw) or near:
+        return None
+    c.generic = False  # its role and places, not its length, decide from here
+    city = (c.entry.city or "").casefold()
+    paragraph = use.paragraph_codes & c.countries
+    if use.role == "organisation" and (paragraph or (city and city in use.paragraph_cities)):
+        c.evidence.append(reason("acronym-paragraph", places=_places(paragraph) or c.entry.city))
+        return None
+    if use.role == "organisation":
+        c.status = "possible"
+        c.evidence.append(reason("acronym-unconfirmed", raw=c.raw))
+        return None
+    return SKIP
 
 
 def loose_seed(c: Candidate) -> Outcome:
@@ -229,7 +296,8 @@ def unconfirmed(c: Candidate) -> Outcome:
 
 VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     too_far,
-    short_acronym_alone,
+    acronym_defined,
+    acronym_role,
     loose_seed,
     shared_acronym,
     civilian_only,

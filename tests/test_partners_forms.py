@@ -1,0 +1,86 @@
+"""Written forms of listed names the fresh draws of the labelled set's generator showed missed: a one-word name
+with its legal form after a comma, an industrial body's head word left out, 'and Press' inside a name, and a
+hyphen-joined first word before a bracketed city; each with a look-alike in the same form."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.model import Finding
+from grantscan.pipeline import Scanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def orgs(scanner: Scanner, text: str) -> list[Finding]:
+    return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
+
+
+def designated(found: list[Finding]) -> set[str]:
+    """Entry ids of the high, designated matches."""
+    return {
+        m.entry_id or "" for f in found if f.severity == "high" for m in f.lists if m.status == "designated"
+    }
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("We will exchange researchers with Lazournaya, OOO in Russia.", "EL-2426"),  # comma, legal form
+        ("The consortium includes Chelyabinsk Metallurgical as a partner.", "RUS1843"),  # 'Plant' left out
+        ("Samples come from AGAT - Electromechanical, our industrial partner.", "BEL0109"),
+        ("The consortium includes Plant of Chelyabinsk Forge and Press as a partner.", "RUS2075"),
+        ("Work is carried out jointly with E-science (Beijing) Company Limited.", "EL-0245"),
+        ("Under this agreement Aviasnab, JSC shall provide samples.", "EL-1944"),  # listed 'Aviasnab LLC'
+        ("Under this agreement 322 Aviation Repair shall provide samples.", "EL-2595"),  # a number first
+        ("Work is carried out jointly with AppTec (WuXi) in China.", "1260H-0077"),  # camel case, city moved
+        ("Partner 2: Zhadeshine Engineering HK Co. Role: data analysis.", "EL-0689"),  # 'Co.' ends the name
+        # a place after a name holding a built-in body's name: the more specific listed subsidiary
+        ("We collaborate with Huawei Service Co., Ltd., Dongguan on antennas.", "EL-0516"),
+        ("Partner 2: Hua-wei Investment Company Limited, Wuhan. Role: analysis.", "EL-1154"),
+        # pinyin syllables joined by a hyphen, the first read as a legal form ('AO')
+        ("We work with Ao-shi Control Technology Company Limited, Shanghai on sensors.", "EL-0901"),
+        # a number the name is known by, with no capital to start it
+        ("Work is carried out jointly with the 85th Main Special Service Centre.", "CYB0012"),
+        ("Work is carried out jointly with No. 85 Main Special Service Centre.", "CYB0012"),
+        ("The subcontractor, No. 33 Scientific Research and Testing Institute, will supply it.", "EL-1853"),
+        ("The subcontractor, 360 Security Technology, will supply test equipment.", "1260H-0001"),
+    ],
+)
+def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The JUPYTER notebook provides an environment for research.",  # one word: not 'Jupiter Plant'
+        "We work with Sheffield Metallurgical on alloys.",  # the same kind of body, another place
+        "Work is carried out jointly with Open-source (Beijing) Company Limited.",
+        "We work with Capital, LLC on finance.",  # an everyday word with its legal form
+        "We work with Progress, JSC on finance.",  # a listed everyday word with another legal form
+        "We work with Sunrise (Beijing) on sensors.",  # an everyday word with a city in brackets
+        "The 3rd International Conference on Lasers was held in Leeds.",  # an ordinal before a title
+        "Work is carried out jointly with the 85th Main Street Dental Practice.",  # the number, another name
+        "Partners: 3 Jacobs University Bremen; 36 Research Institute staff months.",  # counts, row numbers
+        "In 2019 Aviation Repair Plant was built.",  # a year before a name of generic words
+    ],
+)
+def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
+
+
+def test_the_next_sentence_is_not_part_of_the_name(scanner: Scanner) -> None:
+    found = [
+        f for f in orgs(scanner, "Partner 2: Zhadeshine Engineering HK Co. Role: data analysis.") if f.lists
+    ]
+    assert [f.text for f in found] == ["Zhadeshine Engineering HK Co."]
+
+
+def test_a_publisher_is_still_a_title(scanner: Scanner) -> None:
+    found = orgs(scanner, "As published by the Beijing Institute of Technology Press in 2019.")
+    assert all(f.severity == "info" for f in found)
