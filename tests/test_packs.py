@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from grantscan.config import Config
 from grantscan.detect import Detector
 from grantscan.detect.declarations import load_declarations
-from grantscan.detect.matcher import load_pack, load_rules, pack_files
+from grantscan.detect.matcher import _pattern_anchors, load_pack, load_rules, pack_files
 from grantscan.knowledge.loader import PackError
 from grantscan.knowledge.taxonomy import TECH_CATEGORIES
 from grantscan.model import Document, Finding, Location, TextBlock
@@ -35,6 +36,30 @@ def test_every_category_has_rules_and_every_rule_has_both_kinds_of_example() -> 
     assert {r.category for r in RULES} == set(TECH_CATEGORIES)
     for r in RULES:
         assert r.must_match and r.must_not_match, f"{r.id} ({r.source}) needs must_match and must_not_match"
+
+
+def test_every_token_pattern_starts_from_a_rare_fixed_token() -> None:
+    """Token patterns run only in windows around their first fixed-text token; a pattern anchored on punctuation
+    or with no fixed token at all would run the matcher over most of every document."""
+    for r in RULES:
+        for pattern in r.patterns:
+            anchor = _pattern_anchors(spacy.blank("en"), [pattern])
+            assert anchor is not None, f"{r.id} ({r.source}): a token pattern with no fixed-text token"
+            texts = _first_fixed_texts(pattern)
+            assert all(any(ch.isalnum() for ch in t) for t in texts), (
+                f"{r.id}: anchored on punctuation {texts}"
+            )
+
+
+def _first_fixed_texts(pattern: list[dict]) -> list[str]:
+    for spec in pattern:
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                return [value]
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                return [str(v) for v in value["IN"]]
+    return []
 
 
 @pytest.mark.parametrize(("rule", "sentence"), _cases("must_match"))
