@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -327,11 +328,16 @@ def test_version_names_the_data_dates(tmp_path: Path, monkeypatch: pytest.Monkey
     code, out, _ = run("--version")
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("grantscan ")
-    assert (
-        lines[1].startswith("  guidance reviewed 20")
-        and "country sanctions and embargo facts reviewed" in out
-    )
-    assert "screening lists: none configured" in out
+    assert lines[1].startswith("  guidance reviewed 20")
+    assert "country sanctions and embargo facts reviewed 20" in out
+    assert "further screening lists: none configured" in out
+    # the shipped snapshot is searched by every scan, so --version names it as the scan's report does
+    shipped = re.search(r"shipped screening lists: (\d+) lists current between (\S+) and (\S+)", out)
+    assert shipped
+    (tmp_path / "one.txt").write_text("We will collaborate with the University of Oxford.", encoding="utf-8")
+    _, scanned, _ = run("scan", str(tmp_path / "one.txt"), "--no-cache")
+    said = re.search(r"screened against (\d+) lists current between (\S+) and (\S+)\.", scanned)
+    assert said and said.groups() == shipped.groups()
     lists = tmp_path / "lists"
     lists.mkdir()
     (lists / "bis_entity_list.json").write_text('{"list_id": "x", "extracted": "2026-07-09", "entities": []}')
