@@ -787,21 +787,8 @@ def list_family_rows(rng: random.Random) -> list[dict]:
 
 
 def add_list_families(path: Path) -> int:
-    """Replace the rows of ``list_family_rows`` (ids u...) in ``path``, leaving every other row as it is. Ids
-    are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
-    kept = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not json.loads(line)["id"].startswith("u")
-    ]
-    rows = list_family_rows(random.Random(SEED + 2))
-    ids = (f"u{i:03d}" for i in range(10_000) if split_of(f"u{i:03d}") == "tune")
-    with open(path, "w", encoding="utf-8") as fh:
-        for line in kept:
-            fh.write(line + "\n")
-        for row_id, r in zip(ids, rows, strict=False):  # ids run on past the rows
-            fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
-    return len(rows)
+    """Replace the rows of ``list_family_rows`` (ids u...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "u", list_family_rows(random.Random(SEED + 2)))
 
 
 WRITTEN_FORMS = {
@@ -904,21 +891,8 @@ def written_form_rows(rng: random.Random) -> list[dict]:
 
 
 def add_written_forms(path: Path) -> int:
-    """Replace the rows of ``written_form_rows`` (ids v...) in ``path``, leaving every other row as it is; ids
-    are numbered past those that sha1 puts in the frozen part, so every new row is tuned on."""
-    kept = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not json.loads(line)["id"].startswith("v")
-    ]
-    rows = written_form_rows(random.Random(SEED + 3))
-    ids = (f"v{i:03d}" for i in range(10_000) if split_of(f"v{i:03d}") == "tune")
-    with open(path, "w", encoding="utf-8") as fh:
-        for line in kept:
-            fh.write(line + "\n")
-        for row_id, r in zip(ids, rows, strict=False):
-            fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
-    return len(rows)
+    """Replace the rows of ``written_form_rows`` (ids v...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "v", written_form_rows(random.Random(SEED + 3)))
 
 
 ACRONYM_FORMS = {
@@ -1087,19 +1061,23 @@ def acronym_form_rows(rng: random.Random) -> list[dict]:
 
 
 def add_acronym_forms(path: Path) -> int:
-    """Replace the rows of ``acronym_form_rows`` (ids w...) in ``path``, leaving every other row as it is; ids
-    are numbered past those that sha1 puts in the frozen part, so every new row is tuned on."""
+    """Replace the rows of ``acronym_form_rows`` (ids w...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "w", acronym_form_rows(random.Random(SEED + 4)))
+
+
+def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
+    """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
+    Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
     kept = [
         line
         for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not json.loads(line)["id"].startswith("w")
+        if line and not json.loads(line)["id"].startswith(prefix)
     ]
-    rows = acronym_form_rows(random.Random(SEED + 4))
-    ids = (f"w{i:03d}" for i in range(10_000) if split_of(f"w{i:03d}") == "tune")
+    ids = (f"{prefix}{i:03d}" for i in range(10_000) if split_of(f"{prefix}{i:03d}") == "tune")
     with open(path, "w", encoding="utf-8") as fh:
         for line in kept:
             fh.write(line + "\n")
-        for row_id, r in zip(ids, rows, strict=False):
+        for row_id, r in zip(ids, rows, strict=False):  # ids run on past the rows
             fh.write(json.dumps({"id": row_id, **r, "split": split_of(row_id)}, ensure_ascii=False) + "\n")
     return len(rows)
 
