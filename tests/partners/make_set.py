@@ -1065,6 +1065,113 @@ def add_acronym_forms(path: Path) -> int:
     return _replace_tune_rows(path, "w", acronym_form_rows(random.Random(SEED + 4)))
 
 
+# generic company names on no list, each with a town or none (look-alikes of the listed names of trade words)
+GENERIC_COMPANIES = [
+    ("Advanced Technology Development Ltd", ""),
+    ("Global Technology Solutions", ""),
+    ("Digital Innovation Partners", " in Leeds"),
+    ("Technology and Innovation Services Ltd", ""),
+    ("International Trading and Development Co.", " in Nairobi"),
+    ("Innovation Technology Group", ""),
+    ("Applied Innovation Technologies", ""),
+    ("Business Development Solutions", " (Manchester)"),
+    ("Modern Engineering Services", ""),
+    ("Integrated Technology Solutions Ltd", ", Bristol"),
+]
+# listed names of a distinctive everyday word and trade words, which must still be found without their legal form
+EVERYDAY_LISTED = [
+    ("Myanmar Economic Holdings", "uk-sanctions-list", "GHR0080"),
+    ("Integrity Technology Group", "uk-sanctions-list", "CYB0113"),
+    ("Positive Technologies", "bis-entity-list", "EL-2636"),
+]
+
+
+def generic_company_rows(rng: random.Random) -> list[dict]:
+    """Rows for listed company names of trade words alone ('Innovation and Technologies LLC', 'JSC Digital
+    Solutions'), which many unlisted companies equal once normalised (ids x...). Each such name of the UK and
+    Entity lists is written as listed and with its country (designated), and normalised, with no place and in
+    another country (look-alikes: 'Innovation Technology', 'Innovation Technology, Lyon, France'); generic
+    company names on no list; and listed names of a distinctive everyday word and trade words written without
+    their legal form ('Integrity Technology Group'), which must still be found."""
+    from grantscan.detect.partners.verdict import company_name
+
+    d = default_designations()
+    by_id = {(e.list_id, e.entry_id): e for e in d.entries}
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[tuple[str, ...]] = set()
+    towns = ["Lyon, France", "Leeds, UK", "Porto, Portugal", "Graz, Austria", "Aarhus, Denmark"]
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        names = [e.name, *e.aliases]
+        for n in names:
+            got = company_name(n)
+            if got is None or not got[1] or is_acronym(n):
+                continue
+            listed = clean(n)
+            normal = _normalised_form(listed)
+            if len(name_words_of(n)) < 2 or tuple(normal.split()) in seen:
+                continue
+            seen.add(tuple(normal.split()))
+            country = COUNTRY_WORDS[e.country]
+            rows.append(designated_row(sentence(rng, listed, ""), "generic-listed", listed, e, names))
+            rows.append(
+                designated_row(sentence(rng, normal, f" in {country}"), "generic-placed", normal, e, names)
+            )
+            for org, place in ((normal, ""), (normal, f", {rng.choice(towns)}")):
+                negatives.append(
+                    {
+                        "text": sentence(rng, org, place),
+                        "label": "not",
+                        "form": "generic-company",
+                        "org": org,
+                        "near": e.name,
+                    }
+                )
+            break
+    for org, place in GENERIC_COMPANIES:
+        negatives.append(
+            {"text": sentence(rng, org, place), "label": "not", "form": "generic-company", "org": org}
+        )
+    for written, list_id, entry_id in EVERYDAY_LISTED:
+        e = by_id[(list_id, entry_id)]
+        rows.append(
+            designated_row(sentence(rng, written, ""), "everyday-listed", written, e, [e.name, *e.aliases])
+        )
+    return rows + negatives
+
+
+def _normalised_form(name: str) -> str:
+    """``name`` as another company of the same words writes it: no legal form, no 'and', plurals the matcher
+    reads as singular written so ('Innovation and Technologies LLC' -> 'Innovation Technology')."""
+    from grantscan.detect.partners.words import word_lists
+
+    legal = word_lists().legal_forms
+    out = []
+    for w in name.replace(",", " ").split():
+        low = w.lower().strip(".")
+        if low in legal or low in ("and", "&"):
+            continue
+        one = name_words_of(w)
+        if one and one[0] in (low[:-3] + "y", low[:-1]) and low.endswith("s"):
+            w = w[: len(one[0])] if one[0] == low[:-1] else w[:-3] + "y"
+        out.append(w[0].upper() + w[1:])
+    return " ".join(out)
+
+
+def name_words_of(name: str) -> tuple[str, ...]:
+    """A listed name as the matcher compares it (legal forms, 'and' and plurals dropped)."""
+    from grantscan.detect.partners.screening import name_words
+
+    return name_words(name)
+
+
+def add_generic_companies(path: Path) -> int:
+    """Replace the rows of ``generic_company_rows`` (ids x...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "x", generic_company_rows(random.Random(SEED + 5)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1123,6 +1230,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the acronym and later written forms (ids w...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-generic-companies",
+        action="store_true",
+        help="(re)write only the rows of listed company names of trade words (ids x...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1136,6 +1248,9 @@ def main() -> None:
         return
     if a.add_acronym_forms:
         print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
+        return
+    if a.add_generic_companies:
+        print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
         return
     if not a.register:
         ap.error("--register is needed to write the first rows")
@@ -1151,6 +1266,7 @@ def main() -> None:
     print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
     print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
     print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
+    print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
 
 
 if __name__ == "__main__":

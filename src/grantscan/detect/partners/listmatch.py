@@ -8,7 +8,7 @@ the places the text names. Reads the detector's tokens, runs and country mention
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
@@ -70,7 +70,16 @@ def screen_span(
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym)
+    near = partial(_near_words, t, s, e)
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near)
+
+
+def _near_words(t: _Tokens, s: int, e: int) -> tuple[str, ...]:
+    """The folded words of tokens ``s:e`` and three tokens either side (where a legal form or city is written)."""
+    return tuple(w for j in range(max(0, s - 3), min(t.n, e + 3)) for w in _WORDS.findall(fold(t.word(j))))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _list_evidence(
@@ -274,6 +283,7 @@ def _verdicts(
     own: Sequence[tuple[str, set[str]]] = (),
     others: AbstractSet[str] = frozenset(),
     acronym: AcronymUse | None = None,
+    near: Callable[[], Sequence[str]] = tuple,
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
@@ -313,6 +323,7 @@ def _verdicts(
             whole=whole,
             kind_listed=kind_listed,
             acronym=acronym if how == "acronym" else None,
+            near=near,
         )
         outcome = verdict.judge(c)
         if isinstance(outcome, verdict.Drop):
