@@ -53,7 +53,6 @@ def test_listed_company_name_written_as_listed_is_high(scanner: Scanner, text: s
     "text,entry_id",
     [
         ("We partner with Innovation Technology on battery recycling.", "EL-2156"),
-        ("Applied Innovation Technologies will supply the reagents.", "EL-2156"),
         ("Digital Solutions will build the dashboard for the pilot.", "EL-2322"),
     ],
 )
@@ -75,6 +74,18 @@ def test_normalised_alone_is_a_possible_match(scanner: Scanner, text: str, entry
 )
 def test_generic_company_look_alike_is_not_high(scanner: Scanner, text: str) -> None:
     assert "high" not in matches(scanner, text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Applied Innovation Technologies will supply the reagents.",
+        "Data are stored by Integrity Technology Solutions in Manchester.",
+    ],
+)
+def test_listed_company_name_inside_a_longer_one_is_another_company(scanner: Scanner, text: str) -> None:
+    """A further trade word makes another company of a listed name of everyday and trade words."""
+    assert matches(scanner, text) == {}
 
 
 def test_company_names_are_those_of_trade_words_alone() -> None:

@@ -1172,6 +1172,128 @@ def add_generic_companies(path: Path) -> int:
     return _replace_tune_rows(path, "x", generic_company_rows(random.Random(SEED + 5)))
 
 
+TOWNS_UK = ["Sheffield", "Leeds", "Bristol", "Dundee", "Swansea", "Norwich"]
+
+
+def round_seven_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms fresh draws and hand-written texts showed (ids y...): a one-word first part moved after
+    a comma, a nationality among them ('Institute of Radio Navigation and Time, Russian'); an industrial name
+    without its head ('Amur Shipbuilding' for 'Amur Shipbuilding Factory PJSC'); a long legal form written with a
+    typo ('BELOMO HLDING'). Look-alikes: the reordered name placed in a European town, the same kind of name in a UK
+    town ('Sheffield Shipbuilding'), a listed name of everyday and trade words with a further trade word
+    ('Integrity Technology Solutions'), listed names cited author-year ('Kaspersky (2019) described ...') and in a
+    sentence that rules them out ('no work will be carried out with ...')."""
+    from grantscan.detect.partners.screening import name_words
+
+    d = default_designations()
+    pool = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list")
+        and e.country in COUNTRY_WORDS
+        and not re.search(r"\d", e.name)
+    ]
+    rng.shuffle(pool)
+    want = {"reordered-comma": 8, "head-left-out-low": 8, "legal-typo": 6}
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[str] = set()
+    for e in pool:
+        base = clean(strip_legal(e.name))
+        if base.lower() in seen:
+            continue
+        names = [e.name, *e.aliases]
+        words = base.split()
+        written = form = None
+        m = re.fullmatch(
+            r"(\w+) (Institute|University|Academy|Plant|Factory|Center|Centre|Bureau) of (.+)", base
+        )
+        if want["reordered-comma"] and m and m.group(1)[:1].isupper() and len(m.group(3).split()) <= 4:
+            written, form = f"{m.group(2)} of {m.group(3)}, {m.group(1)}", "reordered-comma"
+            negatives.append(
+                {
+                    "text": sentence(
+                        rng, f"{m.group(2)} of {m.group(3)}", f", {rng.choice(['Graz', 'Lyon'])}"
+                    ),
+                    "label": "not",
+                    "form": "reordered-look-alike",
+                    "org": f"{m.group(2)} of {m.group(3)}",
+                }
+            )
+        elif (
+            want["head-left-out-low"]
+            and 3 <= len(words) <= 4
+            and words[-1] in ("Plant", "Factory", "Works", "Enterprise")
+            and words[0][:1].isupper()
+            and words[0].lower() not in ("the", "joint", "open", "public")
+        ):
+            written, form = " ".join(words[:-1]), "head-left-out-low"
+            other = f"{rng.choice(TOWNS_UK)} {' '.join(words[1:-1])}"
+            negatives.append(
+                {
+                    "text": sentence(rng, other, ""),
+                    "label": "not",
+                    "form": "head-left-out-look-alike",
+                    "org": other,
+                }
+            )
+        elif (
+            want["legal-typo"]
+            and len(words) <= 2
+            and (lf := re.search(r"\b(HOLDINGS?|Holdings?|Corporation|CORPORATION|Incorporated)\b", e.name))
+        ):
+            legal = lf.group(1)
+            k = rng.randrange(1, len(legal) - 1)
+            written, form = e.name.replace(legal, legal[:k] + legal[k + 1 :]), "legal-typo"
+        if not written or not name_words(written):
+            continue
+        place = f" in {COUNTRY_WORDS[e.country]}" if rng.random() < 0.5 else ""
+        rows.append(designated_row(sentence(rng, written, place), form, written, e, names))
+        want[form] -= 1
+        seen.add(base.lower())
+        if all(v <= 0 for v in want.values()):
+            break
+    for org in [
+        "Integrity Technology Solutions",
+        "Positive Technologies Consulting",
+        "Myanmar Economic Development Forum",
+    ]:
+        negatives.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "extra-word",
+                "org": org,
+            }
+        )
+    for org in ["Kaspersky", "Huawei", "Rostec", "Hikvision"]:
+        negatives.append(
+            {
+                "text": f"{org} ({rng.randint(2015, 2024)}) described a similar attack on {rng.choice(TOPICS)} systems.",
+                "label": "not",
+                "form": "author-year",
+                "org": org,
+            }
+        )
+    for org in ["Huawei", "Harbin Institute of Technology", "Sharif University of Technology", "Rostec"]:
+        what = rng.choice(
+            [
+                "no work will be carried out with",
+                "there will be no collaboration with",
+                "the project excludes",
+            ]
+        )
+        negatives.append(
+            {"text": f"We confirm that {what} {org}.", "label": "not", "form": "negated", "org": org}
+        )
+    return rows + negatives
+
+
+def add_round_seven(path: Path) -> int:
+    """Replace the rows of ``round_seven_rows`` (ids y...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "y", round_seven_rows(random.Random(SEED + 6)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1235,6 +1357,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of listed company names of trade words (ids x...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-seven",
+        action="store_true",
+        help="(re)write only the rows of the later written forms and look-alikes (ids y...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1252,6 +1379,9 @@ def main() -> None:
     if a.add_generic_companies:
         print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
         return
+    if a.add_round_seven:
+        print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1267,6 +1397,7 @@ def main() -> None:
     print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
     print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
     print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
+    print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
 
 
 if __name__ == "__main__":

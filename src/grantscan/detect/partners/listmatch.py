@@ -18,7 +18,7 @@ from . import screening, verdict
 from .acronyms import AcronymUse
 from .organisations import KnownOrg
 from .places import CountryRules
-from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
+from .screening import Hit, ScreeningIndex, _known_word, canon, fold, is_acronym, name_words
 from .tokens import _Mention, _Tokens
 from .words import word_lists
 
@@ -136,7 +136,11 @@ def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[fl
     for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
     name. Only names the fuzzy score already found are read (a missing head costs a name little of its score)."""
     idx = det.screen
+    # the names the span's own score found, below the bar too ('Amur Shipbuilding' for 'Amur Shipbuilding
+    # Factory', whose first word is a river's name many names hold), and those other readings found
+    scored = idx.score_span(text, screening.POSSIBLE - 0.1) if " " in text else []
     close = [k for k, (score, _) in ev.items() if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k)]
+    close += [k for k, score in scored if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k) and k not in ev]
     if not close:
         return
     words = name_words(text)
@@ -209,12 +213,32 @@ def _hit_evidence(
         whole = whole or (h.start == s and h.end == e)
         rs, re_ = det._run(t, h.start, h.end)
         rs, re_ = min(rs, s), max(re_, e)
-        others = _other_words(det, t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
+        longer = (h.start, h.end) != (rs, re_)
+        others = _other_words(det, t, rs, re_, h) if longer else False
         for k in h.names:
             if others and len(det.screen.names[k].words) <= 2:
                 continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
+            if longer and det.screen.is_weak(k) and _other_words(det, t, rs, re_, h, generic_too=True):
+                continue  # "Integrity Technology" inside "Integrity Technology Solutions": another company
             ev.setdefault(k, (h.score, h.how))
+        if h.how == "exact" and any("(" in det.screen.names[k].raw for k in h.names):
+            _place_left_out(det, t, h, ev)
     return whole
+
+
+def _place_left_out(det: DetectorView, t: _Tokens, h: Hit, ev: dict[int, tuple[float, str]]) -> None:
+    """'Kumertau Aviation Production in Russia' holds a listed name written with its country in brackets
+    ('Kumertau Aviation Production Enterprise (Russia)'); the words before the place may be another list's name
+    of the same body ('Joint Stock Company Kumertau Aviation Production Enterprise'), which the longer hit hid."""
+    last = [m for m in det._span_mentions(t, h.start, h.end) if h.start + m.end == h.end]
+    if not last:
+        return
+    j = h.start + last[0].start
+    if j - 1 > h.start and t.word(j - 1) in ("in", "("):
+        j -= 1
+    if j - h.start >= 2:
+        for k in det.screen.lookup(t.span_text(h.start, j)):
+            ev.setdefault(k, (1.0, "exact"))
 
 
 def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
@@ -258,7 +282,10 @@ def _name_after_evidence(
     "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
     idx = det.screen
     after = t.word(e + 1)
-    key = canon(fold(after))
+    read = name_words(
+        after
+    )  # 'Russian' is read as 'russia' ('Institute of Radio Navigation and Time, Russian')
+    key = canon(read[0] if len(read) == 1 else fold(after))
     # a match must hold the word after the name: one no listed name holds needs no scoring
     for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
         if score >= screening.DESIGNATED and key in idx.names[k].keys:
@@ -377,9 +404,9 @@ def _qualified(det: DetectorView, t: _Tokens, s: int, start: int) -> bool:
     return False
 
 
-def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
-    """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
-    legal form or a place."""
+def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit, generic_too: bool = False) -> bool:
+    """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic (with
+    ``generic_too``, any word), a legal form or a place."""
     places = {i for m in det._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
     generic, dropped = det.screen.generic_words, det.screen.dropped_words
     for i in range(s, e):
@@ -387,9 +414,15 @@ def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
             break  # 'Hamcho Intl. Role: ...': the next sentence is not part of the name
         if h.start <= i < h.end or i in places or not t.name_word(i):
             continue
-        if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
-            return True
+        for w in name_words(t.word(i)):
+            if (generic_too or w not in generic) and w not in dropped and not _legal_typo(w, dropped):
+                return True
     return False
+
+
+def _legal_typo(word: str, dropped: AbstractSet[str]) -> bool:
+    """A legal form written with a typo ('BELOMO HLDING'): part of the name, not another word."""
+    return len(word) >= 6 and _known_word(word) in dropped
 
 
 def match_reason(m: ListMatch, consequence: str) -> str:

@@ -83,7 +83,7 @@ class Candidate:
 
     def __post_init__(self) -> None:
         self.status = "designated" if self.score >= screening.DESIGNATED else "possible"
-        self.countries = self.entry.all_countries()
+        self.countries = self.entry.all_countries() or set(_named_country(self.entry.name))
         self.evidence = [found(self.how, self.raw, self.score)]
 
     @property
@@ -105,6 +105,18 @@ class Candidate:
     @property
     def unplaced(self) -> bool:
         return not self.placed and not self.in_sentence
+
+
+# the places of screening.yaml are Chinese cities and provinces; Hong Kong and Macau are listed apart
+_NOT_MAINLAND = frozenset({"hong", "kong", "macau", "macao"})
+
+
+@cache
+def _named_country(name: str) -> frozenset[str]:
+    """For an entry the list gives no country (the 1286 list): CN when its name starts with or holds a Chinese
+    city or province ('Beijing University of Posts and Telecommunications'), else none."""
+    places = word_lists().places - _NOT_MAINLAND
+    return frozenset({"CN"}) if any(w in places for w in screening.name_words(name)) else frozenset()
 
 
 def found(how: str, raw: str, score: float) -> str:
