@@ -58,6 +58,15 @@ def designated(found: list[Finding]) -> set[str]:
         ("Letters of support were received from BELOMO HLDING, our industrial partner.", "BEL0127"),
         # a listed name with its country in brackets hid another list's name of the same body
         ("Under this agreement Kumertau Aviation Production in Russia shall provide samples.", "EL-2260"),
+        # a number a listed name holds, then another legal form than the listed one
+        ("The subcontractor, 360 Security Technology Corp., will supply test equipment.", "1260H-0001"),
+        # a first word joined by a hyphen before the legal form, the city after it or in brackets
+        ("Work is carried out jointly with E-science Co., Ltd, Beijing, on machine learning.", "EL-0245"),
+        ("We host researchers of Pu-Tech Industrial (Zhuhai) Company Limited this year.", "UFLPA-0051"),
+        # distinctive words before a listed name of another body make a name of their own
+        ("Partner 2: Shenyang Xizi Aviation Industry Group in China. Role: data collection.", "MEU-0056"),
+        # a built-in body's name the lists write in capitals
+        ("Speech corpora are licensed from iFlytek Co., Ltd. for the evaluation.", "EL-0670"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -80,6 +89,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "Under this agreement Norwich Shipbuilding shall provide samples.",  # the same kind, another town
         # an entry the list gives no country, whose name places it in China, placed elsewhere
         "We collaborate with University of Posts and Telecommunications, Graz on antennas.",
+        "The AEROSUN method was applied to the power electronics data.",  # capitals, as a method
+        "Partner 2: Dundee Haven Aviation Industry Group in the UK. Role: data collection.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1253,6 +1253,29 @@ def round_seven_rows(rng: random.Random) -> list[dict]:
         seen.add(base.lower())
         if all(v <= 0 for v in want.values()):
             break
+    rows += _number_and_hyphen_rows(rng, d.entries)
+    negatives += _capitals_other_role(rng, d.entries)
+    # a listed name after distinctive words of another body's name: that body ('Shenyang Xizi Aviation Industry
+    # Group' is not 'Aviation Industry Corporation of China'), and another such name, on no list
+    by_id = {(e.list_id, e.entry_id): e for e in d.entries}
+    xizi = by_id[("bis-meu", "MEU-0056")]
+    rows.append(
+        designated_row(
+            "Partner 2: Shenyang Xizi Aviation Industry Group in China. Role: data collection.",
+            "qualified-listed",
+            "Shenyang Xizi Aviation Industry Group",
+            xizi,
+            [xizi.name, *xizi.aliases],
+        )
+    )
+    negatives.append(
+        {
+            "text": "Partner 2: Dundee Haven Aviation Industry Group in the UK. Role: data collection.",
+            "label": "not",
+            "form": "qualified-listed-look-alike",
+            "org": "Dundee Haven Aviation Industry Group",
+        }
+    )
     for org in [
         "Integrity Technology Solutions",
         "Positive Technologies Consulting",
@@ -1287,6 +1310,71 @@ def round_seven_rows(rng: random.Random) -> list[dict]:
             {"text": f"We confirm that {what} {org}.", "label": "not", "form": "negated", "org": org}
         )
     return rows + negatives
+
+
+def _number_and_hyphen_rows(rng: random.Random, entries: list[ListEntry]) -> list[dict]:
+    """Designated rows for a name known by a number written with another legal form ('360 Security Technology
+    Corp.'), and Chinese names whose first word is joined by a hyphen with the city moved after the legal form
+    ('E-science Co., Ltd., Beijing') or into brackets before it ('Pu-Tech Industrial (Zhuhai) Company Limited')."""
+    from grantscan.detect.partners.words import word_lists
+
+    places = word_lists().places
+    rows: list[dict] = []
+    want = {"number-legal": 3, "hyphen-city-after": 4, "hyphen-city-bracketed": 4}
+    pool = list(entries)
+    rng.shuffle(pool)
+    for e in pool:
+        names = [e.name, *e.aliases]
+        base = strip_legal(clean(e.name))
+        m = re.fullmatch(r"(\d{3,4}) ([A-Z][\w ]+)", base)
+        words = base.split()
+        if want["number-legal"] and m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            written, form = f"{base} {rng.choice(['Corp.', 'Co., Ltd.', 'Inc.'])}", "number-legal"
+        elif (
+            e.country == "CN"
+            and len(words) >= 3
+            and words[0].lower() in places
+            and re.fullmatch(r"[A-Z][a-z]*-[A-Za-z]+", words[1])
+        ):
+            rest = " ".join(words[1:])
+            if want["hyphen-city-after"] and words[1].split("-")[1].islower():
+                written, form = f"{rest} Co., Ltd., {words[0]}", "hyphen-city-after"
+            elif want["hyphen-city-bracketed"]:
+                written, form = f"{rest} ({words[0]}) Company Limited", "hyphen-city-bracketed"
+            else:
+                continue
+        else:
+            continue
+        rows.append(designated_row(sentence(rng, written, ""), form, written, e, names))
+        want[form] -= 1
+        if all(v <= 0 for v in want.values()):
+            break
+    return rows
+
+
+def _capitals_other_role(rng: random.Random, entries: list[ListEntry]) -> list[dict]:
+    """Look-alikes: a one-word listed name written in capitals as a method, the way an acronym is ('The AEROSUN
+    method was applied ...')."""
+    from grantscan.detect.partners.screening import name_words
+
+    pool = sorted(
+        {
+            a
+            for e in entries
+            if e.list_id in ("dow-1260h", "bis-entity-list")
+            for a in [e.name, *e.aliases]
+            if re.fullmatch(r"[A-Z][a-z]{5,9}", a) and len(name_words(a)) == 1
+        }
+    )
+    return [
+        {
+            "text": f"The {w.upper()} method was applied to the {rng.choice(TOPICS)} data.",
+            "label": "not",
+            "form": "capitals-other-role",
+            "org": w.upper(),
+        }
+        for w in ["Aerosun", *rng.sample(pool, 3)]
+    ]
 
 
 def add_round_seven(path: Path) -> int:

@@ -189,7 +189,10 @@ def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[
     if org is not None:
         for n in [org.name, *org.aliases]:
             if not is_acronym(n) and len(n) > 3:
-                for k in det.screen.lookup(n):
+                found = det.screen.lookup(n)
+                if not found and " " not in n and len(n) >= 5:
+                    found = list(det.screen.acronyms.get(n.upper(), ()))  # 'iFlytek', listed as 'IFLYTEK'
+                for k in found:
                     ev.setdefault(k, (1.0, "known"))
     return ev
 
