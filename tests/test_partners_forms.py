@@ -67,6 +67,7 @@ def designated(found: list[Finding]) -> set[str]:
         ("Partner 2: Shenyang Xizi Aviation Industry Group in China. Role: data collection.", "MEU-0056"),
         # a built-in body's name the lists write in capitals
         ("Speech corpora are licensed from iFlytek Co., Ltd. for the evaluation.", "EL-0670"),
+        ("Security on site is provided by the Wagner Group.", "EL-2638"),  # the form written as a name's
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -90,6 +91,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         # an entry the list gives no country, whose name places it in China, placed elsewhere
         "We collaborate with University of Posts and Telecommunications, Graz on antennas.",
         "The AEROSUN method was applied to the power electronics data.",  # capitals, as a method
+        "The code was developed by the Wagner group at ETH Zurich.",  # a research group, in lower case
         "Partner 2: Dundee Haven Aviation Industry Group in the UK. Role: data collection.",
     ],
 )

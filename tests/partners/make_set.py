@@ -1255,6 +1255,24 @@ def round_seven_rows(rng: random.Random) -> list[dict]:
             break
     rows += _number_and_hyphen_rows(rng, d.entries)
     negatives += _capitals_other_role(rng, d.entries)
+    # a research group named after its leader, whose surname and 'Group' are a listed name ('Wagner Group')
+    groups = sorted(
+        {
+            m.group(1)
+            for e in d.entries
+            for n in [e.name, *e.aliases]
+            if (m := re.fullmatch(r"([A-Z][a-z]{3,}) Group", n))
+        }
+    )
+    for w in ["Wagner", *rng.sample([g for g in groups if g != "Wagner"], 3)]:
+        negatives.append(
+            {
+                "text": f"The code was developed by the {w} group at the University of {rng.choice(TOWNS_UK)}.",
+                "label": "not",
+                "form": "research-group",
+                "org": f"{w} group",
+            }
+        )
     # a listed name after distinctive words of another body's name: that body ('Shenyang Xizi Aviation Industry
     # Group' is not 'Aviation Industry Corporation of China'), and another such name, on no list
     by_id = {(e.list_id, e.entry_id): e for e in d.entries}

@@ -223,10 +223,21 @@ def _hit_evidence(
                 continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
             if longer and det.screen.is_weak(k) and _other_words(det, t, rs, re_, h, generic_too=True):
                 continue  # "Integrity Technology" inside "Integrity Technology Solutions": another company
+            if det.screen.derived_single(k) and _legal_form_in_lower_case(det, t, h):
+                continue  # "the Wagner group at ETH Zurich": a research group, not the listed 'Wagner Group'
             ev.setdefault(k, (h.score, h.how))
         if h.how == "exact" and any("(" in det.screen.names[k].raw for k in h.names):
             _place_left_out(det, t, h, ev)
     return whole
+
+
+def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:
+    """Whether the legal-form words written in or right after hit ``h`` are all in lower case ('the Wagner group'):
+    a name left with one word once its legal form is dropped is that body only with the form written as a name's."""
+    dropped = det.screen.dropped_words
+    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in dropped]
+    legal = [w for w in legal if fold(w) not in ("the", "of", "and")]
+    return bool(legal) and all(w.islower() for w in legal)
 
 
 def _place_left_out(det: DetectorView, t: _Tokens, h: Hit, ev: dict[int, tuple[float, str]]) -> None:
