@@ -68,6 +68,9 @@ def designated(found: list[Finding]) -> set[str]:
         # a built-in body's name the lists write in capitals
         ("Speech corpora are licensed from iFlytek Co., Ltd. for the evaluation.", "EL-0670"),
         ("Security on site is provided by the Wagner Group.", "EL-2638"),  # the form written as a name's
+        # a vowel written 'ee' next to another: the spelling rule applied until nothing more joins
+        ("Letters of support came from Sceeentific Production Association Orion, our partner.", "EL-2316"),
+        ("The consortium includes Xeeefeng INTL ELECTRONICS in China as a partner.", "RUS3476"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
