@@ -1254,6 +1254,7 @@ def round_seven_rows(rng: random.Random) -> list[dict]:
         if all(v <= 0 for v in want.values()):
             break
     rows += _number_and_hyphen_rows(rng, d.entries)
+    rows += _vowel_rows(pool)
     negatives += _capitals_other_role(rng, d.entries)
     # a research group named after its leader, whose surname and 'Group' are a listed name ('Wagner Group')
     groups = sorted(
@@ -1366,6 +1367,30 @@ def _number_and_hyphen_rows(rng: random.Random, entries: list[ListEntry]) -> lis
         rows.append(designated_row(sentence(rng, written, ""), form, written, e, names))
         want[form] -= 1
         if all(v <= 0 for v in want.values()):
+            break
+    return rows
+
+
+def _vowel_rows(pool: list[ListEntry]) -> list[dict]:
+    """Designated rows for an 'i' written 'ee' next to another vowel ('Sceeentific Production Association
+    Orion'), which one pass of the vowel spelling rule left apart from the listed spelling."""
+    rows: list[dict] = []
+    for e in pool:
+        base = clean(strip_legal(e.name))
+        m = re.search(r"\b([A-Z][a-z]*?)i(e[a-z]+)\b", base)
+        if not m or len(base.split()) < 2 or e.country not in COUNTRY_WORDS:
+            continue
+        written = base[: m.start()] + f"{m.group(1)}ee{m.group(2)}" + base[m.end() :]
+        rows.append(
+            designated_row(
+                f"Letters of support were received from {written}, our industrial partner.",
+                "vowel-ee",
+                written,
+                e,
+                [e.name, *e.aliases],
+            )
+        )
+        if len(rows) == 4:
             break
     return rows
 
