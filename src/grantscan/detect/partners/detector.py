@@ -787,9 +787,8 @@ class PartnerDetector:
             and not t.sp[rs - 1]
             and t.name_word(rs - 2)
         ):
-            rs = self._run(t, rs - 2, rs - 1)[
-                0
-            ]  # a first word joined by a hyphen ('Pu-Tech Industrial (Zhuhai)')
+            # a first word joined by a hyphen ('Pu-Tech Industrial (Zhuhai)')
+            rs = self._run(t, rs - 2, rs - 1)[0]
         return rs if screening.name_words(t.span_text(rs, open_at)) else None
 
     def _hyphen_word_before(self, t: _Tokens, cs: int, ce: int) -> int | None:

@@ -134,10 +134,11 @@ HEAD_LEFT_OUT_SCORE = 0.9
 def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
     """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
     for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
-    name. Only names the fuzzy score already found are read (a missing head costs a name little of its score)."""
+    name. Only names the fuzzy score of the span already found are read, below the bar too (a missing head costs
+    a name little of its score)."""
     idx = det.screen
-    # the names the span's own score found, below the bar too ('Amur Shipbuilding' for 'Amur Shipbuilding
-    # Factory', whose first word is a river's name many names hold), and those other readings found
+    # the span's own scores are kept from above down to below the bar ('Amur Shipbuilding' for 'Amur
+    # Shipbuilding Factory' scores 0.72: 'Amur', a river, is a word of many names)
     scored = idx.score_span(text, screening.POSSIBLE - 0.1) if " " in text else []
     close = [k for k, (score, _) in ev.items() if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k)]
     close += [k for k, score in scored if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k) and k not in ev]
@@ -296,9 +297,8 @@ def _name_after_evidence(
     "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
     idx = det.screen
     after = t.word(e + 1)
-    read = name_words(
-        after
-    )  # 'Russian' is read as 'russia' ('Institute of Radio Navigation and Time, Russian')
+    # 'Russian' is read as 'russia' ('Institute of Radio Navigation and Time, Russian')
+    read = name_words(after)
     key = canon(read[0] if len(read) == 1 else fold(after))
     # a match must hold the word after the name: one no listed name holds needs no scoring
     for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
