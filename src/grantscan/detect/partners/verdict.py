@@ -352,16 +352,16 @@ def legal_forms_in(words: Sequence[str]) -> set[str]:
 @cache
 def company_name(raw: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """For a listed name of generic and trade words once normalised, at most two of them more than the kind of
-    organisation ('Innovation and Technologies LLC'): its own written words without the legal form ('innovation and technologies') when they say more than
-    the normalised words do (an 'and', a plural), else none, and its legal forms; None for any other name."""
+    organisation ('Innovation and Technologies LLC'): its own written words without the legal form ('innovation
+    and technologies') when they say more than the normalised words do (an 'and', a plural), else none, and its
+    legal forms; None for any other name."""
     wl = word_lists()
     words = screening.name_words(raw)
     if not all(w in wl.generic or w in wl.company_words for w in words):
         return None
     if not 0 < sum(w not in wl.organisation_types for w in words) <= 2:
-        return (
-            None  # three such words name one body, as for the generic names ('Marine Instrument Engineering')
-        )
+        # three such words name one body, as for the generic names ('Marine Instrument Engineering')
+        return None
     folded = _WORD.findall(screening.fold(raw))
     own = tuple(w for w in folded if w not in wl.legal_forms)
     return (own if own != words else ()), frozenset(legal_forms_in(folded))

@@ -44,9 +44,8 @@ class WordLists:
     spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
     places: frozenset[str]  # cities and provinces a company name often leaves out or moves ('Beijing ...')
     parent_groups: frozenset[str]  # state groups a member's name starts with, often left out ('AECC ...')
-    company_words: frozenset[
-        str
-    ]  # trade and industry words that, with the generic ones, make a company name generic
+    # trade and industry words that, with the generic ones, make a company name one many companies share
+    company_words: frozenset[str]
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
