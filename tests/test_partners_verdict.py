@@ -142,3 +142,43 @@ def test_every_way_of_finding_has_its_line(how: str) -> None:
 def test_rules_say_their_rule() -> None:
     assert len(set(verdict.VERDICT_RULES)) == len(verdict.VERDICT_RULES)
     assert all(r.__doc__ and r.__doc__.strip() for r in verdict.VERDICT_RULES)
+
+
+COMPANY = ListEntry(
+    "bis", "Entity List", "2026-01-01", "Innovation and Technologies LLC", "RU", entry_id="EL-1"
+)
+
+
+def company(near: str, **kw: object) -> verdict.Candidate:
+    c = cand(raw="Innovation and Technologies LLC", entry=COMPANY, words=2, **kw)  # type: ignore[arg-type]
+    c.near = lambda: tuple(near.split())
+    return c
+
+
+def test_generic_company_name_alone_is_possible() -> None:
+    c = company("partner with innovation technology on")
+    assert verdict.judge(c) is None
+    assert c.status == "possible" and c.evidence[-1] == verdict.reason("generic-company")
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "with innovation technology llc on",  # its legal form
+        "with innovation technology limited liability company on",  # written out
+        "with innovation and technologies on",  # its own wording
+    ],
+)
+def test_generic_company_name_as_listed_is_designated(near: str) -> None:
+    c = company(near)
+    assert verdict.judge(c) is None and c.status == "designated"
+
+
+def test_generic_company_name_with_its_country_is_designated() -> None:
+    c = company("with innovation technology on", weak={"RU"})
+    assert verdict.judge(c) is None and c.status == "designated"
+
+
+def test_generic_company_name_in_another_countrys_sentence_is_another_body() -> None:
+    out = verdict.judge(company("with innovation technology on", weak={"FR"}))
+    assert isinstance(out, verdict.Drop) and "listed in RU, placed in FR" in out.why

@@ -1065,6 +1065,366 @@ def add_acronym_forms(path: Path) -> int:
     return _replace_tune_rows(path, "w", acronym_form_rows(random.Random(SEED + 4)))
 
 
+# generic company names on no list, each with a town or none (look-alikes of the listed names of trade words)
+GENERIC_COMPANIES = [
+    ("Advanced Technology Development Ltd", ""),
+    ("Global Technology Solutions", ""),
+    ("Digital Innovation Partners", " in Leeds"),
+    ("Technology and Innovation Services Ltd", ""),
+    ("International Trading and Development Co.", " in Nairobi"),
+    ("Innovation Technology Group", ""),
+    ("Applied Innovation Technologies", ""),
+    ("Business Development Solutions", " (Manchester)"),
+    ("Modern Engineering Services", ""),
+    ("Integrated Technology Solutions Ltd", ", Bristol"),
+]
+# listed names of a distinctive everyday word and trade words, which must still be found without their legal form
+EVERYDAY_LISTED = [
+    ("Myanmar Economic Holdings", "uk-sanctions-list", "GHR0080"),
+    ("Integrity Technology Group", "uk-sanctions-list", "CYB0113"),
+    ("Positive Technologies", "bis-entity-list", "EL-2636"),
+]
+
+
+def generic_company_rows(rng: random.Random) -> list[dict]:
+    """Rows for listed company names of trade words alone ('Innovation and Technologies LLC', 'JSC Digital
+    Solutions'), which many unlisted companies equal once normalised (ids x...). Each such name of the UK and
+    Entity lists is written as listed and with its country (designated), and normalised, with no place and in
+    another country (look-alikes: 'Innovation Technology', 'Innovation Technology, Lyon, France'); generic
+    company names on no list; and listed names of a distinctive everyday word and trade words written without
+    their legal form ('Integrity Technology Group'), which must still be found."""
+    from grantscan.detect.partners.verdict import company_name
+
+    d = default_designations()
+    by_id = {(e.list_id, e.entry_id): e for e in d.entries}
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[tuple[str, ...]] = set()
+    towns = ["Lyon, France", "Leeds, UK", "Porto, Portugal", "Graz, Austria", "Aarhus, Denmark"]
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        names = [e.name, *e.aliases]
+        for n in names:
+            got = company_name(n)
+            if got is None or not got[1] or is_acronym(n):
+                continue
+            listed = clean(n)
+            normal = _normalised_form(listed)
+            if len(name_words_of(n)) < 2 or tuple(normal.split()) in seen:
+                continue
+            seen.add(tuple(normal.split()))
+            country = COUNTRY_WORDS[e.country]
+            rows.append(designated_row(sentence(rng, listed, ""), "generic-listed", listed, e, names))
+            rows.append(
+                designated_row(sentence(rng, normal, f" in {country}"), "generic-placed", normal, e, names)
+            )
+            for org, place in ((normal, ""), (normal, f", {rng.choice(towns)}")):
+                negatives.append(
+                    {
+                        "text": sentence(rng, org, place),
+                        "label": "not",
+                        "form": "generic-company",
+                        "org": org,
+                        "near": e.name,
+                    }
+                )
+            break
+    for org, place in GENERIC_COMPANIES:
+        negatives.append(
+            {"text": sentence(rng, org, place), "label": "not", "form": "generic-company", "org": org}
+        )
+    for written, list_id, entry_id in EVERYDAY_LISTED:
+        e = by_id[(list_id, entry_id)]
+        rows.append(
+            designated_row(sentence(rng, written, ""), "everyday-listed", written, e, [e.name, *e.aliases])
+        )
+    return rows + negatives
+
+
+def _normalised_form(name: str) -> str:
+    """``name`` as another company of the same words writes it: no legal form, no 'and', plurals the matcher
+    reads as singular written so ('Innovation and Technologies LLC' -> 'Innovation Technology')."""
+    from grantscan.detect.partners.words import word_lists
+
+    legal = word_lists().legal_forms
+    out = []
+    for w in name.replace(",", " ").split():
+        low = w.lower().strip(".")
+        if low in legal or low in ("and", "&"):
+            continue
+        one = name_words_of(w)
+        if one and one[0] in (low[:-3] + "y", low[:-1]) and low.endswith("s"):
+            w = w[: len(one[0])] if one[0] == low[:-1] else w[:-3] + "y"
+        out.append(w[0].upper() + w[1:])
+    return " ".join(out)
+
+
+def name_words_of(name: str) -> tuple[str, ...]:
+    """A listed name as the matcher compares it (legal forms, 'and' and plurals dropped)."""
+    from grantscan.detect.partners.screening import name_words
+
+    return name_words(name)
+
+
+def add_generic_companies(path: Path) -> int:
+    """Replace the rows of ``generic_company_rows`` (ids x...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "x", generic_company_rows(random.Random(SEED + 5)))
+
+
+TOWNS_UK = ["Sheffield", "Leeds", "Bristol", "Dundee", "Swansea", "Norwich"]
+
+
+def round_seven_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms fresh draws and hand-written texts showed (ids y...): a one-word first part moved after
+    a comma, a nationality among them ('Institute of Radio Navigation and Time, Russian'); an industrial name
+    without its head ('Amur Shipbuilding' for 'Amur Shipbuilding Factory PJSC'); a long legal form written with a
+    typo ('BELOMO HLDING'). Look-alikes: the reordered name placed in a European town, the same kind of name in a UK
+    town ('Sheffield Shipbuilding'), a listed name of everyday and trade words with a further trade word
+    ('Integrity Technology Solutions'), listed names cited author-year ('Kaspersky (2019) described ...') and in a
+    sentence that rules them out ('no work will be carried out with ...')."""
+    from grantscan.detect.partners.screening import name_words
+
+    d = default_designations()
+    pool = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list")
+        and e.country in COUNTRY_WORDS
+        and not re.search(r"\d", e.name)
+    ]
+    rng.shuffle(pool)
+    want = {"reordered-comma": 8, "head-left-out-low": 8, "legal-typo": 6}
+    rows: list[dict] = []
+    negatives: list[dict] = []
+    seen: set[str] = set()
+    for e in pool:
+        base = clean(strip_legal(e.name))
+        if base.lower() in seen:
+            continue
+        names = [e.name, *e.aliases]
+        words = base.split()
+        written = form = None
+        m = re.fullmatch(
+            r"(\w+) (Institute|University|Academy|Plant|Factory|Center|Centre|Bureau) of (.+)", base
+        )
+        if want["reordered-comma"] and m and m.group(1)[:1].isupper() and len(m.group(3).split()) <= 4:
+            written, form = f"{m.group(2)} of {m.group(3)}, {m.group(1)}", "reordered-comma"
+            negatives.append(
+                {
+                    "text": sentence(
+                        rng, f"{m.group(2)} of {m.group(3)}", f", {rng.choice(['Graz', 'Lyon'])}"
+                    ),
+                    "label": "not",
+                    "form": "reordered-look-alike",
+                    "org": f"{m.group(2)} of {m.group(3)}",
+                }
+            )
+        elif (
+            want["head-left-out-low"]
+            and 3 <= len(words) <= 4
+            and words[-1] in ("Plant", "Factory", "Works", "Enterprise")
+            and words[0][:1].isupper()
+            and words[0].lower() not in ("the", "joint", "open", "public")
+        ):
+            written, form = " ".join(words[:-1]), "head-left-out-low"
+            other = f"{rng.choice(TOWNS_UK)} {' '.join(words[1:-1])}"
+            negatives.append(
+                {
+                    "text": sentence(rng, other, ""),
+                    "label": "not",
+                    "form": "head-left-out-look-alike",
+                    "org": other,
+                }
+            )
+        elif (
+            want["legal-typo"]
+            and len(words) <= 2
+            and (lf := re.search(r"\b(HOLDINGS?|Holdings?|Corporation|CORPORATION|Incorporated)\b", e.name))
+        ):
+            legal = lf.group(1)
+            k = rng.randrange(1, len(legal) - 1)
+            written, form = e.name.replace(legal, legal[:k] + legal[k + 1 :]), "legal-typo"
+        if not written or not name_words(written):
+            continue
+        place = f" in {COUNTRY_WORDS[e.country]}" if rng.random() < 0.5 else ""
+        rows.append(designated_row(sentence(rng, written, place), form, written, e, names))
+        want[form] -= 1
+        seen.add(base.lower())
+        if all(v <= 0 for v in want.values()):
+            break
+    rows += _number_and_hyphen_rows(rng, d.entries)
+    rows += _vowel_rows(pool)
+    negatives += _capitals_other_role(rng, d.entries)
+    # a research group named after its leader, whose surname and 'Group' are a listed name ('Wagner Group')
+    groups = sorted(
+        {
+            m.group(1)
+            for e in d.entries
+            for n in [e.name, *e.aliases]
+            if (m := re.fullmatch(r"([A-Z][a-z]{3,}) Group", n))
+        }
+    )
+    for w in ["Wagner", *rng.sample([g for g in groups if g != "Wagner"], 3)]:
+        negatives.append(
+            {
+                "text": f"The code was developed by the {w} group at the University of {rng.choice(TOWNS_UK)}.",
+                "label": "not",
+                "form": "research-group",
+                "org": f"{w} group",
+            }
+        )
+    # a listed name after distinctive words of another body's name: that body ('Shenyang Xizi Aviation Industry
+    # Group' is not 'Aviation Industry Corporation of China'), and another such name, on no list
+    by_id = {(e.list_id, e.entry_id): e for e in d.entries}
+    xizi = by_id[("bis-meu", "MEU-0056")]
+    rows.append(
+        designated_row(
+            "Partner 2: Shenyang Xizi Aviation Industry Group in China. Role: data collection.",
+            "qualified-listed",
+            "Shenyang Xizi Aviation Industry Group",
+            xizi,
+            [xizi.name, *xizi.aliases],
+        )
+    )
+    negatives.append(
+        {
+            "text": "Partner 2: Dundee Haven Aviation Industry Group in the UK. Role: data collection.",
+            "label": "not",
+            "form": "qualified-listed-look-alike",
+            "org": "Dundee Haven Aviation Industry Group",
+        }
+    )
+    for org in [
+        "Integrity Technology Solutions",
+        "Positive Technologies Consulting",
+        "Myanmar Economic Development Forum",
+    ]:
+        negatives.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "extra-word",
+                "org": org,
+            }
+        )
+    for org in ["Kaspersky", "Huawei", "Rostec", "Hikvision"]:
+        negatives.append(
+            {
+                "text": f"{org} ({rng.randint(2015, 2024)}) described a similar attack on {rng.choice(TOPICS)} systems.",
+                "label": "not",
+                "form": "author-year",
+                "org": org,
+            }
+        )
+    for org in ["Huawei", "Harbin Institute of Technology", "Sharif University of Technology", "Rostec"]:
+        what = rng.choice(
+            [
+                "no work will be carried out with",
+                "there will be no collaboration with",
+                "the project excludes",
+            ]
+        )
+        negatives.append(
+            {"text": f"We confirm that {what} {org}.", "label": "not", "form": "negated", "org": org}
+        )
+    return rows + negatives
+
+
+def _number_and_hyphen_rows(rng: random.Random, entries: list[ListEntry]) -> list[dict]:
+    """Designated rows for a name known by a number written with another legal form ('360 Security Technology
+    Corp.'), and Chinese names whose first word is joined by a hyphen with the city moved after the legal form
+    ('E-science Co., Ltd., Beijing') or into brackets before it ('Pu-Tech Industrial (Zhuhai) Company Limited')."""
+    from grantscan.detect.partners.words import word_lists
+
+    places = word_lists().places
+    rows: list[dict] = []
+    want = {"number-legal": 3, "hyphen-city-after": 4, "hyphen-city-bracketed": 4}
+    pool = list(entries)
+    rng.shuffle(pool)
+    for e in pool:
+        names = [e.name, *e.aliases]
+        base = strip_legal(clean(e.name))
+        m = re.fullmatch(r"(\d{3,4}) ([A-Z][\w ]+)", base)
+        words = base.split()
+        if want["number-legal"] and m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            written, form = f"{base} {rng.choice(['Corp.', 'Co., Ltd.', 'Inc.'])}", "number-legal"
+        elif (
+            e.country == "CN"
+            and len(words) >= 3
+            and words[0].lower() in places
+            and re.fullmatch(r"[A-Z][a-z]*-[A-Za-z]+", words[1])
+        ):
+            rest = " ".join(words[1:])
+            if want["hyphen-city-after"] and words[1].split("-")[1].islower():
+                written, form = f"{rest} Co., Ltd., {words[0]}", "hyphen-city-after"
+            elif want["hyphen-city-bracketed"]:
+                written, form = f"{rest} ({words[0]}) Company Limited", "hyphen-city-bracketed"
+            else:
+                continue
+        else:
+            continue
+        rows.append(designated_row(sentence(rng, written, ""), form, written, e, names))
+        want[form] -= 1
+        if all(v <= 0 for v in want.values()):
+            break
+    return rows
+
+
+def _vowel_rows(pool: list[ListEntry]) -> list[dict]:
+    """Designated rows for an 'i' written 'ee' next to another vowel ('Sceeentific Production Association
+    Orion'), which one pass of the vowel spelling rule left apart from the listed spelling."""
+    rows: list[dict] = []
+    for e in pool:
+        base = clean(strip_legal(e.name))
+        m = re.search(r"\b([A-Z][a-z]*?)i(e[a-z]+)\b", base)
+        if not m or len(base.split()) < 2 or e.country not in COUNTRY_WORDS:
+            continue
+        written = base[: m.start()] + f"{m.group(1)}ee{m.group(2)}" + base[m.end() :]
+        rows.append(
+            designated_row(
+                f"Letters of support were received from {written}, our industrial partner.",
+                "vowel-ee",
+                written,
+                e,
+                [e.name, *e.aliases],
+            )
+        )
+        if len(rows) == 4:
+            break
+    return rows
+
+
+def _capitals_other_role(rng: random.Random, entries: list[ListEntry]) -> list[dict]:
+    """Look-alikes: a one-word listed name written in capitals as a method, the way an acronym is ('The AEROSUN
+    method was applied ...')."""
+    from grantscan.detect.partners.screening import name_words
+
+    pool = sorted(
+        {
+            a
+            for e in entries
+            if e.list_id in ("dow-1260h", "bis-entity-list")
+            for a in [e.name, *e.aliases]
+            if re.fullmatch(r"[A-Z][a-z]{5,9}", a) and len(name_words(a)) == 1
+        }
+    )
+    return [
+        {
+            "text": f"The {w.upper()} method was applied to the {rng.choice(TOPICS)} data.",
+            "label": "not",
+            "form": "capitals-other-role",
+            "org": w.upper(),
+        }
+        for w in ["Aerosun", *rng.sample(pool, 3)]
+    ]
+
+
+def add_round_seven(path: Path) -> int:
+    """Replace the rows of ``round_seven_rows`` (ids y...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "y", round_seven_rows(random.Random(SEED + 6)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1123,6 +1483,16 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the acronym and later written forms (ids w...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-generic-companies",
+        action="store_true",
+        help="(re)write only the rows of listed company names of trade words (ids x...), all in the tune part",
+    )
+    ap.add_argument(
+        "--add-round-seven",
+        action="store_true",
+        help="(re)write only the rows of the later written forms and look-alikes (ids y...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1136,6 +1506,12 @@ def main() -> None:
         return
     if a.add_acronym_forms:
         print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
+        return
+    if a.add_generic_companies:
+        print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
+        return
+    if a.add_round_seven:
+        print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
         return
     if not a.register:
         ap.error("--register is needed to write the first rows")
@@ -1151,6 +1527,8 @@ def main() -> None:
     print(f"{add_list_families(Path(a.out))} list family rows -> {a.out}")
     print(f"{add_written_forms(Path(a.out))} written form rows -> {a.out}")
     print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
+    print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
+    print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
 
 
 if __name__ == "__main__":

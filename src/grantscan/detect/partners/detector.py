@@ -712,7 +712,18 @@ class PartnerDetector:
         for h in hits:
             # a listed name with no head word the recogniser knows ("Concern ...", "... Plant", an acronym)
             if not any(cs < h.end and h.start < ce for cs, ce, _, _ in candidates):
-                candidates.append((h.start, h.end, "listed", None))
+                rs = h.start
+                if h.how != "acronym":
+                    # distinctive capitalised words before it name another body with it ('Shenyang Xizi
+                    # Aviation Industry Group' is not 'Aviation Industry Corporation'): read the whole name
+                    r0 = self._run(t, h.start, h.end)[0]
+                    if (
+                        r0 < h.start
+                        and not t.sent_start(h.start)
+                        and listmatch._qualified(self, t, r0, h.start)
+                    ):
+                        rs = r0
+                candidates.append((rs, h.end, "listed", None))
         if seeds:
             candidates = self._add_seeds(t, candidates, seeds)
         return candidates
@@ -723,17 +734,26 @@ class PartnerDetector:
         Co., Ltd.'), and pinyin syllables joined by a hyphen, the second in lower case, that make a word a listed
         name holds ('Guo-wei Integration Technology'), and a number a listed name holds ('No. 33 Scientific
         Research and Testing Institute')."""
+        gone: list[tuple[int, int, str, KnownOrg | None]] = []
         for j, (cs, ce, kind, org) in enumerate(candidates):
             if org is not None or cs < 1:
                 continue
             rs = self._bracketed_place_before(t, cs, ce) if cs >= 3 else None
             if rs is None and cs >= 3:
-                rs = self._syllables_before(t, cs)
+                rs = self._syllables_before(t, cs) or self._hyphen_word_before(t, cs, ce)
             if rs is None:
                 rs = self._number_before(t, cs)
-            if rs is None or any(c is not candidates[j] and c[0] < cs and rs < c[1] for c in candidates):
+            if rs is None:
                 continue
+            before = [c for c in candidates if c is not candidates[j] and c[0] < cs and rs < c[1]]
+            # a listed name found alone inside the words joined ('Tech Industrial' of 'Pu-Tech Industrial
+            # (Zhuhai) Company Limited') gives way to them; any other candidate keeps its words
+            if any(c[2] != "listed" or c[0] < rs for c in before):
+                continue
+            gone += before
             candidates[j] = (rs, ce, kind, org)
+        if gone:
+            candidates[:] = [c for c in candidates if not any(c is g for g in gone)]
 
     def _bracketed_place_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
         """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form words only right
@@ -756,16 +776,44 @@ class PartnerDetector:
         if not t.name_word(last):
             return None
         places = self._span_mentions(t, open_at + 1, cs - 1)
-        if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1):
-            return None  # the brackets hold more than a place
+        listed_place = all(fold(t.word(k)) in word_lists().places for k in range(open_at + 1, cs - 1))
+        if sum(m.end - m.start for m in places) != cs - 1 - (open_at + 1) and not listed_place:
+            return None  # the brackets hold more than a place (a city the names hold counts: 'Zhuhai')
         rs = self._name_run(t, last)[0]
+        if (
+            rs >= 2
+            and t.word(rs - 1) in "-‐–"
+            and not t.sp[rs - 2]
+            and not t.sp[rs - 1]
+            and t.name_word(rs - 2)
+        ):
+            # a first word joined by a hyphen ('Pu-Tech Industrial (Zhuhai)')
+            rs = self._run(t, rs - 2, rs - 1)[0]
         return rs if screening.name_words(t.span_text(rs, open_at)) else None
+
+    def _hyphen_word_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
+        """Where the name starts for a candidate ``cs:ce`` of legal-form words only written right after a word
+        joined by a hyphen, its second part in lower case ('E-science Co., Ltd.'), which ends a capitalised run;
+        None otherwise."""
+        if (
+            screening.name_words(t.span_text(cs, ce))
+            or t.word(cs - 2) not in "-‐–"
+            or not (t.word(cs - 1).isalpha() and t.word(cs - 1).islower())
+            or not t.name_word(cs - 3)
+            or t.sp[cs - 3]
+            or t.sp[cs - 2]
+        ):
+            return None
+        return self._run(t, cs - 3, cs - 2)[0]
 
     def _number_before(self, t: _Tokens, cs: int) -> int | None:
         """Where the name starts when a number a listed name holds is written right before token ``cs`` ('No. 33
-        Scientific Research and Testing Institute', '33rd ...'); None otherwise."""
+        Scientific Research and Testing Institute', '33rd ...', '360 Security Technology Corp.'); None
+        otherwise."""
         w = t.word(cs - 1)
         mark = self._number_mark(t, cs - 1)
+        if self._name_number(w) and not (cs >= 2 and t.word(cs - 2)[:1].isdigit()):
+            return mark  # three digits or more a listed name holds, no year ('360 Security Technology Corp.')
         if not (mark < cs - 1 and w.isdigit()) and not re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)", w):
             return None  # a bare number before a name counts or numbers rows ('3 JACOBS UNIVERSITY')
         if not self.screen.holds(screening.canon(w.rstrip("stndrh"))):
@@ -949,6 +997,16 @@ class PartnerDetector:
         inside = [h for h in hits if s <= h.start and h.end <= e]
         if org is not None and self._listed_acronym_elsewhere(n, text, org):
             return []
+        if (
+            kind == "listed"
+            and org is None
+            and e - s == 1
+            and inside
+            and all(h.how != "acronym" for h in inside)
+            and screening.is_acronym(text)
+            and acronyms.role(t, s, e) == "other"
+        ):
+            return []  # a one-word name written in capitals in another role, as an acronym ('the AEROSUN method')
         use = (
             self._acronym_use(n, text)
             if kind == "listed" and org is None and inside and all(h.how == "acronym" for h in inside)

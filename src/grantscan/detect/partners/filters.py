@@ -26,10 +26,14 @@ TITLE_BEFORE = re.compile(
 )
 NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|unrelated|unaffiliated|rather than|instead of|as opposed to|distinct from|"
-    r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties))\b",
+    r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties|work|"
+    r"collaboration|cooperation|co-operation|partnership|involvement|contact|contacts|engagement|funding|"
+    r"exchange|exchanges|transfer|transfers)|exclud(?:e|es|ed|ing))\b",
     re.I,
 )
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
+# an author-year citation right after the name: 'Kaspersky (2019) described ...', '(Kaspersky, 2019)'
+AUTHOR_YEAR = re.compile(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|,\s*(?:19|20)\d\d[a-z]?\))")
 # open licences named after the body that wrote them ("MIT License"): the licence, not the body
 LICENCE_NAME = re.compile(r"(?:MIT|BSD|Apache|Eclipse|Mozilla|GNU|Open Government|Creative Commons)\Z")
 LICENCE_WORD = re.compile(r"[ \t]+(?:Public[ \t]+)?Licen[cs]e\b", re.I)
@@ -117,9 +121,12 @@ def title(n: NameAt) -> bool:
 
 
 def reference(n: NameAt) -> bool:
-    """A year with citation words near the name, or a numbered reference entry, make it a reference."""
+    """A year with citation words near the name, a numbered reference entry, or a year in brackets right after
+    it (an author-year citation) make it a reference."""
     t = n.t
     a, b = t.st[n.s], t.end(n.e - 1)
+    if AUTHOR_YEAR.match(t.text, b):
+        return True
     window = t.text[max(0, a - 150) : b + 150]
     return bool(YEAR_FAST.search(window) and (CITATION.search(window) or REFERENCE_ENTRY.match(t.text)))
 

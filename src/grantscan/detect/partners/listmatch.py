@@ -8,7 +8,7 @@ the places the text names. Reads the detector's tokens, runs and country mention
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Protocol
@@ -18,7 +18,7 @@ from . import screening, verdict
 from .acronyms import AcronymUse
 from .organisations import KnownOrg
 from .places import CountryRules
-from .screening import Hit, ScreeningIndex, canon, fold, is_acronym, name_words
+from .screening import Hit, ScreeningIndex, _known_word, canon, fold, is_acronym, name_words
 from .tokens import _Mention, _Tokens
 from .words import word_lists
 
@@ -70,7 +70,16 @@ def screen_span(
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym)
+    near = partial(_near_words, t, s, e)
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near)
+
+
+def _near_words(t: _Tokens, s: int, e: int) -> tuple[str, ...]:
+    """The folded words of tokens ``s:e`` and three tokens either side (where a legal form or city is written)."""
+    return tuple(w for j in range(max(0, s - 3), min(t.n, e + 3)) for w in _WORDS.findall(fold(t.word(j))))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _list_evidence(
@@ -125,9 +134,14 @@ HEAD_LEFT_OUT_SCORE = 0.9
 def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
     """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
     for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
-    name. Only names the fuzzy score already found are read (a missing head costs a name little of its score)."""
+    name. Only names the fuzzy score of the span already found are read, below the bar too (a missing head costs
+    a name little of its score)."""
     idx = det.screen
+    # the span's own scores are kept from above down to below the bar ('Amur Shipbuilding' for 'Amur
+    # Shipbuilding Factory' scores 0.72: 'Amur', a river, is a word of many names)
+    scored = idx.score_span(text, screening.POSSIBLE - 0.1) if " " in text else []
     close = [k for k, (score, _) in ev.items() if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k)]
+    close += [k for k, score in scored if score < HEAD_LEFT_OUT_SCORE and not idx.generic(k) and k not in ev]
     if not close:
         return
     words = name_words(text)
@@ -176,7 +190,10 @@ def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[
     if org is not None:
         for n in [org.name, *org.aliases]:
             if not is_acronym(n) and len(n) > 3:
-                for k in det.screen.lookup(n):
+                found = det.screen.lookup(n)
+                if not found and " " not in n and len(n) >= 5:
+                    found = list(det.screen.acronyms.get(n.upper(), ()))  # 'iFlytek', listed as 'IFLYTEK'
+                for k in found:
                     ev.setdefault(k, (1.0, "known"))
     return ev
 
@@ -200,12 +217,43 @@ def _hit_evidence(
         whole = whole or (h.start == s and h.end == e)
         rs, re_ = det._run(t, h.start, h.end)
         rs, re_ = min(rs, s), max(re_, e)
-        others = _other_words(det, t, rs, re_, h) if (h.start, h.end) != (rs, re_) else False
+        longer = (h.start, h.end) != (rs, re_)
+        others = _other_words(det, t, rs, re_, h) if longer else False
         for k in h.names:
             if others and len(det.screen.names[k].words) <= 2:
                 continue  # "Machine Building" inside "Mytishchi Machine Building Plant": another body
+            if longer and det.screen.is_weak(k) and _other_words(det, t, rs, re_, h, generic_too=True):
+                continue  # "Integrity Technology" inside "Integrity Technology Solutions": another company
+            if det.screen.derived_single(k) and _legal_form_in_lower_case(det, t, h):
+                continue  # "the Wagner group at ETH Zurich": a research group, not the listed 'Wagner Group'
             ev.setdefault(k, (h.score, h.how))
+        if h.how == "exact" and any("(" in det.screen.names[k].raw for k in h.names):
+            _place_left_out(det, t, h, ev)
     return whole
+
+
+def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:
+    """Whether the legal-form words written in or right after hit ``h`` are all in lower case ('the Wagner group'):
+    a name left with one word once its legal form is dropped is that body only with the form written as a name's."""
+    dropped = det.screen.dropped_words
+    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in dropped]
+    legal = [w for w in legal if fold(w) not in ("the", "of", "and")]
+    return bool(legal) and all(w.islower() for w in legal)
+
+
+def _place_left_out(det: DetectorView, t: _Tokens, h: Hit, ev: dict[int, tuple[float, str]]) -> None:
+    """'Kumertau Aviation Production in Russia' holds a listed name written with its country in brackets
+    ('Kumertau Aviation Production Enterprise (Russia)'); the words before the place may be another list's name
+    of the same body ('Joint Stock Company Kumertau Aviation Production Enterprise'), which the longer hit hid."""
+    last = [m for m in det._span_mentions(t, h.start, h.end) if h.start + m.end == h.end]
+    if not last:
+        return
+    j = h.start + last[0].start
+    if j - 1 > h.start and t.word(j - 1) in ("in", "("):
+        j -= 1
+    if j - h.start >= 2:
+        for k in det.screen.lookup(t.span_text(h.start, j)):
+            ev.setdefault(k, (1.0, "exact"))
 
 
 def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
@@ -249,7 +297,9 @@ def _name_after_evidence(
     "Tactical Missile Corporation, Joint Stock Company 'Uralelement'": so does the name after the comma."""
     idx = det.screen
     after = t.word(e + 1)
-    key = canon(fold(after))
+    # 'Russian' is read as 'russia' ('Institute of Radio Navigation and Time, Russian')
+    read = name_words(after)
+    key = canon(read[0] if len(read) == 1 else fold(after))
     # a match must hold the word after the name: one no listed name holds needs no scoring
     for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
         if score >= screening.DESIGNATED and key in idx.names[k].keys:
@@ -274,6 +324,7 @@ def _verdicts(
     own: Sequence[tuple[str, set[str]]] = (),
     others: AbstractSet[str] = frozenset(),
     acronym: AcronymUse | None = None,
+    near: Callable[[], Sequence[str]] = tuple,
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
@@ -313,6 +364,7 @@ def _verdicts(
             whole=whole,
             kind_listed=kind_listed,
             acronym=acronym if how == "acronym" else None,
+            near=near,
         )
         outcome = verdict.judge(c)
         if isinstance(outcome, verdict.Drop):
@@ -366,9 +418,9 @@ def _qualified(det: DetectorView, t: _Tokens, s: int, start: int) -> bool:
     return False
 
 
-def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
-    """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic, a
-    legal form or a place."""
+def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit, generic_too: bool = False) -> bool:
+    """Whether tokens ``s:e`` name more than the hit: a capitalised word outside it that is not generic (with
+    ``generic_too``, any word), a legal form or a place."""
     places = {i for m in det._span_mentions(t, s, e) for i in range(s + m.start, s + m.end)}
     generic, dropped = det.screen.generic_words, det.screen.dropped_words
     for i in range(s, e):
@@ -376,9 +428,15 @@ def _other_words(det: DetectorView, t: _Tokens, s: int, e: int, h: Hit) -> bool:
             break  # 'Hamcho Intl. Role: ...': the next sentence is not part of the name
         if h.start <= i < h.end or i in places or not t.name_word(i):
             continue
-        if any(w not in generic and w not in dropped for w in name_words(t.word(i))):
-            return True
+        for w in name_words(t.word(i)):
+            if (generic_too or w not in generic) and w not in dropped and not _legal_typo(w, dropped):
+                return True
     return False
+
+
+def _legal_typo(word: str, dropped: AbstractSet[str]) -> bool:
+    """A legal form written with a typo ('BELOMO HLDING'): part of the name, not another word."""
+    return len(word) >= 6 and _known_word(word) in dropped
 
 
 def match_reason(m: ListMatch, consequence: str) -> str:

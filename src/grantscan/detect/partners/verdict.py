@@ -8,13 +8,16 @@ wording is the table ``REASONS``: what a finding says comes from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...knowledge.designations import ListEntry
 from . import screening
 from .acronyms import AcronymUse
+from .words import word_lists
 
 # What a finding says about a list match: reason id -> template (str.format fields as named).
 REASONS: dict[str, str] = {
@@ -37,6 +40,8 @@ REASONS: dict[str, str] = {
     "sentence-as-listed": "its sentence names {places}, as listed",
     "sentence-elsewhere": "its sentence names {places}; listed in {listed}",
     "generic-unplaced": "a name several bodies share, and no place named: check which one",
+    "generic-company": "a company name of trade words many companies share, written without the listed legal "
+    "form, place or wording: possible match, check",
     "unconfirmed": "no place named to confirm it",
     # why an entry is not the body named
     "placed-elsewhere": "not {entry}: listed in {listed}, this one in {places}",
@@ -70,13 +75,15 @@ class Candidate:
     whole: bool  # a listed name covers the whole span
     kind_listed: bool  # the span was found only by a listed word
     acronym: AcronymUse | None = None  # what the text says of a listed acronym written alone
+    # the folded words written around the name (three tokens either side), read only when a rule needs them
+    near: Callable[[], Sequence[str]] = tuple
     status: str = "possible"
     evidence: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)  # the entry's
 
     def __post_init__(self) -> None:
         self.status = "designated" if self.score >= screening.DESIGNATED else "possible"
-        self.countries = self.entry.all_countries()
+        self.countries = self.entry.all_countries() or set(_named_country(self.entry.name))
         self.evidence = [found(self.how, self.raw, self.score)]
 
     @property
@@ -98,6 +105,18 @@ class Candidate:
     @property
     def unplaced(self) -> bool:
         return not self.placed and not self.in_sentence
+
+
+# the places of screening.yaml are Chinese cities and provinces; Hong Kong and Macau are listed apart
+_NOT_MAINLAND = frozenset({"hong", "kong", "macau", "macao"})
+
+
+@cache
+def _named_country(name: str) -> frozenset[str]:
+    """For an entry the list gives no country (the 1286 list): CN when its name starts with or holds a Chinese
+    city or province ('Beijing University of Posts and Telecommunications'), else none."""
+    places = word_lists().places - _NOT_MAINLAND
+    return frozenset({"CN"}) if any(w in places for w in screening.name_words(name)) else frozenset()
 
 
 def found(how: str, raw: str, score: float) -> str:
@@ -282,6 +301,105 @@ def generic_unplaced(c: Candidate) -> Outcome:
     return None
 
 
+# a legal form written out -> its short form, and the local forms read as the same ('OOO' is an 'LLC')
+# (a joint-stock company open, closed or public is one form: a body re-registered keeps its name)
+_LEGAL_PHRASES = (
+    (("joint", "stock", "company"), "jsc"),
+    (("jointstock", "company"), "jsc"),
+    (("limited", "liability", "company"), "llc"),
+)
+_LEGAL_SHORT = {
+    "limited": "ltd",
+    "company": "co",
+    "corporation": "corp",
+    "incorporated": "inc",
+    "ooo": "llc",
+    "ao": "jsc",
+    "pao": "jsc",
+    "oao": "jsc",
+    "zao": "jsc",
+    "pjsc": "jsc",
+    "ojsc": "jsc",
+    "cjsc": "jsc",
+    "holding": "holdings",
+    "public": "",
+    "open": "",
+    "closed": "",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def legal_forms_in(words: Sequence[str]) -> set[str]:
+    """The legal forms among folded ``words``, each as its short form ('Limited Liability Company' -> llc; 'PAO',
+    'OJSC' -> jsc)."""
+    legal = word_lists().legal_forms
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        for phrase, short in _LEGAL_PHRASES:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.add(short)
+                i += len(phrase)
+                break
+        else:
+            if words[i] in legal:
+                out.add(_LEGAL_SHORT.get(words[i], words[i]))
+            i += 1
+    out.discard("")
+    return out
+
+
+@cache
+def company_name(raw: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """For a listed name of generic and trade words once normalised, at most two of them more than the kind of
+    organisation ('Innovation and Technologies LLC'): its own written words without the legal form ('innovation
+    and technologies') when they say more than the normalised words do (an 'and', a plural), else none, and its
+    legal forms; None for any other name."""
+    wl = word_lists()
+    words = screening.name_words(raw)
+    if not all(w in wl.generic or w in wl.company_words for w in words):
+        return None
+    if not 0 < sum(w not in wl.organisation_types for w in words) <= 2:
+        # three such words name one body, as for the generic names ('Marine Instrument Engineering')
+        return None
+    folded = _WORD.findall(screening.fold(raw))
+    own = tuple(w for w in folded if w not in wl.legal_forms)
+    return (own if own != words else ()), frozenset(legal_forms_in(folded))
+
+
+def _holds(words: Sequence[str], part: Sequence[str]) -> bool:
+    n = len(part)
+    return any(tuple(words[i : i + n]) == tuple(part) for i in range(len(words) - n + 1))
+
+
+def generic_company(c: Candidate) -> Outcome:
+    """A listed company name of trade words many companies share ('Innovation and Technologies LLC', 'JSC Digital
+    Solutions') is equal to many other names once normalised ('Innovation Technology'): designated only with its
+    legal form written, its country or city named, or its own written form ('and', plural); in a sentence naming
+    other countries only, another body; else a possible match to check."""
+    if c.how == "acronym" or c.status != "designated":
+        return None
+    got = company_name(c.raw)
+    if got is None or (c.strong | c.weak) & c.countries:
+        return None
+    own, legal = got
+    near = c.near()
+    city = _WORD.findall(screening.fold(c.entry.city or ""))
+    # a plural alone does not tell one generic name from another ('Defense Systems'); an 'and' may
+    exact = bool(own) and _holds(near, own) and ("and" in own or not c.generic)
+    if (legal and legal <= legal_forms_in(near)) or exact or (city and _holds(near, city)):
+        c.generic = False  # written as listed: this body, not any of the name
+        return None
+    if c.weak:
+        return Drop(
+            reason("generic-elsewhere", entry=c.label, listed=_places(c.countries), places=_places(c.weak))
+        )
+    if not c.generic:  # the rules for generic names decide those
+        c.status = "possible"
+        c.evidence.append(reason("generic-company"))
+    return None
+
+
 def unconfirmed(c: Candidate) -> Outcome:
     """A close but inexact designated match with no place named to confirm it: say so."""
     if (
@@ -303,6 +421,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     civilian_only,
     placed_as_listed,
     placed_elsewhere,
+    generic_company,
     sentence_as_listed,
     generic_sentence_elsewhere,
     sentence_elsewhere,

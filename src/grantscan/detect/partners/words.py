@@ -1,5 +1,6 @@
 """The word lists screening compares organisation names by (patterns/screening.yaml): abbreviations and
-adjective forms, legal forms, connecting words, generic and type words, places, transliteration rules.
+adjective forms, legal forms, connecting words, generic and type words, places, transliteration rules, and the
+words of generic company names.
 
 Loaded and validated once per process; an error names the file and the line of the offending entry.
 """
@@ -25,7 +26,9 @@ LIST_KEYS = (
     "spelled_as_written",
     "places",
     "parent_groups",
+    "company_words",
 )
+OPTIONAL_KEYS = frozenset({"company_words"})  # an older word-list file without them still loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,8 @@ class WordLists:
     spelled_as_written: frozenset[str]  # words the transliteration rules leave alone (country names)
     places: frozenset[str]  # cities and provinces a company name often leaves out or moves ('Beijing ...')
     parent_groups: frozenset[str]  # state groups a member's name starts with, often left out ('AECC ...')
+    # trade and industry words that, with the generic ones, make a company name one many companies share
+    company_words: frozenset[str]
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
@@ -78,7 +83,7 @@ def load_word_lists(path: str | Path) -> WordLists:
     if not isinstance(data, LineDict):
         raise PackError(p, 1, "expected a mapping of word lists")
     keys = {"abbreviations", "transliteration", "optional_parts", *LIST_KEYS}
-    check_keys(p, data, keys, keys, "screening word lists")
+    check_keys(p, data, keys, keys - OPTIONAL_KEYS, "screening word lists")
     text = p.read_text(encoding="utf-8")
     lines = text.splitlines()
 
@@ -94,6 +99,9 @@ def load_word_lists(path: str | Path) -> WordLists:
 
     lists: dict[str, frozenset[str]] = {}
     for key in LIST_KEYS:
+        if key not in data:
+            lists[key] = frozenset()
+            continue
         line = data.key_line(key)
         if not isinstance(data[key], list):
             raise PackError(p, line, f"'{key}' must be a list of words")
@@ -159,6 +167,7 @@ def load_word_lists(path: str | Path) -> WordLists:
         spelled_as_written=lists["spelled_as_written"],
         places=lists["places"],
         parent_groups=lists["parent_groups"],
+        company_words=lists["company_words"],
         transliteration=tuple(compiled),
         optional_parts=tuple(optional),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
