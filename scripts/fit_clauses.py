@@ -45,7 +45,7 @@ from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES  # noqa: E402
 
 KINDS = list(CLAUSE_CATEGORIES)
 OUT = ROOT / "patterns" / "clause_evidence.yaml"
-RULES_SET = "clauses, rules, cross-validated by source origin on the development data"
+RULES_SET = "clauses, rules as they are, on the documents of the origin-grouped cross-validation"
 MODEL_SET = "clauses, model, cross-validated by source origin (nested) on the development data"
 
 
