@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fit the clause model (patterns/clause_evidence.yaml) with cross-validation grouped by source origin.
 
-    .venv/bin/python scripts/fit_clauses.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
+    .venv/bin/python scripts/fit_clauses.py [--cache FEATURES.json] [--write [--force]] [--quality] [--repeats N]
         [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
@@ -20,8 +20,10 @@ One command refits on the current data: ``.venv/bin/python scripts/fit_clauses.p
 4. Reported on the same documents: per-kind document-level P/R/F1 of (a) the rules as they are and (b) the
    model, out of fold, and the calibration table of the model's document-level probability.
 
-``--write`` saves patterns/clause_evidence.yaml; ``--quality`` writes both cross-validated tables to
-patterns/quality/detection.yaml.
+``--write`` saves patterns/clause_evidence.yaml only when the model beats the rules (higher F1 at no lower
+precision), and the scan then uses it (``--force`` writes it regardless); without that file the rules decide.
+``--quality`` writes both tables to patterns/quality/detection.yaml. ``--repeats`` (default 3) pools the counts
+of several deals of the origins into folds.
 """
 
 from __future__ import annotations
