@@ -64,6 +64,13 @@ PACK_EXAMPLES = True  # the packs' must_match / must_not_match sentences are lab
 DROPPED: set[str] = set()  # features left out (--drop), to measure what each one is worth
 
 
+def use(features: tuple[str, ...], cats: list[str]) -> None:
+    """Point the fitting functions below at another feature set and label set (the clause model of
+    scripts/fit_clauses.py is fitted by the same functions)."""
+    global FEATURES, CATS
+    FEATURES, CATS = tuple(features), list(cats)
+
+
 def group_of(entry: dict, set_name: str) -> str:
     """The row's group, else the UCL project id it names, else its id (documents stay whole in a fold)."""
     if entry.get("group"):

@@ -7,6 +7,8 @@ Rules live in ``patterns/clauses.yaml``. The parts:
 - ``anchors``: which rules can match a sentence, from its words;
 - ``pack``: the pack's schema, validation and compiled form (``load_pack``);
 - ``sections``: the clause heading or number a sentence sits under;
+- ``evidence``: the clause model: cues of each kind (``patterns/clause_cues.yaml``), the named features of a
+  clause candidate sentence and the fitted weights (``patterns/clause_evidence.yaml``, when shipped);
 - ``detector``: ``ClauseDetector``, the per-sentence matcher and the document's weighing;
 - ``risks``: document-level risks (non-UK law, the pack's red flags, publication delay, a missing export
   clause beside controlled technology) and the jurisdiction a governing-law sentence names.

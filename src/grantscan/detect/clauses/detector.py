@@ -1,10 +1,14 @@
 """The clause matcher: sentences of each block against the clause rules, then the document's weighing.
 
-A clause is reported only where contract language is present (operative verbs, defined party terms, or a
-clause heading of the same kind), never for a bare section name in a table of contents. ``finalize`` keeps
-clause findings for agreements, lowers their confidence for short or unclassified texts, drops them from
-proposals and forms (whose contract-like sentences are descriptions or questions), and adds the
-document-level risk findings of ``risks``.
+Each sentence where a rule of a kind matched, or a cue of the kind occurs (``patterns/clause_cues.yaml``), is a
+clause candidate of that kind. With the fitted clause model (``patterns/clause_evidence.yaml``, see
+``evidence``) ``finalize`` weighs every candidate's named features and reports those whose probability reaches
+the kind's threshold (the confidence is that probability; the reasons list each feature's contribution).
+Without a model file the rules alone decide: a rule reports only where contract language is present
+(operative verbs, defined party terms, or a clause heading of the same kind), and ``finalize`` lowers the
+confidence for short or unclassified texts. Either way clause findings are dropped from proposals and forms
+(whose contract-like sentences are descriptions or questions: declarations), and the document-level risk
+findings of ``risks`` are added.
 
 Speed: a rule's regexes run only on sentences holding one of its anchor words (one cached word lookup per
 sentence), and once the head of a document shows it is a proposal or form only its questions are read,
@@ -17,26 +21,70 @@ agreement.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ...config import Config
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from ...model import Document, Finding, TextBlock
 from ..compiled import compiled_dir
 from ..doctype import classify
+from ..evidence import EvidenceModel, Feature
 from ..tokens import char_span_of, sent_starts
+from .anchors import Anchors
+from .evidence import (
+    ClauseCues,
+    KindCues,
+    cue_id,
+    default_clause_model,
+    default_cues,
+    document_features,
+    sentence_features,
+)
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
 from .sections import Sections, block_heading, heading_of_line, inline_title
 
 
+@dataclass(slots=True)
+class Candidate:
+    """A sentence that may be a clause of ``kind``: its sentence-level features and the findings it gives
+    when the model keeps it (the rule findings of the kind in the sentence, or one cue finding)."""
+
+    kind: str
+    features: dict[str, Feature]
+    findings: list[Finding]
+    rule_id: str  # the first rule of the kind that matched; "" for a cue-only candidate
+
+
+_NO_MODEL = object()
+
+
 class ClauseDetector:
     """Finds agreement clauses in a block and adds document-level clause-risk findings."""
 
-    def __init__(self, nlp, config: Config, pack: ClausePack | None = None):  # noqa: ANN001 - spacy.Language
+    def __init__(
+        self,
+        nlp,  # noqa: ANN001 - spacy.Language
+        config: Config,
+        pack: ClausePack | None = None,
+        model: EvidenceModel | None | object = _NO_MODEL,
+        cues: ClauseCues | None = None,
+    ):
+        """``model``: the clause model (default: the shipped one; None: the rules alone decide)."""
         self.nlp, self.config = nlp, config
         self.pack = pack or default_pack(compiled_dir(config))
+        self.model: EvidenceModel | None = (
+            default_clause_model() if model is _NO_MODEL else model  # type: ignore[assignment]
+        )
+        self._given_cues = cues
+        # for fitting (scripts/fit_clauses.py): every candidate's (kind, features, rule id), and the kinds
+        # the rules alone would report
+        self.record: list[tuple[str, dict[str, float], str]] | None = None
+        self.record_rules: set[str] = set()
+        self._candidates: list[Candidate] = []
+        self._collect = False
         enabled = getattr(config, "categories", None)
         self._rules = [r for r in self.pack.rules if enabled is None or r.category in enabled]
         self._rule_ids = {r.id for r in self.pack.rules}
@@ -45,7 +93,8 @@ class ClauseDetector:
         self._heading: str | None = None
         self._heading_cats: frozenset[str] = frozenset()
         self._doctype: str | None = None
-        self.risks = DocumentRisks(self.pack, self._rule_ids)
+        # cue findings ("clause-ip-cues") are clause findings for the document risks too
+        self.risks = DocumentRisks(self.pack, self._rule_ids | {f"{k}-cues" for k in CLAUSE_CATEGORIES})
         self._cats_of: dict[str, frozenset[str]] = {}
 
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -78,11 +127,41 @@ class ClauseDetector:
         and forms are dropped, so there only questions are read: they are declarations)."""
         self._heading, self._heading_cats = None, frozenset()
         self._doctype = doctype
+        self._candidates = []
+
+    @cached_property
+    def cues(self) -> ClauseCues:
+        """The cue vocabulary (loaded on first use: only the model path reads cues)."""
+        return self._given_cues or default_cues()
+
+    @cached_property
+    def _cue_kinds(self) -> dict[str, KindCues]:
+        enabled = getattr(self.config, "categories", None)
+        return {k: c for k, c in self.cues.kinds.items() if enabled is None or k in enabled}
+
+    @cached_property
+    def _with_cues(self) -> Anchors:
+        """One anchors index for the rules and the cues: a sentence's words are looked up once for both."""
+        return Anchors(
+            [
+                *((r.id, r.anchors) for r in self.pack.rules),
+                *((cue_id(k), c.cues) for k, c in self._cue_kinds.items()),
+            ]
+        )
+
+    @property
+    def scoring(self) -> bool:
+        """Whether candidates are weighed by the clause model (or recorded for fitting it)."""
+        return self.model is not None or self.record is not None
 
     def find(self, sdoc, block: TextBlock, block_index: int) -> list[Finding]:  # noqa: ANN001 - spacy Doc
         """Clause findings of one block (a sentence yields at most one finding per rule). Only sentences
         holding an anchor of a rule are tried against that rule's regexes."""
-        return self._block(sdoc, block, block_index)
+        self._collect = self.scoring
+        try:
+            return self._block(sdoc, block, block_index)
+        finally:
+            self._collect = False
 
     def find_block(
         self,
@@ -106,8 +185,10 @@ class ClauseDetector:
             self._heading, self._heading_cats = own, self._categories_of_heading(own)
             return []
         out: list[Finding] = []
-        anchors = self.pack.anchors
         questions_only = self._doctype in ("proposal", "form")
+        # cues matter only where candidates are weighed, and never where only questions are read
+        cued = self._collect and not questions_only
+        anchors = self._with_cues if cued else self.pack.anchors
         squashed_block = lost_spaces(text)
         low = lowered(text)  # None: no literal prefilters for this block
         # in a proposal or form only a question can give a kept (declaration) finding
@@ -142,17 +223,46 @@ class ClauseDetector:
                         else self._always
                     )
                     rules = [r for r in self._rules if r.id in ids]
+                cue_kinds = [k for k in self._cue_kinds if cue_id(k) in ids] if cued and not squashed else []
                 if (
-                    not rules
+                    not (rules or cue_kinds)
                     or not sent.strip()
                     or (questions_only and not self.pack.question.search(sent, low=sent_low))
                 ):
                     continue
-                out.extend(
+                ctx: dict[str, object] = {}
+                found = (
                     self._find_in_sentence(
-                        block, block_index, text, s_start, sent, sent_low, rules, squashed, sections, title
+                        block,
+                        block_index,
+                        text,
+                        s_start,
+                        sent,
+                        sent_low,
+                        rules,
+                        squashed,
+                        sections,
+                        title,
+                        ctx,
                     )
+                    if rules
+                    else []
                 )
+                out.extend(found)
+                if cued:
+                    self._candidates_of(
+                        block,
+                        block_index,
+                        s_start,
+                        sent,
+                        sent_low,
+                        squashed,
+                        sections,
+                        title,
+                        ctx,
+                        found,
+                        cue_kinds,
+                    )
         # a numbered paragraph whose first line is a heading opens a section for the following blocks
         first = text.split("\n", 1)[0]
         h = heading_of_line(first)
@@ -172,22 +282,13 @@ class ClauseDetector:
         squashed: bool,
         sections: Sections,
         title: str | None = None,
+        ctx: dict[str, object] | None = None,
     ) -> list[Finding]:
         pack = self.pack
-        ctx: dict[str, object] = {}
+        ctx = {} if ctx is None else ctx
 
         def context() -> dict[str, object]:  # computed once, and only for a sentence that matched
-            if not ctx:
-                local = sections.at(offset + len(sent) - len(sent.lstrip()))
-                section = local or title or block.location.section or self._heading
-                ctx.update(
-                    section=section,
-                    question=bool(pack.question.search(sent, low=low)),
-                    heading_cats=self._categories_of_heading(section) | self._heading_cats,
-                    op=pack.operative.search(sent, squashed, low),
-                    party=pack.parties.search(sent, squashed, low),
-                )
-            return ctx
+            return self._context(ctx, block, offset, sent, low, squashed, sections, title)
 
         passing: list[tuple[int, int, frozenset[str] | None, str]] | None = None
 
@@ -267,6 +368,109 @@ class ClauseDetector:
             out.append(f)
         return out
 
+    def _context(
+        self,
+        ctx: dict[str, object],
+        block: TextBlock,
+        offset: int,
+        sent: str,
+        low: str | None,
+        squashed: bool,
+        sections: Sections,
+        title: str | None,
+    ) -> dict[str, object]:
+        """What a sentence's surroundings say (its section, heading kinds, question, operative language,
+        party term), filled into ``ctx`` once."""
+        if not ctx:
+            pack = self.pack
+            local = sections.at(offset + len(sent) - len(sent.lstrip()))
+            section = local or title or block.location.section or self._heading
+            ctx.update(
+                section=section,
+                question=bool(pack.question.search(sent, low=low)),
+                heading_cats=self._categories_of_heading(section) | self._heading_cats,
+                op=pack.operative.search(sent, squashed, low),
+                party=pack.parties.search(sent, squashed, low),
+            )
+        return ctx
+
+    def _candidates_of(
+        self,
+        block: TextBlock,
+        block_index: int,
+        offset: int,
+        sent: str,
+        low: str | None,
+        squashed: bool,
+        sections: Sections,
+        title: str | None,
+        ctx: dict[str, object],
+        found: list[Finding],
+        cue_kinds: list[str],
+    ) -> None:
+        """Add the sentence's clause candidates: one per kind with a rule finding or a cue. A kind that a
+        rule made a declaration of here (a question, a denial) is not a candidate; nor is any kind in a
+        question."""
+        by_kind: dict[str, list[Finding]] = {}
+        declared: set[str] = set()
+        for f in found:
+            if f.kind == "finding":
+                by_kind.setdefault(f.category, []).append(f)
+            else:
+                declared.add(f.category)
+        kinds = [*by_kind, *(k for k in cue_kinds if k not in by_kind and k not in declared)]
+        if not kinds:
+            return
+        c = self._context(ctx, block, offset, sent, low, squashed, sections, title)
+        if c["question"]:
+            return
+        heading_cats: frozenset[str] = c["heading_cats"]  # type: ignore[assignment]
+        sent_low = low if low is not None else sent.lower()
+        denial = bool(self.pack.denials and self.pack.denials.search(sent, squashed, low))
+        for kind in kinds:
+            rule_found = by_kind.get(kind, [])
+            how = None
+            if rule_found:
+                strong = rule_found[0].reasons and rule_found[0].reasons[0].startswith("contract phrase")
+                how = "strong" if strong else "pattern"
+            feats, _ = sentence_features(
+                kind,
+                sent,
+                sent_low,
+                self._cue_kinds.get(kind),
+                how,
+                operative=bool(c["op"]),
+                party=bool(c["party"]),
+                denial=denial and not rule_found,
+                heading_cats=heading_cats,
+            )
+            if rule_found:
+                self._candidates.append(Candidate(kind, feats, rule_found, rule_found[0].rule_id))
+                continue
+            cues = self._cue_kinds[kind]
+            m = cues.cue_rx.search(sent_low) if len(sent_low) == len(sent) else None
+            if m is None and len(sent_low) == len(sent):
+                continue  # the anchors saw the cue's words, but not as the cue
+            a, b = (m.start(), m.end()) if m else (0, len(sent))
+            start, end = offset + a, offset + b
+            loc = block.locate(start, end)
+            section = c["section"]
+            if section and loc.section != section:
+                loc = replace(loc, section=section)  # type: ignore[arg-type]
+            f = Finding(
+                rule_id=f"{kind}-cues",
+                category=kind,
+                text=clean(sent[a:b], 120),
+                context=clean(sent),
+                location=loc,
+                confidence=0.5,
+                reasons=[],
+                block_index=block_index,
+                start=start,
+                end=end,
+            )
+            self._candidates.append(Candidate(kind, feats, [f], ""))
+
     def _denial(self, sent: str, m: re.Match[str], squashed: bool, low: str | None) -> str | None:
         """The denial that governs the match ("will not involve classified information": the work is said not
         to have it, nothing is agreed about it): one covering the match, or ending before it in the same clause
@@ -287,7 +491,24 @@ class ClauseDetector:
         judged against the technology findings ``earlier`` detectors kept)."""
         doctype = self._doctype or classify(document)
         self._doctype = None
-        kept: list[Finding] = []
+        candidates, self._candidates = self._candidates, []
+        if self.record is not None:
+            self.record_rules = (
+                set()
+                if doctype in ("proposal", "form")
+                else {
+                    f.category
+                    for f in own
+                    if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids
+                }
+            )
+        if self.model is not None or self.record is not None:
+            kept = self._weigh(document, own, candidates, doctype)
+            if kept is not None:
+                if doctype in ("proposal", "form"):
+                    return kept
+                return kept + self.risks.findings(document, kept + earlier, doctype)
+        kept = []
         for f in own:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
                 if doctype in ("proposal", "form"):
@@ -302,6 +523,57 @@ class ClauseDetector:
         if doctype in ("proposal", "form"):
             return kept
         return kept + self.risks.findings(document, kept + earlier, doctype)
+
+    def _weigh(
+        self, document: Document, own: list[Finding], candidates: list[Candidate], doctype: str
+    ) -> list[Finding] | None:
+        """The clause findings the model keeps (None when there is no model: only recording); the
+        findings of ``own`` that are not clause findings are kept as they are."""
+        model = self.model
+        rule_found = {
+            id(f)
+            for f in own
+            if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids
+        }
+        kept = [f for f in own if id(f) not in rule_found]
+        if doctype in ("proposal", "form"):
+            return kept if model is not None else None
+        share = self._agreement_share(document) if candidates else 0.0
+        per_kind: dict[str, int] = {}
+        for cand in candidates:
+            per_kind[cand.kind] = per_kind.get(cand.kind, 0) + 1
+        for cand in candidates:
+            feats = {**cand.features, **document_features(doctype, share, per_kind[cand.kind] - 1)}
+            if self.record is not None:
+                self.record.append((cand.kind, {k: v.value for k, v in feats.items()}, cand.rule_id))
+            if model is None:
+                continue
+            p = model.probability(cand.kind, feats)
+            threshold = model.threshold_for(cand.kind)
+            if p < threshold:
+                continue
+            reasons = model.reasons(cand.kind, feats)
+            reasons.append(f"= {p:.2f} (threshold {threshold:.2f})")
+            for f in cand.findings:
+                phrase = [r for r in f.reasons if r.startswith("contract phrase")]
+                f.confidence = p
+                f.reasons = [*phrase, *reasons]
+                kept.append(f)
+        return kept if model is not None else None
+
+    def _agreement_share(self, document: Document) -> float:
+        """Share of the document's blocks with operative language or a party term."""
+        pack = self.pack
+        n = hits = 0
+        for b in document.blocks:
+            text = b.text
+            if not text.strip():
+                continue
+            n += 1
+            low = lowered(text)
+            if pack.operative.occurs(text, low) or pack.parties.occurs(text, low):
+                hits += 1
+        return hits / n if n else 0.0
 
     def jurisdiction(self, sentence: str) -> tuple[str | None, str | None]:
         """(ISO code, name) of the governing law or forum named in a sentence, where derivable."""
