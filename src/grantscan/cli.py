@@ -146,6 +146,13 @@ def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
             help="Folder of screening lists to match organisations against.",
         ),
         click.option(
+            "--no-screening",
+            "no_screening",
+            is_flag=True,
+            default=None,
+            help="Do not match organisations against any screening list (the report says 'not screened').",
+        ),
+        click.option(
             "--model",
             default=None,
             help="Installed spaCy model to add statistical NER (e.g. en_core_web_sm). Never downloaded.",
@@ -206,6 +213,8 @@ def _opts_to_overrides(kw: dict[str, Any]) -> dict[str, Any]:
     if out.get("no_cache"):
         out["cache"] = False
     out.pop("no_cache", None)
+    if out.pop("no_screening", None):
+        out["screening"] = False
     for key in ("categories", "extra_packs", "include", "exclude"):
         if not out.get(key):
             out.pop(key, None)
