@@ -106,10 +106,10 @@ def _fresh_caches(index) -> None:  # noqa: ANN001
         index._near_cache,
         index._typo_cache,
         index._seed_cache,
+        index._kinds,
+        index._typo_words,
     ):
         cache.clear()
-    index._kind_hash = index._kind_hash[:0]
-    index._kind_of, index._kind_wid = index._kind_of[:0], index._kind_wid[:0]
 
 
 def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_generated_texts(

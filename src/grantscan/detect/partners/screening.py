@@ -56,7 +56,6 @@ WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for its next word
-_STEPS = np.arange(_AHEAD + 1)
 INDEX_FORMAT = 4  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
@@ -547,10 +546,9 @@ class ScreeningIndex:
         self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
         self._two_cache: dict[str, bool] = {}
-        # per ORTH hash of a token read so far (sorted): what its name words are to the trie (see ``_token_kinds``)
-        self._kind_hash = np.zeros(0, dtype=np.uint64)
-        self._kind_of = np.zeros(0, dtype=np.int8)
-        self._kind_wid = np.zeros(0, dtype=np.int64)
+        # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
+        self._kinds: dict[int, tuple[int, int]] = {}
+        self._typo_words: dict[int, bool] = {}
 
     @classmethod
     def from_entries(
@@ -971,10 +969,9 @@ class ScreeningIndex:
         caps = np.flatnonzero(orth != lower)
         if not len(caps):
             return hits
-        starts = caps[_member(self.first_hashes, lower[caps])]
-        if len(starts):
-            starts = self._walkable(starts, orth, word, cap)
-        starts = starts.tolist()
+        starts = caps[_member(self.first_hashes, lower[caps])].tolist()
+        if starts:
+            starts = self._walkable(starts, orth.tolist(), word, cap)
         if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
@@ -1029,96 +1026,69 @@ class ScreeningIndex:
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
 
-    @cached_property
-    def _trie_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The trie as arrays, for deciding many walks at once: (per word id, the node a name starting with it
-        reaches or -1; per node, whether a name ends there; the sorted keys parent * V + word id of its edges)."""
-        a = self._arrays
-        v = max(1, len(self.vocab))
-        parent, wids = a["trie_parent"].astype(np.int64), a["trie_word"].astype(np.int64)
-        nodes = np.arange(1, len(parent) + 1, dtype=np.int64)
-        root = np.full(v, -1, dtype=np.int64)
-        root[wids[parent == 0]] = nodes[parent == 0]
-        terminal = np.zeros(len(parent) + 1, dtype=bool)
-        terminal[a["term_node"].astype(np.int64)] = True
-        return root, terminal, np.sort(parent * v + wids)
+    def _token_kind(self, text: str) -> tuple[int, int]:
+        """What token ``text`` is to the trie walk: (0, -1) no name word (a connecting word, punctuation), (1, id)
+        one listed word, (2, -1) one word no name holds, (3, -1) several words (an abbreviation written out)."""
+        ws = name_words(text)
+        if len(ws) != 1:
+            return (3 if ws else 0), -1
+        x = self._trie[0].get(ws[0])
+        return (1, x) if x is not None else (2, -1)
 
-    def _token_kinds(self, orth: np.ndarray, word) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
-        """Per token of ``orth`` (ORTH hashes; ``word(q)`` the text of token ``q`` of them): what its name words
-        are to the trie walk, 0 none (a connecting word, punctuation), 1 one listed word, 2 one word no name
-        holds, 3 several words, and the listed word's id (-1 otherwise). Decided once per distinct token text,
-        then read with one sorted search."""
-        hashes = self._kind_hash
-        at = np.searchsorted(hashes, orth)
-        at[at == len(hashes)] = 0
-        known = hashes[at] == orth if len(hashes) else np.zeros(len(orth), dtype=bool)
-        if not known.all():
-            if len(hashes) > 200_000:
-                self._kind_hash = np.zeros(0, dtype=np.uint64)
-                self._kind_of, self._kind_wid = np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.int64)
-                known[:] = False
-            word_id = self._trie[0]
-            new: dict[int, tuple[int, int]] = {}
-            for q in np.flatnonzero(~known).tolist():
-                h = int(orth[q])
-                if h not in new:
-                    ws = name_words(word(q))
-                    x = word_id.get(ws[0], -1) if len(ws) == 1 else -1
-                    new[h] = (0 if not ws else 3 if len(ws) > 1 else 1 if x >= 0 else 2, x)
-            added = np.fromiter(new, dtype=np.uint64, count=len(new))
-            merged = np.concatenate([self._kind_hash, added])
-            order = np.argsort(merged, kind="stable")
-            self._kind_hash = merged[order]
-            self._kind_of = np.concatenate(
-                [self._kind_of, np.fromiter((k for k, _ in new.values()), dtype=np.int8, count=len(new))]
-            )[order]
-            self._kind_wid = np.concatenate(
-                [self._kind_wid, np.fromiter((x for _, x in new.values()), dtype=np.int64, count=len(new))]
-            )[order]
-            at = np.searchsorted(self._kind_hash, orth)
-        return self._kind_of[at], self._kind_wid[at]
+    def _may_be_typo(self, text: str, capital: bool) -> bool:
+        """Whether the walk may read token ``text`` (``capital``: written with a capital) as a listed word with a
+        typo: one word of five letters or more that stands for another listed word (see ``_typo_child``)."""
+        ws = name_words(text)
+        return capital and len(ws) == 1 and len(ws[0]) >= 5 and bool(self._written_for(ws[0]))
 
-    def _walkable(self, starts: np.ndarray, orth: np.ndarray, word, cap) -> np.ndarray:  # noqa: ANN001
+    def _walkable(self, starts: list[int], orth: list[int], word, cap) -> list[int]:  # noqa: ANN001
         """Of the tokens ``starts`` that can start a listed name, those whose walk can find one: a start of one
         listed word is passed over when no name ends at its word and the next token holding a name word (the
         walk passes over connecting words and punctuation, or stops there; looked for in the next three tokens)
-        neither continues a listed name from it nor stands for a word that does with a typo. Decided with array
-        look-ups over the starts and the tokens after them, so the walk (and its typo probes) runs only where a
-        name can follow."""
+        neither continues a listed name from it nor may stand for a word that does with a typo. What a token is
+        to the walk is decided once per distinct text (by its ORTH hash in ``orth``), so a start is passed over
+        with a few look-ups, and the walk (with its typo probes) runs only where a name can follow."""
+        kinds, typos = self._kinds, self._typo_words
+        if len(kinds) > 200_000:
+            kinds.clear()
+            typos.clear()
+        _, edges, terms = self._trie
+        v = max(1, len(self.vocab))
         n = len(orth)
-        near = _unique(np.minimum(starts[:, None] + _STEPS, n - 1).ravel())
-        kinds, wids = self._token_kinds(orth[near], lambda q: word(int(near[q])))
-        root, terminal, edge_keys = self._trie_arrays
-        at = np.searchsorted(near, starts)  # the starts are among the tokens looked at
-        single = kinds[at] == 1
-        n1 = np.where(single, root[np.where(single, wids[at], 0)], -1)
-        # walked as before: a first word of several name words (an abbreviation written out), or one a name
-        # ends at
-        keep = ~single | ((n1 >= 0) & terminal[np.maximum(n1, 0)])
-        ask = ~keep & (n1 >= 0)
-        # the first token after each start with name words, among the tokens looked at
-        named = np.flatnonzero(kinds != 0)
-        pos = np.searchsorted(named, at, side="right")
-        pos[pos == len(named)] = 0
-        nxt = named[pos] if len(named) else at
-        within = (near[nxt] > starts) & (near[nxt] <= starts + _AHEAD)
-        # none within reach: the walk ends at the block's end, or is walked as before
-        keep |= ask & ~within & (starts + _AHEAD < n - 1)
-        ask &= within
-        kn = kinds[nxt]
-        keep |= ask & (kn == 3)
-        edge = n1 * max(1, len(self.vocab)) + wids[nxt]
-        e = np.minimum(np.searchsorted(edge_keys, edge), max(0, len(edge_keys) - 1))
-        follows = (
-            ask & (kn == 1) & (edge_keys[e] == edge) if len(edge_keys) else np.zeros(len(ask), dtype=bool)
-        )
-        keep |= follows
-        # one word that continues no name as written: the walk tries it as a listed word with a typo
-        for q in np.flatnonzero(ask & ~follows & (kn != 3)).tolist():
-            k = int(near[nxt[q]])
-            if cap(k) and self._typo_child(int(n1[q]), name_words(word(k))[0])[0] is not None:
-                keep[q] = True
-        return starts[keep]
+        out = []
+        for i in starts:
+            kind, x = kinds.get(orth[i]) or kinds.setdefault(orth[i], self._token_kind(word(i)))
+            if kind != 1:
+                if kind == 3:
+                    out.append(
+                        i
+                    )  # several name words: walked as before (no name word, or one unlisted: none)
+                continue
+            node = edges.get(x)  # the root's child: key 0 * V + word id
+            if node is None:
+                continue  # its word starts no name: the walk stops at once
+            if node in terms:
+                out.append(i)
+                continue
+            j, kind, x = i + 1, 0, -1
+            while j < n and j <= i + _AHEAD:
+                kind, x = kinds.get(orth[j]) or kinds.setdefault(orth[j], self._token_kind(word(j)))
+                if kind:
+                    break
+                j += 1
+            if not kind:
+                if j < n:
+                    out.append(i)  # no name word within reach: walked as before
+                continue
+            if kind == 3 or (kind == 1 and node * v + x in edges):
+                out.append(i)
+                continue
+            typo = typos.get(orth[j])
+            if typo is None:
+                typo = typos[orth[j]] = self._may_be_typo(word(j), cap(j))
+            if typo and self._typo_child(node, name_words(word(j))[0])[0] is not None:
+                out.append(i)
+        return out
 
     @cached_property
     def _key_words(self) -> tuple[np.ndarray, np.ndarray]:
