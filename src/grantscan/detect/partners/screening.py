@@ -482,7 +482,8 @@ class _Names:
         if got is None:
             ix = self._index
             words = ix.words_of(k)
-            keys = tuple(canon(w) for w in words)
+            all_keys = ix.keys
+            keys = tuple(all_keys[j] for j in ix.key_ids_of(k))  # canon(words), as compiled
             lax = ix._lax
             terms = tuple(
                 (w, key, ix.idf.get(key, ix.max_idf), ix._kind(key), key in lax)
@@ -1305,23 +1306,36 @@ class ScreeningIndex:
     def _key_len(self) -> np.ndarray:
         return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
 
+    @cached_property
+    def _required_at(self) -> list[bool]:
+        """Per word of every name (aligned with the names' words): whether a span must hold it for the name to be
+        plausible (``Name.required``: neither a generic, type or place word nor a single letter), made in bulk so
+        that a candidate is checked without making its ``Name``."""
+        lax = self._lax
+        per_key = np.fromiter((k in lax or len(k) <= 1 for k in self.keys), dtype=bool, count=len(self.keys))
+        return (~per_key[self._name_keys]).tolist() if len(per_key) else []
+
     def _plausible(self, cand: list[int], words: tuple[str, ...], keys: list[str]) -> list[int]:
         """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
-        ``_similarity``)."""
-        held = set(keys)
-        present: dict[str, bool] = {}
+        ``_similarity``). Read from the compiled names' words, the names' ``required`` words in their order."""
+        key_id = self._key_id
+        held = {key_id[x] for x in keys if x in key_id}
+        present: dict[int, bool] = {}
         out = []
-        names, generic = self.names, self._generic_now
+        generic, required = self._generic_now, self._required_at
+        ptr, wids, kids = self._name_lists
+        vocab, all_keys = self.vocab, self.keys
         for k in cand:
             if generic[k]:
                 continue  # generic names count only when written exactly
-            for word, key in names[k].required:
-                if key in held:
+            for p in range(ptr[k], ptr[k + 1]):
+                if not required[p] or kids[p] in held:
                     continue
-                got = present.get(word)
+                got = present.get(wids[p])
                 if got is None:
-                    got = present[word] = any(
+                    word, key = vocab[wids[p]], all_keys[kids[p]]
+                    got = present[wids[p]] = any(
                         word_similarity(w, sk, word, key) >= WORD_SIMILARITY
                         for w, sk in zip(words, keys, strict=True)
                     )
