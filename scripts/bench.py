@@ -477,66 +477,72 @@ def spread(values: list[float]) -> tuple[float, float]:
     return min(values), max(values)
 
 
-def screening_share(work: Path, env: dict, runs: int, pdfs: list[Path]) -> dict:
+def screening_share(
+    work: Path, env: dict, runs: int, pdfs: list[Path], against_src: Path | None = None
+) -> dict:
     """What screening adds to the scan a user waits for: ``grantscan scan`` of a folder of ``pdfs`` in a new
     process (start-up included, no result cache, the compiled-phrase cache warm), with the shipped screening and
-    with ``--no-screening``, the two run alternately ``runs`` times (a change of load falls on both alike).
-    Medians and spreads of wall and CPU seconds (the waited-for workers included), and the paired differences."""
+    with ``--no-screening``, run in turn ``runs`` times (a change of load falls on all alike, and the order
+    changes each round). Medians and spreads of wall and CPU seconds (the waited-for workers included), and of
+    the paired differences. ``against_src``: another checkout's ``src`` folder, measured in the same rounds
+    (``PYTHONPATH``; it must know ``--no-screening``)."""
     folder = work / "screening-folder"
     folder.mkdir(exist_ok=True)
     for p in pdfs:
         shutil.copy(p, folder / f"{p.parent.name}-{p.name}")
     cache_env = dict(env, XDG_CACHE_HOME=str(work / "cache-screening"))
     out = work / "screening-report.json"
-    commands = {
-        "on": [GRANTSCAN, "scan", "--no-cache", "--no-config", "-f", "json", "-o", str(out), str(folder)],
-        "off": [
-            GRANTSCAN,
-            *(
-                "scan",
-                "--no-cache",
-                "--no-config",
-                "--no-screening",
-                "-f",
-                "json",
-                "-o",
-                str(out),
-                str(folder),
-            ),
-        ],
-    }
-    for args in commands.values():  # the compiled-phrase cache, as after an install
-        run_cmd(args, cache_env)
-    wall: dict[str, list[float]] = {"on": [], "off": []}
-    cpu: dict[str, list[float]] = {"on": [], "off": []}
+    scan = [GRANTSCAN, "scan", "--no-cache", "--no-config", "-f", "json", "-o", str(out)]
+    commands = {"on": [*scan, str(folder)], "off": [*scan, "--no-screening", str(folder)]}
+    envs = dict.fromkeys(commands, cache_env)
+    if against_src is not None:
+        other = dict(
+            env,
+            XDG_CACHE_HOME=str(work / "cache-screening-against"),
+            PYTHONPATH=str(against_src.resolve()),
+        )
+        commands |= {f"{k} [against]": v for k, v in list(commands.items())}
+        envs |= {k: other for k in commands if k.endswith("[against]")}
+    for name, args in commands.items():  # the compiled-phrase cache, as after an install
+        run_cmd(args, envs[name])
+    wall: dict[str, list[float]] = {k: [] for k in commands}
+    cpu: dict[str, list[float]] = {k: [] for k in commands}
+    names = list(commands)
     for i in range(runs):
-        order = ("on", "off") if i % 2 == 0 else ("off", "on")  # neither always runs first
-        for mode in order:
-            t, c, _ = run_measured(commands[mode], cache_env)
-            wall[mode].append(t)
-            cpu[mode].append(c)
+        for name in names[i % len(names) :] + names[: i % len(names)]:  # no command always runs first
+            t, c, _ = run_measured(commands[name], envs[name])
+            wall[name].append(t)
+            cpu[name].append(c)
     got: dict = {"files": len(pdfs), "pages": sum(pdf_pages(p) for p in pdfs), "runs": runs}
-    for name, values in (("wall", wall), ("cpu", cpu)):
-        diffs = [a - b for a, b in zip(values["on"], values["off"], strict=True)]
-        off = median(values["off"])
-        got[name] = {
-            "on_s": median(values["on"]),
-            "off_s": off,
-            "on_spread_s": spread(values["on"]),
-            "off_spread_s": spread(values["off"]),
-            "added_s": median(diffs),
-            "added_spread_s": spread(diffs),
-            "share": median(diffs) / off,
-            "share_spread": tuple(d / off for d in spread(diffs)),
-        }
+    for tag in ("", " [against]") if against_src is not None else ("",):
+        res = got.setdefault("against", {}) if tag else got
+        for name, values in (("wall", wall), ("cpu", cpu)):
+            on, off = values[f"on{tag}"], values[f"off{tag}"]
+            diffs = [a - b for a, b in zip(on, off, strict=True)]
+            res[name] = {
+                "on_s": median(on),
+                "off_s": median(off),
+                "on_spread_s": spread(on),
+                "off_spread_s": spread(off),
+                "added_s": median(diffs),
+                "added_spread_s": spread(diffs),
+                "share": median(diffs) / median(off),
+                "share_spread": tuple(d / median(off) for d in spread(diffs)),
+            }
+    if against_src is not None:
+        got["against"]["files"], got["against"]["pages"], got["against"]["runs"] = (
+            len(pdfs),
+            got["pages"],
+            runs,
+        )
     return got
 
 
-def share_rows(got: dict, row) -> None:  # noqa: ANN001 - the caller's row printer
+def share_rows(got: dict, row, tag: str = "") -> None:  # noqa: ANN001 - the caller's row printer
     for name in ("wall", "cpu"):
         g = got[name]
         row(
-            f"screening in a whole-process scan, {got['pages']} real pages ({name})",
+            f"screening in a whole-process scan, {got['pages']} real pages ({name}){tag}",
             f"{g['on_s']:.2f} s with, {g['off_s']:.2f} s without (spreads {g['on_spread_s'][0]:.2f}-"
             f"{g['on_spread_s'][1]:.2f} / {g['off_spread_s'][0]:.2f}-{g['off_spread_s'][1]:.2f}): "
             f"+{g['added_s']:.3f} s (+{g['share']:.1%}; paired runs {g['share_spread'][0]:+.1%} to "
@@ -587,6 +593,11 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
     )
     ap.add_argument("--runs", type=int, default=None, help="with --screening-share: paired runs (default 9)")
     ap.add_argument(
+        "--against-src",
+        metavar="SRC",
+        help="with --screening-share: another checkout's src folder, measured in the same rounds",
+    )
+    ap.add_argument(
         "--against",
         metavar="GRANTSCAN",
         help="with --waits-only: another grantscan executable (an older checkout's), measured in the same runs",
@@ -610,9 +621,12 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
             if not real_pdfs:
                 sys.exit(f"no real PDFs in {SHARED}")
             print("screening in the scan a user waits for (whole process, with and without, alternately)")
-            got = screening_share(work, env, a.runs or (5 if a.quick else 9), real_pdfs)
+            src = Path(a.against_src) if a.against_src else None
+            got = screening_share(work, env, a.runs or (5 if a.quick else 9), real_pdfs, src)
             results["screening whole process"] = got
             share_rows(got, row)
+            if src is not None:
+                share_rows(got["against"], row, " [against]")
         finally:
             shutil.rmtree(work, ignore_errors=True)
         if a.json:
