@@ -355,3 +355,16 @@ def test_starts_passed_over_by_the_array_check_are_those_whose_walk_finds_no_nam
     assert new_hits == old_hits
     assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
     assert counts[1] < counts[0] // 2
+
+
+def test_every_name_a_key_finds_holds_that_key(scanner):
+    """Span scoring keeps a candidate found by a key the span holds without reading the name's keys: it holds
+    that key, as every name is found by one of its own words."""
+    index = scanner.detector.partners.screen
+    ptr, names = index._finders
+    found = 0
+    for j in range(len(ptr) - 1):
+        for k in names[ptr[j] : ptr[j + 1]].tolist():
+            assert j in index.key_ids_of(k), (index.keys[j], index.raws[k])
+            found += 1
+    assert found > 1000

@@ -1272,11 +1272,14 @@ class ScreeningIndex:
             short |= b
         if not close:
             return []
+        # a name found by a key of ``close`` holds it (a name is found by one of its own words); one found only by
+        # a word written short must hold another key of ``close``
         cand: set[int] = set()
+        by_short: set[int] = set()
         ptr, names = self._finders
         for j in close | short:
-            cand.update(names[ptr[j] : ptr[j + 1]].tolist())
-        cand = {k for k in cand if not close.isdisjoint(self.key_ids_of(k))}
+            (cand if j in close else by_short).update(names[ptr[j] : ptr[j + 1]].tolist())
+        cand |= {k for k in by_short - cand if not close.isdisjoint(self.key_ids_of(k))}
         if not cand or len(cand) > 3000:
             return []
         out = []
