@@ -55,3 +55,12 @@ def test_a_scan_without_screening_searches_no_list_and_caches_apart() -> None:
     found = scanner.scan_text(LISTED).findings
     assert not [f for f in found if f.lists]
     assert config_digest(Config(screening=False)) != config_digest(Config())
+
+
+def test_version_says_when_the_config_turns_screening_off(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    on = CliRunner().invoke(main, ["--version"]).stdout
+    assert "screening: off" not in on and "shipped screening lists" in on
+    (tmp_path / "grantscan.toml").write_text("screening = false\n", encoding="utf-8")
+    off = CliRunner().invoke(main, ["--version"]).stdout
+    assert "screening: off" in off

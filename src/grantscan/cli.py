@@ -338,14 +338,17 @@ def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> N
     from .knowledge.dates import data_dates
 
     lists_dir = None
+    screening = True
     try:
         cfg, _ = _config_quiet()
-        lists_dir = cfg.lists_dir
+        lists_dir, screening = cfg.lists_dir, cfg.screening
     except Exception:  # noqa: BLE001 - a broken config file is for `scan` to report, not --version
         pass
     click.echo(f"grantscan {_version()}")
     for line in data_dates(lists_dir):
         click.echo(f"  {line}")
+    if not screening:
+        click.echo("  screening: off (`screening = false` in the config): a scan here matches no list")
     ctx.exit(EXIT_OK)
 
 
