@@ -472,6 +472,84 @@ def screening_cost(scanner, pdfs: list[Path], repeat: int) -> dict[str, float]: 
     }
 
 
+def spread(values: list[float]) -> tuple[float, float]:
+    """The lowest and highest of ``values``: how far runs on a shared machine strayed from their median."""
+    return min(values), max(values)
+
+
+def screening_share(
+    work: Path, env: dict, runs: int, pdfs: list[Path], against_src: Path | None = None
+) -> dict:
+    """What screening adds to the scan a user waits for: ``grantscan scan`` of a folder of ``pdfs`` in a new
+    process (start-up included, no result cache, the compiled-phrase cache warm), with the shipped screening and
+    with ``--no-screening``, run in turn ``runs`` times (a change of load falls on all alike, and the order
+    changes each round). Medians and spreads of wall and CPU seconds (the waited-for workers included), and of
+    the paired differences. ``against_src``: another checkout's ``src`` folder, measured in the same rounds
+    (``PYTHONPATH``; it must know ``--no-screening``)."""
+    folder = work / "screening-folder"
+    folder.mkdir(exist_ok=True)
+    for p in pdfs:
+        shutil.copy(p, folder / f"{p.parent.name}-{p.name}")
+    cache_env = dict(env, XDG_CACHE_HOME=str(work / "cache-screening"))
+    out = work / "screening-report.json"
+    scan = [GRANTSCAN, "scan", "--no-cache", "--no-config", "-f", "json", "-o", str(out)]
+    commands = {"on": [*scan, str(folder)], "off": [*scan, "--no-screening", str(folder)]}
+    envs = dict.fromkeys(commands, cache_env)
+    if against_src is not None:
+        other = dict(
+            env,
+            XDG_CACHE_HOME=str(work / "cache-screening-against"),
+            PYTHONPATH=str(against_src.resolve()),
+        )
+        commands |= {f"{k} [against]": v for k, v in list(commands.items())}
+        envs |= {k: other for k in commands if k.endswith("[against]")}
+    for name, args in commands.items():  # the compiled-phrase cache, as after an install
+        run_cmd(args, envs[name])
+    wall: dict[str, list[float]] = {k: [] for k in commands}
+    cpu: dict[str, list[float]] = {k: [] for k in commands}
+    names = list(commands)
+    for i in range(runs):
+        for name in names[i % len(names) :] + names[: i % len(names)]:  # no command always runs first
+            t, c, _ = run_measured(commands[name], envs[name])
+            wall[name].append(t)
+            cpu[name].append(c)
+    got: dict = {"files": len(pdfs), "pages": sum(pdf_pages(p) for p in pdfs), "runs": runs}
+    for tag in ("", " [against]") if against_src is not None else ("",):
+        res = got.setdefault("against", {}) if tag else got
+        for name, values in (("wall", wall), ("cpu", cpu)):
+            on, off = values[f"on{tag}"], values[f"off{tag}"]
+            diffs = [a - b for a, b in zip(on, off, strict=True)]
+            res[name] = {
+                "on_s": median(on),
+                "off_s": median(off),
+                "on_spread_s": spread(on),
+                "off_spread_s": spread(off),
+                "added_s": median(diffs),
+                "added_spread_s": spread(diffs),
+                "share": median(diffs) / median(off),
+                "share_spread": tuple(d / median(off) for d in spread(diffs)),
+            }
+    if against_src is not None:
+        got["against"]["files"], got["against"]["pages"], got["against"]["runs"] = (
+            len(pdfs),
+            got["pages"],
+            runs,
+        )
+    return got
+
+
+def share_rows(got: dict, row, tag: str = "") -> None:  # noqa: ANN001 - the caller's row printer
+    for name in ("wall", "cpu"):
+        g = got[name]
+        row(
+            f"screening in a whole-process scan, {got['pages']} real pages ({name}){tag}",
+            f"{g['on_s']:.2f} s with, {g['off_s']:.2f} s without (spreads {g['on_spread_s'][0]:.2f}-"
+            f"{g['on_spread_s'][1]:.2f} / {g['off_spread_s'][0]:.2f}-{g['off_spread_s'][1]:.2f}): "
+            f"+{g['added_s']:.3f} s (+{g['share']:.1%}; paired runs {g['share_spread'][0]:+.1%} to "
+            f"{g['share_spread'][1]:+.1%}), bar +10 %, median of {got['runs']}",
+        )
+
+
 def import_budget(work: Path, env: dict) -> list[tuple[str, float]]:
     """Milliseconds of imports of a one-paragraph scan in a fresh process, per top-level package (self times
     summed; grantscan's own modules per subpackage), largest first."""
@@ -509,6 +587,17 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         "--waits-only", action="store_true", help="only the section 'the scan a user waits for' (and imports)"
     )
     ap.add_argument(
+        "--screening-share",
+        action="store_true",
+        help="only what screening adds to a whole-process scan of the real PDFs (with and without, alternately)",
+    )
+    ap.add_argument("--runs", type=int, default=None, help="with --screening-share: paired runs (default 9)")
+    ap.add_argument(
+        "--against-src",
+        metavar="SRC",
+        help="with --screening-share: another checkout's src folder, measured in the same rounds",
+    )
+    ap.add_argument(
         "--against",
         metavar="GRANTSCAN",
         help="with --waits-only: another grantscan executable (an older checkout's), measured in the same runs",
@@ -526,6 +615,23 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
 
     work = Path(tempfile.mkdtemp(prefix="grantscan-bench-"))
     env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"))
+    real_pdfs = sorted(SHARED.glob("*/*.pdf")) if SHARED.is_dir() else []
+    if a.screening_share:
+        try:
+            if not real_pdfs:
+                sys.exit(f"no real PDFs in {SHARED}")
+            print("screening in the scan a user waits for (whole process, with and without, alternately)")
+            src = Path(a.against_src) if a.against_src else None
+            got = screening_share(work, env, a.runs or (5 if a.quick else 9), real_pdfs, src)
+            results["screening whole process"] = got
+            share_rows(got, row)
+            if src is not None:
+                share_rows(got["against"], row, " [against]")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if a.json:
+            Path(a.json).write_text(json.dumps(results, indent=2))
+        return
     if a.waits_only:
         try:
             runs = 3 if a.quick else 7
@@ -559,6 +665,10 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
         row("detector + guidance build (in process)", f"{build:.3f} s")
 
         waits(work, env, 3 if a.quick else 5, results, row)
+        if real_pdfs:
+            got = screening_share(work, env, 3 if a.quick else 7, real_pdfs)
+            results["screening whole process"] = got
+            share_rows(got, row)
 
         print("\nPDF throughput (in process, scanner built once)")
         pdfs = sorted(SHARED.glob("*/*.pdf")) if SHARED.is_dir() else []

@@ -4,6 +4,8 @@ default run: ``pytest -m bench tests/test_bench_smoke.py``."""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -103,3 +105,19 @@ def test_screening_cost_measures_each_index_and_puts_the_shipped_one_back():
     assert got["extract_s"] > 0
     assert set(got) == {"pages", "detect_s", "extract_s", "repeat_text_s", "new_text_s"}
     assert scanner.detector.partners.screen is shipped
+
+
+def test_screening_share_runs_both_modes_in_turn_and_reports_medians_and_spreads(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    pdf = ROOT / "sample_docs" / "proposal-orbital-radar.pdf"
+    got = bench.screening_share(tmp_path, env, 2, [pdf], against_src=ROOT / "src")
+    assert (got["files"], got["runs"]) == (1, 2) and got["pages"] >= 1
+    for res in (got, got["against"]):
+        for name in ("wall", "cpu"):
+            g = res[name]
+            assert g["on_s"] > 0 and g["off_s"] > 0
+            assert g["on_spread_s"][0] <= g["on_s"] <= g["on_spread_s"][1]
+            assert g["added_spread_s"][0] <= g["added_s"] <= g["added_spread_s"][1]
+            assert g["share"] == pytest.approx(g["added_s"] / g["off_s"])
+    report = json.loads((tmp_path / "screening-report.json").read_text(encoding="utf-8"))
+    assert "knowledge" in report  # the scans ran and wrote their report

@@ -106,6 +106,8 @@ def _fresh_caches(index) -> None:  # noqa: ANN001
         index._near_cache,
         index._typo_cache,
         index._seed_cache,
+        index._kinds,
+        index._typo_words,
     ):
         cache.clear()
 
@@ -286,3 +288,83 @@ def test_span_scoring_by_per_name_terms_is_the_per_word_definition_on_generated_
                 checked += 1
                 scored += got > 0
     assert scored > 100 and checked > scored  # the spans score some names and not others
+
+
+# -- the walk runs only where a listed name can follow ----------------------------------------------------------------
+
+
+def _mixed_texts(index, rng: random.Random, n: int) -> list[str]:  # noqa: ANN001
+    """Generated sentences mixing listed names (as listed, reversed, with a letter dropped or two swapped),
+    everyday capitalised words, connecting words and punctuation."""
+    ks = [
+        k for k in range(len(index.names)) if not index.name_flags[k] & 1 and len(index.raws[k].split()) <= 7
+    ]
+    everyday = sorted(w.capitalize() for w in index.common if w.isalpha() and len(w) >= 3)
+    glue = ["of", "the", "and", ",", "-", "(", ")", ".", ";", "for", "&"]
+    texts = []
+    for _ in range(n):
+        parts: list[str] = []
+        for _ in range(rng.randrange(2, 6)):
+            r = rng.random()
+            if r < 0.45:
+                parts.append(rng.choice(_variants(rng, index.raws[rng.choice(ks)])))
+            elif r < 0.8:
+                parts.append(" ".join(rng.sample(everyday, rng.randrange(1, 4))))
+            else:
+                parts.append(rng.choice(_HEADINGS))
+            parts.append(rng.choice(glue))
+        texts.append("We work with " + " ".join(parts) + " on the project.")
+    return texts
+
+
+def test_starts_passed_over_by_the_array_check_are_those_whose_walk_finds_no_name(scanner, monkeypatch):
+    """The walk from every token that can start a name (the rule before) and the walk from the starts the array
+    check keeps find the same hits, block by block, and the same findings, on generated texts; and the check
+    passes most starts over."""
+    index = scanner.detector.partners.screen
+    texts = _mixed_texts(index, random.Random(20261208), 300)
+    cls = type(index)
+    walkable = cls._walkable
+    hits: list[list[tuple]] = []
+    counts = [0, 0]
+
+    def counted(self, starts, *args):  # noqa: ANN001, ANN202
+        got = walkable(self, starts, *args)
+        counts[0] += len(starts)
+        counts[1] += len(got)
+        return got
+
+    def scanned(self, *args):  # noqa: ANN001, ANN202
+        got = real_scan(self, *args)
+        hits.append([(h.start, h.end, tuple(h.names), h.how, h.score) for h in got])
+        return got
+
+    real_scan = cls._scan
+    monkeypatch.setattr(cls, "_scan", scanned)
+    monkeypatch.setattr(cls, "_walkable", counted)
+    _fresh_caches(index)
+    new = [_listed(scanner.scan_text(t).findings) for t in texts]
+    new_hits, hits = hits, []
+    monkeypatch.setattr(cls, "_walkable", lambda self, starts, *args: starts)
+    _fresh_caches(index)
+    old = [_listed(scanner.scan_text(t).findings) for t in texts]
+    old_hits = hits
+    monkeypatch.undo()
+    _fresh_caches(index)
+    assert sum(bool(h) for h in old_hits) > len(texts) // 2  # the walks do find names
+    assert new_hits == old_hits
+    assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
+    assert counts[1] < counts[0] // 2
+
+
+def test_every_name_a_key_finds_holds_that_key(scanner):
+    """Span scoring keeps a candidate found by a key the span holds without reading the name's keys: it holds
+    that key, as every name is found by one of its own words."""
+    index = scanner.detector.partners.screen
+    ptr, names = index._finders
+    found = 0
+    for j in range(len(ptr) - 1):
+        for k in names[ptr[j] : ptr[j + 1]].tolist():
+            assert j in index.key_ids_of(k), (index.keys[j], index.raws[k])
+            found += 1
+    assert found > 1000

@@ -174,6 +174,7 @@ def config_digest(config: Config) -> str:
     options = {
         "categories": sorted(config.categories) if config.categories is not None else None,
         "model": config.model,
+        "screening": config.screening,
         "host_institutions": sorted(config.host_institutions),
         "host_country": config.host_country,
         "max_pages": config.max_pages,

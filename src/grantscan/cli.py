@@ -146,6 +146,13 @@ def common_scan_options(f):  # noqa: ANN001, ANN201 - click decorator plumbing
             help="Folder of screening lists to match organisations against.",
         ),
         click.option(
+            "--no-screening",
+            "no_screening",
+            is_flag=True,
+            default=None,
+            help="Do not match organisations against any screening list (the report says 'not screened').",
+        ),
+        click.option(
             "--model",
             default=None,
             help="Installed spaCy model to add statistical NER (e.g. en_core_web_sm). Never downloaded.",
@@ -206,6 +213,8 @@ def _opts_to_overrides(kw: dict[str, Any]) -> dict[str, Any]:
     if out.get("no_cache"):
         out["cache"] = False
     out.pop("no_cache", None)
+    if out.pop("no_screening", None):
+        out["screening"] = False
     for key in ("categories", "extra_packs", "include", "exclude"):
         if not out.get(key):
             out.pop(key, None)
@@ -329,14 +338,17 @@ def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> N
     from .knowledge.dates import data_dates
 
     lists_dir = None
+    screening = True
     try:
         cfg, _ = _config_quiet()
-        lists_dir = cfg.lists_dir
+        lists_dir, screening = cfg.lists_dir, cfg.screening
     except Exception:  # noqa: BLE001 - a broken config file is for `scan` to report, not --version
         pass
     click.echo(f"grantscan {_version()}")
     for line in data_dates(lists_dir):
         click.echo(f"  {line}")
+    if not screening:
+        click.echo("  screening: off (`screening = false` in the config): a scan here matches no list")
     ctx.exit(EXIT_OK)
 
 

@@ -52,6 +52,8 @@ class Config:
     max_docx_xml: int = 200 * 1024 * 1024  # decompressed XML read from one DOCX, bytes (0 = none)
     max_pdf_content: int = 250_000_000  # decompressed page content and fonts of one PDF, bytes (0 = none)
     lists_dir: Path | None = None  # folder of screening lists (formats of shared/data)
+    # match organisation names against the screening lists (off: reports say "not screened", never "no concern")
+    screening: bool = True
     extra_packs: list[Path] = field(default_factory=list)
     model: str | None = None  # installed spaCy model for statistical NER, e.g. en_core_web_sm
     include: list[str] = field(default_factory=list)
@@ -217,6 +219,7 @@ FILE_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "fail_on": ("fail_on", _fail_on),
     "packs": ("extra_packs", _packs),
     "lists": ("lists_dir", _lists_dir),
+    "screening": ("screening", _bool),
     "include": ("include", _globs),
     "exclude": ("exclude", _globs),
     "max_size": ("max_size", _size),
@@ -442,6 +445,10 @@ def init_text(institutions: Sequence[str] = (), country: str | None = None) -> s
         "# Folder of screening lists to match organisations against (US restricted-party JSON, UK sanctions",
         "# CSV, ASPI tracker, BIS universities); re-read when its files change.",
         '# lists = "/srv/screening-lists"',
+        "",
+        "# Match organisation names against the screening lists (the shipped snapshot and any above). Off, a scan",
+        '# is faster and its report says "not screened" where it would say "no concern".',
+        "# screening = true",
         "",
         "# Extra pattern packs (files or folders), relative to this file. Check one: grantscan rules test --pack",
         '# packs = ["our-terms.yaml"]',

@@ -301,7 +301,9 @@ def _describe(scan: ScanResult, config: Config) -> None:
     guidance = Guidance.load()
     scan.rules = catalogue([f for d in scan.documents for f in d.findings], guidance)
     scan.knowledge = knowledge_notes(guidance)
-    scan.knowledge["screened"] = [list(x) for x in screened_lists(config.lists_dir)]
+    scan.knowledge["screened"] = (
+        [list(x) for x in screened_lists(config.lists_dir)] if config.screening else []
+    )
 
 
 def _stdin_suffix(head: bytes) -> str:

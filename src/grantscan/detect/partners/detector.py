@@ -151,10 +151,11 @@ class PartnerDetector:
         }
         # every scan screens against the shipped designations (or the office's newer import of them); a --lists
         # folder adds more
-        base = default_designations()
+        # with screening off (``screening = false``) no list is loaded and none is reported as searched
+        base = default_designations() if config.screening else Designations([], [])
         self.designations = base
         self.warnings: list[str] = list(base.warnings)  # lists skipped or ignored, for the CLI to show
-        if config.lists_dir:
+        if config.lists_dir and config.screening:
             extra = load_lists(config.lists_dir, country_of=country_code)
             self.warnings += extra.warnings
             self.designations = Designations(base.entries + extra.entries, base.lists + extra.lists)

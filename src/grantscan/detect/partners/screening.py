@@ -55,6 +55,7 @@ EXTRA_WEIGHT = 0.8  # how much a span's own distinctive words, absent from the l
 WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
+_AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for its next word
 INDEX_FORMAT = 4  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
@@ -481,7 +482,8 @@ class _Names:
         if got is None:
             ix = self._index
             words = ix.words_of(k)
-            keys = tuple(canon(w) for w in words)
+            all_keys = ix.keys
+            keys = tuple(all_keys[j] for j in ix.key_ids_of(k))  # canon(words), as compiled
             lax = ix._lax
             terms = tuple(
                 (w, key, ix.idf.get(key, ix.max_idf), ix._kind(key), key in lax)
@@ -545,6 +547,9 @@ class ScreeningIndex:
         self._block_seeds: dict[bytes, np.ndarray] = {}
         self._bodies: dict[str, int] = {}
         self._two_cache: dict[str, bool] = {}
+        # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
+        self._kinds: dict[int, tuple[int, int]] = {}
+        self._typo_words: dict[int, bool] = {}
 
     @classmethod
     def from_entries(
@@ -967,6 +972,8 @@ class ScreeningIndex:
             return hits
         starts = caps[_member(self.first_hashes, lower[caps])].tolist()
         if starts:
+            starts = self._walkable(starts, orth.tolist(), word, cap)
+        if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
         # names are written capitalised ("state research center" in prose is not one): a start is written with a
@@ -1019,6 +1026,70 @@ class ScreeningIndex:
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    def _token_kind(self, text: str) -> tuple[int, int]:
+        """What token ``text`` is to the trie walk: (0, -1) no name word (a connecting word, punctuation), (1, id)
+        one listed word, (2, -1) one word no name holds, (3, -1) several words (an abbreviation written out)."""
+        ws = name_words(text)
+        if len(ws) != 1:
+            return (3 if ws else 0), -1
+        x = self._trie[0].get(ws[0])
+        return (1, x) if x is not None else (2, -1)
+
+    def _may_be_typo(self, text: str, capital: bool) -> bool:
+        """Whether the walk may read token ``text`` (``capital``: written with a capital) as a listed word with a
+        typo: one word of five letters or more that stands for another listed word (see ``_typo_child``)."""
+        ws = name_words(text)
+        return capital and len(ws) == 1 and len(ws[0]) >= 5 and bool(self._written_for(ws[0]))
+
+    def _walkable(self, starts: list[int], orth: list[int], word, cap) -> list[int]:  # noqa: ANN001
+        """Of the tokens ``starts`` that can start a listed name, those whose walk can find one: a start of one
+        listed word is passed over when no name ends at its word and the next token holding a name word (the
+        walk passes over connecting words and punctuation, or stops there; looked for in the next three tokens)
+        neither continues a listed name from it nor may stand for a word that does with a typo. What a token is
+        to the walk is decided once per distinct text (by its ORTH hash in ``orth``), so a start is passed over
+        with a few look-ups, and the walk (with its typo probes) runs only where a name can follow."""
+        kinds, typos = self._kinds, self._typo_words
+        if len(kinds) > 200_000:
+            kinds.clear()
+            typos.clear()
+        _, edges, terms = self._trie
+        v = max(1, len(self.vocab))
+        n = len(orth)
+        out = []
+        for i in starts:
+            kind, x = kinds.get(orth[i]) or kinds.setdefault(orth[i], self._token_kind(word(i)))
+            if kind != 1:
+                if kind == 3:
+                    out.append(
+                        i
+                    )  # several name words: walked as before (no name word, or one unlisted: none)
+                continue
+            node = edges.get(x)  # the root's child: key 0 * V + word id
+            if node is None:
+                continue  # its word starts no name: the walk stops at once
+            if node in terms:
+                out.append(i)
+                continue
+            j, kind, x = i + 1, 0, -1
+            while j < n and j <= i + _AHEAD:
+                kind, x = kinds.get(orth[j]) or kinds.setdefault(orth[j], self._token_kind(word(j)))
+                if kind:
+                    break
+                j += 1
+            if not kind:
+                if j < n:
+                    out.append(i)  # no name word within reach: walked as before
+                continue
+            if kind == 3 or (kind == 1 and node * v + x in edges):
+                out.append(i)
+                continue
+            typo = typos.get(orth[j])
+            if typo is None:
+                typo = typos[orth[j]] = self._may_be_typo(word(j), cap(j))
+            if typo and self._typo_child(node, name_words(word(j))[0])[0] is not None:
+                out.append(i)
+        return out
 
     @cached_property
     def _key_words(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1201,11 +1272,14 @@ class ScreeningIndex:
             short |= b
         if not close:
             return []
+        # a name found by a key of ``close`` holds it (a name is found by one of its own words); one found only by
+        # a word written short must hold another key of ``close``
         cand: set[int] = set()
+        by_short: set[int] = set()
         ptr, names = self._finders
         for j in close | short:
-            cand.update(names[ptr[j] : ptr[j + 1]].tolist())
-        cand = {k for k in cand if not close.isdisjoint(self.key_ids_of(k))}
+            (cand if j in close else by_short).update(names[ptr[j] : ptr[j + 1]].tolist())
+        cand |= {k for k in by_short - cand if not close.isdisjoint(self.key_ids_of(k))}
         if not cand or len(cand) > 3000:
             return []
         out = []
@@ -1235,23 +1309,36 @@ class ScreeningIndex:
     def _key_len(self) -> np.ndarray:
         return np.fromiter((len(k) for k in self.keys), dtype=np.int32, count=len(self.keys))
 
+    @cached_property
+    def _required_at(self) -> list[bool]:
+        """Per word of every name (aligned with the names' words): whether a span must hold it for the name to be
+        plausible (``Name.required``: neither a generic, type or place word nor a single letter), made in bulk so
+        that a candidate is checked without making its ``Name``."""
+        lax = self._lax
+        per_key = np.fromiter((k in lax or len(k) <= 1 for k in self.keys), dtype=bool, count=len(self.keys))
+        return (~per_key[self._name_keys]).tolist() if len(per_key) else []
+
     def _plausible(self, cand: list[int], words: tuple[str, ...], keys: list[str]) -> list[int]:
         """Of the candidate names ``cand`` (in order), those not generic whose every distinctive word the span
         (its ``words`` and their ``keys``) holds, or holds within a typo or written short: the others score 0 (see
-        ``_similarity``)."""
-        held = set(keys)
-        present: dict[str, bool] = {}
+        ``_similarity``). Read from the compiled names' words, the names' ``required`` words in their order."""
+        key_id = self._key_id
+        held = {key_id[x] for x in keys if x in key_id}
+        present: dict[int, bool] = {}
         out = []
-        names, generic = self.names, self._generic_now
+        generic, required = self._generic_now, self._required_at
+        ptr, wids, kids = self._name_lists
+        vocab, all_keys = self.vocab, self.keys
         for k in cand:
             if generic[k]:
                 continue  # generic names count only when written exactly
-            for word, key in names[k].required:
-                if key in held:
+            for p in range(ptr[k], ptr[k + 1]):
+                if not required[p] or kids[p] in held:
                     continue
-                got = present.get(word)
+                got = present.get(wids[p])
                 if got is None:
-                    got = present[word] = any(
+                    word, key = vocab[wids[p]], all_keys[kids[p]]
+                    got = present[wids[p]] = any(
                         word_similarity(w, sk, word, key) >= WORD_SIMILARITY
                         for w, sk in zip(words, keys, strict=True)
                     )
