@@ -170,6 +170,11 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # the antenna of an aircraft's satellite link is radio equipment, not a spacecraft
+    (
+        "space",
+        "We will compare satellite communications antenna patterns for placements on a transport aircraft.",
+    ),
     # a pair of civil and military markets, a sensor chip in a patch, drones as air vehicles, cell signalling,
     # adult education
     (
