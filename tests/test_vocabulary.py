@@ -32,6 +32,9 @@ POSITIVES = [
     ("ai", "We will learn image classifiers from web photographs with noisy labels."),
     ("ai", "The project develops domain adaptation for satellite images of flooded towns."),
     ("ai", "We will build a few-shot learning method that recognises rare bird calls."),
+    # a named machine-learning task or agent is specific in one mention, without a research verb
+    ("ai", "Automatic image annotation of herbarium sheets at scale."),
+    ("ai", "Intelligent autonomous agents for the control of small uncrewed aircraft."),
     # exploits, links of drones, free-flying robots, space vehicles, the armed services by abbreviation
     ("cyber", "We will build automatic exploit generation for web browsers."),
     ("comms", "We will design UAV communications over 5G for beyond-line-of-sight flights."),
