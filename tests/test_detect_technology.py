@@ -374,3 +374,53 @@ def test_two_rules_on_the_same_words_give_one_finding() -> None:
     )
     d = Finding("robotics-uav", "robotics", "drones", "", loc, confidence=0.8, block_index=1, start=0, end=6)
     assert one_per_span([b, a, c, d]) == [a, c, d]
+
+
+def _reasons(detector: Detector, text: str, category: str) -> list[str]:
+    """Every reason of every mention of ``category``, kept or not: the features a sentence gives a mention."""
+    model = detector.tech.evidence
+    saved = dict(model.threshold)
+    try:
+        for cat in list(model.threshold):
+            model.threshold[cat] = 0.0
+        found = detector.detect(doc(text))
+    finally:
+        model.threshold.clear()
+        model.threshold.update(saved)
+    return [r for f in tech(found, category) for r in f.reasons]
+
+
+def test_a_titled_record_is_not_an_admin_field(detector: Detector) -> None:
+    """'Title: subtitle.' followed by a sentence of its own is a record, not a 'Label: value' form line."""
+    from grantscan.detect.technology import is_field
+
+    record = (
+        "Provably Secure Cryptography Techniques: Effective, Elegant, and Economic. This project aims to "
+        "contribute to advanced knowledge and techniques to remove relaxed proof factors from provable security."
+    )
+    assert not is_field(TextBlock(record, Location(line=1, column=1)))
+    assert is_field(TextBlock("Research theme: Cryptography. Keywords: lattices", Location(line=1, column=1)))
+    reasons = _reasons(detector, record, "cyber")
+    assert reasons and not any("position: field" in r for r in reasons)
+
+
+def test_a_hedge_word_inside_a_name_does_not_hedge(detector: Detector) -> None:
+    """'Future' in 'the Future Combat System' is part of a programme's name; 'future' in prose hedges."""
+    named = _reasons(detector, "Robots will be part of the Future Combat System of the army.", "robotics")
+    assert named and not any("cue: hedge" in r for r in named)
+    hedged = _reasons(detector, "Robots will be part of future combat systems of the army.", "robotics")
+    assert any("cue: hedge" in r for r in hedged)
+
+
+def test_things_that_collaborate_with_each_other_are_not_a_research_partner(detector: Detector) -> None:
+    """'vehicles must collaborate with each other' says what the vehicles do, not who the work is done with."""
+    machines = _reasons(
+        detector, "Unmanned ground vehicles must collaborate with each other to map the site.", "robotics"
+    )
+    assert machines and not any("verb: collaborate" in r for r in machines)
+    partner = _reasons(
+        detector,
+        "We will develop unmanned ground vehicles in collaboration with a mining company.",
+        "robotics",
+    )
+    assert any("verb: collaborate" in r for r in partner)

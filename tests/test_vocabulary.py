@@ -28,6 +28,21 @@ def found(text: str) -> set[str]:
 
 
 POSITIVES = [
+    # machine-learning problems named without the words AI or machine learning
+    ("ai", "We will learn image classifiers from web photographs with noisy labels."),
+    ("ai", "The project develops domain adaptation for satellite images of flooded towns."),
+    ("ai", "We will build a few-shot learning method that recognises rare bird calls."),
+    # a named machine-learning task or agent is specific in one mention, without a research verb
+    ("ai", "Automatic image annotation of herbarium sheets at scale."),
+    ("ai", "Intelligent autonomous agents for the control of small uncrewed aircraft."),
+    # exploits, links of drones, free-flying robots, space vehicles, the armed services by abbreviation
+    ("cyber", "We will build automatic exploit generation for web browsers."),
+    ("comms", "We will design UAV communications over 5G for beyond-line-of-sight flights."),
+    ("robotics", "We will develop motion planning for free-flying robots inside the space station."),
+    ("robotics", "The project will develop control software for autonomous air vehicles."),
+    ("space", "We will design a docking port for space vehicles."),
+    ("space", "The project develops gloves for extravehicular activity."),
+    ("defence", "The USAF will flight-test the new sensor pod."),
     # robotics: robot and vehicle types
     ("robotics", "We will build a hexacopter that lands autonomously on a moving ship deck."),
     ("robotics", "The project develops a remotely operated vehicle for inspecting subsea pipelines."),
@@ -158,6 +173,24 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # the antenna of an aircraft's satellite link is radio equipment, not a spacecraft
+    (
+        "space",
+        "We will compare satellite communications antenna patterns for placements on a transport aircraft.",
+    ),
+    # a pair of civil and military markets, a sensor chip in a patch, drones as air vehicles, cell signalling,
+    # adult education
+    (
+        "defence",
+        "Infrared detectors are critical in civil and military applications; we will make them cheaper for farm drones.",
+    ),
+    (
+        "semiconductors",
+        "We will integrate a nanosensor chip into a wearable patch that tracks sweat glucose.",
+    ),
+    ("aerospace", "We will develop software for autonomous air vehicles that coordinate a search."),
+    ("comms", "Cellular communication between neurons and glia will be imaged in mice."),
+    ("ai", "Lifelong learning of adult nurses will be studied in interviews."),
     ("robotics", "Participants will glide down the ski slope while wearing heart-rate monitors."),
     ("robotics", "The hospital's new cobalt therapy unit was opened by the mayor."),
     ("robotics", "A snake survey will be carried out in the heathland reserve each spring."),

@@ -417,6 +417,8 @@ class ContextScorer:
             feats["verb.subject"] = Feature(1.0, acts)
         for name in ("transfer", "collaborate"):
             found = _in_sentence(cues.sentence(name, sent.start), sent, h)
+            if found and name == "collaborate" and _reciprocal(block, found, sent):
+                found = None  # "vehicles must collaborate with each other": the things work together
             if found:
                 feats[f"verb.{name}"] = Feature(1.0, span_text(doc, *found))
 
@@ -445,6 +447,8 @@ class ContextScorer:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
             if name == "method" and not method_cue(block, found, h, sent):
                 continue
+            if name == "hedge" and _in_name(block, found, sent):
+                continue  # "the Future Combat System", "a Future Fellowship": part of a name, not a hedge
             value = 1.0
             if name in _COUNTED:  # "the review covers the ethics literature on ...": background twice over
                 value = literature_weight(cues.sentence(name, sent.start), sent, h)
@@ -475,6 +479,33 @@ _SOFTWARE_NOUNS = {
 _ARTICLES = {"a", "an", "the"}
 _COPULAS = {"is", "are"}
 _NAMING_REACH = 4  # words of the noun phrase between the article and the match ("a powerful, extensible")
+
+
+# words after a collaboration phrase that make it reciprocal: the things named collaborate among themselves
+_RECIPROCAL = ("each other", "one another")
+
+
+def _reciprocal(block: _Block, cue: tuple[int, int], sent: Span) -> bool:
+    """Whether a collaboration phrase is reciprocal ("robots collaborate with each other"): the matched
+    things work together, no research partner is named."""
+    e = cue[1]
+    if e + 1 >= sent.end:
+        return False
+    return f"{block.lower[e]} {block.lower[e + 1]}" in _RECIPROCAL
+
+
+def _in_name(block: _Block, cue: tuple[int, int], sent: Span) -> bool:
+    """Whether a one-word cue is a capitalised word inside a name, not at the sentence start: "the Future
+    Combat System", "an ARC Future Fellowship". A name does not hedge."""
+    s, e = cue
+    if e - s != 1 or s == sent.start:
+        return False
+    doc = block.doc
+    if not doc[s].text[:1].isupper() or doc[s].is_upper:
+        return False
+    before = s - 1 > sent.start and doc[s - 1].text[:1].isupper() and not block.punct[s - 1]
+    after = e < sent.end and doc[e].text[:1].isupper() and not block.punct[e]
+    return before or after
 
 
 def method_cue(block: _Block, cue: tuple[int, int], h: Hit, sent: Span) -> bool:

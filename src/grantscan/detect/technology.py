@@ -68,10 +68,18 @@ def _is_title(block: TextBlock, block_index: int) -> bool:
     )
 
 
+# a full sentence after the first one: "Title: subtitle. This project aims to ..." is a record, not a form line
+_PROSE_AFTER = re.compile(r"[.!?]\s+[A-Z][^.!?:]*(?:\s+\S+){5}")
+
+
 def is_field(block: TextBlock) -> bool:
-    """A short 'Label: value' line (research theme, keywords, department): administrative, not content."""
+    """A short 'Label: value' line (research theme, keywords, department): administrative, not content. A
+    titled record ("Provably Secure Cryptography: Effective and Economic. This project aims to ...") goes on
+    with a sentence of its own after the first full stop, which a form line does not."""
     text = block.text.strip()
-    return len(text) < 200 and "\n" not in text and bool(_FIELD.match(text))
+    if len(text) >= 200 or "\n" in text or not _FIELD.match(text):
+        return False
+    return not _PROSE_AFTER.search(text)
 
 
 class TechDetector:
