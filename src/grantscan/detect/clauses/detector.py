@@ -23,7 +23,7 @@ from ...config import Config
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from ...model import Document, Finding, TextBlock
 from ..compiled import compiled_dir
-from ..doctype import classify
+from ..doctype import NOT_BINDING, classify
 from ..tokens import char_span_of, sent_starts
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
@@ -292,14 +292,18 @@ class ClauseDetector:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
                 if doctype in ("proposal", "form"):
                     continue
-                if doctype == "agreement":
+                if doctype == "guidance":
+                    f.kind = "declaration"
+                    f.confidence = min(f.confidence, 0.5)
+                    f.reasons.append("document is guidance about agreements: declaration, not a clause")
+                elif doctype == "agreement":
                     f.confidence = round(min(1.0, f.confidence + 0.05), 3)
                     f.reasons.append("+0.05 document is an agreement")
                 elif not _operative_clause(f):
                     f.confidence = round(f.confidence * 0.8, 3)
                     f.reasons.append("x0.8 document is not recognised as an agreement")
             kept.append(f)
-        if doctype in ("proposal", "form"):
+        if doctype in NOT_BINDING:
             return kept
         return kept + self.risks.findings(document, kept + earlier, doctype)
 
