@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -571,3 +572,25 @@ def test_guidance_gets_no_missing_export_clause(nlp) -> None:  # noqa: ANN001
     assert any(
         f.category == "clause-export-missing" for f in _clauses(nlp, AGREEMENT_WITH_NOTES, [_quantum()])
     )
+
+
+def test_a_scanned_guide_is_reported_as_guidance_with_clause_declarations() -> None:
+    """Through the whole scan: the type is recorded and shown, clause sentences stay declarations, and the
+    guide adds no clause risk to the score."""
+    from grantscan.config import Config
+    from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES
+    from grantscan.model import ScanResult
+    from grantscan.pipeline import Scanner
+    from grantscan.report.markdown import render_markdown
+    from grantscan.report.text import render_text
+
+    text = "\n\n".join(b.text for b in DRAFTING_CHECKLIST.blocks) + f"\n\nExample: '{EXPORT_SENTENCE}'"
+    result = Scanner(Config(cache=False)).scan_text(text, "checklist.txt")
+    assert result.status == "ok" and result.document_type == "guidance"
+    clauses = [f for f in result.findings if f.category in CLAUSE_CATEGORIES]
+    assert clauses and all(f.kind == "declaration" for f in clauses)
+    assert not any(f.category == "clause-export-missing" for f in result.findings)
+    # the type is shown: the reports name it once more than the same result typed "other"
+    shown, other = ScanResult([result]), ScanResult([replace(result, document_type="other")])
+    for render in (lambda r: render_text(r, color=False, width=120), render_markdown):
+        assert render(shown).count("guidance") > render(other).count("guidance")
