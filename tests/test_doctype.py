@@ -594,3 +594,30 @@ def test_a_scanned_guide_is_reported_as_guidance_with_clause_declarations() -> N
     shown, other = ScanResult([result]), ScanResult([replace(result, document_type="other")])
     for render in (lambda r: render_text(r, color=False, width=120), render_markdown):
         assert render(shown).count("guidance") > render(other).count("guidance")
+
+
+def test_technology_evidence_reads_guidance_as_other() -> None:
+    """Guidance has no document-type feature of its own in the evidence model: its technology findings weigh as
+    in an unclassified text (an agreement's feature was measured worse on guidance rows)."""
+    from grantscan.detect import Detector
+    from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES
+
+    text = doc(
+        "Guidance on export control for collaborative research",
+        "Example: a project that will develop quantum computing hardware and hypersonic propulsion for missiles "
+        "with a defence partner needs an export licence.",
+    )
+    detector = Detector()
+
+    def technology(doctype: str) -> list[tuple[str, float]]:
+        found = detector.detect(text, doctype)
+        return sorted(
+            (f.category, f.confidence)
+            for f in found
+            if f.kind == "finding" and f.category not in CLAUSE_CATEGORIES and f.category != "country"
+        )
+
+    as_guidance = technology("guidance")
+    assert as_guidance, "the mentions are read"
+    assert as_guidance == technology("other")
+    assert as_guidance != technology("agreement")
