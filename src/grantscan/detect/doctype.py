@@ -22,8 +22,8 @@ from ..knowledge.resources import patterns_dir
 from ..model import Document
 
 DOCUMENT_TYPES = ("proposal", "agreement", "form", "guidance", "other")
-# the types with evidence ("other" is what lacks it), in the order a tie is settled
-SCORED = ("agreement", "proposal", "form", "guidance")
+# the types with evidence; "other" is what lacks it (with the margin above 1, a tie is "other")
+SCORED = tuple(t for t in DOCUMENT_TYPES if t != "other")
 # types whose clause-like sentences are never findings: descriptions, questions or explanations (declarations)
 NOT_BINDING = ("proposal", "form", "guidance")
 HEAD_BLOCKS = 12
