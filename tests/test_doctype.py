@@ -1,8 +1,9 @@
-"""Document type: proposal, agreement, form or other."""
+"""Document type: proposal, agreement, form, guidance or other."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from grantscan.detect import doctype
 from grantscan.detect.doctype import DOCUMENT_TYPES, classify, load_cues, scores
 from grantscan.knowledge.loader import PackError
 from grantscan.knowledge.resources import patterns_dir
-from grantscan.model import Document, Location, TextBlock
+from grantscan.model import Document, Finding, Location, TextBlock
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
@@ -265,9 +266,9 @@ def _line_of(path: Path, needle: str) -> int:
 
 def test_shipped_pack_loads_every_type() -> None:
     c = load_cues()
-    assert set(c.cues) == {"agreement", "proposal", "form"} and all(c.cues.values())
-    assert set(c.title) == {"agreement", "proposal", "form"}
-    assert set(c.headings) == {"agreement", "proposal"}
+    assert set(c.cues) == {"agreement", "proposal", "form", "guidance"} and all(c.cues.values())
+    assert set(c.title) == {"agreement", "proposal", "form", "guidance"}
+    assert set(c.headings) == {"agreement", "proposal", "guidance"}
     assert c.min_score[-1][0] == 0
 
 
@@ -341,3 +342,282 @@ def test_cue_patterns_are_not_everyday_words_of_the_screening() -> None:
     text = (patterns_dir() / "doctype.yaml").read_text(encoding="utf-8")
     assert "bwhereas" in re.findall(r"[\w']+", text)
     assert not {"bwhereas", "bproposal", "bhereinafter"} & _common_words()
+
+
+# --- guidance about agreements ---------------------------------------------------------------------------------
+# Short openings written for these tests in the manner of each kind of text: guidance explains, advises or audits;
+# an agreement binds its parties, even where it carries a drafting note.
+
+ANNOTATED_MODEL_AGREEMENT = doc(
+    "Annotated Model Grant Agreement",
+    "ARTICLE 36 — CONFIDENTIALITY",
+    "During the action and for four years after it, the parties must keep confidential any data, documents or "
+    "other material that is identified as confidential (see Article 36.1).",
+    "Example: A beneficiary that receives a partner's test results marked as confidential may not pass them "
+    "to a subcontractor without the partner's consent.",
+    "The Commission recommends that beneficiaries record confidential material in the consortium agreement. "
+    "For more information on security obligations, see the Online Manual.",
+)
+DRAFTING_CHECKLIST = doc(
+    "Checklist for drafting a research collaboration agreement",
+    "This checklist sets out the main points to settle before the parties sign.",
+    "You should check that the agreement names every party and the lead contact of each.",
+    "It is good practice to agree the ownership of results and background before any work starts.",
+    "A collaboration agreement should also say which law governs it and how disputes are resolved.",
+    "Key points: liability caps, publication review periods, export control.",
+)
+CODE_OF_PRACTICE = doc(
+    "Data sharing: a code of practice",
+    "At a glance",
+    "It is good practice to have a data sharing agreement. Data sharing agreements set out the purpose of the "
+    "sharing and the roles of the organisations involved.",
+    "A data sharing agreement is not mandatory, but it helps you show that you meet your accountability "
+    "obligations. You may wish to review it every year.",
+    "For further guidance on lawful bases, see the guidance on lawful processing.",
+)
+AUDIT_REPORT = doc(
+    "Audit report: management of cooperative research agreements",
+    "This report reviews how two agency laboratories managed their cooperative research agreements between "
+    "2019 and 2023.",
+    "We found that the laboratories did not always check whether foreign collaborators needed an export "
+    "licence before technical data was shared.",
+    "The agency should ensure that every agreement is reviewed by its export control officer, and laboratories "
+    "should consider a standard export clause.",
+)
+CLASSIFICATION_GUIDE = doc(
+    "Contract Security Classification Specification: Preparation Guide",
+    "The purpose of this guide is to help contracting officers complete the specification for classified "
+    "contracts.",
+    "This guide explains each numbered item of the form. You should complete item 10 when the contractor will "
+    "need access to classified information.",
+    "Contractors should contact their security office for more information on clearances.",
+)
+FUNDER_NOTES = doc(
+    "Guidance notes on the terms and conditions of research grants",
+    "These notes explain the conditions that apply to every grant we award.",
+    "Guidance note 4: intellectual property. Research organisations should agree arrangements for the "
+    "ownership of results with their collaborators before the grant starts.",
+    "Guidance note 5: publication. You will need to acknowledge the funding in every publication.",
+    "If you have a question about a condition, please see our frequently asked questions.",
+)
+AGREEMENT_WITH_NOTES = doc(
+    "Research Collaboration Agreement",
+    "This Agreement is made on 1 May 2026 between the University and the Company (together the Parties).",
+    "WHEREAS the Parties wish to collaborate on the Project; NOW, THEREFORE, the Parties agree as follows:",
+    "Note: delete clause 4 if no personal data will be shared.",
+    "1. Definitions",
+    "Results means all data and software generated in the Project.",
+    "2. Confidentiality",
+    "Each Party shall keep the other Party's Confidential Information secret. You may wish to add a longer "
+    "period for trade secrets (drafting note).",
+    "3. Governing Law",
+    "This Agreement shall be governed by the laws of England.",
+    "IN WITNESS WHEREOF the Parties have signed this Agreement.",
+)
+MODEL_GRANT_AGREEMENT = doc(
+    "GRANT AGREEMENT NUMBER 101000000 — EXAMPLE",
+    "This Agreement ('the Agreement') is between the following parties: the funding agency and the "
+    "beneficiaries listed in Annex 1.",
+    "The parties referred to above have agreed to enter into the Agreement under the terms and conditions "
+    "below. By signing the Agreement, the beneficiaries accept the grant and agree to implement it under their "
+    "own responsibility.",
+    "ARTICLE 1 — SUBJECT OF THE AGREEMENT",
+    "This Agreement sets out the rights and obligations and the terms and conditions applicable to the grant.",
+    "ARTICLE 2 — CONFIDENTIALITY",
+    "The parties must keep confidential any data, documents or other material that is identified as "
+    "confidential.",
+)
+LICENCE = doc(
+    "Software Licence",
+    "Permission is hereby granted to the Licensee to use, copy and modify the Software, subject to the "
+    "following conditions. You must retain this notice in every copy. You may choose to offer support for a "
+    "fee. If you are a government agency, the Software is provided with restricted rights.",
+    "You should have received a copy of this Licence with the Software. This Licence shall be governed by the "
+    "laws of England.",
+)
+GUIDANCE_SYSTEM_PROPOSAL = doc(
+    "Case for Support: Guidance, navigation and control for autonomous surface vessels",
+    "Objectives. O1 develop a guidance law robust to sensor loss; O2 test it at sea.",
+    "Methodology. Work package 1 designs the guidance system; WP2 builds the navigation filter. The Principal "
+    "Investigator leads WP1.",
+    "Impact. The project will provide guidance for operators of survey vessels.",
+)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        ANNOTATED_MODEL_AGREEMENT,
+        DRAFTING_CHECKLIST,
+        CODE_OF_PRACTICE,
+        AUDIT_REPORT,
+        CLASSIFICATION_GUIDE,
+        FUNDER_NOTES,
+    ],
+    ids=["annotated-model", "checklist", "code-of-practice", "audit", "classification-guide", "funder-notes"],
+)
+def test_guidance_about_agreements_is_guidance(document: Document) -> None:
+    assert classify(document) == "guidance"
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        (AGREEMENT_WITH_NOTES, "agreement"),
+        (MODEL_GRANT_AGREEMENT, "agreement"),
+        (MOU, "agreement"),
+        (NDA, "agreement"),
+        (SHORT_AGREEMENT, "agreement"),
+        (GUIDANCE_SYSTEM_PROPOSAL, "proposal"),
+    ],
+    ids=["notes", "model-grant", "mou", "nda", "short", "guidance-system"],
+)
+def test_agreements_and_proposals_are_not_guidance(document: Document, expected: str) -> None:
+    assert classify(document) == expected
+
+
+def test_second_person_licence_is_not_guidance() -> None:
+    """A licence speaks to "you" and lets you choose; it does not advise: not guidance."""
+    assert classify(LICENCE) != "guidance"
+    assert scores(LICENCE)["guidance"] < scores(FUNDER_NOTES)["guidance"]
+
+
+def test_an_agreement_keeps_its_type_with_a_few_explanatory_notes() -> None:
+    """The notes add guidance evidence, but the agreement's own evidence leads by the margin."""
+    s = scores(AGREEMENT_WITH_NOTES)
+    assert s["guidance"] > 0
+    assert s["agreement"] >= load_cues().margin * s["guidance"]
+
+
+def test_guidance_title_alone_does_not_make_guidance() -> None:
+    """The title names a guide, but a text that only gives guidance in passing is not one."""
+    text = doc(
+        "Improving guidance for clinicians on antibiotic prescribing",
+        "We will interview clinicians in twelve practices and analyse prescribing records.",
+    )
+    assert classify(text) != "guidance"
+
+
+def test_guidance_is_one_of_the_types_and_scored() -> None:
+    assert "guidance" in DOCUMENT_TYPES and "guidance" in doctype.SCORED
+    assert set(doctype.SCORED) | {"other"} == set(DOCUMENT_TYPES)
+    assert set(doctype.NOT_BINDING) < set(DOCUMENT_TYPES) and "agreement" not in doctype.NOT_BINDING
+
+
+def test_checklist_document_types_are_known_types() -> None:
+    """Every document type a checklist question applies to is one ``classify`` can return."""
+    from grantscan.triage import load_checklist
+
+    for q in load_checklist().questions:
+        assert set(q.applies_to or ()) <= set(DOCUMENT_TYPES), q.id
+
+
+# --- what the type changes: clauses in guidance are declarations ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201 - spacy.Language
+    spacy = pytest.importorskip("spacy")
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
+def _clauses(nlp, document: Document, earlier: list | None = None) -> list:  # noqa: ANN001
+    from grantscan.config import Config
+    from grantscan.detect.clauses.detector import ClauseDetector
+
+    det = ClauseDetector(nlp, Config())
+    det.begin(document, classify(document))
+    found = []
+    for i, b in enumerate(document.blocks):
+        found += det.find(nlp(b.text), b, i)
+    return det.finalize(document, found, list(earlier or []))
+
+
+def _quantum() -> Finding:
+    return Finding(
+        rule_id="quantum-x",
+        category="quantum",
+        text="quantum sensing",
+        context="...",
+        location=Location(line=2),
+        confidence=0.8,
+    )
+
+
+EXPORT_SENTENCE = "The Collaborator shall comply with all export control laws and regulations."
+
+
+def test_clause_sentences_in_guidance_are_declarations_with_their_clause_id(nlp) -> None:  # noqa: ANN001
+    from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES
+
+    guide = doc(*[b.text for b in DRAFTING_CHECKLIST.blocks], f"Example: '{EXPORT_SENTENCE}'")
+    assert classify(guide) == "guidance"
+    found = [f for f in _clauses(nlp, guide) if f.category in CLAUSE_CATEGORIES]
+    assert found, "the export sentence is still read"
+    assert all(f.kind == "declaration" for f in found)
+    assert "clause-export" in {f.category for f in found}
+    assert any("guidance" in r for f in found for r in f.reasons)
+    # the same sentence in an agreement is a finding
+    agreement = doc(*[b.text for b in AGREEMENT_WITH_NOTES.blocks], EXPORT_SENTENCE)
+    assert classify(agreement) == "agreement"
+    assert any(f.category == "clause-export" and f.kind == "finding" for f in _clauses(nlp, agreement))
+
+
+def test_guidance_gets_no_missing_export_clause(nlp) -> None:  # noqa: ANN001
+    """Guidance about agreements binds no one: a missing export clause is an agreement's risk only."""
+    assert classify(AUDIT_REPORT) == "guidance"
+    assert not any(f.category == "clause-export-missing" for f in _clauses(nlp, AUDIT_REPORT, [_quantum()]))
+    assert any(
+        f.category == "clause-export-missing" for f in _clauses(nlp, AGREEMENT_WITH_NOTES, [_quantum()])
+    )
+
+
+def test_a_scanned_guide_is_reported_as_guidance_with_clause_declarations() -> None:
+    """Through the whole scan: the type is recorded and shown, clause sentences stay declarations, and the
+    guide adds no clause risk to the score."""
+    from grantscan.config import Config
+    from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES
+    from grantscan.model import ScanResult
+    from grantscan.pipeline import Scanner
+    from grantscan.report.markdown import render_markdown
+    from grantscan.report.text import render_text
+
+    text = "\n\n".join(b.text for b in DRAFTING_CHECKLIST.blocks) + f"\n\nExample: '{EXPORT_SENTENCE}'"
+    result = Scanner(Config(cache=False)).scan_text(text, "checklist.txt")
+    assert result.status == "ok" and result.document_type == "guidance"
+    clauses = [f for f in result.findings if f.category in CLAUSE_CATEGORIES]
+    assert clauses and all(f.kind == "declaration" for f in clauses)
+    assert not any(f.category == "clause-export-missing" for f in result.findings)
+    # the type is shown: the reports name it once more than the same result typed "other"
+    shown, other = ScanResult([result]), ScanResult([replace(result, document_type="other")])
+    for render in (lambda r: render_text(r, color=False, width=120), render_markdown):
+        assert render(shown).count("guidance") > render(other).count("guidance")
+
+
+def test_technology_evidence_reads_guidance_as_other() -> None:
+    """Guidance has no document-type feature of its own in the evidence model: its technology findings weigh as
+    in an unclassified text (an agreement's feature was measured worse on guidance rows)."""
+    from grantscan.detect import Detector
+    from grantscan.knowledge.taxonomy import CLAUSE_CATEGORIES
+
+    text = doc(
+        "Guidance on export control for collaborative research",
+        "Example: a project that will develop quantum computing hardware and hypersonic propulsion for missiles "
+        "with a defence partner needs an export licence.",
+    )
+    detector = Detector()
+
+    def technology(doctype: str) -> list[tuple[str, float]]:
+        found = detector.detect(text, doctype)
+        return sorted(
+            (f.category, f.confidence)
+            for f in found
+            if f.kind == "finding" and f.category not in CLAUSE_CATEGORIES and f.category != "country"
+        )
+
+    as_guidance = technology("guidance")
+    assert as_guidance, "the mentions are read"
+    assert as_guidance == technology("other")
+    assert as_guidance != technology("agreement")

@@ -1,4 +1,8 @@
-"""Document type: proposal, agreement, form or other, so the right checks run.
+"""Document type: proposal, agreement, form, guidance or other, so the right checks run.
+
+Guidance is a text about agreements, terms or compliance (an annotated model agreement, a drafting checklist, a
+code of practice, a funder's notes on its conditions, an audit report): its contract-like sentences explain or
+advise and bind no one, so they are declarations there, as the questions of a proposal or form are.
 
 Cheap by design: the title (first blocks), counts of telling phrases and section headings in the first part of
 the text. What tells each type (cues, their weights, heading vocabularies and the thresholds of the decision) is
@@ -17,8 +21,11 @@ from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.resources import patterns_dir
 from ..model import Document
 
-DOCUMENT_TYPES = ("proposal", "agreement", "form", "other")
-SCORED = ("agreement", "proposal", "form")  # the types with evidence; "other" is what lacks it
+DOCUMENT_TYPES = ("proposal", "agreement", "form", "guidance", "other")
+# the types with evidence; "other" is what lacks it (with the margin above 1, a tie is "other")
+SCORED = tuple(t for t in DOCUMENT_TYPES if t != "other")
+# types whose clause-like sentences are never findings: descriptions, questions or explanations (declarations)
+NOT_BINDING = ("proposal", "form", "guidance")
 HEAD_BLOCKS = 12
 MAX_CHARS = 60_000
 TITLE_CHARS = 300
@@ -233,7 +240,7 @@ def _scores(head: str, text: str) -> tuple[tuple[str, float], ...]:
 
 
 def classify(document: Document) -> str:
-    """'proposal', 'agreement', 'form' or 'other' from the title, headings and vocabulary."""
+    """One of ``DOCUMENT_TYPES`` from the title, headings and vocabulary."""
     c = cues()
     s = scores(document)
     words = s.pop("words")

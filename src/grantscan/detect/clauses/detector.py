@@ -28,7 +28,7 @@ from ...config import Config
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
 from ...model import Document, Finding, TextBlock
 from ..compiled import compiled_dir
-from ..doctype import classify
+from ..doctype import NOT_BINDING, classify
 from ..evidence import EvidenceModel, Feature
 from ..tokens import char_span_of, sent_starts
 from .anchors import Anchors
@@ -495,7 +495,7 @@ class ClauseDetector:
         if self.record is not None:
             self.record_rules = (
                 set()
-                if doctype in ("proposal", "form")
+                if doctype in NOT_BINDING
                 else {
                     f.category
                     for f in own
@@ -505,7 +505,7 @@ class ClauseDetector:
         if self.model is not None or self.record is not None:
             kept = self._weigh(document, own, candidates, doctype)
             if kept is not None:
-                if doctype in ("proposal", "form"):
+                if doctype in NOT_BINDING:
                     return kept
                 return kept + self.risks.findings(document, kept + earlier, doctype)
         kept = []
@@ -513,14 +513,18 @@ class ClauseDetector:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids:
                 if doctype in ("proposal", "form"):
                     continue
-                if doctype == "agreement":
+                if doctype == "guidance":
+                    f.kind = "declaration"
+                    f.confidence = min(f.confidence, 0.5)
+                    f.reasons.append("document is guidance about agreements: declaration, not a clause")
+                elif doctype == "agreement":
                     f.confidence = round(min(1.0, f.confidence + 0.05), 3)
                     f.reasons.append("+0.05 document is an agreement")
                 elif not _operative_clause(f):
                     f.confidence = round(f.confidence * 0.8, 3)
                     f.reasons.append("x0.8 document is not recognised as an agreement")
             kept.append(f)
-        if doctype in ("proposal", "form"):
+        if doctype in NOT_BINDING:
             return kept
         return kept + self.risks.findings(document, kept + earlier, doctype)
 
@@ -536,6 +540,8 @@ class ClauseDetector:
             if f.category in CLAUSE_CATEGORIES and f.kind == "finding" and f.rule_id in self._rule_ids
         }
         kept = [f for f in own if id(f) not in rule_found]
+        if doctype == "guidance":
+            return None  # the rules path makes its clause sentences declarations
         if doctype in ("proposal", "form"):
             return kept if model is not None else None
         share = self._agreement_share(document) if candidates else 0.0
