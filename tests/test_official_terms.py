@@ -79,6 +79,29 @@ def test_no_term_repeats_a_category_pack_term() -> None:
     assert not clashes, clashes
 
 
+def test_no_term_only_lengthens_a_term_of_its_own_category() -> None:
+    """A term holding a whole category-pack term of the same category ("hypersonic propulsion" around
+    "hypersonic") finds nothing new: it would only take the finding from the category pack's rule."""
+    own: dict[str, set[str]] = {}
+    for f in pack_files():
+        if f.name != PACK.name:
+            for r in load_pack(f):
+                own.setdefault(r.category, set()).update(v for t in r.terms for v in _words(t))
+    longer = [
+        (r.id, t, inner)
+        for r in RULES
+        for t in r.terms
+        for v in _words(t)
+        for inner in own.get(r.category, ())
+        if inner != v and f" {inner} " in f" {v} "
+    ]
+    assert not longer, longer
+
+
+def _words(term: str) -> set[str]:
+    return {re.sub(r"[\s-]+", " ", v.lower()).strip() for v in _variants(term)}
+
+
 def test_every_rule_has_examples_of_both_kinds() -> None:
     for r in RULES:
         assert r.must_match and r.must_not_match, r.id
@@ -100,7 +123,10 @@ FOUND = [
         "surveillance",
         "The study traces exports of cyber-surveillance technology to authoritarian governments.",
     ),
-    ("semiconductors", "The project designs high-frequency chips for automotive radar front ends."),
+    (
+        "materials",
+        "We will develop micro-precision manufacturing of fuel injector nozzles by ultrafast lasers.",
+    ),
     (
         "comms",
         "We will design software-defined networking controllers that reroute traffic around failed links.",
@@ -108,11 +134,11 @@ FOUND = [
     # NSI Act notifiable acquisition schedules
     ("bio", "The engineering biology foundry will assemble synthetic gene circuits in yeast."),
     ("materials", "We will develop technical ceramics that survive thermal shock in turbine shrouds."),
-    ("cyber", "We will develop cryptographic authentication for firmware updates of smart meters."),
+    ("quantum", "The hub develops quantum networking between trapped-ion nodes in two cities."),
     # dual-use Annex I categories and the Military List
     ("sensing", "We will build a towed magnetometer array for the detection of buried mines."),
     ("aerospace", "Air-breathing propulsion for a Mach 6 cruiser will be tested in a shock tunnel."),
-    ("chem", "This project develops detection of chemical warfare agents with graphene sensors."),
+    ("chem", "We will study how toxic chemical agents penetrate protective suit fabrics."),
 ]
 
 # the same words in a sense outside the category -> not that category
