@@ -18,8 +18,9 @@ from .loader import LineDict, PackError, check_keys, load_yaml
 from .resources import patterns_dir
 
 # Official publishers only: UK government (gov.uk and its subdomains, incl. legislation.gov.uk and
-# npsa.gov.uk), UKRI, the UN and the US rules (eCFR, BIS).
-OFFICIAL_DOMAINS = ("gov.uk", "ukri.org", "un.org", "ecfr.gov", "bis.gov")
+# npsa.gov.uk), UKRI, the UN, the US rules (eCFR, BIS), the US National Archives (archived White House
+# publications such as the Critical and Emerging Technologies list) and the EU's own sites (EUR-Lex).
+OFFICIAL_DOMAINS = ("gov.uk", "ukri.org", "un.org", "ecfr.gov", "bis.gov", "archives.gov", "europa.eu")
 STALE_AFTER_DAYS = 365
 _KEYS = {"title", "url", "publisher", "checked", "verified", "note"}
 
