@@ -11,6 +11,7 @@ one. Scoring is plain Python; scikit-learn is needed only to fit the weights.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,25 +120,49 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _number(path: Path, d: dict, key: str, lo: float, hi: float) -> float:
+def _number(path: Path, d: dict, key: str, lo: float, hi: float, what: str = "evidence") -> float:
     v = d[key]
     if isinstance(v, bool) or not isinstance(v, int | float) or not lo <= v <= hi:
-        raise PackError(path, d.key_line(key), f"evidence: '{key}' must be a number in [{lo}, {hi}]")  # type: ignore[attr-defined]
+        raise PackError(path, d.key_line(key), f"{what}: '{key}' must be a number in [{lo}, {hi}]")  # type: ignore[attr-defined]
     return float(v)
 
 
 def _table(
-    path: Path, data: dict, key: str, names: set[str] | None, lo: float, hi: float
+    path: Path, data: dict, key: str, names: set[str], lo: float, hi: float, what: str
 ) -> dict[str, float]:
     d = data.get(key, {})
     if not isinstance(d, dict):
-        raise PackError(path, data.key_line(key), f"evidence: '{key}' must be a mapping")  # type: ignore[attr-defined]
+        raise PackError(path, data.key_line(key), f"{what}: '{key}' must be a mapping")  # type: ignore[attr-defined]
     out = {}
     for k in d:
-        if names is not None and k not in names:
-            raise PackError(path, d.key_line(k), f"evidence: unknown {key} name '{k}'")  # type: ignore[attr-defined]
-        out[str(k)] = _number(path, d, k, lo, hi)
+        if k not in names:
+            raise PackError(path, d.key_line(k), f"{what}: unknown {key} name '{k}'")  # type: ignore[attr-defined]
+        out[str(k)] = _number(path, d, k, lo, hi, what)
     return out
+
+
+def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable[str]) -> EvidenceModel:
+    """A fitted model file (evidence.yaml, clause_evidence.yaml): its weights over ``features``, a bias and a
+    threshold per category; PackError names file:line and ``what`` the file is."""
+    data = load_yaml(p)
+    if not isinstance(data, dict):
+        raise PackError(p, 1, f"{what}: expected a mapping")
+    check_keys(p, data, _KEYS, {"version", "intercept", "weights", "threshold"}, what)
+    cats = set(categories)
+    thresholds = _table(p, data, "threshold", cats | {"default"}, 0.01, 0.99, what)
+    size = data.get("size", 0)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise PackError(p, data.key_line("size"), f"{what}: 'size' must be a whole number")
+    return EvidenceModel(
+        intercept=_number(p, data, "intercept", -20, 20, what),
+        weights=_table(p, data, "weights", set(features), -20, 20, what),
+        bias=_table(p, data, "bias", cats, -20, 20, what),
+        threshold={k: v for k, v in thresholds.items() if k != "default"},
+        default_threshold=thresholds.get("default", 0.5),
+        fitted=str(data.get("fitted", "")),
+        data=str(data.get("data", "")),
+        size=size,
+    )
 
 
 def load_evidence(path: str | Path | None = None) -> EvidenceModel:
@@ -145,25 +170,8 @@ def load_evidence(path: str | Path | None = None) -> EvidenceModel:
     from ..knowledge.resources import patterns_dir
     from ..knowledge.taxonomy import TECH_CATEGORIES
 
-    p = Path(path) if path else patterns_dir() / "evidence.yaml"
-    data = load_yaml(p)
-    if not isinstance(data, dict):
-        raise PackError(p, 1, "evidence: expected a mapping")
-    check_keys(p, data, _KEYS, {"version", "intercept", "weights", "threshold"}, "evidence")
-    cats = set(TECH_CATEGORIES)
-    thresholds = _table(p, data, "threshold", cats | {"default"}, 0.01, 0.99)
-    size = data.get("size", 0)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-        raise PackError(p, data.key_line("size"), "evidence: 'size' must be a whole number")
-    return EvidenceModel(
-        intercept=_number(p, data, "intercept", -20, 20),
-        weights=_table(p, data, "weights", set(FEATURES), -20, 20),
-        bias=_table(p, data, "bias", cats, -20, 20),
-        threshold={k: v for k, v in thresholds.items() if k != "default"},
-        default_threshold=thresholds.get("default", 0.5),
-        fitted=str(data.get("fitted", "")),
-        data=str(data.get("data", "")),
-        size=size,
+    return read_model(
+        Path(path) if path else patterns_dir() / "evidence.yaml", "evidence", FEATURES, TECH_CATEGORIES
     )
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ...knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ...knowledge.resources import patterns_dir
 from ...knowledge.taxonomy import CLAUSE_CATEGORIES
-from ..evidence import EvidenceModel, Feature
+from ..evidence import EvidenceModel, Feature, read_model
 
 # Every feature of a candidate, in a fixed order (the fit script writes one weight per name). Binary
 # features are 0/1 unless said otherwise.
@@ -147,51 +147,11 @@ def load_cues(path: str | Path | None = None) -> ClauseCues:
     return ClauseCues(kinds)
 
 
-_MODEL_KEYS = {"version", "fitted", "data", "size", "method", "intercept", "weights", "bias", "threshold"}
-
-
-def _number(path: Path, d: LineDict, key: str, lo: float, hi: float, what: str) -> float:
-    v = d[key]
-    if isinstance(v, bool) or not isinstance(v, int | float) or not lo <= v <= hi:
-        raise PackError(path, d.key_line(key), f"{what}: '{key}' must be a number in [{lo}, {hi}]")
-    return float(v)
-
-
-def _table(path: Path, data: LineDict, key: str, names: set[str], lo: float, hi: float) -> dict[str, float]:
-    d = data.get(key, {})
-    if not isinstance(d, dict):
-        raise PackError(path, data.key_line(key), f"clause model: '{key}' must be a mapping")
-    out = {}
-    for k in d:
-        if k not in names:
-            raise PackError(path, d.key_line(k), f"clause model: unknown {key} name '{k}'")
-        out[str(k)] = _number(path, d, k, lo, hi, "clause model")
-    return out
-
-
 def load_clause_model(path: str | Path | None = None) -> EvidenceModel:
     """Load clause_evidence.yaml (the shipped one unless ``path`` is given); PackError names file and line.
     Plain Python: scikit-learn is needed only to fit it."""
     p = Path(path) if path else patterns_dir() / "clause_evidence.yaml"
-    data = load_yaml(p)
-    if not isinstance(data, dict):
-        raise PackError(p, 1, "clause model: expected a mapping")
-    check_keys(p, data, _MODEL_KEYS, {"version", "intercept", "weights", "threshold"}, "clause model")
-    kinds = set(CLAUSE_CATEGORIES)
-    thresholds = _table(p, data, "threshold", kinds | {"default"}, 0.01, 0.99)
-    size = data.get("size", 0)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-        raise PackError(p, data.key_line("size"), "clause model: 'size' must be a whole number")
-    return EvidenceModel(
-        intercept=_number(p, data, "intercept", -20, 20, "clause model"),
-        weights=_table(p, data, "weights", set(CLAUSE_FEATURES), -20, 20),
-        bias=_table(p, data, "bias", kinds, -20, 20),
-        threshold={k: v for k, v in thresholds.items() if k != "default"},
-        default_threshold=thresholds.get("default", 0.5),
-        fitted=str(data.get("fitted", "")),
-        data=str(data.get("data", "")),
-        size=size,
-    )
+    return read_model(p, "clause model", CLAUSE_FEATURES, CLAUSE_CATEGORIES)
 
 
 @cache
