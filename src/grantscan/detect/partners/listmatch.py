@@ -121,6 +121,7 @@ def _list_evidence(
         _name_after_evidence(det, t, s, e, text, ev)
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _named_after_evidence(det, t, s, e, ev)
+    _honoree_first_evidence(det, text, ev)
     return ev, whole
 
 
@@ -182,6 +183,46 @@ def _named_after_evidence(
     for k, score in idx.score_span(t.span_text(s, end)):
         if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+
+
+# how a listed name says whom a body is named after ('N.A.' is read as the word 'n')
+# 'Academic' is read as 'academy'
+_HONOREE_TITLES = frozenset({"academician", "academy", "academicians"})
+_NAMED_AFTER_RAW = re.compile(r"\b(?:named\s+after|N\.\s?A\.|imeni|im\.)\s", re.IGNORECASE)
+
+
+_HONOREES: dict[int, dict[str, list[int]]] = {}
+
+
+def _honorees(idx: ScreeningIndex) -> dict[str, list[int]]:
+    """The listed names that say whom their body is named after, by their last word (made once per index)."""
+    got = _HONOREES.get(id(idx))
+    if got is None:
+        got = {}
+        for k, n in enumerate(idx.names):
+            words = idx.words_of(k)
+            if words and _NAMED_AFTER_RAW.search(n.raw):
+                got.setdefault(words[-1], []).append(k)
+        _HONOREES.clear()
+        _HONOREES[id(idx)] = got
+    return got
+
+
+def _honoree_first_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """ "Gromov Flight Research Institute" for "Flight Research Institute N.A. M.M. Gromov": the honoree written
+    first, in English order, is the listed name reordered when the rest of the span is the name before whom it
+    is named after."""
+    words = name_words(text)
+    idx = det.screen
+    if len(words) < 3 or words[0] not in _honorees(idx):
+        return
+    for k in _honorees(idx)[words[0]]:
+        # initials, the 'n' of 'N.A.' and the honoree's title left out
+        listed = [w for w in idx.words_of(k) if len(w) > 1]
+        if len(listed) >= 2 and listed[-2] in _HONOREE_TITLES:
+            del listed[-2]
+        if len(listed) >= 3 and list(words[1:]) == listed[:-1] and ev.get(k, (0.0, ""))[0] < 1.0:
+            ev[k] = (1.0, "reordered")
 
 
 def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
