@@ -191,20 +191,21 @@ _HONOREE_TITLES = frozenset({"academician", "academy", "academicians"})
 _NAMED_AFTER_RAW = re.compile(r"\b(?:named\s+after|N\.\s?A\.|imeni|im\.)\s", re.IGNORECASE)
 
 
-_HONOREES: dict[int, dict[str, list[int]]] = {}
+_HONOREES: dict[int, tuple[frozenset[str], dict[str, list[int]]]] = {}
 
 
-def _honorees(idx: ScreeningIndex) -> dict[str, list[int]]:
-    """The listed names that say whom their body is named after, by their last word (made once per index)."""
+def _honorees(idx: ScreeningIndex) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """The listed names that say whom their body is named after: (their last words as written, in lower case;
+    the names by their last word as compared), made once per index from the raw names alone."""
     got = _HONOREES.get(id(idx))
     if got is None:
-        got = {}
-        for k, n in enumerate(idx.names):
-            words = idx.words_of(k)
-            if words and _NAMED_AFTER_RAW.search(n.raw):
-                got.setdefault(words[-1], []).append(k)
-        _HONOREES.clear()
-        _HONOREES[id(idx)] = got
+        written: set[str] = set()
+        by_word: dict[str, list[int]] = {}
+        for k, raw in enumerate(idx.raws):
+            if _NAMED_AFTER_RAW.search(raw) and (words := idx.words_of(k)):
+                written.add(raw.split()[-1].lower())
+                by_word.setdefault(words[-1], []).append(k)
+        got = _HONOREES[id(idx)] = (frozenset(written), by_word)
     return got
 
 
@@ -212,11 +213,14 @@ def _honoree_first_evidence(det: DetectorView, text: str, ev: dict[int, tuple[fl
     """ "Gromov Flight Research Institute" for "Flight Research Institute N.A. M.M. Gromov": the honoree written
     first, in English order, is the listed name reordered when the rest of the span is the name before whom it
     is named after."""
-    words = name_words(text)
     idx = det.screen
-    if len(words) < 3 or words[0] not in _honorees(idx):
+    written, by_word = _honorees(idx)
+    if text.split(None, 1)[0].lower() not in written:
         return
-    for k in _honorees(idx)[words[0]]:
+    words = name_words(text)
+    if len(words) < 3:
+        return
+    for k in by_word.get(words[0], ()):
         # initials, the 'n' of 'N.A.' and the honoree's title left out
         listed = [w for w in idx.words_of(k) if len(w) > 1]
         if len(listed) >= 2 and listed[-2] in _HONOREE_TITLES:
