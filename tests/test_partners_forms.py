@@ -106,6 +106,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "Flight tests will be run at the Smith Flight Research Institute in Bristol.",  # another person first
         "The Gromov lab at Imperial College London will run the simulations.",  # the honoree, another body
         "Under this agreement Walker Hodings Limited in Swansea shall provide samples.",  # the typo, another name
+        "The code was developed by the Kronshtadt group at the University of Sheffield.",  # a research group
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1440,7 +1440,8 @@ def round_eight_rows(rng: random.Random) -> list[dict]:
     Russian body written first, in English order ('Gromov Flight Research Institute' for 'Joint Stock Company
     Flight Research Institute N.A. M.M. Gromov'); 'Holdings' or 'Corporation' written a letter short ('SMIC
     Hodings Limited'). Look-alikes: the same kind of name after another person in a UK town ('Smith Flight
-    Research Institute'), a company of another name with the same typo."""
+    Research Institute'), a company of another name with the same typo, a research group called after a listed
+    one-word name ('the Kronshtadt group at the University of Leeds')."""
     from grantscan.detect.partners.screening import name_words
 
     d = default_designations()
@@ -1485,6 +1486,9 @@ def round_eight_rows(rng: random.Random) -> list[dict]:
             if form in name:
                 written = name.replace(form, rng.choice(shorts))
                 rows.append(designated_row(sentence(rng, written, ""), "legal-short", written, es[0], [name]))
+    for org in ["Kronshtadt", "Stroytransgaz"]:  # a listed one-word name a research group is called after
+        text = f"The code was developed by the {org} group at the University of {rng.choice(TOWNS_UK)}."
+        rows.append({"text": text, "label": "not", "form": "research-group", "org": org})
     for org in ["Walker Hodings Limited", "Thames Coporation", "Wright Hldings Ltd"]:
         rows.append(
             {

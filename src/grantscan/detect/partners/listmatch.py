@@ -271,10 +271,17 @@ def _hit_evidence(
                 continue  # "Integrity Technology" inside "Integrity Technology Solutions": another company
             if det.screen.derived_single(k) and _legal_form_in_lower_case(det, t, h):
                 continue  # "the Wagner group at ETH Zurich": a research group, not the listed 'Wagner Group'
+            if len(det.screen.words_of(k)) == 1 and _research_group(t, h.end):
+                continue  # "the Kronshtadt group at the University of Sheffield": named after its leader
             ev.setdefault(k, (h.score, h.how))
         if h.how == "exact" and any("(" in det.screen.names[k].raw for k in h.names):
             _place_left_out(det, t, h, ev)
     return whole
+
+
+def _research_group(t: _Tokens, i: int) -> bool:
+    """Whether tokens ``i`` on read 'group', 'lab' or 'team' in lower case, then 'at': a research group."""
+    return i + 1 < t.n and t.word(i) in ("group", "lab", "team") and t.word(i + 1) == "at"
 
 
 def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:
