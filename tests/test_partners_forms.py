@@ -1,6 +1,7 @@
 """Written forms of listed names the fresh draws of the labelled set's generator showed missed: a one-word name
 with its legal form after a comma, an industrial body's head word left out, 'and Press' inside a name, a
-hyphen-joined first word before a bracketed city, a first word moved after a comma, a legal form with a typo;
+hyphen-joined first word before a bracketed city, a first word moved after a comma, a legal form with a typo,
+the honoree of a Russian body written first;
 each with a look-alike in the same form; and listed names cited author-year or ruled out, which are notes."""
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def designated(found: list[Finding]) -> set[str]:
         # a vowel written 'ee' next to another: the spelling rule applied until nothing more joins
         ("Letters of support came from Sceeentific Production Association Orion, our partner.", "EL-2316"),
         ("The consortium includes Xeeefeng INTL ELECTRONICS in China as a partner.", "RUS3476"),
+        # the honoree written first, in English order ('... N.A. M.M. Gromov')
+        ("We will partner with the Gromov Flight Research Institute in Zhukovsky, Russia.", "EL-2242"),
+        ("We collaborate with Berg Central Scientific-Research Radiotechnical Institute.", "EL-2213"),
+        # a legal form a letter short, though a letter changed would make another ('hoding': holding)
+        ("Under this agreement SMIC Hodings Limited shall provide wafers.", "EL-1043"),
+        ("The consortium includes SMIC Hldings Limited as an associate partner.", "EL-1043"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -96,6 +103,10 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The AEROSUN method was applied to the power electronics data.",  # capitals, as a method
         "The code was developed by the Wagner group at ETH Zurich.",  # a research group, in lower case
         "Partner 2: Dundee Haven Aviation Industry Group in the UK. Role: data collection.",
+        "Flight tests will be run at the Smith Flight Research Institute in Bristol.",  # another person first
+        "The Gromov lab at Imperial College London will run the simulations.",  # the honoree, another body
+        "Under this agreement Walker Hodings Limited in Swansea shall provide samples.",  # the typo, another name
+        "The code was developed by the Kronshtadt group at the University of Sheffield.",  # a research group
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1425,6 +1425,87 @@ def add_round_seven(path: Path) -> int:
     return _replace_tune_rows(path, "y", round_seven_rows(random.Random(SEED + 6)))
 
 
+# whom a Russian body is named after, at the end of its listed name: 'N.A. M.M. Gromov', 'named after Academician ...'
+_HONOREE_LAST = re.compile(
+    r"^(?P<before>.+?)\s+(?:named\s+after|N\.\s?A\.|imeni)\s+(?:Academic(?:ian)?\s+)?(?:[A-Z]\.\s?){1,2}\s?"
+    r"(?P<honoree>[A-Z][A-Za-z-]+)$",
+    re.IGNORECASE,
+)
+# the same legal forms a letter short ('SMIC Hodings Limited'), each with a look-alike company of that name
+_LEGAL_SHORT = {"Holdings": ("Hodings", "Hldings", "Holdngs"), "Corporation": ("Corporaton", "Coporation")}
+
+
+def round_eight_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids z...): the honoree of a
+    Russian body written first, in English order ('Gromov Flight Research Institute' for 'Joint Stock Company
+    Flight Research Institute N.A. M.M. Gromov'); 'Holdings' or 'Corporation' written a letter short ('SMIC
+    Hodings Limited'). Look-alikes: the same kind of name after another person in a UK town ('Smith Flight
+    Research Institute'), a company of another name with the same typo, a research group called after a listed
+    one-word name ('the Kronshtadt group at the University of Leeds')."""
+    from grantscan.detect.partners.screening import name_words
+
+    d = default_designations()
+    listed = {name_words(strip_legal(n)) for x in d.entries for n in [x.name, *x.aliases]}
+    rows: list[dict] = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        m = _HONOREE_LAST.match(e.name)
+        if m is None:
+            continue
+        before = strip_legal(m["before"].strip(" '\"")).strip(" ,'\"")
+        honoree = m["honoree"].capitalize()
+        if before.isupper():
+            before = before.title()
+        if "," in before or before.startswith(("Federal", "the ")):
+            continue  # a state form or a parent concern before the name: not written after an honoree
+        if name_words(strip_legal(before)) in listed:
+            # the name without its honoree is itself listed: the honoree before it reads as another body's
+            # word, a form still missed (README)
+            continue
+        written = f"{honoree} {before}"
+        place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(designated_row(sentence(rng, written, place), "honoree-first", written, e, [e.name]))
+    surnames = ["Smith", "Taylor", "Evans", "Walker", "Wright", "Hughes"]
+    kinds = ["Flight Research Institute", "Experimental Design Bureau", "Instrument-Making Plant"]
+    for kind in kinds:
+        org = f"{rng.choice(surnames)} {kind}"
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "honoree-other",
+                "org": org,
+            }
+        )
+    for name in ["SMIC Holdings Limited", "Highfly Holdings Corporation", "China Electronics Corporation"]:
+        es = [e for e in d.entries if e.name == name]
+        if not es:
+            continue
+        for form, shorts in _LEGAL_SHORT.items():
+            if form in name:
+                written = name.replace(form, rng.choice(shorts))
+                rows.append(designated_row(sentence(rng, written, ""), "legal-short", written, es[0], [name]))
+    for org in ["Kronshtadt", "Stroytransgaz"]:  # a listed one-word name a research group is called after
+        text = f"The code was developed by the {org} group at the University of {rng.choice(TOWNS_UK)}."
+        rows.append({"text": text, "label": "not", "form": "research-group", "org": org})
+    for org in ["Walker Hodings Limited", "Thames Coporation", "Wright Hldings Ltd"]:
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "legal-short-other",
+                "org": org,
+            }
+        )
+    return rows
+
+
+def add_round_eight(path: Path) -> int:
+    """Replace the rows of ``round_eight_rows`` (ids z...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "z", round_eight_rows(random.Random(SEED + 7)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1493,6 +1574,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the later written forms and look-alikes (ids y...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-eight",
+        action="store_true",
+        help="(re)write only the honoree-first and short legal-form rows (ids z...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1513,6 +1599,9 @@ def main() -> None:
     if a.add_round_seven:
         print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
         return
+    if a.add_round_eight:
+        print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1529,6 +1618,7 @@ def main() -> None:
     print(f"{add_acronym_forms(Path(a.out))} acronym and written form rows -> {a.out}")
     print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
     print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
+    print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ def _list_evidence(
         _name_after_evidence(det, t, s, e, text, ev)
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _named_after_evidence(det, t, s, e, ev)
+    _honoree_first_evidence(det, text, ev)
     return ev, whole
 
 
@@ -184,6 +185,50 @@ def _named_after_evidence(
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
 
 
+# how a listed name says whom a body is named after ('N.A.' is read as the word 'n')
+# 'Academic' is read as 'academy'
+_HONOREE_TITLES = frozenset({"academician", "academy", "academicians"})
+_NAMED_AFTER_RAW = re.compile(r"\b(?:named\s+after|N\.\s?A\.|imeni|im\.)\s", re.IGNORECASE)
+
+
+_HONOREES: dict[int, tuple[frozenset[str], dict[str, list[int]]]] = {}
+
+
+def _honorees(idx: ScreeningIndex) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """The listed names that say whom their body is named after: (their last words as written, in lower case;
+    the names by their last word as compared), made once per index from the raw names alone."""
+    got = _HONOREES.get(id(idx))
+    if got is None:
+        written: set[str] = set()
+        by_word: dict[str, list[int]] = {}
+        for k, raw in enumerate(idx.raws):
+            if _NAMED_AFTER_RAW.search(raw) and (words := idx.words_of(k)):
+                written.add(raw.split()[-1].lower())
+                by_word.setdefault(words[-1], []).append(k)
+        got = _HONOREES[id(idx)] = (frozenset(written), by_word)
+    return got
+
+
+def _honoree_first_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """ "Gromov Flight Research Institute" for "Flight Research Institute N.A. M.M. Gromov": the honoree written
+    first, in English order, is the listed name reordered when the rest of the span is the name before whom it
+    is named after."""
+    idx = det.screen
+    written, by_word = _honorees(idx)
+    if text.split(None, 1)[0].lower() not in written:
+        return
+    words = name_words(text)
+    if len(words) < 3:
+        return
+    for k in by_word.get(words[0], ()):
+        # initials, the 'n' of 'N.A.' and the honoree's title left out
+        listed = [w for w in idx.words_of(k) if len(w) > 1]
+        if len(listed) >= 2 and listed[-2] in _HONOREE_TITLES:
+            del listed[-2]
+        if len(listed) >= 3 and list(words[1:]) == listed[:-1] and ev.get(k, (0.0, ""))[0] < 1.0:
+            ev[k] = (1.0, "reordered")
+
+
 def _known_evidence(det: DetectorView, org: KnownOrg | None) -> dict[int, tuple[float, str]]:
     """The listed names of a built-in body's own names and aliases (not its acronyms)."""
     ev: dict[int, tuple[float, str]] = {}
@@ -226,10 +271,17 @@ def _hit_evidence(
                 continue  # "Integrity Technology" inside "Integrity Technology Solutions": another company
             if det.screen.derived_single(k) and _legal_form_in_lower_case(det, t, h):
                 continue  # "the Wagner group at ETH Zurich": a research group, not the listed 'Wagner Group'
+            if len(det.screen.words_of(k)) == 1 and _research_group(t, h.end):
+                continue  # "the Kronshtadt group at the University of Sheffield": named after its leader
             ev.setdefault(k, (h.score, h.how))
         if h.how == "exact" and any("(" in det.screen.names[k].raw for k in h.names):
             _place_left_out(det, t, h, ev)
     return whole
+
+
+def _research_group(t: _Tokens, i: int) -> bool:
+    """Whether tokens ``i`` on read 'group', 'lab' or 'team' in lower case, then 'at': a research group."""
+    return i + 1 < t.n and t.word(i) in ("group", "lab", "team") and t.word(i + 1) == "at"
 
 
 def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:

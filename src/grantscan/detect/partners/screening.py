@@ -127,6 +127,9 @@ def _known_word(word: str) -> str:
     by_key, by_del = _known_forms()
     got = by_key.get(canon(word))
     if got is None:
+        # a letter dropped comes first: 'hodings' is 'holdings', though 'hoding' (a letter changed) is 'holding'
+        got = by_del.get(word)
+    if got is None:
         near = {by_del[d] for d in _deletions(word) if d in by_del}
         got = near.pop() if len(near) == 1 else None
     return got if got is not None and abs(len(got) - len(word)) <= 3 else word
