@@ -249,9 +249,13 @@ def test_tokenizer_affix_runs_are_linear_in_their_length() -> None:
     def make(n: int, k: int) -> str:  # 60 chunks of n closing brackets, each new to the tokenizer's cache
         return " ".join(f"{j}x{k}{n}" + "]" * n for j in range(60))
 
-    n, t1, t4 = growth(make, nlp.tokenizer, 110)
-    assert n == 110, "the 60 chunks took too little time to be measured"
-    assert t4 < RATIO * t1, f"{t1:.4f}s -> {t4:.4f}s"
+    for _ in range(3):  # measured again when it grows: a busy machine slows one run now and then
+        n, t1, t4 = growth(make, nlp.tokenizer, 110)
+        assert n == 110, "the 60 chunks took too little time to be measured"
+        if t4 < RATIO * t1:
+            break
+    else:
+        raise AssertionError(f"{t1:.4f}s -> {t4:.4f}s, three times")
 
 
 def test_tail_suffix_search_finds_what_the_full_search_finds() -> None:
