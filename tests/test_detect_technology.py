@@ -424,3 +424,56 @@ def test_things_that_collaborate_with_each_other_are_not_a_research_partner(dete
         "robotics",
     )
     assert any("verb: collaborate" in r for r in partner)
+
+
+_PARTY_RULES = {"defence-agreement-party", "defence-agreement-issuer"}
+
+
+def _party_findings(detector: Detector, text: str) -> list[Finding]:
+    """Defence findings of the party and issuer rules in ``text`` read as an agreement."""
+    found = tech(detector.detect(doc(text), doctype="agreement"), "defence")
+    return [f for f in found if f.rule_id in _PARTY_RULES]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # party
+        "This Agreement is made between the Naval Research Laboratory and Acme Robotics Ltd (the Licensee).",
+        "Licensor: Defence Science and Technology Laboratory, Porton Down, Salisbury, United Kingdom.",
+        "The Agreements Officer of the Air Force Research Laboratory shall approve any change to the budget.",
+        # issuer
+        "The Army Research Office hereby grants the Recipient a non-exclusive licence to use the data.",
+        "COOPERATIVE RESEARCH AND DEVELOPMENT AGREEMENT ACME INSTRUMENTS LTD AND THE OFFICE OF NAVAL RESEARCH "
+        "875 NORTH RANDOLPH STREET ARLINGTON",
+        # sponsor
+        "This software was developed with funds from DARPA under the terms of this licence.",
+    ],
+)
+def test_defence_body_as_party_issuer_or_sponsor_is_defence_in_an_agreement(
+    detector: Detector, text: str
+) -> None:
+    """The end user is the risk: an agreement whose party, issuer or funder is a defence body is a defence
+    matter whatever its subject, reported in spite of the agreement discount, with a reason saying why."""
+    found = _party_findings(detector, text)
+    assert found, text
+    assert any("defence body is a party to the agreement" in " ".join(f.reasons) for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of federal agencies in boilerplate
+        "Federal agencies such as NASA, the National Institutes of Health, the Department of Energy and the "
+        "Department of Defense publish their own cost principles.",
+        # DFARS clause titles
+        "252.204-7012 Safeguarding Covered Defense Information and Cyber Incident Reporting; 252.225-7048 "
+        "Export-Controlled Items; 252.227-7013 Rights in Technical Data - Other Than Commercial Products.",
+        # an export notice citing ITAR
+        "Export of the software may require a licence under the International Traffic in Arms Regulations "
+        "administered by the Department of State.",
+    ],
+)
+def test_defence_body_mentioned_otherwise_is_not_a_party(detector: Detector, text: str) -> None:
+    """A defence body named in a list of agencies, a DFARS clause title or an export notice is no party."""
+    assert not _party_findings(detector, text)

@@ -355,13 +355,18 @@ class ContextScorer:
             if sent is None:
                 sent = sent_at[a] = doc[a : sent_end[a]]
             r = h.rule
-            if (
-                r.requires is not None
-                and _rule_context(ctx, h, sent, f"{r.id}\x1freq", r.requires.window) is None
-            ):
-                continue
+            required = None
+            if r.requires is not None:
+                required = _rule_context(ctx, h, sent, f"{r.id}\x1freq", r.requires.window)
+                if required is None:
+                    continue
             feats: dict[str, Feature] = {}
             _term(feats, doc, h)
+            if required is not None and r.description:
+                # the reason says why the required words make the term count ("defence body is a party to
+                # the agreement ('between')")
+                cue = span_text(doc, *required)
+                feats["term.score"] = Feature(r.score, f"{r.id}: {r.description}, '{cue}'")
             _rule_cues(feats, doc, ctx, h, sent)
             _support(feats, doc, h, sent, lowered, by_sent_cat, distinct, facts)
             _position(feats, block, h, self._org_words)
