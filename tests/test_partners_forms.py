@@ -78,6 +78,12 @@ def designated(found: list[Finding]) -> set[str]:
         # a legal form a letter short, though a letter changed would make another ('hoding': holding)
         ("Under this agreement SMIC Hodings Limited shall provide wafers.", "EL-1043"),
         ("The consortium includes SMIC Hldings Limited as an associate partner.", "EL-1043"),
+        # a name of one three-letter word written with its legal form, with no place named
+        ("We work with JSC ITC on software integration.", "RUS1915"),
+        ("This proposal involves a research collaboration with JSC UPZ on gas turbines.", "EL-1987"),
+        # a legal-form word of seven letters written in six
+        ("Work package 3 is run jointly with GDL Company Limitd as a partner.", "EL-0880"),
+        ("Under this agreement BelOMO Hlding shall provide samples.", "EL-0057"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -107,6 +113,10 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The Gromov lab at Imperial College London will run the simulations.",  # the honoree, another body
         "Under this agreement Walker Hodings Limited in Swansea shall provide samples.",  # the typo, another name
         "The code was developed by the Kronshtadt group at the University of Sheffield.",  # a research group
+        "We buy tea from ITC Limited in Leeds.",  # three listed letters with another legal form
+        "We buy tea from ITC Limited.",
+        "The ITC method was used to measure binding.",  # the letters as a method
+        "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1506,6 +1506,86 @@ def add_round_eight(path: Path) -> int:
     return _replace_tune_rows(path, "z", round_eight_rows(random.Random(SEED + 7)))
 
 
+# a legal-form word written a letter short in six letters (read as that form, see ``screening._legal_form_short``)
+_LEGAL_SIX = {
+    "Holding": ["Holdng", "Hlding", "Holdig"],
+    "Company": ["Compny", "Copany"],
+    "Limited": ["Limted", "Limitd"],
+}
+
+
+def round_nine_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids n...): names of one
+    three-letter word written with their legal form ('JSC ITC', 'USM Holdings Limited'), which the compiled index
+    once left out, and legal-form words of seven letters written with one dropped ('OJSC RN Holdng'). Look-alikes:
+    the same three letters as a method or a field value, another company with the same word and another trade
+    word in a UK town ('USM Foods Limited'), and other companies with the same legal-form typo."""
+    from grantscan.detect.partners.screening import _short_company, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    d = default_designations()
+    dropped = word_lists().dropped
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            w = name_words(n)
+            if len(w) == 1 and _short_company(n, w, dropped) and n.isascii() and "'" not in n:
+                pool.append((n, e))
+    rows: list[dict] = []
+    for n, e in rng.sample(pool, 16):
+        place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(designated_row(sentence(rng, n, place), "short-word", n, e, [n]))
+        word = name_words(n)[0].upper()
+        text = rng.choice(
+            [
+                f"Binding was measured by the {word} method described in the appendix.",
+                f"Each record holds a {word} field giving the sample's batch.",
+                f"The {word} scores of the two cohorts are compared in Table 2.",
+            ]
+        )
+        rows.append({"text": text, "label": "not", "form": "short-word-other", "org": word})
+        other = f"{word} {rng.choice(['Foods', 'Print', 'Garden', 'Dental'])} Limited"
+        rows.append(
+            {
+                "text": sentence(rng, other, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "short-word-other-company",
+                "org": other,
+            }
+        )
+    for name in [
+        "KTK Holding",
+        "GDL Company Limited",
+        "Technodinamika Holding",
+        "BelOMO Holding",
+        "Staut Company Limited",
+    ]:
+        es = [e for e in d.entries if name in [e.name, *e.aliases]]
+        if not es:
+            continue
+        for form, shorts in _LEGAL_SIX.items():
+            if form in name:
+                written = name.replace(form, rng.choice(shorts))
+                rows.append(designated_row(sentence(rng, written, ""), "legal-six", written, es[0], [name]))
+    for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "legal-six-other",
+                "org": org,
+            }
+        )
+    return rows
+
+
+def add_round_nine(path: Path) -> int:
+    """Replace the rows of ``round_nine_rows`` (ids n...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "n", round_nine_rows(random.Random(SEED + 8)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1579,6 +1659,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the honoree-first and short legal-form rows (ids z...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-nine",
+        action="store_true",
+        help="(re)write only the short-word name and six-letter legal-form rows (ids n...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1602,6 +1687,9 @@ def main() -> None:
     if a.add_round_eight:
         print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
         return
+    if a.add_round_nine:
+        print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1619,6 +1707,7 @@ def main() -> None:
     print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
     print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
     print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
+    print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
 _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
+_SHORT_FLAG = 8  # while compiling only: a name of one short word written with its legal form
 # what a word of a listed name is to span scoring: distinctive, generic, a type word, a place or initial
 _REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
 
@@ -92,6 +93,8 @@ def name_words(s: str) -> tuple[str, ...]:
             w = w.rstrip("stndrh")  # '28th' -> '28'
         elif len(w) >= 7 and w not in abbreviations and w not in dropped:
             w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
+        elif len(w) == 6 and w not in dropped:
+            w = _legal_form_short(w)  # 'Holdng'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
@@ -133,6 +136,31 @@ def _known_word(word: str) -> str:
         near = {by_del[d] for d in _deletions(word) if d in by_del}
         got = near.pop() if len(near) == 1 else None
     return got if got is not None and abs(len(got) - len(word)) <= 3 else word
+
+
+def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
+    """A one-word name of three letters written with its legal form ('JSC ITC', 'USM Holdings Limited'): a name
+    the matcher finds only with a legal form beside it, as it does any one-word name."""
+    return (
+        len(words) == 1
+        and len(words[0]) == 3
+        and words[0].isalpha()
+        and any(w in dropped and w not in word_lists().connecting for w in _SPLIT.findall(fold(raw)))
+    )
+
+
+@lru_cache(maxsize=1)
+def _legal_forms_short() -> dict[str, str]:
+    """Six-letter words that are a legal-form word of seven letters with one letter dropped ('holdng' ->
+    'holding'), each kept only where one legal form has it: shorter words are read only as legal forms, as
+    'center' or 'system' written for a longer word of the lists would be read as another word."""
+    _, by_del = _known_forms()
+    forms = word_lists().legal_forms
+    return {d: w for d, w in by_del.items() if len(d) == 6 and w in forms}
+
+
+def _legal_form_short(word: str) -> str:
+    return _legal_forms_short().get(word, word)
 
 
 # the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
@@ -291,13 +319,19 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 flag = _ACRONYM_FLAG
             else:
                 words = name_words(raw)
-                if not words or len(words) > MAX_NAME_WORDS or all(len(w) <= 3 for w in words):
+                if not words or len(words) > MAX_NAME_WORDS:
+                    continue
+                short = all(len(w) <= 3 for w in words)
+                if short and not _short_company(raw, words, dropped):
                     continue  # 'LLC A-K-S': letters, not a name
-                flag = 0
+                # a short name written with its legal form is matched only with that form beside it
+                # (``legal_written``), which says which body it is as a place would
+                flag = _SHORT_FLAG if short else 0
                 firsts.add(words[0])
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
-            if _generic(words, wl):
+            if _generic(words, wl) and not flag & _SHORT_FLAG:
                 flag |= _GENERIC_FLAG
+            flag &= ~_SHORT_FLAG
             if shortened:
                 flag |= _SHORTENED_FLAG
             raws.append(raw)
@@ -839,9 +873,11 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        written = {_known_word(w) if len(w) >= 7 else w for w in written}  # 'Limited Liabiltiy Company'
+        written = {_known_word(w) if len(w) >= 7 else _legal_form_short(w) for w in written}  # 'Liabiltiy'
         if want <= written:
             return True
+        if len(self.words_of(k)[0]) <= 3:
+            return False  # 'JSC ITC' is not 'ITC Limited': three letters name many companies
         # a word no everyday text uses, with one word of its legal form or an abbreviated legal form of its own
         # ('Aviasnab, JSC' for 'Aviasnab LLC': a body re-registered or written with another form; not the
         # 'Liability' of a heading)
