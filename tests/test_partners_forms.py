@@ -84,6 +84,9 @@ def designated(found: list[Finding]) -> set[str]:
         # a legal-form word of seven letters written in six
         ("Work package 3 is run jointly with GDL Company Limitd as a partner.", "EL-0880"),
         ("Under this agreement BelOMO Hlding shall provide samples.", "EL-0057"),
+        # the first word with two letters swapped
+        ("Samples will be supplied by NATOINAL IRANIAN OIL COMPANY for the study.", "INU0318"),
+        ("We partner with the Natoinal Iranian Oil Co on reservoir modelling.", "INU0318"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -116,6 +119,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We buy tea from ITC Limited in Leeds.",  # three listed letters with another legal form
         "We buy tea from ITC Limited.",
         "The ITC method was used to measure binding.",  # the letters as a method
+        "The Natoinal Oil Museum in Aberdeen hosts the workshop.",  # the first word's typo, another name
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
     ],
 )

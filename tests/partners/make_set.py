@@ -1519,7 +1519,8 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
     three-letter word written with their legal form ('JSC ITC', 'USM Holdings Limited'), which the compiled index
     once left out, and legal-form words of seven letters written with one dropped ('OJSC RN Holdng'). Look-alikes:
     the same three letters as a method or a field value, another company with the same word and another trade
-    word in a UK town ('USM Foods Limited'), and other companies with the same legal-form typo."""
+    word in a UK town ('USM Foods Limited'), other companies with the same legal-form typo, and the first word
+    with the typo before other words."""
     from grantscan.detect.partners.screening import _short_company, name_words
     from grantscan.detect.partners.words import word_lists
 
@@ -1569,6 +1570,32 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
             if form in name:
                 written = name.replace(form, rng.choice(shorts))
                 rows.append(designated_row(sentence(rng, written, ""), "legal-six", written, es[0], [name]))
+    # the first word written with two letters swapped ('Natoinal Iranian Oil Company'), and the same word with
+    # the typo before other words in a UK town
+    firsts = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        words = e.name.split()
+        if 3 <= len(words) <= 5 and words[0].isalpha() and len(words[0]) >= 7 and e.name.isascii():
+            firsts.append(e)
+    for e in rng.sample(firsts, 10):
+        first, rest = e.name.split(" ", 1)
+        i = rng.randrange(2, len(first) - 2)
+        typo = first[:i] + first[i + 1] + first[i] + first[i + 2 :]
+        if typo.lower() == first.lower():
+            continue
+        written = f"{typo} {rest}"
+        rows.append(designated_row(sentence(rng, written, ""), "first-word-typo", written, e, [e.name]))
+        other = f"{typo} {rng.choice(['Dental Practice', 'Garden Centre', 'Print Works'])}"
+        rows.append(
+            {
+                "text": sentence(rng, other, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "first-word-typo-other",
+                "org": other,
+            }
+        )
     for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
         rows.append(
             {

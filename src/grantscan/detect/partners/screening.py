@@ -586,6 +586,7 @@ class ScreeningIndex:
         self._two_cache: dict[str, bool] = {}
         # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
         self._kinds: dict[int, tuple[int, int]] = {}
+        self._first_typos: dict[str, bool] = {}  # a capitalised word: may be a first word with a typo
         self._typo_words: dict[int, bool] = {}
 
     @classmethod
@@ -1009,9 +1010,13 @@ class ScreeningIndex:
         caps = np.flatnonzero(orth != lower)
         if not len(caps):
             return hits
-        starts = caps[_member(self.first_hashes, lower[caps])].tolist()
+        first = _member(self.first_hashes, lower[caps])
+        starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
+        typo_starts = self._typo_starts(caps[~first].tolist(), n, word, cap)
+        if typo_starts:
+            starts = sorted(set(starts) | typo_starts)
         if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
@@ -1043,7 +1048,7 @@ class ScreeningIndex:
                     node = edges.get(node * v + x) if x is not None else None
                     if node is None:
                         break
-                if node is None and depth and typo == 1.0 and len(ws) == 1 and cap(j):
+                if node is None and (depth or i in typo_starts) and typo == 1.0 and len(ws) == 1 and cap(j):
                     # one word of a longer listed name written with a typo ('Marine Instrument Engnieering')
                     node, typo = self._typo_child(at, ws[0])
                 if node is None:
@@ -1052,7 +1057,7 @@ class ScreeningIndex:
                 depth += 1
                 if node in terms:
                     best = (j, self._ending_at(node, terms[node]), typo, depth)
-            if best is not None:
+            if best is not None and not (i in typo_starts and best[3] < 2):
                 names = [
                     k
                     for k in best[1]
@@ -1065,6 +1070,31 @@ class ScreeningIndex:
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    def _typo_starts(self, tokens: list[int], n: int, word, cap) -> set[int]:  # noqa: ANN001
+        """Of capitalised ``tokens`` no listed name starts with, those that may be a listed first word written
+        with a typo ('NATOINAL IRANIAN OIL COMPANY'): six letters or more, no everyday word, before another
+        capitalised word (a first word alone is too little to read a typo in). Decided once per word."""
+        got: set[int] = set()
+        seen = self._first_typos
+        if len(seen) > 50_000:
+            seen.clear()
+        for i in tokens:
+            if i + 1 >= n or not cap(i + 1):
+                continue
+            w = word(i)
+            ok = seen.get(w)
+            if ok is None:
+                f = fold(w)
+                ok = seen[w] = (
+                    len(f) >= 6
+                    and f.isalpha()
+                    and not self._as_spelt(f)
+                    and self._typo_child(0, f)[0] is not None
+                )
+            if ok:
+                got.add(i)
+        return got
 
     def _token_kind(self, text: str) -> tuple[int, int]:
         """What token ``text`` is to the trie walk: (0, -1) no name word (a connecting word, punctuation), (1, id)
