@@ -87,6 +87,12 @@ def designated(found: list[Finding]) -> set[str]:
         # the first word with two letters swapped
         ("Samples will be supplied by NATOINAL IRANIAN OIL COMPANY for the study.", "INU0318"),
         ("We partner with the Natoinal Iranian Oil Co on reservoir modelling.", "INU0318"),
+        # a distinctive word of a two-word listed name standing alone as an organisation
+        ("We will collaborate with Megvii on face recognition benchmarks.", "EL-0759"),
+        ("The student will spend six months at Beihang working on flight control.", "EL-0300"),
+        ("Partners: University of Bristol, Beihang, Imperial College London.", "EL-0300"),
+        ("Co-investigator Dr Li (Beihang) will lead work package 3.", "EL-0300"),
+        ("Funding is co-provided by USM Holdings, Moscow.", "RUS1821"),  # a word of its own legal form
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -120,6 +126,11 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We buy tea from ITC Limited.",
         "The ITC method was used to measure binding.",  # the letters as a method
         "The Natoinal Oil Museum in Aberdeen hosts the workshop.",  # the first word's typo, another name
+        "We will collaborate with Megvision Ltd on machine vision benchmarks.",  # another word
+        "The workshop will be held at 37 Beihang Road in Leeds.",  # an address
+        "The Megvii dataset licence was reviewed and found unsuitable.",  # not as an organisation
+        "Dr Li studied the Beihang campus architecture in urban planning.",
+        "This marks a new era for battery research, with Era Biotech Ltd of Leeds.",
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
     ],
 )

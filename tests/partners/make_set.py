@@ -1520,7 +1520,7 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
     once left out, and legal-form words of seven letters written with one dropped ('OJSC RN Holdng'). Look-alikes:
     the same three letters as a method or a field value, another company with the same word and another trade
     word in a UK town ('USM Foods Limited'), other companies with the same legal-form typo, and the first word
-    with the typo before other words."""
+    with the typo before other words, the lone word as an address or a data set's name."""
     from grantscan.detect.partners.screening import _short_company, name_words
     from grantscan.detect.partners.words import word_lists
 
@@ -1596,6 +1596,47 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
                 "org": other,
             }
         )
+    # a listed name of a distinctive word and a generic or trade word, written with its word alone where an
+    # organisation stands ('with Megvii', 'at Beihang', a list item); the word as an address or a data set's name
+    from grantscan.detect.partners.detector import _common_words
+
+    wl, everyday = word_lists(), _common_words()
+    lone = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        w = name_words(e.name)
+        if (
+            len(w) == 2
+            and (w[1] in wl.generic or w[1] in wl.company_words)
+            and len(w[0]) >= 6
+            and w[0].isalpha()
+            and not {w[0]} & (wl.generic | wl.company_words | wl.places)
+            and e.name.split()[0].lower() == w[0]
+            and w[0] not in everyday  # 'Positive', 'Advantage': words, not names
+            and all(len(name_words(n)) > 1 for n in e.aliases)  # listed alone, it is found alone already
+        ):
+            lone.append(e)
+    for e in rng.sample(lone, 10):
+        word = e.name.split()[0]
+        word = word.title() if word.isupper() else word  # a list's capitals, as a text writes the name
+        text = rng.choice(
+            [
+                f"We will collaborate with {word} on the benchmarks.",
+                f"The student will spend six months at {word} working on control.",
+                f"Partners: University of {rng.choice(TOWNS_UK)}, {word}, Imperial College London.",
+                f"Co-investigator Dr Li ({word}) will lead work package 3.",
+            ]
+        )
+        rows.append(designated_row(text, "lone-word", word, e, [e.name]))
+        other = rng.choice(
+            [
+                f"The workshop will be held at 37 {word} Road in {rng.choice(TOWNS_UK)}.",
+                f"The {word} data set was reviewed and found unsuitable.",
+                f"We will collaborate with {word}sion Ltd of {rng.choice(TOWNS_UK)}.",
+            ]
+        )
+        rows.append({"text": other, "label": "not", "form": "lone-word-other", "org": word})
     for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
         rows.append(
             {

@@ -102,6 +102,9 @@ def name_words(s: str) -> tuple[str, ...]:
 
 
 _ORDINAL = ("st", "nd", "rd", "th")
+# what a lone distinctive word stands as an organisation after ('with Megvii'), or between (a list, a bracket)
+_LONE_BEFORE = frozenset({"with", "at", "from"})
+_LONE_AFTER = {"(": (")",), ",": (",", "and")}
 
 
 @lru_cache(maxsize=1)
@@ -877,8 +880,11 @@ class ScreeningIndex:
         written = {_known_word(w) if len(w) >= 7 else _legal_form_short(w) for w in written}  # 'Liabiltiy'
         if want <= written:
             return True
-        if len(self.words_of(k)[0]) <= 3:
-            return False  # 'JSC ITC' is not 'ITC Limited': three letters name many companies
+        words = self.words_of(k)
+        if len(words) == 1 and len(words[0]) <= 3:
+            # a word of its own legal form ('USM Holdings' for 'USM Holdings Limited'), never another form:
+            # 'JSC ITC' is not 'ITC Limited', as three letters name many companies
+            return not want.isdisjoint(written)
         # a word no everyday text uses, with one word of its legal form or an abbreviated legal form of its own
         # ('Aviasnab, JSC' for 'Aviasnab LLC': a body re-registered or written with another form; not the
         # 'Liability' of a heading)
@@ -1067,9 +1073,51 @@ class ScreeningIndex:
                     # a typo costs its share of the name's words
                     score = round(1.0 - (1.0 - best[2]) / best[3], 3)
                     hits.append(Hit(i, best[0], names, "exact" if score == 1.0 else "typo", score))
+        for i in caps[first].tolist():
+            lone = self._lone_word(i, n, word, cap)
+            if lone:
+                hits.append(Hit(i, i + 1, lone, "exact"))
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    def _lone_word(self, i: int, n: int, word, cap) -> list[int]:  # noqa: ANN001
+        """The listed names of two words, a distinctive first word and a generic or trade word, that token ``i``
+        stands for alone as an organisation ('with Megvii' for 'Megvii Technology', 'at Beihang' for 'Beihang
+        University'): after 'with', 'at' or 'from', or as an item of a list or a bracket, no capitalised word
+        after it. The word is of five letters or more and no everyday, generic, trade word or place."""
+        before = fold(word(i - 1)) if i else ""
+        after = word(i + 1) if i + 1 < n else "."
+        if before in _LONE_BEFORE:
+            if cap(i + 1) and after.isalpha():
+                return []
+        elif not (before in ("(", ",") and after in _LONE_AFTER.get(before, ())):
+            return []
+        ws = name_words(word(i))
+        if len(ws) != 1 or len(ws[0]) < 5 or not ws[0].isalpha():
+            return []
+        w = ws[0]
+        wl = word_lists()
+        if w in self.common or w in wl.generic or w in wl.company_words or w in wl.places:
+            return []
+        word_id, edges, terms = self._trie
+        v = max(1, len(word_id))
+        node = edges.get(word_id[w]) if w in word_id else None
+        if node is None:
+            return []
+        out: list[int] = []
+        for g in self._lone_heads:
+            child = edges.get(node * v + g)
+            if child is not None and child in terms:
+                out.extend(k for k in self._ending_at(child, terms[child]) if len(self.words_of(k)) == 2)
+        return out
+
+    @cached_property
+    def _lone_heads(self) -> list[int]:
+        """Ids of the listed words a lone first word may stand for a name with: generic and trade words."""
+        wl = word_lists()
+        word_id = self._trie[0]
+        return [x for w, x in word_id.items() if w in wl.generic or w in wl.company_words]
 
     def _typo_starts(self, tokens: list[int], n: int, word, cap) -> set[int]:  # noqa: ANN001
         """Of capitalised ``tokens`` no listed name starts with, those that may be a listed first word written
