@@ -93,6 +93,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Partners: University of Bristol, Beihang, Imperial College London.", "EL-0300"),
         ("Co-investigator Dr Li (Beihang) will lead work package 3.", "EL-0300"),
         ("Funding is co-provided by USM Holdings, Moscow.", "RUS1821"),  # a word of its own legal form
+        # a generic name's legal form written with a typo is its legal form
+        ("We work with Public Joint Stock Company 'United Shipbuilding Corporatin' on hulls.", "EL-2873"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -131,6 +133,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The Megvii dataset licence was reviewed and found unsuitable.",  # not as an organisation
         "Dr Li studied the Beihang campus architecture in urban planning.",
         "This marks a new era for battery research, with Era Biotech Ltd of Leeds.",
+        "We work with Innovation Technology Corporatin in Leeds on sensors.",  # the typo, a generic name placed
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
     ],
 )

@@ -1637,6 +1637,25 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
             ]
         )
         rows.append({"text": other, "label": "not", "form": "lone-word-other", "org": word})
+    # a generic listed name whose legal form, written with a typo, makes it designated
+    for name, written in [
+        ("United Shipbuilding Corporation", "Public Joint Stock Company 'United Shipbuilding Corporatin'"),
+        ("Innovation and Technologies LLC", "Innovation and Technologies Limitd Liability Company"),
+    ]:
+        es = [e for e in d.entries if name in [e.name, *e.aliases]]
+        if es:
+            rows.append(
+                designated_row(sentence(rng, written, ""), "generic-legal-typo", written, es[0], [name])
+            )
+    for org in ["Digital Solutions Limitd", "Innovation Technology Corporatin"]:
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "generic-legal-typo-other",
+                "org": org,
+            }
+        )
     for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
         rows.append(
             {

@@ -166,6 +166,15 @@ def _legal_form_short(word: str) -> str:
     return _legal_forms_short().get(word, word)
 
 
+def legal_word(word: str) -> str:
+    """The legal-form word ``word`` (folded) is written for with one typo ('corporatin' -> 'corporation',
+    'holdng' -> 'holding'), else ``word``."""
+    if len(word) >= 7:
+        got = _known_word(word)
+        return got if got in word_lists().legal_forms else word
+    return _legal_form_short(word) if len(word) == 6 else word
+
+
 # the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
 _EZAFE = re.compile(r"(?<=[a-z])-y?e\b")
 # two short syllables joined by a hyphen, the second in lower case: a Chinese name written syllable by syllable
