@@ -598,7 +598,7 @@ class ScreeningIndex:
         self._two_cache: dict[str, bool] = {}
         # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
         self._kinds: dict[int, tuple[int, int]] = {}
-        self._first_typos: dict[str, bool] = {}  # a capitalised word: may be a first word with a typo
+        self._first_typos: dict[int, bool] = {}  # ORTH hash: may be a first word with a typo
         self._typo_words: dict[int, bool] = {}
 
     @classmethod
@@ -1022,14 +1022,20 @@ class ScreeningIndex:
     def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
         hits: list[Hit] = []
         n = len(lower)
-        caps = np.flatnonzero(orth != lower)
+        capital = orth != lower
+        caps = np.flatnonzero(capital)
         if not len(caps):
             return hits
         first = _member(self.first_hashes, lower[caps])
         starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
-        typo_starts = self._typo_starts(caps[~first].tolist(), n, word, cap)
+        # a first word with a typo is read only before another capitalised word
+        others = caps[~first]
+        others = others[others + 1 < n]
+        typo_starts = (
+            self._typo_starts(others[capital[others + 1]].tolist(), orth, word) if len(others) else set()
+        )
         if typo_starts:
             starts = sorted(set(starts) | typo_starts)
         if starts:
@@ -1082,7 +1088,11 @@ class ScreeningIndex:
                     # a typo costs its share of the name's words
                     score = round(1.0 - (1.0 - best[2]) / best[3], 3)
                     hits.append(Hit(i, best[0], names, "exact" if score == 1.0 else "typo", score))
-        for i in caps[first].tolist():
+        lone_at = caps[first]
+        lone_at = lone_at[
+            (lone_at > 0) & _member(self._lone_before_hashes, lower[np.maximum(lone_at - 1, 0)])
+        ]
+        for i in lone_at.tolist():
             lone = self._lone_word(i, n, word, cap)
             if lone:
                 hits.append(Hit(i, i + 1, lone, "exact"))
@@ -1128,22 +1138,27 @@ class ScreeningIndex:
         word_id = self._trie[0]
         return [x for w, x in word_id.items() if w in wl.generic or w in wl.company_words]
 
-    def _typo_starts(self, tokens: list[int], n: int, word, cap) -> set[int]:  # noqa: ANN001
-        """Of capitalised ``tokens`` no listed name starts with, those that may be a listed first word written
-        with a typo ('NATOINAL IRANIAN OIL COMPANY'): six letters or more, no everyday word, before another
-        capitalised word (a first word alone is too little to read a typo in). Decided once per word."""
+    @cached_property
+    def _lone_before_hashes(self) -> np.ndarray:
+        """spaCy hashes of the lower-case tokens a lone word may follow (see ``_lone_word``)."""
+        from spacy.strings import get_string_id
+
+        return np.unique(np.array([get_string_id(w) for w in (*_LONE_BEFORE, *_LONE_AFTER)], dtype=np.uint64))
+
+    def _typo_starts(self, tokens: list[int], orth: np.ndarray, word) -> set[int]:  # noqa: ANN001
+        """Of capitalised ``tokens`` no listed name starts with, each before another capitalised word (a first
+        word alone is too little to read a typo in), those that may be a listed first word written with a typo
+        ('NATOINAL IRANIAN OIL COMPANY'): six letters or more, no everyday word. Decided once per word."""
         got: set[int] = set()
         seen = self._first_typos
         if len(seen) > 50_000:
             seen.clear()
         for i in tokens:
-            if i + 1 >= n or not cap(i + 1):
-                continue
-            w = word(i)
-            ok = seen.get(w)
+            h = int(orth[i])
+            ok = seen.get(h)
             if ok is None:
-                f = fold(w)
-                ok = seen[w] = (
+                f = fold(word(i))
+                ok = seen[h] = (
                     len(f) >= 6
                     and f.isalpha()
                     and not self._as_spelt(f)
