@@ -1143,7 +1143,7 @@ class ScreeningIndex:
         """spaCy hashes of the lower-case tokens a lone word may follow (see ``_lone_word``)."""
         from spacy.strings import get_string_id
 
-        return np.unique(np.array([get_string_id(w) for w in (*_LONE_BEFORE, *_LONE_AFTER)], dtype=np.uint64))
+        return _unique(np.array([get_string_id(w) for w in (*_LONE_BEFORE, *_LONE_AFTER)], dtype=np.uint64))
 
     def _typo_starts(self, tokens: list[int], orth: np.ndarray, word) -> set[int]:  # noqa: ANN001
         """Of capitalised ``tokens`` no listed name starts with, each before another capitalised word (a first
