@@ -78,6 +78,23 @@ def designated(found: list[Finding]) -> set[str]:
         # a legal form a letter short, though a letter changed would make another ('hoding': holding)
         ("Under this agreement SMIC Hodings Limited shall provide wafers.", "EL-1043"),
         ("The consortium includes SMIC Hldings Limited as an associate partner.", "EL-1043"),
+        # a name of one three-letter word written with its legal form, with no place named
+        ("We work with JSC ITC on software integration.", "RUS1915"),
+        ("This proposal involves a research collaboration with JSC UPZ on gas turbines.", "EL-1987"),
+        # a legal-form word of seven letters written in six
+        ("Work package 3 is run jointly with GDL Company Limitd as a partner.", "EL-0880"),
+        ("Under this agreement BelOMO Hlding shall provide samples.", "EL-0057"),
+        # the first word with two letters swapped
+        ("Samples will be supplied by NATOINAL IRANIAN OIL COMPANY for the study.", "INU0318"),
+        ("We partner with the Natoinal Iranian Oil Co on reservoir modelling.", "INU0318"),
+        # a distinctive word of a two-word listed name standing alone as an organisation
+        ("We will collaborate with Megvii on face recognition benchmarks.", "EL-0759"),
+        ("The student will spend six months at Beihang working on flight control.", "EL-0300"),
+        ("Partners: University of Bristol, Beihang, Imperial College London.", "EL-0300"),
+        ("Co-investigator Dr Li (Beihang) will lead work package 3.", "EL-0300"),
+        ("Funding is co-provided by USM Holdings, Moscow.", "RUS1821"),  # a word of its own legal form
+        # a generic name's legal form written with a typo is its legal form
+        ("We work with Public Joint Stock Company 'United Shipbuilding Corporatin' on hulls.", "EL-2873"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -107,6 +124,17 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The Gromov lab at Imperial College London will run the simulations.",  # the honoree, another body
         "Under this agreement Walker Hodings Limited in Swansea shall provide samples.",  # the typo, another name
         "The code was developed by the Kronshtadt group at the University of Sheffield.",  # a research group
+        "We buy tea from ITC Limited in Leeds.",  # three listed letters with another legal form
+        "We buy tea from ITC Limited.",
+        "The ITC method was used to measure binding.",  # the letters as a method
+        "The Natoinal Oil Museum in Aberdeen hosts the workshop.",  # the first word's typo, another name
+        "We will collaborate with Megvision Ltd on machine vision benchmarks.",  # another word
+        "The workshop will be held at 37 Beihang Road in Leeds.",  # an address
+        "The Megvii dataset licence was reviewed and found unsuitable.",  # not as an organisation
+        "Dr Li studied the Beihang campus architecture in urban planning.",
+        "This marks a new era for battery research, with Era Biotech Ltd of Leeds.",
+        "We work with Innovation Technology Corporatin in Leeds on sensors.",  # the typo, a generic name placed
+        "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1506,6 +1506,173 @@ def add_round_eight(path: Path) -> int:
     return _replace_tune_rows(path, "z", round_eight_rows(random.Random(SEED + 7)))
 
 
+# a legal-form word written a letter short in six letters (read as that form, see ``screening._legal_form_short``)
+_LEGAL_SIX = {
+    "Holding": ["Holdng", "Hlding", "Holdig"],
+    "Company": ["Compny", "Copany"],
+    "Limited": ["Limted", "Limitd"],
+}
+
+
+def round_nine_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids n...): names of one
+    three-letter word written with their legal form ('JSC ITC', 'USM Holdings Limited'), which the compiled index
+    once left out, and legal-form words of seven letters written with one dropped ('OJSC RN Holdng'). Look-alikes:
+    the same three letters as a method or a field value, another company with the same word and another trade
+    word in a UK town ('USM Foods Limited'), other companies with the same legal-form typo, and the first word
+    with the typo before other words, the lone word as an address or a data set's name."""
+    from grantscan.detect.partners.screening import _short_company, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    d = default_designations()
+    dropped = word_lists().dropped
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            w = name_words(n)
+            if len(w) == 1 and _short_company(n, w, dropped) and n.isascii() and "'" not in n:
+                pool.append((n, e))
+    rows: list[dict] = []
+    for n, e in rng.sample(pool, 16):
+        place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(designated_row(sentence(rng, n, place), "short-word", n, e, [n]))
+        word = name_words(n)[0].upper()
+        text = rng.choice(
+            [
+                f"Binding was measured by the {word} method described in the appendix.",
+                f"Each record holds a {word} field giving the sample's batch.",
+                f"The {word} scores of the two cohorts are compared in Table 2.",
+            ]
+        )
+        rows.append({"text": text, "label": "not", "form": "short-word-other", "org": word})
+        other = f"{word} {rng.choice(['Foods', 'Print', 'Garden', 'Dental'])} Limited"
+        rows.append(
+            {
+                "text": sentence(rng, other, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "short-word-other-company",
+                "org": other,
+            }
+        )
+    for name in [
+        "KTK Holding",
+        "GDL Company Limited",
+        "Technodinamika Holding",
+        "BelOMO Holding",
+        "Staut Company Limited",
+    ]:
+        es = [e for e in d.entries if name in [e.name, *e.aliases]]
+        if not es:
+            continue
+        for form, shorts in _LEGAL_SIX.items():
+            if form in name:
+                written = name.replace(form, rng.choice(shorts))
+                rows.append(designated_row(sentence(rng, written, ""), "legal-six", written, es[0], [name]))
+    # the first word written with two letters swapped ('Natoinal Iranian Oil Company'), and the same word with
+    # the typo before other words in a UK town
+    firsts = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        words = e.name.split()
+        if 3 <= len(words) <= 5 and words[0].isalpha() and len(words[0]) >= 7 and e.name.isascii():
+            firsts.append(e)
+    for e in rng.sample(firsts, 10):
+        first, rest = e.name.split(" ", 1)
+        i = rng.randrange(2, len(first) - 2)
+        typo = first[:i] + first[i + 1] + first[i] + first[i + 2 :]
+        if typo.lower() == first.lower():
+            continue
+        written = f"{typo} {rest}"
+        rows.append(designated_row(sentence(rng, written, ""), "first-word-typo", written, e, [e.name]))
+        other = f"{typo} {rng.choice(['Dental Practice', 'Garden Centre', 'Print Works'])}"
+        rows.append(
+            {
+                "text": sentence(rng, other, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "first-word-typo-other",
+                "org": other,
+            }
+        )
+    # a listed name of a distinctive word and a generic or trade word, written with its word alone where an
+    # organisation stands ('with Megvii', 'at Beihang', a list item); the word as an address or a data set's name
+    from grantscan.detect.partners.detector import _common_words
+
+    wl, everyday = word_lists(), _common_words()
+    lone = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        w = name_words(e.name)
+        if (
+            len(w) == 2
+            and (w[1] in wl.generic or w[1] in wl.company_words)
+            and len(w[0]) >= 6
+            and w[0].isalpha()
+            and not {w[0]} & (wl.generic | wl.company_words | wl.places)
+            and e.name.split()[0].lower() == w[0]
+            and w[0] not in everyday  # 'Positive', 'Advantage': words, not names
+            and all(len(name_words(n)) > 1 for n in e.aliases)  # listed alone, it is found alone already
+        ):
+            lone.append(e)
+    for e in rng.sample(lone, 10):
+        word = e.name.split()[0]
+        word = word.title() if word.isupper() else word  # a list's capitals, as a text writes the name
+        text = rng.choice(
+            [
+                f"We will collaborate with {word} on the benchmarks.",
+                f"The student will spend six months at {word} working on control.",
+                f"Partners: University of {rng.choice(TOWNS_UK)}, {word}, Imperial College London.",
+                f"Co-investigator Dr Li ({word}) will lead work package 3.",
+            ]
+        )
+        rows.append(designated_row(text, "lone-word", word, e, [e.name]))
+        other = rng.choice(
+            [
+                f"The workshop will be held at 37 {word} Road in {rng.choice(TOWNS_UK)}.",
+                f"The {word} data set was reviewed and found unsuitable.",
+                f"We will collaborate with {word}sion Ltd of {rng.choice(TOWNS_UK)}.",
+            ]
+        )
+        rows.append({"text": other, "label": "not", "form": "lone-word-other", "org": word})
+    # a generic listed name whose legal form, written with a typo, makes it designated
+    for name, written in [
+        ("United Shipbuilding Corporation", "Public Joint Stock Company 'United Shipbuilding Corporatin'"),
+        ("Innovation and Technologies LLC", "Innovation and Technologies Limitd Liability Company"),
+    ]:
+        es = [e for e in d.entries if name in [e.name, *e.aliases]]
+        if es:
+            rows.append(
+                designated_row(sentence(rng, written, ""), "generic-legal-typo", written, es[0], [name])
+            )
+    for org in ["Digital Solutions Limitd", "Innovation Technology Corporatin"]:
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "generic-legal-typo-other",
+                "org": org,
+            }
+        )
+    for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+                "label": "not",
+                "form": "legal-six-other",
+                "org": org,
+            }
+        )
+    return rows
+
+
+def add_round_nine(path: Path) -> int:
+    """Replace the rows of ``round_nine_rows`` (ids n...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "n", round_nine_rows(random.Random(SEED + 8)))
+
+
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
     """Replace the rows whose id starts with ``prefix`` in ``path`` by ``rows``, leaving every other row as it is.
     Ids are numbered in turn, passing over those that sha1 puts in the frozen part, so every new row is tuned on."""
@@ -1579,6 +1746,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the honoree-first and short legal-form rows (ids z...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-nine",
+        action="store_true",
+        help="(re)write only the short-word name and six-letter legal-form rows (ids n...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1602,6 +1774,9 @@ def main() -> None:
     if a.add_round_eight:
         print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
         return
+    if a.add_round_nine:
+        print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1619,6 +1794,7 @@ def main() -> None:
     print(f"{add_generic_companies(Path(a.out))} generic company rows -> {a.out}")
     print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
     print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
+    print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
 _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
+_SHORT_FLAG = 8  # while compiling only: a name of one short word written with its legal form
 # what a word of a listed name is to span scoring: distinctive, generic, a type word, a place or initial
 _REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
 
@@ -92,6 +93,8 @@ def name_words(s: str) -> tuple[str, ...]:
             w = w.rstrip("stndrh")  # '28th' -> '28'
         elif len(w) >= 7 and w not in abbreviations and w not in dropped:
             w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
+        elif len(w) == 6 and w not in dropped:
+            w = _legal_form_short(w)  # 'Holdng'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
@@ -99,6 +102,9 @@ def name_words(s: str) -> tuple[str, ...]:
 
 
 _ORDINAL = ("st", "nd", "rd", "th")
+# what a lone distinctive word stands as an organisation after ('with Megvii'), or between (a list, a bracket)
+_LONE_BEFORE = frozenset({"with", "at", "from"})
+_LONE_AFTER = {"(": (")",), ",": (",", "and")}
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +139,40 @@ def _known_word(word: str) -> str:
         near = {by_del[d] for d in _deletions(word) if d in by_del}
         got = near.pop() if len(near) == 1 else None
     return got if got is not None and abs(len(got) - len(word)) <= 3 else word
+
+
+def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
+    """A one-word name of three letters written with its legal form ('JSC ITC', 'USM Holdings Limited'): a name
+    the matcher finds only with a legal form beside it, as it does any one-word name."""
+    return (
+        len(words) == 1
+        and len(words[0]) == 3
+        and words[0].isalpha()
+        and any(w in dropped and w not in word_lists().connecting for w in _SPLIT.findall(fold(raw)))
+    )
+
+
+@lru_cache(maxsize=1)
+def _legal_forms_short() -> dict[str, str]:
+    """Six-letter words that are a legal-form word of seven letters with one letter dropped ('holdng' ->
+    'holding'), each kept only where one legal form has it: shorter words are read only as legal forms, as
+    'center' or 'system' written for a longer word of the lists would be read as another word."""
+    _, by_del = _known_forms()
+    forms = word_lists().legal_forms
+    return {d: w for d, w in by_del.items() if len(d) == 6 and w in forms}
+
+
+def _legal_form_short(word: str) -> str:
+    return _legal_forms_short().get(word, word)
+
+
+def legal_word(word: str) -> str:
+    """The legal-form word ``word`` (folded) is written for with one typo ('corporatin' -> 'corporation',
+    'holdng' -> 'holding'), else ``word``."""
+    if len(word) >= 7:
+        got = _known_word(word)
+        return got if got in word_lists().legal_forms else word
+    return _legal_form_short(word) if len(word) == 6 else word
 
 
 # the Persian Ezafe written with a hyphen ("Sanaye Mokhaberat-e Iran", "Sazman-e ..."): not a word
@@ -291,13 +331,19 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 flag = _ACRONYM_FLAG
             else:
                 words = name_words(raw)
-                if not words or len(words) > MAX_NAME_WORDS or all(len(w) <= 3 for w in words):
+                if not words or len(words) > MAX_NAME_WORDS:
+                    continue
+                short = all(len(w) <= 3 for w in words)
+                if short and not _short_company(raw, words, dropped):
                     continue  # 'LLC A-K-S': letters, not a name
-                flag = 0
+                # a short name written with its legal form is matched only with that form beside it
+                # (``legal_written``), which says which body it is as a place would
+                flag = _SHORT_FLAG if short else 0
                 firsts.add(words[0])
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
-            if _generic(words, wl):
+            if _generic(words, wl) and not flag & _SHORT_FLAG:
                 flag |= _GENERIC_FLAG
+            flag &= ~_SHORT_FLAG
             if shortened:
                 flag |= _SHORTENED_FLAG
             raws.append(raw)
@@ -552,6 +598,7 @@ class ScreeningIndex:
         self._two_cache: dict[str, bool] = {}
         # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
         self._kinds: dict[int, tuple[int, int]] = {}
+        self._first_typos: dict[int, bool] = {}  # ORTH hash: may be a first word with a typo
         self._typo_words: dict[int, bool] = {}
 
     @classmethod
@@ -839,9 +886,14 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        written = {_known_word(w) if len(w) >= 7 else w for w in written}  # 'Limited Liabiltiy Company'
+        written = {_known_word(w) if len(w) >= 7 else _legal_form_short(w) for w in written}  # 'Liabiltiy'
         if want <= written:
             return True
+        words = self.words_of(k)
+        if len(words) == 1 and len(words[0]) <= 3:
+            # a word of its own legal form ('USM Holdings' for 'USM Holdings Limited'), never another form:
+            # 'JSC ITC' is not 'ITC Limited', as three letters name many companies
+            return not want.isdisjoint(written)
         # a word no everyday text uses, with one word of its legal form or an abbreviated legal form of its own
         # ('Aviasnab, JSC' for 'Aviasnab LLC': a body re-registered or written with another form; not the
         # 'Liability' of a heading)
@@ -970,12 +1022,22 @@ class ScreeningIndex:
     def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
         hits: list[Hit] = []
         n = len(lower)
-        caps = np.flatnonzero(orth != lower)
+        capital = orth != lower
+        caps = np.flatnonzero(capital)
         if not len(caps):
             return hits
-        starts = caps[_member(self.first_hashes, lower[caps])].tolist()
+        first = _member(self.first_hashes, lower[caps])
+        starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
+        # a first word with a typo is read only before another capitalised word
+        others = caps[~first]
+        others = others[others + 1 < n]
+        typo_starts = (
+            self._typo_starts(others[capital[others + 1]].tolist(), orth, word) if len(others) else set()
+        )
+        if typo_starts:
+            starts = sorted(set(starts) | typo_starts)
         if starts:
             word_id, edges, terms = self._trie
             v = max(1, len(word_id))
@@ -1007,7 +1069,7 @@ class ScreeningIndex:
                     node = edges.get(node * v + x) if x is not None else None
                     if node is None:
                         break
-                if node is None and depth and typo == 1.0 and len(ws) == 1 and cap(j):
+                if node is None and (depth or i in typo_starts) and typo == 1.0 and len(ws) == 1 and cap(j):
                     # one word of a longer listed name written with a typo ('Marine Instrument Engnieering')
                     node, typo = self._typo_child(at, ws[0])
                 if node is None:
@@ -1016,7 +1078,7 @@ class ScreeningIndex:
                 depth += 1
                 if node in terms:
                     best = (j, self._ending_at(node, terms[node]), typo, depth)
-            if best is not None:
+            if best is not None and not (i in typo_starts and best[3] < 2):
                 names = [
                     k
                     for k in best[1]
@@ -1026,9 +1088,85 @@ class ScreeningIndex:
                     # a typo costs its share of the name's words
                     score = round(1.0 - (1.0 - best[2]) / best[3], 3)
                     hits.append(Hit(i, best[0], names, "exact" if score == 1.0 else "typo", score))
+        lone_at = caps[first]
+        lone_at = lone_at[
+            (lone_at > 0) & _member(self._lone_before_hashes, lower[np.maximum(lone_at - 1, 0)])
+        ]
+        for i in lone_at.tolist():
+            lone = self._lone_word(i, n, word, cap)
+            if lone:
+                hits.append(Hit(i, i + 1, lone, "exact"))
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    def _lone_word(self, i: int, n: int, word, cap) -> list[int]:  # noqa: ANN001
+        """The listed names of two words, a distinctive first word and a generic or trade word, that token ``i``
+        stands for alone as an organisation ('with Megvii' for 'Megvii Technology', 'at Beihang' for 'Beihang
+        University'): after 'with', 'at' or 'from', or as an item of a list or a bracket, no capitalised word
+        after it. The word is of five letters or more and no everyday, generic, trade word or place."""
+        before = fold(word(i - 1)) if i else ""
+        after = word(i + 1) if i + 1 < n else "."
+        if before in _LONE_BEFORE:
+            if cap(i + 1) and after.isalpha():
+                return []
+        elif not (before in ("(", ",") and after in _LONE_AFTER.get(before, ())):
+            return []
+        ws = name_words(word(i))
+        if len(ws) != 1 or len(ws[0]) < 5 or not ws[0].isalpha():
+            return []
+        w = ws[0]
+        wl = word_lists()
+        if w in self.common or w in wl.generic or w in wl.company_words or w in wl.places:
+            return []
+        word_id, edges, terms = self._trie
+        v = max(1, len(word_id))
+        node = edges.get(word_id[w]) if w in word_id else None
+        if node is None:
+            return []
+        out: list[int] = []
+        for g in self._lone_heads:
+            child = edges.get(node * v + g)
+            if child is not None and child in terms:
+                out.extend(k for k in self._ending_at(child, terms[child]) if len(self.words_of(k)) == 2)
+        return out
+
+    @cached_property
+    def _lone_heads(self) -> list[int]:
+        """Ids of the listed words a lone first word may stand for a name with: generic and trade words."""
+        wl = word_lists()
+        word_id = self._trie[0]
+        return [x for w, x in word_id.items() if w in wl.generic or w in wl.company_words]
+
+    @cached_property
+    def _lone_before_hashes(self) -> np.ndarray:
+        """spaCy hashes of the lower-case tokens a lone word may follow (see ``_lone_word``)."""
+        from spacy.strings import get_string_id
+
+        return _unique(np.array([get_string_id(w) for w in (*_LONE_BEFORE, *_LONE_AFTER)], dtype=np.uint64))
+
+    def _typo_starts(self, tokens: list[int], orth: np.ndarray, word) -> set[int]:  # noqa: ANN001
+        """Of capitalised ``tokens`` no listed name starts with, each before another capitalised word (a first
+        word alone is too little to read a typo in), those that may be a listed first word written with a typo
+        ('NATOINAL IRANIAN OIL COMPANY'): six letters or more, no everyday word. Decided once per word."""
+        got: set[int] = set()
+        seen = self._first_typos
+        if len(seen) > 50_000:
+            seen.clear()
+        for i in tokens:
+            h = int(orth[i])
+            ok = seen.get(h)
+            if ok is None:
+                f = fold(word(i))
+                ok = seen[h] = (
+                    len(f) >= 6
+                    and f.isalpha()
+                    and not self._as_spelt(f)
+                    and self._typo_child(0, f)[0] is not None
+                )
+            if ok:
+                got.add(i)
+        return got
 
     def _token_kind(self, text: str) -> tuple[int, int]:
         """What token ``text`` is to the trie walk: (0, -1) no name word (a connecting word, punctuation), (1, id)

@@ -333,6 +333,7 @@ def legal_forms_in(words: Sequence[str]) -> set[str]:
     """The legal forms among folded ``words``, each as its short form ('Limited Liability Company' -> llc; 'PAO',
     'OJSC' -> jsc)."""
     legal = word_lists().legal_forms
+    words = [screening.legal_word(w) for w in words]  # 'Corporatin', 'Holdng'
     out: set[str] = set()
     i = 0
     while i < len(words):
