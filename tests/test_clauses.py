@@ -70,6 +70,16 @@ def cats(findings: list[Finding]) -> set[str]:
     return {f.category for f in findings if f.kind == "finding" and f.category in CLAUSE_CATEGORIES}
 
 
+def assert_clause_only_in_agreement(
+    nlp: spacy.Language, title: str, objectives: str, line: str, sentence: str, category: str
+) -> None:
+    """``sentence`` in a proposal (its ``title``, ``objectives`` and a ``line`` holding it) is no clause; the same
+    words as a term of an agreement are a clause of ``category``."""
+    impact = "Impact: the research will inform state-of-the-art methodology for the research community."
+    assert cats(run(nlp, text_doc(title, objectives, line, impact))) == set()
+    assert category in cats(run(nlp, agreement(sentence)))
+
+
 # --- the pack ---------------------------------------------------------------------------------------
 
 

@@ -1300,14 +1300,7 @@ def round_seven_rows(rng: random.Random) -> list[dict]:
         "Positive Technologies Consulting",
         "Myanmar Economic Development Forum",
     ]:
-        negatives.append(
-            {
-                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
-                "label": "not",
-                "form": "extra-word",
-                "org": org,
-            }
-        )
+        negatives.append(_look_alike_in_uk_town(rng, org, "extra-word"))
     for org in ["Kaspersky", "Huawei", "Rostec", "Hikvision"]:
         negatives.append(
             {
@@ -1470,14 +1463,7 @@ def round_eight_rows(rng: random.Random) -> list[dict]:
     kinds = ["Flight Research Institute", "Experimental Design Bureau", "Instrument-Making Plant"]
     for kind in kinds:
         org = f"{rng.choice(surnames)} {kind}"
-        rows.append(
-            {
-                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
-                "label": "not",
-                "form": "honoree-other",
-                "org": org,
-            }
-        )
+        rows.append(_look_alike_in_uk_town(rng, org, "honoree-other"))
     for name in ["SMIC Holdings Limited", "Highfly Holdings Corporation", "China Electronics Corporation"]:
         es = [e for e in d.entries if e.name == name]
         if not es:
@@ -1490,14 +1476,7 @@ def round_eight_rows(rng: random.Random) -> list[dict]:
         text = f"The code was developed by the {org} group at the University of {rng.choice(TOWNS_UK)}."
         rows.append({"text": text, "label": "not", "form": "research-group", "org": org})
     for org in ["Walker Hodings Limited", "Thames Coporation", "Wright Hldings Ltd"]:
-        rows.append(
-            {
-                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
-                "label": "not",
-                "form": "legal-short-other",
-                "org": org,
-            }
-        )
+        rows.append(_look_alike_in_uk_town(rng, org, "legal-short-other"))
     return rows
 
 
@@ -1648,29 +1627,25 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
                 designated_row(sentence(rng, written, ""), "generic-legal-typo", written, es[0], [name])
             )
     for org in ["Digital Solutions Limitd", "Innovation Technology Corporatin"]:
-        rows.append(
-            {
-                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
-                "label": "not",
-                "form": "generic-legal-typo-other",
-                "org": org,
-            }
-        )
+        rows.append(_look_alike_in_uk_town(rng, org, "generic-legal-typo-other"))
     for org in ["Walker Holdng Limited", "Thames Compny Ltd", "Wright Engineering Limted"]:
-        rows.append(
-            {
-                "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
-                "label": "not",
-                "form": "legal-six-other",
-                "org": org,
-            }
-        )
+        rows.append(_look_alike_in_uk_town(rng, org, "legal-six-other"))
     return rows
 
 
 def add_round_nine(path: Path) -> int:
     """Replace the rows of ``round_nine_rows`` (ids n...) in ``path``, leaving every other row as it is."""
     return _replace_tune_rows(path, "n", round_nine_rows(random.Random(SEED + 8)))
+
+
+def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
+    """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
+    return {
+        "text": sentence(rng, org, f" in {rng.choice(TOWNS_UK)}"),
+        "label": "not",
+        "form": form,
+        "org": org,
+    }
 
 
 def _replace_tune_rows(path: Path, prefix: str, rows: list[dict]) -> int:
