@@ -1,0 +1,95 @@
+"""Defence research solicitations: defence funders by official name, the doctrine vocabulary of military
+operations, CBRN threat detection and military ISR (patterns/technology/threat-detection.yaml), each family with
+its false friends. Sentences are written for the test, not copied from the corpus rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect import Detector
+from grantscan.model import Document, Location, TextBlock
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(Config())
+
+
+def categories(detector: Detector, text: str) -> set[str]:
+    doc = Document("solicitation.txt", "text", [TextBlock(text, Location(line=1, column=1))])
+    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
+
+
+FOUND = [
+    # defence research offices and intelligence agencies named in full
+    ("defence", "The Air Force Office of Scientific Research invites white papers on turbulent combustion."),
+    (
+        "defence",
+        "This announcement is issued for the Joint Science and Technology Office by the contracting office.",
+    ),
+    ("defence", "Awards will be managed by Naval Sea Systems Command on behalf of the programme office."),
+    ("defence", "The Defence Innovation Hub will fund prototypes that reach demonstration within two years."),
+    ("defence", "The Communications Security Establishment will host two visiting researchers next year."),
+    # doctrine vocabulary stating a military end use
+    ("defence", "The programme seeks concepts that strengthen warfighting capabilities at sea."),
+    ("defence", "Small uncrewed vessels must keep working in theatres of operations with no satellite link."),
+    ("defence", "Proposals should shorten the kill chain from detection to engagement."),
+    # CBRN threat detection
+    ("chem", "The centre drives chemical-biological defense research with industry partners."),
+    ("bio", "The centre drives chemical-biological defense research with industry partners."),
+    (
+        "chem",
+        "The project will develop a sensor that can detect a chemical agent on clothing within seconds.",
+    ),
+    ("chem", "Sensors must identify toxic industrial chemicals released during an attack on a depot."),
+    ("nuclear", "The office funds standoff radiation detection for ports of entry."),
+    ("nuclear", "Experts on radiological/nuclear threats will review the detector designs."),
+    # military ISR and tactical communications
+    ("comms", "Industry may propose radios and routers for the integrated tactical network of the brigade."),
+    ("comms", "Soldiers rely on tactical communications while on the move."),
+    (
+        "surveillance",
+        "Analysts exploit full-motion video from the aircraft to follow vehicles through the town.",
+    ),
+    ("surveillance", "The sensor network will track insurgent activity along the valley road."),
+]
+
+NOT_FOUND = [
+    # immune, plant and legal defence; drug targets; ecological threats
+    ("defence", "Innate immunity provides broad host defenses against bacteria and fungi."),
+    ("defence", "The programme validates drug targets for substance use disorders."),
+    ("defence", "Invasive species pose a significant threat to the ecological integrity of the lakes."),
+    ("defence", "Analysts mapped every intrusion to a stage of the cyber kill chain."),
+    ("defence", "The Defense Health Agency studies influenza in the families of service members."),
+    # a reagent, procurement ethics, consumer video, historical insurgents
+    ("chem", "The panels were wiped with a chemical agent before painting."),
+    (
+        "comms",
+        "Steering a bidder towards one answer is tactical communication and breaches procurement ethics.",
+    ),
+    ("surveillance", "Collectors still buy the full-motion video games released on CD-ROM in the 1990s."),
+    (
+        "surveillance",
+        "Historians argue that insurgent activity shaped the politics of the region in the 1830s.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), FOUND, ids=[f"{c}:{t[:40]}" for c, t in FOUND])
+def test_family_is_found(detector: Detector, category: str, text: str) -> None:
+    assert category in categories(detector, text), text
+
+
+@pytest.mark.parametrize(("category", "text"), NOT_FOUND, ids=[f"{c}:{t[:40]}" for c, t in NOT_FOUND])
+def test_false_friend_is_not_found(detector: Detector, category: str, text: str) -> None:
+    assert category not in categories(detector, text), text
+
+
+def test_civil_energy_counter_terrorism_research_is_not_tactical_comms(detector: Detector) -> None:
+    """A civil counter-terrorism text names chemical agents next to attack wording (chem) but no network."""
+    found = categories(
+        detector,
+        "A terrorist attack involving chemical agents would challenge emergency departments across the country.",
+    )
+    assert "chem" in found and "comms" not in found
