@@ -53,6 +53,9 @@ FOUND = [
         "Analysts exploit full-motion video from the aircraft to follow vehicles through the town.",
     ),
     ("surveillance", "The sensor network will track insurgent activity along the valley road."),
+    # military imaging and naval undersea acoustics
+    ("sensing", "A reconnaissance pod with an infrared line scanner will map the coastline at night."),
+    ("sensing", "The Office of Naval Research funds models of underwater sound in shallow seas."),
 ]
 
 NOT_FOUND = [
@@ -73,6 +76,9 @@ NOT_FOUND = [
         "surveillance",
         "Historians argue that insurgent activity shaped the politics of the region in the 1830s.",
     ),
+    # civil counter-terrorism and marine bioacoustics
+    ("defence", "Police counter-terrorism units will trial the case-management software."),
+    ("sensing", "Humpback whales change their songs when underwater sound from shipping rises."),
 ]
 
 
