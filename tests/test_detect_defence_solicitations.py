@@ -31,6 +31,9 @@ FOUND = [
     ("defence", "Awards will be managed by Naval Sea Systems Command on behalf of the programme office."),
     ("defence", "The Defence Innovation Hub will fund prototypes that reach demonstration within two years."),
     ("defence", "The Communications Security Establishment will host two visiting researchers next year."),
+    # research offices by abbreviation, in funding wording
+    ("defence", "Questions about the topic go to the ARO program manager before white papers are due."),
+    ("defence", "NSWC scientists will host the summer research programme for graduate students."),
     # doctrine vocabulary stating a military end use
     ("defence", "The programme seeks concepts that strengthen warfighting capabilities at sea."),
     ("defence", "Small uncrewed vessels must keep working in theatres of operations with no satellite link."),
@@ -75,6 +78,12 @@ NOT_FOUND = [
     (
         "surveillance",
         "Historians argue that insurgent activity shaped the politics of the region in the 1830s.",
+    ),
+    # the rugby league and the UK nuclear regulator behind two of the abbreviations
+    ("defence", "The NRL season opens in March with a derby in Sydney."),
+    (
+        "defence",
+        "The Office for Nuclear Regulation (ONR) will fund an inspection programme at the reactor site.",
     ),
     # civil counter-terrorism and marine bioacoustics
     ("defence", "Police counter-terrorism units will trial the case-management software."),
