@@ -34,6 +34,15 @@ FOUND = [
     # research offices by abbreviation, in funding wording
     ("defence", "Questions about the topic go to the ARO program manager before white papers are due."),
     ("defence", "NSWC scientists will host the summer research programme for graduate students."),
+    # the MOD's accelerator on its own, and chemical warfare agents named with biological ones
+    (
+        "defence",
+        "This Defence and Security Accelerator competition seeks lighter armour for patrol vehicles.",
+    ),
+    (
+        "chem",
+        "Responders face severe hazards where an incident involves chemical or biological warfare agents.",
+    ),
     # doctrine vocabulary stating a military end use
     ("defence", "The programme seeks concepts that strengthen warfighting capabilities at sea."),
     ("defence", "Small uncrewed vessels must keep working in theatres of operations with no satellite link."),
@@ -84,6 +93,11 @@ NOT_FOUND = [
     (
         "defence",
         "The Office for Nuclear Regulation (ONR) will fund an inspection programme at the reactor site.",
+    ),
+    # the accelerator running a competition for a civil department
+    (
+        "defence",
+        "This Defence and Security Accelerator competition is funded by the Home Office to detect toxic gases in stations.",
     ),
     # civil counter-terrorism and marine bioacoustics
     ("defence", "Police counter-terrorism units will trial the case-management software."),
