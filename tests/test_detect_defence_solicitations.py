@@ -34,6 +34,8 @@ FOUND = [
     # research offices by abbreviation, in funding wording
     ("defence", "Questions about the topic go to the ARO program manager before white papers are due."),
     ("defence", "NSWC scientists will host the summer research programme for graduate students."),
+    # a service named bare
+    ("defence", "Research should enable new and improved Army operational capabilities in cold regions."),
     # the MOD's accelerator on its own, and chemical warfare agents named with biological ones
     (
         "defence",
@@ -94,6 +96,9 @@ NOT_FOUND = [
         "defence",
         "The Office for Nuclear Regulation (ONR) will fund an inspection programme at the reactor site.",
     ),
+    # the tool and the crop pest behind the service's name
+    ("defence", "The library is the Swiss Army knife of orbital mechanics."),
+    ("defence", "Fall armyworm outbreaks were mapped across the maize fields of the province."),
     # the accelerator running a competition for a civil department
     (
         "defence",
