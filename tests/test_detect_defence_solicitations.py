@@ -1,0 +1,129 @@
+"""Defence research solicitations: defence funders by official name, the doctrine vocabulary of military
+operations, CBRN threat detection and military ISR (patterns/technology/threat-detection.yaml), each family with
+its false friends. Sentences are written for the test, not copied from the corpus rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect import Detector
+from grantscan.model import Document, Location, TextBlock
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(Config())
+
+
+def categories(detector: Detector, text: str) -> set[str]:
+    doc = Document("solicitation.txt", "text", [TextBlock(text, Location(line=1, column=1))])
+    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
+
+
+FOUND = [
+    # defence research offices and intelligence agencies named in full
+    ("defence", "The Air Force Office of Scientific Research invites white papers on turbulent combustion."),
+    (
+        "defence",
+        "This announcement is issued for the Joint Science and Technology Office by the contracting office.",
+    ),
+    ("defence", "Awards will be managed by Naval Sea Systems Command on behalf of the programme office."),
+    ("defence", "The Defence Innovation Hub will fund prototypes that reach demonstration within two years."),
+    ("defence", "The Communications Security Establishment will host two visiting researchers next year."),
+    # research offices by abbreviation, in funding wording
+    ("defence", "Questions about the topic go to the ARO program manager before white papers are due."),
+    ("defence", "NSWC scientists will host the summer research programme for graduate students."),
+    # a service named bare
+    ("defence", "Research should enable new and improved Army operational capabilities in cold regions."),
+    # the MOD's accelerator on its own, and chemical warfare agents named with biological ones
+    (
+        "defence",
+        "This Defence and Security Accelerator competition seeks lighter armour for patrol vehicles.",
+    ),
+    (
+        "chem",
+        "Responders face severe hazards where an incident involves chemical or biological warfare agents.",
+    ),
+    # doctrine vocabulary stating a military end use
+    ("defence", "The programme seeks concepts that strengthen warfighting capabilities at sea."),
+    ("defence", "Small uncrewed vessels must keep working in theatres of operations with no satellite link."),
+    ("defence", "Proposals should shorten the kill chain from detection to engagement."),
+    # CBRN threat detection
+    ("chem", "The centre drives chemical-biological defense research with industry partners."),
+    ("bio", "The centre drives chemical-biological defense research with industry partners."),
+    (
+        "chem",
+        "The project will develop a sensor that can detect a chemical agent on clothing within seconds.",
+    ),
+    ("chem", "Sensors must identify toxic industrial chemicals released during an attack on a depot."),
+    ("nuclear", "The office funds standoff radiation detection for ports of entry."),
+    ("nuclear", "Experts on radiological/nuclear threats will review the detector designs."),
+    # military ISR and tactical communications
+    ("comms", "Industry may propose radios and routers for the integrated tactical network of the brigade."),
+    ("comms", "Soldiers rely on tactical communications while on the move."),
+    (
+        "surveillance",
+        "Analysts exploit full-motion video from the aircraft to follow vehicles through the town.",
+    ),
+    ("surveillance", "The sensor network will track insurgent activity along the valley road."),
+    # military imaging and naval undersea acoustics
+    ("sensing", "A reconnaissance pod with an infrared line scanner will map the coastline at night."),
+    ("sensing", "The Office of Naval Research funds models of underwater sound in shallow seas."),
+]
+
+NOT_FOUND = [
+    # immune, plant and legal defence; drug targets; ecological threats
+    ("defence", "Innate immunity provides broad host defenses against bacteria and fungi."),
+    ("defence", "The programme validates drug targets for substance use disorders."),
+    ("defence", "Invasive species pose a significant threat to the ecological integrity of the lakes."),
+    ("defence", "Analysts mapped every intrusion to a stage of the cyber kill chain."),
+    ("defence", "The Defense Health Agency studies influenza in the families of service members."),
+    # a reagent, procurement ethics, consumer video, historical insurgents
+    ("chem", "The panels were wiped with a chemical agent before painting."),
+    (
+        "comms",
+        "Steering a bidder towards one answer is tactical communication and breaches procurement ethics.",
+    ),
+    ("surveillance", "Collectors still buy the full-motion video games released on CD-ROM in the 1990s."),
+    (
+        "surveillance",
+        "Historians argue that insurgent activity shaped the politics of the region in the 1830s.",
+    ),
+    # the rugby league and the UK nuclear regulator behind two of the abbreviations
+    ("defence", "The NRL season opens in March with a derby in Sydney."),
+    (
+        "defence",
+        "The Office for Nuclear Regulation (ONR) will fund an inspection programme at the reactor site.",
+    ),
+    # the tool and the crop pest behind the service's name
+    ("defence", "The library is the Swiss Army knife of orbital mechanics."),
+    ("defence", "Fall armyworm outbreaks were mapped across the maize fields of the province."),
+    # the accelerator running a competition for a civil department
+    (
+        "defence",
+        "This Defence and Security Accelerator competition is funded by the Home Office to detect toxic gases in stations.",
+    ),
+    # civil counter-terrorism and marine bioacoustics
+    ("defence", "Police counter-terrorism units will trial the case-management software."),
+    ("sensing", "Humpback whales change their songs when underwater sound from shipping rises."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), FOUND, ids=[f"{c}:{t[:40]}" for c, t in FOUND])
+def test_family_is_found(detector: Detector, category: str, text: str) -> None:
+    assert category in categories(detector, text), text
+
+
+@pytest.mark.parametrize(("category", "text"), NOT_FOUND, ids=[f"{c}:{t[:40]}" for c, t in NOT_FOUND])
+def test_false_friend_is_not_found(detector: Detector, category: str, text: str) -> None:
+    assert category not in categories(detector, text), text
+
+
+def test_civil_energy_counter_terrorism_research_is_not_tactical_comms(detector: Detector) -> None:
+    """A civil counter-terrorism text names chemical agents next to attack wording (chem) but no network."""
+    found = categories(
+        detector,
+        "A terrorist attack involving chemical agents would challenge emergency departments across the country.",
+    )
+    assert "chem" in found and "comms" not in found
