@@ -360,3 +360,48 @@ def test_round_eight_wording_described_in_a_proposal_gets_no_clause(
 def test_round_eight_denials_are_declarations(nlp: spacy.Language, sentence: str) -> None:
     found = run(nlp, agreement(sentence))
     assert cats(found) == set()
+
+
+def test_round_eight_posting_restriction_is_a_publication_term(nlp: spacy.Language) -> None:
+    """Code or data kept out of publicly accessible places unless the owner approves is a release restriction; the
+    same promise in a proposal is no clause, and a denial of any such restriction is none either."""
+    sentence = (
+        "The model and its derivatives shall not be placed on a publicly visible site (e.g. an open git host) "
+        "unless the Centre approves."
+    )
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Storm surge emulators",
+        "Objectives and methodology. The team will train emulators on archived surge simulations.",
+        f"Open science: {sentence}",
+        sentence,
+        "clause-publication",
+    )
+    denial = "The project will not involve code that must not be placed on a publicly visible site unless approved."
+    assert "clause-publication" not in cats(run(nlp, agreement(denial)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a regulation's prescription of what an award must contain is guidance, not the clause
+        "The award must contain the standard patent clause, which gives the recipient the right to elect ownership "
+        "of inventions made under it.",
+        "The contracting officer shall insert the following clause requiring the contractor to safeguard classified "
+        "information.",
+        # what may not be told to survey respondents is a rule of conduct, not a disclaimer
+        "No representation may be made to respondents that the answers are collected for the agency.",
+    ],
+)
+def test_round_eight_prescriptions_and_conduct_rules_are_not_clauses(
+    nlp: spacy.Language, sentence: str
+) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+def test_round_eight_a_disclaimer_to_the_other_party_still_counts(nlp: spacy.Language) -> None:
+    """The conduct rule is narrow: a representation disclaimed between the parties stays a liability term."""
+    found = cats(
+        run(nlp, agreement("No representation is made to the Licensee as to the accuracy of the tables."))
+    )
+    assert "clause-liability" in found
