@@ -405,3 +405,53 @@ def test_round_eight_a_disclaimer_to_the_other_party_still_counts(nlp: spacy.Lan
         run(nlp, agreement("No representation is made to the Licensee as to the accuracy of the tables."))
     )
     assert "clause-liability" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        # protection of what was received against disclosure
+        (
+            "The Licensee shall protect the survey records from unauthorized disclosure to outsiders.",
+            "clause-confidentiality",
+        ),
+        # identity verification of contractor staff (HSPD-12) and the sensitivity of their positions
+        (
+            "The Contractor shall meet HSPD-12 for every employee who logs on to the agency network.",
+            "clause-security",
+        ),
+        (
+            "The project officer shall assign position sensitivity levels to the vendor's administrators.",
+            "clause-security",
+        ),
+    ],
+)
+def test_round_eight_second_batch_families(nlp: spacy.Language, sentence: str, category: str) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Linked school attendance records",
+        "Objectives and methodology. The team will model attendance with the anonymised extract.",
+        f"Data management and security: {sentence}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # the objectives of an IT security programme are no duty of confidence
+        (
+            "Confidentiality, which means preserving authorized restrictions on disclosure, covers the proprietary "
+            "information the Contractor hosts.",
+            "clause-confidentiality",
+        ),
+        # a rule named by its CFR number and title in a list of terms is not the term
+        (
+            "Recipients shall observe 2 CFR part 183, Never Contract With the Enemy, among the national policy terms.",
+            "clause-security",
+        ),
+    ],
+)
+def test_round_eight_second_batch_look_alikes(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))
