@@ -185,3 +185,273 @@ def test_proposals_promising_data_terms_get_no_clause(
         sentence,
         category,
     )
+
+
+# --- round eight: award terms of federal financial assistance, laboratory software notices, data set licences
+
+ROUND_EIGHT_FAMILIES = [
+    # title to an award's intellectual or intangible property, and its vesting
+    (
+        "Title to intangible property developed under this cooperative award vests in the grantee on creation.",
+        {"clause-ip"},
+    ),
+    (
+        "Intellectual property made by agency staff under the award will initially vest with the agency.",
+        {"clause-ip"},
+    ),
+    # the rights notices of government-sponsored software
+    ("The Federal Government retains all rights in the simulation code.", {"clause-ip"}),
+    (
+        "Copyright is reserved to the operating contractor for purposes of commercial licensing.",
+        {"clause-ip"},
+    ),
+    (
+        "Permission is granted to the public to copy and run this solver without charge.",
+        {"clause-ip"},
+    ),
+    ("The Software is provided for internal evaluation and shall not be redistributed.", {"clause-ip"}),
+    # share-alike conditions on what is derived from a licensed data set, in a first-person undertaking
+    (
+        "I will release any model derived from the cohort files under the same licensing terms.",
+        {"clause-ip"},
+    ),
+    # the export warning legend
+    (
+        "This handbook contains technical data whose export is restricted by statute.",
+        {"clause-export"},
+    ),
+    # dissemination limited by a legend, the enemy-funds term, a classification decision
+    ("Limit dissemination to authorized programme staff and cleared subcontractors.", {"clause-security"}),
+    (
+        "The recipient shall ensure that no award funds reach a person covered by Never Contract With the Enemy.",
+        {"clause-security"},
+    ),
+    (
+        "Results that the grantee believes require security classification shall be sent to the agency's "
+        "declassification office before release.",
+        {"clause-security"},
+    ),
+    # the government's right to the data produced under an award, and consent to monitoring
+    (
+        "The awarding agency has the right to obtain and use any data produced under this grant.",
+        {"clause-data"},
+    ),
+    (
+        "Logging on to this terminal constitutes consent to such monitoring by system administrators.",
+        {"clause-data"},
+    ),
+    # data set licences: a sole purpose, information that might identify someone, research data on request
+    (
+        "The LICENSEE will use the imaging data for the sole purpose of non-clinical research.",
+        {"clause-data"},
+    ),
+    (
+        "The RECIPIENT will report any field that might permit identification of a participant.",
+        {"clause-data"},
+    ),
+    ("The grantee must provide the research data behind any published finding on request.", {"clause-data"}),
+    # a first-person undertaking and a duty put on a party
+    ("I will not share access to the Survey Data with anyone else in my department.", {"clause-data"}),
+    (
+        "The Institute is required to treat the personal information of registrants in accordance with the "
+        "Privacy Act.",
+        {"clause-data"},
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ROUND_EIGHT_FAMILIES)
+def test_round_eight_genre_wording_gives_its_categories(
+    nlp: spacy.Language, sentence: str, expected: set[str]
+) -> None:
+    assert cats(run(nlp, agreement(sentence))) == expected
+
+
+ROUND_EIGHT_LOOK_ALIKES = [
+    # foreign entities filing the general certifications of an award are no restriction on foreign participation
+    "Foreign entities shall file the lobbying certification and disclosure form with each application.",
+    # a ban on gagging agreements is no duty of confidence
+    "Recipients are prohibited from requiring staff to sign internal confidentiality agreements or statements "
+    "restricting them from reporting fraud.",
+    # a prior approval of foreign travel is a cost rule
+    "Foreign travel shall not be undertaken without the prior written approval of the grants officer.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUND_EIGHT_LOOK_ALIKES)
+def test_round_eight_look_alikes_in_an_agreement_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, kept, not_kept",
+    [
+        # the operator's name in a rights notice is no national-security clause
+        (
+            "Copyright is reserved to Riverside National Security, LLC for purposes of licensing.",
+            "clause-ip",
+            "clause-security",
+        ),
+        # the use of data that gives rise to a claim is no data term
+        (
+            "The Licensee shall indemnify the Provider against any claim arising out of its use of the Panel "
+            "Data Set.",
+            "clause-liability",
+            "clause-data",
+        ),
+        # a trademark whose name holds "Data" is an IP term
+        (
+            'Derivative works may not use the "Open Building Data Portal" trademark without written permission.',
+            "clause-ip",
+            "clause-data",
+        ),
+        # citizens of embargoed countries are an export matter, not a personnel-security one
+        (
+            "The Licensee must not give access to citizens of embargoed countries or to denied persons.",
+            "clause-export",
+            "clause-security",
+        ),
+    ],
+)
+def test_round_eight_one_kind_not_the_other(
+    nlp: spacy.Language, sentence: str, kept: str, not_kept: str
+) -> None:
+    found = cats(run(nlp, agreement(sentence)))
+    assert kept in found
+    assert not_kept not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("The Federal Government retains all rights in the simulation code.", "clause-ip"),
+        ("Limit dissemination to authorized programme staff and cleared subcontractors.", "clause-security"),
+        (
+            "The awarding agency has the right to obtain and use any data produced under this grant.",
+            "clause-data",
+        ),
+        (
+            "This handbook contains technical data whose export is restricted by statute.",
+            "clause-export",
+        ),
+    ],
+)
+def test_round_eight_wording_described_in_a_proposal_gets_no_clause(
+    nlp: spacy.Language, sentence: str, category: str
+) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Open solvers for coastal flood forecasting",
+        "Objectives and methodology. The Principal Investigator will lead work package 2 on model coupling.",
+        f"Background and risks: {sentence}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The project will not involve results that require security classification.",
+        "The work does not require that dissemination be limited to authorized or cleared personnel.",
+        "The study will not involve technical data whose export is restricted by statute.",
+    ],
+)
+def test_round_eight_denials_are_declarations(nlp: spacy.Language, sentence: str) -> None:
+    found = run(nlp, agreement(sentence))
+    assert cats(found) == set()
+
+
+def test_round_eight_posting_restriction_is_a_publication_term(nlp: spacy.Language) -> None:
+    """Code or data kept out of publicly accessible places unless the owner approves is a release restriction; the
+    same promise in a proposal is no clause, and a denial of any such restriction is none either."""
+    sentence = (
+        "The model and its derivatives shall not be placed on a publicly visible site (e.g. an open git host) "
+        "unless the Centre approves."
+    )
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Storm surge emulators",
+        "Objectives and methodology. The team will train emulators on archived surge simulations.",
+        f"Open science: {sentence}",
+        sentence,
+        "clause-publication",
+    )
+    denial = "The project will not involve code that must not be placed on a publicly visible site unless approved."
+    assert "clause-publication" not in cats(run(nlp, agreement(denial)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a regulation's prescription of what an award must contain is guidance, not the clause
+        "The award must contain the standard patent clause, which gives the recipient the right to elect ownership "
+        "of inventions made under it.",
+        "The contracting officer shall insert the following clause requiring the contractor to safeguard classified "
+        "information.",
+        # what may not be told to survey respondents is a rule of conduct, not a disclaimer
+        "No representation may be made to respondents that the answers are collected for the agency.",
+    ],
+)
+def test_round_eight_prescriptions_and_conduct_rules_are_not_clauses(
+    nlp: spacy.Language, sentence: str
+) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+def test_round_eight_a_disclaimer_to_the_other_party_still_counts(nlp: spacy.Language) -> None:
+    """The conduct rule is narrow: a representation disclaimed between the parties stays a liability term."""
+    found = cats(
+        run(nlp, agreement("No representation is made to the Licensee as to the accuracy of the tables."))
+    )
+    assert "clause-liability" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        # protection of what was received against disclosure
+        (
+            "The Licensee shall protect the survey records from unauthorized disclosure to outsiders.",
+            "clause-confidentiality",
+        ),
+        # identity verification of contractor staff (HSPD-12) and the sensitivity of their positions
+        (
+            "The Contractor shall meet HSPD-12 for every employee who logs on to the agency network.",
+            "clause-security",
+        ),
+        (
+            "The project officer shall assign position sensitivity levels to the vendor's administrators.",
+            "clause-security",
+        ),
+    ],
+)
+def test_round_eight_second_batch_families(nlp: spacy.Language, sentence: str, category: str) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Linked school attendance records",
+        "Objectives and methodology. The team will model attendance with the anonymised extract.",
+        f"Data management and security: {sentence}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # the objectives of an IT security programme are no duty of confidence
+        (
+            "Confidentiality, which means preserving authorized restrictions on disclosure, covers the proprietary "
+            "information the Contractor hosts.",
+            "clause-confidentiality",
+        ),
+        # a rule named by its CFR number and title in a list of terms is not the term
+        (
+            "Recipients shall observe 2 CFR part 183, Never Contract With the Enemy, among the national policy terms.",
+            "clause-security",
+        ),
+    ],
+)
+def test_round_eight_second_batch_look_alikes(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))

@@ -137,6 +137,19 @@ def test_round_eight_solicitation_rows_technology_bar(tmp_path: Path) -> None:
     assert 2 * d["tp"] / (2 * d["tp"] + d["fp"] + d["fn"]) >= 0.95, d
 
 
+CLAUSE_ROUND_EIGHT = ROOT / "corpus" / "dev" / "agreements5.jsonl"
+
+
+@pytest.mark.skipif(not CLAUSE_ROUND_EIGHT.is_file(), reason="corpus/dev/agreements5.jsonl not present")
+def test_round_eight_agreement_rows_clause_bar(tmp_path: Path) -> None:
+    """The clause rules were given families of award-term and laboratory-notice wording on the round-eight
+    agreement rows (US financial-assistance rules and agency clauses, software rights notices, a data set licence):
+    clause F1 0.634 at first run, 0.938 after (in-sample, 2026-12-07), floor 0.90."""
+    s = evaluate(tmp_path / "agreements5.json", [CLAUSE_ROUND_EIGHT])
+    assert not s["failed"] and not s["missing"]
+    assert s["clauses"]["f1"] >= 0.90, s["clauses"]
+
+
 def test_every_frequent_category_reaches_f1_075(scores: dict[str, dict]) -> None:
     totals: dict[str, list[int]] = {}
     for s in scores.values():
