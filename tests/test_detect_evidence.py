@@ -335,6 +335,19 @@ def test_the_subject_feature_raises_a_plain_statement_over_the_same_words_withou
             "optical links",
             True,
         ),
+        # a relative clause is another phrase: the verbs listed before "that" and the comma before "which" are
+        # no separators of a list around the match
+        (
+            "We will explore, model and build circuits that enable a probabilistic computer, which will speed up"
+            " sampling.",
+            "probabilistic computer",
+            False,
+        ),
+        (
+            "The lab builds lidar, sonar and radar systems which will be tested at sea.",
+            "sonar",
+            True,
+        ),
     ],
 )
 def test_a_list_item_is_one_of_three_or_more_items_in_one_phrase(

@@ -275,6 +275,16 @@ FAMILIES = [
         "gr-gsm provides a set of tools for receiving information transmitted by GSM equipment.",
     ),
     (
+        "chem",
+        "Countermeasures are needed after the detonation of a radiological dispersal device over a city.",
+        "Insensitive high explosives will be formulated and their detonation velocity measured.",
+    ),
+    (
+        "comms",
+        "Common mobile phones already include accelerometers and low-power wireless communication capabilities.",
+        "The project will develop low-power wireless communication protocols for sensor networks.",
+    ),
+    (
         "aerospace",
         "kep3 is a C++ library for space flight mechanics research and mission design.",
         "JSBSim is a flight dynamics model library for simulating aircraft flight mechanics.",

@@ -581,6 +581,8 @@ def _acts(block: _Block, h: Hit, sent: Span) -> str:
 # separators of a list of items; a list item is next to one of them
 _SEPARATORS = {",", "and", "or", "/", ";"}
 _LIST_REACH = 10  # tokens on either side of the match searched for the list's other separators
+# relative pronouns open another clause: a separator past one is not in the match's list
+_RELATIVES = {"that", "which", "who", "whom", "whose"}
 # a preposition between the match and a separator puts that separator in another phrase: in "prevention,
 # detection and mitigation of cyber threats" the list is of the words before "of", not of the match
 _LIST_BOUNDS = {
@@ -624,7 +626,9 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
     verbs = block.verb_starts
 
     def bound(j: int) -> bool:  # a verb or a preposition, not one inside a compound ("optical-to-microwave")
-        if j in verbs:
+        # "circuits that enable a probabilistic computer, which ...": a relative clause is another phrase, its
+        # commas and "and"s are no separators of the list
+        if j in verbs or lower[j] in _RELATIVES:
             return True
         nxt = lower[j + 1] if j + 1 < len(lower) else ""
         return lower[j] in _LIST_BOUNDS and lower[j - 1] != "-" and nxt != "-"

@@ -64,6 +64,16 @@ _CTX_KEYS = {"words", "window", "weight"}
 _REQ_KEYS = {"terms", "window"}
 _EX_KEYS = {"must_match", "must_not_match"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}s?$")
+
+# a space or hyphen between two words of a term
+_GAP = re.compile(r"( |-)")
+# scientific combining forms written solid as often as hyphenated ("ultrahigh", "nanodevices"); the hyphen
+# after one at a word start may be dropped. Prefixes that also make ordinary words ("counter", "non",
+# "multi", "anti") keep the spellings the packs list.
+_BOUND_PREFIX = re.compile(
+    r"\b(ultra|nano|micro|hyper|opto|electro|thermo|photo|radio|aero|astro|bio|geo|cyber|meta)-(?=[a-z])",
+    re.IGNORECASE,
+)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -337,14 +347,31 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
+def _spellings(term: str) -> list[str]:
+    """Every way of writing the word gaps of a term of up to four words: a space or a hyphen at each gap
+    ("fiber optic network" is also written "fiber-optic network"), and a bound prefix written solid
+    ("ultra-high temperature" / "ultrahigh temperature", "nano-devices" / "nanodevices")."""
+    parts = _GAP.split(term)
+    gaps = len(parts) // 2
+    if gaps == 0:
+        forms = [term]
+    elif gaps <= 3:
+        forms = [term]
+        for mask in range(1 << gaps):
+            joined = parts[0]
+            for i in range(gaps):
+                joined += ("-" if mask >> i & 1 else " ") + parts[2 * i + 2]
+            forms.append(joined)
+    else:  # a long phrase: its own spelling and all-space
+        forms = [term, term.replace("-", " ")]
+    closed = [_BOUND_PREFIX.sub(r"\1", f) for f in forms if _BOUND_PREFIX.search(f)]
+    return list(dict.fromkeys(forms + closed))
+
+
 def _variants(term: str, plurals: bool = True) -> list[str]:
-    """The term, its hyphen/space alternate ("gain of function" / "gain-of-function") and a plural of
-    its last word ("drone" -> "drones", "UAV" -> "UAVs")."""
-    forms = [term]
-    if " " in term and term.count(" ") <= 3:
-        forms.append(term.replace(" ", "-"))
-    if "-" in term:
-        forms.append(term.replace("-", " "))
+    """The term, its hyphen/space alternates (see ``_spellings``) and a plural of its last word
+    ("drone" -> "drones", "UAV" -> "UAVs")."""
+    forms = _spellings(term)
     out = []
     for f in forms:
         out.append(f)

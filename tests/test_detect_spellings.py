@@ -1,0 +1,68 @@
+"""Terms are matched however their word gaps are written: a hyphen or a space at each gap ("fiber-optic
+network" for the listed "fiber optic network") and a scientific combining form written solid ("ultrahigh" for
+"ultra-high"). Prefixes that also make everyday words keep only the spellings the packs list."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect import Detector
+from grantscan.detect.matcher import _variants
+from grantscan.model import Document, Location, TextBlock
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(Config())
+
+
+def categories(detector: Detector, text: str) -> set[str]:
+    doc = Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
+    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
+
+
+def test_every_gap_may_be_a_hyphen_or_a_space() -> None:
+    forms = set(_variants("fiber optic network"))
+    assert {
+        "fiber-optic network",
+        "fiber optic-network",
+        "fiber-optic-network",
+        "fiber optic networks",
+    } <= forms
+    assert set(_variants("gain-of-function")) >= {"gain of function", "gain-of function", "gain of-function"}
+
+
+def test_a_combining_form_is_also_written_solid() -> None:
+    assert "ultrahigh temperature ceramics" in _variants("ultra-high temperature ceramics")
+    assert "nanodevices" in _variants("nano-devices")
+
+
+@pytest.mark.parametrize(
+    ("term", "solid"),
+    [
+        ("counter-terrorism", "counterterrorism"),
+        ("non-proliferation", "nonproliferation"),
+        ("multi-material 3D printing", "multimaterial 3D printing"),
+    ],
+)
+def test_prefixes_of_everyday_words_are_not_closed_up(term: str, solid: str) -> None:
+    assert solid not in _variants(term)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        (
+            "comms",
+            "The quantum network connected three laboratories over an existing fiber-optic network in separate "
+            "buildings.",
+        ),
+        (
+            "materials",
+            "Ultrahigh temperature ceramics with tailored microstructures will be designed and manufactured.",
+        ),
+    ],
+)
+def test_a_listed_term_is_found_in_another_spelling(detector: Detector, category: str, text: str) -> None:
+    assert category in categories(detector, text)
