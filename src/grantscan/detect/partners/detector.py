@@ -557,6 +557,13 @@ class PartnerDetector:
         "screened against X dated D" and never reassure without having looked."""
         return [(i.name, i.snapshot) for i in self.designations.lists]
 
+    def prepare(self) -> None:
+        """Make the screening index's look-up tables now rather than on the first block: called before worker
+        processes are forked, so that they inherit one copy instead of each making its own."""
+        if len(self.screen):
+            self.screen.prepare()
+            listmatch._honorees(self.screen)
+
     def _not_acronyms(self) -> list[str]:
         """Acronyms that name something else in proposals (patterns/organisations.yaml ``not_acronyms``)."""
         return list(self.orgs.not_acronyms)
@@ -1247,7 +1254,7 @@ def _screening_index(designations: Designations, not_acronyms: tuple[str, ...]) 
             _INDEXES.clear()
         arrays = screening.shipped_index(designations.table) if designations.table is not None else None
         if arrays is not None:
-            index = ScreeningIndex(arrays, lambda: designations.entries, not_acronyms, _common_words)
+            index = ScreeningIndex(arrays, designations.rows, not_acronyms, _common_words)
         else:
             index = ScreeningIndex.from_entries(designations.entries, not_acronyms, _common_words)
         got = _INDEXES[key] = (designations, index)

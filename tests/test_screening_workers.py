@@ -1,0 +1,137 @@
+"""What each scanning process pays for screening before its first match: the look-up tables are made once in a
+process that forks workers (``prepare``), and the lists' rows are read one at a time as matches name them
+(``TableRows``), the same entries as the whole table read at once."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.detect.partners import detector as detector_module
+from grantscan.detect.partners.screening import ScreeningIndex, shipped_index
+from grantscan.knowledge import designations as dz
+from grantscan.knowledge.designations import ListEntry, ListInfo, TableRows, read_table, write_table
+from grantscan.knowledge.loader import PackError
+from grantscan.pipeline import Scanner
+
+TEXT = (
+    "The consortium works with the Beijing Institute of Aeronautical Materials and Harbin Institute of "
+    "Technology, and with NATOINAL IRANIAN OIL COMPANY. SAGE Days and Jupyter notebooks are used by the "
+    "Gromov Flight Research Institute, Huawei Technologies Co., Ltd. and Bureau of Sukhoi Design (Russia)."
+)
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def _new_index(scanner: Scanner) -> ScreeningIndex:
+    partners = scanner.detector.partners
+    d = partners.designations
+    arrays = shipped_index(d.table)
+    assert arrays is not None
+    return ScreeningIndex(arrays, d.rows, tuple(partners._not_acronyms()), detector_module._common_words)
+
+
+def _tables(index: ScreeningIndex) -> set[str]:
+    made = vars(index)
+    return {n for n, a in vars(ScreeningIndex).items() if isinstance(a, cached_property) and n in made}
+
+
+def test_prepare_makes_every_table_a_scan_makes_but_the_rows(scanner, monkeypatch):
+    """A scan with an unprepared index makes tables on first use; ``prepare`` made every one of them already
+    (so a forked worker inherits them all), and leaves the lists' rows unread."""
+    partners = scanner.detector.partners
+    cold = _new_index(scanner)
+    monkeypatch.setattr(partners, "screen", cold)
+    findings = scanner.scan_text(TEXT).findings
+    used = _tables(cold)
+    assert {"_trie", "seed_keys", "_finders", "common"} <= used and "entries" in used
+
+    prepared = _new_index(scanner)
+    prepared.prepare()
+    before = _tables(prepared)
+    assert used - {"entries"} <= before and "entries" not in before
+    monkeypatch.setattr(partners, "screen", prepared)
+    assert scanner.scan_text(TEXT).findings == findings
+    assert _tables(prepared) - before == {"entries"}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked only where the platform forks")
+def test_a_forked_pool_makes_the_tables_before_its_workers_start(tmp_path: Path):
+    """The pool's scanner is prepared in the parent: its index holds the tables before any worker runs."""
+    from grantscan.batch import WorkerPool
+
+    with WorkerPool(Config(cache=False), 1) as pool:
+        if pool.inherited is None:
+            pytest.skip("this platform spawns workers: each builds its own scanner")
+        index = pool.inherited.detector.partners.screen
+        assert {"_trie", "seed_keys", "_finders", "common", "_required_at"} <= _tables(index)
+        assert "entries" not in _tables(index)
+
+
+# -- the lists' rows read one at a time -------------------------------------------------------------------------
+
+
+def test_rows_of_the_shipped_table_are_the_entries_read_at_once():
+    """Every row of the shipped table read on its own is the entry ``read_table`` makes of it, and asking twice
+    gives the same object."""
+    dz._default.cache_clear()
+    d = dz.default_designations()
+    if d.table is None:
+        pytest.skip("an imported list replaces the shipped snapshot here")
+    rows = d.rows()
+    assert isinstance(rows, TableRows)
+    infos = {i.id: i for i in d.lists}
+    whole = read_table(d.table, infos)
+    assert len(rows) == len(whole) == len(d.entries)
+    assert rows[len(rows) - 1] is rows[-1]
+    assert [rows[i] for i in range(len(rows))] == whole
+
+
+def _entry(list_id: str, name: str, listed: str | None = None, aliases: list[str] | None = None) -> ListEntry:
+    return ListEntry(list_id, "L", None, name, "CN", aliases or [], entry_id=name[:3], listed=listed)
+
+
+def test_rows_with_line_breaks_and_quotes_inside_fields(tmp_path: Path):
+    """A field holding a line break or a quote is written quoted: its row is still one entry, and the rows after
+    it are the rows after it."""
+    entries = [
+        _entry("a", "First Co"),
+        _entry("a", 'The "Quoted" Works', listed="85 FR 1234\n85 FR 5678"),
+        _entry("b", "Third Ltd", aliases=["Third", 'Tri "T"'], listed='1 FR 2\n"x"\n\n3'),
+        _entry("b", "Last Institute"),
+    ]
+    path = tmp_path / "t.tsv"
+    write_table(entries, path)
+    infos = {i: ListInfo(i, f"list {i}", "2026-01-01", 2) for i in ("a", "b")}
+    rows = TableRows(path, infos)
+    assert len(rows) == 4
+    assert list(rows) == read_table(path, infos)
+    assert rows[1].listed == "85 FR 1234\n85 FR 5678" and rows[3].name == "Last Institute"
+
+
+def test_rows_check_the_header_the_counts_and_each_row_as_the_table_reader_does(tmp_path: Path):
+    path = tmp_path / "t.tsv"
+    write_table([_entry("a", "First Co"), _entry("zz", "Second Co")], path)
+    infos = {"a": ListInfo("a", "list a", None, 1)}
+    rows = TableRows(path, infos)
+    with pytest.raises(PackError, match=r"t\.tsv.*3.*'zz' is not described"):
+        rows[1]
+    assert rows[0].name == "First Co"
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("list_id\tname\na\tX\n", encoding="utf-8")
+    with pytest.raises(PackError, match="expected the columns"):
+        TableRows(bad, infos)
+
+    meta = tmp_path / "designations.yaml"
+    dz.write_meta([ListInfo("a", "list a", "2026-01-01", 2)], meta, "t.tsv")
+    data, _ = dz._read_meta(meta, "shipped")
+    with pytest.raises(PackError, match="list 'a': 1 rows in t.tsv, not 2"):
+        TableRows(path, infos, (meta, data))
