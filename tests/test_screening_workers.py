@@ -135,3 +135,36 @@ def test_rows_check_the_header_the_counts_and_each_row_as_the_table_reader_does(
     data, _ = dz._read_meta(meta, "shipped")
     with pytest.raises(PackError, match="list 'a': 1 rows in t.tsv, not 2"):
         TableRows(path, infos, (meta, data))
+
+
+# -- everyday words kept between runs ---------------------------------------------------------------------------
+
+
+def test_everyday_words_kept_between_runs_are_the_words_read_from_the_packs(tmp_path: Path, monkeypatch):
+    """The words kept in the compiled cache are the words the packs give; a changed pack is read again, and a
+    kept file that cannot be read is rewritten."""
+    from grantscan.knowledge import resources
+
+    packs = tmp_path / "patterns"
+    for name in ("organisations.yaml", "countries.yaml", "screening.yaml"):
+        (packs / name).parent.mkdir(parents=True, exist_ok=True)
+        (packs / name).write_bytes((resources.patterns_dir() / name).read_bytes())
+    monkeypatch.setattr(resources, "patterns_dir", lambda: packs)
+    kept = tmp_path / "compiled"
+    read = detector_module._common_words.__wrapped__
+    words = read()
+    assert "research" in words and "the" in words and "zyxwords" not in words
+    assert read(kept) == words and (kept / "common_words.json").is_file()
+    with monkeypatch.context() as m:  # from the kept file: the packs' text is not read again
+        m.setattr(Path, "read_text", lambda *a, **k: pytest.fail("a pack was read"))
+        assert read(kept) == words
+
+    (packs / "countries.yaml").write_text(
+        (packs / "countries.yaml").read_text(encoding="utf-8") + "\n# zyxwords\n", encoding="utf-8"
+    )
+    assert read(kept) == words | {"zyxwords"} == read()
+    (kept / "common_words.json").write_text("{not json", encoding="utf-8")
+    assert read(kept) == words | {"zyxwords"}
+    # the screening word lists are not everyday words
+    (packs / "screening.yaml").write_text("# qqqwords\n", encoding="utf-8")
+    assert "qqqwords" not in read(kept)
