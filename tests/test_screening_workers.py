@@ -63,10 +63,11 @@ def test_prepare_makes_every_table_a_scan_makes_but_the_rows(scanner, monkeypatc
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked only where the platform forks")
-def test_a_forked_pool_makes_the_tables_before_its_workers_start(tmp_path: Path):
+def test_a_forked_pool_makes_the_tables_before_its_workers_start(monkeypatch):
     """The pool's scanner is prepared in the parent: its index holds the tables before any worker runs."""
     from grantscan.batch import WorkerPool
 
+    monkeypatch.setattr(detector_module, "_INDEXES", {})  # a new index, not one an earlier test used
     with WorkerPool(Config(cache=False), 1) as pool:
         if pool.inherited is None:
             pytest.skip("this platform spawns workers: each builds its own scanner")
