@@ -169,3 +169,53 @@ def test_everyday_words_kept_between_runs_are_the_words_read_from_the_packs(tmp_
     # the screening word lists are not everyday words
     (packs / "screening.yaml").write_text("# qqqwords\n", encoding="utf-8")
     assert "qqqwords" not in read(kept)
+
+
+# -- the names that say whom their body is named after ----------------------------------------------------------
+
+
+def test_names_named_after_someone_are_those_the_pattern_finds(scanner):
+    """The quick check finds exactly the names the pattern finds: every listed name, and generated names mixing
+    the pattern's words in any case with other words, marks, spaces and letters outside ASCII."""
+    import random
+
+    from grantscan.detect.partners import listmatch
+
+    raws = scanner.detector.partners.screen.raws
+    found = [k for k, r in enumerate(raws) if listmatch._names_whom_after(r)]
+    assert found == [k for k, r in enumerate(raws) if listmatch._NAMED_AFTER_RAW.search(r)]
+    assert len(found) > 50
+    parts = [
+        "named",
+        "NAMED",
+        "Named",
+        "after",
+        "AFTER",
+        "N.",
+        "n.",
+        "A.",
+        "a.",
+        "im.",
+        "IM.",
+        "Im",
+        "imeni",
+        "IMENI",
+        "İmeni",
+        "ımeni",
+        "nAmEd",
+        "Institute",
+        "Plant",
+        "Gromov",
+        "Co.",
+        "é",
+        "ß",
+        ".",
+        ",",
+        "-",
+    ]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(parts) + rng.choice(["", " ", "  ", "\t", "\n", "\u00a0"]) for _ in range(6)
+        )
+        assert listmatch._names_whom_after(text) == bool(listmatch._NAMED_AFTER_RAW.search(text)), text
