@@ -117,6 +117,41 @@ def test_rows_with_line_breaks_and_quotes_inside_fields(tmp_path: Path):
     assert rows[1].listed == "85 FR 1234\n85 FR 5678" and rows[3].name == "Last Institute"
 
 
+def test_rows_of_generated_tables_are_the_entries_read_at_once(tmp_path: Path):
+    """Tables of generated entries whose fields hold quotes, line breaks, tabs, commas and letters outside ASCII:
+    every row read on its own is the entry the table reader makes of it."""
+    import random
+
+    rng = random.Random(11)
+    alphabet = ['"', "\n", "\t", ",", "'", "é", "Ж", "中", " ", "a", "B", "1", "|", "\r\n", '""']
+    infos = {i: ListInfo(i, f"list {i}", "2026-01-01", 0) for i in ("uk", "us")}
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(n)))
+
+    for round_ in range(20):
+        entries = [
+            ListEntry(
+                rng.choice(["uk", "us"]),
+                "L",
+                None,
+                "Name " + text(8),
+                rng.choice([None, "CN", "RU"]),
+                [text(6) or "x" for _ in range(rng.randrange(3))],
+                entry_id=text(5) or None,
+                regime=text(5) or None,
+                listed=text(12) or None,
+                countries=tuple(rng.sample(["CN", "RU", "IR"], rng.randrange(3))),
+                city=text(6) or None,
+            )
+            for _ in range(rng.randrange(1, 40))
+        ]
+        path = tmp_path / f"t{round_}.tsv"
+        write_table(entries, path)
+        rows = TableRows(path, infos)
+        assert list(rows) == read_table(path, infos)
+
+
 def test_rows_check_the_header_the_counts_and_each_row_as_the_table_reader_does(tmp_path: Path):
     path = tmp_path / "t.tsv"
     write_table([_entry("a", "First Co"), _entry("zz", "Second Co")], path)
