@@ -206,6 +206,33 @@ def test_everyday_words_kept_between_runs_are_the_words_read_from_the_packs(tmp_
     assert "qqqwords" not in read(kept)
 
 
+def _lower_words_before(text: str) -> set[str]:
+    """The words the everyday-word reader took from a pack before: tokens of word characters and apostrophes
+    that are three or more lower-case ASCII letters."""
+    import re
+
+    return {
+        w for w in re.findall(r"[\w']+", text) if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower()
+    }
+
+
+def test_everyday_words_of_a_pack_are_the_words_the_token_reading_gave():
+    """One search for whole lower-case words finds the words the reading by tokens found, on every shipped pack
+    and on generated text of letters, digits, apostrophes, underscores, marks and letters outside ASCII."""
+    import random
+
+    from grantscan.knowledge import resources
+
+    for p in sorted(resources.patterns_dir().rglob("*.yaml")):
+        text = p.read_text(encoding="utf-8")
+        assert set(detector_module._LOWER_WORD.findall(text)) == _lower_words_before(text), p.name
+    rng = random.Random(3)
+    pieces = ["abc", "de", "fgh", "Ab", "X", "1", "_", "'", "’", "é", "ß", " ", "-", ":", "\n", "zz", "k"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        assert set(detector_module._LOWER_WORD.findall(text)) == _lower_words_before(text), text
+
+
 # -- the names that say whom their body is named after ----------------------------------------------------------
 
 
