@@ -756,7 +756,7 @@ def _row_entry(path: Path, line: int, row: list[str], infos: dict[str, ListInfo]
 class TableRows(Sequence[ListEntry]):
     """The entries of a table written by ``write_table``, each row parsed the first time it is asked for (then
     kept, so an entry is always the same object): a scan reads the entries of the few names it matches, and
-    parsing all ~5,700 rows costs about 30 ms in every process that matches one.
+    parsing all ~5,400 rows costs about 30 ms in every process that matches one.
 
     Where the rows start is found from the bytes once: a line break ends a row unless it lies inside a quoted
     field (the listed-date column holds Federal Register citations with line breaks), which an odd count of

@@ -1238,7 +1238,7 @@ def _common_words(kept_in: Path | None = None) -> frozenset[str]:
     words. A listed name made only of them ('The Base', 'Research Software') is never matched on its own.
 
     ``kept_in``: the compiled cache folder, where the words are kept under a digest of the packs read (reading
-    the packs for them costs about 20 ms a process, the digest and the kept words about 2 ms); a changed pack
+    the packs for them costs about 20 ms a process, the digest and the kept words about 6 ms); a changed pack
     is a miss, read again and kept."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
