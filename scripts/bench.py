@@ -478,14 +478,20 @@ def spread(values: list[float]) -> tuple[float, float]:
 
 
 def screening_share(
-    work: Path, env: dict, runs: int, pdfs: list[Path], against_src: Path | None = None
+    work: Path,
+    env: dict,
+    runs: int,
+    pdfs: list[Path],
+    against_src: Path | None = None,
+    jobs: int | None = None,
 ) -> dict:
     """What screening adds to the scan a user waits for: ``grantscan scan`` of a folder of ``pdfs`` in a new
     process (start-up included, no result cache, the compiled-phrase cache warm), with the shipped screening and
     with ``--no-screening``, run in turn ``runs`` times (a change of load falls on all alike, and the order
     changes each round). Medians and spreads of wall and CPU seconds (the waited-for workers included), and of
     the paired differences. ``against_src``: another checkout's ``src`` folder, measured in the same rounds
-    (``PYTHONPATH``; it must know ``--no-screening``)."""
+    (``PYTHONPATH``; it must know ``--no-screening``). ``jobs``: the scans' ``--jobs`` (default: theirs, one
+    worker per core)."""
     folder = work / "screening-folder"
     folder.mkdir(exist_ok=True)
     for p in pdfs:
@@ -493,6 +499,8 @@ def screening_share(
     cache_env = dict(env, XDG_CACHE_HOME=str(work / "cache-screening"))
     out = work / "screening-report.json"
     scan = [GRANTSCAN, "scan", "--no-cache", "--no-config", "-f", "json", "-o", str(out)]
+    if jobs is not None:
+        scan += ["--jobs", str(jobs)]
     commands = {"on": [*scan, str(folder)], "off": [*scan, "--no-screening", str(folder)]}
     envs = dict.fromkeys(commands, cache_env)
     if against_src is not None:
@@ -513,7 +521,7 @@ def screening_share(
             t, c, _ = run_measured(commands[name], envs[name])
             wall[name].append(t)
             cpu[name].append(c)
-    got: dict = {"files": len(pdfs), "pages": sum(pdf_pages(p) for p in pdfs), "runs": runs}
+    got: dict = {"files": len(pdfs), "pages": sum(pdf_pages(p) for p in pdfs), "runs": runs, "jobs": jobs}
     for tag in ("", " [against]") if against_src is not None else ("",):
         res = got.setdefault("against", {}) if tag else got
         for name, values in (("wall", wall), ("cpu", cpu)):
@@ -535,6 +543,7 @@ def screening_share(
             got["pages"],
             runs,
         )
+        got["against"]["jobs"] = jobs
     return got
 
 
@@ -542,7 +551,8 @@ def share_rows(got: dict, row, tag: str = "") -> None:  # noqa: ANN001 - the cal
     for name in ("wall", "cpu"):
         g = got[name]
         row(
-            f"screening in a whole-process scan, {got['pages']} real pages ({name}){tag}",
+            f"screening in a whole-process scan, {got['pages']} real pages ({name}"
+            f"{', --jobs ' + str(got['jobs']) if got.get('jobs') else ''}){tag}",
             f"{g['on_s']:.2f} s with, {g['off_s']:.2f} s without (spreads {g['on_spread_s'][0]:.2f}-"
             f"{g['on_spread_s'][1]:.2f} / {g['off_spread_s'][0]:.2f}-{g['off_spread_s'][1]:.2f}): "
             f"+{g['added_s']:.3f} s (+{g['share']:.1%}; paired runs {g['share_spread'][0]:+.1%} to "
@@ -593,6 +603,9 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
     )
     ap.add_argument("--runs", type=int, default=None, help="with --screening-share: paired runs (default 9)")
     ap.add_argument(
+        "--jobs", type=int, default=None, help="with --screening-share: the scans' --jobs (default: theirs)"
+    )
+    ap.add_argument(
         "--against-src",
         metavar="SRC",
         help="with --screening-share: another checkout's src folder, measured in the same rounds",
@@ -622,7 +635,7 @@ def main() -> None:  # noqa: C901 - a linear script of measurements
                 sys.exit(f"no real PDFs in {SHARED}")
             print("screening in the scan a user waits for (whole process, with and without, alternately)")
             src = Path(a.against_src) if a.against_src else None
-            got = screening_share(work, env, a.runs or (5 if a.quick else 9), real_pdfs, src)
+            got = screening_share(work, env, a.runs or (5 if a.quick else 9), real_pdfs, src, a.jobs)
             results["screening whole process"] = got
             share_rows(got, row)
             if src is not None:

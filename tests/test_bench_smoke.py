@@ -121,3 +121,18 @@ def test_screening_share_runs_both_modes_in_turn_and_reports_medians_and_spreads
             assert g["share"] == pytest.approx(g["added_s"] / g["off_s"])
     report = json.loads((tmp_path / "screening-report.json").read_text(encoding="utf-8"))
     assert "knowledge" in report  # the scans ran and wrote their report
+
+
+def test_screening_share_scans_with_the_jobs_asked_for(tmp_path, monkeypatch):
+    """``--jobs N`` reaches every scan of both modes (the whole-process share with one worker or the default)."""
+    ran: list[list[str]] = []
+    monkeypatch.setattr(bench, "run_cmd", lambda args, env=None: ran.append(args) or 0.0)
+    monkeypatch.setattr(bench, "run_measured", lambda args, env: ran.append(args) or (1.0, 1.0, 1.0))
+    pdf = ROOT / "sample_docs" / "proposal-orbital-radar.pdf"
+    got = bench.screening_share(tmp_path, dict(os.environ), 2, [pdf], jobs=1)
+    assert got["jobs"] == 1 and len(ran) == 2 + 2 * 2
+    assert all(args[args.index("--jobs") + 1] == "1" for args in ran)
+    assert sum("--no-screening" in args for args in ran) == 3
+    ran.clear()
+    bench.screening_share(tmp_path, dict(os.environ), 1, [pdf])
+    assert ran and not any("--jobs" in args for args in ran)

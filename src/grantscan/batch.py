@@ -240,6 +240,10 @@ class WorkerPool:
 
             self.inherited = Scanner(config)
             self.inherited.preload()
+            # the screening tables every worker would otherwise make for itself on its first block
+            partners = getattr(self.inherited.detector, "partners", None)
+            if partners is not None:
+                partners.prepare()
             if freeze_heap:
                 # the garbage collector would otherwise walk the scanner's objects again in this process (while
                 # the report is made, and at exit: ~0.1-0.2 s of CPU), and touching them copies pages a worker

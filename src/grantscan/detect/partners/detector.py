@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,9 @@ class PartnerDetector:
             extra = load_lists(config.lists_dir, country_of=country_code)
             self.warnings += extra.warnings
             self.designations = Designations(base.entries + extra.entries, base.lists + extra.lists)
-        self.screen = _screening_index(self.designations, tuple(self._not_acronyms()))
+        from ..compiled import compiled_dir
+
+        self.screen = _screening_index(self.designations, tuple(self._not_acronyms()), compiled_dir(config))
         self._consequence = {i.id: i.consequence for i in self.designations.lists}
         self._block_mentions: list[_Mention] = []  # country mentions of the block being read
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
@@ -556,6 +558,13 @@ class PartnerDetector:
         """The lists every organisation name is screened against: (list name, snapshot date), so a report can say
         "screened against X dated D" and never reassure without having looked."""
         return [(i.name, i.snapshot) for i in self.designations.lists]
+
+    def prepare(self) -> None:
+        """Make the screening index's look-up tables now rather than on the first block: called before worker
+        processes are forked, so that they inherit one copy instead of each making its own."""
+        if len(self.screen):
+            self.screen.prepare()
+            listmatch._honorees(self.screen)
 
     def _not_acronyms(self) -> list[str]:
         """Acronyms that name something else in proposals (patterns/organisations.yaml ``not_acronyms``)."""
@@ -1218,38 +1227,61 @@ def _has_capital(word: str) -> bool:
 _INDEXES: dict[tuple[int, tuple[str, ...]], tuple[Designations, ScreeningIndex]] = {}
 
 
+COMMON_WORDS_FORMAT = 1  # bump when _common_words reads the packs another way
+# whole words of three or more lower-case ASCII letters ([\w']+ tokens that are only those letters)
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
+
+
 @cache
-def _common_words() -> frozenset[str]:
+def _common_words(kept_in: Path | None = None) -> frozenset[str]:
     """Everyday and domain words: those written in lower case in the shipped pattern packs, and English stop
-    words. A listed name made only of them ('The Base', 'Research Software') is never matched on its own."""
+    words. A listed name made only of them ('The Base', 'Research Software') is never matched on its own.
+
+    ``kept_in``: the compiled cache folder, where the words are kept under a digest of the packs read (reading
+    the packs for them costs about 20 ms a process, the digest and the kept words about 6 ms); a changed pack
+    is a miss, read again and kept."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from ...knowledge.resources import patterns_dir
+    from ..compiled import files_digest, read_json, writable, write_json
 
+    # not the names' own words, nor the regex sources of the document-type cues
+    files = [
+        p
+        for p in sorted(patterns_dir().rglob("*.yaml"))
+        if p.parent.name != "designations" and p.name not in ("screening.yaml", "doctype.yaml")
+    ]
+    digest = files_digest(f"common-words={COMMON_WORDS_FORMAT}", files) if kept_in is not None else None
+    path = kept_in / "common_words.json" if kept_in is not None else None
+    if digest is not None and path is not None:
+        kept = read_json(path, digest)
+        if isinstance(kept, str):  # one string, a word a line: a list of ~6,000 strings takes 5 ms to decode
+            return frozenset(kept.split("\n"))
     words: set[str] = set(STOP_WORDS)
-    for p in sorted(patterns_dir().rglob("*.yaml")):
-        # not the names' own words, nor the regex sources of the document-type cues
-        if p.parent.name != "designations" and p.name not in ("screening.yaml", "doctype.yaml"):
-            # whole words of three or more lower-case ASCII letters
-            for w in set(re.findall(r"[\w']+", p.read_text(encoding="utf-8"))):
-                if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower():
-                    words.add(w)
+    for p in files:
+        words.update(_LOWER_WORD.findall(p.read_text(encoding="utf-8")))
+    if digest is not None and path is not None and writable(path.parent):
+        write_json(path, digest, "\n".join(sorted(words)))
     return frozenset(words)
 
 
-def _screening_index(designations: Designations, not_acronyms: tuple[str, ...]) -> ScreeningIndex:
+def _screening_index(
+    designations: Designations, not_acronyms: tuple[str, ...], kept_in: Path | None = None
+) -> ScreeningIndex:
     """One index per set of loaded lists (the loaders cache them), made once per process: the shipped snapshot's
-    compiled index when the lists are that snapshot alone, else compiled now."""
+    compiled index when the lists are that snapshot alone, else compiled now. ``kept_in``: the compiled cache
+    folder, where the everyday words are kept between runs."""
     key = (id(designations), not_acronyms)
     got = _INDEXES.get(key)
     if got is None or got[0] is not designations:
         if len(_INDEXES) > 4:
             _INDEXES.clear()
         arrays = screening.shipped_index(designations.table) if designations.table is not None else None
+        common = partial(_common_words, kept_in)
         if arrays is not None:
-            index = ScreeningIndex(arrays, lambda: designations.entries, not_acronyms, _common_words)
+            index = ScreeningIndex(arrays, designations.rows, not_acronyms, common)
         else:
-            index = ScreeningIndex.from_entries(designations.entries, not_acronyms, _common_words)
+            index = ScreeningIndex.from_entries(designations.entries, not_acronyms, common)
         got = _INDEXES[key] = (designations, index)
     return got[1]
 

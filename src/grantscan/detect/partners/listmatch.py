@@ -194,6 +194,17 @@ _NAMED_AFTER_RAW = re.compile(r"\b(?:named\s+after|N\.\s?A\.|imeni|im\.)\s", re.
 _HONOREES: dict[int, tuple[frozenset[str], dict[str, list[int]]]] = {}
 
 
+def _names_whom_after(raw: str) -> bool:
+    """Whether ``_NAMED_AFTER_RAW`` finds a match in ``raw``: an ASCII name without any of the pattern's
+    literals in lower case has none (its letters match case-insensitively as their lower case does), so the
+    search runs on a few hundred of the 15,000 names, not all (25 ms of every process that screens)."""
+    if raw.isascii():
+        low = raw.lower()  # every match holds one of these in lower case
+        if not ("named" in low or "n." in low or "imeni" in low or "im." in low):
+            return False
+    return _NAMED_AFTER_RAW.search(raw) is not None
+
+
 def _honorees(idx: ScreeningIndex) -> tuple[frozenset[str], dict[str, list[int]]]:
     """The listed names that say whom their body is named after: (their last words as written, in lower case;
     the names by their last word as compared), made once per index from the raw names alone."""
@@ -202,7 +213,7 @@ def _honorees(idx: ScreeningIndex) -> tuple[frozenset[str], dict[str, list[int]]
         written: set[str] = set()
         by_word: dict[str, list[int]] = {}
         for k, raw in enumerate(idx.raws):
-            if _NAMED_AFTER_RAW.search(raw) and (words := idx.words_of(k)):
+            if _names_whom_after(raw) and (words := idx.words_of(k)):
                 written.add(raw.split()[-1].lower())
                 by_word.setdefault(words[-1], []).append(k)
         got = _HONOREES[id(idx)] = (frozenset(written), by_word)

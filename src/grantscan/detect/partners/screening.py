@@ -614,6 +614,19 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return self.n_entries
 
+    def prepare(self) -> None:
+        """Make now every look-up table a scan makes on first use (the trie, the hashes of first words and
+        acronyms, the everyday words and what follows from them, the fuzzy candidate finders), and the word lists
+        and their typo tables: a process that forks workers calls it before the fork, so that each worker inherits
+        the tables instead of making its own. The lists' rows stay unread until a match needs them."""
+        if not self.n_entries:
+            return
+        _known_forms()
+        _legal_forms_short()
+        for name, attr in vars(ScreeningIndex).items():
+            if isinstance(attr, cached_property) and name != "entries":
+                getattr(self, name)
+
     # -- what is made on first use ------------------------------------------------------------------------------
 
     @cached_property
