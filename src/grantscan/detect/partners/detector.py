@@ -23,7 +23,7 @@ from ...knowledge.designations import Designations, default_designations, load_l
 from ...model import Document, Finding, TextBlock
 from ..tokens import lower_hashes
 from . import acronyms, filters, keep, listmatch, screening, verdict
-from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
+from .organisations import NO_PLACE_KINDS, ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
     AMOUNT,
@@ -33,12 +33,14 @@ from .places import (
     LETTER,
     PUBLISHER,
     REFERENCE_SECTION,
+    US_ADDRESS,
     Place,
     _risk_summary,
     _rules,
     _variants,
     country_code,
     country_name,
+    us_addresses,
 )
 from .screening import (
     Hit,
@@ -370,8 +372,8 @@ class PartnerDetector:
         found = self._scan(sdoc)
         if not found.places and not found.codes:
             text = self._doc_text if sdoc is self._doc else sdoc.text
-            if "&" not in text and "@" not in text and "/" not in text:
-                return []  # no place phrase, code or joined word: nothing to read
+            if "&" not in text and "@" not in text and "/" not in text and not US_ADDRESS.search(text):
+                return []  # no place phrase, code, joined word or town and state: nothing to read
         return self._mentions(self._toks(sdoc))
 
     def _mentions(self, t: _Tokens) -> list[_Mention]:
@@ -390,7 +392,27 @@ class PartnerDetector:
         out += self._joined_and_codes(t, out, found.codes)
         out.sort(key=lambda m: m.start)
         self._resolve(t, out)
+        self._us_states(t, out)
         return out
+
+    def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
+        """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
+        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place."""
+        text, st = t.text, t.st
+        if "," not in text and not any(c.isdigit() for c in text):
+            return
+        for a, b, code_at, certain in us_addresses(text):
+            i = bisect_right(st, code_at) - 1
+            if not 0 <= i < t.n or st[i] != code_at:
+                continue
+            town = [m for m in mentions if m.start < t.n and a <= st[m.start] < b]
+            if town:
+                for m in town:
+                    m.code = "US"
+            elif certain and not any(m.start <= i < m.end for m in mentions):
+                word = t.word(i)
+                mentions.append(_Mention(i, i + 1, word, Place("US", "region"), "US"))
+        mentions.sort(key=lambda m: m.start)
 
     def _joined_and_codes(self, t: _Tokens, found: list[_Mention], codes: list[int]) -> list[_Mention]:
         """Places glued to other words ("UK&Turkish", "Muryn@Manchester") and ISO codes in a country column
@@ -1055,13 +1077,15 @@ class PartnerDetector:
             start=start_char,
             end=end_char,
         )
-        # an institution fixes the country it is in (funders and government bodies name who pays)
+        # an institution fixes the country it is in; a funder or government body named with no place word
+        # (DARPA, Dstl, NIH) names who pays, not where ("Dstl" alone is no country)
         code = finding.country_code
         listed = bool(matches) and all(x.status == "designated" and x.score == 1.0 for x in matches)
         if (
             not code
             or not (org or listed)
             or kind not in ("university", "institute")
+            or (org is not None and org.kind in NO_PLACE_KINDS)
             or self._has_country(t, s, e, code)
         ):
             return [finding]

@@ -121,6 +121,31 @@ YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
 KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
 
+# US postal state codes: "Poker Flat, AK", "Hawthorne, CA 90250", "Cambridge, MA" place a town in the United States
+US_STATES = frozenset(
+    "AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK "
+    "OR PA RI SC SD TN TX UT VA VT WA WI WV WY".split()
+)
+# codes that are also words, degrees or other countries' codes: a state only with a ZIP code or after a known city
+US_STATES_WORDLIKE = frozenset("CO DE HI ID IN MA MD ME MS OK OR PA".split())
+US_ADDRESS = re.compile(
+    r"\b((?:[A-Z][a-z]+\.?[ -]){0,3}[A-Z][a-z]+)(,?) ([A-Z]{2})( \d{5}(?:-\d{4})?)?(?=$|[\s.,;:)])"
+)
+
+
+def us_addresses(text: str) -> list[tuple[int, int, int, bool]]:
+    """Town-and-state places in ``text``: (town start, town end, state code start, certain) per match, where
+    certain means a ZIP code follows or the code is no word ("Hawthorne, CA 90250", "Poker Flat, AK"); an
+    uncertain one ("Cambridge, MA") counts only when the town is a known place."""
+    out = []
+    for m in US_ADDRESS.finditer(text):
+        code = m.group(3)
+        if code not in US_STATES or not (m.group(2) or m.group(4)):
+            continue
+        certain = bool(m.group(4)) or code not in US_STATES_WORDLIKE
+        out.append((m.start(1), m.end(1), m.start(3), certain))
+    return out
+
 
 # -- country data ---------------------------------------------------------------------------------------------
 
