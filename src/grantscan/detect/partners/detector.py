@@ -27,6 +27,7 @@ from .organisations import NO_PLACE_KINDS, ORG_TAG_SEVERITY, KnownOrg, _longest,
 from .places import (
     ABBREVIATED,
     AMOUNT,
+    CODE_LIST,
     CONNECTORS,
     JOINED_OR_CODE,
     KIND_CONFIDENCE,
@@ -38,6 +39,7 @@ from .places import (
     _risk_summary,
     _rules,
     _variants,
+    code_lists,
     country_code,
     country_name,
     us_addresses,
@@ -372,8 +374,14 @@ class PartnerDetector:
         found = self._scan(sdoc)
         if not found.places and not found.codes:
             text = self._doc_text if sdoc is self._doc else sdoc.text
-            if "&" not in text and "@" not in text and "/" not in text and not US_ADDRESS.search(text):
-                return []  # no place phrase, code, joined word or town and state: nothing to read
+            if (
+                "&" not in text
+                and "@" not in text
+                and "/" not in text
+                and not US_ADDRESS.search(text)
+                and not ("(" in text and CODE_LIST.search(text))
+            ):
+                return []  # no place phrase, code, joined word, town and state or code list: nothing to read
         return self._mentions(self._toks(sdoc))
 
     def _mentions(self, t: _Tokens) -> list[_Mention]:
@@ -393,7 +401,23 @@ class PartnerDetector:
         out.sort(key=lambda m: m.start)
         self._resolve(t, out)
         self._us_states(t, out)
+        self._code_lists(t, out)
         return out
+
+    def _code_lists(self, t: _Tokens, mentions: list[_Mention]) -> None:
+        """Country codes of a bracketed partner list ("from North (FIN, S) to South (E, I, GR, TR)")."""
+        text, st = t.text, t.st
+        if "(" not in text:
+            return
+        added = False
+        for at, code in code_lists(text, self.rules.list_codes):
+            i = bisect_right(st, at) - 1
+            if not 0 <= i < t.n or st[i] != at or any(m.start <= i < m.end for m in mentions):
+                continue
+            mentions.append(_Mention(i, i + 1, t.word(i), Place(code, "name"), code))
+            added = True
+        if added:
+            mentions.sort(key=lambda m: m.start)
 
     def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
