@@ -306,3 +306,35 @@ def test_funder_named_without_a_place_gives_no_country(detect, text, codes):
 )
 def test_currency_and_code_citation_are_not_places(detect, text, codes):
     assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a bracketed list of country codes in a sentence about countries names the partners' countries
+        (
+            "The network joins 13 countries from North (FIN, S) to South (E, I, GR) and East (PL, RUS).",
+            {"FI", "SE", "ES", "IT", "GR", "PL", "RU"},
+        ),
+        # lettered options, acronyms and a list with no word of countries are no country list
+        ("Choose one of the options (A, B, C) in all countries.", set()),
+        ("We compare methods (AI, ML) used in many countries.", set()),
+        ("The work packages (FIN, S) are led by the coordinator.", set()),
+    ],
+)
+def test_bracketed_list_of_country_codes(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Invasive plants threaten the integrity of America's lands and waters.", {"US"}),
+        ("Payments are processed by the Bank of America.", set()),
+        ("Latin America is the study region.", set()),
+        ("The team is at George Mason University, Fairfax VA. It runs the trials.", {"US"}),
+        ("The team is at George Mason University in Fairfax. It runs the trials.", set()),
+    ],
+)
+def test_america_and_an_address_ending_in_a_state_code(detect, text, codes):
+    assert detect(text) == codes
