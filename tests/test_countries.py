@@ -332,6 +332,8 @@ def test_bracketed_list_of_country_codes(detect, text, codes):
         ("Invasive plants threaten the integrity of America's lands and waters.", {"US"}),
         ("Payments are processed by the Bank of America.", set()),
         ("Latin America is the study region.", set()),
+        ("Workshops run in Africa and South\nAmerica next year.", set()),
+        ("Summer schools are held in America, Africa, Europe and India.", set()),
         ("The team is at George Mason University, Fairfax VA. It runs the trials.", {"US"}),
         ("The team is at George Mason University in Fairfax. It runs the trials.", set()),
     ],

@@ -26,9 +26,11 @@ from . import acronyms, filters, keep, listmatch, screening, verdict
 from .organisations import NO_PLACE_KINDS, ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
+    AMERICA_BEFORE,
     AMOUNT,
     CODE_LIST,
     CONNECTORS,
+    CONTINENT_WORDS,
     JOINED_OR_CODE,
     KIND_CONFIDENCE,
     LETTER,
@@ -396,7 +398,7 @@ class PartnerDetector:
         kept = []
         for s, e, phrase in _filter_spans(raw):
             kept.append(_Mention(s, e, phrase, places[phrase], places[phrase].code))
-        out = [m for m in kept if self._keep(t, m, kept)]
+        out = [m for m in kept if self._keep(t, m, kept) and not self._continent(t, m)]
         out += self._joined_and_codes(t, out, found.codes)
         out.sort(key=lambda m: m.start)
         self._resolve(t, out)
@@ -418,6 +420,15 @@ class PartnerDetector:
             added = True
         if added:
             mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _continent(t: _Tokens, m: _Mention) -> bool:
+        """'America' that names the continent: after South/North/Central/Latin or among other continents."""
+        if m.phrase not in ("America", "AMERICA"):
+            return False
+        words = [t.word(i) for i in range(max(0, m.start - 6), min(t.n, m.end + 6)) if t.word(i).strip()]
+        at = words.index(m.phrase)
+        return (at > 0 and words[at - 1] in AMERICA_BEFORE) or any(w in CONTINENT_WORDS for w in words)
 
     def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")

@@ -121,6 +121,12 @@ YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
 KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
 
+# "America" alone is the United States, but not as the continent: after South, North, Central or Latin (a line
+# break between them too) or among other continents ("in America, Africa, Europe and India")
+CONTINENT_WORDS = frozenset({"Africa", "Europe", "Asia", "Oceania", "Antarctica", "Australasia", "Americas"})
+AMERICA_BEFORE = frozenset({"South", "North", "Central", "Latin", "SOUTH", "NORTH", "CENTRAL", "LATIN"})
+
+
 # US postal state codes: "Poker Flat, AK", "Hawthorne, CA 90250", "Cambridge, MA" place a town in the United States
 US_STATES = frozenset(
     "AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK "
