@@ -259,3 +259,84 @@ def test_host_institution_from_config_is_not_a_country_signal():
     found = hosted.find(nlp(text), block, 0)
     assert not [f for f in found if f.category == "country"]
     assert not [f for f in found if f.category == "organisation"]
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a town followed by a US state code: a known town moves to the US, an unknown one with a ZIP is placed
+        ("Our partner group sits in Cambridge, MA and visits twice a year.", {"US"}),
+        ("Our partner group sits in Cambridge and visits twice a year.", {"GB"}),
+        ("The radar site is at Poker Flat, AK, run with the host agency.", {"US"}),
+        ("The partner is located at 12 Harbour Road, Stamford, CT 06902.", {"US"}),
+        # a state code that is also a word or a degree needs a known town or a ZIP code
+        ("The report was written by Jane Doe, MA and reviewed by the board.", set()),
+        ("Samples go to Springfield, OR for assays.", set()),
+        ("Samples go to Springfield, OR 97477 for assays.", {"US"}),
+    ],
+)
+def test_town_and_us_state_code(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a funder or government body written with its country counts, the same body by acronym alone does not
+        ("Funding comes from the U.S. Department of Energy.", {"US"}),
+        ("Funding comes from the Department of Energy national laboratory programme.", set()),
+        ("Trials are run with the Defence Science and Technology Laboratory.", set()),
+        ("Trials are run with the Defence Science and Technology Laboratory in Salisbury, UK.", {"GB"}),
+        # a partner university still fixes its country
+        ("We collaborate with the Massachusetts Institute of Technology on the detector.", {"US"}),
+    ],
+)
+def test_funder_named_without_a_place_gives_no_country(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Liability will not exceed one hundred U.S. dollars.", set()),
+        ("Liability is governed by U.S. law.", {"US"}),
+        ("Copyright notices follow title 17, United States Code, section 401.", set()),
+        ("The partner in the United States will host the workshop.", {"US"}),
+    ],
+)
+def test_currency_and_code_citation_are_not_places(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a bracketed list of country codes in a sentence about countries names the partners' countries
+        (
+            "The network joins 13 countries from North (FIN, S) to South (E, I, GR) and East (PL, RUS).",
+            {"FI", "SE", "ES", "IT", "GR", "PL", "RU"},
+        ),
+        # lettered options, acronyms and a list with no word of countries are no country list
+        ("Choose one of the options (A, B, C) in all countries.", set()),
+        ("We compare methods (AI, ML) used in many countries.", set()),
+        ("The work packages (FIN, S) are led by the coordinator.", set()),
+    ],
+)
+def test_bracketed_list_of_country_codes(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Invasive plants threaten the integrity of America's lands and waters.", {"US"}),
+        ("Payments are processed by the Bank of America.", set()),
+        ("Latin America is the study region.", set()),
+        ("Workshops run in Africa and South\nAmerica next year.", set()),
+        ("Summer schools are held in America, Africa, Europe and India.", set()),
+        ("The team is at George Mason University, Fairfax VA. It runs the trials.", {"US"}),
+        ("The team is at George Mason University in Fairfax. It runs the trials.", set()),
+    ],
+)
+def test_america_and_an_address_ending_in_a_state_code(detect, text, codes):
+    assert detect(text) == codes

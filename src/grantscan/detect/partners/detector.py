@@ -23,22 +23,28 @@ from ...knowledge.designations import Designations, default_designations, load_l
 from ...model import Document, Finding, TextBlock
 from ..tokens import lower_hashes
 from . import acronyms, filters, keep, listmatch, screening, verdict
-from .organisations import ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
+from .organisations import NO_PLACE_KINDS, ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
 from .places import (
     ABBREVIATED,
+    AMERICA_BEFORE,
     AMOUNT,
+    CODE_LIST,
     CONNECTORS,
+    CONTINENT_WORDS,
     JOINED_OR_CODE,
     KIND_CONFIDENCE,
     LETTER,
     PUBLISHER,
     REFERENCE_SECTION,
+    US_ADDRESS,
     Place,
     _risk_summary,
     _rules,
     _variants,
+    code_lists,
     country_code,
     country_name,
+    us_addresses,
 )
 from .screening import (
     Hit,
@@ -372,8 +378,14 @@ class PartnerDetector:
         found = self._scan(sdoc)
         if not found.places and not found.codes:
             text = self._doc_text if sdoc is self._doc else sdoc.text
-            if "&" not in text and "@" not in text and "/" not in text:
-                return []  # no place phrase, code or joined word: nothing to read
+            if (
+                "&" not in text
+                and "@" not in text
+                and "/" not in text
+                and not US_ADDRESS.search(text)
+                and not ("(" in text and CODE_LIST.search(text))
+            ):
+                return []  # no place phrase, code, joined word, town and state or code list: nothing to read
         return self._mentions(self._toks(sdoc))
 
     def _mentions(self, t: _Tokens) -> list[_Mention]:
@@ -388,11 +400,56 @@ class PartnerDetector:
         kept = []
         for s, e, phrase in _filter_spans(raw):
             kept.append(_Mention(s, e, phrase, places[phrase], places[phrase].code))
-        out = [m for m in kept if self._keep(t, m, kept)]
+        out = [m for m in kept if self._keep(t, m, kept) and not self._continent(t, m)]
         out += self._joined_and_codes(t, out, found.codes)
         out.sort(key=lambda m: m.start)
         self._resolve(t, out)
+        self._us_states(t, out)
+        self._code_lists(t, out)
         return out
+
+    def _code_lists(self, t: _Tokens, mentions: list[_Mention]) -> None:
+        """Country codes of a bracketed partner list ("from North (FIN, S) to South (E, I, GR, TR)")."""
+        text, st = t.text, t.st
+        if "(" not in text:
+            return
+        added = False
+        for at, code in code_lists(text, self.rules.list_codes):
+            i = bisect_right(st, at) - 1
+            if not 0 <= i < t.n or st[i] != at or any(m.start <= i < m.end for m in mentions):
+                continue
+            mentions.append(_Mention(i, i + 1, t.word(i), Place(code, "name"), code))
+            added = True
+        if added:
+            mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _continent(t: _Tokens, m: _Mention) -> bool:
+        """'America' that names the continent: after South/North/Central/Latin or among other continents."""
+        if m.phrase not in ("America", "AMERICA"):
+            return False
+        words = [t.word(i) for i in range(max(0, m.start - 6), min(t.n, m.end + 6)) if t.word(i).strip()]
+        at = words.index(m.phrase)
+        return (at > 0 and words[at - 1] in AMERICA_BEFORE) or any(w in CONTINENT_WORDS for w in words)
+
+    def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
+        """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
+        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place."""
+        text, st = t.text, t.st
+        if "," not in text and not any(c.isdigit() for c in text):
+            return
+        for a, b, code_at, certain in us_addresses(text):
+            i = bisect_right(st, code_at) - 1
+            if not 0 <= i < t.n or st[i] != code_at:
+                continue
+            town = [m for m in mentions if m.start < t.n and a <= st[m.start] < b]
+            if town:
+                for m in town:
+                    m.code = "US"
+            elif certain and not any(m.start <= i < m.end for m in mentions):
+                word = t.word(i)
+                mentions.append(_Mention(i, i + 1, word, Place("US", "region"), "US"))
+        mentions.sort(key=lambda m: m.start)
 
     def _joined_and_codes(self, t: _Tokens, found: list[_Mention], codes: list[int]) -> list[_Mention]:
         """Places glued to other words ("UK&Turkish", "Muryn@Manchester") and ISO codes in a country column
@@ -1064,13 +1121,15 @@ class PartnerDetector:
             start=start_char,
             end=end_char,
         )
-        # an institution fixes the country it is in (funders and government bodies name who pays)
+        # an institution fixes the country it is in; a funder or government body named with no place word
+        # (DARPA, Dstl, NIH) names who pays, not where ("Dstl" alone is no country)
         code = finding.country_code
         listed = bool(matches) and all(x.status == "designated" and x.score == 1.0 for x in matches)
         if (
             not code
             or not (org or listed)
             or kind not in ("university", "institute")
+            or (org is not None and org.kind in NO_PLACE_KINDS)
             or self._has_country(t, s, e, code)
         ):
             return [finding]

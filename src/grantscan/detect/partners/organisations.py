@@ -41,6 +41,9 @@ class OrgRules:
 
 
 ORG_KINDS = {"university", "institute", "company", "funder", "government"}
+# kinds whose built-in country is not a place the text names: a funder or government body named without a place
+# word gives no country finding (the guideline counts "Taiwan" in a funder's name, not "DARPA" alone)
+NO_PLACE_KINDS = frozenset({"funder", "government"})
 
 
 def load_org_rules(path: str | Path | None = None) -> OrgRules:

@@ -121,6 +121,68 @@ YEAR_FAST = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 REFERENCE_SECTION = re.compile(r"referen|bibliograph|works cited|literature cited", re.I)
 KIND_CONFIDENCE = {"name": 0.9, "demonym": 0.8, "region": 0.8, "city": 0.7, "institution": 0.7}
 
+# "America" alone is the United States, but not as the continent: after South, North, Central or Latin (a line
+# break between them too) or among other continents ("in America, Africa, Europe and India")
+CONTINENT_WORDS = frozenset({"Africa", "Europe", "Asia", "Oceania", "Antarctica", "Australasia", "Americas"})
+AMERICA_BEFORE = frozenset({"South", "North", "Central", "Latin", "SOUTH", "NORTH", "CENTRAL", "LATIN"})
+
+
+# US postal state codes: "Poker Flat, AK", "Hawthorne, CA 90250", "Cambridge, MA" place a town in the United States
+US_STATES = frozenset(
+    "AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK "
+    "OR PA RI SC SD TN TX UT VA VT WA WI WV WY".split()
+)
+# codes that are also words, degrees or other countries' codes: a state only with a ZIP code or after a known city
+US_STATES_WORDLIKE = frozenset("CO DE HI ID IN MA MD ME MS OK OR PA".split())
+US_ADDRESS = re.compile(
+    r"\b((?:[A-Z][a-z]+\.?[ -]){0,3}[A-Z][a-z]+)(,?) ([A-Z]{2})( \d{5}(?:-\d{4})?)?(?=$|[\s.,;:)])"
+)
+
+
+# a bracketed list of two or more capital codes: "(FIN, S)", "(E, I, GR, TR)", "(F, D, CH)"
+CODE_LIST = re.compile(r"\(([A-Z]{1,3}(?:, ?[A-Z]{1,3})+)\)")
+LIST_CONTEXT = re.compile(r"\b(?:countr(?:y|ies)|nations?)\b", re.I)
+
+
+def code_lists(text: str, codes: dict[str, str]) -> list[tuple[int, str]]:
+    """Country codes of the bracketed partner lists in ``text``, as (offset of the code, ISO code): every item
+    must be a country code, not all single letters, a list of two needs a code of one or three letters, and
+    the text around must speak of countries, so "(A, B)" options and "(AI, ML)" acronyms are no list."""
+    out: list[tuple[int, str]] = []
+    for m in CODE_LIST.finditer(text):
+        items = [(m.start(1) + x.start(), x.group()) for x in re.finditer(r"[A-Z]+", m.group(1))]
+        if not all(w in codes for _, w in items) or all(len(w) == 1 for _, w in items):
+            continue
+        if len(items) < 3 and all(len(w) == 2 for _, w in items):
+            continue  # "(AI, ML)": two-letter acronyms look like codes; a short list needs a longer or shorter code
+        if not LIST_CONTEXT.search(text[max(0, m.start() - 300) : m.end() + 300]):
+            continue
+        out.extend((at, codes[w]) for at, w in items)
+    return out
+
+
+def us_addresses(text: str) -> list[tuple[int, int, int, bool]]:
+    """Town-and-state places in ``text``: (town start, town end, state code start, certain) per match, where
+    certain means a ZIP code follows or the code is no word ("Hawthorne, CA 90250", "Poker Flat, AK"); an
+    uncertain one ("Cambridge, MA") counts only when the town is a known place."""
+    out = []
+    for m in US_ADDRESS.finditer(text):
+        code = m.group(3)
+        if code not in US_STATES:
+            continue
+        if not (m.group(2) or m.group(4)):
+            # "George Mason University, Fairfax VA.": no comma, only as the last item of an address
+            tail = text[m.end() : m.end() + 1]
+            if (
+                code in US_STATES_WORDLIKE
+                or text[max(0, m.start(1) - 2) : m.start(1)] != ", "
+                or tail not in ".,;"
+            ):
+                continue
+        certain = bool(m.group(4)) or code not in US_STATES_WORDLIKE
+        out.append((m.start(1), m.end(1), m.start(3), certain))
+    return out
+
 
 # -- country data ---------------------------------------------------------------------------------------------
 
@@ -154,6 +216,9 @@ class CountryRules:
     not_near_after: set[str]
     university_heads: list[str]
     name_words: set[str]
+    list_codes: dict[
+        str, str
+    ]  # letter code in a bracketed partner list -> ISO alpha-2 (vehicle and ISO codes)
 
 
 def _variants(phrase: str) -> list[str]:
@@ -191,6 +256,7 @@ COUNTRY_KEYS = {
     "mostly_language",
     "place_modifiers",
     "not_place_near_after",
+    "list_codes",
 }
 ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
 
@@ -262,6 +328,15 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
     def words(key: str) -> list[str]:
         return _str_list(p, data, key)
 
+    given = data.get("list_codes", {}) or {}
+    if not isinstance(given, dict) or not all(
+        isinstance(k, str) and k.isupper() and v in valid for k, v in given.items()
+    ):
+        raise PackError(p, data.key_line("list_codes"), "'list_codes' must map capital codes to ISO codes")
+    list_codes = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    list_codes.update({c.alpha_2: c.alpha_2 for c in pycountry.countries})
+    list_codes.update(given)
+
     return CountryRules(
         places=expanded,
         names=names,
@@ -277,6 +352,7 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         not_near_after=set(words("not_place_near_after")),
         university_heads=words("university_heads"),
         name_words=set(words("name_words")),
+        list_codes=list_codes,
     )
 
 
