@@ -95,6 +95,11 @@ def designated(found: list[Finding]) -> set[str]:
         ("Funding is co-provided by USM Holdings, Moscow.", "RUS1821"),  # a word of its own legal form
         # a generic name's legal form written with a typo is its legal form
         ("We work with Public Joint Stock Company 'United Shipbuilding Corporatin' on hulls.", "EL-2873"),
+        # a short name with its legal form, then 'in' and its country ('in' is no legal form in lower case)
+        ("Partner 2: AO UMZ in Russia. Role: data collection.", "EL-2364"),
+        ("We will exchange two doctoral researchers with JSC BMZ in Russia.", "RUS1876"),
+        # a listed acronym with its town and country in brackets: a place, not a definition
+        ("Two postdocs from MIPT (Dolgoprudny, Russia) will join the project.", "EL-2495"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -135,6 +140,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "This marks a new era for battery research, with Era Biotech Ltd of Leeds.",
         "We work with Innovation Technology Corporatin in Leeds on sensors.",  # the typo, a generic name placed
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
+        # a listed name in another word order with another legal form, in a sentence naming the UK
+        "Boat repairs are done by Shipyard Eastern Ltd, Falmouth, UK.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:
@@ -161,6 +168,12 @@ def test_a_publisher_is_still_a_title(scanner: Scanner) -> None:
         "We confirm that no work will be carried out with Huawei.",  # a sentence ruling it out
         "We confirm that there will be no collaboration with Harbin Institute of Technology.",
         "We confirm that the project excludes Rostec.",
+        # ruled out after the name, also after a legal form the name was found without
+        "We confirm that the Zelenograd Nanotechnology Center is not involved in any task.",
+        "AFM-Servers Limited Liability will not take part in the project in any role.",
+        # an event named after a listed body
+        "Results will be shown at the Hong Kong Electronics Fair (Autumn Edition).",
+        "Results will be shown at the China Electronics Technology Group Summit in the autumn.",
     ],
 )
 def test_cited_or_ruled_out_is_a_note(scanner: Scanner, text: str) -> None:

@@ -1638,6 +1638,194 @@ def add_round_nine(path: Path) -> int:
     return _replace_tune_rows(path, "n", round_nine_rows(random.Random(SEED + 8)))
 
 
+# words of a method's or a tool's name in lower case, by initial: a listed acronym spelt as something else
+_ADJ = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        [
+            ["adaptive", "approximate"],
+            ["bayesian", "block"],
+            ["constrained", "coupled"],
+            ["dynamic", "discrete"],
+            ["extended", "ensemble"],
+            ["fast", "fractional"],
+            ["gradient", "global"],
+            ["hierarchical", "hybrid"],
+            ["iterative", "implicit"],
+            ["joint"],
+            ["kernel"],
+            ["linear", "local"],
+            ["mixed", "multiscale"],
+            ["nested", "nonlinear"],
+            ["optimal", "online"],
+            ["probabilistic", "parallel"],
+            ["quadratic"],
+            ["robust", "recursive"],
+            ["stochastic", "sparse"],
+            ["temporal", "truncated"],
+            ["unified", "upwind"],
+            ["variational"],
+            ["weighted"],
+            [],
+            ["yield"],
+            ["zonal"],
+        ],
+        strict=True,
+    )
+)
+_NOUN = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        [
+            ["algorithm"],
+            ["benchmark"],
+            ["code"],
+            ["decomposition"],
+            ["estimator"],
+            ["filter"],
+            ["graph"],
+            ["heuristic"],
+            ["index"],
+            ["join"],
+            ["kit"],
+            ["library"],
+            ["method"],
+            ["network"],
+            ["optimiser"],
+            ["program"],
+            ["quantiser"],
+            ["regression"],
+            ["solver"],
+            ["tool"],
+            ["update"],
+            ["validator"],
+            ["workflow"],
+            [],
+            ["yardstick"],
+            ["zoning"],
+        ],
+        strict=True,
+    )
+)
+
+
+def _screening_index_of(d):  # noqa: ANN001, ANN202 - Designations -> ScreeningIndex
+    """The scanner's compiled index of the shipped lists (to ask how many bodies an acronym names)."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    return Scanner(Config(cache=False)).detector.partners.screen
+
+
+def round_ten_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
+    three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
+    research group, 'in' taken for a legal-form word in lower case), and a listed acronym with its town and
+    country in brackets ('MIPT (Dolgoprudny, Russia)', once read as a definition). Look-alikes: a listed
+    acronym defined in lower case as a method or a tool ('the mixed-integer programming tool (MIPT)'), a listed
+    name the sentence then rules out ('... is not involved in any task'), an event named after a listed body
+    ('the Hong Kong Electronics Fair'), and a listed name in another word order with another legal form in a
+    sentence naming the UK ('Shipyard Eastern Ltd, Falmouth, UK')."""
+    from grantscan.detect.partners.screening import _short_company, is_acronym, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    d = default_designations()
+    dropped = word_lists().dropped
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            w = name_words(n)
+            if (
+                len(w) == 1
+                and _short_company(n, w, dropped)
+                and n.isascii()
+                and "'" not in n
+                and "," not in n
+            ):
+                pool.append((n, e))
+    rows: list[dict] = []
+    for n, e in rng.sample(pool, 14):
+        rows.append(
+            designated_row(sentence(rng, n, f" in {COUNTRY_WORDS[e.country]}"), "short-word-in", n, e, [n])
+        )
+    idx = _screening_index_of(d)
+    towns = {"RU": ["Dolgoprudny", "Zelenograd", "Sarov"], "CN": ["Mianyang", "Changsha"], "IR": ["Isfahan"]}
+    acr = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in towns:
+            continue
+        for a in e.aliases:
+            # an acronym of one listed body (one of several is a possible match wherever it stands), not a
+            # one-word name written in capitals ('LUKOIL')
+            if (
+                is_acronym(a)
+                and 4 <= len(a) <= 6
+                and a.isalpha()
+                and "X" not in a  # no word of a method's name below starts with it
+                and idx.acronym_bodies(a) == 1
+                and not idx.lookup(a.capitalize())
+            ):
+                acr.append((a, e))
+                break
+    for a, e in rng.sample(acr, 8):
+        where = f"{rng.choice(towns[e.country])}, {COUNTRY_WORDS[e.country]}"
+        text = rng.choice(
+            [
+                f"Two postdocs from {a} ({where}) will join the project.",
+                f"We will collaborate with {a} ({where}) on the test campaign.",
+            ]
+        )
+        rows.append(designated_row(text, "acronym-town-country", a, e, [e.name, *e.aliases]))
+        lower = " ".join([*(rng.choice(_ADJ[c]) for c in a[:-1].lower()), rng.choice(_NOUN[a[-1].lower()])])
+        rows.append(
+            {
+                "text": f"The schedule is computed by the {lower} ({a}) described in the appendix.",
+                "label": "not",
+                "form": "acronym-defined-lower",
+                "org": a,
+            }
+        )
+    named = [
+        e
+        for e in d.entries
+        if e.list_id == "bis-entity-list"
+        and e.country in COUNTRY_WORDS
+        and 3 <= len(e.name.split()) <= 5
+        and e.name.isascii()
+        and not re.search(r"[\d,()'\"]", e.name)
+    ]
+    for e in rng.sample(named, 8):
+        org = clean(strip_legal(e.name))
+        text = rng.choice(
+            [
+                f"We confirm that the {org} is not involved in any task of the project.",
+                f"{org} will not take part in the project in any role.",
+                f"The {org} (named in an earlier draft) is not a partner.",
+            ]
+        )
+        rows.append({"text": text, "label": "not", "form": "negated-after", "org": org})
+    for org in ["Hong Kong Electronics", "China Electronics Technology Group", "Huawei"]:
+        text = (
+            f"Results will be shown at the {org} {rng.choice(['Fair', 'Summit', 'Festival'])} in the autumn."
+        )
+        rows.append({"text": text, "label": "not", "form": "event", "org": org})
+    for org, town in [
+        ("Shipyard Eastern Ltd", "Falmouth"),
+        ("Plant Kazan Helicopter Ltd", "Derby"),
+        ("Bureau Rubin Sever Design Ltd", "Leeds"),
+    ]:
+        text = f"Repairs are done by {org}, {town}, UK."
+        rows.append({"text": text, "label": "not", "form": "reordered-elsewhere", "org": org})
+    return rows
+
+
+def add_round_ten(path: Path) -> int:
+    """Replace the rows of ``round_ten_rows`` (ids q...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "q", round_ten_rows(random.Random(SEED + 9)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -1726,6 +1914,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the short-word name and six-letter legal-form rows (ids n...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-ten",
+        action="store_true",
+        help="(re)write only the short-name, acronym-place and ruled-out rows (ids q...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1752,6 +1945,9 @@ def main() -> None:
     if a.add_round_nine:
         print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
         return
+    if a.add_round_ten:
+        print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1770,6 +1966,7 @@ def main() -> None:
     print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
     print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
     print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
+    print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
 
 
 if __name__ == "__main__":

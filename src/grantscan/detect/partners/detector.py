@@ -212,7 +212,11 @@ class PartnerDetector:
             if "(" not in text:
                 continue
             for d in acronyms.definitions(text.replace("\n", " ")):
-                if all(part.strip() in places for part in d.expansion.split(",")):
+                parts = [part.strip() for part in d.expansion.split(",")]
+                if all(part in places for part in parts) or (
+                    # a town and its country ('MIPT (Dolgoprudny, Russia)'): the town need not be known
+                    len(parts) == 2 and parts[1] in places and len(parts[0].split()) <= 2
+                ):
                     continue
                 got = out.setdefault(d.acronym, [])
                 if d.expansion not in got:

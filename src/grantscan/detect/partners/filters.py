@@ -31,6 +31,17 @@ NEGATION = re.compile(
     r"exchange|exchanges|transfer|transfers)|exclud(?:e|es|ed|ing))\b",
     re.I,
 )
+# the sentence, right after the name (and a legal form the name was found without), says the partner is not it
+# ('X is not involved', 'X LLC will not take part')
+NEGATED_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.&-]*){0,3}\s*(?:\([^()]{0,60}\)\s*)?(?i:is|are|was|were|will|shall|has|have|does|do)\s+(?i:not|never|no longer)\b"
+)
+# a listed name before these, or before other name words and these, is the name of an event held by or named
+# after it, not the body
+EVENT_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.&-]*){0,3}?\s+(?:Fair|Expo|Exhibition|Trade Show|Summit|Festival)\b"
+)
+EVENT_WORD = re.compile(r"\s(?:Fair|Trade Show|Summit|Festival)\Z")  # not "Expo": listed "Chosun Expo"
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
 # an author-year citation right after the name: 'Kaspersky (2019) described ...', '(Kaspersky, 2019)'
 AUTHOR_YEAR = re.compile(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|,\s*(?:19|20)\d\d[a-z]?\))")
@@ -132,17 +143,31 @@ def reference(n: NameAt) -> bool:
 
 
 def negated(n: NameAt) -> bool:
-    """Its sentence, before the name, says the partner is not it ("not to be confused with ...")."""
+    """Its sentence, before the name, says the partner is not it ("not to be confused with ..."), or right after
+    it ("... is not involved in any task")."""
     t = n.t
     a = t.st[n.s]
     sa = t.st[t.sentence(n.s)[0]] if t.has_sents else max(t.text.rfind(". ", 0, a) + 1, 0)
-    return NEGATION.search(t.text[max(sa, a - 120) : a]) is not None
+    return (
+        NEGATION.search(t.text[max(sa, a - 120) : a]) is not None
+        or NEGATED_AFTER.match(t.text, t.end(n.e - 1)) is not None
+    )
+
+
+def event(n: NameAt) -> bool:
+    """The name of an event held by or named after it ('Hong Kong Electronics Fair')."""
+    t = n.t
+    return (
+        EVENT_AFTER.match(t.text, t.end(n.e - 1)) is not None
+        or EVENT_WORD.search(t.span_text(n.s, n.e)) is not None
+    )
 
 
 NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("title", "a journal or proceedings title", title),
     NameFilter("reference", "a reference", reference),
     NameFilter("negated", "a sentence that says the partner is not it", negated),
+    NameFilter("event", "the name of an event", event),
 )
 
 

@@ -287,9 +287,8 @@ def _research_group(t: _Tokens, i: int) -> bool:
 def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:
     """Whether the legal-form words written in or right after hit ``h`` are all in lower case ('the Wagner group'):
     a name left with one word once its legal form is dropped is that body only with the form written as a name's."""
-    dropped = det.screen.dropped_words
-    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in dropped]
-    legal = [w for w in legal if fold(w) not in ("the", "of", "and")]
+    forms = word_lists().legal_forms  # not the connecting words: 'JSC BMZ in Russia' names no group
+    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in forms]
     return bool(legal) and all(w.islower() for w in legal)
 
 

@@ -269,11 +269,11 @@ def generic_sentence_elsewhere(c: Candidate) -> Outcome:
 
 
 def sentence_elsewhere(c: Candidate) -> Outcome:
-    """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one is
-    only possible."""
+    """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one, or
+    one in another word order ('Shipyard Eastern Ltd, Falmouth, UK'), is only possible."""
     if c.in_sentence and not c.weak & c.countries and not c.generic:
         c.evidence.append(reason("sentence-elsewhere", places=_places(c.weak), listed=_places(c.countries)))
-        if c.how == "fuzzy":
+        if c.how in ("fuzzy", "reordered"):
             c.status = "possible"
     return None
 
