@@ -100,6 +100,9 @@ def designated(found: list[Finding]) -> set[str]:
         ("We will exchange two doctoral researchers with JSC BMZ in Russia.", "RUS1876"),
         # a listed acronym with its town and country in brackets: a place, not a definition
         ("Two postdocs from MIPT (Dolgoprudny, Russia) will join the project.", "EL-2495"),
+        # a transliterated legal-form word spelt another way, and a first word joined in lower case by a hyphen
+        ("We will exchange researchers with JSC Svetlovskoye Predpriiatiye Era.", "EL-2530"),
+        ("Under this agreement Sceeentific-production Enterprise Vostok shall provide samples.", "EL-2722"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -142,6 +145,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
         # a listed name in another word order with another legal form, in a sentence naming the UK
         "Boat repairs are done by Shipyard Eastern Ltd, Falmouth, UK.",
+        "The subcontractor, Science-based Enterprise Hub in Sheffield, will supply test equipment.",
+        "We will exchange two doctoral researchers with Predpriiatiye Bakery Ltd in Leeds.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

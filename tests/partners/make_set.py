@@ -1811,6 +1811,48 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
             f"Results will be shown at the {org} {rng.choice(['Fair', 'Summit', 'Festival'])} in the autumn."
         )
         rows.append({"text": text, "label": "not", "form": "event", "org": org})
+    # a transliterated legal-form word spelt another way ('Predpriiatiye'), and a first word in lower case after
+    # a hyphen before the name ('Sceeentific-production Enterprise Vostok'); look-alikes of the same forms
+    spelt = [
+        ("Predpriyatiye", "Predpriiatiye"),
+        ("Predpriyatie", "Predpriiatie"),
+        ("Aktsionernoe", "Aktzionernoe"),
+    ]
+    legal_ru = [
+        (e, n, a, b)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        for n in [e.name, *e.aliases]
+        for a, b in spelt
+        if a in n and n.isascii() and len(n.split()) <= 6
+    ]
+    for e, n, a, b in rng.sample(legal_ru, 8):
+        written = n.replace(a, b).replace("'", "").replace('"', "")
+        place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}"])
+        rows.append(designated_row(sentence(rng, written, place), "legal-ru-spelt", written, e, [n]))
+    hyphened = [
+        (e, m)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        if (
+            m := re.fullmatch(
+                r"(Scientific|Research)-(Production|Industrial) ([A-Z]\w+(?: [A-Z]\w+){1,3})",
+                strip_legal(e.name),
+            )
+        )
+    ]
+    for e, m in rng.sample(hyphened, min(6, len(hyphened))):
+        first = m[1].replace("i", "ee", 1) if m[1] == "Scientific" else m[1].replace("ea", "eea", 1)
+        written = f"{first}-{m[2].lower()} {m[3]}"
+        rows.append(designated_row(sentence(rng, written, ""), "hyphen-lower-first", written, e, [e.name]))
+    for org in [
+        "Science-based Enterprise Hub",
+        "Research-led Innovation Centre",
+        "Non-profit Enterprise Trust",
+    ]:
+        rows.append(_look_alike_in_uk_town(rng, org, "hyphen-lower-first-other"))
+    for org in ["Predpriiatiye Bakery Ltd", "Aktzionernoe Design Studio"]:
+        rows.append(_look_alike_in_uk_town(rng, org, "legal-ru-spelt-other"))
     for org, town in [
         ("Shipyard Eastern Ltd", "Falmouth"),
         ("Plant Kazan Helicopter Ltd", "Derby"),

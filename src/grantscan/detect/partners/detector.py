@@ -480,8 +480,9 @@ class PartnerDetector:
     def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]:
         """The capitalised name around token ``i`` (``_run``), continued over what joins the parts of a listed
         name: a word after a hyphen with no space whatever its case ('Sovtest-ervis', 'Air-condiitoning'),
-        quotation marks around a name (AO “Uralelement”) and an abbreviation before a word ('Research Inst.
-        Signal')."""
+        quotation marks around a name (AO “Uralelement”), an abbreviation before a word ('Research Inst.
+        Signal') and a word in lower case joined by a hyphen to a capitalised one before the name
+        ('Sceeentific-production Enterprise Vostok')."""
         s, e = self._run(t, i, i + 1)
         n = t.n
         while True:
@@ -500,6 +501,16 @@ class PartnerDetector:
                     s = self._run(t, s - 1, s)[0]
             elif s >= 2 and t.word(s - 1) == "." and not t.sp[s - 2] and t.word(s - 2) in ABBREVIATED:
                 s = self._run(t, s - 2, s - 1)[0]
+            elif (
+                s >= 3
+                and t.word(s - 2) in "-‐–"
+                and not t.sp[s - 3]
+                and not t.sp[s - 2]
+                and t.word(s - 1).isalpha()
+                and t.word(s - 1).islower()
+                and t.info(s - 3)[1]
+            ):
+                s = self._run(t, s - 3, s - 2)[0]  # 'Sceeentific-production Enterprise Vostok'
             if (s, e) == (s0, e0):
                 return s, e
 
