@@ -103,6 +103,10 @@ def designated(found: list[Finding]) -> set[str]:
         # a transliterated legal-form word spelt another way, and a first word joined in lower case by a hyphen
         ("We will exchange researchers with JSC Svetlovskoye Predpriiatiye Era.", "EL-2530"),
         ("Under this agreement Sceeentific-production Enterprise Vostok shall provide samples.", "EL-2722"),
+        # a name written short, its full stop, then its country in brackets
+        ("Under this agreement General Tech. (China) shall provide samples.", "EL-0553"),
+        # a generic name one list gives as another body's alias, reordered from this body's listed name
+        ("The subcontractor, Applied Physics Institute in Russia, will supply test equipment.", "EL-2251"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -147,6 +151,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "Boat repairs are done by Shipyard Eastern Ltd, Falmouth, UK.",
         "The subcontractor, Science-based Enterprise Hub in Sheffield, will supply test equipment.",
         "We will exchange two doctoral researchers with Predpriiatiye Bakery Ltd in Leeds.",
+        "The consortium includes General Tech. (Germany) as an associate partner.",
+        "We will exchange two doctoral researchers with Applied Physics Institute in Leeds.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

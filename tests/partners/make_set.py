@@ -1853,6 +1853,37 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         rows.append(_look_alike_in_uk_town(rng, org, "hyphen-lower-first-other"))
     for org in ["Predpriiatiye Bakery Ltd", "Aktzionernoe Design Studio"]:
         rows.append(_look_alike_in_uk_town(rng, org, "legal-ru-spelt-other"))
+    # a name written short with its full stop before its country in brackets ('General Tech. (China)'), and a
+    # name several bodies share in another word order that one list gives as another body's alias ('Applied
+    # Physics Institute in Russia'); look-alikes placed in Europe
+    from grantscan.detect.partners.verdict import company_name
+
+    short = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        written = shorten(base)
+        if written and written.endswith(".") and company_name(e.name) is not None and written.isascii():
+            short.append((e, written))
+    for e, written in rng.sample(short, min(6, len(short))):
+        text = sentence(rng, written, f" ({COUNTRY_WORDS[e.country]})")
+        rows.append(designated_row(text, "short-place", written, e, [e.name]))
+        other = sentence(rng, written, f" ({rng.choice(['Germany', 'France', 'Ireland'])})")
+        rows.append({"text": other, "label": "not", "form": "short-place-other", "org": written})
+    ru_iap = [e for e in d.entries if e.name == "Joint Stock Company Institute of Applied Physics"]
+    for e in ru_iap:
+        for place in (" in Russia", " (Russia)"):
+            rows.append(
+                designated_row(
+                    sentence(rng, "Applied Physics Institute", place),
+                    "reordered-other-alias",
+                    "Applied Physics Institute",
+                    e,
+                    [e.name],
+                )
+            )
+    rows.append(_look_alike_in_uk_town(rng, "Applied Physics Institute", "reordered-other-alias-other"))
     for org, town in [
         ("Shipyard Eastern Ltd", "Falmouth"),
         ("Plant Kazan Helicopter Ltd", "Derby"),

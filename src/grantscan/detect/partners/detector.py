@@ -1130,7 +1130,10 @@ class PartnerDetector:
         return None
 
     def _country_after(self, t: _Tokens, end: int) -> str | None:
-        """A country named right after an organisation: 'X University (US)', 'X Institute, Germany'."""
+        """A country named right after an organisation: 'X University (US)', 'X Institute, Germany', also after
+        the full stop of a word written short ('General Tech. (China)')."""
+        if 0 < end < t.n and t.word(end) == "." and not t.sp[end - 1]:
+            end += 1
         stop = min(t.n, end + 4)
         if stop - end < 2 or t.word(end) not in ("(", ",", "-", "in"):
             return None

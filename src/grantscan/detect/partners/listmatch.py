@@ -96,13 +96,15 @@ def _list_evidence(
     a listed name covers the whole span; each source is read only when the earlier ones leave it open."""
     ev = _known_evidence(det, org)
     whole = _hit_evidence(det, t, s, e, org, hits, ev)
+    idx = det.screen
     if not whole:
         # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
         _whole_text_evidence(det, text, ev)
         whole = not hits
+    elif ev and all(idx.generic(k) for k in ev):
+        _reordered_evidence(det, text, ev)
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
-    idx = det.screen
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
         _head_left_out_evidence(det, text, ev)
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
@@ -323,6 +325,17 @@ def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float
 
 
 _SYLLABLES = re.compile(r"\b([A-Z][a-z]{0,4})-([a-z]{1,6})\b")
+
+
+def _reordered_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """A name several bodies share, found as one list writes it, may be another body's listed name in another
+    word order ('Applied Physics Institute': an Iranian body's alias, and the Russian 'Institute of Applied
+    Physics' reordered): add the names of the same words in any order."""
+    idx = det.screen
+    keys = sorted(canon(w) for w in name_words(text))
+    for k in idx._group("bs", " ".join(keys)):
+        if not idx.is_weak(k) and not idx.derived_single(k) and sorted(idx.names[k].keys) == keys:
+            ev.setdefault(k, (1.0, "reordered"))
 
 
 def _later_start_evidence(
