@@ -107,6 +107,11 @@ def designated(found: list[Finding]) -> set[str]:
         ("Under this agreement General Tech. (China) shall provide samples.", "EL-0553"),
         # a generic name one list gives as another body's alias, reordered from this body's listed name
         ("The subcontractor, Applied Physics Institute in Russia, will supply test equipment.", "EL-2251"),
+        # a first word listed alone as the body's alias, before the rest of its name spelt another way
+        ("Partner 2: Dolgoprudny Design Bureau of Automatics. Role: data collection.", "EL-2021"),
+        # a built-in body's listed subsidiary, with a word spelt another way or placed in another country
+        ("We will exchange researchers with Huawei Clud Russia.", "EL-2143"),
+        ("Partner 2: Huawei Technologies Dusseldorf GmbH. Role: data collection.", "EL-1356"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -153,6 +158,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We will exchange two doctoral researchers with Predpriiatiye Bakery Ltd in Leeds.",
         "The consortium includes General Tech. (Germany) as an associate partner.",
         "We will exchange two doctoral researchers with Applied Physics Institute in Leeds.",
+        "The consortium includes Dolgoprudny Dental Practice in Sheffield as an associate partner.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

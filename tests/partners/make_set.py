@@ -1717,19 +1717,13 @@ def _screening_index_of(d):  # noqa: ANN001, ANN202 - Designations -> ScreeningI
     return Scanner(Config(cache=False)).detector.partners.screen
 
 
-def round_ten_rows(rng: random.Random) -> list[dict]:
-    """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
-    three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
-    research group, 'in' taken for a legal-form word in lower case), and a listed acronym with its town and
-    country in brackets ('MIPT (Dolgoprudny, Russia)', once read as a definition). Look-alikes: a listed
-    acronym defined in lower case as a method or a tool ('the mixed-integer programming tool (MIPT)'), a listed
-    name the sentence then rules out ('... is not involved in any task'), an event named after a listed body
-    ('the Hong Kong Electronics Fair'), and a listed name in another word order with another legal form in a
-    sentence naming the UK ('Shipyard Eastern Ltd, Falmouth, UK')."""
-    from grantscan.detect.partners.screening import _short_company, is_acronym, name_words
+def _short_in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A name of one three-letter word with its legal form, then 'in' and its country."""
+    from grantscan.detect.partners.screening import _short_company, name_words
     from grantscan.detect.partners.words import word_lists
 
-    d = default_designations()
+    rows: list[dict] = []
+
     dropped = word_lists().dropped
     pool = []
     for e in d.entries:
@@ -1745,11 +1739,18 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
                 and "," not in n
             ):
                 pool.append((n, e))
-    rows: list[dict] = []
     for n, e in rng.sample(pool, 14):
         rows.append(
             designated_row(sentence(rng, n, f" in {COUNTRY_WORDS[e.country]}"), "short-word-in", n, e, [n])
         )
+    return rows
+
+
+def _acronym_town_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed acronym with its town and country in brackets; the same acronym defined in lower case."""
+    from grantscan.detect.partners.screening import is_acronym
+
+    rows: list[dict] = []
     idx = _screening_index_of(d)
     towns = {"RU": ["Dolgoprudny", "Zelenograd", "Sarov"], "CN": ["Mianyang", "Changsha"], "IR": ["Isfahan"]}
     acr = []
@@ -1787,6 +1788,12 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
                 "org": a,
             }
         )
+    return rows
+
+
+def _ruled_out_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name ruled out after it, and an event named after a listed body (look-alikes)."""
+    rows: list[dict] = []
     named = [
         e
         for e in d.entries
@@ -1811,6 +1818,12 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
             f"Results will be shown at the {org} {rng.choice(['Fair', 'Summit', 'Festival'])} in the autumn."
         )
         rows.append({"text": text, "label": "not", "form": "event", "org": org})
+    return rows
+
+
+def _spelt_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A transliterated legal-form word spelt another way; a first word in lower case after a hyphen."""
+    rows: list[dict] = []
     # a transliterated legal-form word spelt another way ('Predpriiatiye'), and a first word in lower case after
     # a hyphen before the name ('Sceeentific-production Enterprise Vostok'); look-alikes of the same forms
     spelt = [
@@ -1853,11 +1866,17 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         rows.append(_look_alike_in_uk_town(rng, org, "hyphen-lower-first-other"))
     for org in ["Predpriiatiye Bakery Ltd", "Aktzionernoe Design Studio"]:
         rows.append(_look_alike_in_uk_town(rng, org, "legal-ru-spelt-other"))
+    return rows
+
+
+def _short_place_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A name written short before its country in brackets; a shared name reordered."""
+    from grantscan.detect.partners.verdict import company_name
+
+    rows: list[dict] = []
     # a name written short with its full stop before its country in brackets ('General Tech. (China)'), and a
     # name several bodies share in another word order that one list gives as another body's alias ('Applied
     # Physics Institute in Russia'); look-alikes placed in Europe
-    from grantscan.detect.partners.verdict import company_name
-
     short = []
     for e in d.entries:
         if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
@@ -1884,6 +1903,81 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
                 )
             )
     rows.append(_look_alike_in_uk_town(rng, "Applied Physics Institute", "reordered-other-alias-other"))
+    return rows
+
+
+def _alias_first_word_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A first word listed alone as the body's alias, before the rest of its name."""
+    from grantscan.detect.partners.screening import canon, fold
+
+    rows: list[dict] = []
+    # a listed name whose first word, as written, is another listed name of the body on its own ('Dolgoprudny
+    # Design Bureau of Automatics' for 'Dolgoprudniy ...', 'Dolgoprudny' listed alone); look-alikes: that word
+    # before other words in a UK town
+    firsts = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or len(e.name.split()) < 3:
+            continue
+        first, rest = e.name.split(" ", 1)
+        for a in e.aliases:
+            if (
+                " " not in a
+                and a != first
+                and canon(fold(a)) == canon(fold(first))
+                and a.isascii()
+                and "'" not in a
+            ):
+                firsts.append((e, f"{a} {strip_legal(rest)}", a))
+                break
+    for e, written, _ in firsts:
+        rows.append(designated_row(sentence(rng, written, ""), "alias-first-word", written, e, [e.name]))
+    for _, _, a in rng.sample(firsts, 3):
+        other = f"{a.title() if a.isupper() else a} {rng.choice(['Dental Practice', 'Garden Centre', 'Print Works'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "alias-first-word-other"))
+    return rows
+
+
+def _built_in_subsidiary_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A built-in body's listed subsidiary with a word in another transliteration."""
+    from grantscan.detect.partners.words import word_lists
+
+    rows: list[dict] = []
+    # a built-in body's listed subsidiary with a word written in another transliteration ('Huawei Clud Russia'),
+    # which the built-in body's own name hid
+    subsidiaries = [
+        e
+        for e in d.entries
+        if e.list_id == "bis-entity-list"
+        and e.name.startswith("Huawei ")
+        and 3 <= len(e.name.split()) <= 5
+        and e.name.isascii()
+    ]
+    places = word_lists().places | {"africa", "south", "costa", "rica", "dubai", "portugal", "australia"}
+    spelt_subsidiaries = []
+    for e in subsidiaries:
+        words = strip_legal(e.name).replace("(", "").replace(")", "").split()
+        # the longest word besides 'Huawei' and places, in another transliteration: 'ou' as 'u', an 'i' as 'ee'
+        j = max(range(1, len(words)), key=lambda i: (words[i].lower() not in places, len(words[i])))
+        w = words[j]
+        if w.lower() in places or not w.isalpha():
+            continue
+        if "ou" in w:
+            words[j] = w.replace("ou", "u", 1)
+        elif "i" in w[1:]:
+            words[j] = w[0] + w[1:].replace("i", "ee", 1)
+        else:
+            continue
+        spelt_subsidiaries.append((e, " ".join(words)))
+    for e, written in rng.sample(spelt_subsidiaries, min(8, len(spelt_subsidiaries))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "built-in-subsidiary-spelt", written, e, [e.name])
+        )
+    return rows
+
+
+def _reordered_elsewhere_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name in another order with another legal form, in a sentence naming the UK."""
+    rows: list[dict] = []
     for org, town in [
         ("Shipyard Eastern Ltd", "Falmouth"),
         ("Plant Kazan Helicopter Ltd", "Derby"),
@@ -1891,6 +1985,31 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
     ]:
         text = f"Repairs are done by {org}, {town}, UK."
         rows.append({"text": text, "label": "not", "form": "reordered-elsewhere", "org": org})
+    return rows
+
+
+def round_ten_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
+    three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
+    research group, 'in' taken for a legal-form word in lower case), and a listed acronym with its town and
+    country in brackets ('MIPT (Dolgoprudny, Russia)', once read as a definition). Look-alikes: a listed
+    acronym defined in lower case as a method or a tool ('the mixed-integer programming tool (MIPT)'), a listed
+    name the sentence then rules out ('... is not involved in any task'), an event named after a listed body
+    ('the Hong Kong Electronics Fair'), and a listed name in another word order with another legal form in a
+    sentence naming the UK ('Shipyard Eastern Ltd, Falmouth, UK')."""
+    d = default_designations()
+    rows: list[dict] = []
+    for part in (
+        _short_in_country_rows,
+        _acronym_town_rows,
+        _ruled_out_rows,
+        _spelt_rows,
+        _short_place_rows,
+        _alias_first_word_rows,
+        _built_in_subsidiary_rows,
+        _reordered_elsewhere_rows,
+    ):
+        rows += part(rng, d)
     return rows
 
 

@@ -929,8 +929,15 @@ class PartnerDetector:
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             if covered.find(1, rs, re_) != -1:
+                grown = self._built_in_grown(t, candidates, rs, re_)
+                if grown is None:
+                    tried = re_
+                    continue  # another candidate holds some of its tokens (and would of a longer run)
+                candidates = [c for c in candidates if c not in grown]
+                covered[rs:re_] = b"\x01" * (re_ - rs)
+                candidates.append((rs, re_, "seed", None))
                 tried = re_
-                continue  # another candidate holds some of its tokens (and would of a longer run)
+                continue
             re_ = self._place_after(t, self._legal_form_after(t, re_))
             re_ = self._sentence_end(t, i, re_)
             if rs > 0 and self._name_number(t.word(rs - 1)):
@@ -946,12 +953,31 @@ class PartnerDetector:
                 # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
                 # Plant') gives way to the run, unless it runs past it
                 inside = [c for c in candidates if rs <= c[0] and c[1] <= re_ and c[2] == "listed"]
-                if sum(c[1] - c[0] for c in inside) != covered.count(2, rs, re_):
+                # (listed names found inside may overlap: 'Dolgoprudny' and 'Dolgoprudny Design Bureau')
+                if len({j for c in inside for j in range(c[0], c[1])}) != covered.count(2, rs, re_):
                     continue
                 candidates = [c for c in candidates if c not in inside]
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    def _built_in_grown(
+        self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]], rs: int, re_: int
+    ) -> list[tuple[int, int, str, KnownOrg | None]] | None:
+        """The built-in bodies' candidates inside the run ``rs:re_`` when the run is one of their listed names
+        written another way ('Huawei Clud Russia' is the listed 'Huawei Cloud Russia', not 'Huawei'): the run
+        holds every other candidate it meets and scores as a listed name longer than theirs; else None."""
+        met = [c for c in candidates if c[0] < re_ and rs < c[1]]
+        if not met or any(c[3] is None or c[0] < rs or c[1] > re_ for c in met):
+            return None
+        longest = max(c[1] - c[0] for c in met)
+        if re_ - rs <= longest:
+            return None
+        idx = self.screen
+        best = idx.score_span(t.span_text(rs, re_), screening.DESIGNATED)
+        if not best or len(idx.names[best[0][0]].words) <= longest:
+            return None
+        return met
 
     def _seeded(self, t: _Tokens, seeds: list[int], rs: int, re_: int) -> bool:
         """Whether the run ``rs:re_`` may name a listed body written another way: it holds a seed that is not an

@@ -63,15 +63,36 @@ def screen_span(
     others = set()  # what places the name besides its own words: the text after it, the built-in body
     if after:
         others.add(after)
+    parent = None  # the built-in body's country, when nothing else places the name there
     if org is not None and org.country:
         others.add(org.country)
+        if org.country != after and org.country not in strong:
+            parent = org.country
     strong |= others
     weak = det._sentence_codes(t, s) - strong
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
     near = partial(_near_words, t, s, e)
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near)
+    free = _listed_subsidiary(det, ev, hits, s, e) if parent else frozenset()
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near, (parent, free))
+
+
+def _listed_subsidiary(
+    det: DetectorView, ev: dict[int, tuple[float, str]], hits: list[Hit], s: int, e: int
+) -> frozenset[int]:
+    """The specific listed names found as written over the whole span that are none of the built-in body's own
+    names ('Huawei Technologies Dusseldorf GmbH', a listed subsidiary): the parent's country does not place
+    them. A name several bodies share ('Ministry of Defence') is still placed by the built-in body."""
+    own = {k for k, (_, how) in ev.items() if how == "known"}
+    idx = det.screen
+    return frozenset(
+        k
+        for h in hits
+        if h.how == "exact" and h.start <= s and e <= h.end and own.isdisjoint(h.names)
+        for k in h.names
+        if not idx.generic(k)
+    )
 
 
 def _near_words(t: _Tokens, s: int, e: int) -> tuple[str, ...]:
@@ -389,11 +410,13 @@ def _verdicts(
     others: AbstractSet[str] = frozenset(),
     acronym: AcronymUse | None = None,
     near: Callable[[], Sequence[str]] = tuple,
+    parent: tuple[str | None, AbstractSet[int]] = (None, frozenset()),
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
     places written in the name (code, their spelling keys), which do not place it when the listed name holds
-    those words; ``others``: the countries placing it besides them."""
+    those words; ``others``: the countries placing it besides them; ``parent``: the built-in body's country
+    and the names it does not place (its listed subsidiaries written whole)."""
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
@@ -415,6 +438,8 @@ def _verdicts(
         if own:
             keys = set(nm.keys)
             placed = set(others) | {code for code, words in own if not words <= keys}
+        if parent[0] is not None and k in parent[1]:
+            placed = set(placed) - {parent[0]}
         c = verdict.Candidate(
             raw=nm.raw,
             score=score,
