@@ -112,6 +112,12 @@ def designated(found: list[Finding]) -> set[str]:
         # a built-in body's listed subsidiary, with a word spelt another way or placed in another country
         ("We will exchange researchers with Huawei Clud Russia.", "EL-2143"),
         ("Partner 2: Huawei Technologies Dusseldorf GmbH. Role: data collection.", "EL-1356"),
+        # the first word moved after a comma, the rest holding another body's listed name or a built-in body
+        (
+            "The subcontractor, Bureau of Special Machine Building, Design in Russia, will supply parts.",
+            "EL-2226",
+        ),
+        ("Partner 2: Center of the Ministry of Defence, Communication (Russia). Role: data.", "EL-1970"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -159,6 +165,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The consortium includes General Tech. (Germany) as an associate partner.",
         "We will exchange two doctoral researchers with Applied Physics Institute in Leeds.",
         "The consortium includes Dolgoprudny Dental Practice in Sheffield as an associate partner.",
+        "The code was developed by the Norinco group at the University of Dundee.",  # a built-in's word
+        "The subcontractor, Bureau of Special Machine Building, Design in France, will supply parts.",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -1988,6 +1988,44 @@ def _reordered_elsewhere_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN
     return rows
 
 
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
+)
+
+
+def _head_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name's first word moved after a comma where the rest holds another body's listed name ('Bureau of
+    Special Machine Building, Design', 'Machine Building' listed apart); look-alikes placed in Europe."""
+    from grantscan.detect.partners.screening import fold, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    idx = _screening_index_of(d)
+    places = word_lists().places
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        m = re.fullmatch(r"(\w+) (Institute|Plant|Factory|Center|Centre|Bureau) of (.+)", base)
+        # the moved word a name's own word, not a place or a direction (the place moved after a name is a form of
+        # its own); the rest one name, not a phrase ('... in the Science Research')
+        if m is None or not base.isascii() or " in " in m[3] or fold(m[1]) in places | _DIRECTIONS:
+            continue
+        words = m[3].split()
+        inner = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+        if any(idx._group("bw", " ".join(name_words(x))) for x in inner):  # weak names too
+            pool.append((e, f"{m[2]} of {m[3]}, {m[1]}"))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(8, len(pool))):
+        # with its country: a name of generic words alone is a possible match without it, by design
+        place = rng.choice([f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(designated_row(sentence(rng, written, place), "head-moved-comma", written, e, [e.name]))
+    for _, written in rng.sample(pool, min(3, len(pool))):
+        other = sentence(rng, written, f" in {rng.choice(['Germany', 'France', 'Austria'])}")
+        rows.append({"text": other, "label": "not", "form": "head-moved-comma-other", "org": written})
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2008,6 +2046,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _alias_first_word_rows,
         _built_in_subsidiary_rows,
         _reordered_elsewhere_rows,
+        _head_moved_rows,
     ):
         rows += part(rng, d)
     return rows

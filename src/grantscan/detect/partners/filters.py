@@ -113,8 +113,16 @@ def licence_name(n: NameAt) -> bool:
     return bool(LICENCE_NAME.match(t.span_text(n.s, n.e)) and LICENCE_WORD.match(t.text, t.end(n.e - 1)))
 
 
+def research_group(n: NameAt) -> bool:
+    """A one-word name before 'group', 'lab' or 'team' in lower case and 'at': a research group called after its
+    leader ('the Norinco group at the University of Dundee'), also where the word is a built-in body's name."""
+    t, e = n.t, n.e
+    return n.e - n.s == 1 and e + 1 < t.n and t.word(e) in ("group", "lab", "team") and t.word(e + 1) == "at"
+
+
 SKIP_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("surname", "a surname, not the organisation", surname),
+    NameFilter("research-group", "a research group called after its leader", research_group),
     NameFilter("host", "the host institution itself", host_institution),
     NameFilter("licence", "the name of a licence, not the organisation", licence_name),
 )

@@ -75,6 +75,8 @@ def screen_span(
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
     near = partial(_near_words, t, s, e)
     free = _listed_subsidiary(det, ev, hits, s, e) if parent else frozenset()
+    if parent:
+        free |= {k for k, (_, how) in ev.items() if how == "moved"}
     return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near, (parent, free))
 
 
@@ -389,6 +391,15 @@ def _name_after_evidence(
     for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
         if score >= screening.DESIGNATED and key in idx.names[k].keys:
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+    specific = any(sc >= screening.DESIGNATED and not idx.generic(k) for k, (sc, _) in ev.items())
+    rs = _head_before(det, t, s) if not specific and t.word(e) == "," and idx.holds(key) else s
+    if rs < s:
+        # the name's head before it, its first word moved after the comma ('Bureau of Special Machine Building,
+        # Design' for 'Design Bureau of Special Machine Building'; 'Center of the Ministry of Defence,
+        # Communication', which a built-in body's name inside does not place)
+        for k, score in idx.score_span(f"{t.span_text(rs, e)} {after}"):
+            if score >= screening.DESIGNATED and key in idx.names[k].keys:
+                ev[k] = (score, "moved")
     end = det._name_run(t, e + 1)[1]
     if not ev and t.word(e) == "," and end > e + 2:
         keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
@@ -397,6 +408,15 @@ def _name_after_evidence(
         for k, score in idx.score_span(t.span_text(s, end)):
             if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
                 ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+
+
+def _head_before(det: DetectorView, t: _Tokens, s: int) -> int:
+    """Where the capitalised words before token ``s`` start, over 'of' and 'of the' ('Center of the Ministry of
+    Defence', 'Bureau of Special Machine Building'); ``s`` when none are."""
+    rs = det._run(t, s, s + 1)[0]
+    while rs >= 3 and t.word(rs - 1) == "the" and t.word(rs - 2) == "of" and t.name_word(rs - 3):
+        rs = det._run(t, rs - 3, rs - 2)[0]
+    return rs
 
 
 def _verdicts(
