@@ -2026,6 +2026,33 @@ def _head_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Des
     return rows
 
 
+def _head_left_out_close_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """An industrial body's name with its head left out, where another listed name is close but not the same
+    ('Kazan Helicopter' for 'Kazan Helicopter Plant PJSC', beside 'PJSC Kazan Helicopters')."""
+    from grantscan.detect.partners.screening import DESIGNATED
+
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        words = base.split()
+        if len(words) < 3 or words[-1] not in ("Plant", "Factory", "Works", "Enterprise", "Combine"):
+            continue
+        written = " ".join(words[:-1])
+        close = [k for k, score in idx.score_span(written, DESIGNATED) if score < 1.0]
+        if written.isascii() and any(idx.entries[idx.names[k].entry].entry_id != e.entry_id for k in close):
+            pool.append((e, written))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(6, len(pool))):
+        place = rng.choice([f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(
+            designated_row(sentence(rng, written, place), "head-left-out-close", written, e, [e.name])
+        )
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2047,6 +2074,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _built_in_subsidiary_rows,
         _reordered_elsewhere_rows,
         _head_moved_rows,
+        _head_left_out_close_rows,
     ):
         rows += part(rng, d)
     return rows

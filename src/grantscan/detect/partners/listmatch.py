@@ -128,7 +128,9 @@ def _list_evidence(
         _reordered_evidence(det, text, ev)
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
-    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+    # also past a close inexact match: another list's name of the body may be the span with its head left out
+    # ('Kazan Helicopter': 'PJSC Kazan Helicopters' and 'Kazan Helicopter Plant PJSC')
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < 1.0:
         _head_left_out_evidence(det, text, ev)
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
     # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
