@@ -120,6 +120,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Partner 2: Center of the Ministry of Defence, Communication (Russia). Role: data.", "EL-1970"),
         # a head left out, where another list's name of the body is close but inexact ('PJSC Kazan Helicopters')
         ("Partner 2: Kazan Helicopter in Russia. Role: data collection.", "EL-2410"),
+        # a built-in body's name of generic words with a word written short, as its whole name is found
+        ("We will collaborate with Northwestern Polytechnical Univ. on drones.", "EL-0816"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -169,6 +171,7 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The consortium includes Dolgoprudny Dental Practice in Sheffield as an associate partner.",
         "The code was developed by the Norinco group at the University of Dundee.",  # a built-in's word
         "The subcontractor, Bureau of Special Machine Building, Design in France, will supply parts.",
+        "We will exchange two doctoral researchers with Northwestern Polytechnical Univ. (France).",
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

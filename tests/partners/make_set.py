@@ -2053,6 +2053,30 @@ def _head_left_out_close_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN
     return rows
 
 
+def _built_in_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A built-in body's listed name of generic words with a word written short and no place ('Northwestern
+    Polytechnical Univ.'), found as that body as its whole name is; look-alikes placed in Europe."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    det = Scanner(Config(cache=False)).detector.partners
+    idx = det.screen
+    pool = []
+    for org in det.orgs.known:
+        found = [k for k in idx.lookup(org.name) if idx.generic(k)] if len(org.name.split()) >= 3 else []
+        written = shorten(org.name)
+        if found and written and written != org.name and written.isascii():
+            e = idx.entries[idx.names[found[0]].entry]
+            pool.append((e, written))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, ""), "built-in-short", written, e, [e.name]))
+    for _, written in rng.sample(pool, min(3, len(pool))):
+        other = sentence(rng, written, f" ({rng.choice(['Ireland', 'Germany', 'France'])})")
+        rows.append({"text": other, "label": "not", "form": "built-in-short-other", "org": written})
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2075,6 +2099,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _reordered_elsewhere_rows,
         _head_moved_rows,
         _head_left_out_close_rows,
+        _built_in_short_rows,
     ):
         rows += part(rng, d)
     return rows

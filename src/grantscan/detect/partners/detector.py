@@ -165,6 +165,8 @@ class PartnerDetector:
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
         self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
         self._numbers_cache: dict[bytes, list[int]] = {}  # where a block's number seeds start, by its tokens
+        # built-in bodies by the normalised words of their names of three words or more (made on first use)
+        self._known_words: dict[tuple[str, ...], KnownOrg | None] | None = None
         self._dash = nlp.vocab.strings.add("-")
         self.ner = _load_model(config.model) if config.model else None
 
@@ -961,6 +963,23 @@ class PartnerDetector:
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
 
+    def _known_by_words(self, text: str) -> KnownOrg | None:
+        """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
+        expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words."""
+        words = screening.name_words(text)
+        if len(words) < 3:
+            return None
+        table = self._known_words
+        if table is None:
+            table = {}
+            for org in self.orgs.known:
+                for n in (org.name, *org.aliases):
+                    w = screening.name_words(n)
+                    if len(w) >= 3:
+                        table[w] = org if table.get(w, org) is org else None
+            self._known_words = table
+        return table.get(words)
+
     def _built_in_grown(
         self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]], rs: int, re_: int
     ) -> list[tuple[int, int, str, KnownOrg | None]] | None:
@@ -1054,8 +1073,14 @@ class PartnerDetector:
             if kind == "listed" and org is None and inside and all(h.how == "acronym" for h in inside)
             else None
         )
+        # a built-in body written with a word short ('Northwestern Polytechnical Univ.') is screened as that body,
+        # unless the text places it in another country
+        screened_as = org
+        if org is None and use is None and (known := self._known_by_words(text)) is not None:
+            after = self._country_after(t, e)
+            screened_as = known if after is None or after == known.country else None
         matches, dropped = listmatch.screen_span(
-            self, t, s, e, text, org, inside, kind in ("listed", "seed"), use
+            self, t, s, e, text, screened_as, inside, kind in ("listed", "seed"), use
         )
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
