@@ -122,6 +122,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Partner 2: Kazan Helicopter in Russia. Role: data collection.", "EL-2410"),
         # a built-in body's name of generic words with a word written short, as its whole name is found
         ("We will collaborate with Northwestern Polytechnical Univ. on drones.", "EL-0816"),
+        # a listed one-word name of eight letters or more in another transliteration
+        ("Track components were supplied by Uralwagonzavod, Nizhny Tagil.", "EL-2886"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -172,6 +174,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "The code was developed by the Norinco group at the University of Dundee.",  # a built-in's word
         "The subcontractor, Bureau of Special Machine Building, Design in France, will supply parts.",
         "We will exchange two doctoral researchers with Northwestern Polytechnical Univ. (France).",
+        "The subcontractor, Awtomatika Garden Centre in Swansea, will supply test equipment.",
+        "We met Kalashnikow at the fair.",  # a surname, and shorter than a listed one-word name
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

@@ -2077,6 +2077,33 @@ def _built_in_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 -
     return rows
 
 
+def _one_word_spelt_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed one-word name of eight letters or more in another transliteration ('Uralwagonzavod'); look-alikes:
+    the same spelling before other words in a UK town."""
+    from grantscan.detect.partners.screening import canon, fold
+
+    rules = [("v", "w"), ("ks", "x"), ("x", "ks"), ("kh", "h"), ("iy", "y")]
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            if " " in n or len(n) < 8 or not n.isalpha() or not n.isascii():
+                continue
+            for a, b in rules:
+                written = n.replace(a, b, 1)
+                if written != n and len(written) >= 8 and canon(fold(written)) == canon(fold(n)):
+                    pool.append((e, n, written[0].upper() + written[1:]))
+                    break
+    rows: list[dict] = []
+    for e, n, written in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, ""), "one-word-spelt", written, e, [n]))
+    for _, _, written in rng.sample(pool, min(3, len(pool))):
+        other = f"{written} {rng.choice(['Garden Centre', 'Print Works', 'Dental Practice'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "one-word-spelt-other"))
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2100,6 +2127,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _head_moved_rows,
         _head_left_out_close_rows,
         _built_in_short_rows,
+        _one_word_spelt_rows,
     ):
         rows += part(rng, d)
     return rows

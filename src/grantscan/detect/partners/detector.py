@@ -945,7 +945,7 @@ class PartnerDetector:
             if rs > 0 and self._name_number(t.word(rs - 1)):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             tried = re_
-            if re_ - rs < 2:
+            if re_ - rs < 2 and not (re_ - rs == 1 and self._one_word_spelt(t.word(rs))):
                 continue
             if covered.find(1, rs, re_) != -1:
                 continue  # another candidate holds some of its tokens
@@ -962,6 +962,20 @@ class PartnerDetector:
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    def _one_word_spelt(self, word: str) -> bool:
+        """Whether ``word`` is a listed one-word name of eight letters or more written in another
+        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'): the same spelling key, another spelling, no
+        everyday word. A word as listed is found by the scan; a shorter one names too many things."""
+        folded = fold(word)
+        if len(folded) < 8 or not folded.isalpha() or folded in self.screen.common:
+            return False
+        idx = self.screen
+        found = idx.lookup(word)
+        return bool(found) and all(
+            len(idx.words_of(k)) == 1 and idx.words_of(k)[0] != folded and not idx.derived_single(k)
+            for k in found
+        )
 
     def _known_by_words(self, text: str) -> KnownOrg | None:
         """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
