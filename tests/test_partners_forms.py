@@ -124,6 +124,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("We will collaborate with Northwestern Polytechnical Univ. on drones.", "EL-0816"),
         # a listed one-word name of eight letters or more in another transliteration
         ("Track components were supplied by Uralwagonzavod, Nizhny Tagil.", "EL-2886"),
+        # a typo in a transliterated legal-form word
+        ("The consortium includes Svetlovskoye Predrpiyatiye Era in Russia as a partner.", "EL-2530"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -176,6 +178,8 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "We will exchange two doctoral researchers with Northwestern Polytechnical Univ. (France).",
         "The subcontractor, Awtomatika Garden Centre in Swansea, will supply test equipment.",
         "We met Kalashnikow at the fair.",  # a surname, and shorter than a listed one-word name
+        "The workshop will be held at 37 Huawei Road in Leeds.",  # a street
+        "The Inspur data set was reviewed and found unsuitable.",  # before another noun
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:

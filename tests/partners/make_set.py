@@ -2104,6 +2104,40 @@ def _one_word_spelt_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 -
     return rows
 
 
+def _street_and_modifier_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Look-alikes: a built-in listed body's one-word name as a street's ('37 Huawei Road') or before a noun in
+    lower case ('The Inspur data set'); and a typo in a transliterated legal-form word ('Predrpiyatiye')."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    det = Scanner(Config(cache=False)).detector.partners
+    idx = det.screen
+    words = sorted(
+        {o.name for o in det.orgs.known if " " not in o.name and o.name.isalpha() and idx.lookup(o.name)}
+    )
+    rows: list[dict] = []
+    for w in rng.sample(words, min(4, len(words))):
+        text = f"The workshop will be held at 37 {w} {rng.choice(['Road', 'Street', 'Avenue'])} in {rng.choice(TOWNS_UK)}."
+        rows.append({"text": text, "label": "not", "form": "street", "org": w})
+    for w in rng.sample(words, min(4, len(words))):
+        thing, verb = rng.choice(
+            [("data set", "was"), ("phones", "were"), ("benchmark results", "were"), ("server manual", "was")]
+        )
+        text = f"The {w} {thing} {verb} reviewed and found unsuitable."
+        rows.append({"text": text, "label": "not", "form": "modifier", "org": w})
+    typo_ru = [
+        (e, n)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        for n in [e.name, *e.aliases]
+        if "Predpriyatiye" in n and n.isascii() and len(n.split()) <= 6
+    ]
+    for e, n in rng.sample(typo_ru, min(4, len(typo_ru))):
+        written = n.replace("Predpriyatiye", "Predrpiyatiye").replace("'", "").replace('"', "")
+        rows.append(designated_row(sentence(rng, written, ""), "legal-ru-typo", written, e, [n]))
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2128,6 +2162,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _head_left_out_close_rows,
         _built_in_short_rows,
         _one_word_spelt_rows,
+        _street_and_modifier_rows,
     ):
         rows += part(rng, d)
     return rows

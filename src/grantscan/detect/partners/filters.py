@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .acronyms import ORG_AFTER
 from .places import CITATION, YEAR_FAST
 from .tokens import _Tokens
 
@@ -42,6 +43,8 @@ EVENT_AFTER = re.compile(
     r"(?:\s+[A-Z][\w.&-]*){0,3}?\s+(?:Fair|Expo|Exhibition|Trade Show|Summit|Festival)\b"
 )
 EVENT_WORD = re.compile(r"\s(?:Fair|Trade Show|Summit|Festival)\Z")  # not "Expo": listed "Chosun Expo"
+# a name before these is a street's ('37 Huawei Road'), not the body's
+ADDRESS_AFTER = re.compile(r"\s+(?:Road|Street|Avenue|Lane|Boulevard|Square|Drive)\b")
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
 # an author-year citation right after the name: 'Kaspersky (2019) described ...', '(Kaspersky, 2019)'
 AUTHOR_YEAR = re.compile(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|,\s*(?:19|20)\d\d[a-z]?\))")
@@ -171,11 +174,29 @@ def event(n: NameAt) -> bool:
     )
 
 
+def address(n: NameAt) -> bool:
+    """The name of a street named after it ('The workshop will be held at 37 Huawei Road')."""
+    t = n.t
+    return ADDRESS_AFTER.match(t.text, t.end(n.e - 1)) is not None
+
+
+def modifier(n: NameAt) -> bool:
+    """A one-word name after 'the' and before a noun in lower case that is not what an organisation does or has
+    ('The Inspur data set was reviewed'): it names a thing of the body's, not the body as a partner."""
+    t, s, e = n.t, n.s, n.e
+    if e - s != 1 or s == 0 or e >= t.n or t.lower(s - 1) not in ("the", "a", "an"):
+        return False
+    nxt = t.word(e)
+    return nxt.isalpha() and nxt.islower() and nxt not in ORG_AFTER
+
+
 NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("title", "a journal or proceedings title", title),
     NameFilter("reference", "a reference", reference),
     NameFilter("negated", "a sentence that says the partner is not it", negated),
     NameFilter("event", "the name of an event", event),
+    NameFilter("address", "the name of a street", address),
+    NameFilter("modifier", "a word before another noun, not the organisation", modifier),
 )
 
 
