@@ -126,6 +126,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Track components were supplied by Uralwagonzavod, Nizhny Tagil.", "EL-2886"),
         # a typo in a transliterated legal-form word
         ("The consortium includes Svetlovskoye Predrpiyatiye Era in Russia as a partner.", "EL-2530"),
+        # Persian 'gh' written 'q' ('Aghajari', 'Aqajari')
+        ("Partner 2: Aqajari Oil & Gas Production (Iran). Role: data collection.", "INU0325"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:

@@ -2138,6 +2138,50 @@ def _street_and_modifier_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN
     return rows
 
 
+def _gh_q_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Persian names with 'gh' written 'q' or 'q' written 'gh' ('Aqajari Oil & Gas Production' for 'Aghajari
+    ...'), in a Persian word (no everyday word, no 'qu'); look-alikes: the word so written before other trade
+    words in a UK town."""
+    from grantscan.detect.partners.detector import _common_words
+
+    everyday = _common_words()
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country != "IR":
+            continue
+        names = [e.name, *e.aliases]
+        for n in names:
+            base = strip_legal(clean(n))
+            words = (
+                base.title() if base.isupper() else base
+            ).split()  # a list's capitals, as a text writes it
+            if not n.isascii() or len(words) < 2:
+                continue
+            for i, w in enumerate(words):
+                low = w.lower()
+                if low in everyday or "qu" in low or not w.isalpha():
+                    continue
+                if "gh" in low:
+                    words[i] = w.replace("gh", "q", 1).replace("Gh", "Q", 1)
+                    break
+                if "q" in low:
+                    words[i] = w.replace("q", "gh", 1).replace("Q", "Gh", 1)
+                    break
+            else:
+                continue
+            written = " ".join(words)
+            if all(written.lower() != x.lower() for x in names):
+                pool.append((e, n, written, words[i]))
+                break
+    rows: list[dict] = []
+    for e, n, written, _ in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, " in Iran"), "gh-q", written, e, [n]))
+    for _, _, _, word in rng.sample(pool, min(2, len(pool))):
+        other = f"{word} {rng.choice(['Bakery Ltd', 'Garden Centre', 'Print Works'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "gh-q-other"))
+    return rows
+
+
 def round_ten_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
     three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
@@ -2163,6 +2207,7 @@ def round_ten_rows(rng: random.Random) -> list[dict]:
         _built_in_short_rows,
         _one_word_spelt_rows,
         _street_and_modifier_rows,
+        _gh_q_rows,
     ):
         rows += part(rng, d)
     return rows
