@@ -967,8 +967,10 @@ class PartnerDetector:
         """Whether ``word`` is a listed one-word name of eight letters or more written in another
         transliteration ('Uralwagonzavod' for 'Uralvagonzavod'): the same spelling key, another spelling, no
         everyday word. A word as listed is found by the scan; a shorter one names too many things."""
+        if len(word) < 8:
+            return False
         folded = fold(word)
-        if len(folded) < 8 or not folded.isalpha() or folded in self.screen.common:
+        if not folded.isalpha() or folded in self.screen.common:
             return False
         idx = self.screen
         found = idx.lookup(word)
@@ -979,7 +981,10 @@ class PartnerDetector:
 
     def _known_by_words(self, text: str) -> KnownOrg | None:
         """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
-        expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words."""
+        expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words, and for one
+        with no word written short (the built-in bodies' own names are found as written)."""
+        if "." not in text or text.count(" ") < 2:
+            return None
         words = screening.name_words(text)
         if len(words) < 3:
             return None
