@@ -982,8 +982,11 @@ class PartnerDetector:
     def _known_by_words(self, text: str) -> KnownOrg | None:
         """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
         expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words, and for one
-        with no word written short (the built-in bodies' own names are found as written)."""
-        if "." not in text or text.count(" ") < 2:
+        with no word the lists write short (the built-in bodies' own names are found as written)."""
+        if text.count(" ") < 2:
+            return None
+        short = word_lists().abbreviations
+        if not any(w.lower().rstrip(".") in short for w in text.split()):
             return None
         words = screening.name_words(text)
         if len(words) < 3:
