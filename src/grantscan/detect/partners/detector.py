@@ -505,9 +505,9 @@ class PartnerDetector:
                 s = self._run(t, s - 2, s - 1)[0]
             elif (
                 s >= 3
-                and t.word(s - 2) in "-‐–"
                 and not t.sp[s - 3]
                 and not t.sp[s - 2]
+                and t.word(s - 2) in ("-", "‐", "–")
                 and t.word(s - 1).isalpha()
                 and t.word(s - 1).islower()
                 and t.info(s - 3)[1]
@@ -983,10 +983,7 @@ class PartnerDetector:
         """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
         expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words, and for one
         with no word the lists write short (the built-in bodies' own names are found as written)."""
-        if text.count(" ") < 2:
-            return None
-        short = word_lists().abbreviations
-        if not any(w.lower().rstrip(".") in short for w in text.split()):
+        if text.count(" ") < 2 or _short_word().search(text) is None:
             return None
         words = screening.name_words(text)
         if len(words) < 3:
@@ -1289,6 +1286,14 @@ class PartnerDetector:
             ):
                 return kind
         return None
+
+
+@cache
+def _short_word() -> re.Pattern[str]:
+    """A word the lists write short or in another form ('Univ', 'Inst.', 'Polytechnical'): what a built-in body's
+    name may be written with other than its own words."""
+    words = sorted(map(re.escape, word_lists().abbreviations), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
 
 
 def _filter_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
