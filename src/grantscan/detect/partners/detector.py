@@ -1008,6 +1008,10 @@ class PartnerDetector:
         met = [c for c in candidates if c[0] < re_ and rs < c[1]]
         if not met or any(c[3] is None or c[0] < rs or c[1] > re_ for c in met):
             return None
+        if any(t.span_text(c[0], c[1]).isupper() for c in met):
+            return (
+                None  # a funder's acronym before other words ('DFG Priority Project', 'ERC Starting Grant')
+            )
         longest = max(c[1] - c[0] for c in met)
         if re_ - rs <= longest:
             return None
