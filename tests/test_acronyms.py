@@ -53,6 +53,11 @@ def test_definition_after_hereinafter_and_not_of_one_word_or_lower_case() -> Non
     assert got == [Definition("ECC", "Example Copper Company")]
 
 
+def test_definition_in_lower_case_is_read_when_its_initials_spell_the_acronym() -> None:
+    text = "The schedule is solved by the mixed-integer programming tool (MIPT) and the tool (XYZ)."
+    assert definitions(text) == [Definition("MIPT", "mixed-integer programming tool")]
+
+
 # -- the verdict rules ----------------------------------------------------------------------------------------
 
 
@@ -154,6 +159,17 @@ def test_three_letter_acronym_with_its_country_in_the_paragraph_is_high(scanner:
 )
 def test_acronym_in_another_role_or_defined_otherwise_is_silent(scanner: Scanner, text: str) -> None:
     assert statuses(listed(scanner, text), "RUS1837") == set()
+
+
+def test_acronym_defined_in_lower_case_as_a_tool_is_silent(scanner: Scanner) -> None:
+    # MIPT: the Moscow Institute of Physics and Technology (Entity List EL-2495)
+    text = "The schedule is solved by the mixed-integer programming tool (MIPT) of our partner."
+    assert statuses(listed(scanner, text), "EL-2495") == set()
+
+
+def test_a_town_and_its_country_in_brackets_place_the_acronym(scanner: Scanner) -> None:
+    text = "Two postdocs from MIPT (Dolgoprudny, Russia) will join the project."
+    assert ("high", "designated") in statuses(listed(scanner, text), "EL-2495")
 
 
 def test_definition_elsewhere_in_the_document_decides(scanner: Scanner) -> None:

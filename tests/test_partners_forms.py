@@ -95,6 +95,39 @@ def designated(found: list[Finding]) -> set[str]:
         ("Funding is co-provided by USM Holdings, Moscow.", "RUS1821"),  # a word of its own legal form
         # a generic name's legal form written with a typo is its legal form
         ("We work with Public Joint Stock Company 'United Shipbuilding Corporatin' on hulls.", "EL-2873"),
+        # a short name with its legal form, then 'in' and its country ('in' is no legal form in lower case)
+        ("Partner 2: AO UMZ in Russia. Role: data collection.", "EL-2364"),
+        ("We will exchange two doctoral researchers with JSC BMZ in Russia.", "RUS1876"),
+        # a listed acronym with its town and country in brackets: a place, not a definition
+        ("Two postdocs from MIPT (Dolgoprudny, Russia) will join the project.", "EL-2495"),
+        # a transliterated legal-form word spelt another way, and a first word joined in lower case by a hyphen
+        ("We will exchange researchers with JSC Svetlovskoye Predpriiatiye Era.", "EL-2530"),
+        ("Under this agreement Sceeentific-production Enterprise Vostok shall provide samples.", "EL-2722"),
+        # a name written short, its full stop, then its country in brackets
+        ("Under this agreement General Tech. (China) shall provide samples.", "EL-0553"),
+        # a generic name one list gives as another body's alias, reordered from this body's listed name
+        ("The subcontractor, Applied Physics Institute in Russia, will supply test equipment.", "EL-2251"),
+        # a first word listed alone as the body's alias, before the rest of its name spelt another way
+        ("Partner 2: Dolgoprudny Design Bureau of Automatics. Role: data collection.", "EL-2021"),
+        # a built-in body's listed subsidiary, with a word spelt another way or placed in another country
+        ("We will exchange researchers with Huawei Clud Russia.", "EL-2143"),
+        ("Partner 2: Huawei Technologies Dusseldorf GmbH. Role: data collection.", "EL-1356"),
+        # the first word moved after a comma, the rest holding another body's listed name or a built-in body
+        (
+            "The subcontractor, Bureau of Special Machine Building, Design in Russia, will supply parts.",
+            "EL-2226",
+        ),
+        ("Partner 2: Center of the Ministry of Defence, Communication (Russia). Role: data.", "EL-1970"),
+        # a head left out, where another list's name of the body is close but inexact ('PJSC Kazan Helicopters')
+        ("Partner 2: Kazan Helicopter in Russia. Role: data collection.", "EL-2410"),
+        # a built-in body's name of generic words with a word written short, as its whole name is found
+        ("We will collaborate with Northwestern Polytechnical Univ. on drones.", "EL-0816"),
+        # a listed one-word name of eight letters or more in another transliteration
+        ("Track components were supplied by Uralwagonzavod, Nizhny Tagil.", "EL-2886"),
+        # a typo in a transliterated legal-form word
+        ("The consortium includes Svetlovskoye Predrpiyatiye Era in Russia as a partner.", "EL-2530"),
+        # Persian 'gh' written 'q' ('Aghajari', 'Aqajari')
+        ("Partner 2: Aqajari Oil & Gas Production (Iran). Role: data collection.", "INU0325"),
     ],
 )
 def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -135,6 +168,20 @@ def test_written_form_is_found(scanner: Scanner, text: str, entry_id: str) -> No
         "This marks a new era for battery research, with Era Biotech Ltd of Leeds.",
         "We work with Innovation Technology Corporatin in Leeds on sensors.",  # the typo, a generic name placed
         "Under this agreement Walker Holdng Limited in Swansea shall provide samples.",  # the typo, another name
+        # a listed name in another word order with another legal form, in a sentence naming the UK
+        "Boat repairs are done by Shipyard Eastern Ltd, Falmouth, UK.",
+        "The subcontractor, Science-based Enterprise Hub in Sheffield, will supply test equipment.",
+        "We will exchange two doctoral researchers with Predpriiatiye Bakery Ltd in Leeds.",
+        "The consortium includes General Tech. (Germany) as an associate partner.",
+        "We will exchange two doctoral researchers with Applied Physics Institute in Leeds.",
+        "The consortium includes Dolgoprudny Dental Practice in Sheffield as an associate partner.",
+        "The code was developed by the Norinco group at the University of Dundee.",  # a built-in's word
+        "The subcontractor, Bureau of Special Machine Building, Design in France, will supply parts.",
+        "We will exchange two doctoral researchers with Northwestern Polytechnical Univ. (France).",
+        "The subcontractor, Awtomatika Garden Centre in Swansea, will supply test equipment.",
+        "We met Kalashnikow at the fair.",  # a surname, and shorter than a listed one-word name
+        "The workshop will be held at 37 Huawei Road in Leeds.",  # a street
+        "The Inspur data set was reviewed and found unsuitable.",  # before another noun
     ],
 )
 def test_look_alike_in_the_same_form_is_not_high(scanner: Scanner, text: str) -> None:
@@ -161,6 +208,12 @@ def test_a_publisher_is_still_a_title(scanner: Scanner) -> None:
         "We confirm that no work will be carried out with Huawei.",  # a sentence ruling it out
         "We confirm that there will be no collaboration with Harbin Institute of Technology.",
         "We confirm that the project excludes Rostec.",
+        # ruled out after the name, also after a legal form the name was found without
+        "We confirm that the Zelenograd Nanotechnology Center is not involved in any task.",
+        "AFM-Servers Limited Liability will not take part in the project in any role.",
+        # an event named after a listed body
+        "Results will be shown at the Hong Kong Electronics Fair (Autumn Edition).",
+        "Results will be shown at the China Electronics Technology Group Summit in the autumn.",
     ],
 )
 def test_cited_or_ruled_out_is_a_note(scanner: Scanner, text: str) -> None:

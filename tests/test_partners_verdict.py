@@ -182,3 +182,14 @@ def test_generic_company_name_with_its_country_is_designated() -> None:
 def test_generic_company_name_in_another_countrys_sentence_is_another_body() -> None:
     out = verdict.judge(company("with innovation technology on", weak={"FR"}))
     assert isinstance(out, verdict.Drop) and "listed in RU, placed in FR" in out.why
+
+
+@pytest.mark.parametrize(
+    "how, status", [("exact", "designated"), ("reordered", "possible"), ("fuzzy", "possible")]
+)
+def test_in_a_sentence_naming_other_countries_only_an_exact_name_stays_designated(
+    how: str, status: str
+) -> None:
+    c = cand(how=how, score=1.0 if how != "fuzzy" else DESIGNATED, weak={"GB"})
+    assert verdict.judge(c) is None
+    assert c.status == status

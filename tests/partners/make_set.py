@@ -1638,6 +1638,586 @@ def add_round_nine(path: Path) -> int:
     return _replace_tune_rows(path, "n", round_nine_rows(random.Random(SEED + 8)))
 
 
+# words of a method's or a tool's name in lower case, by initial: a listed acronym spelt as something else
+_ADJ = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        [
+            ["adaptive", "approximate"],
+            ["bayesian", "block"],
+            ["constrained", "coupled"],
+            ["dynamic", "discrete"],
+            ["extended", "ensemble"],
+            ["fast", "fractional"],
+            ["gradient", "global"],
+            ["hierarchical", "hybrid"],
+            ["iterative", "implicit"],
+            ["joint"],
+            ["kernel"],
+            ["linear", "local"],
+            ["mixed", "multiscale"],
+            ["nested", "nonlinear"],
+            ["optimal", "online"],
+            ["probabilistic", "parallel"],
+            ["quadratic"],
+            ["robust", "recursive"],
+            ["stochastic", "sparse"],
+            ["temporal", "truncated"],
+            ["unified", "upwind"],
+            ["variational"],
+            ["weighted"],
+            [],
+            ["yield"],
+            ["zonal"],
+        ],
+        strict=True,
+    )
+)
+_NOUN = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        [
+            ["algorithm"],
+            ["benchmark"],
+            ["code"],
+            ["decomposition"],
+            ["estimator"],
+            ["filter"],
+            ["graph"],
+            ["heuristic"],
+            ["index"],
+            ["join"],
+            ["kit"],
+            ["library"],
+            ["method"],
+            ["network"],
+            ["optimiser"],
+            ["program"],
+            ["quantiser"],
+            ["regression"],
+            ["solver"],
+            ["tool"],
+            ["update"],
+            ["validator"],
+            ["workflow"],
+            [],
+            ["yardstick"],
+            ["zoning"],
+        ],
+        strict=True,
+    )
+)
+
+
+def _screening_index_of(d):  # noqa: ANN001, ANN202 - Designations -> ScreeningIndex
+    """The scanner's compiled index of the shipped lists (to ask how many bodies an acronym names)."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    return Scanner(Config(cache=False)).detector.partners.screen
+
+
+def _short_in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A name of one three-letter word with its legal form, then 'in' and its country."""
+    from grantscan.detect.partners.screening import _short_company, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    rows: list[dict] = []
+
+    dropped = word_lists().dropped
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            w = name_words(n)
+            if (
+                len(w) == 1
+                and _short_company(n, w, dropped)
+                and n.isascii()
+                and "'" not in n
+                and "," not in n
+            ):
+                pool.append((n, e))
+    for n, e in rng.sample(pool, 14):
+        rows.append(
+            designated_row(sentence(rng, n, f" in {COUNTRY_WORDS[e.country]}"), "short-word-in", n, e, [n])
+        )
+    return rows
+
+
+def _acronym_town_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed acronym with its town and country in brackets; the same acronym defined in lower case."""
+    from grantscan.detect.partners.screening import is_acronym
+
+    rows: list[dict] = []
+    idx = _screening_index_of(d)
+    towns = {"RU": ["Dolgoprudny", "Zelenograd", "Sarov"], "CN": ["Mianyang", "Changsha"], "IR": ["Isfahan"]}
+    acr = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in towns:
+            continue
+        for a in e.aliases:
+            # an acronym of one listed body (one of several is a possible match wherever it stands), not a
+            # one-word name written in capitals ('LUKOIL')
+            if (
+                is_acronym(a)
+                and 4 <= len(a) <= 6
+                and a.isalpha()
+                and "X" not in a  # no word of a method's name below starts with it
+                and idx.acronym_bodies(a) == 1
+                and not idx.lookup(a.capitalize())
+            ):
+                acr.append((a, e))
+                break
+    for a, e in rng.sample(acr, 8):
+        where = f"{rng.choice(towns[e.country])}, {COUNTRY_WORDS[e.country]}"
+        text = rng.choice(
+            [
+                f"Two postdocs from {a} ({where}) will join the project.",
+                f"We will collaborate with {a} ({where}) on the test campaign.",
+            ]
+        )
+        rows.append(designated_row(text, "acronym-town-country", a, e, [e.name, *e.aliases]))
+        lower = " ".join([*(rng.choice(_ADJ[c]) for c in a[:-1].lower()), rng.choice(_NOUN[a[-1].lower()])])
+        rows.append(
+            {
+                "text": f"The schedule is computed by the {lower} ({a}) described in the appendix.",
+                "label": "not",
+                "form": "acronym-defined-lower",
+                "org": a,
+            }
+        )
+    return rows
+
+
+def _ruled_out_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name ruled out after it, and an event named after a listed body (look-alikes)."""
+    rows: list[dict] = []
+    named = [
+        e
+        for e in d.entries
+        if e.list_id == "bis-entity-list"
+        and e.country in COUNTRY_WORDS
+        and 3 <= len(e.name.split()) <= 5
+        and e.name.isascii()
+        and not re.search(r"[\d,()'\"]", e.name)
+    ]
+    for e in rng.sample(named, 8):
+        org = clean(strip_legal(e.name))
+        text = rng.choice(
+            [
+                f"We confirm that the {org} is not involved in any task of the project.",
+                f"{org} will not take part in the project in any role.",
+                f"The {org} (named in an earlier draft) is not a partner.",
+            ]
+        )
+        rows.append({"text": text, "label": "not", "form": "negated-after", "org": org})
+    for org in ["Hong Kong Electronics", "China Electronics Technology Group", "Huawei"]:
+        text = (
+            f"Results will be shown at the {org} {rng.choice(['Fair', 'Summit', 'Festival'])} in the autumn."
+        )
+        rows.append({"text": text, "label": "not", "form": "event", "org": org})
+    return rows
+
+
+def _spelt_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A transliterated legal-form word spelt another way; a first word in lower case after a hyphen."""
+    rows: list[dict] = []
+    # a transliterated legal-form word spelt another way ('Predpriiatiye'), and a first word in lower case after
+    # a hyphen before the name ('Sceeentific-production Enterprise Vostok'); look-alikes of the same forms
+    spelt = [
+        ("Predpriyatiye", "Predpriiatiye"),
+        ("Predpriyatie", "Predpriiatie"),
+        ("Aktsionernoe", "Aktzionernoe"),
+    ]
+    legal_ru = [
+        (e, n, a, b)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        for n in [e.name, *e.aliases]
+        for a, b in spelt
+        if a in n and n.isascii() and len(n.split()) <= 6
+    ]
+    for e, n, a, b in rng.sample(legal_ru, 8):
+        written = n.replace(a, b).replace("'", "").replace('"', "")
+        place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}"])
+        rows.append(designated_row(sentence(rng, written, place), "legal-ru-spelt", written, e, [n]))
+    hyphened = [
+        (e, m)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        if (
+            m := re.fullmatch(
+                r"(Scientific|Research)-(Production|Industrial) ([A-Z]\w+(?: [A-Z]\w+){1,3})",
+                strip_legal(e.name),
+            )
+        )
+    ]
+    for e, m in rng.sample(hyphened, min(6, len(hyphened))):
+        first = m[1].replace("i", "ee", 1) if m[1] == "Scientific" else m[1].replace("ea", "eea", 1)
+        written = f"{first}-{m[2].lower()} {m[3]}"
+        rows.append(designated_row(sentence(rng, written, ""), "hyphen-lower-first", written, e, [e.name]))
+    for org in [
+        "Science-based Enterprise Hub",
+        "Research-led Innovation Centre",
+        "Non-profit Enterprise Trust",
+    ]:
+        rows.append(_look_alike_in_uk_town(rng, org, "hyphen-lower-first-other"))
+    for org in ["Predpriiatiye Bakery Ltd", "Aktzionernoe Design Studio"]:
+        rows.append(_look_alike_in_uk_town(rng, org, "legal-ru-spelt-other"))
+    return rows
+
+
+def _short_place_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A name written short before its country in brackets; a shared name reordered."""
+    from grantscan.detect.partners.verdict import company_name
+
+    rows: list[dict] = []
+    # a name written short with its full stop before its country in brackets ('General Tech. (China)'), and a
+    # name several bodies share in another word order that one list gives as another body's alias ('Applied
+    # Physics Institute in Russia'); look-alikes placed in Europe
+    short = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        written = shorten(base)
+        if written and written.endswith(".") and company_name(e.name) is not None and written.isascii():
+            short.append((e, written))
+    for e, written in rng.sample(short, min(6, len(short))):
+        text = sentence(rng, written, f" ({COUNTRY_WORDS[e.country]})")
+        rows.append(designated_row(text, "short-place", written, e, [e.name]))
+        other = sentence(rng, written, f" ({rng.choice(['Germany', 'France', 'Ireland'])})")
+        rows.append({"text": other, "label": "not", "form": "short-place-other", "org": written})
+    ru_iap = [e for e in d.entries if e.name == "Joint Stock Company Institute of Applied Physics"]
+    for e in ru_iap:
+        for place in (" in Russia", " (Russia)"):
+            rows.append(
+                designated_row(
+                    sentence(rng, "Applied Physics Institute", place),
+                    "reordered-other-alias",
+                    "Applied Physics Institute",
+                    e,
+                    [e.name],
+                )
+            )
+    rows.append(_look_alike_in_uk_town(rng, "Applied Physics Institute", "reordered-other-alias-other"))
+    return rows
+
+
+def _alias_first_word_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A first word listed alone as the body's alias, before the rest of its name."""
+    from grantscan.detect.partners.screening import canon, fold
+
+    rows: list[dict] = []
+    # a listed name whose first word, as written, is another listed name of the body on its own ('Dolgoprudny
+    # Design Bureau of Automatics' for 'Dolgoprudniy ...', 'Dolgoprudny' listed alone); look-alikes: that word
+    # before other words in a UK town
+    firsts = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or len(e.name.split()) < 3:
+            continue
+        first, rest = e.name.split(" ", 1)
+        for a in e.aliases:
+            if (
+                " " not in a
+                and a != first
+                and canon(fold(a)) == canon(fold(first))
+                and a.isascii()
+                and "'" not in a
+            ):
+                firsts.append((e, f"{a} {strip_legal(rest)}", a))
+                break
+    for e, written, _ in firsts:
+        rows.append(designated_row(sentence(rng, written, ""), "alias-first-word", written, e, [e.name]))
+    for _, _, a in rng.sample(firsts, 3):
+        other = f"{a.title() if a.isupper() else a} {rng.choice(['Dental Practice', 'Garden Centre', 'Print Works'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "alias-first-word-other"))
+    return rows
+
+
+def _built_in_subsidiary_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A built-in body's listed subsidiary with a word in another transliteration."""
+    from grantscan.detect.partners.words import word_lists
+
+    rows: list[dict] = []
+    # a built-in body's listed subsidiary with a word written in another transliteration ('Huawei Clud Russia'),
+    # which the built-in body's own name hid
+    subsidiaries = [
+        e
+        for e in d.entries
+        if e.list_id == "bis-entity-list"
+        and e.name.startswith("Huawei ")
+        and 3 <= len(e.name.split()) <= 5
+        and e.name.isascii()
+    ]
+    places = word_lists().places | {"africa", "south", "costa", "rica", "dubai", "portugal", "australia"}
+    spelt_subsidiaries = []
+    for e in subsidiaries:
+        words = strip_legal(e.name).replace("(", "").replace(")", "").split()
+        # the longest word besides 'Huawei' and places, in another transliteration: 'ou' as 'u', an 'i' as 'ee'
+        j = max(range(1, len(words)), key=lambda i: (words[i].lower() not in places, len(words[i])))
+        w = words[j]
+        if w.lower() in places or not w.isalpha():
+            continue
+        if "ou" in w:
+            words[j] = w.replace("ou", "u", 1)
+        elif "i" in w[1:]:
+            words[j] = w[0] + w[1:].replace("i", "ee", 1)
+        else:
+            continue
+        spelt_subsidiaries.append((e, " ".join(words)))
+    for e, written in rng.sample(spelt_subsidiaries, min(8, len(spelt_subsidiaries))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "built-in-subsidiary-spelt", written, e, [e.name])
+        )
+    return rows
+
+
+def _reordered_elsewhere_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name in another order with another legal form, in a sentence naming the UK."""
+    rows: list[dict] = []
+    for org, town in [
+        ("Shipyard Eastern Ltd", "Falmouth"),
+        ("Plant Kazan Helicopter Ltd", "Derby"),
+        ("Bureau Rubin Sever Design Ltd", "Leeds"),
+    ]:
+        text = f"Repairs are done by {org}, {town}, UK."
+        rows.append({"text": text, "label": "not", "form": "reordered-elsewhere", "org": org})
+    return rows
+
+
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
+)
+
+
+def _head_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name's first word moved after a comma where the rest holds another body's listed name ('Bureau of
+    Special Machine Building, Design', 'Machine Building' listed apart); look-alikes placed in Europe."""
+    from grantscan.detect.partners.screening import fold, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    idx = _screening_index_of(d)
+    places = word_lists().places
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        m = re.fullmatch(r"(\w+) (Institute|Plant|Factory|Center|Centre|Bureau) of (.+)", base)
+        # the moved word a name's own word, not a place or a direction (the place moved after a name is a form of
+        # its own); the rest one name, not a phrase ('... in the Science Research')
+        if m is None or not base.isascii() or " in " in m[3] or fold(m[1]) in places | _DIRECTIONS:
+            continue
+        words = m[3].split()
+        inner = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+        if any(idx._group("bw", " ".join(name_words(x))) for x in inner):  # weak names too
+            pool.append((e, f"{m[2]} of {m[3]}, {m[1]}"))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(8, len(pool))):
+        # with its country: a name of generic words alone is a possible match without it, by design
+        place = rng.choice([f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(designated_row(sentence(rng, written, place), "head-moved-comma", written, e, [e.name]))
+    for _, written in rng.sample(pool, min(3, len(pool))):
+        other = sentence(rng, written, f" in {rng.choice(['Germany', 'France', 'Austria'])}")
+        rows.append({"text": other, "label": "not", "form": "head-moved-comma-other", "org": written})
+    return rows
+
+
+def _head_left_out_close_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """An industrial body's name with its head left out, where another listed name is close but not the same
+    ('Kazan Helicopter' for 'Kazan Helicopter Plant PJSC', beside 'PJSC Kazan Helicopters')."""
+    from grantscan.detect.partners.screening import DESIGNATED
+
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        base = clean(strip_legal(e.name))
+        words = base.split()
+        if len(words) < 3 or words[-1] not in ("Plant", "Factory", "Works", "Enterprise", "Combine"):
+            continue
+        written = " ".join(words[:-1])
+        close = [k for k, score in idx.score_span(written, DESIGNATED) if score < 1.0]
+        if written.isascii() and any(idx.entries[idx.names[k].entry].entry_id != e.entry_id for k in close):
+            pool.append((e, written))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(6, len(pool))):
+        place = rng.choice([f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
+        rows.append(
+            designated_row(sentence(rng, written, place), "head-left-out-close", written, e, [e.name])
+        )
+    return rows
+
+
+def _built_in_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A built-in body's listed name of generic words with a word written short and no place ('Northwestern
+    Polytechnical Univ.'), found as that body as its whole name is; look-alikes placed in Europe."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    det = Scanner(Config(cache=False)).detector.partners
+    idx = det.screen
+    pool = []
+    for org in det.orgs.known:
+        found = [k for k in idx.lookup(org.name) if idx.generic(k)] if len(org.name.split()) >= 3 else []
+        written = shorten(org.name)
+        if found and written and written != org.name and written.isascii():
+            e = idx.entries[idx.names[found[0]].entry]
+            pool.append((e, written))
+    rows: list[dict] = []
+    for e, written in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, ""), "built-in-short", written, e, [e.name]))
+    for _, written in rng.sample(pool, min(3, len(pool))):
+        other = sentence(rng, written, f" ({rng.choice(['Ireland', 'Germany', 'France'])})")
+        rows.append({"text": other, "label": "not", "form": "built-in-short-other", "org": written})
+    return rows
+
+
+def _one_word_spelt_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed one-word name of eight letters or more in another transliteration ('Uralwagonzavod'); look-alikes:
+    the same spelling before other words in a UK town."""
+    from grantscan.detect.partners.screening import canon, fold
+
+    rules = [("v", "w"), ("ks", "x"), ("x", "ks"), ("kh", "h"), ("iy", "y")]
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            if " " in n or len(n) < 8 or not n.isalpha() or not n.isascii():
+                continue
+            for a, b in rules:
+                written = n.replace(a, b, 1)
+                if written != n and len(written) >= 8 and canon(fold(written)) == canon(fold(n)):
+                    pool.append((e, n, written[0].upper() + written[1:]))
+                    break
+    rows: list[dict] = []
+    for e, n, written in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, ""), "one-word-spelt", written, e, [n]))
+    for _, _, written in rng.sample(pool, min(3, len(pool))):
+        other = f"{written} {rng.choice(['Garden Centre', 'Print Works', 'Dental Practice'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "one-word-spelt-other"))
+    return rows
+
+
+def _street_and_modifier_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Look-alikes: a built-in listed body's one-word name as a street's ('37 Huawei Road') or before a noun in
+    lower case ('The Inspur data set'); and a typo in a transliterated legal-form word ('Predrpiyatiye')."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    det = Scanner(Config(cache=False)).detector.partners
+    idx = det.screen
+    words = sorted(
+        {o.name for o in det.orgs.known if " " not in o.name and o.name.isalpha() and idx.lookup(o.name)}
+    )
+    rows: list[dict] = []
+    for w in rng.sample(words, min(4, len(words))):
+        text = f"The workshop will be held at 37 {w} {rng.choice(['Road', 'Street', 'Avenue'])} in {rng.choice(TOWNS_UK)}."
+        rows.append({"text": text, "label": "not", "form": "street", "org": w})
+    for w in rng.sample(words, min(4, len(words))):
+        thing, verb = rng.choice(
+            [("data set", "was"), ("phones", "were"), ("benchmark results", "were"), ("server manual", "was")]
+        )
+        text = f"The {w} {thing} {verb} reviewed and found unsuitable."
+        rows.append({"text": text, "label": "not", "form": "modifier", "org": w})
+    typo_ru = [
+        (e, n)
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_WORDS
+        for n in [e.name, *e.aliases]
+        if "Predpriyatiye" in n and n.isascii() and len(n.split()) <= 6
+    ]
+    for e, n in rng.sample(typo_ru, min(4, len(typo_ru))):
+        written = n.replace("Predpriyatiye", "Predrpiyatiye").replace("'", "").replace('"', "")
+        rows.append(designated_row(sentence(rng, written, ""), "legal-ru-typo", written, e, [n]))
+    return rows
+
+
+def _gh_q_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Persian names with 'gh' written 'q' or 'q' written 'gh' ('Aqajari Oil & Gas Production' for 'Aghajari
+    ...'), in a Persian word (no everyday word, no 'qu'); look-alikes: the word so written before other trade
+    words in a UK town."""
+    from grantscan.detect.partners.detector import _common_words
+
+    everyday = _common_words()
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country != "IR":
+            continue
+        names = [e.name, *e.aliases]
+        for n in names:
+            base = strip_legal(clean(n))
+            words = (
+                base.title() if base.isupper() else base
+            ).split()  # a list's capitals, as a text writes it
+            if not n.isascii() or len(words) < 2:
+                continue
+            for i, w in enumerate(words):
+                low = w.lower()
+                if low in everyday or "qu" in low or not w.isalpha():
+                    continue
+                if "gh" in low:
+                    words[i] = w.replace("gh", "q", 1).replace("Gh", "Q", 1)
+                    break
+                if "q" in low:
+                    words[i] = w.replace("q", "gh", 1).replace("Q", "Gh", 1)
+                    break
+            else:
+                continue
+            written = " ".join(words)
+            if all(written.lower() != x.lower() for x in names):
+                pool.append((e, n, written, words[i]))
+                break
+    rows: list[dict] = []
+    for e, n, written, _ in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, written, " in Iran"), "gh-q", written, e, [n]))
+    for _, _, _, word in rng.sample(pool, min(2, len(pool))):
+        other = f"{word} {rng.choice(['Bakery Ltd', 'Garden Centre', 'Print Works'])}"
+        rows.append(_look_alike_in_uk_town(rng, other, "gh-q-other"))
+    return rows
+
+
+def round_ten_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids q...): a name of one
+    three-letter word with its legal form followed by 'in' and its country ('JSC BMZ in Russia', once read as a
+    research group, 'in' taken for a legal-form word in lower case), and a listed acronym with its town and
+    country in brackets ('MIPT (Dolgoprudny, Russia)', once read as a definition). Look-alikes: a listed
+    acronym defined in lower case as a method or a tool ('the mixed-integer programming tool (MIPT)'), a listed
+    name the sentence then rules out ('... is not involved in any task'), an event named after a listed body
+    ('the Hong Kong Electronics Fair'), and a listed name in another word order with another legal form in a
+    sentence naming the UK ('Shipyard Eastern Ltd, Falmouth, UK')."""
+    d = default_designations()
+    rows: list[dict] = []
+    for part in (
+        _short_in_country_rows,
+        _acronym_town_rows,
+        _ruled_out_rows,
+        _spelt_rows,
+        _short_place_rows,
+        _alias_first_word_rows,
+        _built_in_subsidiary_rows,
+        _reordered_elsewhere_rows,
+        _head_moved_rows,
+        _head_left_out_close_rows,
+        _built_in_short_rows,
+        _one_word_spelt_rows,
+        _street_and_modifier_rows,
+        _gh_q_rows,
+    ):
+        rows += part(rng, d)
+    return rows
+
+
+def add_round_ten(path: Path) -> int:
+    """Replace the rows of ``round_ten_rows`` (ids q...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "q", round_ten_rows(random.Random(SEED + 9)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -1726,6 +2306,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the short-word name and six-letter legal-form rows (ids n...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-ten",
+        action="store_true",
+        help="(re)write only the short-name, acronym-place and ruled-out rows (ids q...), all in the tune part",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -1752,6 +2337,9 @@ def main() -> None:
     if a.add_round_nine:
         print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
         return
+    if a.add_round_ten:
+        print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -1770,6 +2358,7 @@ def main() -> None:
     print(f"{add_round_seven(Path(a.out))} written form and look-alike rows -> {a.out}")
     print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
     print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
+    print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
 
 
 if __name__ == "__main__":

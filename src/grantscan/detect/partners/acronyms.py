@@ -258,12 +258,30 @@ def definitions(text: str) -> list[Definition]:
         got.reverse()
         if len(got) >= 2 or (len(got) == 1 and len(got[0]) > len(acronym)):
             out.append(Definition(acronym, " ".join(got)))
+        elif (spelt := _spelt_by_initials(words, acronym)) is not None:
+            out.append(Definition(acronym, spelt))
     for m in _BEFORE_BRACKETS.finditer(text):
         acronym, inside = m.group(1), " ".join(m.group(2).split())
         if sum(c.isalpha() for c in acronym) < 3 or not inside[:1].isupper() or len(inside.split()) < 2:
             continue
         out.append(Definition(acronym, inside))
     return out
+
+
+def _spelt_by_initials(words: list[str], acronym: str) -> str | None:
+    """The words right before a bracketed acronym whose initials spell it, in whatever case ('mixed-integer
+    programming tool (MIPT)'): an expansion a text writes in lower case, as for a method or a tool."""
+    letters = acronym.lower()
+    if not letters.isalpha():
+        return None
+    for k in range(1, min(len(words), len(letters)) + 1):
+        tail = words[-k:]
+        if not all(w[:1].isalpha() for w in tail):
+            return None
+        parts = [p for w in tail for p in re.split(r"[-‐]", w) if p]
+        if letters in ("".join(w[0] for w in tail).lower(), "".join(p[0] for p in parts).lower()):
+            return " ".join(tail)
+    return None
 
 
 def _lower_word(t: _Tokens, i: int) -> bool:

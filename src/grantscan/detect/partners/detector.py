@@ -173,6 +173,8 @@ class PartnerDetector:
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
         self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
         self._numbers_cache: dict[bytes, list[int]] = {}  # where a block's number seeds start, by its tokens
+        # built-in bodies by the normalised words of their names of three words or more (made on first use)
+        self._known_words: dict[tuple[str, ...], KnownOrg | None] | None = None
         self._dash = nlp.vocab.strings.add("-")
         self.ner = _load_model(config.model) if config.model else None
 
@@ -220,7 +222,11 @@ class PartnerDetector:
             if "(" not in text:
                 continue
             for d in acronyms.definitions(text.replace("\n", " ")):
-                if all(part.strip() in places for part in d.expansion.split(",")):
+                parts = [part.strip() for part in d.expansion.split(",")]
+                if all(part in places for part in parts) or (
+                    # a town and its country ('MIPT (Dolgoprudny, Russia)'): the town need not be known
+                    len(parts) == 2 and parts[1] in places and len(parts[0].split()) <= 2
+                ):
                     continue
                 got = out.setdefault(d.acronym, [])
                 if d.expansion not in got:
@@ -535,8 +541,9 @@ class PartnerDetector:
     def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]:
         """The capitalised name around token ``i`` (``_run``), continued over what joins the parts of a listed
         name: a word after a hyphen with no space whatever its case ('Sovtest-ervis', 'Air-condiitoning'),
-        quotation marks around a name (AO “Uralelement”) and an abbreviation before a word ('Research Inst.
-        Signal')."""
+        quotation marks around a name (AO “Uralelement”), an abbreviation before a word ('Research Inst.
+        Signal') and a word in lower case joined by a hyphen to a capitalised one before the name
+        ('Sceeentific-production Enterprise Vostok')."""
         s, e = self._run(t, i, i + 1)
         n = t.n
         while True:
@@ -555,6 +562,16 @@ class PartnerDetector:
                     s = self._run(t, s - 1, s)[0]
             elif s >= 2 and t.word(s - 1) == "." and not t.sp[s - 2] and t.word(s - 2) in ABBREVIATED:
                 s = self._run(t, s - 2, s - 1)[0]
+            elif (
+                s >= 3
+                and not t.sp[s - 3]
+                and not t.sp[s - 2]
+                and t.word(s - 2) in ("-", "‐", "–")
+                and t.word(s - 1).isalpha()
+                and t.word(s - 1).islower()
+                and t.info(s - 3)[1]
+            ):
+                s = self._run(t, s - 3, s - 2)[0]  # 'Sceeentific-production Enterprise Vostok'
             if (s, e) == (s0, e0):
                 return s, e
 
@@ -980,14 +997,21 @@ class PartnerDetector:
             if rs < i and t.sent_start(rs) and not self.screen.is_seed(t.word(rs)):
                 rs += 1  # the sentence's first word ("Letters", "Partner")
             if covered.find(1, rs, re_) != -1:
+                grown = self._built_in_grown(t, candidates, rs, re_)
+                if grown is None:
+                    tried = re_
+                    continue  # another candidate holds some of its tokens (and would of a longer run)
+                candidates = [c for c in candidates if c not in grown]
+                covered[rs:re_] = b"\x01" * (re_ - rs)
+                candidates.append((rs, re_, "seed", None))
                 tried = re_
-                continue  # another candidate holds some of its tokens (and would of a longer run)
+                continue
             re_ = self._place_after(t, self._legal_form_after(t, re_))
             re_ = self._sentence_end(t, i, re_)
             if rs > 0 and self._name_number(t.word(rs - 1)):
                 rs -= 1  # a number a listed name starts with ('322 Aviation Repair Plant')
             tried = re_
-            if re_ - rs < 2:
+            if re_ - rs < 2 and not (re_ - rs == 1 and self._one_word_spelt(t.word(rs))):
                 continue
             if covered.find(1, rs, re_) != -1:
                 continue  # another candidate holds some of its tokens
@@ -997,12 +1021,71 @@ class PartnerDetector:
                 # a listed name found inside the run on its own ('Mechanical Plant' in 'Balakeerev Mechanical
                 # Plant') gives way to the run, unless it runs past it
                 inside = [c for c in candidates if rs <= c[0] and c[1] <= re_ and c[2] == "listed"]
-                if sum(c[1] - c[0] for c in inside) != covered.count(2, rs, re_):
+                # (listed names found inside may overlap: 'Dolgoprudny' and 'Dolgoprudny Design Bureau')
+                if len({j for c in inside for j in range(c[0], c[1])}) != covered.count(2, rs, re_):
                     continue
                 candidates = [c for c in candidates if c not in inside]
             candidates.append((rs, re_, "seed", None))
             covered[rs:re_] = b"\x01" * (re_ - rs)
         return candidates
+
+    def _one_word_spelt(self, word: str) -> bool:
+        """Whether ``word`` is a listed one-word name of eight letters or more written in another
+        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'): the same spelling key, another spelling, no
+        everyday word. A word as listed is found by the scan; a shorter one names too many things."""
+        if len(word) < 8:
+            return False
+        folded = fold(word)
+        if not folded.isalpha() or folded in self.screen.common:
+            return False
+        idx = self.screen
+        found = idx.lookup(word)
+        return bool(found) and all(
+            len(idx.words_of(k)) == 1 and idx.words_of(k)[0] != folded and not idx.derived_single(k)
+            for k in found
+        )
+
+    def _known_by_words(self, text: str) -> KnownOrg | None:
+        """The built-in body whose name or alias has the words of ``text`` once normalised (abbreviations
+        expanded: 'Univ.', 'Inst.'), if exactly one has; None for a name of fewer than three words, and for one
+        with no word the lists write short (the built-in bodies' own names are found as written)."""
+        if text.count(" ") < 2 or _short_word().search(text) is None:
+            return None
+        words = screening.name_words(text)
+        if len(words) < 3:
+            return None
+        table = self._known_words
+        if table is None:
+            table = {}
+            for org in self.orgs.known:
+                for n in (org.name, *org.aliases):
+                    w = screening.name_words(n)
+                    if len(w) >= 3:
+                        table[w] = org if table.get(w, org) is org else None
+            self._known_words = table
+        return table.get(words)
+
+    def _built_in_grown(
+        self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]], rs: int, re_: int
+    ) -> list[tuple[int, int, str, KnownOrg | None]] | None:
+        """The built-in bodies' candidates inside the run ``rs:re_`` when the run is one of their listed names
+        written another way ('Huawei Clud Russia' is the listed 'Huawei Cloud Russia', not 'Huawei'): the run
+        holds every other candidate it meets and scores as a listed name longer than theirs; else None."""
+        met = [c for c in candidates if c[0] < re_ and rs < c[1]]
+        if not met or any(c[3] is None or c[0] < rs or c[1] > re_ for c in met):
+            return None
+        if any(t.span_text(c[0], c[1]).isupper() for c in met):
+            return (
+                None  # a funder's acronym before other words ('DFG Priority Project', 'ERC Starting Grant')
+            )
+        longest = max(c[1] - c[0] for c in met)
+        if re_ - rs <= longest:
+            return None
+        idx = self.screen
+        best = idx.score_span(t.span_text(rs, re_), screening.DESIGNATED)
+        if not best or len(idx.names[best[0][0]].words) <= longest:
+            return None
+        return met
 
     def _seeded(self, t: _Tokens, seeds: list[int], rs: int, re_: int) -> bool:
         """Whether the run ``rs:re_`` may name a listed body written another way: it holds a seed that is not an
@@ -1079,8 +1162,14 @@ class PartnerDetector:
             if kind == "listed" and org is None and inside and all(h.how == "acronym" for h in inside)
             else None
         )
+        # a built-in body written with a word short ('Northwestern Polytechnical Univ.') is screened as that body,
+        # unless the text places it in another country
+        screened_as = org
+        if org is None and use is None and (known := self._known_by_words(text)) is not None:
+            after = self._country_after(t, e)
+            screened_as = known if after is None or after == known.country else None
         matches, dropped = listmatch.screen_span(
-            self, t, s, e, text, org, inside, kind in ("listed", "seed"), use
+            self, t, s, e, text, screened_as, inside, kind in ("listed", "seed"), use
         )
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
@@ -1183,7 +1272,10 @@ class PartnerDetector:
         return None
 
     def _country_after(self, t: _Tokens, end: int) -> str | None:
-        """A country named right after an organisation: 'X University (US)', 'X Institute, Germany'."""
+        """A country named right after an organisation: 'X University (US)', 'X Institute, Germany', also after
+        the full stop of a word written short ('General Tech. (China)')."""
+        if 0 < end < t.n and t.word(end) == "." and not t.sp[end - 1]:
+            end += 1
         stop = min(t.n, end + 4)
         if stop - end < 2 or t.word(end) not in ("(", ",", "-", "in"):
             return None
@@ -1266,6 +1358,14 @@ class PartnerDetector:
             ):
                 return kind
         return None
+
+
+@cache
+def _short_word() -> re.Pattern[str]:
+    """A word the lists write short or in another form ('Univ', 'Inst.', 'Polytechnical'): what a built-in body's
+    name may be written with other than its own words."""
+    words = sorted(map(re.escape, word_lists().abbreviations), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
 
 
 def _filter_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .acronyms import ORG_AFTER
 from .places import CITATION, YEAR_FAST
 from .tokens import _Tokens
 
@@ -31,6 +32,19 @@ NEGATION = re.compile(
     r"exchange|exchanges|transfer|transfers)|exclud(?:e|es|ed|ing))\b",
     re.I,
 )
+# the sentence, right after the name (and a legal form the name was found without), says the partner is not it
+# ('X is not involved', 'X LLC will not take part')
+NEGATED_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.&-]*){0,3}\s*(?:\([^()]{0,60}\)\s*)?(?i:is|are|was|were|will|shall|has|have|does|do)\s+(?i:not|never|no longer)\b"
+)
+# a listed name before these, or before other name words and these, is the name of an event held by or named
+# after it, not the body
+EVENT_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.&-]*){0,3}?\s+(?:Fair|Expo|Exhibition|Trade Show|Summit|Festival)\b"
+)
+EVENT_WORD = re.compile(r"\s(?:Fair|Trade Show|Summit|Festival)\Z")  # not "Expo": listed "Chosun Expo"
+# a name before these is a street's ('37 Huawei Road'), not the body's
+ADDRESS_AFTER = re.compile(r"\s+(?:Road|Street|Avenue|Lane|Boulevard|Square|Drive)\b")
 REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d+\.\s|\(\d+\))")
 # an author-year citation right after the name: 'Kaspersky (2019) described ...', '(Kaspersky, 2019)'
 AUTHOR_YEAR = re.compile(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|,\s*(?:19|20)\d\d[a-z]?\))")
@@ -102,8 +116,16 @@ def licence_name(n: NameAt) -> bool:
     return bool(LICENCE_NAME.match(t.span_text(n.s, n.e)) and LICENCE_WORD.match(t.text, t.end(n.e - 1)))
 
 
+def research_group(n: NameAt) -> bool:
+    """A one-word name before 'group', 'lab' or 'team' in lower case and 'at': a research group called after its
+    leader ('the Norinco group at the University of Dundee'), also where the word is a built-in body's name."""
+    t, e = n.t, n.e
+    return n.e - n.s == 1 and e + 1 < t.n and t.word(e) in ("group", "lab", "team") and t.word(e + 1) == "at"
+
+
 SKIP_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("surname", "a surname, not the organisation", surname),
+    NameFilter("research-group", "a research group called after its leader", research_group),
     NameFilter("host", "the host institution itself", host_institution),
     NameFilter("licence", "the name of a licence, not the organisation", licence_name),
 )
@@ -132,17 +154,49 @@ def reference(n: NameAt) -> bool:
 
 
 def negated(n: NameAt) -> bool:
-    """Its sentence, before the name, says the partner is not it ("not to be confused with ...")."""
+    """Its sentence, before the name, says the partner is not it ("not to be confused with ..."), or right after
+    it ("... is not involved in any task")."""
     t = n.t
     a = t.st[n.s]
     sa = t.st[t.sentence(n.s)[0]] if t.has_sents else max(t.text.rfind(". ", 0, a) + 1, 0)
-    return NEGATION.search(t.text[max(sa, a - 120) : a]) is not None
+    return (
+        NEGATION.search(t.text[max(sa, a - 120) : a]) is not None
+        or NEGATED_AFTER.match(t.text, t.end(n.e - 1)) is not None
+    )
+
+
+def event(n: NameAt) -> bool:
+    """The name of an event held by or named after it ('Hong Kong Electronics Fair')."""
+    t = n.t
+    return (
+        EVENT_AFTER.match(t.text, t.end(n.e - 1)) is not None
+        or EVENT_WORD.search(t.span_text(n.s, n.e)) is not None
+    )
+
+
+def address(n: NameAt) -> bool:
+    """The name of a street named after it ('The workshop will be held at 37 Huawei Road')."""
+    t = n.t
+    return ADDRESS_AFTER.match(t.text, t.end(n.e - 1)) is not None
+
+
+def modifier(n: NameAt) -> bool:
+    """A one-word name after 'the' and before a noun in lower case that is not what an organisation does or has
+    ('The Inspur data set was reviewed'): it names a thing of the body's, not the body as a partner."""
+    t, s, e = n.t, n.s, n.e
+    if e - s != 1 or s == 0 or e >= t.n or t.lower(s - 1) not in ("the", "a", "an"):
+        return False
+    nxt = t.word(e)
+    return nxt.isalpha() and nxt.islower() and nxt not in ORG_AFTER
 
 
 NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("title", "a journal or proceedings title", title),
     NameFilter("reference", "a reference", reference),
     NameFilter("negated", "a sentence that says the partner is not it", negated),
+    NameFilter("event", "the name of an event", event),
+    NameFilter("address", "the name of a street", address),
+    NameFilter("modifier", "a word before another noun, not the organisation", modifier),
 )
 
 

@@ -63,15 +63,38 @@ def screen_span(
     others = set()  # what places the name besides its own words: the text after it, the built-in body
     if after:
         others.add(after)
+    parent = None  # the built-in body's country, when nothing else places the name there
     if org is not None and org.country:
         others.add(org.country)
+        if org.country != after and org.country not in strong:
+            parent = org.country
     strong |= others
     weak = det._sentence_codes(t, s) - strong
     # a place word that is a word of the listed name itself ('Korea Foreign Technical Trade Center', 'Kezilesu
     # Kyrgyz Autonomous Prefecture ...') says nothing of where this body is
     own = [(m.code, {canon(w) for w in name_words(m.phrase)}) for m in inside]
     near = partial(_near_words, t, s, e)
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near)
+    free = _listed_subsidiary(det, ev, hits, s, e) if parent else frozenset()
+    if parent:
+        free |= {k for k, (_, how) in ev.items() if how == "moved"}
+    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near, (parent, free))
+
+
+def _listed_subsidiary(
+    det: DetectorView, ev: dict[int, tuple[float, str]], hits: list[Hit], s: int, e: int
+) -> frozenset[int]:
+    """The specific listed names found as written over the whole span that are none of the built-in body's own
+    names ('Huawei Technologies Dusseldorf GmbH', a listed subsidiary): the parent's country does not place
+    them. A name several bodies share ('Ministry of Defence') is still placed by the built-in body."""
+    own = {k for k, (_, how) in ev.items() if how == "known"}
+    idx = det.screen
+    return frozenset(
+        k
+        for h in hits
+        if h.how == "exact" and h.start <= s and e <= h.end and own.isdisjoint(h.names)
+        for k in h.names
+        if not idx.generic(k)
+    )
 
 
 def _near_words(t: _Tokens, s: int, e: int) -> tuple[str, ...]:
@@ -96,14 +119,18 @@ def _list_evidence(
     a listed name covers the whole span; each source is read only when the earlier ones leave it open."""
     ev = _known_evidence(det, org)
     whole = _hit_evidence(det, t, s, e, org, hits, ev)
+    idx = det.screen
     if not whole:
         # no listed name covers the whole span: read it whole too ("Beizhing Guowei Integration Technology")
         _whole_text_evidence(det, text, ev)
         whole = not hits
+    elif ev and all(idx.generic(k) for k in ev):
+        _reordered_evidence(det, text, ev)
     if not ev and e - s > 2 and not kind_listed:
         _later_start_evidence(det, t, s, e, ev)
-    idx = det.screen
-    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < screening.DESIGNATED:
+    # also past a close inexact match: another list's name of the body may be the span with its head left out
+    # ('Kazan Helicopter': 'PJSC Kazan Helicopters' and 'Kazan Helicopter Plant PJSC')
+    if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < 1.0:
         _head_left_out_evidence(det, text, ev)
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
     # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
@@ -298,9 +325,8 @@ def _research_group(t: _Tokens, i: int) -> bool:
 def _legal_form_in_lower_case(det: DetectorView, t: _Tokens, h: Hit) -> bool:
     """Whether the legal-form words written in or right after hit ``h`` are all in lower case ('the Wagner group'):
     a name left with one word once its legal form is dropped is that body only with the form written as a name's."""
-    dropped = det.screen.dropped_words
-    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in dropped]
-    legal = [w for w in legal if fold(w) not in ("the", "of", "and")]
+    forms = word_lists().legal_forms  # not the connecting words: 'JSC BMZ in Russia' names no group
+    legal = [t.word(i) for i in range(h.start, min(t.n, h.end + 2)) if fold(t.word(i)).strip(".") in forms]
     return bool(legal) and all(w.islower() for w in legal)
 
 
@@ -337,6 +363,17 @@ def _whole_text_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float
 _SYLLABLES = re.compile(r"\b([A-Z][a-z]{0,4})-([a-z]{1,6})\b")
 
 
+def _reordered_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
+    """A name several bodies share, found as one list writes it, may be another body's listed name in another
+    word order ('Applied Physics Institute': an Iranian body's alias, and the Russian 'Institute of Applied
+    Physics' reordered): add the names of the same words in any order."""
+    idx = det.screen
+    keys = sorted(canon(w) for w in name_words(text))
+    for k in idx._group("bs", " ".join(keys)):
+        if not idx.is_weak(k) and not idx.derived_single(k) and sorted(idx.names[k].keys) == keys:
+            ev.setdefault(k, (1.0, "reordered"))
+
+
 def _later_start_evidence(
     det: DetectorView, t: _Tokens, s: int, e: int, ev: dict[int, tuple[float, str]]
 ) -> None:
@@ -367,6 +404,15 @@ def _name_after_evidence(
     for k, score in idx.score_span(f"{text} {after}") if idx.holds(key) else ():
         if score >= screening.DESIGNATED and key in idx.names[k].keys:
             ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+    specific = any(sc >= screening.DESIGNATED and not idx.generic(k) for k, (sc, _) in ev.items())
+    rs = _head_before(det, t, s) if not specific and t.word(e) == "," and idx.holds(key) else s
+    if rs < s:
+        # the name's head before it, its first word moved after the comma ('Bureau of Special Machine Building,
+        # Design' for 'Design Bureau of Special Machine Building'; 'Center of the Ministry of Defence,
+        # Communication', which a built-in body's name inside does not place)
+        for k, score in idx.score_span(f"{t.span_text(rs, e)} {after}"):
+            if score >= screening.DESIGNATED and key in idx.names[k].keys:
+                ev[k] = (score, "moved")
     end = det._name_run(t, e + 1)[1]
     if not ev and t.word(e) == "," and end > e + 2:
         keys = {canon(w) for i in range(e + 1, end) for w in name_words(t.word(i))}
@@ -375,6 +421,15 @@ def _name_after_evidence(
         for k, score in idx.score_span(t.span_text(s, end)):
             if score >= screening.DESIGNATED and not keys.isdisjoint(idx.names[k].keys):
                 ev[k] = (score, "reordered" if score >= 1.0 else "fuzzy")
+
+
+def _head_before(det: DetectorView, t: _Tokens, s: int) -> int:
+    """Where the capitalised words before token ``s`` start, over 'of' and 'of the' ('Center of the Ministry of
+    Defence', 'Bureau of Special Machine Building'); ``s`` when none are."""
+    rs = det._run(t, s, s + 1)[0]
+    while rs >= 3 and t.word(rs - 1) == "the" and t.word(rs - 2) == "of" and t.name_word(rs - 3):
+        rs = det._run(t, rs - 3, rs - 2)[0]
+    return rs
 
 
 def _verdicts(
@@ -388,11 +443,13 @@ def _verdicts(
     others: AbstractSet[str] = frozenset(),
     acronym: AcronymUse | None = None,
     near: Callable[[], Sequence[str]] = tuple,
+    parent: tuple[str | None, AbstractSet[int]] = (None, frozenset()),
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
     places written in the name (code, their spelling keys), which do not place it when the listed name holds
-    those words; ``others``: the countries placing it besides them."""
+    those words; ``others``: the countries placing it besides them; ``parent``: the built-in body's country
+    and the names it does not place (its listed subsidiaries written whole)."""
     idx = det.screen
     best: dict[tuple[str, str], ListMatch] = {}
     dropped: list[str] = []
@@ -414,6 +471,8 @@ def _verdicts(
         if own:
             keys = set(nm.keys)
             placed = set(others) | {code for code, words in own if not words <= keys}
+        if parent[0] is not None and k in parent[1]:
+            placed = set(placed) - {parent[0]}
         c = verdict.Candidate(
             raw=nm.raw,
             score=score,

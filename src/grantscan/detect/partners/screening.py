@@ -117,7 +117,9 @@ def _known_forms() -> tuple[dict[str, str], dict[str, str]]:
     by_del: dict[str, str | None] = {}
     for w in known:
         k = canon(w)
-        by_key[k] = w if by_key.get(k, w) == w else None
+        was = by_key.get(k, w)
+        # two dropped words of one key are one word to drop ('predpriyatie', 'predpriatie': 'Predpriiatiye')
+        by_key[k] = w if was == w or (was in wl.dropped and w in wl.dropped) else None
         for d in _deletions(w):
             by_del[d] = w if by_del.get(d, w) == w else None
     return (

@@ -28,6 +28,7 @@ REASONS: dict[str, str] = {
     "found-reordered": "listed name '{raw}' in another word order or spelling",
     "found-typo": "listed name '{raw}' written with a typo (score {score:.2f})",
     "found-shortened": "listed name '{raw}' with its head word left out (score {score:.2f})",
+    "found-moved": "listed name '{raw}' with its first word moved after a comma (score {score:.2f})",
     "found-fuzzy": "close to listed name '{raw}' (score {score:.2f})",
     # evidence for or against the entry
     "shared-acronym": "'{raw}' is the acronym of {bodies} listed bodies",
@@ -65,7 +66,7 @@ class Candidate:
 
     raw: str  # the listed name or acronym that was found
     score: float
-    how: str  # exact, known, acronym, reordered, typo, fuzzy
+    how: str  # exact, known, acronym, reordered, moved, typo, fuzzy
     entry: ListEntry
     generic: bool  # a name several bodies share
     words: int  # words of the listed name
@@ -269,11 +270,11 @@ def generic_sentence_elsewhere(c: Candidate) -> Outcome:
 
 
 def sentence_elsewhere(c: Candidate) -> Outcome:
-    """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one is
-    only possible."""
+    """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one, or
+    one in another word order ('Shipyard Eastern Ltd, Falmouth, UK'), is only possible."""
     if c.in_sentence and not c.weak & c.countries and not c.generic:
         c.evidence.append(reason("sentence-elsewhere", places=_places(c.weak), listed=_places(c.countries)))
-        if c.how == "fuzzy":
+        if c.how in ("fuzzy", "reordered", "moved"):
             c.status = "possible"
     return None
 
