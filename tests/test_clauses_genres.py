@@ -503,6 +503,14 @@ STANDARD_FORM_FAMILIES = [
         "Confidential Information.",
         "clause-confidentiality",
     ),
+    # consumer terms: sensitive data kept out of a service, data sold in aggregate, deleted after an age, processed
+    ("Staff must not store or share sensitive information in the chat tool.", "clause-data"),
+    ("Members agree that the club may license ticketing data in aggregated form to sponsors.", "clause-data"),
+    ("Survey records older than twelve months will be erased from the platform.", "clause-data"),
+    ("You grant the Provider the rights needed for using the information you submit.", "clause-data"),
+    # the law and forum of a translated contract
+    ("This agreement shall be subject to Italian law.", "clause-law"),
+    ("Disputes shall be brought before the competent Spanish courts.", "clause-law"),
     # an exclusion of responsibility in a translated contract
     ("The association cannot be held responsible for a member's lost password.", "clause-liability"),
 ]
