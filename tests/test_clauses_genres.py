@@ -567,6 +567,11 @@ def test_standard_form_denials_are_not_clauses(nlp: spacy.Language, sentence: st
         ("You agree that the themes in the gallery are not vetted by the Provider.", "clause-security"),
         # transfer listed among the acts of a licence: no export
         ("You may not transfer, resell or sublicense the mobile app.", "clause-export"),
+        # a deal reported in a description: an exclusive right to use is no grant in this text
+        (
+            "The start-up quickly secured the exclusive rights to use the laboratory's coating process.",
+            "clause-ip",
+        ),
         # no right to use the other party's Confidential Information: no IP term
         (
             "The Recipient shall not acquire any right to use the Confidential Information for its own benefit.",
