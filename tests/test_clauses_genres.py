@@ -511,6 +511,12 @@ STANDARD_FORM_FAMILIES = [
     # the law and forum of a translated contract
     ("This agreement shall be subject to Italian law.", "clause-law"),
     ("Disputes shall be brought before the competent Spanish courts.", "clause-law"),
+    # the statement of a US federal non-disclosure agreement naming the national-security disclosure statutes
+    (
+        "The duties above are subject to the laws which protect against disclosures that could compromise the "
+        "national security.",
+        "clause-security",
+    ),
     # an exclusion of responsibility in a translated contract
     ("The association cannot be held responsible for a member's lost password.", "clause-liability"),
 ]
