@@ -455,3 +455,164 @@ def test_round_eight_second_batch_families(nlp: spacy.Language, sentence: str, c
 )
 def test_round_eight_second_batch_look_alikes(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
     assert not_kept not in cats(run(nlp, agreement(sentence)))
+
+
+# --- standard forms of other drafters: employment and consultancy agreements, terms of service, deposit licences,
+# privacy notices ---------------------------------------------------------------------------------------------
+
+STANDARD_FORM_FAMILIES = [
+    # UK statutory IP wording: moral rights waived under the 1988 Act, employees' inventions under the 1977 Act
+    (
+        "The Author hereby waives all rights arising under the Copyright, Designs and Patents Act 1988 in the "
+        "course notes.",
+        "clause-ip",
+    ),
+    (
+        "The parties acknowledge the rules on the ownership of employees' inventions in the Patents Act 1977.",
+        "clause-ip",
+    ),
+    # a defined class of IPRs vesting in a party
+    ("All Engagement IPRs will automatically belong to the Trust as soon as they are created.", "clause-ip"),
+    # deposit and content licences: two or more acts of copyright authorised, a non-exclusive right to distribute
+    ("The contributor authorises the archive to preserve, copy and publish the recordings.", "clause-ip"),
+    ("The author grants the press a worldwide right to translate the chapter.", "clause-ip"),
+    # privacy-notice data terms: processing abroad, consent to the transfer, retention, anonymised sharing
+    (
+        "Your personal data may be processed on servers outside the country where you live.",
+        "clause-data",
+    ),
+    (
+        "By signing up you agree to the transfer of your personal information to our hosting partner.",
+        "clause-data",
+    ),
+    ("We will keep your personal information while your membership lasts.", "clause-data"),
+    ("The Operator may keep the server access logs for up to ninety days.", "clause-data"),
+    ("Query records will be released, after de-identification, to other researchers.", "clause-data"),
+    # duties of confidence outside the NDA frame
+    (
+        "The Employee shall report any colleague found holding Confidential Information who is not authorised to "
+        "hold it.",
+        "clause-confidentiality",
+    ),
+    (
+        "These obligations shall not apply to information that later enters the public domain.",
+        "clause-confidentiality",
+    ),
+    (
+        "At the Company's request the Adviser shall destroy all copies of the files, whether or not they hold "
+        "Confidential Information.",
+        "clause-confidentiality",
+    ),
+    # consumer terms: sensitive data kept out of a service, data sold in aggregate, deleted after an age, processed
+    ("Staff must not store or share sensitive information in the chat tool.", "clause-data"),
+    ("Members agree that the club may license ticketing data in aggregated form to sponsors.", "clause-data"),
+    ("Survey records older than twelve months will be erased from the platform.", "clause-data"),
+    ("You grant the Provider the rights needed for using the information you submit.", "clause-data"),
+    # the law and forum of a translated contract
+    ("This agreement shall be subject to Italian law.", "clause-law"),
+    ("Disputes shall be brought before the competent Spanish courts.", "clause-law"),
+    # the statement of a US federal non-disclosure agreement naming the national-security disclosure statutes
+    (
+        "The duties above are subject to the laws which protect against disclosures that could compromise the "
+        "national security.",
+        "clause-security",
+    ),
+    # an exclusion of responsibility in a translated contract
+    ("The association cannot be held responsible for a member's lost password.", "clause-liability"),
+]
+
+
+@pytest.mark.parametrize("sentence, category", STANDARD_FORM_FAMILIES)
+def test_standard_form_families_only_in_an_agreement(
+    nlp: spacy.Language, sentence: str, category: str
+) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Oral histories of coastal towns",
+        "Objectives and methodology. The team will record and transcribe interviews with former dock workers.",
+        f"Data management and ethics: we describe how {sentence[0].lower()}{sentence[1:]}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The project will not involve any waiver of rights under the Copyright, Designs and Patents Act 1988.",
+        "The study will not require that your personal data be processed on servers outside the UK.",
+        "The work does not require any continuing obligation not to disclose the survey answers.",
+    ],
+)
+def test_standard_form_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # a warranty that introduces a numbered list says nothing itself
+        ("The Hosting Partner represents and warrants that: 1.", "clause-liability"),
+        # a representation of status (not resident, not listed) is no allocation of liability
+        (
+            "By opening an account the member represents and warrants that they (i) are not listed on any "
+            "restricted-party list.",
+            "clause-liability",
+        ),
+        # answering for the work of substitute personnel is a performance duty
+        (
+            "The Consultant shall remain liable for the services completed by substitute personnel.",
+            "clause-liability",
+        ),
+        # a privacy notice's service providers bound to keep information confidential: a data term
+        (
+            "We disclose personal data to mailing vendors that agree to keep the lists confidential.",
+            "clause-confidentiality",
+        ),
+        # third-party add-ons not vetted by the provider: no personnel vetting
+        ("You agree that the themes in the gallery are not vetted by the Provider.", "clause-security"),
+        # transfer listed among the acts of a licence: no export
+        ("You may not transfer, resell or sublicense the mobile app.", "clause-export"),
+        # a deal reported in a description: an exclusive right to use is no grant in this text
+        (
+            "The start-up quickly secured the exclusive rights to use the laboratory's coating process.",
+            "clause-ip",
+        ),
+        # no right to use the other party's Confidential Information: no IP term
+        (
+            "The Recipient shall not acquire any right to use the Confidential Information for its own benefit.",
+            "clause-ip",
+        ),
+        # no identification of the people in the data in any publication: a data term, not publication review
+        (
+            "The Licensee shall avoid disclosing the identity of any respondent in any publication.",
+            "clause-publication",
+        ),
+        # rights in confidential information listed among IPRs: no duty of confidence
+        (
+            "Intellectual Property Rights include patents, database rights and rights in confidential information "
+            "(including know-how and trade secrets), and the Company shall own them.",
+            "clause-confidentiality",
+        ),
+    ],
+)
+def test_standard_form_false_alarm_twins(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))
+
+
+def test_standard_form_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
+    """The false-alarm twins still give the kind they are about."""
+    assert "clause-confidentiality" in cats(
+        run(nlp, agreement("The Recipient shall not acquire any right to use the Confidential Information."))
+    )
+    assert "clause-data" in cats(
+        run(
+            nlp,
+            agreement(
+                "We disclose personal data to mailing vendors that agree to keep the lists confidential."
+            ),
+        )
+    )
+    assert "clause-liability" in cats(
+        run(nlp, agreement("The Licensor represents and warrants that it holds every right in the Software."))
+    )
