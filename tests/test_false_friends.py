@@ -289,6 +289,19 @@ FAMILIES = [
         "kep3 is a C++ library for space flight mechanics research and mission design.",
         "JSBSim is a flight dynamics model library for simulating aircraft flight mechanics.",
     ),
+    # DNN is also the NNSA's Office of Defense Nuclear Nonproliferation, named as "DNN R&D"
+    (
+        "ai",
+        "The Office of Defense Nuclear Nonproliferation Research and Development (DNN R&D) funds the "
+        "consortium; DNN R&D reviews each award.",
+        "We will train a DNN to classify radiation spectra from portal monitors.",
+    ),
+    # national defense paired with a civil motive names why the work matters, not a defence end use
+    (
+        "defence",
+        "New antidotes for botulism are a high priority for public health and national defense.",
+        "The radiation-hardened sensors are built for national defense.",
+    ),
 ]
 
 

@@ -454,6 +454,8 @@ class ContextScorer:
                 continue
             if name == "hedge" and _in_name(block, found, sent):
                 continue  # "the Future Combat System", "a Future Fellowship": part of a name, not a hedge
+            if name == "hedge" and _in_other_relative(block, found, h):
+                continue  # "robots to assess scenes that are potentially contaminated": the scenes' hedge
             value = 1.0
             if name in _COUNTED:  # "the review covers the ethics literature on ...": background twice over
                 value = literature_weight(cues.sentence(name, sent.start), sent, h)
@@ -511,6 +513,14 @@ def _in_name(block: _Block, cue: tuple[int, int], sent: Span) -> bool:
     before = s - 1 > sent.start and doc[s - 1].text[:1].isupper() and not block.punct[s - 1]
     after = e < sent.end and doc[e].text[:1].isupper() and not block.punct[e]
     return before or after
+
+
+def _in_other_relative(block: _Block, cue: tuple[int, int], h: Hit) -> bool:
+    """Whether a cue after the match stands in a relative clause of a later noun, not of the match: in
+    "autonomous systems to assess scenes that are potentially contaminated" the hedge is about the scenes,
+    while in "quantum computers that may solve ..." (the relative word right after the match) it is not."""
+    rel = next((j for j in range(h.end, cue[0]) if block.lower[j] in _RELATIVES), None)
+    return rel is not None and rel > h.end
 
 
 def method_cue(block: _Block, cue: tuple[int, int], h: Hit, sent: Span) -> bool:
