@@ -62,18 +62,46 @@ def test_prepare_makes_every_table_a_scan_makes_but_the_rows(scanner, monkeypatc
     assert _tables(prepared) - before == {"entries"}
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked only where the platform forks")
-def test_a_forked_pool_makes_the_tables_before_its_workers_start(monkeypatch):
-    """The pool's scanner is prepared in the parent: its index holds the tables before any worker runs."""
+class _Stop(Exception):
+    """Raised by a stand-in for starting a worker: the test needs the moment before the fork, not the worker."""
+
+
+def _tables_at_first_fork(monkeypatch, paths: list[str]) -> set[str]:
+    """The screening tables the pool's scanner holds when the pool, of two workers, starts its first worker for
+    a batch of ``paths``."""
     from grantscan.batch import WorkerPool
 
     monkeypatch.setattr(detector_module, "_INDEXES", {})  # a new index, not one an earlier test used
-    with WorkerPool(Config(cache=False), 1) as pool:
+    with WorkerPool(Config(cache=False), 2) as pool:
         if pool.inherited is None:
             pytest.skip("this platform spawns workers: each builds its own scanner")
-        index = pool.inherited.detector.partners.screen
-        assert {"_trie", "seed_keys", "_finders", "common", "_required_at"} <= _tables(index)
-        assert "entries" not in _tables(index)
+        seen: list[set[str]] = []
+
+        def spawn() -> None:
+            seen.append(_tables(pool.inherited.detector.partners.screen))
+            raise _Stop
+
+        monkeypatch.setattr(pool, "_spawn", spawn)
+        with pytest.raises(_Stop):
+            pool.scan(paths)
+        return seen[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked only where the platform forks")
+def test_a_forked_pool_makes_the_tables_before_its_workers_start(monkeypatch):
+    """A batch that two workers share: the pool's scanner is prepared in the parent, so its index holds the tables
+    before the first worker is forked."""
+    got = _tables_at_first_fork(monkeypatch, ["a.txt", "b.txt"])
+    assert {"_trie", "seed_keys", "_finders", "common", "_required_at"} <= got
+    assert "entries" not in got
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked only where the platform forks")
+def test_a_batch_of_one_file_leaves_the_tables_to_its_worker(monkeypatch):
+    """One file, one worker: the tables are shared with no one and its scan may need few of them, so they are made
+    on first use in the worker, as without a pool."""
+    got = _tables_at_first_fork(monkeypatch, ["a.txt"])
+    assert not {"_trie", "seed_keys", "_finders"} & got
 
 
 # -- the lists' rows read one at a time -------------------------------------------------------------------------

@@ -233,6 +233,7 @@ class WorkerPool:
         self.size = max(1, size)
         self.ctx = _context()
         self.inherited: Any = None
+        self.freeze_heap = freeze_heap
         if self.ctx.get_start_method() == "fork":
             # built once here and shared by every worker, however many are started or replaced after a crash;
             # a build error is raised as it is
@@ -240,10 +241,6 @@ class WorkerPool:
 
             self.inherited = Scanner(config)
             self.inherited.preload()
-            # the screening tables every worker would otherwise make for itself on its first block
-            partners = getattr(self.inherited.detector, "partners", None)
-            if partners is not None:
-                partners.prepare()
             if freeze_heap:
                 # the garbage collector would otherwise walk the scanner's objects again in this process (while
                 # the report is made, and at exit: ~0.1-0.2 s of CPU), and touching them copies pages a worker
@@ -251,6 +248,18 @@ class WorkerPool:
                 self.inherited.freeze()
         self.workers: list[_Worker] = []
         self.init_failures = 0
+        self.prepared = False
+
+    def _prepare(self) -> None:
+        """Make the screening tables every worker would otherwise make for itself on its first block, here, before
+        the workers that share them are forked. Only where two or more workers will run: a batch of one file
+        shares them with no one and its scan may need few of them (one short file: about 10 MB of peak memory)."""
+        self.prepared = True
+        partners = getattr(getattr(self.inherited, "detector", None), "partners", None)
+        if partners is not None:
+            partners.prepare()
+            if self.freeze_heap:
+                self.inherited.freeze()  # the new tables too
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -305,7 +314,10 @@ class WorkerPool:
         try:
             while pending or any(w.task for w in workers):
                 busy = sum(1 for w in workers if w.task)
-                while len(workers) < min(self.size, busy + len(pending)):
+                wanted = min(self.size, busy + len(pending))
+                if wanted > 1 and not self.prepared and self.inherited is not None:
+                    self._prepare()
+                while len(workers) < wanted:
                     self._spawn()
                 for w in list(workers):
                     if w.ready and w.task is None and pending:
