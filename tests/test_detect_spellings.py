@@ -1,6 +1,6 @@
-"""Terms are matched however their word gaps are written: a hyphen or a space at each gap ("fiber-optic
-network" for the listed "fiber optic network") and a scientific combining form written solid ("ultrahigh" for
-"ultra-high"). Prefixes that also make everyday words keep only the spellings the packs list."""
+"""Terms are matched with spaces or hyphens at their word gaps ("gain-of-function" for the listed "gain of
+function") and with a scientific combining form written solid ("ultrahigh" for "ultra-high"). Prefixes that also
+make everyday words keep only the spellings the packs list."""
 
 from __future__ import annotations
 
@@ -22,15 +22,17 @@ def categories(detector: Detector, text: str) -> set[str]:
     return {f.category for f in detector.detect(doc) if f.kind == "finding"}
 
 
-def test_every_gap_may_be_a_hyphen_or_a_space() -> None:
+def test_a_term_is_written_with_spaces_or_hyphens() -> None:
     forms = set(_variants("fiber optic network"))
-    assert {
-        "fiber-optic network",
-        "fiber optic-network",
-        "fiber-optic-network",
-        "fiber optic networks",
-    } <= forms
-    assert set(_variants("gain-of-function")) >= {"gain of function", "gain-of function", "gain of-function"}
+    assert {"fiber-optic-network", "fiber optic networks", "fiber-optic-networks"} <= forms
+    assert set(_variants("gain-of-function")) >= {"gain of function", "gain-of-function"}
+
+
+def test_mixes_of_spaces_and_hyphens_are_not_patterns() -> None:
+    """Each spelling is a path of the match trie held in memory by every process: the mixes of the packs' terms
+    cost about 5 MB of peak memory for one more development document found."""
+    assert "fiber-optic network" not in _variants("fiber optic network")
+    assert "gain-of function" not in _variants("gain of function")
 
 
 def test_a_combining_form_is_also_written_solid() -> None:
@@ -53,11 +55,6 @@ def test_prefixes_of_everyday_words_are_not_closed_up(term: str, solid: str) -> 
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        (
-            "comms",
-            "The quantum network connected three laboratories over an existing fiber-optic network in separate "
-            "buildings.",
-        ),
         (
             "materials",
             "Ultrahigh temperature ceramics with tailored microstructures will be designed and manufactured.",
