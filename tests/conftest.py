@@ -115,3 +115,13 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))  # no list imported by the user
     monkeypatch.delenv("GRANTSCAN_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="module")
+def detector():  # noqa: ANN201 - a grantscan.detect.Detector, imported here only when a test asks for it
+    """A detector with the default configuration, built once per test module (modules that need another one
+    define their own ``detector``)."""
+    from grantscan.config import Config
+    from grantscan.detect import Detector
+
+    return Detector(Config())

@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect import Detector
-from grantscan.model import Document, Location, TextBlock
 
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(Config())
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    doc = Document("solicitation.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
-
+from .test_false_friends import categories
 
 FOUND = [
     # defence research offices and intelligence agencies named in full

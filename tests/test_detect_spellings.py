@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect import Detector
 from grantscan.detect.matcher import _variants
-from grantscan.model import Document, Location, TextBlock
 
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(Config())
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    doc = Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
+from .test_false_friends import categories
 
 
 def test_a_term_is_written_with_spaces_or_hyphens() -> None:

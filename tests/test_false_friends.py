@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect import Detector
 from grantscan.model import Document, Location, TextBlock
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(Config())
 
 
 def categories(detector: Detector, text: str) -> set[str]:

@@ -1791,18 +1791,21 @@ def _acronym_town_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - D
     return rows
 
 
+def _entity_list_names(d, keep) -> list:  # noqa: ANN001 - Designations, a predicate of an entry
+    """Entity List entries of three to five ASCII words that ``keep`` accepts, in the lists' order."""
+    return [
+        e
+        for e in d.entries
+        if e.list_id == "bis-entity-list" and 3 <= len(e.name.split()) <= 5 and e.name.isascii() and keep(e)
+    ]
+
+
 def _ruled_out_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
     """A listed name ruled out after it, and an event named after a listed body (look-alikes)."""
     rows: list[dict] = []
-    named = [
-        e
-        for e in d.entries
-        if e.list_id == "bis-entity-list"
-        and e.country in COUNTRY_WORDS
-        and 3 <= len(e.name.split()) <= 5
-        and e.name.isascii()
-        and not re.search(r"[\d,()'\"]", e.name)
-    ]
+    named = _entity_list_names(
+        d, lambda e: e.country in COUNTRY_WORDS and not re.search(r"[\d,()'\"]", e.name)
+    )
     for e in rng.sample(named, 8):
         org = clean(strip_legal(e.name))
         text = rng.choice(
@@ -1944,14 +1947,7 @@ def _built_in_subsidiary_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN
     rows: list[dict] = []
     # a built-in body's listed subsidiary with a word written in another transliteration ('Huawei Clud Russia'),
     # which the built-in body's own name hid
-    subsidiaries = [
-        e
-        for e in d.entries
-        if e.list_id == "bis-entity-list"
-        and e.name.startswith("Huawei ")
-        and 3 <= len(e.name.split()) <= 5
-        and e.name.isascii()
-    ]
+    subsidiaries = _entity_list_names(d, lambda e: e.name.startswith("Huawei "))
     places = word_lists().places | {"africa", "south", "costa", "rica", "dubai", "portugal", "australia"}
     spelt_subsidiaries = []
     for e in subsidiaries:
