@@ -1500,19 +1500,11 @@ def round_nine_rows(rng: random.Random) -> list[dict]:
     the same three letters as a method or a field value, another company with the same word and another trade
     word in a UK town ('USM Foods Limited'), other companies with the same legal-form typo, and the first word
     with the typo before other words, the lone word as an address or a data set's name."""
-    from grantscan.detect.partners.screening import _short_company, name_words
+    from grantscan.detect.partners.screening import name_words
     from grantscan.detect.partners.words import word_lists
 
     d = default_designations()
-    dropped = word_lists().dropped
-    pool = []
-    for e in d.entries:
-        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
-            continue
-        for n in [e.name, *e.aliases]:
-            w = name_words(n)
-            if len(w) == 1 and _short_company(n, w, dropped) and n.isascii() and "'" not in n:
-                pool.append((n, e))
+    pool = _short_company_names(d)
     rows: list[dict] = []
     for n, e in rng.sample(pool, 16):
         place = rng.choice(["", f" in {COUNTRY_WORDS[e.country]}", f" ({COUNTRY_WORDS[e.country]})"])
@@ -1719,26 +1711,10 @@ def _screening_index_of(d):  # noqa: ANN001, ANN202 - Designations -> ScreeningI
 
 def _short_in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
     """A name of one three-letter word with its legal form, then 'in' and its country."""
-    from grantscan.detect.partners.screening import _short_company, name_words
-    from grantscan.detect.partners.words import word_lists
 
     rows: list[dict] = []
 
-    dropped = word_lists().dropped
-    pool = []
-    for e in d.entries:
-        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
-            continue
-        for n in [e.name, *e.aliases]:
-            w = name_words(n)
-            if (
-                len(w) == 1
-                and _short_company(n, w, dropped)
-                and n.isascii()
-                and "'" not in n
-                and "," not in n
-            ):
-                pool.append((n, e))
+    pool = [(n, e) for n, e in _short_company_names(d) if "," not in n]
     for n, e in rng.sample(pool, 14):
         rows.append(
             designated_row(sentence(rng, n, f" in {COUNTRY_WORDS[e.country]}"), "short-word-in", n, e, [n])
@@ -1789,6 +1765,24 @@ def _acronym_town_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - D
             }
         )
     return rows
+
+
+def _short_company_names(d) -> list[tuple]:  # noqa: ANN001 - Designations
+    """(name or alias, entry) of UK list and Entity List entries placed in a country the rows can name, written as
+    one short word with its legal form ('JSC ITC'), ASCII and with no apostrophe, in the lists' order."""
+    from grantscan.detect.partners.screening import _short_company, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    dropped = word_lists().dropped
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            w = name_words(n)
+            if len(w) == 1 and _short_company(n, w, dropped) and n.isascii() and "'" not in n:
+                pool.append((n, e))
+    return pool
 
 
 def _entity_list_names(d, keep) -> list:  # noqa: ANN001 - Designations, a predicate of an entry
