@@ -667,6 +667,15 @@ ROUND_NINE_FAMILIES = [
         "clause-security",
     ),
     # information declared the property of a party, and licence adjectives joined by "and"
+    # the open-source notices of US agencies: software "as is" in single quotes, federal law for claims
+    (
+        "The gauge records are provided on an 'as is' basis and the user assumes responsibility for their use.",
+        "clause-liability",
+    ),
+    (
+        "Claims about the tide model arising from its use will be governed by applicable U.S. federal law.",
+        "clause-law",
+    ),
     ("The calibration logs are the property of the Harbour Authority.", "clause-ip"),
     (
         "The Club grants members a personal, non-exclusive and non-sublicensable licence to the fixtures list.",
@@ -724,6 +733,11 @@ def test_round_nine_denials_are_not_clauses(nlp: spacy.Language, sentence: str) 
             "Authors need not add the consortium as co-authors, but we ask that any paper cite the flagship "
             "article.",
             "clause-publication",
+        ),
+        # claims "governed by all applicable laws" name no law or forum
+        (
+            "Any claims against the institute arising from the tool will be governed by all applicable laws.",
+            "clause-law",
         ),
         # exporting one's own content from a service is no export control
         ("Members shall be able to export their chat history through the settings page.", "clause-export"),
