@@ -676,6 +676,12 @@ ROUND_NINE_FAMILIES = [
         "Claims about the tide model arising from its use will be governed by applicable U.S. federal law.",
         "clause-law",
     ),
+    # a warranty of not infringing others' intellectual property (API and service terms)
+    (
+        "The Developer warrants that its app will not infringe or misappropriate the intellectual property of any "
+        "publisher.",
+        "clause-ip",
+    ),
     ("The calibration logs are the property of the Harbour Authority.", "clause-ip"),
     (
         "The Club grants members a personal, non-exclusive and non-sublicensable licence to the fixtures list.",
