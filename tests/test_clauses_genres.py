@@ -616,3 +616,154 @@ def test_standard_form_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
     assert "clause-liability" in cats(
         run(nlp, agreement("The Licensor represents and warrants that it holds every right in the Software."))
     )
+
+
+# --- round nine: families shared by many drafters of terms, data reuse statements and agency clauses ---------
+
+ROUND_NINE_FAMILIES = [
+    # no attempt to identify the people in shared data (genome browsers, data archives, user agreements)
+    ("Browser visitors agree not to attempt to re-identify any donor in the variant tables.", "clause-data"),
+    ("Genotype summaries may not be used in attempts to identify a family member.", "clause-data"),
+    # the logged registration information of a research infrastructure's acceptable use policy
+    (
+        "Logged information, such as the address a user registers with, is processed for operational and "
+        "accounting purposes.",
+        "clause-data",
+    ),
+    # publicising, press releases and the release of findings only with approval or after notice
+    (
+        "The Contractor agrees that interview material will not be publicized without the written consent of the "
+        "Board.",
+        "clause-publication",
+    ),
+    (
+        "Press releases on the field results may not be issued by the grantee without approval from the "
+        "Programme Office.",
+        "clause-publication",
+    ),
+    (
+        "The Laboratory shall give the Ministry prior notice of sixty days whenever it plans to release findings.",
+        "clause-publication",
+    ),
+    # the data producers publish first (data reuse statements under the Fort Lauderdale principles)
+    (
+        "The cohort statement entitles the data generators to publish the first population-wide analysis.",
+        "clause-publication",
+    ),
+    (
+        "Talks on the pooled variant calls are to be presented first by the steering group.",
+        "clause-publication",
+    ),
+    # the passive prohibition of disclosure
+    ("Bid evaluations may not be revealed to the other suppliers.", "clause-confidentiality"),
+    # a representation on embargoes in consumer terms
+    (
+        "The Subscriber warrants that it is not based in a country under a United Nations embargo.",
+        "clause-export",
+    ),
+    # a ceiling on the classification of information a service may hold
+    (
+        "Agencies must not upload records above the security classification level certified for the archive.",
+        "clause-security",
+    ),
+    # information declared the property of a party, and licence adjectives joined by "and"
+    # the open-source notices of US agencies: software "as is" in single quotes, federal law for claims
+    (
+        "The gauge records are provided on an 'as is' basis and the user assumes responsibility for their use.",
+        "clause-liability",
+    ),
+    (
+        "Claims about the tide model arising from its use will be governed by applicable U.S. federal law.",
+        "clause-law",
+    ),
+    # a warranty of not infringing others' intellectual property (API and service terms)
+    (
+        "The Developer warrants that its app will not infringe or misappropriate the intellectual property of any "
+        "publisher.",
+        "clause-ip",
+    ),
+    ("The calibration logs are the property of the Harbour Authority.", "clause-ip"),
+    (
+        "The Club grants members a personal, non-exclusive and non-sublicensable licence to the fixtures list.",
+        "clause-ip",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, category", ROUND_NINE_FAMILIES)
+def test_round_nine_families_only_in_an_agreement(nlp: spacy.Language, sentence: str, category: str) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Tidal energy and estuary birds",
+        "Objectives and methodology. The team will count wading birds at four estuaries before and after turbines.",
+        f"Data management and ethics: we describe how {sentence[0].lower()}{sentence[1:]}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The survey will not involve any records above the classification level of the portal.",
+        "The project does not require that interview material be publicized by the Board.",
+        "The pilot does not require any attempt to re-identify the donors in the archive.",
+    ],
+)
+def test_round_nine_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # a state's law fixing an insurance limit is no choice of law
+        (
+            "The Tenant shall insure the premises up to the limit required by the laws of the State of Maine.",
+            "clause-law",
+        ),
+        # other clauses cited by their quoted titles are not those clauses
+        (
+            'The Institute may present its results, subject to the "Rights in Data" and "Patent Rights" clauses '
+            "of this award.",
+            "clause-ip",
+        ),
+        # background information given for vetting is no data term
+        (
+            "Each driver shall provide personal background information to the security office before a pass is "
+            "issued.",
+            "clause-data",
+        ),
+        # a request to cite a paper, with no review or delay, is no publication restriction
+        (
+            "Authors need not add the consortium as co-authors, but we ask that any paper cite the flagship "
+            "article.",
+            "clause-publication",
+        ),
+        # claims "governed by all applicable laws" name no law or forum
+        (
+            "Any claims against the institute arising from the tool will be governed by all applicable laws.",
+            "clause-law",
+        ),
+        # exporting one's own content from a service is no export control
+        ("Members shall be able to export their chat history through the settings page.", "clause-export"),
+    ],
+)
+def test_round_nine_false_alarm_twins(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))
+
+
+def test_round_nine_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
+    """The vetting twin is still a security term, and a real choice of law still counts."""
+    assert "clause-security" in cats(
+        run(
+            nlp,
+            agreement(
+                "Each driver shall provide personal background information and undergo a background investigation "
+                "before a pass is issued."
+            ),
+        )
+    )
+    assert "clause-law" in cats(
+        run(nlp, agreement("This Lease shall be governed by the laws of the State of Maine."))
+    )
