@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.taxonomy import CATEGORIES, TECH_CATEGORIES
-from .tokens import hash_set, lower_hashes, positions
+from .tokens import gap_free, gap_view, hash_set, lower_hashes, positions
 
 PARTS = (
     "body",
@@ -74,6 +74,8 @@ _BOUND_PREFIX = re.compile(
     r"\b(ultra|nano|micro|hyper|opto|electro|thermo|photo|radio|aero|astro|bio|geo|cyber|meta)-(?=[a-z])",
     re.IGNORECASE,
 )
+# a hyphen the tokenizer splits off (after a letter or digit, before a letter): a gap mark, written as a space
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -347,13 +349,9 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
-def _spellings(term: str) -> list[str]:
-    """The ways a term of up to four words is written at its word gaps: all spaces or all hyphens ("gain of
-    function" / "gain-of-function"); and a bound prefix written solid ("ultra-high temperature" / "ultrahigh
-    temperature", "nano-devices" / "nanodevices"). Mixes of the two ("fiber-optic network" for "fiber optic
-    network") are not patterns: each spelling is a path of the match trie every process holds, and the mixes of
-    the packs' terms cost about 5 MB of a one-file scan's peak memory for one more document found in the whole
-    development corpus."""
+def _written(term: str) -> list[str]:
+    """A term of up to four words written with spaces and with hyphens at its word gaps, and with a bound prefix
+    written solid (see ``_spellings``)."""
     parts = _GAP.split(term)
     words = parts[::2]
     gaps = len(words) - 1
@@ -366,17 +364,31 @@ def _spellings(term: str) -> list[str]:
     return list(dict.fromkeys(forms + closed))
 
 
+def _spellings(term: str) -> list[str]:
+    """The ways a term is written at its word gaps, once each as phrase matching reads them.
+
+    A hyphen that the tokenizer splits off between two words is a gap mark, which matching skips in the text
+    (``tokens.gap_view``) and in the pattern (``tokens.gap_free``): "fiber optic network" is one pattern that finds
+    "fiber-optic network", "fiber optic-network" and "fiber\u2013optic network" alike, and is added with its gaps
+    as spaces. Each spelling is a path of the match trie every process holds; adding the hyphenated and mixed
+    spellings as patterns of their own cost memory (about 5 MB for the mixes alone). A hyphen the tokenizer keeps
+    inside a token ("COVID-19", "Ti-6Al-4V", "K-12") is part of the name: such a term is also added with a space
+    there ("BSL-3" / "BSL 3"), and a term written with spaces also with hyphens ("biosafety level 3" /
+    "biosafety level-3"). A bound prefix is also written solid ("ultra-high temperature" / "ultrahigh
+    temperature", "nano-devices" / "nanodevices")."""
+    return list(dict.fromkeys(_SPLIT_HYPHEN.sub(" ", f) for f in _written(term)))
+
+
 def _variants(term: str, plurals: bool = True) -> list[str]:
-    """The term, its hyphen/space alternates (see ``_spellings``) and a plural of its last word
-    ("drone" -> "drones", "UAV" -> "UAVs")."""
-    forms = _spellings(term)
+    """The term's spellings (see ``_spellings``) and a plural of its last word ("drone" -> "drones", "UAV" ->
+    "UAVs", "O-RAN" -> "O-RANs"), as phrase matching reads them."""
     out = []
-    for f in forms:
+    for f in _written(term):
         out.append(f)
         p = _plural(f) if plurals else None
         if p:
             out.append(p)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(_SPLIT_HYPHEN.sub(" ", f) for f in out))
 
 
 def is_acronym(term: str) -> bool:
@@ -416,6 +428,7 @@ class PhraseSet:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._pending: dict[tuple[str, bool], list[str]] = {}
+        self.patterns = 0  # token sequences added to the matchers
 
     def add(self, label: str, phrases: Iterable[str], plurals: bool = True) -> None:
         for ph in phrases:
@@ -429,10 +442,10 @@ class PhraseSet:
 
         table = phrase_tokens(self.nlp)
         for (label, acro), phrases in self._pending.items():
-            if acro:
-                self.orth.add(label, table.orth(phrases))
-            else:
-                self.lower.add(label, table.lower(phrases))
+            hashes = table.orth(phrases) if acro else table.lower(phrases)
+            patterns = list(dict.fromkeys(map(gap_free, hashes)))  # one path of the match trie per reading
+            self.patterns += len(patterns)
+            (self.orth if acro else self.lower).add(label, patterns)
         self._pending.clear()
         _drop_pattern_copies(self.lower)
         _drop_pattern_copies(self.orth)
@@ -442,13 +455,18 @@ class PhraseSet:
         raise TypeError("a built PhraseSet cannot be pickled: its matchers keep no copy of their patterns")
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int, bool]]:
+        """(label, start, end, acronym) of every phrase found in ``doc``, in ``doc``'s token indices; where
+        ``doc`` has a hyphen between two words, the phrases are matched over its ``gap_view``."""
         strings = self.nlp.vocab.strings
-        if len(self.lower):  # an empty PhraseMatcher still walks every token
-            for mid, s, e in self.lower(doc):
-                yield strings[mid], s, e, False
-        if len(self.orth):
-            for mid, s, e in self.orth(doc):
-                yield strings[mid], s, e, True
+        view = gap_view(doc)
+        target, at = (doc, None) if view is None else view
+        for matcher, acro in ((self.lower, False), (self.orth, True)):
+            if not len(matcher):  # an empty PhraseMatcher still walks every token
+                continue
+            for mid, s, e in matcher(target):
+                if at is not None:
+                    s, e = at[s], at[e - 1] + 1
+                yield strings[mid], s, e, acro
 
 
 def _pattern_anchors(

@@ -9,6 +9,7 @@ Both stages give exactly what spaCy's own components give (tests/test_tokens.py 
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from collections.abc import Iterable
@@ -223,6 +224,72 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         got = doc.to_array(SPACY).tolist()
         doc.user_data["grantscan_spaces"] = got
     return "".join(w[i] + " " if got[i] else w[i] for i in range(start, end - 1)) + w[end - 1]
+
+
+# a hyphen or an en dash written between two words ("fiber-optic", "high–power"): a word gap, which phrase
+# matching reads as a space. A slash is not one: it says "or" ("chemical/biological", "AI/AN").
+GAP_MARKS = ("-", "\u2013")
+_GAPS = "grantscan_gap_view"
+
+
+@functools.cache
+def gap_hashes() -> frozenset[int]:
+    """The hashes of ``GAP_MARKS`` (a string's hash is the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(m) for m in GAP_MARKS)
+
+
+@functools.cache
+def _gap_array() -> np.ndarray:
+    return hash_set(gap_hashes())
+
+
+def gap_view(doc: Doc) -> tuple[Doc, list[int]] | None:
+    """``doc`` without the gap marks joining two words (``GAP_MARKS`` with a letter or digit touching each side),
+    and the index in ``doc`` of each of its tokens; None when ``doc`` has no such mark (most blocks). Phrases
+    are matched over it so that "fiber-optic network", "fiber optic-network" and "fiber optic network" are one
+    pattern; a match maps back to ``doc``'s own tokens. Read once per Doc."""
+    if _GAPS in doc.user_data:
+        got: tuple[Doc, list[int]] | None = doc.user_data[_GAPS]
+        return got
+    got = None
+    marks = positions(lower_hashes(doc), _gap_array())
+    if marks:
+        from spacy.attrs import SPACY
+        from spacy.tokens import Doc as Doc_
+
+        w = words(doc)
+        spaces = doc.to_array(SPACY).tolist()
+        n = len(w)
+        skip = {
+            i
+            for i in marks
+            if 0 < i < n - 1
+            and not spaces[i - 1]
+            and not spaces[i]
+            and w[i - 1][-1].isalnum()
+            and w[i + 1][0].isalnum()
+        }
+        if skip:
+            at = [i for i in range(n) if i not in skip]
+            got = Doc_(doc.vocab, words=[w[i] for i in at], spaces=[bool(spaces[i]) for i in at]), at
+    doc.user_data[_GAPS] = got
+    return got
+
+
+def gap_free(hashes: tuple[int, ...]) -> tuple[int, ...]:
+    """A phrase's token hashes without the gap marks between two of its words, as ``gap_view`` reads a text."""
+    gaps = gap_hashes()
+    if not any(h in gaps for h in hashes[1:-1]):
+        return hashes
+    return tuple(
+        h
+        for i, h in enumerate(hashes)
+        if not (
+            0 < i < len(hashes) - 1 and h in gaps and hashes[i - 1] not in gaps and hashes[i + 1] not in gaps
+        )
+    )
 
 
 def hash_set(hashes: Iterable[int]) -> np.ndarray:
