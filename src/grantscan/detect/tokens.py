@@ -256,24 +256,25 @@ def gap_view(doc: Doc) -> tuple[Doc, list[int]] | None:
     got = None
     marks = positions(lower_hashes(doc), _gap_array())
     if marks:
-        from spacy.attrs import SPACY
+        from spacy.attrs import ORTH, SPACY
         from spacy.tokens import Doc as Doc_
 
-        w = words(doc)
-        spaces = doc.to_array(SPACY).tolist()
-        n = len(w)
-        skip = {
-            i
-            for i in marks
-            if 0 < i < n - 1
-            and not spaces[i - 1]
-            and not spaces[i]
-            and w[i - 1][-1].isalnum()
-            and w[i + 1][0].isalnum()
-        }
-        if skip:
-            at = [i for i in range(n) if i not in skip]
-            got = Doc_(doc.vocab, words=[w[i] for i in at], spaces=[bool(spaces[i]) for i in at]), at
+        arr = doc.to_array([ORTH, SPACY])
+        strings = doc.vocab.strings
+        n = len(arr)
+        keep = np.ones(n, dtype=bool)
+        for i in marks:
+            if (
+                0 < i < n - 1
+                and not arr[i - 1, 1]
+                and not arr[i, 1]
+                and strings[int(arr[i - 1, 0])][-1].isalnum()
+                and strings[int(arr[i + 1, 0])][0].isalnum()
+            ):
+                keep[i] = False
+        if not keep.all():
+            # built from ORTH hashes: the lexemes are the Doc's own, looked up without their strings
+            got = Doc_(doc.vocab, words=arr[keep, 0].tolist()), np.flatnonzero(keep).tolist()
     doc.user_data[_GAPS] = got
     return got
 
