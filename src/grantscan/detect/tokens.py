@@ -247,7 +247,7 @@ def _gap_array() -> np.ndarray:
 
 def gap_view(doc: Doc) -> tuple[Doc, list[int]] | None:
     """``doc`` without the gap marks joining two words (``GAP_MARKS`` with a letter or digit touching each side),
-    and the index in ``doc`` of each of its tokens; None when ``doc`` has no such mark (most blocks). Phrases
+    and the index in ``doc`` of each of its tokens; None when ``doc`` has no such mark. Phrases
     are matched over it so that "fiber-optic network", "fiber optic-network" and "fiber optic network" are one
     pattern; a match maps back to ``doc``'s own tokens. Read once per Doc."""
     if _GAPS in doc.user_data:
