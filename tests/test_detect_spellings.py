@@ -11,7 +11,7 @@ import pytest
 
 from grantscan.detect import Detector
 from grantscan.detect.matcher import CompiledRules, PhraseSet, Rule, _variants
-from grantscan.detect.tokens import build_nlp
+from grantscan.detect.tokens import build_nlp, gap_joins
 from grantscan.model import Document, Finding, Location, TextBlock
 
 from .test_false_friends import categories
@@ -60,6 +60,22 @@ def test_every_mix_of_hyphens_spaces_and_en_dashes_is_found(nlp) -> None:  # noq
         "fiber-optic-network",
         "fiber\u2013optic network",
     ]
+
+
+def test_the_view_without_gap_marks_is_made_only_where_a_pattern_can_cross_one(nlp) -> None:  # noqa: ANN001
+    """A hyphen between two words that follow each other in no pattern ("state-of-the-art") cannot be inside a
+    match: the block is matched as it is, without making a view of it."""
+    phrases = PhraseSet(nlp)
+    phrases.add("t", ["fiber optic network"])
+    phrases.build()
+    doc = phrases.nlp("A state-of-the-art fiber optic network.")
+    assert [doc[s:e].text for _, s, e, _ in phrases(doc)] == ["fiber optic network"]
+    joins = gap_joins(doc)
+    assert joins is not None and len(joins.marks) == 3 and joins._view is None
+    doc = phrases.nlp("A state-of-the-art fiber-optic network.")
+    assert [doc[s:e].text for _, s, e, _ in phrases(doc)] == ["fiber-optic network"]
+    joins = gap_joins(doc)
+    assert joins is not None and joins._view is not None
 
 
 def test_a_detached_dash_or_a_slash_is_not_a_word_gap(nlp) -> None:  # noqa: ANN001

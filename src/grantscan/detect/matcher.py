@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.taxonomy import CATEGORIES, TECH_CATEGORIES
-from .tokens import gap_free, gap_view, hash_set, lower_hashes, positions
+from .tokens import gap_free, gap_joins, hash_set, lower_hashes, pair_key, positions
 
 PARTS = (
     "body",
@@ -429,6 +429,9 @@ class PhraseSet:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._pending: dict[tuple[str, bool], list[str]] = {}
         self.patterns = 0  # token sequences added to the matchers
+        # pair_key of every two adjacent tokens of a pattern, per matcher: a text's gap mark between two words
+        # that are no such pair cannot be inside a match
+        self._pairs = {False: hash_set(()), True: hash_set(())}
 
     def add(self, label: str, phrases: Iterable[str], plurals: bool = True) -> None:
         for ph in phrases:
@@ -441,11 +444,14 @@ class PhraseSet:
         from .compiled import phrase_tokens
 
         table = phrase_tokens(self.nlp)
+        pairs: dict[bool, set[int]] = {False: set(), True: set()}
         for (label, acro), phrases in self._pending.items():
             hashes = table.orth(phrases) if acro else table.lower(phrases)
             patterns = list(dict.fromkeys(map(gap_free, hashes)))  # one path of the match trie per reading
             self.patterns += len(patterns)
             (self.orth if acro else self.lower).add(label, patterns)
+            pairs[acro].update(pair_key(a, b) for p in patterns for a, b in zip(p, p[1:], strict=False))
+        self._pairs = {acro: hash_set([*keys, *self._pairs[acro].tolist()]) for acro, keys in pairs.items()}
         self._pending.clear()
         _drop_pattern_copies(self.lower)
         _drop_pattern_copies(self.orth)
@@ -455,18 +461,21 @@ class PhraseSet:
         raise TypeError("a built PhraseSet cannot be pickled: its matchers keep no copy of their patterns")
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int, bool]]:
-        """(label, start, end, acronym) of every phrase found in ``doc``, in ``doc``'s token indices; where
-        ``doc`` has a hyphen between two words, the phrases are matched over its ``gap_view``."""
+        """(label, start, end, acronym) of every phrase found in ``doc``, in ``doc``'s token indices. Where
+        ``doc`` has a hyphen between two words that follow each other in one of the patterns, the phrases are
+        matched over the view of ``doc`` without its gap marks (``tokens.gap_joins``)."""
         strings = self.nlp.vocab.strings
-        view = gap_view(doc)
-        target, at = (doc, None) if view is None else view
+        joins = gap_joins(doc)
         for matcher, acro in ((self.lower, False), (self.orth, True)):
             if not len(matcher):  # an empty PhraseMatcher still walks every token
                 continue
-            for mid, s, e in matcher(target):
-                if at is not None:
-                    s, e = at[s], at[e - 1] + 1
-                yield strings[mid], s, e, acro
+            if joins is not None and positions(joins.orth if acro else joins.lower, self._pairs[acro]):
+                view, at = joins.view(doc)
+                for mid, s, e in matcher(view):
+                    yield strings[mid], at[s], at[e - 1] + 1, acro
+            else:
+                for mid, s, e in matcher(doc):
+                    yield strings[mid], s, e, acro
 
 
 def _pattern_anchors(
