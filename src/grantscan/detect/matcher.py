@@ -2,11 +2,11 @@
 
 A pack (``patterns/technology/*.yaml``) has a header (``pack``, ``version``, ``description``, optional
 default ``category``) and ``rules``. A rule names its taxonomy ``category`` and fires on ``terms``
-(phrases, matched case-insensitively; all-capital acronyms such as "AI" or "UAV" match case-sensitively;
-a plural form of the last word is added automatically) or on spaCy token ``patterns``. ``exclusions``
-are false friends: a match overlapping one of them is dropped, and an acronym defined as a false friend
-anywhere in a document ("artificial insemination (AI)") is not trusted in that document. ``context`` /
-``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
+(phrases, matched case-insensitively and with a hyphen, an en dash or a space at each word gap; all-capital
+acronyms such as "AI" or "UAV" match case-sensitively; a plural form of the last word is added automatically)
+or on spaCy token ``patterns``. ``exclusions`` are false friends: a match overlapping one of them is dropped, and
+an acronym defined as a false friend anywhere in a document ("artificial insemination (AI)") is not trusted in that
+document. ``context`` / ``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
 lets a weak term count only next to a supporting term; ``end_use`` marks a use (it counts in a list of
 applications, and is a declaration in export-control wording); ``platform`` marks a vehicle that carries
 instruments (a drone, a satellite), whose role in the sentence is read: carrying a camera, it is a tool. Every phrase list is compiled into one
