@@ -27,6 +27,12 @@ def test_a_built_set_keeps_no_copy_of_its_patterns(built: PhraseSet) -> None:
     assert len(built.lower) == 2 and len(built.orth) == 1
 
 
+def test_a_term_is_one_path_of_the_trie_however_its_gaps_are_written(built: PhraseSet) -> None:
+    """Each term and its plural: "fiber-optic network" is added once, as "fiber optic network" (its hyphenated
+    spellings are found by skipping the text's gap marks, not kept as paths of their own)."""
+    assert built.patterns == 8
+
+
 def test_a_built_set_still_finds_every_spelling(built: PhraseSet) -> None:
     doc = built.nlp(
         "QKD links over fiber optic networks and unmanned aerial vehicles; quantum key distribution."

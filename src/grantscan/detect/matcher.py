@@ -2,11 +2,11 @@
 
 A pack (``patterns/technology/*.yaml``) has a header (``pack``, ``version``, ``description``, optional
 default ``category``) and ``rules``. A rule names its taxonomy ``category`` and fires on ``terms``
-(phrases, matched case-insensitively; all-capital acronyms such as "AI" or "UAV" match case-sensitively;
-a plural form of the last word is added automatically) or on spaCy token ``patterns``. ``exclusions``
-are false friends: a match overlapping one of them is dropped, and an acronym defined as a false friend
-anywhere in a document ("artificial insemination (AI)") is not trusted in that document. ``context`` /
-``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
+(phrases, matched case-insensitively and with a hyphen, an en dash or a space at each word gap; all-capital
+acronyms such as "AI" or "UAV" match case-sensitively; a plural form of the last word is added automatically)
+or on spaCy token ``patterns``. ``exclusions`` are false friends: a match overlapping one of them is dropped, and
+an acronym defined as a false friend anywhere in a document ("artificial insemination (AI)") is not trusted in that
+document. ``context`` / ``negative_context`` raise / lower confidence when one of their words is within the window; ``requires``
 lets a weak term count only next to a supporting term; ``end_use`` marks a use (it counts in a list of
 applications, and is a declaration in export-control wording); ``platform`` marks a vehicle that carries
 instruments (a drone, a satellite), whose role in the sentence is read: carrying a camera, it is a tool. Every phrase list is compiled into one
@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 from ..knowledge.taxonomy import CATEGORIES, TECH_CATEGORIES
-from .tokens import hash_set, lower_hashes, positions
+from .tokens import gap_free, gap_joins, hash_set, lower_hashes, pair_key, positions
 
 PARTS = (
     "body",
@@ -74,6 +74,8 @@ _BOUND_PREFIX = re.compile(
     r"\b(ultra|nano|micro|hyper|opto|electro|thermo|photo|radio|aero|astro|bio|geo|cyber|meta)-(?=[a-z])",
     re.IGNORECASE,
 )
+# a hyphen the tokenizer splits off (after a letter or digit, before a letter): a gap mark, written as a space
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -347,13 +349,9 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
-def _spellings(term: str) -> list[str]:
-    """The ways a term of up to four words is written at its word gaps: all spaces or all hyphens ("gain of
-    function" / "gain-of-function"); and a bound prefix written solid ("ultra-high temperature" / "ultrahigh
-    temperature", "nano-devices" / "nanodevices"). Mixes of the two ("fiber-optic network" for "fiber optic
-    network") are not patterns: each spelling is a path of the match trie every process holds, and the mixes of
-    the packs' terms cost about 5 MB of a one-file scan's peak memory for one more document found in the whole
-    development corpus."""
+def _written(term: str) -> list[str]:
+    """A term of up to four words written with spaces and with hyphens at its word gaps, and with a bound prefix
+    written solid (see ``_spellings``)."""
     parts = _GAP.split(term)
     words = parts[::2]
     gaps = len(words) - 1
@@ -366,17 +364,31 @@ def _spellings(term: str) -> list[str]:
     return list(dict.fromkeys(forms + closed))
 
 
+def _spellings(term: str) -> list[str]:
+    """The ways a term is written at its word gaps, once each as phrase matching reads them.
+
+    A hyphen that the tokenizer splits off between two words is a gap mark, which matching skips in the text
+    (``tokens.gap_view``) and in the pattern (``tokens.gap_free``): "fiber optic network" is one pattern that finds
+    "fiber-optic network", "fiber optic-network" and "fiber\u2013optic network" alike, and is added with its gaps
+    as spaces. Each spelling is a path of the match trie every process holds; adding the hyphenated and mixed
+    spellings as patterns of their own cost memory (about 5 MB for the mixes alone). A hyphen the tokenizer keeps
+    inside a token ("COVID-19", "Ti-6Al-4V", "K-12") is part of the name: such a term is also added with a space
+    there ("BSL-3" / "BSL 3"), and a term written with spaces also with hyphens ("biosafety level 3" /
+    "biosafety level-3"). A bound prefix is also written solid ("ultra-high temperature" / "ultrahigh
+    temperature", "nano-devices" / "nanodevices")."""
+    return list(dict.fromkeys(_SPLIT_HYPHEN.sub(" ", f) for f in _written(term)))
+
+
 def _variants(term: str, plurals: bool = True) -> list[str]:
-    """The term, its hyphen/space alternates (see ``_spellings``) and a plural of its last word
-    ("drone" -> "drones", "UAV" -> "UAVs")."""
-    forms = _spellings(term)
+    """The term's spellings (see ``_spellings``) and a plural of its last word ("drone" -> "drones", "UAV" ->
+    "UAVs", "O-RAN" -> "O-RANs"), as phrase matching reads them."""
     out = []
-    for f in forms:
+    for f in _written(term):
         out.append(f)
         p = _plural(f) if plurals else None
         if p:
             out.append(p)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(_SPLIT_HYPHEN.sub(" ", f) for f in out))
 
 
 def is_acronym(term: str) -> bool:
@@ -416,6 +428,10 @@ class PhraseSet:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._pending: dict[tuple[str, bool], list[str]] = {}
+        self.patterns = 0  # token sequences added to the matchers
+        # pair_key of every two adjacent tokens of a pattern, per matcher: a text's gap mark between two words
+        # that are no such pair cannot be inside a match
+        self._pairs = {False: hash_set(()), True: hash_set(())}
 
     def add(self, label: str, phrases: Iterable[str], plurals: bool = True) -> None:
         for ph in phrases:
@@ -428,11 +444,14 @@ class PhraseSet:
         from .compiled import phrase_tokens
 
         table = phrase_tokens(self.nlp)
+        pairs: dict[bool, set[int]] = {False: set(), True: set()}
         for (label, acro), phrases in self._pending.items():
-            if acro:
-                self.orth.add(label, table.orth(phrases))
-            else:
-                self.lower.add(label, table.lower(phrases))
+            hashes = table.orth(phrases) if acro else table.lower(phrases)
+            patterns = list(dict.fromkeys(map(gap_free, hashes)))  # one path of the match trie per reading
+            self.patterns += len(patterns)
+            (self.orth if acro else self.lower).add(label, patterns)
+            pairs[acro].update(pair_key(a, b) for p in patterns for a, b in zip(p, p[1:], strict=False))
+        self._pairs = {acro: hash_set([*keys, *self._pairs[acro].tolist()]) for acro, keys in pairs.items()}
         self._pending.clear()
         _drop_pattern_copies(self.lower)
         _drop_pattern_copies(self.orth)
@@ -442,13 +461,21 @@ class PhraseSet:
         raise TypeError("a built PhraseSet cannot be pickled: its matchers keep no copy of their patterns")
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int, bool]]:
+        """(label, start, end, acronym) of every phrase found in ``doc``, in ``doc``'s token indices. Where
+        ``doc`` has a hyphen between two words that follow each other in one of the patterns, the phrases are
+        matched over the view of ``doc`` without its gap marks (``tokens.gap_joins``)."""
         strings = self.nlp.vocab.strings
-        if len(self.lower):  # an empty PhraseMatcher still walks every token
-            for mid, s, e in self.lower(doc):
-                yield strings[mid], s, e, False
-        if len(self.orth):
-            for mid, s, e in self.orth(doc):
-                yield strings[mid], s, e, True
+        joins = gap_joins(doc)
+        for matcher, acro in ((self.lower, False), (self.orth, True)):
+            if not len(matcher):  # an empty PhraseMatcher still walks every token
+                continue
+            if joins is not None and positions(joins.orth if acro else joins.lower, self._pairs[acro]):
+                view, at = joins.view(doc)
+                for mid, s, e in matcher(view):
+                    yield strings[mid], at[s], at[e - 1] + 1, acro
+            else:
+                for mid, s, e in matcher(doc):
+                    yield strings[mid], s, e, acro
 
 
 def _pattern_anchors(

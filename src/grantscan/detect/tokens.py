@@ -9,6 +9,7 @@ Both stages give exactly what spaCy's own components give (tests/test_tokens.py 
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from collections.abc import Iterable
@@ -223,6 +224,113 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         got = doc.to_array(SPACY).tolist()
         doc.user_data["grantscan_spaces"] = got
     return "".join(w[i] + " " if got[i] else w[i] for i in range(start, end - 1)) + w[end - 1]
+
+
+# a hyphen or an en dash written between two words ("fiber-optic", "high–power"): a word gap, which phrase
+# matching reads as a space. A slash is not one: it says "or" ("chemical/biological", "AI/AN").
+GAP_MARKS = ("-", "\u2013")
+_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit multiplier: two words' hashes into one key
+_MASK = (1 << 64) - 1
+
+
+@functools.cache
+def gap_hashes() -> frozenset[int]:
+    """The hashes of ``GAP_MARKS`` (a string's hash is the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(m) for m in GAP_MARKS)
+
+
+@functools.cache
+def _gap_array() -> np.ndarray:
+    return hash_set(gap_hashes())
+
+
+def pair_key(a: int, b: int) -> int:
+    """One key for two adjacent tokens' hashes, as ``gap_joins`` makes it from a text's."""
+    return (a * _MIX + b) & _MASK
+
+
+class GapJoins:
+    """The gap marks of a Doc that join two words, and the pairs of words they join (``pair_key``, by LOWER and by
+    ORTH): a phrase can match across a mark only if two of its adjacent tokens are such a pair."""
+
+    __slots__ = ("marks", "lower", "orth", "_view")
+
+    def __init__(self, marks: list[int], lower: np.ndarray, orth: np.ndarray):
+        self.marks, self.lower, self.orth = marks, lower, orth
+        self._view: tuple[Doc, list[int]] | None = None
+
+    def view(self, doc: Doc) -> tuple[Doc, list[int]]:
+        """``doc`` without these marks, and the index in ``doc`` of each of its tokens; made once."""
+        if self._view is None:
+            from spacy.attrs import ORTH
+            from spacy.tokens import Doc as Doc_
+
+            keep = np.ones(len(doc), dtype=bool)
+            keep[self.marks] = False
+            # built from ORTH hashes: the lexemes are the Doc's own, looked up without their strings
+            self._view = (
+                Doc_(doc.vocab, words=doc.to_array(ORTH)[keep].tolist()),
+                np.flatnonzero(keep).tolist(),
+            )
+        return self._view
+
+
+_GAPS = "grantscan_gap_joins"
+
+
+def gap_joins(doc: Doc) -> GapJoins | None:
+    """The gap marks of ``doc`` written between two words (``GAP_MARKS`` with a letter or digit touching each side:
+    "fiber-optic", "high–power"); None when there is none. Phrases are matched over a view of ``doc``
+    without them (``GapJoins.view``) so that "fiber-optic network", "fiber optic-network" and "fiber optic
+    network" are one pattern, each match mapped back to ``doc``'s own tokens. Read once per Doc."""
+    if _GAPS in doc.user_data:
+        got: GapJoins | None = doc.user_data[_GAPS]
+        return got
+    got = None
+    marks = positions(lower_hashes(doc), _gap_array())
+    if marks:
+        from spacy.attrs import ORTH, SPACY
+
+        arr = doc.to_array([ORTH, SPACY])
+        strings = doc.vocab.strings
+        n = len(arr)
+        joins = [
+            i
+            for i in marks
+            if 0 < i < n - 1
+            and not arr[i - 1, 1]
+            and not arr[i, 1]
+            and strings[int(arr[i - 1, 0])][-1].isalnum()
+            and strings[int(arr[i + 1, 0])][0].isalnum()
+        ]
+        if joins:
+            at = np.array(joins)
+            lower = lower_hashes(doc)
+            orth = arr[:, 0]
+            got = GapJoins(
+                joins,
+                lower[at - 1] * np.uint64(_MIX) + lower[at + 1],  # uint64 arithmetic wraps as pair_key masks
+                orth[at - 1] * np.uint64(_MIX) + orth[at + 1],
+            )
+    doc.user_data[_GAPS] = got
+    return got
+
+
+def gap_free(hashes: tuple[int, ...]) -> tuple[int, ...]:
+    """A phrase's token hashes without the gap marks between two of its words, as ``GapJoins.view`` reads a
+    text."""
+    gaps = gap_hashes()
+    if not any(h in gaps for h in hashes[1:-1]):
+        return hashes
+    return tuple(
+        h
+        for i, h in enumerate(hashes)
+        if not (
+            0 < i < len(hashes) - 1 and h in gaps and hashes[i - 1] not in gaps and hashes[i + 1] not in gaps
+        )
+    )
 
 
 def hash_set(hashes: Iterable[int]) -> np.ndarray:
