@@ -17,7 +17,8 @@ _WS = re.compile(r"\s+")
 # CommonAccord keys "11.7.Ti=Applicable law" / "11.7.sec=...".
 _HEADING_LINE = re.compile(
     r"^[#>*\s]*(?P<label>(?:(?:article|section|clause|schedule|annex)\s*[0-9IVXivx]+(?:\.\d+)*"
-    r"|\d{1,2}(?:\.\d{1,2}){0,4})(?!\d)\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$",
+    r"|\d{1,2}(?:\.\d{1,2}){0,4}|§+\s*[0-9IVX]+(?:\.\d+)*|(?-i:[IVX]{1,5})(?=[.)]\s))(?!\d)\.?)"
+    r"(?:\.(?:ti|sec)=)?[\s:.\-–—)]*(?P<title>[^\n]*)$",
     re.I,
 )
 _VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", re.I)
@@ -40,7 +41,8 @@ _FIELD_LABELS = {
     "and",
     "between",
 }
-_TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
+# a title alone on its line, also in markdown emphasis or with a colon ("**Governing Law**", "DATA PROTECTION:")
+_TITLE_ONLY = re.compile(r"^[#*_\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60}?)[*_\s]*:?[*_\s]*$")
 _KIND_NUMBER = re.compile(r"(?i)^(article|section|clause|schedule|annex)(?=\d)")  # "Article9" -> "Article 9"
 _LEADER = re.compile(r"(?<!\s)\s*+(?:\.{3,}+|…++).*$")  # table-of-contents dots and what follows
 _KIND_COLON = re.compile(r"(?i)^(?:article|section|clause)\s*:\s*")
@@ -81,7 +83,31 @@ def _heading_of_stripped(s: str) -> str | None:
         and (head != title or len(title) <= 60)
     ):
         return f"{label} {head}"
-    return label
+    run_in = _run_in_title(title) if head == title else None
+    return f"{label} {run_in}" if run_in else label
+
+
+def _run_in_title(line: str) -> str | None:
+    """The title words opening a numbered line whose body follows on the same line without a stop, as
+    extraction joins them ("Data Rights and Ownership of Deliverables 18F intends that ..."): the leading run
+    of capitalised and small words; a capitalised word right before a lower-case one starts the body."""
+    words = line.split()
+    run: list[str] = []
+    for w in words[:9]:
+        bare = w.strip(_TITLE_PUNCT)
+        if bare[:1].isupper() or (run and bare.lower() in _SMALL_WORDS):
+            run.append(w)
+            continue
+        if bare[:1].islower() and run:
+            run.pop()  # "Contains" of "Export Controlled Information Contains technical data"
+        break
+    else:
+        return None
+    while run and run[-1].strip(_TITLE_PUNCT).lower() in _SMALL_WORDS:
+        run.pop()
+    if not 1 <= len(run) <= 7 or _VERB.search(" ".join(run)):
+        return None
+    return " ".join(run)
 
 
 def section_at(text: str, pos: int) -> str | None:
@@ -122,11 +148,16 @@ class Sections:
                 self.headings.append(h)
 
     def at(self, pos: int) -> str | None:
+        found = self.find(pos)
+        return found[1] if found else None
+
+    def find(self, pos: int) -> tuple[int, str] | None:
+        """(start, heading) of the nearest heading line before ``pos``."""
         if self._text is not None:
             self._build(self._text)
             self._text = None
         i = bisect_right(self.starts, pos) - 1
-        return self.headings[i] if i >= 0 else None
+        return (self.starts[i], self.headings[i]) if i >= 0 else None
 
 
 def block_heading(text: str) -> str | None:
@@ -164,6 +195,16 @@ _SMALL_WORDS = {
     "per",
 }
 _TITLE_PUNCT = ",;&()'’\"“”-/"
+
+
+# "Copyright Notice: The software is owned by ...": a title ended by a colon, its body on the same line
+_COLON_TITLE = re.compile(r"^\W{0,3}(?P<title>[A-Z][^:\n]{1,60}?)\s*:\s+(?=\S)")
+
+
+def colon_title(sentence: str) -> str | None:
+    """The title a sentence opens with before a colon ("Copyright Notice: The software ..."), or None."""
+    m = _COLON_TITLE.match(sentence)
+    return inline_title(m.group("title") + ".") if m else None
 
 
 def inline_title(sentence: str) -> str | None:
