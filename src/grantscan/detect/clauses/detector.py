@@ -667,7 +667,9 @@ class DefinedTerms:
 
 
 # A list item opening a sentence: "(a)", "a)", "iv.", "2.", "-", "•", or an infinitive item ("Not to save ...")
-_LIST_ITEM = re.compile(r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[-•*+–])\s|^\s*(?:not\s+)?to\s+[a-z]", re.I)
+_LIST_ITEM = re.compile(
+    r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[-•*+–])\s|^\s*(?:not\s+)?to\s+[a-z]", re.I
+)
 _LEAD_REACH = 1500  # characters from a lead-in's colon to the items it governs
 _LEAD_START = re.compile(r"[.;!?](?:\s+|$)|\n\s*\n")
 

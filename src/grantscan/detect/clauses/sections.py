@@ -83,7 +83,7 @@ def _heading_of_stripped(s: str) -> str | None:
         and (head != title or len(title) <= 60)
     ):
         return f"{label} {head}"
-    run_in = _run_in_title(title) if head == title else None
+    run_in = _run_in_title(head) if len(head) > 60 or len(head.split()) > 7 else None
     return f"{label} {run_in}" if run_in else label
 
 
@@ -126,7 +126,9 @@ def section_at(text: str, pos: int) -> str | None:
 
 # The start of every line that ``heading_of_line`` can take for a heading (white space other than a line
 # break, then what _HEADING_LINE needs first): other lines are not looked at.
-_LINE_HEAD = re.compile(r"^(?:[#>*]|[^\S\n])*(?:article|section|clause|schedule|annex|\d)", re.I | re.M)
+_LINE_HEAD = re.compile(
+    r"^(?:[#>*]|[^\S\n])*(?:article|section|clause|schedule|annex|\d|§|(?-i:[IVX]{1,5}[.)]))", re.I | re.M
+)
 
 
 class Sections:
