@@ -124,6 +124,10 @@ class ClauseDetector:
             self._cats_of[heading] = cats
         return cats
 
+    def _kind_title(self, title: str | None) -> str | None:
+        """``title`` where it names a clause kind (a heading of the pack), else None."""
+        return title if title and self._categories_of_heading(title) else None
+
     def begin(self, document: Document, doctype: str) -> None:
         """Start a document of type ``doctype``: it decides how much work a block needs (clauses of proposals
         and forms are dropped, so there only questions are read: they are declarations)."""
@@ -213,16 +217,16 @@ class ClauseDetector:
             for i, (s_start, s_end) in enumerate(self._sentences(sdoc, text)):
                 sent = text[s_start:s_end]
                 if i == 0:
-                    title = inline_title(sent) or (colon_title(sent) if agreement else None)
+                    title = inline_title(sent) or (self._kind_title(colon_title(sent)) if agreement else None)
                 elif agreement:
                     # in an agreement, a title sentence inside the block (lines joined by extraction, "...
                     # of the Computer Software. Governing Law & Jurisdiction. ...") or a title before a colon
-                    # heads what follows it
-                    own_title = inline_title(sent)
+                    # heads what follows it, where it names a clause kind
+                    own_title = self._kind_title(inline_title(sent))
                     if own_title:
                         title, self._title_at = own_title, s_start
                         continue
-                    own_title = colon_title(sent)
+                    own_title = self._kind_title(colon_title(sent))
                     if own_title:
                         title, self._title_at = own_title, s_start
                 # lower-casing keeps offsets: lowered refuses the one character it would expand

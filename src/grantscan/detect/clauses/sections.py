@@ -89,23 +89,29 @@ def _heading_of_stripped(s: str) -> str | None:
 
 def _run_in_title(line: str) -> str | None:
     """The title words opening a numbered line whose body follows on the same line without a stop, as
-    extraction joins them ("Data Rights and Ownership of Deliverables 18F intends that ..."): the leading run
-    of capitalised and small words; a capitalised word right before a lower-case one starts the body."""
+    extraction joins them ("Data Rights and Ownership of Deliverables 18F intends that ...", "Confidentiality
+    (a) Each Party ..."): a run of two to seven capitalised and small words that ends where a token opens with
+    no letter. A run that ends at a lower-case word is the subject of a sentence ("Access Rights shall be
+    granted"), not a title."""
     words = line.split()
     run: list[str] = []
     for w in words[:9]:
+        if not w[:1].isalpha():
+            if run:
+                break
+            return None
         bare = w.strip(_TITLE_PUNCT)
         if bare[:1].isupper() or (run and bare.lower() in _SMALL_WORDS):
             run.append(w)
             continue
-        if bare[:1].islower() and run:
-            run.pop()  # "Contains" of "Export Controlled Information Contains technical data"
-        break
+        return None
     else:
         return None
     while run and run[-1].strip(_TITLE_PUNCT).lower() in _SMALL_WORDS:
         run.pop()
-    if not 1 <= len(run) <= 7 or _VERB.search(" ".join(run)):
+    if run and run[0].strip(_TITLE_PUNCT).lower() in _SENTENCE_OPENERS:
+        return None  # "In Attachment 1 ...", "Each Party ...": a sentence, not a title
+    if not 2 <= len(run) <= 7 or _VERB.search(" ".join(run)) or "=" in "".join(run):
         return None
     return " ".join(run)
 
@@ -175,7 +181,12 @@ def block_heading(text: str) -> str | None:
     m = _TITLE_ONLY.match(s)
     if not m or m.group("title").strip().lower() in _FIELD_LABELS:
         return None
-    return m.group("title").strip()
+    title = m.group("title").strip()
+    if s.rstrip("*_ ").endswith(":") and any(
+        not w[:1].isupper() and w.lower() not in _SMALL_WORDS for w in title.split()
+    ):
+        return None  # "Required report information includes:" leads into a list; it is no title
+    return title
 
 
 _SMALL_WORDS = {
@@ -197,6 +208,27 @@ _SMALL_WORDS = {
     "per",
 }
 _TITLE_PUNCT = ",;&()'’\"“”-/"
+_SENTENCE_OPENERS = _SMALL_WORDS | {
+    "each",
+    "any",
+    "all",
+    "no",
+    "nothing",
+    "if",
+    "where",
+    "when",
+    "during",
+    "upon",
+    "this",
+    "these",
+    "that",
+    "such",
+    "neither",
+    "either",
+    "subject",
+    "unless",
+    "notwithstanding",
+}
 
 
 # "Copyright Notice: The software is owned by ...": a title ended by a colon, its body on the same line
