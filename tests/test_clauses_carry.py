@@ -233,3 +233,15 @@ def test_title_blocks_and_colon_titles() -> None:
     assert block_heading("Required report information includes:") is None
     assert colon_title("Copyright Notice: The software is owned by the laboratory.") == "Copyright Notice"
     assert colon_title("The Recipient shall: keep the data.") is None
+
+
+# --- negation scope: a denial before a colon governs its list ---------------------------------------------------
+
+
+def test_denied_lead_in_governs_its_list(nlp: spacy.Language) -> None:
+    items = "personal data of participants kept for five years; logos and crests."
+    found = run(nlp, agreement(f"The Licensee must keep: {items}"))
+    assert DATA in cats(found)
+    found = run(nlp, agreement(f"This licence does not cover: {items}"))
+    assert DATA not in cats(found)
+    assert DATA in declared(found)

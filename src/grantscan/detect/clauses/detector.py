@@ -516,6 +516,8 @@ class ClauseDetector:
             if d.start() <= m.start() < d.end():
                 return d.group(0)
             gap = sent[d.end() : m.start()]
+            if m.start() >= d.end() and (d.group(0).endswith(":") or gap.lstrip().startswith(":")):
+                return d.group(0)  # a denial before a colon governs the list after it
             if 0 <= m.start() - d.end() <= _DENIAL_REACH and not _CLAUSE_BREAK.search(gap):
                 return d.group(0)
         return None
