@@ -5,7 +5,8 @@ clause candidate of that kind. With the fitted clause model (``patterns/clause_e
 ``evidence``) ``finalize`` weighs every candidate's named features and reports those whose probability reaches
 the kind's threshold (the confidence is that probability; the reasons list each feature's contribution).
 Without a model file the rules alone decide: a rule reports only where contract language is present
-(operative verbs, defined party terms, or a clause heading of the same kind), and ``finalize`` lowers the
+(operative verbs, defined party terms, or a clause heading of the same kind; a term the document itself defines
+in quotes is a party term, and a list item takes the contract language of its lead-in), and ``finalize`` lowers the
 confidence for short or unclassified texts. Either way clause findings are dropped from proposals and forms
 (whose contract-like sentences are descriptions or questions: declarations), and the document-level risk
 findings of ``risks`` are added.
