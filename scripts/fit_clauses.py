@@ -17,8 +17,10 @@ One command refits on the current data: ``.venv/bin/python scripts/fit_clauses.p
    one), so each cross-validation fold holds out whole origins: the scores answer "does it carry to a drafter
    it has not seen". C and the per-kind thresholds (a document has a kind when its most probable candidate
    reaches the threshold) are chosen inside the training folds (nested cross-validation).
-4. Reported on the same documents: per-kind document-level P/R/F1 of (a) the rules as they are and (b) the
-   model, out of fold, and the calibration table of the model's document-level probability.
+4. Reported on the same documents: per-kind document-level P/R/F1 of (a) the rules as they are, (b) the
+   model, out of fold, and (c) the rules OR the model above one high threshold chosen inside the training folds
+   (the rules keep every finding; the model adds a kind only where it is confident), and the calibration
+   table of the model's document-level probability.
 
 ``--write`` saves patterns/clause_evidence.yaml only when the model beats the rules (higher F1 at no lower
 precision), and the scan then uses it (``--force`` writes it regardless); without that file the rules decide.
@@ -49,6 +51,9 @@ KINDS = list(CLAUSE_CATEGORIES)
 OUT = ROOT / "patterns" / "clause_evidence.yaml"
 RULES_SET = "clauses, rules as they are, on the documents of the origin-grouped cross-validation"
 MODEL_SET = "clauses, model, cross-validated by source origin (nested) on the development data"
+UNION_SET = (
+    "clauses, rules OR model above a threshold chosen in the training folds, cross-validated by source origin"
+)
 
 
 def origin_of(entry: dict, set_name: str) -> str:
@@ -97,6 +102,45 @@ def rules_matrix(docs: list[dict]) -> np.ndarray:
         for k in d["rules"]:
             out[i, KINDS.index(k)] = True
     return out
+
+
+UNION_GRID = [round(0.5 + 0.01 * i, 2) for i in range(50)]  # 0.50 ... 0.99
+
+
+def union_threshold(score: np.ndarray, rules: np.ndarray, gold: np.ndarray) -> float:
+    """The one probability above which the model may add a kind to the rules' (rules OR model >= t) that gives
+    the best F1 at no lower precision than the rules alone, on these documents; 1.01 (never) when none
+    does better than the rules."""
+    rp, _, rf = fe.prf(*_counts(rules, gold))
+    best_t, best_f = 1.01, rf
+    for t in UNION_GRID:
+        p, _, f = fe.prf(*_counts(rules | (score >= t), gold))
+        if f > best_f + 1e-9 and p >= rp - 1e-9:
+            best_t, best_f = t, f
+    return best_t
+
+
+def _counts(pred: np.ndarray, gold: np.ndarray) -> tuple[int, int, int]:
+    return int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum())
+
+
+def union_cv(
+    docs: list[dict], c: float, rules: np.ndarray, k: int = fe.FOLDS, seed: int = 0
+) -> tuple[np.ndarray, list[float]]:
+    """Rules OR model, out of fold on the same origin-held-out folds as ``fe.nested_cv``: the rules keep every
+    finding; the model adds a kind only where its probability reaches a high threshold chosen inside the
+    training folds (inner cross-validation). Returns the predictions and each fold's threshold."""
+    gold = fe.gold_matrix(docs)
+    pred = rules.copy()
+    chosen: list[float] = []
+    for f, fold in enumerate(fe.grouped_folds(docs, k, seed)):
+        train = np.setdiff1d(np.arange(len(docs)), fold)
+        inner = fe.oof_scores(docs, train, c, k, seed=f + 1 + 1000 * seed)
+        t = union_threshold(inner, rules[train], gold[train])
+        chosen.append(t)
+        s = fe.score_docs([docs[i] for i in fold], fe.fit_docs([docs[i] for i in train], c))
+        pred[fold] = rules[fold] | (s >= t)
+    return pred, chosen
 
 
 def show(title: str, rows: dict) -> None:
@@ -197,6 +241,13 @@ def main() -> None:
                 f"  {s:28s} rules F1={fe.prf(rtp, rfp, rfn)[2]:.3f} (fp {rfp} fn {rfn})  "
                 f"model F1={fe.prf(tp, fp, fn)[2]:.3f} (fp {fp} fn {fn})"
             )
+    union_runs = [union_cv(docs, c, rules_matrix(docs), seed=r) for r in range(repeats)]
+    union = fe._pooled([fe.table(p, gold, docs) for p, _ in union_runs])
+    show(
+        f"\n(c) rules OR model above a high threshold chosen inside the training folds, C={c}{pooled_note}; "
+        f"thresholds per fold: {[t for _, ts in union_runs for t in ts]}",
+        union,
+    )
     mentioned = np.zeros_like(gold)
     for i, d in enumerate(docs):
         for k, _, _ in d["mentions"]:
@@ -220,13 +271,21 @@ def main() -> None:
         f"\nrules F1 {rf:.3f} P {rp:.3f}; model F1 {mf:.3f} P {mp:.3f}: "
         f"the model {'beats' if beats else 'does not beat'} the rules"
     )
+    up, _, uf = fe.prf(*union["all"])
+    union_beats = uf > rf and up >= rp
+    print(
+        f"rules OR model: F1 {uf:.3f} P {up:.3f}: the combination "
+        f"{'beats' if union_beats else 'does not beat'} the rules"
+    )
+    if a.write and union_beats and not beats:
+        print("the combination is not shipped by this script: the scan has no union mode")
     if a.write and (beats or a.force):
         write_model(model, docs, th, c, a.files)
         print(f"wrote {OUT.relative_to(ROOT)}")
     elif a.write:
         print(f"not written: the rules stay ({OUT.relative_to(ROOT)} unchanged; --force writes it anyway)")
     if a.quality:
-        for set_name, table_rows in ((RULES_SET, rules), (MODEL_SET, rows)):
+        for set_name, table_rows in ((RULES_SET, rules), (MODEL_SET, rows), (UNION_SET, union)):
             flat = {k: v for k, v in table_rows.items() if k != "all"}
             flat["all:clauses"] = table_rows["all"]
             fe.write_quality(flat, len(docs), set_name)

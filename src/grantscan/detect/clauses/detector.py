@@ -5,7 +5,8 @@ clause candidate of that kind. With the fitted clause model (``patterns/clause_e
 ``evidence``) ``finalize`` weighs every candidate's named features and reports those whose probability reaches
 the kind's threshold (the confidence is that probability; the reasons list each feature's contribution).
 Without a model file the rules alone decide: a rule reports only where contract language is present
-(operative verbs, defined party terms, or a clause heading of the same kind), and ``finalize`` lowers the
+(operative verbs, defined party terms, or a clause heading of the same kind; a term the document itself defines
+in quotes is a party term, and a list item takes the contract language of its lead-in), and ``finalize`` lowers the
 confidence for short or unclassified texts. Either way clause findings are dropped from proposals and forms
 (whose contract-like sentences are descriptions or questions: declarations), and the document-level risk
 findings of ``risks`` are added.
@@ -44,7 +45,7 @@ from .evidence import (
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
-from .sections import Sections, block_heading, heading_of_line, inline_title
+from .sections import Sections, block_heading, colon_title, heading_of_line, inline_title
 
 
 @dataclass(slots=True)
@@ -96,6 +97,8 @@ class ClauseDetector:
         # cue findings ("clause-ip-cues") are clause findings for the document risks too
         self.risks = DocumentRisks(self.pack, self._rule_ids | {f"{k}-cues" for k in CLAUSE_CATEGORIES})
         self._cats_of: dict[str, frozenset[str]] = {}
+        self._defined = DefinedTerms()
+        self._title_at = 0  # where the block's latest title sentence starts
 
     def _sentences(self, sdoc, text: str) -> list[tuple[int, int]]:  # noqa: ANN001
         if sdoc is None and self.nlp is not None:
@@ -122,12 +125,17 @@ class ClauseDetector:
             self._cats_of[heading] = cats
         return cats
 
+    def _kind_title(self, title: str | None) -> str | None:
+        """``title`` where it names a clause kind (a heading of the pack), else None."""
+        return title if title and self._categories_of_heading(title) else None
+
     def begin(self, document: Document, doctype: str) -> None:
         """Start a document of type ``doctype``: it decides how much work a block needs (clauses of proposals
         and forms are dropped, so there only questions are read: they are declarations)."""
         self._heading, self._heading_cats = None, frozenset()
         self._doctype = doctype
         self._candidates = []
+        self._defined = DefinedTerms()
 
     @cached_property
     def cues(self) -> ClauseCues:
@@ -193,6 +201,8 @@ class ClauseDetector:
         low = lowered(text)  # None: no literal prefilters for this block
         # in a proposal or form only a question can give a kept (declaration) finding
         readable = not questions_only or self.pack.question.occurs(text, low)
+        if not questions_only:
+            self._defined.learn(text)
         if readable and (
             squashed_block
             or self._always
@@ -203,10 +213,23 @@ class ClauseDetector:
         ):
             sections = Sections(text)
             title: str | None = None  # "Ownership." opening the block: the heading of what follows
+            self._title_at = 0
+            agreement = self._doctype == "agreement"
             for i, (s_start, s_end) in enumerate(self._sentences(sdoc, text)):
                 sent = text[s_start:s_end]
                 if i == 0:
-                    title = inline_title(sent)
+                    title = inline_title(sent) or (self._kind_title(colon_title(sent)) if agreement else None)
+                elif agreement:
+                    # in an agreement, a title sentence inside the block (lines joined by extraction, "...
+                    # of the Computer Software. Governing Law & Jurisdiction. ...") or a title before a colon
+                    # heads what follows it, where it names a clause kind
+                    own_title = self._kind_title(inline_title(sent))
+                    if own_title:
+                        title, self._title_at = own_title, s_start
+                        continue
+                    own_title = self._kind_title(colon_title(sent))
+                    if own_title:
+                        title, self._title_at = own_title, s_start
                 # lower-casing keeps offsets: lowered refuses the one character it would expand
                 sent_low = low[s_start:s_end] if low is not None else None
                 squashed = squashed_block and lost_spaces(sent)
@@ -383,14 +406,26 @@ class ClauseDetector:
         party term), filled into ``ctx`` once."""
         if not ctx:
             pack = self.pack
-            local = sections.at(offset + len(sent) - len(sent.lstrip()))
+            line = sections.find(offset + len(sent) - len(sent.lstrip()))
+            # a title sentence after the heading line (not on it) heads what follows it
+            later = bool(line and title and self._title_at > _line_end(block.text, line[0]))
+            local = line[1] if line and not later else None
             section = local or title or block.location.section or self._heading
+            op = pack.operative.search(sent, squashed, low)
+            party = pack.parties.search(sent, squashed, low) or self._defined.search(sent)
+            if not (op or party):
+                # an item of a list whose lead-in carries the obligation ("Approved Users agree: ... Not to
+                # use the data to identify ...", "The recipient must: (a) ... (e) safeguard ...")
+                lead = lead_in(block.text, offset, sent)
+                if lead is not None and not pack.question.search(lead):
+                    op = pack.operative.search(lead, squashed)
+                    party = pack.parties.search(lead, squashed) or self._defined.search(lead)
             ctx.update(
                 section=section,
                 question=bool(pack.question.search(sent, low=low)),
                 heading_cats=self._categories_of_heading(section) | self._heading_cats,
-                op=pack.operative.search(sent, squashed, low),
-                party=pack.parties.search(sent, squashed, low),
+                op=op,
+                party=party,
             )
         return ctx
 
@@ -482,6 +517,8 @@ class ClauseDetector:
             if d.start() <= m.start() < d.end():
                 return d.group(0)
             gap = sent[d.end() : m.start()]
+            if m.start() >= d.end() and (d.group(0).endswith(":") or gap.lstrip().startswith(":")):
+                return d.group(0)  # a denial before a colon governs the list after it
             if 0 <= m.start() - d.end() <= _DENIAL_REACH and not _CLAUSE_BREAK.search(gap):
                 return d.group(0)
         return None
@@ -587,6 +624,81 @@ class ClauseDetector:
 
     def _scan_names(self, s: str) -> tuple[str | None, str | None]:
         return self.risks.scan_names(s)
+
+
+# A term the document defines in quotes: '("OSMF")', '(the "Recipient")', '(hereinafter "the Licensee")',
+# '(each a "Party")'. Its later uses are the document's own defined terms, contract language whatever the role
+# is called.
+_DEFINITION = re.compile(
+    r"""\(\s*(?:(?:the|each|a|an|together|collectively|jointly|individually|hereinafter|herein|referred|to|as|"""
+    r"""called)\s+)*["“'‘](?:the\s+)?(?P<a>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})["”'’]\s*\)"""
+)
+# what names the text itself, not a party or a term of it
+_NOT_DEFINED = re.compile(
+    r"(?i)(?:.*\s)?(?:agreement|terms|conditions|contract|licen[cs]e|policy|notice|deed|addendum|schedule|annex|"
+    r"appendix|exhibit|guidelines?|rules|code|certification|form|statement|document|nda|dua|mou|tos|cla)"
+)
+_MAX_DEFINED = 200
+
+
+class DefinedTerms:
+    """The terms one document defines in quotes, matched case-sensitively as whole words."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self._rx: re.Pattern[str] | None = None
+
+    def learn(self, text: str) -> None:
+        """Add the terms ``text`` defines."""
+        if "(" not in text and "“" not in text and '"' not in text:
+            return
+        for m in _DEFINITION.finditer(text):
+            name = m.group("a")
+            if (
+                len(name) > 1
+                and name not in self.names
+                and not _NOT_DEFINED.fullmatch(name)
+                and len(self.names) < _MAX_DEFINED
+            ):
+                self.names.add(name)
+                self._rx = None
+
+    def search(self, sent: str) -> re.Match[str] | None:
+        """The first use of a defined term in ``sent``."""
+        if not self.names:
+            return None
+        if self._rx is None:
+            alts = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+            self._rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+        return self._rx.search(sent)
+
+
+# A list item opening a sentence: "(a)", "a)", "iv.", "2.", "-", "•", or an infinitive item ("Not to save ...")
+_LIST_ITEM = re.compile(
+    r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[-•*+–])\s|^\s*(?:not\s+)?to\s+[a-z]", re.I
+)
+_LEAD_REACH = 1500  # characters from a lead-in's colon to the items it governs
+_LEAD_START = re.compile(r"[.;!?](?:\s+|$)|\n\s*\n")
+
+
+def lead_in(text: str, start: int, sent: str) -> str | None:
+    """The lead-in of the list that the sentence at ``start`` of ``text`` is an item of (the clause that ends
+    with the colon before it), or None: the sentence must open as a list item or follow the colon directly."""
+    colon = text.rfind(":", max(0, start - _LEAD_REACH), start + 1)
+    if colon < 0:
+        return None
+    if text[colon + 1 : start].strip() and not _LIST_ITEM.match(sent):
+        return None
+    begin = max(0, colon - 400)
+    for m in _LEAD_START.finditer(text, begin, colon):
+        begin = m.end()
+    lead = text[begin : colon + 1]
+    return lead if lead.strip(" :\n") else None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 _DENIAL_REACH = 60  # characters from a denial to the words it denies

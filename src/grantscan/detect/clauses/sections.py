@@ -17,7 +17,8 @@ _WS = re.compile(r"\s+")
 # CommonAccord keys "11.7.Ti=Applicable law" / "11.7.sec=...".
 _HEADING_LINE = re.compile(
     r"^[#>*\s]*(?P<label>(?:(?:article|section|clause|schedule|annex)\s*[0-9IVXivx]+(?:\.\d+)*"
-    r"|\d{1,2}(?:\.\d{1,2}){0,4})(?!\d)\.?)(?:\.(?:ti|sec)=)?[\s:.\-–)]*(?P<title>[^\n]*)$",
+    r"|\d{1,2}(?:\.\d{1,2}){0,4}|§+\s*[0-9IVX]+(?:\.\d+)*|(?-i:[IVX]{1,5})(?=[.)]\s))(?!\d)\.?)"
+    r"(?:\.(?:ti|sec)=)?[\s:.\-–—)]*(?P<title>[^\n]*)$",
     re.I,
 )
 _VERB = re.compile(r"\b(?:shall|will|must|may|is|are|has|have|was|were|be)\b", re.I)
@@ -40,7 +41,8 @@ _FIELD_LABELS = {
     "and",
     "between",
 }
-_TITLE_ONLY = re.compile(r"^[#\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60})$")
+# a title alone on its line, also in markdown emphasis or with a colon ("**Governing Law**", "DATA PROTECTION:")
+_TITLE_ONLY = re.compile(r"^[#*_\s]*(?P<title>[A-Z][A-Za-z ,&/'’-]{2,60}?)[*_\s]*:?[*_\s]*$")
 _KIND_NUMBER = re.compile(r"(?i)^(article|section|clause|schedule|annex)(?=\d)")  # "Article9" -> "Article 9"
 _LEADER = re.compile(r"(?<!\s)\s*+(?:\.{3,}+|…++).*$")  # table-of-contents dots and what follows
 _KIND_COLON = re.compile(r"(?i)^(?:article|section|clause)\s*:\s*")
@@ -81,7 +83,37 @@ def _heading_of_stripped(s: str) -> str | None:
         and (head != title or len(title) <= 60)
     ):
         return f"{label} {head}"
-    return label
+    run_in = _run_in_title(head) if len(head) > 60 or len(head.split()) > 7 else None
+    return f"{label} {run_in}" if run_in else label
+
+
+def _run_in_title(line: str) -> str | None:
+    """The title words opening a numbered line whose body follows on the same line without a stop, as
+    extraction joins them ("Data Rights and Ownership of Deliverables 18F intends that ...", "Confidentiality
+    (a) Each Party ..."): a run of two to seven capitalised and small words that ends where a token opens with
+    no letter. A run that ends at a lower-case word is the subject of a sentence ("Access Rights shall be
+    granted"), not a title."""
+    words = line.split()
+    run: list[str] = []
+    for w in words[:9]:
+        if not w[:1].isalpha():
+            if run:
+                break
+            return None
+        bare = w.strip(_TITLE_PUNCT)
+        if bare[:1].isupper() or (run and bare.lower() in _SMALL_WORDS):
+            run.append(w)
+            continue
+        return None
+    else:
+        return None
+    while run and run[-1].strip(_TITLE_PUNCT).lower() in _SMALL_WORDS:
+        run.pop()
+    if run and run[0].strip(_TITLE_PUNCT).lower() in _SENTENCE_OPENERS:
+        return None  # "In Attachment 1 ...", "Each Party ...": a sentence, not a title
+    if not 2 <= len(run) <= 7 or _VERB.search(" ".join(run)) or "=" in "".join(run):
+        return None
+    return " ".join(run)
 
 
 def section_at(text: str, pos: int) -> str | None:
@@ -100,7 +132,9 @@ def section_at(text: str, pos: int) -> str | None:
 
 # The start of every line that ``heading_of_line`` can take for a heading (white space other than a line
 # break, then what _HEADING_LINE needs first): other lines are not looked at.
-_LINE_HEAD = re.compile(r"^(?:[#>*]|[^\S\n])*(?:article|section|clause|schedule|annex|\d)", re.I | re.M)
+_LINE_HEAD = re.compile(
+    r"^(?:[#>*]|[^\S\n])*(?:article|section|clause|schedule|annex|\d|§|(?-i:[IVX]{1,5}[.)]))", re.I | re.M
+)
 
 
 class Sections:
@@ -122,11 +156,16 @@ class Sections:
                 self.headings.append(h)
 
     def at(self, pos: int) -> str | None:
+        found = self.find(pos)
+        return found[1] if found else None
+
+    def find(self, pos: int) -> tuple[int, str] | None:
+        """(start, heading) of the nearest heading line before ``pos``."""
         if self._text is not None:
             self._build(self._text)
             self._text = None
         i = bisect_right(self.starts, pos) - 1
-        return self.headings[i] if i >= 0 else None
+        return (self.starts[i], self.headings[i]) if i >= 0 else None
 
 
 def block_heading(text: str) -> str | None:
@@ -142,7 +181,12 @@ def block_heading(text: str) -> str | None:
     m = _TITLE_ONLY.match(s)
     if not m or m.group("title").strip().lower() in _FIELD_LABELS:
         return None
-    return m.group("title").strip()
+    title = m.group("title").strip()
+    if s.rstrip("*_ ").endswith(":") and any(
+        not w[:1].isupper() and w.lower() not in _SMALL_WORDS for w in title.split()
+    ):
+        return None  # "Required report information includes:" leads into a list; it is no title
+    return title
 
 
 _SMALL_WORDS = {
@@ -164,6 +208,37 @@ _SMALL_WORDS = {
     "per",
 }
 _TITLE_PUNCT = ",;&()'’\"“”-/"
+_SENTENCE_OPENERS = _SMALL_WORDS | {
+    "each",
+    "any",
+    "all",
+    "no",
+    "nothing",
+    "if",
+    "where",
+    "when",
+    "during",
+    "upon",
+    "this",
+    "these",
+    "that",
+    "such",
+    "neither",
+    "either",
+    "subject",
+    "unless",
+    "notwithstanding",
+}
+
+
+# "Copyright Notice: The software is owned by ...": a title ended by a colon, its body on the same line
+_COLON_TITLE = re.compile(r"^\W{0,3}(?P<title>[A-Z][^:\n]{1,60}?)\s*:\s+(?=\S)")
+
+
+def colon_title(sentence: str) -> str | None:
+    """The title a sentence opens with before a colon ("Copyright Notice: The software ..."), or None."""
+    m = _COLON_TITLE.match(sentence)
+    return inline_title(m.group("title") + ".") if m else None
 
 
 def inline_title(sentence: str) -> str | None:
