@@ -923,17 +923,21 @@ class ScreeningIndex:
         return self.legal_written(k, near)
 
     def acronym_bodies(self, acronym: str) -> int:
-        """How many different listed bodies an acronym stands for: entries whose primary names share a
-        distinctive word are one body listed twice (UK and US lists)."""
+        """How many different listed bodies an acronym stands for: entries whose names share a distinctive word
+        other than the acronym are one body listed twice (UK and US lists: 'BSVT' is 'Belspetsvneshtechnika' on
+        both, one list writing it with a typo in its primary name)."""
         got = self._bodies.get(acronym)
         if got is None:
             groups: list[set[str]] = []
+            own = canon(acronym.casefold())
             for k in self.acronyms.get(acronym, ()):
+                e = self.entries[int(self.name_entry[k])]
                 keys = {
                     canon(w)
-                    for w in name_words(self.entries[int(self.name_entry[k])].name)
+                    for n in (e.name, *e.aliases)
+                    for w in name_words(n)
                     if w not in self.generic_words
-                }
+                } - {own}
                 for g in groups:
                     if g & keys:
                         g |= keys
