@@ -924,20 +924,20 @@ class ScreeningIndex:
 
     def acronym_bodies(self, acronym: str) -> int:
         """How many different listed bodies an acronym stands for: entries whose names share a distinctive word
-        other than the acronym are one body listed twice (UK and US lists: 'BSVT' is 'Belspetsvneshtechnika' on
-        both, one list writing it with a typo in its primary name)."""
+        other than the acronym, or a whole name in one country, are one body listed twice (UK and US lists: 'BSVT'
+        is 'Belspetsvneshtechnika' on both, one list writing it with a typo in its primary name)."""
         got = self._bodies.get(acronym)
         if got is None:
             groups: list[set[str]] = []
             own = canon(acronym.casefold())
             for k in self.acronyms.get(acronym, ()):
                 e = self.entries[int(self.name_entry[k])]
-                keys = {
-                    canon(w)
-                    for n in (e.name, *e.aliases)
-                    for w in name_words(n)
-                    if w not in self.generic_words
-                } - {own}
+                names = [name_words(n) for n in (e.name, *e.aliases)]
+                keys = {canon(w) for ws in names for w in ws if w not in self.generic_words}
+                # a whole name of generic words, in one country: 'Federal Security Service' (not the 'Institute of
+                # Applied Physics' of Russia and of Iran)
+                keys |= {f"{e.country} {' '.join(ws)}" for ws in names if len(ws) > 1}
+                keys.discard(own)
                 for g in groups:
                     if g & keys:
                         g |= keys
@@ -1280,8 +1280,9 @@ class ScreeningIndex:
 
     def _as_spelt(self, word: str) -> bool:
         """Whether ``word`` (folded) is read only as it is spelt, never as a listed word written with a typo: an
-        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure')."""
-        return word in self.common
+        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure') or a city or province of the word lists
+        ('Taiyuan' is not 'Tanyuan')."""
+        return word in self.common or word in word_lists().places
 
     def _near(self, word: str, key: str) -> set[int]:
         """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one

@@ -1,0 +1,54 @@
+"""Forms this round's fresh draws and hand-written texts showed: an acronym of one body the UK and US lists both
+name (designated, as one body), a listed name of a place and trade words inside a longer name of another kind of
+organisation, and a Chinese city read as a listed word written with a typo."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.model import Finding
+from grantscan.pipeline import Scanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+def orgs(scanner: Scanner, text: str) -> list[Finding]:
+    return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
+
+
+def designated(found: list[Finding]) -> set[str]:
+    """Entry ids of the high, designated matches."""
+    return {
+        m.entry_id or "" for f in found if f.severity == "high" for m in f.lists if m.status == "designated"
+    }
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # the Entity List and the State Department's list name the same 'Federal Security Service (FSB)'
+        ("We collaborate with FSB on laser optics. The team is based in Russia.", "EL-2054"),
+        (
+            "Parts come from Hong Kong Electronics Co., Ltd. in Kish.",
+            "DPR0139",
+        ),  # its legal form: no other kind
+        ("Work with Tanyuan Technology Co. Ltd. on optics.", "EL-1094"),
+    ],
+)
+def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Market data come from the Hong Kong Electronic Industries Association.",
+        "Work with Semiconductor Technology (Taiyuan) Company Limited, which provides optics.",  # not 'Tanyuan'
+    ],
+)
+def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
