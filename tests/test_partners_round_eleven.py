@@ -1,6 +1,7 @@
 """Forms this round's fresh draws and hand-written texts showed: an acronym of one body the UK and US lists both
 name (designated, as one body), a listed name of a place and trade words inside a longer name of another kind of
-organisation, and a Chinese city read as a listed word written with a typo."""
+organisation, a Chinese city read as a listed word written with a typo, and a legal-form word in another
+spelling ('Grup')."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ def designated(found: list[Finding]) -> set[str]:
             "DPR0139",
         ),  # its legal form: no other kind
         ("Work with Tanyuan Technology Co. Ltd. on optics.", "EL-1094"),
+        # a legal-form word in another spelling ('Group' written 'Grup', 'Grooup'): a one-word name's legal form
+        ("Letters of support were received from Novax Grooup S.A (Russia), our partner.", "EL-2514"),
+        ("Work is carried out jointly with Machine Building Grup Limited Liability in Russia.", "EL-2462"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:

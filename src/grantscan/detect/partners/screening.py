@@ -93,8 +93,8 @@ def name_words(s: str) -> tuple[str, ...]:
             w = w.rstrip("stndrh")  # '28th' -> '28'
         elif len(w) >= 7 and w not in abbreviations and w not in dropped:
             w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
-        elif len(w) == 6 and w not in dropped:
-            w = _legal_form_short(w)  # 'Holdng'
+        elif 4 <= len(w) <= 6 and w not in dropped:
+            w = legal_word(w)  # 'Holdng', 'Grup'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
@@ -168,12 +168,27 @@ def _legal_form_short(word: str) -> str:
     return _legal_forms_short().get(word, word)
 
 
+@lru_cache(maxsize=1)
+def _legal_forms_by_key() -> dict[str, str]:
+    """Spelling key -> legal-form word of five letters or more ('grup' -> 'group'), where one form has it."""
+    by_key: dict[str, str | None] = {}
+    for w in sorted(word_lists().legal_forms):
+        if len(w) >= 5:
+            k = canon(w)
+            by_key[k] = w if by_key.get(k, w) == w else None
+    return {k: w for k, w in by_key.items() if w is not None}
+
+
 def legal_word(word: str) -> str:
     """The legal-form word ``word`` (folded) is written for with one typo ('corporatin' -> 'corporation',
-    'holdng' -> 'holding'), else ``word``."""
+    'holdng' -> 'holding') or in another spelling ('grup', 'grooup' -> 'group'), else ``word``."""
     if len(word) >= 7:
         got = _known_word(word)
         return got if got in word_lists().legal_forms else word
+    if len(word) >= 4 and word.isalpha():
+        got = _legal_forms_by_key().get(canon(word))
+        if got is not None:
+            return got
     return _legal_form_short(word) if len(word) == 6 else word
 
 
@@ -901,7 +916,7 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        written = {_known_word(w) if len(w) >= 7 else _legal_form_short(w) for w in written}  # 'Liabiltiy'
+        written = {legal_word(w) if len(w) < 7 else _known_word(w) for w in written}  # 'Liabiltiy', 'Grup'
         if want <= written:
             return True
         words = self.words_of(k)
