@@ -41,6 +41,8 @@ def designated(found: list[Finding]) -> set[str]:
         # a legal-form word in another spelling ('Group' written 'Grup', 'Grooup'): a one-word name's legal form
         ("Letters of support were received from Novax Grooup S.A (Russia), our partner.", "EL-2514"),
         ("Work is carried out jointly with Machine Building Grup Limited Liability in Russia.", "EL-2462"),
+        # a one-word name with another legal form, its listed 'Enterprises' written as listed
+        ("Under this agreement Dennex Enterprises Corporation shall provide samples.", "EL-0509"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:

@@ -916,7 +916,8 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        written = {legal_word(w) if len(w) < 7 else _known_word(w) for w in written}  # 'Liabiltiy', 'Grup'
+        # as written and as read: 'Enterprises' is listed so, 'Liabiltiy' and 'Grup' are read as forms
+        written = set(written) | {legal_word(w) if len(w) < 7 else _known_word(w) for w in written}
         if want <= written:
             return True
         words = self.words_of(k)
