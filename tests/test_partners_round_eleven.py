@@ -43,6 +43,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Work is carried out jointly with Machine Building Grup Limited Liability in Russia.", "EL-2462"),
         # a one-word name with another legal form, its listed 'Enterprises' written as listed
         ("Under this agreement Dennex Enterprises Corporation shall provide samples.", "EL-0509"),
+        # a listed one-word name of twelve letters or more with a letter doubled
+        ("Track assemblies are tested by Kurganmashzavood in Kurgan.", "EL-2651"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:

@@ -1031,8 +1031,8 @@ class PartnerDetector:
 
     def _one_word_spelt(self, word: str) -> bool:
         """Whether ``word`` is a listed one-word name of eight letters or more written in another
-        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'): the same spelling key, another spelling, no
-        everyday word. A word as listed is found by the scan; a shorter one names too many things."""
+        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'), or of twelve or more with a typo: the same spelling
+        key, another spelling, no everyday word. A word as listed is found by the scan; a shorter one names too many things."""
         if len(word) < 8:
             return False
         folded = fold(word)
@@ -1040,6 +1040,10 @@ class PartnerDetector:
             return False
         idx = self.screen
         found = idx.lookup(word)
+        if not found and len(folded) >= 12:
+            # a word this long is one listed word with a typo ('Kurganmashzavood'), as no other word is near it
+            near = idx._written_for(folded)
+            found = [k for v in near for k in idx.lookup(idx.vocab[v])] if len(near) == 1 else []
         return bool(found) and all(
             len(idx.words_of(k)) == 1 and idx.words_of(k)[0] != folded and not idx.derived_single(k)
             for k in found
