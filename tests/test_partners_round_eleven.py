@@ -45,6 +45,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Under this agreement Dennex Enterprises Corporation shall provide samples.", "EL-0509"),
         # a listed one-word name of twelve letters or more with a letter doubled
         ("Track assemblies are tested by Kurganmashzavood in Kurgan.", "EL-2651"),
+        # a listed name with a city in brackets before its last trade words, written as listed
+        ("We will collaborate with Zhongke Xinliang (Beijing) Technology Co., Ltd. on sensors.", "EL-1241"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -56,6 +58,7 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
     [
         "Market data come from the Hong Kong Electronic Industries Association.",
         "Work with Semiconductor Technology (Taiyuan) Company Limited, which provides optics.",  # not 'Tanyuan'
+        "We will collaborate with Walker Optics (Beijing) Technology Co., Ltd. in Leeds on sensors.",
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:

@@ -840,9 +840,16 @@ class PartnerDetector:
             candidates[:] = [c for c in candidates if not any(c is g for g in gone)]
 
     def _bracketed_place_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
-        """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form words only right
-        after the brackets; None when the brackets hold more than a place or no name precedes them."""
-        if cs < 4 or t.word(cs - 1) != ")" or screening.name_words(t.span_text(cs, ce)):
+        """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form and generic or trade
+        words only right after the brackets; None when the brackets hold more than a place or no name precedes
+        them."""
+        if cs < 4 or t.word(cs - 1) != ")":
+            return None
+        wl = word_lists()
+        after = screening.name_words(t.span_text(cs, ce))
+        if not all(w in wl.generic or w in wl.company_words for w in after):
+            # legal-form words, or trade words before them, as a listed name may hold a city in brackets before
+            # its last words ('Zhongke Xinliang (Beijing) Technology Co., Ltd.')
             return None
         open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
         if open_at is None or open_at < 2 or open_at + 1 >= cs - 1:
