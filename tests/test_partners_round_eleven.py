@@ -45,6 +45,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Under this agreement Dennex Enterprises Corporation shall provide samples.", "EL-0509"),
         # a listed one-word name of twelve letters or more with a letter doubled
         ("Track assemblies are tested by Kurganmashzavood in Kurgan.", "EL-2651"),
+        # 'in' and a country after a name is a place, not the 'of' of a listed 'Bank of Russia'
+        ("Samples come from Tochka Bank in Russia.", "RUS3405"),
         # a listed name with a city in brackets before its last trade words, written as listed
         ("We will collaborate with Zhongke Xinliang (Beijing) Technology Co., Ltd. on sensors.", "EL-1241"),
     ],

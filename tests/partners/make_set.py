@@ -2407,6 +2407,36 @@ def _bracketed_city_mid_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN0
     return rows
 
 
+def _in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name whose last word and 'in' and its country make another listed name once 'in' is read as 'of'
+    ('Tochka Bank in Russia': the 'Bank of Russia'), written so (designated, the name before 'in')."""
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            org = clean(strip_legal(n))
+            words = org.split()
+            if not org.isascii() or not 2 <= len(words) <= 4 or not idx.lookup(org) or "'" in org:
+                continue
+            if idx.lookup(f"{words[-1]} of {COUNTRY_WORDS[e.country]}"):
+                pool.append((org, e))
+                break
+    rows: list[dict] = []
+    for org, e in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(
+                sentence(rng, org, f" in {COUNTRY_WORDS[e.country]}"),
+                "in-country",
+                org,
+                e,
+                [e.name, *e.aliases],
+            )
+        )
+    return rows
+
+
 def round_eleven_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
     body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
@@ -2422,6 +2452,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _legal_spelt_other_rows,
         _long_word_typo_rows,
         _bracketed_city_mid_rows,
+        _in_country_rows,
     ):
         rows += part(rng, d)
     return rows

@@ -652,8 +652,18 @@ class PartnerDetector:
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
         hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        if hits:
+            hits = [h for h in hits if not self._in_for_of(t, h)]
         dashes = np.flatnonzero(orth == self._dash)
         return self._joined_acronyms(t, hits, dashes.tolist()) if len(dashes) else hits
+
+    def _in_for_of(self, t: _Tokens, h: Hit) -> bool:
+        """Whether hit ``h`` holds 'in' where its listed names have 'of': a place after another name ('Tochka Bank
+        in Russia'), not the listed 'Bank of Russia' ('Zavod No 9 in Yekaterinburg' is 'Zavod 9 Yekaterinburg')."""
+        if not any(t.word(i) == "in" for i in range(h.start + 1, h.end - 1)):
+            return False
+        raws = [f" {self.screen.raws[k].casefold()} " for k in h.names]
+        return not any(" in " in r for r in raws) and any(" of " in r for r in raws)
 
     def _joined_acronyms(self, t: _Tokens, hits: list[Hit], dashes: list[int]) -> list[Hit]:
         """Listed acronyms of parts joined by hyphens ('NSCC-SZ', 'IRGC-ASF'), which the tokeniser splits: the
