@@ -45,6 +45,9 @@ def designated(found: list[Finding]) -> set[str]:
         ("Under this agreement Dennex Enterprises Corporation shall provide samples.", "EL-0509"),
         # a listed one-word name of twelve letters or more with a letter doubled
         ("Track assemblies are tested by Kurganmashzavood in Kurgan.", "EL-2651"),
+        # a listed name of a city and generic words or a number, the city moved into brackets after the rest
+        ("Partner 2: Aerospace Science and Technology (Shaanxi). Role: data.", "EL-0889"),
+        ("Letters of support were received from 8 Star International (Beijing), our partner.", "EL-0233"),
         # 'in' and a country after a name is a place, not the 'of' of a listed 'Bank of Russia'
         ("Samples come from Tochka Bank in Russia.", "RUS3405"),
         # a listed name with a city in brackets before its last trade words, written as listed
@@ -61,6 +64,7 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "Market data come from the Hong Kong Electronic Industries Association.",
         "Work with Semiconductor Technology (Taiyuan) Company Limited, which provides optics.",  # not 'Tanyuan'
         "We will collaborate with Walker Optics (Beijing) Technology Co., Ltd. in Leeds on sensors.",
+        "Partner 2: Aerospace Science and Technology (Shanghai). Role: data.",  # another city
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:

@@ -2437,6 +2437,53 @@ def _in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Des
     return rows
 
 
+def _generic_city_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name of a Chinese city and generic words or a number, the city moved into brackets after the
+    rest ('Aerospace Science and Technology (Shaanxi)', '8 Star International (Beijing)'), designated; look-alikes:
+    the rest with another city, on no list."""
+    from grantscan.detect.partners.words import word_lists
+
+    idx = _screening_index_of(d)
+    wl = word_lists()
+    places = wl.places
+    pool = []
+    for e in d.entries:
+        if e.list_id != "bis-entity-list" or e.country != "CN" or not e.name.isascii():
+            continue
+        words = clean(strip_legal(e.name)).split()
+        if len(words) < 3 or words[0].lower() not in places or any(not w.isalnum() for w in words):
+            continue
+        rest = " ".join(words[1:])
+        kinds = wl.generic | wl.company_words | wl.connecting
+        if words[0].lower() not in ("hong", "macau") and all(
+            w.isdigit() or w.lower() in kinds or w.lower().rstrip("s") in kinds for w in words[1:]
+        ):
+            pool.append((e, words[0], rest))
+    rows: list[dict] = []
+    for e, city, rest in rng.sample(pool, min(8, len(pool))):
+        written = f"{rest} ({city})"
+        rows.append(designated_row(sentence(rng, written, ""), "generic-city-moved", written, e, [e.name]))
+        other = next(
+            (
+                c.title()
+                for c in rng.sample(sorted(places), 12)
+                if not idx.lookup(f"{c} {rest}") and c != city.lower()
+            ),
+            None,
+        )
+        if other is not None and other.lower() not in ("hong", "kong", "macau", "macao"):
+            org = f"{rest} ({other})"
+            rows.append(
+                {
+                    "text": sentence(rng, org, ""),
+                    "label": "not",
+                    "form": "generic-city-moved-other",
+                    "org": org,
+                }
+            )
+    return rows
+
+
 def round_eleven_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
     body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
@@ -2453,6 +2500,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _long_word_typo_rows,
         _bracketed_city_mid_rows,
         _in_country_rows,
+        _generic_city_moved_rows,
     ):
         rows += part(rng, d)
     return rows

@@ -820,7 +820,34 @@ class PartnerDetector:
                 candidates.append((rs, h.end, "listed", None))
         if seeds:
             candidates = self._add_seeds(t, candidates, seeds)
+        if "(" in t.text:
+            self._add_city_moved(t, candidates)
         return candidates
+
+    def _add_city_moved(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
+        """A listed name that starts with a city, written with the city moved into brackets after the rest
+        ('Aerospace Science and Technology (Shaanxi)' for 'Shaanxi Aerospace Science and Technology Co., Ltd.'),
+        where the rest holds no seed (generic words, a number): the run and its brackets, where no other
+        candidate than a listed name inside the run lies."""
+        places = word_lists().places
+        for i in range(2, t.n - 2):
+            if t.word(i) != "(" or t.word(i + 2) != ")" or fold(t.word(i + 1)) not in places:
+                continue
+            if not t.name_word(i - 1):
+                continue
+            r0 = self._name_run(t, i - 1)[0]
+            # with a number before the run, which the name may hold ('8 Star International (Beijing)')
+            starts = (r0 - 1, r0) if r0 > 0 and t.word(r0 - 1).isdigit() else (r0,)
+            rs = next((r for r in starts if self.screen.lookup(f"{t.word(i + 1)} {t.span_text(r, i)}")), None)
+            if rs is None or i - rs < 2:
+                continue
+            over = [c for c in candidates if c[0] < i + 3 and rs < c[1]]
+            # a listed name found alone inside the run gives way to it ('Technology Development'); any other
+            # candidate keeps its words
+            if any(c[2] != "listed" or c[0] < rs or c[1] > i for c in over):
+                continue
+            candidates[:] = [c for c in candidates if not any(c is o for o in over)]
+            candidates.append((rs, self._legal_form_after(t, i + 3), "seed", None))
 
     def _join_before(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
         """Extend a candidate back over what ends a capitalised run inside a name, where no other candidate holds
