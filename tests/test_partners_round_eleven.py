@@ -48,6 +48,8 @@ def designated(found: list[Finding]) -> set[str]:
         # a listed name of a city and generic words or a number, the city moved into brackets after the rest
         ("Partner 2: Aerospace Science and Technology (Shaanxi). Role: data.", "EL-0889"),
         ("Letters of support were received from 8 Star International (Beijing), our partner.", "EL-0233"),
+        # a first word the lists write out, written short with an apostrophe
+        ("We work with the Nat'l Iranian Gas Company on pipelines.", "INU0317"),
         # 'in' and a country after a name is a place, not the 'of' of a listed 'Bank of Russia'
         ("Samples come from Tochka Bank in Russia.", "RUS3405"),
         # a listed name with a city in brackets before its last trade words, written as listed

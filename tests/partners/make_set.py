@@ -2484,6 +2484,31 @@ def _generic_city_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN0
     return rows
 
 
+def _apostrophe_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name that starts with 'National' or 'International', written "Nat'l" or "Int'l" (designated);
+    look-alikes: unlisted names written so in a UK town."""
+    idx = _screening_index_of(d)
+    short = {"National": "Nat'l", "International": "Int'l"}
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            org = clean(n)
+            first = org.split()[0].title() if org.split() else ""
+            if first in short and org.isascii() and 3 <= len(org.split()) <= 6 and idx.lookup(org):
+                pool.append((short[first] + org[len(first) :], e))
+                break
+    rows: list[dict] = []
+    for written, e in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "apostrophe-short", written, e, [e.name, *e.aliases])
+        )
+    for org in ["Nat'l Garden Scheme", "Int'l Rescue Committee UK", "Nat'l Heritage Memorial Fund"]:
+        rows.append(_look_alike_in_uk_town(rng, org, "apostrophe-short-other"))
+    return rows
+
+
 def round_eleven_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
     body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
@@ -2501,6 +2526,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _bracketed_city_mid_rows,
         _in_country_rows,
         _generic_city_moved_rows,
+        _apostrophe_short_rows,
     ):
         rows += part(rng, d)
     return rows

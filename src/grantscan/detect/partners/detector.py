@@ -62,6 +62,21 @@ NUMBERED = re.compile(r"\d(?:\d\d\d?|st|nd|rd|th)\s+[A-Z]")
 MARKED_NUMBER = re.compile(r"(?:No\.|N°|#)\s?(\d{1,4})\s+[A-Z]")
 NUMBER_MARKS = ("No.", "No", "N°", "#")
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
+# a word written short with an apostrophe before a capitalised word ("Nat'l Iranian Gas Company")
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{1,4}['’][a-z]{1,2}(?=\s+[A-Z])")
+
+
+def _abbreviated_starts(text: str) -> list[int]:
+    """Where a word the lists write out starts in ``text`` written short with an apostrophe ("Nat'l", "Int'l"):
+    it starts a listed name as the word does, and no listed word is written so."""
+    if "'" not in text and "’" not in text:
+        return []
+    short = word_lists().abbreviations
+    return [m.start() for m in _ABBREVIATED.finditer(text) if fold(m.group()) in short]
+
+
+# a word alone in brackets ("(Shaanxi)"): where a city moved after a name is written
+_BRACKETED_WORD = re.compile(r"\(([A-Z][A-Za-z']+)\)")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -757,7 +772,7 @@ class PartnerDetector:
                 if len(self._numbers_cache) > 2_000:
                     self._numbers_cache.clear()
                 text = self._doc_text if sdoc is self._doc else sdoc.text
-                numbers = self._numbers_cache[key] = self._number_starts(text)
+                numbers = self._numbers_cache[key] = self._number_starts(text) + _abbreviated_starts(text)
             if numbers:
                 seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc), numbers)})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
@@ -830,10 +845,11 @@ class PartnerDetector:
         where the rest holds no seed (generic words, a number): the run and its brackets, where no other
         candidate than a listed name inside the run lies."""
         places = word_lists().places
-        for i in range(2, t.n - 2):
-            if t.word(i) != "(" or t.word(i + 2) != ")" or fold(t.word(i + 1)) not in places:
+        for m in _BRACKETED_WORD.finditer(t.text):
+            if fold(m.group(1)) not in places:
                 continue
-            if not t.name_word(i - 1):
+            i = bisect_left(t.st, m.start())
+            if not 2 <= i < t.n - 2 or t.word(i) != "(" or t.word(i + 2) != ")" or not t.name_word(i - 1):
                 continue
             r0 = self._name_run(t, i - 1)[0]
             # with a number before the run, which the name may hold ('8 Star International (Beijing)')
