@@ -52,6 +52,7 @@ def designated(found: list[Finding]) -> set[str]:
         ("We work with the Nat'l Iranian Gas Company on pipelines.", "INU0317"),
         # 'in' and a country after a name is a place, not the 'of' of a listed 'Bank of Russia'
         ("Samples come from Tochka Bank in Russia.", "RUS3405"),
+        ("We work with Silk Road Trading Company Ltd. in China.", "EL-1026"),
         # a listed name with a city in brackets before its last trade words, written as listed
         ("We will collaborate with Zhongke Xinliang (Beijing) Technology Co., Ltd. on sensors.", "EL-1241"),
     ],
@@ -67,6 +68,7 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "Work with Semiconductor Technology (Taiyuan) Company Limited, which provides optics.",  # not 'Tanyuan'
         "We will collaborate with Walker Optics (Beijing) Technology Co., Ltd. in Leeds on sensors.",
         "Partner 2: Aerospace Science and Technology (Shanghai). Role: data.",  # another city
+        "The project studies trade routes of the historical Silk Road.",  # a landmark, not the listed alias
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:

@@ -2509,6 +2509,16 @@ def _apostrophe_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001
     return rows
 
 
+def _landmark_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Look-alikes: a listed name after 'the' and an adjective of history, a landmark ('the historical Silk
+    Road')."""
+    rows: list[dict] = []
+    for adj in ("historical", "ancient"):  # 'Silk Road': an alias of 'Silk Road Trading Company Ltd.'
+        text = f"The work package studies trade along the {adj} Silk Road with our partners in Leeds."
+        rows.append({"text": text, "label": "not", "form": "landmark", "org": "Silk Road"})
+    return rows
+
+
 def round_eleven_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
     body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
@@ -2527,6 +2537,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _in_country_rows,
         _generic_city_moved_rows,
         _apostrophe_short_rows,
+        _landmark_rows,
     ):
         rows += part(rng, d)
     return rows
