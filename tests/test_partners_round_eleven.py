@@ -1,7 +1,8 @@
 """Forms this round's fresh draws and hand-written texts showed: an acronym of one body the UK and US lists both
 name (designated, as one body), a listed name of a place and trade words inside a longer name of another kind of
-organisation, a Chinese city read as a listed word written with a typo, and a legal-form word in another
-spelling ('Grup')."""
+organisation, a Chinese city read as a listed word written with a typo, a legal-form word in another spelling
+('Grup'), a city moved into brackets, 'in' and a country after a name, "Nat'l", pinyin syllables written apart,
+and a landmark named after an adjective of history."""
 
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ def designated(found: list[Finding]) -> set[str]:
         ("Letters of support were received from 8 Star International (Beijing), our partner.", "EL-0233"),
         # a first word the lists write out, written short with an apostrophe
         ("We work with the Nat'l Iranian Gas Company on pipelines.", "INU0317"),
+        # pinyin syllables written apart beside generic words, with no head word to start a name
+        ("We exchange researchers with Beijing Lei Ke Defense Technology during the year.", "EL-0271"),
         # 'in' and a country after a name is a place, not the 'of' of a listed 'Bank of Russia'
         ("Samples come from Tochka Bank in Russia.", "RUS3405"),
         ("We work with Silk Road Trading Company Ltd. in China.", "EL-1026"),
@@ -69,6 +72,7 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "We will collaborate with Walker Optics (Beijing) Technology Co., Ltd. in Leeds on sensors.",
         "Partner 2: Aerospace Science and Technology (Shanghai). Role: data.",  # another city
         "The project studies trade routes of the historical Silk Road.",  # a landmark, not the listed alias
+        "Dr Lei Ke of the University of Leeds will lead the work package.",  # a person
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:

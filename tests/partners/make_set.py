@@ -2519,6 +2519,36 @@ def _landmark_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Desig
     return rows
 
 
+def _syllables_no_seed_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed Chinese name whose one distinctive word is two pinyin syllables, written apart, beside generic
+    words with no head word ('Beijing Lei Ke Defense Technology'), designated; look-alikes: the syllables as a
+    person's name."""
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    plain = wl.generic | wl.company_words | wl.places | wl.legal_forms | wl.connecting | {"co", "ltd"}
+    pool = []
+    for e in d.entries:
+        if e.list_id != "bis-entity-list" or e.country != "CN" or not e.name.isascii():
+            continue
+        words = clean(strip_legal(e.name)).split()
+        odd = [w for w in words if w.lower().strip(".,") not in plain]
+        if len(words) >= 3 and len(odd) == 1 and _syllables(odd[0]):
+            a, b = _syllables(odd[0])
+            pool.append(
+                (e, " ".join(f"{a} {b.title()}" if w == odd[0] else w for w in words), f"{a} {b.title()}")
+            )
+    rows: list[dict] = []
+    for e, written, _ in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "syllables-apart-no-head", written, e, [e.name])
+        )
+    for _, _, person in rng.sample(pool, min(3, len(pool))):
+        text = f"Dr {person} of the University of Leeds will lead the work package on {rng.choice(TOPICS)}."
+        rows.append({"text": text, "label": "not", "form": "syllables-person", "org": person})
+    return rows
+
+
 def round_eleven_rows(rng: random.Random) -> list[dict]:
     """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
     body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
@@ -2538,6 +2568,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _generic_city_moved_rows,
         _apostrophe_short_rows,
         _landmark_rows,
+        _syllables_no_seed_rows,
     ):
         rows += part(rng, d)
     return rows

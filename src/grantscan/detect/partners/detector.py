@@ -75,6 +75,8 @@ def _abbreviated_starts(text: str) -> list[int]:
     return [m.start() for m in _ABBREVIATED.finditer(text) if fold(m.group()) in short]
 
 
+# two short capitalised syllables written apart ("Lei Ke"): a pinyin word written syllable by syllable
+_SYLLABLE_PAIR = re.compile(r"\b(?=([A-Z][a-z]{1,5}) ([A-Z][a-z]{1,5})\b)")
 # a word alone in brackets ("(Shaanxi)"): where a city moved after a name is written
 _BRACKETED_WORD = re.compile(r"\(([A-Z][A-Za-z']+)\)")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
@@ -714,6 +716,17 @@ class PartnerDetector:
             and self.screen.holds(screening.canon(word))
         )
 
+    def _syllable_starts(self, text: str) -> list[int]:
+        """Where two short capitalised syllables written apart start in ``text`` that together are a distinctive
+        word of a listed name ('Lei Ke' for 'Leike'): a Chinese name written syllable by syllable, which no seed
+        starts as neither syllable is a listed word."""
+        idx = self.screen
+        return [
+            m.start()
+            for m in _SYLLABLE_PAIR.finditer(text)
+            if idx.distinctive(screening.canon(fold(m[1] + m[2])))
+        ]
+
     def _number_seeds(self, t: _Tokens, starts: list[int]) -> list[int]:
         """The tokens of the numbers at characters ``starts`` (``_number_starts``)."""
         out = []
@@ -772,7 +785,9 @@ class PartnerDetector:
                 if len(self._numbers_cache) > 2_000:
                     self._numbers_cache.clear()
                 text = self._doc_text if sdoc is self._doc else sdoc.text
-                numbers = self._numbers_cache[key] = self._number_starts(text) + _abbreviated_starts(text)
+                numbers = self._numbers_cache[key] = (
+                    self._number_starts(text) + _abbreviated_starts(text) + self._syllable_starts(text)
+                )
             if numbers:
                 seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc), numbers)})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
