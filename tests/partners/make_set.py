@@ -2362,7 +2362,8 @@ def _legal_spelt_other_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN00
 
 
 def _long_word_typo_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
-    """A listed one-word name of twelve letters or more with a letter doubled or dropped ('Kurganmashzavood')."""
+    """A listed one-word name of thirteen letters or more with a letter doubled or dropped ('Kurganmashzavood'),
+    so that twelve or more are written."""
     idx = _screening_index_of(d)
     pool = []
     for e in d.entries:
@@ -2370,7 +2371,7 @@ def _long_word_typo_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 -
             continue
         for n in [e.name, *e.aliases]:
             ks = idx.lookup(n)
-            if " " in n or len(n) < 12 or not n.isalpha() or not n.isascii() or not ks:
+            if " " in n or len(n) < 13 or not n.isalpha() or not n.isascii() or not ks:
                 continue
             if all(len(idx.words_of(k)) == 1 and not idx.derived_single(k) for k in ks):
                 pool.append((n, e))
@@ -2494,9 +2495,17 @@ def _apostrophe_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001
         if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
             continue
         for n in [e.name, *e.aliases]:
-            org = clean(n)
+            org = clean(n).title() if n.isupper() else clean(n)
             first = org.split()[0].title() if org.split() else ""
-            if first in short and org.isascii() and 3 <= len(org.split()) <= 6 and idx.lookup(org):
+            ks = idx.lookup(org)
+            # a name several bodies share is a possible match however written ('National Defense Academy')
+            if (
+                first in short
+                and org.isascii()
+                and 3 <= len(org.split()) <= 6
+                and ks
+                and not idx.generic(ks[0])
+            ):
                 pool.append((short[first] + org[len(first) :], e))
                 break
     rows: list[dict] = []
@@ -2533,7 +2542,7 @@ def _syllables_no_seed_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN00
             continue
         words = clean(strip_legal(e.name)).split()
         odd = [w for w in words if w.lower().strip(".,") not in plain]
-        if len(words) >= 3 and len(odd) == 1 and _syllables(odd[0]):
+        if len(words) >= 3 and len(odd) == 1 and _syllables(odd[0]) and words[0] != "Hong":
             a, b = _syllables(odd[0])
             pool.append(
                 (e, " ".join(f"{a} {b.title()}" if w == odd[0] else w for w in words), f"{a} {b.title()}")
@@ -2546,6 +2555,35 @@ def _syllables_no_seed_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN00
     for _, _, person in rng.sample(pool, min(3, len(pool))):
         text = f"Dr {person} of the University of Leeds will lead the work package on {rng.choice(TOPICS)}."
         rows.append({"text": text, "label": "not", "form": "syllables-person", "org": person})
+    return rows
+
+
+def _long_single_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name left with one word of twelve letters or more once its legal form is dropped, written alone
+    with no legal form, as listed or with 'ya' written 'ia' ('Promsviazbank'), designated; look-alikes: the word
+    cited author-year."""
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            ks = idx.lookup(n)
+            if not ks or not n.isascii() or not all(idx.derived_single(k) for k in ks):
+                continue
+            word = idx.words_of(ks[0])[0]
+            if len(word) >= 12 and word.isalpha() and word not in idx.common:
+                pool.append((word.title(), e))
+                break
+    rows: list[dict] = []
+    for word, e in rng.sample(pool, min(8, len(pool))):
+        written = word.replace("ya", "ia", 1) if "ya" in word and rng.random() < 0.5 else word
+        rows.append(
+            designated_row(sentence(rng, written, ""), "long-single-alone", written, e, [e.name, *e.aliases])
+        )
+    for word, _ in rng.sample(pool, min(2, len(pool))):
+        text = f"As {word} (2020) reported, the figures grew in the second year."
+        rows.append({"text": text, "label": "not", "form": "long-single-cited", "org": word})
     return rows
 
 
@@ -2569,6 +2607,7 @@ def round_eleven_rows(rng: random.Random) -> list[dict]:
         _apostrophe_short_rows,
         _landmark_rows,
         _syllables_no_seed_rows,
+        _long_single_rows,
     ):
         rows += part(rng, d)
     return rows

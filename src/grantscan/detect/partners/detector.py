@@ -915,10 +915,10 @@ class PartnerDetector:
             return None
         wl = word_lists()
         after = screening.name_words(t.span_text(cs, ce))
-        if not all(w in wl.generic or w in wl.company_words for w in after):
-            # legal-form words, or trade words before them, as a listed name may hold a city in brackets before
-            # its last words ('Zhongke Xinliang (Beijing) Technology Co., Ltd.')
-            return None
+        # legal-form words, or trade words before them, as a listed name may hold a city in brackets before its
+        # last words ('Zhongke Xinliang (Beijing) Technology Co., Ltd.'); other words only where the whole is
+        # a listed name as written ('Piotech Chuangyi (Shenyang) Semiconductor Equipment Co., Ltd.')
+        exact_only = not all(w in wl.generic or w in wl.company_words for w in after)
         open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
         if open_at is None or open_at < 2 or open_at + 1 >= cs - 1:
             return None
@@ -948,7 +948,9 @@ class PartnerDetector:
         ):
             # a first word joined by a hyphen ('Pu-Tech Industrial (Zhuhai)')
             rs = self._run(t, rs - 2, rs - 1)[0]
-        return rs if screening.name_words(t.span_text(rs, open_at)) else None
+        if not screening.name_words(t.span_text(rs, open_at)):
+            return None
+        return None if exact_only and not self.screen.lookup(t.span_text(rs, ce)) else rs
 
     def _hyphen_word_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
         """Where the name starts for a candidate ``cs:ce`` of legal-form words only written right after a word
@@ -1120,7 +1122,9 @@ class PartnerDetector:
             near = idx._written_for(folded)
             found = [k for v in near for k in idx.lookup(idx.vocab[v])] if len(near) == 1 else []
         return bool(found) and all(
-            len(idx.words_of(k)) == 1 and idx.words_of(k)[0] != folded and not idx.derived_single(k)
+            len(idx.words_of(k)) == 1
+            and idx.words_of(k)[0] != folded
+            and (not idx.derived_single(k) or len(idx.words_of(k)[0]) >= 12)  # see ScreeningIndex.legal_written
             for k in found
         )
 

@@ -921,6 +921,8 @@ class ScreeningIndex:
         if want <= written:
             return True
         words = self.words_of(k)
+        if len(words) == 1 and len(words[0]) >= 12 and words[0] not in self.common:
+            return True  # a word this long no everyday text uses names the body alone ('Promsvyazbank')
         if len(words) == 1 and len(words[0]) <= 3:
             # a word of its own legal form ('USM Holdings' for 'USM Holdings Limited'), never another form:
             # 'JSC ITC' is not 'ITC Limited', as three letters name many companies
