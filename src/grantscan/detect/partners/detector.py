@@ -861,7 +861,9 @@ class PartnerDetector:
         candidate than a listed name inside the run lies."""
         places = word_lists().places
         for m in _BRACKETED_WORD.finditer(t.text):
-            if fold(m.group(1)) not in places:
+            if (
+                m.group(1).lower().replace("'", "") not in places
+            ):  # the places are ASCII, as fold() writes them
                 continue
             i = bisect_left(t.st, m.start())
             if not 2 <= i < t.n - 2 or t.word(i) != "(" or t.word(i + 2) != ")" or not t.name_word(i - 1):
@@ -1124,7 +1126,9 @@ class PartnerDetector:
         return bool(found) and all(
             len(idx.words_of(k)) == 1
             and idx.words_of(k)[0] != folded
-            and (not idx.derived_single(k) or len(idx.words_of(k)[0]) >= 12)  # see ScreeningIndex.legal_written
+            and (
+                not idx.derived_single(k) or len(idx.words_of(k)[0]) >= 12
+            )  # see ScreeningIndex.legal_written
             for k in found
         )
 

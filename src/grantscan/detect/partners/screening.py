@@ -179,6 +179,7 @@ def _legal_forms_by_key() -> dict[str, str]:
     return {k: w for k, w in by_key.items() if w is not None}
 
 
+@lru_cache(maxsize=50_000)
 def legal_word(word: str) -> str:
     """The legal-form word ``word`` (folded) is written for with one typo ('corporatin' -> 'corporation',
     'holdng' -> 'holding') or in another spelling ('grup', 'grooup' -> 'group'), else ``word``."""
@@ -1300,7 +1301,11 @@ class ScreeningIndex:
         """Whether ``word`` (folded) is read only as it is spelt, never as a listed word written with a typo: an
         everyday word ('Grant' is not 'Granit', 'Source' not 'Sure') or a city or province of the word lists
         ('Taiyuan' is not 'Tanyuan')."""
-        return word in self.common or word in word_lists().places
+        return word in self.common or word in self._places
+
+    @cached_property
+    def _places(self) -> frozenset[str]:
+        return word_lists().places
 
     def _near(self, word: str, key: str) -> set[int]:
         """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one
