@@ -80,13 +80,44 @@ def screening_rows(path: Path = SCREENING_SET) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+_ENTRIES: dict[tuple[str, str], object] = {}
+
+
+def same_body(list_id: str, entry_id: str, names: set[tuple[str, ...]], countries: set[str]) -> bool:
+    """Whether listed entry ``list_id``/``entry_id`` is the expected body listed again (by another list, or twice
+    by one): it shares one of the expected entry's names, once normalised, and a country when both give one
+    ('27th Scientific Center' of the State Department's list is the UK list's '... 27th Scientific Centre')."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.knowledge.designations import default_designations
+
+    if not _ENTRIES:
+        _ENTRIES.update({(e.list_id, e.entry_id or e.name): e for e in default_designations().entries})
+    e = _ENTRIES.get((list_id, entry_id))
+    if e is None:
+        return False
+    theirs = e.all_countries()  # type: ignore[attr-defined]
+    if countries and theirs and not countries & theirs:
+        return False
+    return any(name_words(n) in names for n in (e.name, *e.aliases))  # type: ignore[attr-defined]
+
+
+def _expected_countries(row: dict) -> set[str]:
+    """The expected entry's countries, as the lists give them (none for a look-alike)."""
+    same_body("", "", set(), set())  # fills the entry table
+    e = _ENTRIES.get((row.get("list_id", ""), row.get("entry_id", "")))
+    return e.all_countries() if e is not None else set()  # type: ignore[attr-defined]
+
+
 def judge(scanner, row: dict) -> tuple[bool, bool, list[str]]:  # noqa: ANN001 - a Scanner
-    """(flagged high with the expected entry / any high list match, flagged at any severity, what was found)."""
+    """(flagged high with the expected entry / any high list match, flagged at any severity, what was found).
+    The expected entry is also met by another entry of the same body (see ``same_body``): the lists name some
+    bodies twice, and either entry is a right answer."""
     result = scanner.scan_text(row["text"], name=row["id"])
     orgs = [f for f in result.findings if f.category == "organisation" and f.kind == "finding"]
     from grantscan.detect.partners.screening import name_words
 
     names = {name_words(n) for n in row.get("names", [])}
+    countries = _expected_countries(row)
     high_ok = any_flag = False
     seen = []
     for f in orgs:
@@ -96,6 +127,10 @@ def judge(scanner, row: dict) -> tuple[bool, bool, list[str]]:  # noqa: ANN001 -
                 row.get("list_id"),
                 row.get("entry_id"),
             ) or (name_words(m.entry) in names or name_words(m.matched or "") in names)
+            right = right or (
+                row["label"] == "designated"
+                and same_body(m.list_id, m.entry_id or m.entry, names - {()}, countries)
+            )
             if row["label"] == "designated":
                 if right and f.severity == "high" and m.status == "designated":
                     high_ok = True

@@ -200,3 +200,20 @@ def test_acronym_joined_by_a_hyphen_is_the_whole_listed_acronym(scanner: Scanner
 
 def test_two_letter_acronym_is_never_matched(scanner: Scanner) -> None:
     assert listed(scanner, "We will exchange researchers with AB in Russia.") == []
+
+
+def test_acronym_of_one_body_listed_twice_stays_designated(scanner: Scanner) -> None:
+    # BSVT: the UK list's 'Belspetsvneshtechnika' and the Entity List's 'Belspetsyneshtechnika SFTUE' (a typo of
+    # the list, its alias spelt right); MERI: the UK list's name and the Entity List's alias of 'JSC NIIME'
+    found = listed(scanner, "Test equipment comes from BSVT, our industrial partner.")
+    assert statuses(found, "RUS1092") == {("high", "designated")}
+    found = listed(scanner, "The wafers are provided by MERI, our partner.")
+    assert ("high", "designated") in statuses(found, "EL-2253")
+
+
+def test_acronym_of_two_bodies_is_still_possible(scanner: Scanner) -> None:
+    # SSRC: the Syrian Scientific Studies and Research Centre and the UK list's National Standards & Calibration
+    # Laboratory, which share no name but the acronym
+    found = listed(scanner, "Test equipment comes from SSRC, our industrial partner.")
+    assert statuses(found, "SYR0319") == {("medium", "possible")}
+    assert ("high", "designated") not in statuses(found, "CHW0006")

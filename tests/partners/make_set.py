@@ -2208,6 +2208,416 @@ def add_round_ten(path: Path) -> int:
     return _replace_tune_rows(path, "q", round_ten_rows(random.Random(SEED + 9)))
 
 
+def _same_body_acronym_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed acronym of four letters or more that two entries give for one body (sharing a name other than the
+    acronym: 'BSVT', 'MERI'), used as an organisation with no place: designated, as one body's acronym is."""
+    from grantscan.detect.partners.screening import is_acronym
+
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for a in e.aliases:
+            if (
+                is_acronym(a)
+                and 4 <= len(a) <= 6
+                and a.isalpha()
+                and len(idx.acronyms.get(a, ())) > 1
+                and idx.acronym_bodies(a) == 1
+                and not idx.lookup(a.capitalize())
+            ):
+                pool.append((a, e))
+                break
+    rows: list[dict] = []
+    for a, e in rng.sample(pool, min(8, len(pool))):
+        text = rng.choice(
+            [
+                f"Test equipment comes from {a}, our industrial partner.",
+                f"We will exchange two doctoral researchers with {a} during the second year.",
+            ]
+        )
+        rows.append(designated_row(text, "acronym-one-body", a, e, [e.name, *e.aliases]))
+    return rows
+
+
+def _place_trade_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name of a place and trade words ('Hong Kong Electronics') with its legal form and country
+    (designated); look-alikes: the same words inside a longer name of another kind of organisation ('Hong Kong
+    Electronics Industries Association')."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.verdict import _place_and_trade
+    from grantscan.detect.partners.words import word_lists
+
+    pool: list[tuple[str, object]] = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        org = clean(strip_legal(e.name))
+        kinds = word_lists().organisation_types | {"university", "institute"}
+        if (
+            org.isascii()
+            and 2 <= len(org.split()) <= 4
+            and "," not in org
+            and _place_and_trade(org)
+            and not kinds & set(name_words(org))
+            and org not in {o for o, _ in pool}
+        ):
+            pool.append((org, e))
+    rows: list[dict] = []
+    for org, e in rng.sample(pool, min(6, len(pool))):
+        written = f"{org} Co., Ltd."
+        rows.append(
+            designated_row(
+                sentence(rng, written, f" in {COUNTRY_WORDS[e.country]}"),
+                "place-trade-legal",
+                written,
+                e,
+                [e.name, *e.aliases],
+            )
+        )
+        kind = rng.choice(
+            ["Industries Association", "Research Society", "Trade Council", "Alumni Foundation"]
+        )
+        text = f"Market data come from the {org} {kind}, which publishes yearly figures."
+        rows.append({"text": text, "label": "not", "form": "place-trade-inside", "org": f"{org} {kind}"})
+    return rows
+
+
+def _city_typo_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Look-alikes: a Chinese city of the word lists one typo from a listed distinctive word ('Taiyuan',
+    'Tanyuan'), in brackets after trade words; and that listed name as written (designated)."""
+    from grantscan.detect.partners.screening import fold, name_words
+    from grantscan.detect.partners.words import word_lists
+
+    places = sorted(word_lists().places - {"hong", "kong", "macau", "macao"})
+
+    def one_typo(a: str, b: str) -> bool:
+        if a == b or abs(len(a) - len(b)) > 1:
+            return False
+        if len(a) == len(b):
+            return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("bis-entity-list", "uk-sanctions-list", "dhs-uflpa") or e.country != "CN":
+            continue
+        words = name_words(e.name)
+        for w in words:
+            near = [p for p in places if len(w) >= 5 and w not in places and one_typo(w, p)]
+            if near and e.name.isascii():
+                pool.append((e, w, near[0]))
+                break
+    rows: list[dict] = []
+    for e, w, place in rng.sample(pool, min(5, len(pool))):
+        rows.append(designated_row(sentence(rng, e.name, ""), "listed-near-city", e.name, e, [e.name]))
+        other = f"{rng.choice(['Semiconductor', 'Optical', 'Battery'])} Technology ({place.title()}) Company Limited"
+        rows.append(
+            {"text": sentence(rng, other, ""), "label": "not", "form": "city-near-listed", "org": other}
+        )
+        assert fold(place) != w
+    return rows
+
+
+def _legal_spelt_other_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A one-word listed name whose legal form holds 'Group', written 'Grup' or 'Grooup' with its country, and a
+    one-word name listed with 'Enterprises' written with another legal form ('Dennex Enterprises Corporation')
+    (designated); look-alikes: other companies written with 'Grup' in a UK town."""
+    idx = _screening_index_of(d)
+    group, enterprises = [], []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            ks = idx.lookup(n)
+            if (
+                not n.isascii()
+                or "," in n
+                or "'" in n
+                or not ks
+                or not all(idx.derived_single(k) for k in ks)
+            ):
+                continue
+            words = n.split()
+            if len(words) == 2 and words[1] == "Group" and words[0].isalpha() and len(words[0]) >= 5:
+                if n not in {g for g, _ in group}:
+                    group.append((n, e))
+                break
+            if len(words) == 3 and words[1] == "Enterprises" and words[2] in ("Limited", "Ltd.", "LLC"):
+                enterprises.append((n, e))
+                break
+    rows: list[dict] = []
+    for n, e in rng.sample(group, min(8, len(group))):
+        written = n.replace("Group", rng.choice(["Grup", "Grooup", "Groupp"]))
+        place = f" ({COUNTRY_WORDS[e.country]})"
+        rows.append(designated_row(sentence(rng, written, place), "legal-spelt-group", written, e, [n]))
+    for n, e in rng.sample(enterprises, min(4, len(enterprises))):
+        written = " ".join([*n.split()[:2], rng.choice(["Corporation", "Company", "Inc."])])
+        rows.append(designated_row(sentence(rng, written, ""), "enterprises-other-legal", written, e, [n]))
+    for name in ["Walker Grup Limited", "Harbour Grooup Ltd", "Pennine Grup"]:
+        rows.append(_look_alike_in_uk_town(rng, name, "legal-spelt-other"))
+    return rows
+
+
+def _long_word_typo_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed one-word name of thirteen letters or more with a letter doubled or dropped ('Kurganmashzavood'),
+    so that twelve or more are written."""
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            ks = idx.lookup(n)
+            if " " in n or len(n) < 13 or not n.isalpha() or not n.isascii() or not ks:
+                continue
+            if all(len(idx.words_of(k)) == 1 and not idx.derived_single(k) for k in ks):
+                pool.append((n, e))
+                break
+    rows: list[dict] = []
+    for n, e in rng.sample(pool, min(8, len(pool))):
+        i = rng.randrange(3, len(n) - 2)
+        written = n[:i] + n[i] + n[i:] if rng.random() < 0.5 else n[:i] + n[i + 1 :]
+        rows.append(designated_row(sentence(rng, written, ""), "long-word-typo", written, e, [n]))
+    return rows
+
+
+def _bracketed_city_mid_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name with a city in brackets before its last trade words, written as listed ('Zhongke Xinliang
+    (Beijing) Technology Co., Ltd.'); look-alikes: other words in the same form in a UK town."""
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    pool = []
+    for e in d.entries:
+        if e.list_id != "bis-entity-list" or e.country != "CN" or not e.name.isascii():
+            continue
+        m = re.fullmatch(
+            r"([A-Z][\w-]+(?: [A-Z][\w-]+)?) \(([A-Za-z]+)\) ((?:[A-Z][a-z]+ ){1,2})Co\., Ltd\.", e.name
+        )
+        if m and m.group(2).lower() in wl.places and m.group(1).split()[0].upper() != m.group(1).split()[0]:
+            pool.append((e, m.group(2), m.group(3).strip()))
+    rows: list[dict] = []
+    for e, _city, _trade in rng.sample(pool, min(8, len(pool))):
+        rows.append(designated_row(sentence(rng, e.name, ""), "bracketed-city-mid", e.name, e, [e.name]))
+    for _e, city, trade in rng.sample(pool, min(3, len(pool))):
+        other = f"{rng.choice(['Walker', 'Pennine', 'Harbour'])} Optics ({city}) {trade} Co., Ltd."
+        rows.append(_look_alike_in_uk_town(rng, other, "bracketed-city-mid-other"))
+    return rows
+
+
+def _in_country_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name whose last word and 'in' and its country make another listed name once 'in' is read as 'of'
+    ('Tochka Bank in Russia': the 'Bank of Russia'), written so (designated, the name before 'in')."""
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            org = clean(strip_legal(n))
+            words = org.split()
+            if not org.isascii() or not 2 <= len(words) <= 4 or not idx.lookup(org) or "'" in org:
+                continue
+            if idx.lookup(f"{words[-1]} of {COUNTRY_WORDS[e.country]}"):
+                pool.append((org, e))
+                break
+    rows: list[dict] = []
+    for org, e in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(
+                sentence(rng, org, f" in {COUNTRY_WORDS[e.country]}"),
+                "in-country",
+                org,
+                e,
+                [e.name, *e.aliases],
+            )
+        )
+    return rows
+
+
+def _generic_city_moved_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name of a Chinese city and generic words or a number, the city moved into brackets after the
+    rest ('Aerospace Science and Technology (Shaanxi)', '8 Star International (Beijing)'), designated; look-alikes:
+    the rest with another city, on no list."""
+    from grantscan.detect.partners.words import word_lists
+
+    idx = _screening_index_of(d)
+    wl = word_lists()
+    places = wl.places
+    pool = []
+    for e in d.entries:
+        if e.list_id != "bis-entity-list" or e.country != "CN" or not e.name.isascii():
+            continue
+        words = clean(strip_legal(e.name)).split()
+        if len(words) < 3 or words[0].lower() not in places or any(not w.isalnum() for w in words):
+            continue
+        rest = " ".join(words[1:])
+        kinds = wl.generic | wl.company_words | wl.connecting
+        if words[0].lower() not in ("hong", "macau") and all(
+            w.isdigit() or w.lower() in kinds or w.lower().rstrip("s") in kinds for w in words[1:]
+        ):
+            pool.append((e, words[0], rest))
+    rows: list[dict] = []
+    for e, city, rest in rng.sample(pool, min(8, len(pool))):
+        written = f"{rest} ({city})"
+        rows.append(designated_row(sentence(rng, written, ""), "generic-city-moved", written, e, [e.name]))
+        other = next(
+            (
+                c.title()
+                for c in rng.sample(sorted(places), 12)
+                if not idx.lookup(f"{c} {rest}") and c != city.lower()
+            ),
+            None,
+        )
+        if other is not None and other.lower() not in ("hong", "kong", "macau", "macao"):
+            org = f"{rest} ({other})"
+            rows.append(
+                {
+                    "text": sentence(rng, org, ""),
+                    "label": "not",
+                    "form": "generic-city-moved-other",
+                    "org": org,
+                }
+            )
+    return rows
+
+
+def _apostrophe_short_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name that starts with 'National' or 'International', written "Nat'l" or "Int'l" (designated);
+    look-alikes: unlisted names written so in a UK town."""
+    idx = _screening_index_of(d)
+    short = {"National": "Nat'l", "International": "Int'l"}
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            org = clean(n).title() if n.isupper() else clean(n)
+            first = org.split()[0].title() if org.split() else ""
+            ks = idx.lookup(org)
+            # a name several bodies share is a possible match however written ('National Defense Academy')
+            if (
+                first in short
+                and org.isascii()
+                and 3 <= len(org.split()) <= 6
+                and ks
+                and not idx.generic(ks[0])
+            ):
+                pool.append((short[first] + org[len(first) :], e))
+                break
+    rows: list[dict] = []
+    for written, e in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "apostrophe-short", written, e, [e.name, *e.aliases])
+        )
+    for org in ["Nat'l Garden Scheme", "Int'l Rescue Committee UK", "Nat'l Heritage Memorial Fund"]:
+        rows.append(_look_alike_in_uk_town(rng, org, "apostrophe-short-other"))
+    return rows
+
+
+def _landmark_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """Look-alikes: a listed name after 'the' and an adjective of history, a landmark ('the historical Silk
+    Road')."""
+    rows: list[dict] = []
+    for adj in ("historical", "ancient"):  # 'Silk Road': an alias of 'Silk Road Trading Company Ltd.'
+        text = f"The work package studies trade along the {adj} Silk Road with our partners in Leeds."
+        rows.append({"text": text, "label": "not", "form": "landmark", "org": "Silk Road"})
+    return rows
+
+
+def _syllables_no_seed_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed Chinese name whose one distinctive word is two pinyin syllables, written apart, beside generic
+    words with no head word ('Beijing Lei Ke Defense Technology'), designated; look-alikes: the syllables as a
+    person's name."""
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    plain = wl.generic | wl.company_words | wl.places | wl.legal_forms | wl.connecting | {"co", "ltd"}
+    pool = []
+    for e in d.entries:
+        if e.list_id != "bis-entity-list" or e.country != "CN" or not e.name.isascii():
+            continue
+        words = clean(strip_legal(e.name)).split()
+        odd = [w for w in words if w.lower().strip(".,") not in plain]
+        if len(words) >= 3 and len(odd) == 1 and _syllables(odd[0]) and words[0] != "Hong":
+            a, b = _syllables(odd[0])
+            pool.append(
+                (e, " ".join(f"{a} {b.title()}" if w == odd[0] else w for w in words), f"{a} {b.title()}")
+            )
+    rows: list[dict] = []
+    for e, written, _ in rng.sample(pool, min(8, len(pool))):
+        rows.append(
+            designated_row(sentence(rng, written, ""), "syllables-apart-no-head", written, e, [e.name])
+        )
+    for _, _, person in rng.sample(pool, min(3, len(pool))):
+        text = f"Dr {person} of the University of Leeds will lead the work package on {rng.choice(TOPICS)}."
+        rows.append({"text": text, "label": "not", "form": "syllables-person", "org": person})
+    return rows
+
+
+def _long_single_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name left with one word of twelve letters or more once its legal form is dropped, written alone
+    with no legal form, as listed or with 'ya' written 'ia' ('Promsviazbank'), designated; look-alikes: the word
+    cited author-year."""
+    idx = _screening_index_of(d)
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_WORDS:
+            continue
+        for n in [e.name, *e.aliases]:
+            ks = idx.lookup(n)
+            if not ks or not n.isascii() or not all(idx.derived_single(k) for k in ks):
+                continue
+            word = idx.words_of(ks[0])[0]
+            if len(word) >= 12 and word.isalpha() and word not in idx.common:
+                pool.append((word.title(), e))
+                break
+    rows: list[dict] = []
+    for word, e in rng.sample(pool, min(8, len(pool))):
+        written = word.replace("ya", "ia", 1) if "ya" in word and rng.random() < 0.5 else word
+        rows.append(
+            designated_row(sentence(rng, written, ""), "long-single-alone", written, e, [e.name, *e.aliases])
+        )
+    for word, _ in rng.sample(pool, min(2, len(pool))):
+        text = f"As {word} (2020) reported, the figures grew in the second year."
+        rows.append({"text": text, "label": "not", "form": "long-single-cited", "org": word})
+    return rows
+
+
+def round_eleven_rows(rng: random.Random) -> list[dict]:
+    """Rows for the forms this round's fresh draws and hand-written texts showed (ids r...): an acronym of one
+    body two lists name, a place-and-trade name with its legal form, a listed name one typo from a Chinese city,
+    'Group' spelt another way, 'Enterprises' with another legal form, a long one-word name with a typo; and
+    their look-alikes (the place-and-trade words inside a longer name of another kind, the city itself, 'Grup'
+    companies in a UK town)."""
+    d = default_designations()
+    rows: list[dict] = []
+    for part in (
+        _same_body_acronym_rows,
+        _place_trade_rows,
+        _city_typo_rows,
+        _legal_spelt_other_rows,
+        _long_word_typo_rows,
+        _bracketed_city_mid_rows,
+        _in_country_rows,
+        _generic_city_moved_rows,
+        _apostrophe_short_rows,
+        _landmark_rows,
+        _syllables_no_seed_rows,
+        _long_single_rows,
+    ):
+        rows += part(rng, d)
+    return rows
+
+
+def add_round_eleven(path: Path) -> int:
+    """Replace the rows of ``round_eleven_rows`` (ids r...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "r", round_eleven_rows(random.Random(SEED + 10)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -2301,6 +2711,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the short-name, acronym-place and ruled-out rows (ids q...), all in the tune part",
     )
+    ap.add_argument(
+        "--add-round-eleven",
+        action="store_true",
+        help="(re)write only the one-body acronym, place-and-trade, city-typo and spelt legal-form rows (ids r...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -2330,6 +2745,9 @@ def main() -> None:
     if a.add_round_ten:
         print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
         return
+    if a.add_round_eleven:
+        print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -2349,6 +2767,7 @@ def main() -> None:
     print(f"{add_round_eight(Path(a.out))} honoree-first and legal-form rows -> {a.out}")
     print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
     print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
+    print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
 
 
 if __name__ == "__main__":

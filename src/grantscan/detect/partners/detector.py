@@ -62,6 +62,23 @@ NUMBERED = re.compile(r"\d(?:\d\d\d?|st|nd|rd|th)\s+[A-Z]")
 MARKED_NUMBER = re.compile(r"(?:No\.|N°|#)\s?(\d{1,4})\s+[A-Z]")
 NUMBER_MARKS = ("No.", "No", "N°", "#")
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
+# a word written short with an apostrophe before a capitalised word ("Nat'l Iranian Gas Company")
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{1,4}['’][a-z]{1,2}(?=\s+[A-Z])")
+
+
+def _abbreviated_starts(text: str) -> list[int]:
+    """Where a word the lists write out starts in ``text`` written short with an apostrophe ("Nat'l", "Int'l"):
+    it starts a listed name as the word does, and no listed word is written so."""
+    if "'" not in text and "’" not in text:
+        return []
+    short = word_lists().abbreviations
+    return [m.start() for m in _ABBREVIATED.finditer(text) if fold(m.group()) in short]
+
+
+# two short capitalised syllables written apart ("Lei Ke"): a pinyin word written syllable by syllable
+_SYLLABLE_PAIR = re.compile(r"\b(?=([A-Z][a-z]{1,5}) ([A-Z][a-z]{1,5})\b)")
+# a word alone in brackets ("(Shaanxi)"): where a city moved after a name is written
+_BRACKETED_WORD = re.compile(r"\(([A-Z][A-Za-z']+)\)")
 OPENING_QUOTES = {"“", '"', "«", "'", "‘", "„"}
 CLOSING_QUOTES = {"”", '"', "»", "'", "’"}
 
@@ -652,8 +669,18 @@ class PartnerDetector:
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
         hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        if hits:
+            hits = [h for h in hits if not self._in_for_of(t, h)]
         dashes = np.flatnonzero(orth == self._dash)
         return self._joined_acronyms(t, hits, dashes.tolist()) if len(dashes) else hits
+
+    def _in_for_of(self, t: _Tokens, h: Hit) -> bool:
+        """Whether hit ``h`` holds 'in' where its listed names have 'of': a place after another name ('Tochka Bank
+        in Russia'), not the listed 'Bank of Russia' ('Zavod No 9 in Yekaterinburg' is 'Zavod 9 Yekaterinburg')."""
+        if not any(t.word(i) == "in" for i in range(h.start + 1, h.end - 1)):
+            return False
+        raws = [f" {self.screen.raws[k].casefold()} " for k in h.names]
+        return not any(" in " in r for r in raws) and any(" of " in r for r in raws)
 
     def _joined_acronyms(self, t: _Tokens, hits: list[Hit], dashes: list[int]) -> list[Hit]:
         """Listed acronyms of parts joined by hyphens ('NSCC-SZ', 'IRGC-ASF'), which the tokeniser splits: the
@@ -688,6 +715,17 @@ class PartnerDetector:
             and not _YEAR.match(word)
             and self.screen.holds(screening.canon(word))
         )
+
+    def _syllable_starts(self, text: str) -> list[int]:
+        """Where two short capitalised syllables written apart start in ``text`` that together are a distinctive
+        word of a listed name ('Lei Ke' for 'Leike'): a Chinese name written syllable by syllable, which no seed
+        starts as neither syllable is a listed word."""
+        idx = self.screen
+        return [
+            m.start()
+            for m in _SYLLABLE_PAIR.finditer(text)
+            if idx.distinctive(screening.canon(fold(m[1] + m[2])))
+        ]
 
     def _number_seeds(self, t: _Tokens, starts: list[int]) -> list[int]:
         """The tokens of the numbers at characters ``starts`` (``_number_starts``)."""
@@ -747,7 +785,9 @@ class PartnerDetector:
                 if len(self._numbers_cache) > 2_000:
                     self._numbers_cache.clear()
                 text = self._doc_text if sdoc is self._doc else sdoc.text
-                numbers = self._numbers_cache[key] = self._number_starts(text)
+                numbers = self._numbers_cache[key] = (
+                    self._number_starts(text) + _abbreviated_starts(text) + self._syllable_starts(text)
+                )
             if numbers:
                 seeds = sorted({*seeds, *self._number_seeds(self._toks(sdoc), numbers)})
         if not found.orgs and not found.heads and self.ner is None and not hits and not seeds:
@@ -810,7 +850,37 @@ class PartnerDetector:
                 candidates.append((rs, h.end, "listed", None))
         if seeds:
             candidates = self._add_seeds(t, candidates, seeds)
+        if "(" in t.text:
+            self._add_city_moved(t, candidates)
         return candidates
+
+    def _add_city_moved(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
+        """A listed name that starts with a city, written with the city moved into brackets after the rest
+        ('Aerospace Science and Technology (Shaanxi)' for 'Shaanxi Aerospace Science and Technology Co., Ltd.'),
+        where the rest holds no seed (generic words, a number): the run and its brackets, where no other
+        candidate than a listed name inside the run lies."""
+        places = word_lists().places
+        for m in _BRACKETED_WORD.finditer(t.text):
+            if (
+                m.group(1).lower().replace("'", "") not in places
+            ):  # the places are ASCII, as fold() writes them
+                continue
+            i = bisect_left(t.st, m.start())
+            if not 2 <= i < t.n - 2 or t.word(i) != "(" or t.word(i + 2) != ")" or not t.name_word(i - 1):
+                continue
+            r0 = self._name_run(t, i - 1)[0]
+            # with a number before the run, which the name may hold ('8 Star International (Beijing)')
+            starts = (r0 - 1, r0) if r0 > 0 and t.word(r0 - 1).isdigit() else (r0,)
+            rs = next((r for r in starts if self.screen.lookup(f"{t.word(i + 1)} {t.span_text(r, i)}")), None)
+            if rs is None or i - rs < 2:
+                continue
+            over = [c for c in candidates if c[0] < i + 3 and rs < c[1]]
+            # a listed name found alone inside the run gives way to it ('Technology Development'); any other
+            # candidate keeps its words
+            if any(c[2] != "listed" or c[0] < rs or c[1] > i for c in over):
+                continue
+            candidates[:] = [c for c in candidates if not any(c is o for o in over)]
+            candidates.append((rs, self._legal_form_after(t, i + 3), "seed", None))
 
     def _join_before(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
         """Extend a candidate back over what ends a capitalised run inside a name, where no other candidate holds
@@ -840,10 +910,17 @@ class PartnerDetector:
             candidates[:] = [c for c in candidates if not any(c is g for g in gone)]
 
     def _bracketed_place_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
-        """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form words only right
-        after the brackets; None when the brackets hold more than a place or no name precedes them."""
-        if cs < 4 or t.word(cs - 1) != ")" or screening.name_words(t.span_text(cs, ce)):
+        """Where the name before ``(Place)`` starts, for a candidate ``cs:ce`` of legal-form and generic or trade
+        words only right after the brackets; None when the brackets hold more than a place or no name precedes
+        them."""
+        if cs < 4 or t.word(cs - 1) != ")":
             return None
+        wl = word_lists()
+        after = screening.name_words(t.span_text(cs, ce))
+        # legal-form words, or trade words before them, as a listed name may hold a city in brackets before its
+        # last words ('Zhongke Xinliang (Beijing) Technology Co., Ltd.'); other words only where the whole is
+        # a listed name as written ('Piotech Chuangyi (Shenyang) Semiconductor Equipment Co., Ltd.')
+        exact_only = not all(w in wl.generic or w in wl.company_words for w in after)
         open_at = next((k for k in range(cs - 2, max(0, cs - 6), -1) if t.word(k) == "("), None)
         if open_at is None or open_at < 2 or open_at + 1 >= cs - 1:
             return None
@@ -873,7 +950,9 @@ class PartnerDetector:
         ):
             # a first word joined by a hyphen ('Pu-Tech Industrial (Zhuhai)')
             rs = self._run(t, rs - 2, rs - 1)[0]
-        return rs if screening.name_words(t.span_text(rs, open_at)) else None
+        if not screening.name_words(t.span_text(rs, open_at)):
+            return None
+        return None if exact_only and not self.screen.lookup(t.span_text(rs, ce)) else rs
 
     def _hyphen_word_before(self, t: _Tokens, cs: int, ce: int) -> int | None:
         """Where the name starts for a candidate ``cs:ce`` of legal-form words only written right after a word
@@ -1031,8 +1110,8 @@ class PartnerDetector:
 
     def _one_word_spelt(self, word: str) -> bool:
         """Whether ``word`` is a listed one-word name of eight letters or more written in another
-        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'): the same spelling key, another spelling, no
-        everyday word. A word as listed is found by the scan; a shorter one names too many things."""
+        transliteration ('Uralwagonzavod' for 'Uralvagonzavod'), or of twelve or more with a typo: the same spelling
+        key, another spelling, no everyday word. A word as listed is found by the scan; a shorter one names too many things."""
         if len(word) < 8:
             return False
         folded = fold(word)
@@ -1040,8 +1119,16 @@ class PartnerDetector:
             return False
         idx = self.screen
         found = idx.lookup(word)
+        if not found and len(folded) >= 12:
+            # a word this long is one listed word with a typo ('Kurganmashzavood'), as no other word is near it
+            near = idx._written_for(folded)
+            found = [k for v in near for k in idx.lookup(idx.vocab[v])] if len(near) == 1 else []
         return bool(found) and all(
-            len(idx.words_of(k)) == 1 and idx.words_of(k)[0] != folded and not idx.derived_single(k)
+            len(idx.words_of(k)) == 1
+            and idx.words_of(k)[0] != folded
+            and (
+                not idx.derived_single(k) or len(idx.words_of(k)[0]) >= 12
+            )  # see ScreeningIndex.legal_written
             for k in found
         )
 

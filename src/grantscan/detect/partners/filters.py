@@ -190,6 +190,17 @@ def modifier(n: NameAt) -> bool:
     return nxt.isalpha() and nxt.islower() and nxt not in ORG_AFTER
 
 
+# adjectives of history before a name ('the historical Silk Road'): a landmark or an era, never a partner
+_HISTORY = frozenset({"historical", "historic", "ancient", "medieval", "mythical"})
+
+
+def landmark(n: NameAt) -> bool:
+    """A name after 'the' and an adjective of history ('the historical Silk Road', 'the ancient Silk Road'): a
+    landmark or an era named so, not the body a list names after it."""
+    t, s = n.t, n.s
+    return s >= 2 and t.word(s - 1) in _HISTORY and t.lower(s - 2) == "the"
+
+
 NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("title", "a journal or proceedings title", title),
     NameFilter("reference", "a reference", reference),
@@ -197,6 +208,7 @@ NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("event", "the name of an event", event),
     NameFilter("address", "the name of a street", address),
     NameFilter("modifier", "a word before another noun, not the organisation", modifier),
+    NameFilter("landmark", "a landmark or an era, not the organisation", landmark),
 )
 
 

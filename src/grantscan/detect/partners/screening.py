@@ -93,8 +93,8 @@ def name_words(s: str) -> tuple[str, ...]:
             w = w.rstrip("stndrh")  # '28th' -> '28'
         elif len(w) >= 7 and w not in abbreviations and w not in dropped:
             w = _known_word(w)  # 'Scienific', 'Liabiltiy', 'Technologeecal'
-        elif len(w) == 6 and w not in dropped:
-            w = _legal_form_short(w)  # 'Holdng'
+        elif 4 <= len(w) <= 6 and w not in dropped:
+            w = legal_word(w)  # 'Holdng', 'Grup'
         for x in abbreviations.get(w, w).split(" "):  # 'ras' -> russia academy science
             if x and x not in dropped:
                 out.append(x)
@@ -168,12 +168,28 @@ def _legal_form_short(word: str) -> str:
     return _legal_forms_short().get(word, word)
 
 
+@lru_cache(maxsize=1)
+def _legal_forms_by_key() -> dict[str, str]:
+    """Spelling key -> legal-form word of five letters or more ('grup' -> 'group'), where one form has it."""
+    by_key: dict[str, str | None] = {}
+    for w in sorted(word_lists().legal_forms):
+        if len(w) >= 5:
+            k = canon(w)
+            by_key[k] = w if by_key.get(k, w) == w else None
+    return {k: w for k, w in by_key.items() if w is not None}
+
+
+@lru_cache(maxsize=50_000)
 def legal_word(word: str) -> str:
     """The legal-form word ``word`` (folded) is written for with one typo ('corporatin' -> 'corporation',
-    'holdng' -> 'holding'), else ``word``."""
+    'holdng' -> 'holding') or in another spelling ('grup', 'grooup' -> 'group'), else ``word``."""
     if len(word) >= 7:
         got = _known_word(word)
         return got if got in word_lists().legal_forms else word
+    if len(word) >= 4 and word.isalpha():
+        got = _legal_forms_by_key().get(canon(word))
+        if got is not None:
+            return got
     return _legal_form_short(word) if len(word) == 6 else word
 
 
@@ -901,10 +917,13 @@ class ScreeningIndex:
         want = self._dropped(k)
         if not want:
             return not self.is_weak(k)
-        written = {_known_word(w) if len(w) >= 7 else _legal_form_short(w) for w in written}  # 'Liabiltiy'
+        # as written and as read: 'Enterprises' is listed so, 'Liabiltiy' and 'Grup' are read as forms
+        written = set(written) | {legal_word(w) if len(w) < 7 else _known_word(w) for w in written}
         if want <= written:
             return True
         words = self.words_of(k)
+        if len(words) == 1 and len(words[0]) >= 12 and words[0] not in self.common:
+            return True  # a word this long no everyday text uses names the body alone ('Promsvyazbank')
         if len(words) == 1 and len(words[0]) <= 3:
             # a word of its own legal form ('USM Holdings' for 'USM Holdings Limited'), never another form:
             # 'JSC ITC' is not 'ITC Limited', as three letters name many companies
@@ -923,17 +942,21 @@ class ScreeningIndex:
         return self.legal_written(k, near)
 
     def acronym_bodies(self, acronym: str) -> int:
-        """How many different listed bodies an acronym stands for: entries whose primary names share a
-        distinctive word are one body listed twice (UK and US lists)."""
+        """How many different listed bodies an acronym stands for: entries whose names share a distinctive word
+        other than the acronym, or a whole name in one country, are one body listed twice (UK and US lists: 'BSVT'
+        is 'Belspetsvneshtechnika' on both, one list writing it with a typo in its primary name)."""
         got = self._bodies.get(acronym)
         if got is None:
             groups: list[set[str]] = []
+            own = canon(acronym.casefold())
             for k in self.acronyms.get(acronym, ()):
-                keys = {
-                    canon(w)
-                    for w in name_words(self.entries[int(self.name_entry[k])].name)
-                    if w not in self.generic_words
-                }
+                e = self.entries[int(self.name_entry[k])]
+                names = [name_words(n) for n in (e.name, *e.aliases)]
+                keys = {canon(w) for ws in names for w in ws if w not in self.generic_words}
+                # a whole name of generic words, in one country: 'Federal Security Service' (not the 'Institute of
+                # Applied Physics' of Russia and of Iran)
+                keys |= {f"{e.country} {' '.join(ws)}" for ws in names if len(ws) > 1}
+                keys.discard(own)
                 for g in groups:
                     if g & keys:
                         g |= keys
@@ -1276,8 +1299,13 @@ class ScreeningIndex:
 
     def _as_spelt(self, word: str) -> bool:
         """Whether ``word`` (folded) is read only as it is spelt, never as a listed word written with a typo: an
-        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure')."""
-        return word in self.common
+        everyday word ('Grant' is not 'Granit', 'Source' not 'Sure') or a city or province of the word lists
+        ('Taiyuan' is not 'Tanyuan')."""
+        return word in self.common or word in self._places
+
+    @cached_property
+    def _places(self) -> frozenset[str]:
+        return word_lists().places
 
     def _near(self, word: str, key: str) -> set[int]:
         """The listed words ``_written_for`` scores for ``word`` (and its spelling key ``key``): those within one

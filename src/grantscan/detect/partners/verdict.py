@@ -294,6 +294,28 @@ def generic_inside_longer(c: Candidate) -> Outcome:
     return None
 
 
+@cache
+def _place_and_trade(raw: str) -> bool:
+    """Whether listed name ``raw`` is a place and generic or trade words alone ('Hong Kong Electronics')."""
+    wl = word_lists()
+    words = screening.name_words(raw)
+    return any(w in wl.places for w in words) and all(
+        w in wl.places or w in wl.generic or w in wl.company_words for w in words
+    )
+
+
+def place_name_inside_longer(c: Candidate) -> Outcome:
+    """A listed name of a place and trade words inside a longer name of another kind of organisation ('Hong Kong
+    Electronics' in 'Hong Kong Electronic Industries Association'): that name is another body, as many are named
+    after the same place and trade. Its legal form written after it ('Hong Kong Electronics Co., Ltd.') is no
+    other kind."""
+    if c.how == "acronym" or c.whole or not _place_and_trade(c.raw):
+        return None
+    kinds = word_lists().organisation_types
+    own = set(screening.name_words(c.raw))
+    return SKIP if any(w in kinds and w not in own for w in c.near()) else None
+
+
 def generic_unplaced(c: Candidate) -> Outcome:
     """A name several bodies share, written whole with no place: a possible match to check."""
     if c.unplaced and c.generic and not c.strong and c.words > 2 and c.whole:
@@ -429,6 +451,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     sentence_elsewhere,
     generic_placed_or_short,
     generic_inside_longer,
+    place_name_inside_longer,
     generic_unplaced,
     unconfirmed,
 )
