@@ -313,7 +313,7 @@ FAMILIES = [
         "Diaries recorded adolescents' secret sharing with parents and close friends.",
         "Shares of the signing key are split by Shamir's secret sharing and kept in hardware wallets.",
     ),
-    # missions named by their kind are space; exploring a model or design space, or teaching about space, is not
+    # missions named by their kind are space; exploring a model or design space is not
     (
         "space",
         "MCMC moves between models carry out model-space exploration for variable selection.",
@@ -321,7 +321,7 @@ FAMILIES = [
     ),
     (
         "space",
-        "A school outreach programme on space exploration will visit twenty primary schools.",
+        "The compiler automates design space exploration for FPGA accelerators.",
         "Cold atoms will be used in a space experiment to search for dark matter from orbit.",
     ),
     # photon-counting detectors of a telescope focal plane, not of a hospital CT scanner
