@@ -353,6 +353,12 @@ FAMILIES = [
         "A helicopter flew the injured climber to the hospital in Fort William.",
         "Flight software for a Mars helicopter will let it scout ahead of the rover autonomously.",
     ),
+    # heat shields of an atmospheric entry vehicle; protective clothing is not aerospace
+    (
+        "aerospace",
+        "Thermal protection clothing for firefighters will be tested in a heat chamber.",
+        "Ablative thermal protection systems will be arc-jet tested for the Mars entry vehicle.",
+    ),
     # the ground segment of deep-space links
     (
         "comms",
