@@ -296,6 +296,75 @@ FAMILIES = [
         "New antidotes for botulism are a high priority for public health and national defense.",
         "The radiation-hardened sensors are built for national defense.",
     ),
+    # cryptographic engineering named by its building blocks; the same words in number theory, consent
+    # paperwork and family life are not cryptography
+    (
+        "cyber",
+        "The PhD studies the arithmetic of elliptic curves and the Birch and Swinnerton-Dyer conjecture.",
+        "We will implement threshold signature schemes and proxy re-encryption for the key service.",
+    ),
+    (
+        "cyber",
+        "Participants will add digital signatures to the consent forms before the interviews.",
+        "The library offers cryptographic primitives and verifiable random functions for validator selection.",
+    ),
+    (
+        "cyber",
+        "Diaries recorded adolescents' secret sharing with parents and close friends.",
+        "Shares of the signing key are split by Shamir's secret sharing and kept in hardware wallets.",
+    ),
+    # missions named by their kind are space; exploring a model or design space is not
+    (
+        "space",
+        "MCMC moves between models carry out model-space exploration for variable selection.",
+        "The white paper proposes a multiple flyby mission to Saturn's moons with a focused payload.",
+    ),
+    (
+        "space",
+        "The compiler automates design space exploration for FPGA accelerators.",
+        "Cold atoms will be used in a space experiment to search for dark matter from orbit.",
+    ),
+    # photon-counting detectors of a telescope focal plane, not of a hospital CT scanner
+    (
+        "sensing",
+        "Photon-counting CT detectors will lower the radiation dose for patients in paediatric imaging.",
+        "Superconducting photon-counting detectors will be built into a focal plane for the telescope.",
+    ),
+    # planetary defense protects Earth from asteroids; service history describes people, not an end use
+    (
+        "defence",
+        "Asteroid surveys are the first priority of planetary defense against impacts.",
+        "The radar will be hardened for military platforms operated by the armed forces.",
+    ),
+    (
+        "defence",
+        "Nine per cent of our students are military veterans or come from a military family.",
+        "Soldiers will test the exoskeleton on a march with full loads.",
+    ),
+    # "A.I" is the acronym written with a stop; "A.I." before a surname is a person's initials
+    (
+        "ai",
+        "Dr A.I. Johnson chairs the steering panel of the consortium.",
+        "We will train A.I models to grade photographs of crop disease.",
+    ),
+    # an uncrewed rotorcraft flown on Mars; a rescue helicopter is no robot
+    (
+        "robotics",
+        "A helicopter flew the injured climber to the hospital in Fort William.",
+        "Flight software for a Mars helicopter will let it scout ahead of the rover autonomously.",
+    ),
+    # heat shields of an atmospheric entry vehicle; protective clothing is not aerospace
+    (
+        "aerospace",
+        "Thermal protection clothing for firefighters will be tested in a heat chamber.",
+        "Ablative thermal protection systems will be arc-jet tested for the Mars entry vehicle.",
+    ),
+    # the ground segment of deep-space links
+    (
+        "comms",
+        "The film club screens documentaries about deep space for its students.",
+        "New receivers for the Deep Space Network will raise spacecraft downlink rates.",
+    ),
 ]
 
 
