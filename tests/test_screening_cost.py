@@ -368,3 +368,47 @@ def test_every_name_a_key_finds_holds_that_key(scanner):
             assert j in index.key_ids_of(k), (index.keys[j], index.raws[k])
             found += 1
     assert found > 1000
+
+
+# -- seed decisions read per token ---------------------------------------------------------------------------------
+
+
+def _seed_tokens_by_distinct_hash(index, orth, strings):  # noqa: ANN001, ANN202
+    """The rule before: the block's distinct hashes sorted (``np.unique``), each decided once, spread back."""
+    import numpy as np
+
+    uniq, inv = np.unique(orth, return_inverse=True)
+    got = []
+    for h in uniq.tolist():
+        w = strings[h]
+        got.append(w[:1].isupper() and w.isalpha() and index.is_seed(w))
+    return np.array(got, dtype=bool)[inv]
+
+
+def test_seed_decisions_read_per_token_are_those_of_the_distinct_hashes_on_generated_texts(scanner):
+    """Generated texts mixing listed names (as listed, reversed, with a letter dropped or two swapped), everyday
+    capitalised words and headings: the seeds decided token by token from the per-word cache are those the
+    distinct hashes of each block gave, with the cache empty and with it filled by the texts before."""
+    from spacy.attrs import ORTH
+
+    from grantscan.detect.partners.detector import lower_hashes
+
+    index = scanner.detector.partners.screen
+    nlp = scanner.detector.nlp
+    strings = nlp.vocab.strings
+    texts = _mixed_texts(index, random.Random(20261209), 200)
+    seeds = 0
+    for fresh in (True, False):
+        _fresh_caches(index)
+        for text in texts:
+            if fresh:
+                index._seed_cache.clear()
+            sdoc = nlp(text)
+            orth = sdoc.to_array(ORTH)
+            caps = orth[orth != lower_hashes(sdoc)]
+            new = index._seed_tokens(caps, strings)
+            old = _seed_tokens_by_distinct_hash(index, caps, strings)
+            assert new.dtype == old.dtype and new.tolist() == old.tolist(), text
+            seeds += int(new.sum())
+    _fresh_caches(index)
+    assert seeds > len(texts)  # the texts do hold seeds
