@@ -477,9 +477,11 @@ def test_seed_runs_kept_for_a_block_are_not_read_for_other_candidates_or_another
     held = partners._seed_runs(t, [(0, 1, "listed", None)], seeds)
     assert len(partners._seed_run_cache) == 2 and held[0] == (0, 1, "listed", None)
     try:
-        partners.screen = screening.ScreeningIndex.from_entries([])
+        partners.screen = other = screening.ScreeningIndex.from_entries([])
         partners._seed_runs(t, [], seeds)
-        assert len(partners._seed_run_cache) == 3
+        # the runs read with the shipped index are gone: another index empties the cache
+        assert len(partners._seed_run_cache) == 1 and partners._seed_run_index is other
     finally:
         partners.screen = index
+    assert partners._seed_runs(t, [], seeds) == runs and partners._seed_run_index is index
     partners._seed_run_cache.clear()

@@ -174,8 +174,10 @@ class PartnerDetector:
         self._definitions: dict[str, list[str]] | None = None  # acronyms the document being read defines
         self._block_definitions: tuple[str, dict[str, list[str]]] = ("", {})  # of a block read on its own
         self._numbers_cache: dict[bytes, list[int]] = {}  # where a block's number seeds start, by its tokens
-        # a block's text, the candidates before its seed runs and its seeds -> its candidates with the seed runs
+        # a block's text, the candidates before its seed runs and its seeds -> its candidates with the seed runs,
+        # read with the index ``_seed_run_index`` (another index empties it)
         self._seed_run_cache: dict[tuple, tuple[tuple, list[tuple[int, int, str, KnownOrg | None]]]] = {}
+        self._seed_run_index: screening.ScreeningIndex | None = None
         # built-in bodies by the normalised words of their names of three words or more (made on first use)
         self._known_words: dict[tuple[str, ...], KnownOrg | None] | None = None
         self._dash = nlp.vocab.strings.add("-")
@@ -822,24 +824,22 @@ class PartnerDetector:
         candidates found before and the seeds alone, and a block read again (a second scan, a file saved again
         under ``--watch``) would build the same run around every seed occurrence again (about 0.04 s of the
         0.1 s a second scan of the 373 real pages spends on screening)."""
+        if self._seed_run_index is not self.screen:
+            self._seed_run_cache.clear()  # runs read with another index (a new import of the lists)
+            self._seed_run_index = self.screen
         text = t.text if t.orig is None else f"{t.text}\0{t.orig}"
         before = tuple(candidates)
         key = (
             hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(),
-            id(self.screen),
             tuple((cs, ce, kind, id(org)) for cs, ce, kind, org in before),
             tuple(seeds),
         )
         got = self._seed_run_cache.get(key)
-        if got is None or got[0] != (self.screen, *before):
+        if got is None or got[0] != before:
             if len(self._seed_run_cache) > 2_000:
                 self._seed_run_cache.clear()
-            # the index and the candidates (their built-in bodies) are kept with the runs, so that the ids in
-            # the key stay theirs
-            got = self._seed_run_cache[key] = (
-                (self.screen, *before),
-                self._add_seeds(t, list(candidates), seeds),
-            )
+            # the candidates (their built-in bodies) are kept with the runs, so that the ids in the key stay theirs
+            got = self._seed_run_cache[key] = (before, self._add_seeds(t, list(candidates), seeds))
         return list(got[1])
 
     def _join_before(self, t: _Tokens, candidates: list[tuple[int, int, str, KnownOrg | None]]) -> None:
