@@ -103,7 +103,7 @@ def test_screening_cost_measures_each_index_and_puts_the_shipped_one_back():
     got = bench.screening_cost(scanner, [ROOT / "sample_docs" / "proposal-orbital-radar.pdf"], 1)
     assert got["pages"] >= 1 and got["detect_s"] > 0
     assert got["extract_s"] > 0
-    assert set(got) == {"pages", "detect_s", "extract_s", "repeat_text_s", "new_text_s"}
+    assert set(got) == {"pages", "detect_s", "extract_s", "repeat_text_s", "new_text_s", "ready_text_s"}
     assert scanner.detector.partners.screen is shipped
 
 

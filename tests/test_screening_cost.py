@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from spacy.attrs import ORTH
 
 from grantscan.config import Config
 from grantscan.detect.partners import screening
@@ -24,6 +25,7 @@ def _scored(scanner: Scanner, monkeypatch, text: str) -> list[str]:  # noqa: ANN
     index._span_cache.clear()
     index._block_cache.clear()
     index._block_seeds.clear()
+    scanner.detector.partners._seed_run_cache.clear()
     scored: list[str] = []
     real = index.score_span
     monkeypatch.setattr(index, "score_span", lambda t, threshold=None: scored.append(t) or real(t, threshold))
@@ -97,7 +99,11 @@ def _listed(findings) -> list[tuple]:  # noqa: ANN001
     )
 
 
-def _fresh_caches(index) -> None:  # noqa: ANN001
+def _fresh_caches(index, scanner: Scanner | None = None) -> None:  # noqa: ANN001
+    """Empty the index's caches, and the seed runs ``scanner``'s partner detector keeps per block, so that a
+    scan decides everything again under the rules a test put in place."""
+    if scanner is not None:
+        scanner.detector.partners._seed_run_cache.clear()
     for cache in (
         index._span_cache,
         index._block_cache,
@@ -130,14 +136,14 @@ def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_genera
         for v in _variants(rng, index.raws[k]):
             a, b = rng.sample(_HEADINGS, 2)
             texts.append(f"Under the {a}, Partner 3 is {v}. The {b} covers Data and Software.")
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     new = [_listed(scanner.scan_text(t).findings) for t in texts]
     monkeypatch.setattr(type(scanner.detector.partners), "_seeded", lambda self, t, seeds, rs, re_: True)
     monkeypatch.setattr(index, "_as_spelt", lambda word: False)
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     old = [_listed(scanner.scan_text(t).findings) for t in texts]
     monkeypatch.undo()
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     assert sum(bool(x) for x in old) > len(texts) // 2  # the texts do name listed bodies
     assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
 
@@ -146,7 +152,7 @@ def test_an_everyday_word_finds_no_listed_word_through_a_typo(scanner):
     """'Grant' (everyday) stands for the listed word 'grant' alone, not for 'Granit' one letter away, in span
     scoring and in the walk after a name's start; 'Granitt' (no everyday word) is read as 'Granit'."""
     index = scanner.detector.partners.screen
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     granit = index._key_id["granit"]
     assert "grant" in index.common and "granitt" not in index.common and index.distinctive("granit")
     assert granit not in index._written_as("grant", "grant")[0]
@@ -342,15 +348,15 @@ def test_starts_passed_over_by_the_array_check_are_those_whose_walk_finds_no_nam
     real_scan = cls._scan
     monkeypatch.setattr(cls, "_scan", scanned)
     monkeypatch.setattr(cls, "_walkable", counted)
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     new = [_listed(scanner.scan_text(t).findings) for t in texts]
     new_hits, hits = hits, []
     monkeypatch.setattr(cls, "_walkable", lambda self, starts, *args: starts)
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     old = [_listed(scanner.scan_text(t).findings) for t in texts]
     old_hits = hits
     monkeypatch.undo()
-    _fresh_caches(index)
+    _fresh_caches(index, scanner)
     assert sum(bool(h) for h in old_hits) > len(texts) // 2  # the walks do find names
     assert new_hits == old_hits
     assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []
@@ -368,3 +374,114 @@ def test_every_name_a_key_finds_holds_that_key(scanner):
             assert j in index.key_ids_of(k), (index.keys[j], index.raws[k])
             found += 1
     assert found > 1000
+
+
+# -- seed decisions read per token ---------------------------------------------------------------------------------
+
+
+def _seed_tokens_by_distinct_hash(index, orth, strings):  # noqa: ANN001, ANN202
+    """The rule before: the block's distinct hashes sorted (``np.unique``), each decided once, spread back."""
+    import numpy as np
+
+    uniq, inv = np.unique(orth, return_inverse=True)
+    got = []
+    for h in uniq.tolist():
+        w = strings[h]
+        got.append(w[:1].isupper() and w.isalpha() and index.is_seed(w))
+    return np.array(got, dtype=bool)[inv]
+
+
+def test_seed_decisions_read_per_token_are_those_of_the_distinct_hashes_on_generated_texts(scanner):
+    """Generated texts mixing listed names (as listed, reversed, with a letter dropped or two swapped), everyday
+    capitalised words and headings: the seeds decided token by token from the per-word cache are those the
+    distinct hashes of each block gave, with the cache empty and with it filled by the texts before."""
+    from spacy.attrs import ORTH
+
+    from grantscan.detect.partners.detector import lower_hashes
+
+    index = scanner.detector.partners.screen
+    nlp = scanner.detector.nlp
+    strings = nlp.vocab.strings
+    texts = _mixed_texts(index, random.Random(20261209), 200)
+    seeds = 0
+    for fresh in (True, False):
+        _fresh_caches(index, scanner)
+        for text in texts:
+            if fresh:
+                index._seed_cache.clear()
+            sdoc = nlp(text)
+            orth = sdoc.to_array(ORTH)
+            caps = orth[orth != lower_hashes(sdoc)]
+            new = index._seed_tokens(caps, strings)
+            old = _seed_tokens_by_distinct_hash(index, caps, strings)
+            assert new.dtype == old.dtype and new.tolist() == old.tolist(), text
+            seeds += int(new.sum())
+    _fresh_caches(index, scanner)
+    assert seeds > len(texts)  # the texts do hold seeds
+
+
+# -- seed runs kept per block ---------------------------------------------------------------------------------------
+
+
+def test_a_block_read_again_takes_its_seed_runs_from_the_first_reading_with_the_same_findings(
+    scanner, monkeypatch
+):
+    """Generated texts mixing listed names, everyday capitalised words and headings, each scanned twice: the
+    second scan builds no seed run (the block's runs are kept) and finds what the first found, and what a scan
+    that builds every run again finds."""
+    partners = scanner.detector.partners
+    cls = type(partners)
+    index = partners.screen
+    texts = _mixed_texts(index, random.Random(20261210), 60)
+    partners._seed_run_cache.clear()
+    _fresh_caches(index, scanner)
+    built = [0]
+    add_seeds = cls._add_seeds
+
+    def counted(self, *args):  # noqa: ANN001, ANN202
+        built[0] += 1
+        return add_seeds(self, *args)
+
+    monkeypatch.setattr(cls, "_add_seeds", counted)
+    first = [_listed(scanner.scan_text(t).findings) for t in texts]
+    assert built[0] >= len(texts) // 2  # the texts do hold seeds
+    monkeypatch.setattr(cls, "_add_seeds", lambda *a: pytest.fail("seed runs built again"))
+    again = [_listed(scanner.scan_text(t).findings) for t in texts]
+    monkeypatch.setattr(
+        cls, "_seed_runs", lambda self, t, candidates, seeds: add_seeds(self, t, candidates, seeds)
+    )
+    monkeypatch.setattr(cls, "_add_seeds", add_seeds)
+    _fresh_caches(index, scanner)
+    rebuilt = [_listed(scanner.scan_text(t).findings) for t in texts]
+    monkeypatch.undo()
+    assert sum(bool(x) for x in first) > len(texts) // 2  # the texts do name listed bodies
+    assert again == first
+    assert [(t, a, b) for t, a, b in zip(texts, first, rebuilt, strict=True) if a != b] == []
+
+
+def test_seed_runs_kept_for_a_block_are_not_read_for_other_candidates_or_another_index(scanner):
+    """The runs kept for a block are those of its candidates and seeds read with this index: other candidates
+    (another built-in body found first) or another index make them again."""
+    partners = scanner.detector.partners
+    index = partners.screen
+    sdoc = scanner.detector.nlp(
+        "Samples come from the Plant of Metal Ceramic Instruments, Ryazan, under contract."
+    )
+    t = partners._toks(sdoc)
+    seeds = partners._seeds(sdoc, sdoc.to_array(ORTH))
+    assert seeds
+    partners._seed_run_cache.clear()
+    runs = partners._seed_runs(t, [], seeds)
+    assert any(kind == "seed" for _, _, kind, _ in runs)
+    assert partners._seed_runs(t, [], seeds) == runs and len(partners._seed_run_cache) == 1
+    held = partners._seed_runs(t, [(0, 1, "listed", None)], seeds)
+    assert len(partners._seed_run_cache) == 2 and held[0] == (0, 1, "listed", None)
+    try:
+        partners.screen = other = screening.ScreeningIndex.from_entries([])
+        partners._seed_runs(t, [], seeds)
+        # the runs read with the shipped index are gone: another index empties the cache
+        assert len(partners._seed_run_cache) == 1 and partners._seed_run_index is other
+    finally:
+        partners.screen = index
+    assert partners._seed_runs(t, [], seeds) == runs and partners._seed_run_index is index
+    partners._seed_run_cache.clear()
