@@ -144,6 +144,15 @@ CASES = [
         None,
         None,
     ),
+    Case(
+        "clause-ip",
+        "The Depositor grants to the Archive all necessary permissions and required licenses to make the Content available.",
+        "The archive will ask depositors for the permissions needed before content is made available.",
+        "Does the Depositor grant to the Archive all necessary permissions and required licenses to make the Content available?",
+        None,
+        None,
+        None,
+    ),
     # clause-security: DFARS 252.204-7012 cyber incidents and covered defense information; physical security of
     # a site (32 CFR 117): badges, escorts, controlled areas
     Case(
@@ -310,3 +319,30 @@ def test_object_named_in_passing_is_no_clause_of_its_kind(nlp: spacy.Language, c
     assert case.kind not in found
     if case.other is not None:
         assert case.other in found
+
+
+def test_warranty_of_compliance_with_export_law_is_the_export_clause_not_a_warranty(
+    nlp: spacy.Language,
+) -> None:
+    """A representation that a party keeps the export law is the export clause in its operative form; a
+    representation about the subject itself stays a warranty."""
+    kept = cats(
+        run(
+            nlp,
+            agreement(
+                "The Licensee represents and warrants that all transfers of the Software shall be in compliance "
+                "with U.S. Export Control laws."
+            ),
+        )
+    )
+    assert "clause-export" in kept
+    assert "clause-liability" not in kept
+    subject = cats(
+        run(
+            nlp,
+            agreement(
+                "The Licensor represents and warrants that the Software will perform to its specification."
+            ),
+        )
+    )
+    assert "clause-liability" in subject
