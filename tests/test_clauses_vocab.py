@@ -1,0 +1,348 @@
+"""The objects of each clause kind, named in the words of official and standard definitions.
+
+Each widened kind is tested with sentences written for these tests: an obligation over the object in an agreement
+is a finding of the kind; the same words describing research in a proposal, asked as a question, or with the
+obligation negated are not; and a twin that names the object in a clause of another kind (a liability,
+confidentiality or publication term) is no finding of this kind. The words come from GDPR Art. 4, HIPAA 45 CFR
+160.103 and 164.514, the Privacy Act, the Human Tissue Act 2004, UK CDPA 1988 and Patents Act 1977, 17 U.S.C.
+101, 37 CFR 401.14, DFARS 252.204-7012, 32 CFR 117, EAR 15 CFR 734 and 758, ITAR 22 CFR 120, the Lambert toolkit
+and the Horizon Europe model grant agreement (see each family's comment in ``patterns/clauses.yaml``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+import spacy
+
+from grantscan.model import Finding
+
+from .test_clauses import agreement, cats, run, text_doc
+
+
+class Case(NamedTuple):
+    kind: str
+    term: str  # an obligation over the object: a finding of ``kind`` in an agreement
+    research: str  # the object described as research: no clause in a proposal
+    question: str | None  # the term asked: a declaration, not a finding
+    negated: str | None  # the obligation negated: no finding of ``kind``
+    passing: str | None  # the object named in a clause of another kind: no finding of ``kind``
+    other: str | None  # the kind the passing twin is a finding of
+
+
+CASES = [
+    # clause-data: GDPR Art. 4(1) data subjects, 4(13)-(15) genetic, biometric and health data; HIPAA
+    # individual-level and de-identified records; Human Tissue Act relevant material; metadata and logs
+    Case(
+        "clause-data",
+        "The Provider shall respond to requests of data subjects within one month.",
+        "The survey asked data subjects how they understood consent forms.",
+        "Will the provider respond to requests of data subjects within one month?",
+        "The provider is not obliged to respond to requests of data subjects within one month.",
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Institution shall process health data only on the documented instructions of the Sponsor.",
+        "Our models process health data from 5,000 patients to predict readmission.",
+        "Should the institution process health data only on the documented instructions of the sponsor?",
+        "The institution is not obliged to process health data on the instructions of the sponsor.",
+        "Neither Party shall be liable for errors in the health data.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-data",
+        "The Recipient shall not share the individual-level records with anyone outside the Project.",
+        "We will link individual-level records from the cohort to hospital admissions.",
+        "Will the recipient share individual-level records with anyone outside the project?",
+        "The recipient is not obliged to share individual-level records with other sites.",
+        "Neither Party shall be liable for any loss of individual-level records in transit.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-data",
+        "The Recipient must not use the human tissue for any purpose other than the Study.",
+        "Human tissue from the biobank will be used to grow organoids in work package 2.",
+        "May the recipient use the human tissue for other studies?",
+        "The recipient is not obliged to use the human tissue within the study period.",
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Recipient shall destroy all tissue specimens at the end of the Project.",
+        "Tissue specimens will be destroyed at the end of the project, as the ethics approval sets out.",
+        "Will the recipient destroy the tissue specimens at the end of the project?",
+        None,
+        "Neither Party shall be liable for any loss of tissue specimens in transit.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-data",
+        "The Collaborator shall retain the audit logs for the life of the Project.",
+        "We will retain the audit logs of the simulator to study user behaviour.",
+        "Will the collaborator retain the audit logs for the life of the project?",
+        "The collaborator is not obliged to retain audit logs of its own servers.",
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Recipient shall not disclose any information that identifies an individual.",
+        "We study whether released statistics hold information that identifies an individual.",
+        "Can information that identifies an individual be disclosed by the recipient?",
+        None,
+        None,
+        None,
+    ),
+    # clause-ip: CDPA 1988 s.50B decompiling, 17 U.S.C. 101 works made for hire, Patents Act 1977 s.14 patent
+    # applications, 37 CFR 401.14(c) disclosure of subject inventions, computer programs' source code
+    Case(
+        "clause-ip",
+        "The Recipient shall not reverse engineer, decompile or disassemble the Software.",
+        "We will decompile legacy firmware to study its vulnerabilities.",
+        "Must the recipient not reverse engineer or decompile the software?",
+        None,
+        "Each Party shall keep confidential any source code it learns by decompiling the Software.",
+        "clause-confidentiality",
+    ),
+    Case(
+        "clause-ip",
+        "The software developed by the Consultant shall be a work made for hire.",
+        "The history chapter traces the doctrine of the work made for hire in American law.",
+        "Is the software developed by the consultant a work made for hire?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Recipient shall not file any patent application claiming the Materials.",
+        "The spin-out will file a patent application on the coating in year two.",
+        "Will the recipient file a patent application claiming the materials?",
+        None,
+        "The Sponsor may delay publication by up to 90 days to file a patent application.",
+        "clause-publication",
+    ),
+    Case(
+        "clause-ip",
+        "The Collaborator shall promptly disclose each Invention to the University.",
+        "The technology transfer office will disclose each invention to the funder.",
+        "When must the collaborator disclose each Invention to the University?",
+        "The Collaborator shall not disclose any Invention to third parties before a patent application is filed.",
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Licensee shall not modify the source code of the Licensed Software.",
+        "We will modify the source code of the open simulator to add new solvers.",
+        "May the licensee modify the source code of the licensed software?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Depositor grants to the Archive all necessary permissions and required licenses to make the Content available.",
+        "The archive will ask depositors for the permissions needed before content is made available.",
+        "Does the Depositor grant to the Archive all necessary permissions and required licenses to make the Content available?",
+        None,
+        None,
+        None,
+    ),
+    # clause-security: DFARS 252.204-7012 cyber incidents and covered defense information; physical security of
+    # a site (32 CFR 117): badges, escorts, controlled areas
+    Case(
+        "clause-security",
+        "The Contractor shall report any cyber incident to the Department within 72 hours.",
+        "We will report on cyber incidents affecting small manufacturers since 2019.",
+        "Will the contractor report any cyber incident to the department within 72 hours?",
+        None,
+        "The Contractor shall carry insurance against losses caused by any cyber incident.",
+        None,
+    ),
+    Case(
+        "clause-security",
+        "Visitors shall wear their access badges at all times on the Authority's site.",
+        "Participants wear access badges fitted with sensors for the mobility study.",
+        "Will visitors wear access badges at all times on the site?",
+        None,
+        "The Authority shall not be liable for the loss of any access badges.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-security",
+        "All visitors must be escorted within the controlled area.",
+        "The robot will be escorted within the controlled area of the test range by trained staff.",
+        "Must visitors be escorted within the controlled area?",
+        None,
+        None,
+        None,
+    ),
+    # clause-confidentiality: information marked or designated confidential (NDAs, Lambert toolkit)
+    Case(
+        "clause-confidentiality",
+        "The Recipient shall protect all information marked as confidential.",
+        "We will study how staff protect information marked as confidential in hospitals.",
+        "How should the recipient protect information marked as confidential?",
+        None,
+        "The Discloser gives no warranty as to the accuracy of information marked as confidential.",
+        "clause-liability",
+    ),
+    # clause-export: EAR 15 CFR 734.13 deemed exports, ITAR 22 CFR 121 the Munitions List and defense
+    # articles, 15 CFR 758.6 diversion contrary to U.S. law
+    Case(
+        "clause-export",
+        "The Recipient shall not release the technology to any foreign national as a deemed export.",
+        "The workshop will explain the deemed export rule to visiting scholars.",
+        "Is release of the technology to a foreign national a deemed export?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-export",
+        "The Recipient shall not divert the Materials contrary to U.S. law.",
+        "The historian will study how goods were diverted contrary to U.S. law in the 1980s.",
+        "Could the materials be diverted contrary to U.S. law?",
+        None,
+        "The Company shall not divert staff from the Project without consent.",
+        None,
+    ),
+    Case(
+        "clause-export",
+        "The Contractor shall not furnish defense services to any foreign person without approval.",
+        "The book chapter reviews how firms furnish defense services abroad.",
+        "May the contractor furnish defense services to a foreign person?",
+        None,
+        None,
+        None,
+    ),
+    # clause-publication: preprints, theses, conference presentations (Lambert toolkit, Horizon Europe MGA art. 17)
+    Case(
+        "clause-publication",
+        "The Recipient shall not post any preprint before the Sponsor has reviewed it.",
+        "We will post a preprint of each paper on arXiv before journal submission.",
+        "Will the recipient post a preprint before the sponsor has reviewed it?",
+        None,
+        "The University shall not be liable for any errors in preprints or conference papers.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-publication",
+        "The Student's thesis shall be held in a closed library for up to two years.",
+        "The thesis will be deposited in the university library as open access.",
+        "Should the student's thesis be held in a closed library?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-publication",
+        "The Recipient shall not present the results at any conference without approval.",
+        "The student will present the results at two international conferences each year.",
+        "May the recipient present the results at a conference?",
+        None,
+        None,
+        None,
+    ),
+    # clause-law: venue and forum of proceedings
+    Case(
+        "clause-law",
+        "Venue for any action arising under this Agreement shall lie in Travis County, Texas.",
+        "The venue for the final workshop will be in Austin, Texas.",
+        "Where is the venue for any action arising under this agreement?",
+        None,
+        "The Sponsor shall pay the hire of the venue for the Project's final workshop.",
+        None,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
+def proposal(*paras: str) -> list[str]:
+    return [
+        "Research Proposal: Methods for safer research collaboration",
+        "Objectives and methodology. The Principal Investigator will lead work package 1.",
+        *paras,
+        "Impact: the research will inform state-of-the-art methodology for the research community.",
+    ]
+
+
+def declared(found: list[Finding]) -> set[str]:
+    return {f.category for f in found if f.kind == "declaration"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.kind}-{i}" for i, c in enumerate(CASES)])
+def test_object_in_an_obligation_is_a_clause(nlp: spacy.Language, case: Case) -> None:
+    assert case.kind in cats(run(nlp, agreement(case.term)))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.kind}-{i}" for i, c in enumerate(CASES)])
+def test_object_described_in_a_proposal_is_no_clause(nlp: spacy.Language, case: Case) -> None:
+    assert cats(run(nlp, text_doc(*proposal(case.research)))) == set()
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.question], ids=[c.term[:40] for c in CASES if c.question]
+)
+def test_object_asked_is_a_declaration(nlp: spacy.Language, case: Case) -> None:
+    assert case.question is not None
+    found = run(nlp, agreement(case.question))
+    assert case.kind not in cats(found)
+    assert case.kind in declared(found)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.negated], ids=[c.term[:40] for c in CASES if c.negated]
+)
+def test_object_with_the_obligation_negated_is_no_clause(nlp: spacy.Language, case: Case) -> None:
+    assert case.negated is not None
+    assert case.kind not in cats(run(nlp, agreement(case.negated)))
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.passing], ids=[c.term[:40] for c in CASES if c.passing]
+)
+def test_object_named_in_passing_is_no_clause_of_its_kind(nlp: spacy.Language, case: Case) -> None:
+    assert case.passing is not None
+    found = cats(run(nlp, agreement(case.passing)))
+    assert case.kind not in found
+    if case.other is not None:
+        assert case.other in found
+
+
+def test_warranty_of_compliance_with_export_law_is_the_export_clause_not_a_warranty(
+    nlp: spacy.Language,
+) -> None:
+    """A representation that a party keeps the export law is the export clause in its operative form; a
+    representation about the subject itself stays a warranty."""
+    kept = cats(
+        run(
+            nlp,
+            agreement(
+                "The Licensee represents and warrants that all transfers of the Software shall be in compliance "
+                "with U.S. Export Control laws."
+            ),
+        )
+    )
+    assert "clause-export" in kept
+    assert "clause-liability" not in kept
+    subject = cats(
+        run(
+            nlp,
+            agreement(
+                "The Licensor represents and warrants that the Software will perform to its specification."
+            ),
+        )
+    )
+    assert "clause-liability" in subject
