@@ -320,6 +320,11 @@ def test_open_answer_after_a_prompt_is_the_applicants_text(detector: Detector, t
     assert {"ai", "robotics"} <= found, text
 
 
+def test_applicants_own_example_in_the_first_person_counts(detector: Detector) -> None:
+    text = "Please describe your project: We will train deep learning models, e.g. convolutional networks."
+    assert "ai" in kinds(run(detector, text)).get("finding", set())
+
+
 def test_prompt_alone_stays_template(detector: Detector) -> None:
     found = run(detector, "Please describe any use of deep learning or autonomous drones in your project:")
     assert not kinds(found).get("finding", set()) & TECH
@@ -332,10 +337,11 @@ def test_prompt_alone_stays_template(detector: Detector) -> None:
         # the funder's example answers and further instructions after a prompt are template, not an answer
         "Please describe your project (e.g. deep learning models for autonomous drones).",
         "Please describe your project: e.g. deep learning models that steer autonomous drones over farms.",
+        "Please describe the project. Projects may use deep learning, for example to steer autonomous drones.",
         "Please describe the project. Applicants should state whether deep learning or drones are used.",
         "Please describe the project. Explain any use of deep learning and autonomous drones in detail.",
     ],
-    ids=["example-in-brackets", "example-after-colon", "applicants-should", "instruction"],
+    ids=["example-in-brackets", "example-after-colon", "example-later", "applicants-should", "instruction"],
 )
 def test_template_wording_after_a_prompt_stays_template(detector: Detector, text: str) -> None:
     found = run(detector, text)

@@ -52,8 +52,11 @@ _TEMPLATE_VOICE = re.compile(
     r"(?i)^\W*(?:\d+[.)]?\s*)?(?:(?:please|kindly)\s|(?:describe|explain|provide|include|list|indicate|state|"
     r"specify|give|outline|detail|justify|identify|summari[sz]e|note|consider|refer|attach|ensure|tick|answer|"
     r"complete|enter|insert|select|choose|write|mention|confirm|e\.\s?g\.|for\s+example|i\.\s?e\.|if\s+(?:yes|so|"
-    r"not|applicable))\b)|\b(?:you|your|yours|applicants?|proposers?)\b|\be\.\s?g\.|\?\s*$"
+    r"not|applicable))\b)|\b(?:you|your|yours|applicants?|proposers?)\b|\?\s*$"
 )
+# examples inside a prompt ("... (e.g. drones)") are the funder's, unless the applicant speaks in the first person
+_EXAMPLE = re.compile(r"(?i)\be\.\s?g\.|\bfor\s+example\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -101,6 +104,8 @@ class FormTest:
         """Whether ``text``, found after a prompt, is the applicant's open prose: words enough, not a closed
         answer (Yes / No / N/A / ticks), nothing a form or a template says."""
         if len(_WORD.findall(text)) < OPEN_WORDS or _LEAD_ANSWER.match(text) or _TEMPLATE_VOICE.search(text):
+            return False
+        if _EXAMPLE.search(text) and not _FIRST_PERSON.search(text):
             return False
         return not any(rx.search(text) for kind in _FORM_KEYS for rx in self.form[kind])
 
