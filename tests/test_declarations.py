@@ -298,3 +298,76 @@ def test_following_cells_stop_at_anything_but_answers() -> None:
         "p.txt", "text", [TextBlock("Dual-use items", Location(line=1)), TextBlock("No", Location(line=3))]
     )
     assert following_cells(prose.blocks, 0) == ""  # not a table
+
+
+# A filled-in application form: a prompt governs only itself and a closed answer after it; the applicant's open
+# answer is read as any proposal text.
+PROMPT = "Please describe your project in 1 - 2 sentences:"
+ANSWER = "We will train deep learning models that steer autonomous drones over the fields of partner farms."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PROMPT} {ANSWER}",  # the answer after the prompt's colon, in the prompt's sentence
+        f"Please describe any use of machine learning in the project. {ANSWER}",  # the next sentence
+        f"If yes, please explain: {ANSWER}",
+    ],
+    ids=["same-sentence", "next-sentence", "if-yes"],
+)
+def test_open_answer_after_a_prompt_is_the_applicants_text(detector: Detector, text: str) -> None:
+    found = kinds(run(detector, text)).get("finding", set())
+    assert {"ai", "robotics"} <= found, text
+
+
+def test_applicants_own_example_in_the_first_person_counts(detector: Detector) -> None:
+    text = "Please describe your project: We will train deep learning models, e.g. convolutional networks."
+    assert "ai" in kinds(run(detector, text)).get("finding", set())
+
+
+def test_prompt_alone_stays_template(detector: Detector) -> None:
+    found = run(detector, "Please describe any use of deep learning or autonomous drones in your project:")
+    assert not kinds(found).get("finding", set()) & TECH
+    assert "ai" in kinds(found).get("declaration", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the funder's example answers and further instructions after a prompt are template, not an answer
+        "Please describe your project (e.g. deep learning models for autonomous drones).",
+        "Please describe your project: e.g. deep learning models that steer autonomous drones over farms.",
+        "Please describe the project. Projects may use deep learning, for example to steer autonomous drones.",
+        "Please describe the project. Applicants should state whether deep learning or drones are used.",
+        "Please describe the project. Explain any use of deep learning and autonomous drones in detail.",
+    ],
+    ids=["example-in-brackets", "example-after-colon", "example-later", "applicants-should", "instruction"],
+)
+def test_template_wording_after_a_prompt_stays_template(detector: Detector, text: str) -> None:
+    found = run(detector, text)
+    assert not kinds(found).get("finding", set()) & TECH, [f.rule_id for f in found if f.kind == "finding"]
+    assert "ai" in kinds(found).get("declaration", set())
+
+
+@pytest.mark.parametrize(
+    ("ticks", "kind"), [("[ ] Yes [X] No", "declaration"), ("[X] Yes [ ] No", "finding")]
+)
+def test_closed_answer_after_a_prompt_is_read_as_before(detector: Detector, ticks: str, kind: str) -> None:
+    text = f"Please indicate whether the project involves military applications: {ticks}"
+    found = [f for f in run(detector, text) if f.category == "defence"]
+    assert found and {f.kind for f in found} == {kind}, text
+
+
+def test_prompt_answered_no_in_prose_stays_a_declaration(detector: Detector) -> None:
+    found = run(
+        detector, "Please state any potential military applications: No, the sensors serve farming only."
+    )
+    defence = [f for f in found if f.category == "defence"]
+    assert defence and {(f.kind, f.answer) for f in defence} == {("declaration", "no")}
+
+
+def test_answer_in_the_cell_after_a_prompt_cell_counts(detector: Detector) -> None:
+    found = detector.detect(_table(PROMPT, ANSWER))
+    assert {"ai", "robotics"} <= {f.category for f in found if f.kind == "finding"}
+    alone = detector.detect(_table("Please describe any use of deep learning or autonomous drones:", "N/A"))
+    assert not {f.category for f in alone if f.kind == "finding"} & TECH

@@ -5,6 +5,11 @@ ethics and security tables; proposals answer "No" or leave the tick state out of
 text is shown as kind "declaration" and never counted, unless the answer is "Yes", which is a finding.
 ``FormTest`` decides whether a sentence is form text and reads its answer; the detector uses it both for
 the topics below and for technology terms that occur inside form text.
+
+Template guidance is found in the whole paragraph, but a prompt ("Please describe your project:", "If yes,
+explain ...") governs only itself and a closed answer after it: open prose after the prompt, in the rest of its
+sentence or in a later sentence of the paragraph, is the applicant's filled-in answer and is read as any text
+(``FormText.until``). Prose that speaks as a template (an instruction, "you", "applicants", "e.g.") stays form text.
 """
 
 from __future__ import annotations
@@ -40,6 +45,19 @@ AFTER_CHARS = 60  # text after a sentence read for its answer ("? [ ] Yes [X] No
 ROW_CELLS = 3  # table cells after a label read for its answer
 # a cell that holds only an answer: tick boxes, "Yes", "No", "N/A" ("☐ Yes", "☒ No", "[X]")
 _ANSWER_CELL = re.compile(rf"(?i)^(?:\s|{_BOX}|\b(?:yes|no|n/?a|not\s+applicable)\b|[/:.,;-])+$")
+OPEN_WORDS = 5  # words an answer needs to be the applicant's prose rather than a closed answer
+_PROMPT_END = re.compile(r"[:?]")
+# template voice: an instruction, the reader addressed, the funder's example answers
+_TEMPLATE_VOICE = re.compile(
+    r"(?i)^\W*(?:\d+[.)]?\s*)?(?:(?:please|kindly)\s|(?:describe|explain|provide|include|list|indicate|state|"
+    r"specify|give|outline|detail|justify|identify|summari[sz]e|note|consider|refer|attach|ensure|tick|answer|"
+    r"complete|enter|insert|select|choose|write|mention|confirm|e\.\s?g\.|for\s+example|i\.\s?e\.|if\s+(?:yes|so|"
+    r"not|applicable))\b)|\b(?:you|your|yours|applicants?|proposers?)\b|\?\s*$"
+)
+# examples inside a prompt ("... (e.g. drones)") are the funder's, unless the applicant speaks in the first person
+_EXAMPLE = re.compile(r"(?i)\be\.\s?g\.|\bfor\s+example\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(slots=True)
@@ -58,6 +76,9 @@ class FormText:
 
     why: str
     answer: str | None
+    until: int | None = (
+        None  # text from this offset on is the applicant's answer to the prompt, not form text
+    )
 
 
 class FormTest:
@@ -68,14 +89,52 @@ class FormTest:
         self.form = form
 
     def guidance(self, paragraph: str) -> str | None:
-        for rx in self.form["guidance"]:
-            m = rx.search(paragraph)
-            if m:
-                return m.group(0).strip()
-        return None
+        m = self._guidance_match(paragraph)
+        return m.group(0).strip() if m else None
 
-    def check(self, sentence: str, after: str, paragraph_guidance: str | None) -> FormText | None:
-        """Form text reason and answer for a sentence (``after``: the text that follows it)."""
+    def _guidance_match(self, text: str) -> re.Match[str] | None:
+        found = None
+        for rx in self.form["guidance"]:
+            m = rx.search(text)
+            if m and (found is None or m.start() < found.start()):
+                found = m
+        return found
+
+    def open_answer(self, text: str) -> bool:
+        """Whether ``text``, found after a prompt, is the applicant's open prose: words enough, not a closed
+        answer (Yes / No / N/A / ticks), nothing a form or a template says."""
+        if len(_WORD.findall(text)) < OPEN_WORDS or _LEAD_ANSWER.match(text) or _TEMPLATE_VOICE.search(text):
+            return False
+        if _EXAMPLE.search(text) and not _FIRST_PERSON.search(text):
+            return False
+        return not any(rx.search(text) for kind in _FORM_KEYS for rx in self.form[kind])
+
+    def _governed(self, sentence: str, offset: int, prompt_at: int | None) -> tuple[bool, int | None]:
+        """Whether paragraph guidance makes ``sentence`` (at ``offset`` of the paragraph, the first prompt at
+        ``prompt_at``) form text, and the offset from which the rest of it is the applicant's answer."""
+        m = self._guidance_match(sentence)
+        if (
+            m is not None
+        ):  # the prompt's own sentence: an answer may follow the prompt's colon or question mark
+            end = _PROMPT_END.search(sentence, m.end())
+            if end is not None and self.open_answer(sentence[end.end() :]):
+                return True, offset + end.end()
+            return True, None
+        if prompt_at is not None and prompt_at < offset and self.open_answer(sentence):
+            return False, None
+        return True, None
+
+    def check(
+        self,
+        sentence: str,
+        after: str,
+        paragraph_guidance: str | None,
+        offset: int = 0,
+        prompt_at: int | None = None,
+    ) -> FormText | None:
+        """Form text reason and answer for a sentence (``after``: the text that follows it; ``offset``: where the
+        sentence starts in its paragraph; ``prompt_at``: where the paragraph's guidance starts, None when unknown,
+        which lets the guidance govern every sentence)."""
         around = sentence + " " + after[:AFTER_CHARS]
         why = None
         for kind in ("question", "ticks", "answer"):
@@ -86,8 +145,11 @@ class FormTest:
                     break
             if why:
                 break
+        until = None
         if why is None and paragraph_guidance:
-            why = f"guidance '{paragraph_guidance[:40]}'"
+            governed, until = self._governed(sentence, offset, prompt_at)
+            if governed:
+                why = f"guidance '{paragraph_guidance[:40]}'"
         answer = read_answer(sentence, after)
         if why is None and answer is not None:
             # a closed question answered on the spot ("Will nuclear material be used? Yes.") is form text;
@@ -97,7 +159,14 @@ class FormTest:
                 why = f"question '{m.group(0).strip()[:40]}'"
         if why is None:
             return None
-        return FormText(why, answer)
+        return FormText(why, answer, until)
+
+
+def form_at(form: FormText | None, at: int) -> FormText | None:
+    """The form test of a sentence for a term at offset ``at``: none past the prompt, in the answer."""
+    if form is not None and form.until is not None and at >= form.until:
+        return None
+    return form
 
 
 def read_answer(sentence: str, after: str) -> str | None:
@@ -232,7 +301,13 @@ class DeclarationDetector:
         after = text[sent.end_char : sent.end_char + AFTER_CHARS]
         if row and not text[sent.end_char :].strip():
             after = f"{after} {row}"
-        return self.test.check(text[sent.start_char : sent.end_char], after, guidance)
+        prompt_at = None
+        if guidance:
+            at = text.find(guidance)
+            prompt_at = at if at >= 0 else None
+        return self.test.check(
+            text[sent.start_char : sent.end_char], after, guidance, sent.start_char, prompt_at
+        )
 
     def find(
         self, doc: Doc, block: TextBlock, block_index: int, guidance: str | None, row: str = ""
@@ -250,7 +325,7 @@ class DeclarationDetector:
         text = doc.text  # rebuilt from the tokens: only for blocks that mention a topic
         last_end = -1
         sent: Span | None = None
-        form: FormText | None = None
+        sent_form: FormText | None = None
         nones: list[int] = []
         for tid, s, e, _ in spans:
             if s < last_end:
@@ -258,10 +333,11 @@ class DeclarationDetector:
             last_end = e
             if sent is None or s >= sent.end:  # spans come in order: each sentence is found once
                 sent = doc[s].sent
-                form = self.form_text(text, sent, guidance, row)
+                sent_form = self.form_text(text, sent, guidance, row)
                 nones = _nones(doc, sent)
             if (tid, sent.start) in seen:
                 continue
+            form = form_at(sent_form, doc[s].idx)
             # a denial only matters when the form gives no answer
             neg = _denial(doc, sent, s, nones) if form is None or form.answer is None else None
             if form is None and not neg:

@@ -124,7 +124,7 @@ class TechDetector:
 
     def find(self, sdoc: Doc, block: TextBlock, block_index: int) -> list[Finding]:
         """Per-occurrence technology findings and declarations of one block (grouped later)."""
-        from .declarations import AFTER_CHARS, following_cells
+        from .declarations import AFTER_CHARS, following_cells, form_at
         from .evidence import Feature
 
         hits, excluded = self.compiled.hits(sdoc)
@@ -146,7 +146,7 @@ class TechDetector:
             start, end = char_span_of(sdoc, h.start, h.end)
             if sent.start not in forms:
                 forms[sent.start] = self.declarations.form_text(text, sent, guidance, row)
-            form = forms[sent.start]
+            form = form_at(forms[sent.start], start)
             kind, answer = "finding", None
             reasons = [f"rule {h.rule.id} ('{span_text(sdoc, h.start, h.end)}')"]
             if form is not None:
