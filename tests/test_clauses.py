@@ -70,6 +70,11 @@ def cats(findings: list[Finding]) -> set[str]:
     return {f.category for f in findings if f.kind == "finding" and f.category in CLAUSE_CATEGORIES}
 
 
+def declared(found: list[Finding]) -> set[str]:
+    """The categories shown as declarations (form questions, denials), never counted."""
+    return {f.category for f in found if f.kind == "declaration"}
+
+
 def assert_clause_only_in_agreement(
     nlp: spacy.Language, title: str, objectives: str, line: str, sentence: str, category: str
 ) -> None:

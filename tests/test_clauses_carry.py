@@ -14,9 +14,8 @@ import spacy
 from grantscan.detect.clauses import default_pack, heading_of_line
 from grantscan.detect.clauses.detector import DefinedTerms, lead_in
 from grantscan.detect.clauses.sections import block_heading, colon_title
-from grantscan.model import Finding
 
-from .test_clauses import agreement, cats, run, text_doc
+from .test_clauses import agreement, cats, declared, run, text_doc
 
 DATA = "clause-data"
 
@@ -35,10 +34,6 @@ def proposal(*paras: str) -> list[str]:
         *paras,
         "Impact: the research will inform state-of-the-art methodology for the research community.",
     ]
-
-
-def declared(found: list[Finding]) -> set[str]:
-    return {f.category for f in found if f.kind == "declaration"}
 
 
 def assert_carries(nlp: spacy.Language, term: str, question: str | None, negated: str | None) -> None:

@@ -16,9 +16,7 @@ from typing import NamedTuple
 import pytest
 import spacy
 
-from grantscan.model import Finding
-
-from .test_clauses import agreement, cats, run, text_doc
+from .test_clauses import agreement, cats, declared, run, text_doc
 
 
 class Case(NamedTuple):
@@ -276,10 +274,6 @@ def proposal(*paras: str) -> list[str]:
         *paras,
         "Impact: the research will inform state-of-the-art methodology for the research community.",
     ]
-
-
-def declared(found: list[Finding]) -> set[str]:
-    return {f.category for f in found if f.kind == "declaration"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.kind}-{i}" for i, c in enumerate(CASES)])

@@ -9,24 +9,14 @@ from __future__ import annotations
 import pytest
 
 from grantscan.config import Config
-from grantscan.model import Finding
 from grantscan.pipeline import Scanner
+
+from .test_partners_forms import designated, orgs
 
 
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(Config(cache=False))
-
-
-def orgs(scanner: Scanner, text: str) -> list[Finding]:
-    return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
-
-
-def designated(found: list[Finding]) -> set[str]:
-    """Entry ids of the high, designated matches."""
-    return {
-        m.entry_id or "" for f in found if f.severity == "high" for m in f.lists if m.status == "designated"
-    }
 
 
 @pytest.mark.parametrize(
