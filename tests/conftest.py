@@ -35,6 +35,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201 - spacy.Language
+    """A blank English pipeline with sentence boundaries: what the clause and declaration detectors read.
+    Modules that need another pipeline define their own ``nlp``."""
+    import spacy
+
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
 def chromium_path() -> str | None:
     """A Chromium to drive with Playwright: $CHROMIUM, one on PATH (Debian's chromium, Google Chrome), or
     the one `python -m playwright install chromium` put in Playwright's cache; None when there is none."""

@@ -28,13 +28,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpus not present")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 def run(nlp: spacy.Language, doc: Document, extra: list[Finding] | None = None) -> list[Finding]:
     """Run the detector the way the orchestrator does: find per block, then finalize."""
     det = ClauseDetector(nlp, Config())

@@ -20,13 +20,6 @@ from .test_clauses import agreement, cats, declared, run, text_doc
 DATA = "clause-data"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 def proposal(*paras: str) -> list[str]:
     return [
         "Research Proposal: Housing outcomes of social tenants",

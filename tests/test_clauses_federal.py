@@ -10,14 +10,6 @@ import spacy
 
 from .test_clauses import agreement, cats, run, text_doc
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 FAMILIES = [
     # US protected but unclassified information (SBU, FOUO) and the classified-contract security programme
     (

@@ -19,14 +19,6 @@ import spacy
 
 from .test_clauses import agreement, assert_clause_only_in_agreement, cats, run
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 FAMILIES = [
     # data use agreements: no identification or contact of the people in the data
     (

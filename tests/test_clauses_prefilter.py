@@ -27,13 +27,6 @@ from grantscan.detect.clauses import (
 from grantscan.model import Document, Location, TextBlock
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 def _all_patterns(pack: clauses.ClausePack) -> list[_Patterns]:
     out = [pack.operative, pack.parties, pack.question, *pack.headings.values()]
     for r in pack.rules:

@@ -19,14 +19,6 @@ import spacy
 
 from .test_clauses import agreement, assert_clause_only_in_agreement, cats, run
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 FAMILIES = [
     # the default ownership rule of grant and consortium agreements
     ("Title to all results generated under the grant vests in the research organisation.", {"clause-ip"}),

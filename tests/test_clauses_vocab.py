@@ -260,13 +260,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    n = spacy.blank("en")
-    n.add_pipe("sentencizer")
-    return n
-
-
 def proposal(*paras: str) -> list[str]:
     return [
         "Research Proposal: Methods for safer research collaboration",
