@@ -401,6 +401,12 @@ FAMILIES = [
         "The science museum opens a helicopter exhibit for school groups in May.",
         "The Mars Science Helicopter would carry a spectrometer to cliffs the rovers cannot reach.",
     ),
+    # hobby computers and hotspots sharing offline content over a mesh are no radio research
+    (
+        "comms",
+        "Volunteers will load offline content onto Raspberry Pis joined by mesh networking in village schools.",
+        "We will design mesh networking protocols for radios that keep a convoy connected under jamming.",
+    ),
 ]
 
 
