@@ -365,6 +365,48 @@ FAMILIES = [
         "The film club screens documentaries about deep space for its students.",
         "New receivers for the Deep Space Network will raise spacecraft downlink rates.",
     ),
+    # anonymity networks built in the work; the anonymity of interviewees is research ethics
+    (
+        "cyber",
+        "Interview transcripts will be anonymised so that participants' anonymity is preserved in every network map.",
+        "We will build onion routing into the client and add pluggable transports that evade deep packet inspection.",
+    ),
+    # a classifier trained on data; people trained to use a classification are not machine learning
+    (
+        "ai",
+        "Two assessors trained to use the Wagner classification will grade each foot ulcer.",
+        "Our index will be a binary classifier trained to distinguish patients who deteriorate from those who do not.",
+    ),
+    # unmanned aerial platforms are aircraft; aerial work platforms lift people
+    (
+        "robotics",
+        "Aerial work platforms will lift the electricians who repair the street lights.",
+        "We will develop a monitoring system with unmanned aerial platforms that inspect power lines.",
+    ),
+    # a drone rented as a flying camera or flown at a festival is no robot the work develops
+    (
+        "robotics",
+        "Our volunteers rent a drone to take aerial photographs of listed churches for the photo contest.",
+        "We will design a drone that lands autonomously on the moving deck of a research vessel.",
+    ),
+    # named fusion facilities (an acronym matched in capitals); iter() is a function call
+    (
+        "nuclear",
+        "The parser calls iter() on each list of records before the loop.",
+        "The programme will prepare ITER operation and build the IFMIF-DONES neutron source.",
+    ),
+    # aerial vehicles of planetary missions named by mission
+    (
+        "robotics",
+        "The science museum opens a helicopter exhibit for school groups in May.",
+        "The Mars Science Helicopter would carry a spectrometer to cliffs the rovers cannot reach.",
+    ),
+    # hobby computers and hotspots sharing offline content over a mesh are no radio research
+    (
+        "comms",
+        "Volunteers will load offline content onto Raspberry Pis joined by mesh networking in village schools.",
+        "We will design mesh networking protocols for radios that keep a convoy connected under jamming.",
+    ),
 ]
 
 
