@@ -268,10 +268,16 @@ def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
             names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
     out = dict.fromkeys(names, False)
     for n in names:
+        every = n
         for rx in word_lists().optional_parts:
             short = rx.sub(" ", n).strip(" ,")
             if short != n.strip(" ,") and len(short.split()) >= 2:
                 out.setdefault(short, True)
+            every = rx.sub(" ", every).strip(" ,")
+        # a name with two parts texts leave out, both left out ('Federal Autonomous Institution Central
+        # Institute of Engine-Building N.A. P.I. Baranov' written 'Central Institute of Engine-Building')
+        if every != n.strip(" ,") and len(every.split()) >= 2:
+            out.setdefault(" ".join(every.split()), True)
     return out
 
 

@@ -1,0 +1,49 @@
+"""Forms of short and generic listed names this round's hand-written texts showed: a Soviet honorific left out of a
+long name, "N.A." before whom a body is named after, a federal legal form without "State", a state corporation's
+head left out with its country; and look-alikes of the same forms in other countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.pipeline import Scanner
+
+from .test_partners_forms import designated, orgs
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # 'Moscow Order of the Red Banner of Labor Research Radio Engineering Institute JSC'
+        ("Moscow Research Radio Engineering Institute JSC will test the radar modules.", "EL-2497"),
+        # 'N.A. Dollezhal Order of Lenin Research and Design Institute of Power Engineering JSC'
+        (
+            "The Dollezhal Research and Design Institute of Power Engineering in Moscow will model the core.",
+            "RUS1442",
+        ),
+        # 'Federal Autonomous Institution Central Institute of Engine-Building N.A. P.I. Baranov': both parts
+        ("Combustor tests will run at the Central Institute of Engine-Building in Moscow.", "EL-2050"),
+        # 'State Corporation Deposit Insurance Agency (DIA)', its head and country left out, its city named
+        ("The bank's records are held by the Deposit Insurance Agency in Moscow.", "RUS2724"),
+    ],
+)
+def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bank data come from the Deposit Insurance Agency in Belgrade, Serbia.",
+        "The Institute of Power Engineering in Warsaw will model the boiler.",
+        "Combustor tests will run at the Institute of Aviation in Warsaw, Poland.",
+    ],
+)
+def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
