@@ -31,6 +31,9 @@ def scanner() -> Scanner:
         ("Combustor tests will run at the Central Institute of Engine-Building in Moscow.", "EL-2050"),
         # 'State Corporation Deposit Insurance Agency (DIA)', its head and country left out, its city named
         ("The bank's records are held by the Deposit Insurance Agency in Moscow.", "RUS2724"),
+        # a name of two short or everyday words, with its own country or none
+        ("Components will be shipped by DM Link, a Moscow distributor.", "EL-2009"),
+        ("Components will be shipped by DM Link on time.", "EL-2009"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -43,6 +46,10 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "Bank data come from the Deposit Insurance Agency in Belgrade, Serbia.",
         "The Institute of Power Engineering in Warsaw will model the boiler.",
         "Combustor tests will run at the Institute of Aviation in Warsaw, Poland.",
+        # listed names of two everyday or short words ('DM Link', 'Art Logistics LLC') in a sentence naming
+        # another country only: another company of the same words
+        "Components will be shipped by DM Link Ltd, a Bristol distributor.",
+        "Art logistics are handled by Momart Ltd in London.",
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:

@@ -481,6 +481,7 @@ def _verdicts(
             generic=idx.generic(k),
             words=len(nm.words),
             acronym_bodies=partial(idx.acronym_bodies, nm.raw),
+            plain=partial(idx.plain_name, k),
             strong=placed,
             weak=weak,
             whole=whole,

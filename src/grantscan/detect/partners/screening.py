@@ -907,6 +907,15 @@ class ScreeningIndex:
     def is_weak(self, k: int) -> bool:
         return bool(self.weak[k])
 
+    def plain_name(self, k: int) -> bool:
+        """A name of at most two words, each everyday, generic, a trade word or of three letters or fewer ('DM
+        Link', 'Art Logistics LLC', 'KB Radar'): many companies of other countries write the same."""
+        words = self.words_of(k)
+        wl = word_lists()
+        return len(words) <= 2 and all(
+            len(w) <= 3 or w in self.common or w in wl.generic or w in wl.company_words for w in words
+        )
+
     def derived_single(self, k: int) -> bool:
         """A name left with one word once its legal form is dropped ('Guowei Group', 'The Islamic Group')."""
         ptr = self._arrays["name_ptr"]

@@ -78,6 +78,8 @@ class Candidate:
     acronym: AcronymUse | None = None  # what the text says of a listed acronym written alone
     # the folded words written around the name (three tokens either side), read only when a rule needs them
     near: Callable[[], Sequence[str]] = tuple
+    # two words or fewer, none distinctive ('DM Link'; see ScreeningIndex.plain_name), read only when a rule needs it
+    plain: Callable[[], bool] = bool
     status: str = "possible"
     evidence: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)  # the entry's
@@ -269,6 +271,16 @@ def generic_sentence_elsewhere(c: Candidate) -> Outcome:
     return None
 
 
+def plain_sentence_elsewhere(c: Candidate) -> Outcome:
+    """A listed name of two everyday or short words ('DM Link', 'Art Logistics') in a sentence naming other
+    countries only: another company of the same words ('DM Link Ltd, a Bristol distributor')."""
+    if c.in_sentence and not c.weak & c.countries and c.how != "acronym" and c.plain():
+        return Drop(
+            reason("generic-elsewhere", entry=c.label, listed=_places(c.countries), places=_places(c.weak))
+        )
+    return None
+
+
 def sentence_elsewhere(c: Candidate) -> Outcome:
     """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one, or
     one in another word order ('Shipyard Eastern Ltd, Falmouth, UK'), is only possible."""
@@ -448,6 +460,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     generic_company,
     sentence_as_listed,
     generic_sentence_elsewhere,
+    plain_sentence_elsewhere,
     sentence_elsewhere,
     generic_placed_or_short,
     generic_inside_longer,
