@@ -34,6 +34,10 @@ def scanner() -> Scanner:
         # a name of two short or everyday words, with its own country or none
         ("Components will be shipped by DM Link, a Moscow distributor.", "EL-2009"),
         ("Components will be shipped by DM Link on time.", "EL-2009"),
+        # a legal form, 'of' and the city: the name ends at its legal form, the city places it
+        ("IMA Consulting LLC of Moscow will run the stakeholder survey.", "RUS1565"),
+        ("Servers come from MT Systems LLC of Moscow.", "RUS2620"),
+        ("Art Logistics Ltd of Moscow will handle freight to the test site.", "EL-1932"),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
@@ -50,6 +54,8 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         # another country only: another company of the same words
         "Components will be shipped by DM Link Ltd, a Bristol distributor.",
         "Art logistics are handled by Momart Ltd in London.",
+        "MT Systems LLC of Leeds integrates the servers.",
+        "Art Logistics Ltd of London will handle freight.",
     ],
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
