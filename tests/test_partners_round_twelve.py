@@ -31,6 +31,9 @@ def scanner() -> Scanner:
         ("Combustor tests will run at the Central Institute of Engine-Building in Moscow.", "EL-2050"),
         # 'State Corporation Deposit Insurance Agency (DIA)', its head and country left out, its city named
         ("The bank's records are held by the Deposit Insurance Agency in Moscow.", "RUS2724"),
+        # a leading 'National' or 'Main' left out with the country, the city named
+        ("Imagery comes from the Aerospace Technology Administration in Pyongyang.", "DPR0180"),
+        ("Secure links are provided by the Centre of Special Communication, FSUE, in Moscow.", "RUS2402"),
         # a name of two short or everyday words, with its own country or none
         ("Components will be shipped by DM Link, a Moscow distributor.", "EL-2009"),
         ("Components will be shipped by DM Link on time.", "EL-2009"),
@@ -48,6 +51,7 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
     "text",
     [
         "Bank data come from the Deposit Insurance Agency in Belgrade, Serbia.",
+        "Imagery comes from the Korea AeroSpace Administration in Sacheon, South Korea.",
         "The Institute of Power Engineering in Warsaw will model the boiler.",
         "Combustor tests will run at the Institute of Aviation in Warsaw, Poland.",
         # listed names of two everyday or short words ('DM Link', 'Art Logistics LLC') in a sentence naming
@@ -60,3 +64,10 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
 )
 def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
     assert designated(orgs(scanner, text)) == set()
+
+
+def test_head_left_out_with_no_place_is_a_possible_match(scanner: Scanner) -> None:
+    """The generic rest of a name whose 'Main' is left out, with no place: a check, neither high nor silence."""
+    found = orgs(scanner, "Secure links are provided by the Centre of Special Communication.")
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == "RUS2402" for f in found for m in f.lists)
