@@ -71,3 +71,16 @@ def test_head_left_out_with_no_place_is_a_possible_match(scanner: Scanner) -> No
     found = orgs(scanner, "Secure links are provided by the Centre of Special Communication.")
     assert designated(found) == set()
     assert any(f.severity == "medium" and m.entry_id == "RUS2402" for f in found for m in f.lists)
+
+
+def test_generic_name_with_another_legal_form_is_a_possible_match(scanner: Scanner) -> None:
+    """'United Shipbuilding Company' for the listed '... United Shipbuilding Corporation', no place: a check."""
+    found = orgs(scanner, "We work with United Shipbuilding Company on optics.")
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == "RUS0242" for f in found for m in f.lists)
+
+
+def test_generic_name_of_two_words_alone_stays_silent(scanner: Scanner) -> None:
+    """A name of two generic words with no legal form and no place names many bodies: no finding of a list."""
+    found = orgs(scanner, "We work with the Institute of Physics on optics.")
+    assert all(not f.lists for f in found)

@@ -291,10 +291,22 @@ def sentence_elsewhere(c: Candidate) -> Outcome:
     return None
 
 
+@cache
+def _listed_legal(raw: str) -> frozenset[str]:
+    """The legal forms listed name ``raw`` is written with ('United Shipbuilding Corporation': corp)."""
+    return frozenset(legal_forms_in(_WORD.findall(screening.fold(raw))))
+
+
 def generic_placed_or_short(c: Candidate) -> Outcome:
     """A name several bodies share, placed by the text where the list cannot say, or of two words or fewer, is
-    not matched on its own."""
+    not matched on its own; one of two words listed with a legal form and written with another ('United
+    Shipbuilding Company' for '... Corporation') is a company of those words, a possible match to check."""
     if c.unplaced and c.generic and (c.strong or c.words <= 2):
+        written = legal_forms_in(c.near()) if not c.strong and c.how != "acronym" else set()
+        if written and written.isdisjoint(_listed_legal(c.raw)) and _listed_legal(c.raw):
+            c.status = "possible"
+            c.evidence.append(reason("generic-unplaced"))
+            return None
         return SKIP
     return None
 
