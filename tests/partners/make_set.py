@@ -2618,6 +2618,254 @@ def add_round_eleven(path: Path) -> int:
     return _replace_tune_rows(path, "r", round_eleven_rows(random.Random(SEED + 10)))
 
 
+# -- round twelve: short and generic listed names -----------------------------------------------------------------
+#
+# Listed names made of generic, trade or everyday words, or of short words, are the names a text can write
+# without any distinctive word: whether the text names the listed body then rests on what else it says (the
+# entry's country or city), and the same words in another country name another body.
+
+# the countries round twelve names besides COUNTRY_WORDS (short and generic names of these lists are often theirs)
+COUNTRY_MORE = {**COUNTRY_WORDS, "MM": "Myanmar", "PK": "Pakistan", "AE": "the United Arab Emirates"}
+TOWNS_EU = ["Lyon", "Ghent", "Utrecht", "Bologna", "Graz", "Porto"]
+# another legal form for a name written without its own ('LLC' for a name listed with 'JSC')
+OTHER_LEGAL = [("LLC", "llc"), ("Ltd", "ltd"), ("JSC", "jsc"), ("Co., Ltd.", "co"), ("Company", "company")]
+HONORIFIC = re.compile(
+    r"\s+(?:(?:and\s+)?(?:Twice\s+)?Order\s+of\s+(?:the\s+)?(?:Red\s+Banner(?:\s+of\s+Labou?r)?|Lenin|"
+    r"October\s+Revolution|Labou?r\s+Red\s+Banner|Friendship\s+of\s+Peoples|Badge\s+of\s+Honou?r)\s+)+",
+    re.I,
+)
+
+
+# cities a row may name for an entry whose listed address gives one of them
+ROUND_TWELVE_CITIES = frozenset(
+    {
+        "Moscow",
+        "Saint Petersburg",
+        "St. Petersburg",
+        "Minsk",
+        "Tehran",
+        "Beijing",
+        "Shanghai",
+        "Shenzhen",
+        "Pyongyang",
+        "Damascus",
+        "Yangon",
+        "Naypyidaw",
+        "Karachi",
+        "Lahore",
+        "Dubai",
+        "Kazan",
+        "Novosibirsk",
+        "Yekaterinburg",
+        "Nizhny Novgorod",
+        "Tula",
+        "Perm",
+        "Chengdu",
+        "Wuhan",
+        "Guangzhou",
+        "Harbin",
+        "Xian",
+    }
+)
+# legal-form words a name without its legal form must no longer hold
+ROUND_TWELVE_LEGAL = frozenset(
+    {"fze", "fzc", "fzco", "spe", "co", "ltd", "llc", "jsc", "company", "limited", "joint", "stock", "pty"}
+)
+
+
+def _bare(n: str) -> bool:
+    """Whether ``n`` holds no legal-form word ``strip_legal`` left in it ('Aerosila JSC SPE')."""
+    return not any(w.lower().strip(".,") in ROUND_TWELVE_LEGAL for w in n.split())
+
+
+def _plain_names(d, idx) -> list[tuple[str, ListEntry, tuple[str, ...]]]:  # noqa: ANN001
+    """(name written without its legal form, entry, its words) of UK list and Entity List entries placed in a
+    country the rows can name, whose name is two to four words, each generic, a trade word or an everyday word,
+    ASCII, with no digit, bracket or quote."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    plain = wl.generic | wl.company_words | idx.common
+    out = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        n = clean(strip_legal(e.name))
+        w = name_words(n)
+        if not (2 <= len(w) <= 4) or not n.isascii() or re.search(r"[\d()'\"]", n) or n.isupper():
+            continue
+        if not _bare(n):
+            continue
+        if all(x in plain for x in w) and not any(x in wl.spelled_as_written or x in wl.places for x in w):
+            out.append((n, e, w))
+    return out
+
+
+def _short_word_names(d) -> list[tuple[str, ListEntry]]:  # noqa: ANN001 - Designations
+    """(name without its legal form, entry) of listed names of two words, one of them of two or three letters
+    ('DM Link', 'KB Radar', 'MT-Systems'), ASCII, in a country the rows can name."""
+    from grantscan.detect.partners.screening import name_words
+
+    out = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        n = clean(strip_legal(e.name))
+        w = name_words(n)
+        if len(w) == 2 and min(len(x) for x in w) <= 3 and max(len(x) for x in w) >= 4 and n.isascii():
+            # initials joined by '&' ('S&D Industry') are read another way (the 's' of a possessive): left out
+            if not re.search(r"[\d()'\".&]", n) and _bare(n):
+                out.append((n.title() if n.isupper() else n, e))
+    return out
+
+
+def _place_of(rng: random.Random, e: ListEntry) -> str:
+    """Where the entry is, as a text says it after the name: its city or its country."""
+    if e.city in ROUND_TWELVE_CITIES and rng.random() < 0.5:
+        return f" in {e.city}"
+    return f" in {COUNTRY_MORE[e.country]}" if rng.random() < 0.5 else f" ({COUNTRY_MORE[e.country]})"
+
+
+def _generic_plain_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001
+    """A listed name of generic, trade or everyday words written without its legal form, placed by its city or
+    country; as another legal form then 'of' and its city or country; and the same words in a European or UK
+    town (look-alikes)."""
+    rows: list[dict] = []
+    pool = _plain_names(d, idx)
+    for n, e, _ in rng.sample(pool, min(16, len(pool))):
+        names = [e.name, *e.aliases]
+        rows.append(designated_row(sentence(rng, n, _place_of(rng, e)), "plain-placed", n, e, names))
+        listed_forms = {w.lower().strip(".,") for w in e.name.split()}
+        form = next(
+            (f for f, key in rng.sample(OTHER_LEGAL, len(OTHER_LEGAL)) if key not in listed_forms), "LLC"
+        )
+        where = e.city if e.city in ROUND_TWELVE_CITIES else COUNTRY_MORE[e.country]
+        written = f"{n} {form}"
+        rows.append(
+            designated_row(sentence(rng, written, f" of {where}"), "plain-other-legal-of", written, e, names)
+        )
+        if not _shared_words(n):
+            continue  # three words or more beyond the kind of body name one ('... Theoretical and Experimental ...')
+        rows.append(
+            {
+                "text": sentence(rng, written, f" in {rng.choice(TOWNS_EU + TOWNS_UK)}"),
+                "label": "not",
+                "form": "plain-elsewhere",
+                "org": written,
+            }
+        )
+    return rows
+
+
+def _plain_word(idx, n: str) -> bool:  # noqa: ANN001 - a ScreeningIndex
+    """Whether every word of ``n`` of four letters or more is everyday, generic or a trade word ('DM Link', not
+    'Sovtest ATE'): the same words name other companies elsewhere."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    return all(
+        len(w) <= 3 or w in idx.common or w in wl.generic or w in wl.company_words for w in name_words(n)
+    )
+
+
+def _shared_words(n: str) -> bool:
+    """Whether ``n`` is a name many bodies share: two words or fewer, or generic and trade words of which fewer
+    than three say more than the kind of body."""
+    from grantscan.detect.partners.screening import name_words
+    from grantscan.detect.partners.words import word_lists
+
+    wl = word_lists()
+    w = name_words(n)
+    return len(w) <= 2 or sum(x not in wl.organisation_types for x in w) < 3
+
+
+def _short_word_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001
+    """A listed name of two words, one of two or three letters, written as listed or with its hyphen as a
+    space, placed by its city or country; a name of such words and everyday words with a legal form in a UK
+    town (look-alike)."""
+    rows: list[dict] = []
+    pool = _short_word_names(d)
+    for n, e in rng.sample(pool, min(14, len(pool))):
+        written = n.replace("-", " ") if "-" in n and rng.random() < 0.5 else n
+        names = [e.name, *e.aliases]
+        rows.append(designated_row(sentence(rng, written, _place_of(rng, e)), "short-two", written, e, names))
+        if _plain_word(idx, written):
+            rows.append(_look_alike_in_uk_town(rng, f"{written} Ltd", "short-two-elsewhere"))
+    return rows
+
+
+def _honorific_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name with a Soviet honorific written without it ('Moscow Research Radio Engineering
+    Institute'), placed by its country or city or with a legal form."""
+    rows: list[dict] = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or not HONORIFIC.search(e.name):
+            continue
+        n = HONORIFIC.sub(" ", strip_legal(e.name)).strip()
+        n = re.sub(r",?\s+(?:named\s+after|N\.\s?A\.)\s+.*$", "", n)
+        n = re.sub(r"^(?:Federal\s+State\s+Unitary\s+Enterprise|N\.\s?A\.\s+)\s*", "", n).strip()
+        if len(n.split()) < 3:
+            continue
+        place = f" in {COUNTRY_MORE.get(e.country or 'RU', 'Russia')}" if rng.random() < 0.5 else " in Moscow"
+        rows.append(designated_row(sentence(rng, n, place), "honorific-out", n, e, [e.name, *e.aliases]))
+    return rows
+
+
+def _legal_of_place_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001
+    """A listed company name with its legal form, 'of' and its country ('MT Systems LLC of Russia'), and with
+    a UK town after 'of' where its words are everyday, generic or short (look-alike)."""
+    rows: list[dict] = []
+    pool = [
+        (n, e)
+        for n, e in _short_word_names(d)
+        if re.search(r"\b(?:LLC|Ltd|Limited|JSC|Company|Co)\b", e.name) and e.country in COUNTRY_WORDS
+    ]
+    for n, e in rng.sample(pool, min(8, len(pool))):
+        form = "LLC" if "LLC" in e.name else "Ltd" if re.search(r"Ltd|Limited", e.name) else "JSC"
+        written = f"{n} {form}"
+        names = [e.name, *e.aliases]
+        rows.append(
+            designated_row(
+                f"Partner 2: {written} of {COUNTRY_WORDS[e.country]}. Role: supply of test parts.",
+                "legal-of-place",
+                written,
+                e,
+                names,
+            )
+        )
+        if not _plain_word(idx, n):
+            continue
+        rows.append(
+            {
+                "text": f"Partner 2: {written} of {rng.choice(TOWNS_UK)}. Role: supply of test parts.",
+                "label": "not",
+                "form": "legal-of-place-elsewhere",
+                "org": written,
+            }
+        )
+    return rows
+
+
+def round_twelve_rows(rng: random.Random) -> list[dict]:
+    """Rows for short and generic listed names (ids g...): names of generic, trade or everyday words written
+    without their legal form or with another one after 'of' and their place, names of two short words, Soviet
+    honorifics left out; and look-alikes of the same words in a European or UK town."""
+    d = default_designations()
+    idx = _screening_index_of(d)
+    rows = _generic_plain_rows(rng, d, idx)
+    rows += _short_word_rows(rng, d, idx)
+    rows += _honorific_rows(rng, d)
+    rows += _legal_of_place_rows(rng, d, idx)
+    return rows
+
+
+def add_round_twelve(path: Path) -> int:
+    """Replace the rows of ``round_twelve_rows`` (ids g...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "g", round_twelve_rows(random.Random(SEED + 11)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -2716,6 +2964,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the one-body acronym, place-and-trade, city-typo and spelt legal-form rows (ids r...)",
     )
+    ap.add_argument(
+        "--add-round-twelve",
+        action="store_true",
+        help="(re)write only the short and generic listed name rows (ids g...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -2748,6 +3001,9 @@ def main() -> None:
     if a.add_round_eleven:
         print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
         return
+    if a.add_round_twelve:
+        print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -2768,6 +3024,7 @@ def main() -> None:
     print(f"{add_round_nine(Path(a.out))} short-word and legal-form rows -> {a.out}")
     print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
     print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
+    print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
 
 
 if __name__ == "__main__":

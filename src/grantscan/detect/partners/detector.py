@@ -1288,6 +1288,15 @@ class PartnerDetector:
         matches, dropped = listmatch.screen_span(
             self, t, s, e, text, screened_as, inside, kind in ("listed", "seed"), use
         )
+        if not matches and not dropped and org is None and self._legal_of_place(t, s, e):
+            # 'IMA Consulting LLC of Moscow': the name ends at its legal form, the place after 'of' places it
+            e -= 2
+            text = t.span_text(s, e)
+            end_char = t.end(e - 1)
+            inside = [h for h in inside if h.end <= e]
+            matches, dropped = listmatch.screen_span(
+                self, t, s, e, text, None, inside, kind in ("listed", "seed"), use
+            )
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
         not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None
@@ -1390,16 +1399,34 @@ class PartnerDetector:
 
     def _country_after(self, t: _Tokens, end: int) -> str | None:
         """A country named right after an organisation: 'X University (US)', 'X Institute, Germany', also after
-        the full stop of a word written short ('General Tech. (China)')."""
+        the full stop of a word written short ('General Tech. (China)') and after 'of' past a legal form ('X LLC
+        of Moscow')."""
         if 0 < end < t.n and t.word(end) == "." and not t.sp[end - 1]:
             end += 1
         stop = min(t.n, end + 4)
-        if stop - end < 2 or t.word(end) not in ("(", ",", "-", "in"):
+        if stop - end < 2 or (
+            t.word(end) not in ("(", ",", "-", "in")
+            and not (t.word(end) == "of" and self._legal_at(t, end - 1))
+        ):
             return None
         for m in self._span_mentions(t, end, stop):
             if m.start <= 1 and m.place.kind in ("name", "region", "city"):
                 return m.code
         return None
+
+    @staticmethod
+    def _legal_at(t: _Tokens, i: int) -> bool:
+        """Whether token ``i`` is a word of a legal form ('LLC', 'Ltd', 'JSC')."""
+        return i >= 0 and screening.legal_word(fold(t.word(i)).strip(".")) in word_lists().legal_forms
+
+    def _legal_of_place(self, t: _Tokens, s: int, e: int) -> bool:
+        """Whether tokens ``s:e`` end with a legal form, 'of' and a city or country ('IMA Consulting LLC of
+        Moscow'): a company and where it is, not one name."""
+        if e - s < 4 or t.word(e - 2) != "of" or not self._legal_at(t, e - 3):
+            return False
+        return any(
+            m.start == 0 and m.place.kind in ("name", "city") for m in self._span_mentions(t, e - 1, e)
+        )
 
     def _has_country(self, t: _Tokens, s: int, e: int, code: str) -> bool:
         return any(m.code == code for m in self._span_mentions(t, s, e))
@@ -1443,7 +1470,9 @@ class PartnerDetector:
                 e += 2
             if t.lower(s) == "the":
                 s += 1
-            for ps, pe in self._split_run(t, s, e):
+            # 'IMA Consulting LLC of Moscow': a company and where it is, its name ending at the legal form
+            end = e - 2 if self._legal_of_place(t, s, e) else e
+            for ps, pe in self._split_run(t, s, end):
                 kind = self._org_kind(t, ps, pe) if pe - ps >= 2 else None
                 if kind:
                     out.append((ps, pe, kind))

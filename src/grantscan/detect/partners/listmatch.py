@@ -34,6 +34,7 @@ class DetectorView(Protocol):
     def _name_run(self, t: _Tokens, i: int) -> tuple[int, int]: ...
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]: ...
     def _country_after(self, t: _Tokens, end: int) -> str | None: ...
+    def _legal_of_place(self, t: _Tokens, s: int, e: int) -> bool: ...
     def _sentence_codes(self, t: _Tokens, s: int) -> set[str]: ...
 
 
@@ -300,6 +301,8 @@ def _hit_evidence(
         whole = whole or (h.start == s and h.end == e)
         rs, re_ = det._run(t, h.start, h.end)
         rs, re_ = min(rs, s), max(re_, e)
+        if re_ > e and det._legal_of_place(t, rs, re_):
+            re_ -= 2  # 'Art Logistics Ltd of Moscow': the place after the legal form is where, not a word
         longer = (h.start, h.end) != (rs, re_)
         others = _other_words(det, t, rs, re_, h) if longer else False
         for k in h.names:
@@ -481,6 +484,7 @@ def _verdicts(
             generic=idx.generic(k),
             words=len(nm.words),
             acronym_bodies=partial(idx.acronym_bodies, nm.raw),
+            plain=partial(idx.plain_name, k),
             strong=placed,
             weak=weak,
             whole=whole,

@@ -268,10 +268,16 @@ def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
             names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
     out = dict.fromkeys(names, False)
     for n in names:
+        every = n
         for rx in word_lists().optional_parts:
             short = rx.sub(" ", n).strip(" ,")
             if short != n.strip(" ,") and len(short.split()) >= 2:
                 out.setdefault(short, True)
+            every = rx.sub(" ", every).strip(" ,")
+        # a name with two parts texts leave out, both left out ('Federal Autonomous Institution Central
+        # Institute of Engine-Building N.A. P.I. Baranov' written 'Central Institute of Engine-Building')
+        if every != n.strip(" ,") and len(every.split()) >= 2:
+            out.setdefault(" ".join(every.split()), True)
     return out
 
 
@@ -900,6 +906,15 @@ class ScreeningIndex:
 
     def is_weak(self, k: int) -> bool:
         return bool(self.weak[k])
+
+    def plain_name(self, k: int) -> bool:
+        """A name of at most two words, each everyday, generic, a trade word or of three letters or fewer ('DM
+        Link', 'Art Logistics LLC', 'KB Radar'): many companies of other countries write the same."""
+        words = self.words_of(k)
+        wl = word_lists()
+        return len(words) <= 2 and all(
+            len(w) <= 3 or w in self.common or w in wl.generic or w in wl.company_words for w in words
+        )
 
     def derived_single(self, k: int) -> bool:
         """A name left with one word once its legal form is dropped ('Guowei Group', 'The Islamic Group')."""

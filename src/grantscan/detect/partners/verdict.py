@@ -78,6 +78,8 @@ class Candidate:
     acronym: AcronymUse | None = None  # what the text says of a listed acronym written alone
     # the folded words written around the name (three tokens either side), read only when a rule needs them
     near: Callable[[], Sequence[str]] = tuple
+    # two words or fewer, none distinctive ('DM Link'; see ScreeningIndex.plain_name), read only when a rule needs it
+    plain: Callable[[], bool] = bool
     status: str = "possible"
     evidence: list[str] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)  # the entry's
@@ -269,6 +271,16 @@ def generic_sentence_elsewhere(c: Candidate) -> Outcome:
     return None
 
 
+def plain_sentence_elsewhere(c: Candidate) -> Outcome:
+    """A listed name of two everyday or short words ('DM Link', 'Art Logistics') in a sentence naming other
+    countries only: another company of the same words ('DM Link Ltd, a Bristol distributor')."""
+    if c.in_sentence and not c.weak & c.countries and c.how != "acronym" and c.plain():
+        return Drop(
+            reason("generic-elsewhere", entry=c.label, listed=_places(c.countries), places=_places(c.weak))
+        )
+    return None
+
+
 def sentence_elsewhere(c: Candidate) -> Outcome:
     """A distinctive name in a sentence naming other countries: still a match, the places said; a fuzzy one, or
     one in another word order ('Shipyard Eastern Ltd, Falmouth, UK'), is only possible."""
@@ -279,10 +291,22 @@ def sentence_elsewhere(c: Candidate) -> Outcome:
     return None
 
 
+@cache
+def _listed_legal(raw: str) -> frozenset[str]:
+    """The legal forms listed name ``raw`` is written with ('United Shipbuilding Corporation': corp)."""
+    return frozenset(legal_forms_in(_WORD.findall(screening.fold(raw))))
+
+
 def generic_placed_or_short(c: Candidate) -> Outcome:
     """A name several bodies share, placed by the text where the list cannot say, or of two words or fewer, is
-    not matched on its own."""
+    not matched on its own; one of two words listed with a legal form and written with another ('United
+    Shipbuilding Company' for '... Corporation') is a company of those words, a possible match to check."""
     if c.unplaced and c.generic and (c.strong or c.words <= 2):
+        written = legal_forms_in(c.near()) if not c.strong and c.how != "acronym" else set()
+        if written and written.isdisjoint(_listed_legal(c.raw)) and _listed_legal(c.raw):
+            c.status = "possible"
+            c.evidence.append(reason("generic-unplaced"))
+            return None
         return SKIP
     return None
 
@@ -448,6 +472,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     generic_company,
     sentence_as_listed,
     generic_sentence_elsewhere,
+    plain_sentence_elsewhere,
     sentence_elsewhere,
     generic_placed_or_short,
     generic_inside_longer,

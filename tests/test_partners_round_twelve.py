@@ -1,0 +1,86 @@
+"""Forms of short and generic listed names this round's hand-written texts showed: a Soviet honorific left out of a
+long name, "N.A." before whom a body is named after, a federal legal form without "State", a state corporation's
+head left out with its country; and look-alikes of the same forms in other countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from grantscan.config import Config
+from grantscan.pipeline import Scanner
+
+from .test_partners_forms import designated, orgs
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Config(cache=False))
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # 'Moscow Order of the Red Banner of Labor Research Radio Engineering Institute JSC'
+        ("Moscow Research Radio Engineering Institute JSC will test the radar modules.", "EL-2497"),
+        # 'N.A. Dollezhal Order of Lenin Research and Design Institute of Power Engineering JSC'
+        (
+            "The Dollezhal Research and Design Institute of Power Engineering in Moscow will model the core.",
+            "RUS1442",
+        ),
+        # 'Federal Autonomous Institution Central Institute of Engine-Building N.A. P.I. Baranov': both parts
+        ("Combustor tests will run at the Central Institute of Engine-Building in Moscow.", "EL-2050"),
+        # 'State Corporation Deposit Insurance Agency (DIA)', its head and country left out, its city named
+        ("The bank's records are held by the Deposit Insurance Agency in Moscow.", "RUS2724"),
+        # a leading 'National' or 'Main' left out with the country, the city named
+        ("Imagery comes from the Aerospace Technology Administration in Pyongyang.", "DPR0180"),
+        ("Secure links are provided by the Centre of Special Communication, FSUE, in Moscow.", "RUS2402"),
+        # a name of two short or everyday words, with its own country or none
+        ("Components will be shipped by DM Link, a Moscow distributor.", "EL-2009"),
+        ("Components will be shipped by DM Link on time.", "EL-2009"),
+        # a legal form, 'of' and the city: the name ends at its legal form, the city places it
+        ("IMA Consulting LLC of Moscow will run the stakeholder survey.", "RUS1565"),
+        ("Servers come from MT Systems LLC of Moscow.", "RUS2620"),
+        ("Art Logistics Ltd of Moscow will handle freight to the test site.", "EL-1932"),
+    ],
+)
+def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bank data come from the Deposit Insurance Agency in Belgrade, Serbia.",
+        "Imagery comes from the Korea AeroSpace Administration in Sacheon, South Korea.",
+        "The Institute of Power Engineering in Warsaw will model the boiler.",
+        "Combustor tests will run at the Institute of Aviation in Warsaw, Poland.",
+        # listed names of two everyday or short words ('DM Link', 'Art Logistics LLC') in a sentence naming
+        # another country only: another company of the same words
+        "Components will be shipped by DM Link Ltd, a Bristol distributor.",
+        "Art logistics are handled by Momart Ltd in London.",
+        "MT Systems LLC of Leeds integrates the servers.",
+        "Art Logistics Ltd of London will handle freight.",
+    ],
+)
+def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
+
+
+def test_head_left_out_with_no_place_is_a_possible_match(scanner: Scanner) -> None:
+    """The generic rest of a name whose 'Main' is left out, with no place: a check, neither high nor silence."""
+    found = orgs(scanner, "Secure links are provided by the Centre of Special Communication.")
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == "RUS2402" for f in found for m in f.lists)
+
+
+def test_generic_name_with_another_legal_form_is_a_possible_match(scanner: Scanner) -> None:
+    """'United Shipbuilding Company' for the listed '... United Shipbuilding Corporation', no place: a check."""
+    found = orgs(scanner, "We work with United Shipbuilding Company on optics.")
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == "RUS0242" for f in found for m in f.lists)
+
+
+def test_generic_name_of_two_words_alone_stays_silent(scanner: Scanner) -> None:
+    """A name of two generic words with no legal form and no place names many bodies: no finding of a list."""
+    found = orgs(scanner, "We work with the Institute of Physics on optics.")
+    assert all(not f.lists for f in found)
