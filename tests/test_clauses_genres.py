@@ -808,6 +808,16 @@ ROUND_TEN_FAMILIES = [
     ("The Operator does not give any guarantee that the timetable feed is error-free.", "clause-liability"),
     ("The completeness of the archive listings cannot be guaranteed.", "clause-liability"),
     ("The Club's liability to members for lost equipment is limited to fifty pounds.", "clause-liability"),
+    # first-person representations and certifications of contributor agreements and the Developer Certificate of
+    # Origin
+    (
+        "I represent that I am legally entitled to grant the licences named in the sign-up form.",
+        "clause-liability",
+    ),
+    (
+        "I certify that I have the right to submit the translation under the open source license of the project.",
+        "clause-ip",
+    ),
 ]
 
 
@@ -858,6 +868,11 @@ def test_round_ten_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -
         ),
         # a promise not to publish what a service knows about its users is no publication restriction
         ("We will not publish personal information about any subscriber.", "clause-publication"),
+        # a warning that messages will not necessarily be treated as confidential is no duty of confidence
+        (
+            "Users shall note that chats with the help desk may not necessarily be treated as confidential.",
+            "clause-confidentiality",
+        ),
         # a licence over users' content is an IP term, not a data term
         (
             "You agree that the licence includes the right for the Forum to display your User Content on partner "
