@@ -818,6 +818,16 @@ ROUND_TEN_FAMILIES = [
         "I certify that I have the right to submit the translation under the open source license of the project.",
         "clause-ip",
     ),
+    # export named with the breach after the verb, and laws on export and import among those a user must follow
+    (
+        "Subscribers shall not use the archive to export survey software in violation of applicable federal laws.",
+        "clause-export",
+    ),
+    (
+        "Overseas users are solely responsible for obeying local laws, including rules governing export and import of "
+        "encryption software.",
+        "clause-export",
+    ),
 ]
 
 
@@ -839,6 +849,7 @@ def test_round_ten_families_only_in_an_agreement(nlp: spacy.Language, sentence: 
         "The project will not involve any consent to processing this information.",
         "The study does not require that reviewers keep the drafts confidential and not reveal them.",
         "The analysis will not involve any output checking before publication.",
+        "The pilot will not involve any export of software in violation of applicable laws.",
     ],
 )
 def test_round_ten_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
