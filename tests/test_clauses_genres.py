@@ -818,6 +818,11 @@ ROUND_TEN_FAMILIES = [
         "I certify that I have the right to submit the translation under the open source license of the project.",
         "clause-ip",
     ),
+    # copyright or patent rights granted as such
+    (
+        "The editors agree to grant the copyright licences needed to file the profile with a national standards body.",
+        "clause-ip",
+    ),
     # export named with the breach after the verb, and laws on export and import among those a user must follow
     (
         "Subscribers shall not use the archive to export survey software in violation of applicable federal laws.",
@@ -883,6 +888,11 @@ def test_round_ten_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -
         (
             "Users shall note that chats with the help desk may not necessarily be treated as confidential.",
             "clause-confidentiality",
+        ),
+        # a working group publishing its own approved specification holds back no one's results
+        (
+            "After the vote, the Chair shall publish the approved specification where the members have agreed.",
+            "clause-publication",
         ),
         # a licence over users' content is an IP term, not a data term
         (
