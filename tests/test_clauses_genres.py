@@ -759,3 +759,171 @@ def test_round_nine_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
     assert "clause-law" in cats(
         run(nlp, agreement("This Lease shall be governed by the laws of the State of Maine."))
     )
+
+
+# --- round ten: families of service terms, data access agreements, NDAs and foundation agreements -----------
+
+ROUND_TEN_FAMILIES = [
+    # undertakings of confidence in the future tense, and confidentiality kept "at all times"
+    (
+        "Reviewers will keep the drafts confidential and not reveal them to their employers.",
+        "clause-confidentiality",
+    ),
+    ("The Secretariat will treat each nomination file as strictly confidential.", "clause-confidentiality"),
+    (
+        "Each Member agrees to preserve at all times the confidentiality of the voting records.",
+        "clause-confidentiality",
+    ),
+    # proceedings held in confidence, and a disclosure worded as a noun
+    (
+        "The Parties agree that any expert determination hearing will be held in confidence.",
+        "clause-confidentiality",
+    ),
+    (
+        "Participants shall not make any public disclosure of the working group's private drafts.",
+        "clause-confidentiality",
+    ),
+    # consent to processing and the privacy promises of service terms
+    (
+        "By submitting the form you give the council your consent to processing this information for the licence.",
+        "clause-data",
+    ),
+    ("We will never sell, trade, or rent your personal information to marketers.", "clause-data"),
+    ("Information we collect from visitors is used solely to answer their enquiries.", "clause-data"),
+    # no disclosure of an individual's records, no attempt to identify anyone in the files
+    ("The Vendor may not disclose any records about a beneficiary to its affiliates.", "clause-data"),
+    ("Licensees shall not attempt to identify any respondent in the panel files.", "clause-data"),
+    # outputs of a secure data facility shown publicly only after a disclosure review
+    (
+        "Do not present any result that has not passed a disclosure review at a seminar.",
+        "clause-publication",
+    ),
+    # rights reserved with "such" and "expressly"
+    (
+        "The Recipient obtains no licence under the patents, and all such rights are expressly reserved to the "
+        "Discloser.",
+        "clause-ip",
+    ),
+    # guarantees disclaimed in plain words, and a liability stated as limited
+    ("The Operator does not give any guarantee that the timetable feed is error-free.", "clause-liability"),
+    ("The completeness of the archive listings cannot be guaranteed.", "clause-liability"),
+    ("The Club's liability to members for lost equipment is limited to fifty pounds.", "clause-liability"),
+    # first-person representations and certifications of contributor agreements and the Developer Certificate of
+    # Origin
+    (
+        "I represent that I am legally entitled to grant the licences named in the sign-up form.",
+        "clause-liability",
+    ),
+    (
+        "I certify that I have the right to submit the translation under the open source license of the project.",
+        "clause-ip",
+    ),
+    # copyright or patent rights granted as such
+    (
+        "The editors agree to grant the copyright licences needed to file the profile with a national standards body.",
+        "clause-ip",
+    ),
+    # export named with the breach after the verb, and laws on export and import among those a user must follow
+    (
+        "Subscribers shall not use the archive to export survey software in violation of applicable federal laws.",
+        "clause-export",
+    ),
+    (
+        "Overseas users are solely responsible for obeying local laws, including rules governing export and import of "
+        "encryption software.",
+        "clause-export",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, category", ROUND_TEN_FAMILIES)
+def test_round_ten_families_only_in_an_agreement(nlp: spacy.Language, sentence: str, category: str) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Peat moisture and upland bird counts",
+        "Objectives and methodology. The team will survey peat moisture and count curlews on three moors.",
+        f"Data management and ethics: we describe how {sentence[0].lower()}{sentence[1:]}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The project will not involve any consent to processing this information.",
+        "The study does not require that reviewers keep the drafts confidential and not reveal them.",
+        "The analysis will not involve any output checking before publication.",
+        "The pilot will not involve any export of software in violation of applicable laws.",
+    ],
+)
+def test_round_ten_denials_are_not_clauses(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # an IP address in a privacy term is no intellectual property
+        ('Each visit is logged with the Internet Protocol ("IP") address of the device.', "clause-ip"),
+        # assigning the agreement itself is boilerplate, not an IP term
+        (
+            "Neither Party may assign, transfer or charge this Agreement without the other's consent.",
+            "clause-ip",
+        ),
+        # an entire-agreement clause superseding earlier warranties gives none
+        (
+            "This Agreement is the entire agreement between the Parties and supersedes all earlier warranties and "
+            "understandings.",
+            "clause-liability",
+        ),
+        # the acceptable-use rule to respect confidentiality agreements made elsewhere
+        (
+            "Volunteers shall respect intellectual property and confidentiality agreements at all times.",
+            "clause-confidentiality",
+        ),
+        # a promise not to publish what a service knows about its users is no publication restriction
+        ("We will not publish personal information about any subscriber.", "clause-publication"),
+        # a warning that messages will not necessarily be treated as confidential is no duty of confidence
+        (
+            "Users shall note that chats with the help desk may not necessarily be treated as confidential.",
+            "clause-confidentiality",
+        ),
+        # a working group publishing its own approved specification holds back no one's results
+        (
+            "After the vote, the Chair shall publish the approved specification where the members have agreed.",
+            "clause-publication",
+        ),
+        # a licence over users' content is an IP term, not a data term
+        (
+            "You agree that the licence includes the right for the Forum to display your User Content on partner "
+            "sites.",
+            "clause-data",
+        ),
+    ],
+)
+def test_round_ten_false_alarm_twins(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))
+
+
+def test_round_ten_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
+    """A sublicence of patent rights is still an IP term, a disclaimer beside an entire-risk sentence still counts,
+    and a privacy promise is still a data term."""
+    assert "clause-ip" in cats(
+        run(
+            nlp,
+            agreement("The Licensee shall not sublicense the Patent Rights without the Licensor's consent."),
+        )
+    )
+    assert "clause-liability" in cats(
+        run(
+            nlp,
+            agreement(
+                "The Supplier makes no warranty that the feed will be error-free, and the entire risk rests with the "
+                "Customer."
+            ),
+        )
+    )
+    assert "clause-data" in cats(
+        run(nlp, agreement("We will not publish or sell your personal information to any third party."))
+    )

@@ -176,6 +176,20 @@ def test_round_nine_agreement_rows_clause_bar(tmp_path: Path) -> None:
     assert s["clauses"]["f1"] >= 0.87, s["clauses"]
 
 
+CLAUSE_ROUND_TEN = ROOT / "corpus" / "dev" / "agreements8.jsonl"
+
+
+@pytest.mark.skipif(not CLAUSE_ROUND_TEN.is_file(), reason="corpus/dev/agreements8.jsonl not present")
+def test_round_ten_agreement_rows_clause_bar(tmp_path: Path) -> None:
+    """The clause rules were given families shared by many drafters on the round-ten agreement rows (NDAs and
+    contractor forms, contributor and specification licences, foundation agreements, data access agreements and
+    service terms of agencies and projects): clause F1 0.763 at first run, 0.932 after over three batches (in-sample, 2026-12-07),
+    floor 0.88."""
+    s = evaluate(tmp_path / "agreements8.json", [CLAUSE_ROUND_TEN])
+    assert not s["failed"] and not s["missing"]
+    assert s["clauses"]["f1"] >= 0.88, s["clauses"]
+
+
 def test_every_frequent_category_reaches_f1_075(scores: dict[str, dict]) -> None:
     totals: dict[str, list[int]] = {}
     for s in scores.values():
