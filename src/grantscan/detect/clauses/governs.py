@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # what ends the reach of operative language over the objects after it: a semicolon or colon, or a subordinate
-# clause ("when it publishes", "so that Customer can verify"); "including" does not: it names more of the object
+# clause ("when it publishes", "so that Customer can verify", "before it publishes"); "including" does not: it
+# names more of the object
 _BREAK = re.compile(
     r"[;:]|\b(?:when|whenever|while|if|where|wherever|unless|provided|so\s+that|in\s+order\s+(?:to|that)|"
-    r"to\s+the\s+extent|whether|because|since|although)\b",
+    r"to\s+the\s+extent|whether|because|since|although|before|after|until|once)\b",
     re.I,
 )
 # an opening subordinate clause up to its comma ("While redistributing the Work, ...", "To the extent ...,")
@@ -125,7 +126,7 @@ def _govern(
     d = _DEFINES.search(sent)
     defined_end = len(sent) + 1
     if d is not None:
-        before = [o for o in objs if o.end <= d.start() and not _BREAK.search(sent, o.end, d.start())]
+        before = [o for o in objs if o.start < d.start() and not _BREAK.search(sent, o.end, d.start())]
         if before:
             why.setdefault(before[-1].kind, f"the term defined ('{d.group(0)}')")
             defined_end = d.start()
