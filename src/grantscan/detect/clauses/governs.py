@@ -22,6 +22,7 @@ findings become declarations with the reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -123,10 +124,18 @@ def _govern(
     why: dict[str, str] = {}
     for k in sorted(kinds & heading_kinds):
         why[k] = "the heading it sits under"
+    # where clause breaks are, found once: each question below is a lookup (a long sentence with many
+    # operative phrases stays linear)
+    breaks = [m.start() for m in _BREAK.finditer(sent)]
+
+    def next_break(i: int) -> int:
+        j = bisect_left(breaks, i)
+        return breaks[j] if j < len(breaks) else len(sent)
+
     d = _DEFINES.search(sent)
     defined_end = len(sent) + 1
     if d is not None:
-        before = [o for o in objs if o.start < d.start() and not _BREAK.search(sent, o.end, d.start())]
+        before = [o for o in objs if o.start < d.start() and next_break(o.end) >= d.start()]
         if before:
             why.setdefault(before[-1].kind, f"the term defined ('{d.group(0)}')")
             defined_end = d.start()
@@ -135,13 +144,12 @@ def _govern(
     for a, b, text in ops:
         if a >= defined_end:
             continue
-        reach = _BREAK.search(sent, b)
-        end = min(reach.start() if reach else len(sent), defined_end)
+        end = min(next_break(b), defined_end)
         # the object just before the operative language: its subject ("Personal Data shall be kept ...")
         subject = [
             o for o in objs if o.end <= a and a - o.end <= _SUBJECT_REACH and "," not in sent[o.end : a]
         ]
-        if subject and not _BREAK.search(sent, subject[-1].end, a):
+        if subject and next_break(subject[-1].end) >= a:
             why.setdefault(subject[-1].kind, f"the subject of '{text}'")
         for o in objs:
             if o.start < end and o.end > a:
