@@ -621,3 +621,88 @@ def test_technology_evidence_reads_guidance_as_other() -> None:
     assert as_guidance, "the mentions are read"
     assert as_guidance == technology("other")
     assert as_guidance != technology("agreement")
+
+
+# -- documents at the edge: an agreement's section quoted alone, a proposal quoting agreement terms ---------------
+
+RESEARCH_USE_SECTION = doc(
+    "2. Research Use 2.1. The Requester agrees that, once access is approved, the Principal Investigator named "
+    "in the proposal and the research staff working on the proposed research project shall become Approved Users "
+    "of the dataset. 2.2. Research use will occur only in connection with the research project described in the "
+    "proposal. 2.3. Investigators who wish to use cloud computing for the research project must ask permission in "
+    "the request and name the provider. 2.4. New uses of the data outside the approved research project require a "
+    "new request, with a new research proposal and its objectives."
+)
+SOLICITATION_PROVISION = doc(
+    "Release of proposal information (a) Offerors are hereby notified that the Agency may be required to release "
+    "data contained in a proposal under freedom of information law. (b) By submitting a proposal in response to "
+    "this call: (1) the offeror acknowledges that the Agency may not be able to withhold the proposal; (2) the "
+    "offeror agrees that the Agency is not liable for the release of the proposal where the law requires it. The "
+    "Agency's decision to withhold or release a record will rest on the circumstances of the data in question and "
+    "on whether the data may be exempted from release under that law. To the extent permitted by law, the Agency "
+    "will notify the offeror before it releases restricted data, and the offeror may object in writing within ten "
+    "working days. The proposal, its objectives, methodology and work packages remain the offeror's, and marking "
+    "a page of the proposal as restricted does not by itself keep it from release."
+)
+PROPOSAL_QUOTING_TERMS = doc(
+    "Case for Support: Secure sharing of clinical imaging data",
+    "Objectives. We will build a federated pipeline for clinical images; our approach keeps the data on site.",
+    "Methodology. Work package 1 designs the pipeline; WP2 evaluates it with the partner hospitals. The Principal "
+    "Investigator leads WP1.",
+    "Data access. The hospitals' data access agreement applies: the Recipient shall keep the images confidential "
+    "and each Recipient agrees not to re-identify any patient. Our team will follow these terms.",
+    "Impact. The state of the art in privacy-preserving imaging will move forward; we will publish our results.",
+)
+
+
+@pytest.mark.parametrize("section", [RESEARCH_USE_SECTION, SOLICITATION_PROVISION])
+def test_an_agreement_section_quoted_alone_is_not_a_proposal(section: Document) -> None:
+    """Parties bound by operative language ("The Requester agrees that", "the offeror acknowledges") make the
+    section contract text; the proposal words it quotes ("the proposed research project", "the proposal") are its
+    subject matter, not a proposal, where no proposer speaks ("we", "our")."""
+    s = scores(section)
+    assert s["proposal"] == 0.0
+    assert classify(section) != "proposal"
+
+
+def test_a_solicitation_provision_binding_the_offeror_is_an_agreement() -> None:
+    assert classify(SOLICITATION_PROVISION) == "agreement"
+
+
+def test_a_proposal_quoting_agreement_terms_stays_a_proposal() -> None:
+    """The proposer's own voice keeps the proposal evidence: quoted terms add agreement evidence, not the type."""
+    s = scores(PROPOSAL_QUOTING_TERMS)
+    assert s["proposal"] > 0 and s["agreement"] > 0
+    assert classify(PROPOSAL_QUOTING_TERMS) == "proposal"
+
+
+def test_a_party_as_a_noun_of_description_is_not_contract_form() -> None:
+    """A role noun with a verb that binds no one ("the partners will meet") adds nothing."""
+    text = doc(
+        "Project plan. The partners will meet every month and the investigators report to the board.",
+        "Each partner leads one work package; the coordinator organises the kick-off.",
+    )
+    assert scores(text)["agreement"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("  points: 3\n  cap: 2", "  points: 3\n  cap: two", "cap: two", "'cap' must be a whole number"),
+        (
+            "  proposal_voice: '(?i)",
+            "  proposal_voice: '(?i)(",
+            "proposal_voice: '(?i)(",
+            "bad regular expression",
+        ),
+        ("  points: 3\n  cap: 2", "  points: 3\n  cap: 2\n  bonus: 1", "bonus: 1", "unknown key 'bonus'"),
+    ],
+)
+def test_bad_contract_section_gives_one_line_error_with_file_and_line(
+    tmp_path: Path, old: str, new: str, needle: str, message: str
+) -> None:
+    p = _pack(tmp_path, old, new)
+    with pytest.raises(PackError) as err:
+        load_cues(p)
+    assert str(err.value).startswith(f"{p}:{_line_of(p, needle)}: ")
+    assert message in str(err.value)

@@ -40,6 +40,16 @@ class Headings:
 
 
 @dataclass(frozen=True, slots=True)
+class Contract:
+    """Contract form: a party as the subject of operative language, and the proposer's own voice."""
+
+    party_operative: re.Pattern[str]
+    points: float  # agreement evidence per such sentence
+    cap: int  # sentences counted at most
+    proposal_voice: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     """Everything ``patterns/doctype.yaml`` says about telling the types apart."""
 
@@ -51,6 +61,7 @@ class Cues:
     headings: dict[str, Headings]  # type -> its heading vocabulary
     margin: float  # how far the best type must lead the runner-up
     min_score: tuple[tuple[int, float], ...]  # (more words than, evidence needed), longest texts first
+    contract: Contract
 
 
 def _number(path: Path, d: LineDict, key: str, what: str, *, whole: bool = False) -> float:
@@ -159,13 +170,31 @@ def _decision(path: Path, data: LineDict) -> tuple[float, tuple[tuple[int, float
     return _number(path, d, "margin", "decision"), tuple(steps)
 
 
+def _contract(path: Path, data: LineDict) -> Contract:
+    d = data["contract"]
+    if not isinstance(d, LineDict):
+        raise PackError(path, data.key_line("contract"), "contract: expected a mapping")
+    keys = {"party_operative", "points", "cap", "proposal_voice"}
+    check_keys(path, d, keys, keys, "contract")
+    return Contract(
+        party_operative=_regex(
+            path, d.key_line("party_operative"), d["party_operative"], "contract 'party_operative'"
+        ),
+        points=_number(path, d, "points", "contract"),
+        cap=int(_number(path, d, "cap", "contract", whole=True)),
+        proposal_voice=_regex(
+            path, d.key_line("proposal_voice"), d["proposal_voice"], "contract 'proposal_voice'"
+        ),
+    )
+
+
 def load_cues(path: str | Path | None = None) -> Cues:
     """Read and check a document-type pack (the shipped one unless ``path`` is given); errors name file:line."""
     p = Path(path) if path else patterns_dir() / "doctype.yaml"
     data = load_yaml(p)
     if not isinstance(data, LineDict):
         raise PackError(p, 1, "document types: expected a mapping with 'cues'")
-    keys = {"cue_cap", "cues", "title", "headings", "decision"}
+    keys = {"cue_cap", "cues", "title", "headings", "decision", "contract"}
     check_keys(p, data, {"version", *keys}, keys, "document types")
     line, max_headings, headings = _headings(p, data)
     margin, min_score = _decision(p, data)
@@ -178,6 +207,7 @@ def load_cues(path: str | Path | None = None) -> Cues:
         headings=headings,
         margin=margin,
         min_score=min_score,
+        contract=_contract(p, data),
     )
 
 
@@ -235,6 +265,14 @@ def _scores(head: str, text: str) -> tuple[tuple[str, float], ...]:
     for kind, (rx, points) in c.title.items():
         if rx.search(title):
             s[kind] += points
+    # a section of an agreement quoted alone: parties bound in its sentences, and proposal words without a
+    # proposer's voice are the terms' subject matter
+    k = c.contract
+    bound = min(k.cap, len(k.party_operative.findall(text)))
+    if bound:
+        s["agreement"] += k.points * bound
+        if not k.proposal_voice.search(text):
+            s["proposal"] = 0.0
     s["words"] = max(1, len(text.split()))
     return tuple(s.items())
 

@@ -42,6 +42,7 @@ from .evidence import (
     document_features,
     sentence_features,
 )
+from .governs import Obj, governing, passing_reason
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
@@ -389,7 +390,47 @@ class ClauseDetector:
                 f.confidence = min(f.confidence, 0.5)
                 f.reasons.append(f"denial ('{clean(denial, 40)}'): declaration, not a clause")
             out.append(f)
+        if out:
+            self._in_passing(out, offset, sent, low, squashed, context())
         return out
+
+    def _in_passing(
+        self,
+        found: list[Finding],
+        offset: int,
+        sent: str,
+        low: str | None,
+        squashed: bool,
+        ctx: dict[str, object],
+    ) -> None:
+        """Make declarations of the sentence's findings whose kind is named in passing (``governs``): the
+        sentence holds objects of two kinds, or sits under a heading of another kind, and this kind has no
+        operative language of its own over its own object."""
+        live = [f for f in found if f.kind == "finding"]
+        if not live:
+            return
+        heading_kinds: frozenset[str] = ctx["heading_cats"]  # type: ignore[assignment]
+        kinds = {f.category for f in live}
+        if len(kinds) == 1 and (not heading_kinds or kinds <= heading_kinds):
+            return
+        ops = [(m.start(), m.end(), m.group(0)) for m in self.pack.operative.finditer(sent, squashed, low)]
+        lead = ctx["op"]
+        lead_op = lead.group(0) if lead is not None and not ops else None  # type: ignore[attr-defined]
+        objects = [Obj(f.category, f.start - offset, f.end - offset) for f in live]
+        strong = frozenset(
+            f.category for f in live if f.reasons and f.reasons[0].startswith("contract phrase")
+        )
+        governs = governing(sent, objects, heading_kinds, ops, lead_op, strong)
+        if governs is None:
+            return
+        for f in live:
+            if f.category in governs:
+                if len(kinds) > 1:
+                    f.reasons.append(f"governs the sentence: {governs[f.category]}")
+                continue
+            f.kind = "declaration"
+            f.confidence = min(f.confidence, 0.5)
+            f.reasons.append(passing_reason(f.category, governs, heading_kinds))
 
     def _context(
         self,
