@@ -53,13 +53,26 @@ FEATURES: tuple[str, ...] = (
     "cue.option",  # an option, not the plan
     "cue.civil_only",  # a civil-only or no-military statement in the sentence
     "cue.instrument",  # a platform next to words that make it a carrier or data source ("drone carrying a camera")
+    "cue.market",  # the term names a market, sector or business ("AI companies", "the drone industry")
+    "cue.customer",  # the term is what the customers or users are in ("our users include", "serving")
     "cue.method",  # the term qualifies a method or tool noun right after it ("machine learning-based analysis")
     "cue.list",  # one item of a list of three or more fields or topics ("physics, machine learning and ...")
     "doctype.agreement",  # the document reads as an agreement
     "doctype.form",  # the document reads as a form
 )
 
-_KEYS = {"version", "fitted", "data", "size", "method", "intercept", "weights", "bias", "threshold"}
+_KEYS = {
+    "version",
+    "fitted",
+    "data",
+    "size",
+    "method",
+    "intercept",
+    "weights",
+    "bias",
+    "threshold",
+    "calibration",
+}
 
 
 @dataclass(slots=True)
@@ -82,8 +95,13 @@ class EvidenceModel:
     fitted: str = ""
     data: str = ""
     size: int = 0
+    # a monotone map of the log-odds fitted out of fold (Platt scaling): slope * log-odds + offset, so the
+    # probability matches the observed rate; the identity unless the file has a calibration
+    slope: float = 1.0
+    offset: float = 0.0
 
     def logit(self, category: str, features: dict[str, Feature]) -> float:
+        """The model's log-odds of the match, before calibration."""
         z = self.intercept + self.bias.get(category, 0.0)
         w = self.weights
         for name, f in features.items():
@@ -91,8 +109,8 @@ class EvidenceModel:
         return z
 
     def probability(self, category: str, features: dict[str, Feature]) -> float:
-        """P(the category is really present | this match), rounded to 3 places."""
-        return round(_sigmoid(self.logit(category, features)), 3)
+        """P(the category is really present | this match), calibrated, rounded to 3 places."""
+        return round(_sigmoid(self.slope * self.logit(category, features) + self.offset), 3)
 
     def threshold_for(self, category: str) -> float:
         return self.threshold.get(category, self.default_threshold)
@@ -110,7 +128,12 @@ class EvidenceModel:
                 parts.append((c, f"{c:+.2f} {shown}{value}{why}"))
         parts.sort(key=lambda p: -abs(p[0]))
         base = self.intercept + self.bias.get(category, 0.0)
-        return [f"{base:+.2f} base log-odds ({category})", *(p[1] for p in parts)]
+        out = [f"{base:+.2f} base log-odds ({category})", *(p[1] for p in parts)]
+        if self.slope != 1.0 or self.offset != 0.0:
+            z = self.logit(category, features)
+            shift = (self.slope - 1.0) * z + self.offset
+            out.append(f"{shift:+.2f} calibration (log-odds x {self.slope:.2f} {self.offset:+.2f})")
+        return out
 
 
 def _sigmoid(z: float) -> float:
@@ -150,6 +173,14 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
     check_keys(p, data, _KEYS, {"version", "intercept", "weights", "threshold"}, what)
     cats = set(categories)
     thresholds = _table(p, data, "threshold", cats | {"default"}, 0.01, 0.99, what)
+    slope, offset = 1.0, 0.0
+    if "calibration" in data:
+        cal = data["calibration"]
+        if not isinstance(cal, dict):
+            raise PackError(p, data.key_line("calibration"), f"{what}: 'calibration' must be a mapping")
+        check_keys(p, cal, {"slope", "offset"}, {"slope", "offset"}, f"{what} calibration")
+        slope = _number(p, cal, "slope", 0.05, 20, what)
+        offset = _number(p, cal, "offset", -20, 20, what)
     size = data.get("size", 0)
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise PackError(p, data.key_line("size"), f"{what}: 'size' must be a whole number")
@@ -162,6 +193,8 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
         fitted=str(data.get("fitted", "")),
         data=str(data.get("data", "")),
         size=size,
+        slope=slope,
+        offset=offset,
     )
 
 
