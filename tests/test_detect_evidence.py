@@ -452,16 +452,18 @@ def test_role_cues_are_named_features_of_the_evidence_model() -> None:
     assert set(load_evidence().weights) >= {"cue.market", "cue.customer"}
 
 
-def test_a_calibration_map_moves_the_probability_and_is_explained(tmp_path) -> None:  # noqa: ANN001
+def test_a_calibration_table_moves_the_probability_and_is_explained(tmp_path) -> None:  # noqa: ANN001
     p = tmp_path / "evidence.yaml"
     head = "version: 1\nintercept: -1.0\nweights:\n  verb.build: 2.0\nthreshold: {default: 0.5}\n"
     p.write_text(head, encoding="utf-8")
     plain = load_evidence(p)
-    p.write_text(head + "calibration:\n  slope: 2.0\n  offset: -0.5\n", encoding="utf-8")
+    p.write_text(head + "calibration:\n  0.2: 0.1\n  0.5: 0.6\n  1.0: 0.98\n", encoding="utf-8")
     cal = load_evidence(p)
     feats = {"verb.build": Feature(1.0, "develop")}
-    assert plain.probability("ai", feats) == round(1 / (1 + math.exp(-1.0)), 3)
-    assert cal.probability("ai", feats) == round(1 / (1 + math.exp(-(2.0 * 1.0 - 0.5))), 3)
+    raw = 1 / (1 + math.exp(-1.0))  # 0.731, between the points 0.5 and 1.0
+    assert plain.probability("ai", feats) == round(raw, 3)
+    assert cal.probability("ai", feats) == round(0.6 + (0.98 - 0.6) * (raw - 0.5) / 0.5, 3)
+    assert cal.calibrated(0.1) == pytest.approx(0.05) and cal.calibrated(0.35) == pytest.approx(0.35)
     reasons = cal.reasons("ai", feats)
     assert any("calibration" in r for r in reasons)
     total = sum(float(r.split(" ", 1)[0]) for r in reasons)
@@ -472,12 +474,12 @@ def test_a_calibration_map_moves_the_probability_and_is_explained(tmp_path) -> N
 def test_calibration_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
     p = tmp_path / "evidence.yaml"
     head = "version: 1\nintercept: -1.0\nweights: {}\nthreshold: {default: 0.5}\n"
-    p.write_text(head + "calibration:\n  slope: -2.0\n  offset: 0.0\n", encoding="utf-8")
-    with pytest.raises(PackError, match=r"evidence.yaml:6: .*'slope' must be a number"):
+    p.write_text(head + "calibration:\n  0.2: 0.1\n  0.5: 1.5\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:7: .*two numbers in \[0, 1\]"):
         load_evidence(p)
-    p.write_text(head + "calibration:\n  slope: 1.2\n", encoding="utf-8")
-    with pytest.raises(PackError, match=r"evidence.yaml:6: .*missing required key 'offset'"):
+    p.write_text(head + "calibration:\n  0.2: 0.3\n  0.5: 0.2\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:7: .*must increase"):
         load_evidence(p)
     p.write_text(head + "calibration: 1.2\n", encoding="utf-8")
-    with pytest.raises(PackError, match=r"evidence.yaml:5: .*must be a mapping"):
+    with pytest.raises(PackError, match=r"evidence.yaml:5: .*at least two"):
         load_evidence(p)

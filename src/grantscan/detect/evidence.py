@@ -95,10 +95,10 @@ class EvidenceModel:
     fitted: str = ""
     data: str = ""
     size: int = 0
-    # a monotone map of the log-odds fitted out of fold (Platt scaling): slope * log-odds + offset, so the
-    # probability matches the observed rate; the identity unless the file has a calibration
-    slope: float = 1.0
-    offset: float = 0.0
+    # a monotone table of the probability fitted out of fold ((model probability, observed rate) points,
+    # read between points by linear interpolation), so a probability matches the rate at which it is right;
+    # empty (the model's own probability) unless the file has a calibration
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def logit(self, category: str, features: dict[str, Feature]) -> float:
         """The model's log-odds of the match, before calibration."""
@@ -110,7 +110,19 @@ class EvidenceModel:
 
     def probability(self, category: str, features: dict[str, Feature]) -> float:
         """P(the category is really present | this match), calibrated, rounded to 3 places."""
-        return round(_sigmoid(self.slope * self.logit(category, features) + self.offset), 3)
+        return round(self.calibrated(_sigmoid(self.logit(category, features))), 3)
+
+    def calibrated(self, p: float) -> float:
+        """``p`` through the calibration table (unchanged without one)."""
+        pts = self.calibration
+        if not pts:
+            return p
+        if p <= pts[0][0]:
+            return pts[0][1] * p / pts[0][0] if pts[0][0] > 0 else pts[0][1]
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+            if p <= x1:
+                return y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+        return pts[-1][1]
 
     def threshold_for(self, category: str) -> float:
         return self.threshold.get(category, self.default_threshold)
@@ -129,10 +141,12 @@ class EvidenceModel:
         parts.sort(key=lambda p: -abs(p[0]))
         base = self.intercept + self.bias.get(category, 0.0)
         out = [f"{base:+.2f} base log-odds ({category})", *(p[1] for p in parts)]
-        if self.slope != 1.0 or self.offset != 0.0:
+        if self.calibration:
             z = self.logit(category, features)
-            shift = (self.slope - 1.0) * z + self.offset
-            out.append(f"{shift:+.2f} calibration (log-odds x {self.slope:.2f} {self.offset:+.2f})")
+            raw = _sigmoid(z)
+            cal = min(max(self.calibrated(raw), 1e-6), 1 - 1e-6)
+            shift = math.log(cal / (1 - cal)) - z
+            out.append(f"{shift:+.2f} calibration ({raw:.3f} -> {cal:.3f})")
         return out
 
 
@@ -164,6 +178,31 @@ def _table(
     return out
 
 
+def _calibration(p: Path, data: dict, what: str) -> tuple[tuple[float, float], ...]:
+    """The calibration table: a mapping of model probability to calibrated probability, both in [0, 1],
+    at least two points, increasing (a calibration keeps the order of matches, and so every threshold's
+    meaning)."""
+    if "calibration" not in data:
+        return ()
+    cal = data["calibration"]
+    if not isinstance(cal, dict) or len(cal) < 2:
+        raise PackError(
+            p,
+            data.key_line("calibration"),  # type: ignore[attr-defined]
+            f"{what}: 'calibration' must map at least two probabilities to calibrated ones",
+        )
+    pts: list[tuple[float, float]] = []
+    for k, v in cal.items():
+        line = cal.key_line(str(k))
+        ok = all(not isinstance(x, bool) and isinstance(x, int | float) and 0 <= x <= 1 for x in (k, v))
+        if not ok:
+            raise PackError(p, line, f"{what}: calibration point '{k}: {v}' must be two numbers in [0, 1]")
+        if pts and (k <= pts[-1][0] or v < pts[-1][1]):
+            raise PackError(p, line, f"{what}: calibration points must increase ('{k}: {v}')")
+        pts.append((float(k), float(v)))
+    return tuple(pts)
+
+
 def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable[str]) -> EvidenceModel:
     """A fitted model file (evidence.yaml, clause_evidence.yaml): its weights over ``features``, a bias and a
     threshold per category; PackError names file:line and ``what`` the file is."""
@@ -173,14 +212,7 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
     check_keys(p, data, _KEYS, {"version", "intercept", "weights", "threshold"}, what)
     cats = set(categories)
     thresholds = _table(p, data, "threshold", cats | {"default"}, 0.01, 0.99, what)
-    slope, offset = 1.0, 0.0
-    if "calibration" in data:
-        cal = data["calibration"]
-        if not isinstance(cal, dict):
-            raise PackError(p, data.key_line("calibration"), f"{what}: 'calibration' must be a mapping")
-        check_keys(p, cal, {"slope", "offset"}, {"slope", "offset"}, f"{what} calibration")
-        slope = _number(p, cal, "slope", 0.05, 20, what)
-        offset = _number(p, cal, "offset", -20, 20, what)
+    calibration = _calibration(p, data, what)
     size = data.get("size", 0)
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise PackError(p, data.key_line("size"), f"{what}: 'size' must be a whole number")
@@ -193,8 +225,7 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
         fitted=str(data.get("fitted", "")),
         data=str(data.get("data", "")),
         size=size,
-        slope=slope,
-        offset=offset,
+        calibration=calibration,
     )
 
 
