@@ -2,7 +2,7 @@
 """Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
 
     .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
-        [FILE.jsonl ...]
+        [--compare-shipped] [--calibrate] [--c C] [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
 
@@ -21,8 +21,23 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
    error, of the document-level probability). ``--repeats N`` runs it with N deals of the groups into folds
    and pools the counts: one deal moves F1 by about 0.005 when a few documents are added.
 
+5. ``--compare-shipped``: the fair test of a refit. The documents the shipped weights were not fitted on
+   (files missing from the ``data:`` line of patterns/evidence.yaml, pack example sentences added since the
+   commit of its last refit) are scored with the shipped weights and thresholds, and with the refit's nested
+   out-of-fold predictions of every repeat, the groups of those documents alone dealt into folds (each fold
+   trains, thresholds by inner cross-validation, on every document outside its groups);
+   P/R/F1 per category both ways, the refit's pooled over the repeats with its range. Refit only when the
+   refit wins by more than that range.
+6. Calibration: in each outer fold, a Platt map and an isotonic table (12 bins of like count, pooled
+   adjacent violators) of the document-level probability are fitted on the inner out-of-fold scores of the
+   training documents, with thresholds chosen again on the mapped scores; both are reported beside the
+   model's own probability (reliability table, expected calibration error, F1). ``--calibrate`` chooses C on
+   the isotonic table's predictions and, with ``--write``, ships the table (fitted on out-of-fold scores of
+   every document) as ``calibration:`` in patterns/evidence.yaml.
+
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
-patterns/quality/detection.yaml.
+patterns/quality/detection.yaml (with ``--compare-shipped``, also the shipped weights' figures on the
+documents they were not fitted on).
 """
 
 from __future__ import annotations
@@ -132,6 +147,7 @@ def pack_examples(det) -> list[dict]:  # noqa: ANN001 - Detector
                         "group": f"packs:{rule.id}",
                         "gold": [rule.category] if label == "match" else [],
                         "mentions": [[c, f, r] for c, f, r in tech.record if c == rule.category],
+                        "text": text,
                     }
                 )
     tech.record = None
@@ -287,17 +303,108 @@ def nested_cv(docs: list[dict], c: float, k: int = FOLDS, seed: int = 0) -> tupl
     """Honest out-of-fold predictions and scores: in each outer fold, thresholds come from inner
     cross-validation on the training documents and weights from all of them. ``seed`` deals the groups
     into other folds (a repeat of the cross-validation)."""
+    run = nested_run(docs, c, k, seed)
+    return run["pred"], run["score"]
+
+
+def nested_run(
+    docs: list[dict], c: float, k: int = FOLDS, seed: int = 0, held: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """``nested_cv`` with and without a calibration map: ``pred``/``score`` are the model's own
+    probabilities, ``pred_cal``/``score_cal`` the same documents' probabilities through a Platt map fitted,
+    like the thresholds, on the inner out-of-fold scores of the training documents only (the thresholds of
+    ``pred_cal`` are chosen on the calibrated inner scores). With ``held`` (a mask), only those documents are
+    dealt into folds and predicted, and each fold trains on every document outside the fold's groups."""
     pred = np.zeros((len(docs), len(CATS)), dtype=bool)
     score = np.zeros((len(docs), len(CATS)))
+    pred_cal, score_cal = pred.copy(), score.copy()
+    pred_iso, score_iso = pred.copy(), score.copy()
     gold = gold_matrix(docs)
-    for f, fold in enumerate(grouped_folds(docs, k, seed)):
-        train = np.setdiff1d(np.arange(len(docs)), fold)
+    if held is None:
+        folds = grouped_folds(docs, k, seed)
+    else:
+        idx = np.flatnonzero(held)
+        folds = [idx[f] for f in grouped_folds([docs[i] for i in idx], k, seed)]
+    for f, fold in enumerate(folds):
+        out = {docs[i]["group"] for i in fold}
+        train = np.array([i for i, d in enumerate(docs) if d["group"] not in out])
         inner = oof_scores(docs, train, c, k, seed=f + 1 + 1000 * seed)
         th = thresholds(inner, gold[train])
         s = score_docs([docs[i] for i in fold], fit_docs([docs[i] for i in train], c))
         score[fold] = s
         pred[fold] = predict(s, th)
-    return pred, score
+        cal = platt(inner, gold[train])
+        th_cal = thresholds(calibrated(inner, cal), gold[train])
+        score_cal[fold] = calibrated(s, cal)
+        pred_cal[fold] = predict(score_cal[fold], th_cal)
+        table_ = isotonic_table(inner, gold[train])
+        th_iso = thresholds(through_table(inner, table_), gold[train])
+        score_iso[fold] = through_table(s, table_)
+        pred_iso[fold] = predict(score_iso[fold], th_iso)
+    return {
+        "pred": pred,
+        "score": score,
+        "pred_cal": pred_cal,
+        "score_cal": score_cal,
+        "pred_iso": pred_iso,
+        "score_iso": score_iso,
+    }
+
+
+def _logit(s: np.ndarray) -> np.ndarray:
+    q = np.clip(s, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
+
+
+def platt(score: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """Slope and offset of a logistic map of the document-level log-odds (Platt scaling), fitted on the
+    document x category pairs with a mention: calibrated log-odds = slope * log-odds + offset."""
+    from sklearn.linear_model import LogisticRegression
+
+    m = score > 0
+    z = _logit(score[m]).reshape(-1, 1)
+    y = gold[m].astype(int)
+    if len(set(y.tolist())) < 2:
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e4, max_iter=1000).fit(z, y)
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def calibrated(score: np.ndarray, cal: tuple[float, float]) -> np.ndarray:
+    """``score`` through the Platt map ``cal``; pairs without a mention stay 0."""
+    a, b = cal
+    out = 1.0 / (1.0 + np.exp(-(a * _logit(score) + b)))
+    return np.where(score > 0, out, 0.0)
+
+
+def isotonic_table(score: np.ndarray, gold: np.ndarray, bins: int = 12) -> tuple[np.ndarray, np.ndarray]:
+    """A small monotone table of the document-level probability: the pairs with a mention in ``bins``
+    bins of like count, each bin's mean probability against its observed rate, made non-decreasing by
+    pooling adjacent violators, and strictly increasing by a small step (so the order of documents, and
+    with it the choice of thresholds, is kept)."""
+    m = score > 0
+    x, y = score[m], gold[m].astype(float)
+    order = np.argsort(x, kind="stable")
+    blocks = [b for b in np.array_split(order, bins) if len(b)]
+    pts = [[float(x[b].mean()), float(y[b].mean()), len(b)] for b in blocks]
+    i = 0
+    while i < len(pts) - 1:  # pool adjacent violators
+        if pts[i][1] > pts[i + 1][1]:
+            a, b = pts[i], pts[i + 1]
+            n = a[2] + b[2]
+            pts[i : i + 2] = [[(a[0] * a[2] + b[0] * b[2]) / n, (a[1] * a[2] + b[1] * b[2]) / n, n]]
+            i = max(i - 1, 0)
+        else:
+            i += 1
+    xs = np.array([0.0, *(p[0] for p in pts), 1.0])
+    ys = np.array([0.0, *(p[1] for p in pts), max(pts[-1][1], pts[-1][0]) if pts else 1.0])
+    ys = np.clip(ys + 1e-4 * np.arange(len(ys)), 0.0, 1.0)
+    return xs, np.maximum.accumulate(ys)
+
+
+def through_table(score: np.ndarray, table_: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """``score`` through a monotone table by linear interpolation; pairs without a mention stay 0."""
+    return np.where(score > 0, np.interp(score, *table_), 0.0)
 
 
 def _pooled(tables: list[dict]) -> dict:
@@ -337,7 +444,14 @@ def calibration(score: np.ndarray, gold: np.ndarray, docs_with: np.ndarray) -> t
     return rows, round(ece, 3)
 
 
-def write_evidence(model, docs: list[dict], th: dict[str, float], c: float, files: list[str]) -> None:  # noqa: ANN001
+def write_evidence(  # noqa: ANN001 - model: sklearn estimator
+    model,
+    docs: list[dict],
+    th: dict[str, float],
+    c: float,
+    files: list[str],
+    cal: tuple[np.ndarray, np.ndarray] | None = None,
+) -> None:
     nf = len(FEATURES)
     coef = model.coef_[0]
     lines = [
@@ -359,6 +473,17 @@ def write_evidence(model, docs: list[dict], th: dict[str, float], c: float, file
         "threshold:",
         *(f"  {k}: {v:.3f}" for k, v in th.items()),
     ]
+    if cal is not None:
+        lines += [
+            "# model probability -> calibrated probability, read between points by linear interpolation (an",
+            "# isotonic table fitted on out-of-fold scores); the thresholds above apply to the calibrated one",
+            "calibration:",
+        ]
+        shown: list[str] = []
+        for x, y in zip(*cal, strict=True):
+            if not shown or f"{x:.4f}" > shown[-1]:
+                shown.append(f"{x:.4f}")
+                lines.append(f"  {x:.4f}: {y:.4f}")
     (ROOT / "patterns" / "evidence.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -370,6 +495,96 @@ def _shown(f: str) -> str:
         except ValueError:
             continue
     return f"corpus/dev/{p.name}" if "dev" in p.name or "corpus" in str(p) else p.name
+
+
+# the quality set of the shipped weights scored on the documents they were not fitted on
+SHIPPED_SET = "shipped evidence weights on the labelled documents they were not fitted on"
+
+
+def shipped_in_sample(docs: list[dict]) -> np.ndarray:
+    """Which documents the shipped weights were fitted on: those of the files named on the ``data:`` line
+    of patterns/evidence.yaml, and the pack example sentences the packs held at the commit that last
+    changed its intercept (the last refit). Every other document is out of sample for the shipped weights."""
+    import subprocess
+
+    import yaml
+
+    from grantscan.detect.evidence import load_evidence
+
+    listed = {
+        f"{Path(f.strip()).parent.name}/{Path(f.strip()).stem}"
+        for f in load_evidence().data.split(",")
+        if f.strip().endswith(".jsonl")
+    }
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True
+        ).stdout
+
+    commit = git("log", "-1", "--format=%H", "-G^intercept:", "--", "patterns/evidence.yaml").strip()
+    old: set[tuple[str, str, str]] = set()
+    if commit:
+        for path in git("ls-tree", "--name-only", commit, "patterns/technology/").split():
+            if not path.endswith(".yaml"):
+                continue
+            pack = yaml.safe_load(git("show", f"{commit}:{path}")) or {}
+            for rule in pack.get("rules") or []:
+                ex = rule.get("examples") or {}
+                for label, key in (("match", "must_match"), ("not", "must_not_match")):
+                    old.update((str(rule["id"]), label, str(t)) for t in ex.get(key) or [])
+    out = np.zeros(len(docs), dtype=bool)
+    for i, d in enumerate(docs):
+        if d["set"] == "packs/examples":
+            _, rule_id, label, _ = d["id"].split(":")
+            out[i] = (rule_id, label, d.get("text", "")) in old
+        else:
+            out[i] = d["set"] in listed
+    return out
+
+
+def shipped_predictions(docs: list[dict]) -> np.ndarray:
+    """The shipped weights' and thresholds' decisions on the recorded mentions (a document has a category
+    when its most probable mention of it reaches the category's threshold, as at scan time)."""
+    from grantscan.detect.evidence import Feature, load_evidence
+
+    model = load_evidence()
+    score = np.zeros((len(docs), len(CATS)))
+    for i, d in enumerate(docs):
+        for c, feats, _ in d["mentions"]:
+            p = model.probability(c, {k: Feature(v) for k, v in feats.items()})
+            j = CATS.index(c)
+            score[i, j] = max(score[i, j], p)
+    return predict(score, {"default": model.default_threshold, **model.threshold})
+
+
+def compare_shipped(docs: list[dict], gold: np.ndarray, preds: list[np.ndarray], label: str) -> dict:
+    """The shipped weights against a refit's nested out-of-fold predictions (one per repeat), on the
+    documents the shipped weights were not fitted on: P/R/F1 per category, the refit's pooled over the
+    repeats with the range of its per-repeat F1."""
+    oos = ~shipped_in_sample(docs)
+    sub = [d for i, d in enumerate(docs) if oos[i]]
+    g = gold[oos]
+    shipped = table(shipped_predictions(sub), g, sub)
+    refits = [table(p[oos], g, sub) for p in preds]
+    pooled = _pooled(refits)
+    print(
+        f"\nfair test on the {int(oos.sum())} documents the shipped weights were not fitted on "
+        f"({int((~oos).sum())} in sample); {label}, {len(preds)} repeat(s):"
+    )
+    print(f"  {'category':15s} gold  shipped P / R / F1      refit P / R / F1 (pooled)   refit F1 range")
+    for cat in [*CATS, "all"]:
+        tp, fp, fn = shipped[cat]
+        if tp + fp + fn == 0 and pooled[cat] == (0, 0, 0):
+            continue
+        sp = prf(tp, fp, fn)
+        rp = prf(*pooled[cat])
+        f1s = [prf(*t[cat])[2] for t in refits]
+        print(
+            f"  {cat:15s} {tp + fn:4d}  {sp[0]:.3f} / {sp[1]:.3f} / {sp[2]:.3f}   "
+            f"{rp[0]:.3f} / {rp[1]:.3f} / {rp[2]:.3f}   {min(f1s):.3f}-{max(f1s):.3f}"
+        )
+    return {"shipped": shipped, "refit": pooled, "size": len(sub)}
 
 
 def main() -> None:
@@ -388,6 +603,18 @@ def main() -> None:
         "(one fold assignment moves F1 by about 0.005 when a few documents are added; repeats compare "
         "two versions of the packs more fairly)",
     )
+    ap.add_argument(
+        "--compare-shipped",
+        action="store_true",
+        help="score the shipped weights and the refit's out-of-fold predictions on the documents the shipped "
+        "weights were not fitted on (a fair test of a refit)",
+    )
+    ap.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="choose C and write the thresholds on the probability through a monotone table (isotonic, fitted "
+        "on out-of-fold scores); with --write, ship the table in patterns/evidence.yaml",
+    )
     a = ap.parse_args()
     DROPPED.update(x for x in a.drop.split(",") if x)
     cache = Path(a.cache) if a.cache else None
@@ -405,15 +632,17 @@ def main() -> None:
     cs = [a.c] if a.c else [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
     best = None
     repeats = max(1, a.repeats)
+    key = "pred_iso" if a.calibrate else "pred"
     for c in cs:
-        runs = [nested_cv(docs, c, seed=r) for r in range(repeats)]
-        pooled = _pooled([table(p, gold, docs) for p, _ in runs])
+        runs = [nested_run(docs, c, seed=r) for r in range(repeats)]
+        pooled = _pooled([table(r[key], gold, docs) for r in runs])
         tp, fp, fn = pooled["all"]
         f1 = prf(tp, fp, fn)[2]
         print(f"C={c}: cross-validated technology P/R/F1 = {'/'.join(f'{v:.3f}' for v in prf(tp, fp, fn))}")
         if best is None or f1 > best[0] + 1e-9:
-            best = (f1, c, runs[0][0], runs[0][1], pooled)
-    _, c, pred, score, rows = best
+            best = (f1, c, runs, pooled)
+    _, c, runs, rows = best
+    pred = runs[0][key]
     if repeats > 1:
         print(f"(counts pooled over {repeats} repeats of the nested cross-validation; per set: the first)")
     print(f"\nchosen C={c}; cross-validated per category (tp fp fn, P R F1):")
@@ -423,6 +652,8 @@ def main() -> None:
             print(
                 f"  {cat:15s} gold={tp + fn:3d}  tp={tp:3d} fp={fp:3d} fn={fn:3d}  P={p:.2f} R={r:.2f} F1={f:.2f}"
             )
+    f1s = [prf(*table(r[key], gold, docs)["all"])[2] for r in runs]
+    print(f"  F1 per repeat: {', '.join(f'{v:.3f}' for v in f1s)}")
     sets = sorted({d["set"] for d in docs})
     print("\ncross-validated per set:")
     for s in sets:
@@ -434,27 +665,61 @@ def main() -> None:
     for i, d in enumerate(docs):
         for cat, _, _ in d["mentions"]:
             mentioned[i, CATS.index(cat)] = True
-    print("\ncalibration of the document-level probability (cross-validated; pairs with a mention):")
-    rel, ece = calibration(score, gold, mentioned)
-    print("  bin   n     mean p  observed")
-    for lo, n, mp, obs in rel:
-        print(f"  {lo:.1f}  {n:5d}  {mp:.3f}   {obs:.3f}")
-    print(f"  expected calibration error: {ece:.3f}")
-    for j, cat in enumerate(CATS):
-        m = mentioned[:, j]
-        if gold[:, j].sum() >= 5:
-            _, e = calibration(score[:, [j]], gold[:, [j]], m[:, None])
-            print(f"  ECE {cat:15s} {e:.3f}  (n={int(m.sum())})")
+    for name, sk, pk in (
+        ("model's own", "score", "pred"),
+        ("Platt-calibrated", "score_cal", "pred_cal"),
+        ("isotonic table", "score_iso", "pred_iso"),
+    ):
+        print(
+            f"\ncalibration of the document-level probability, {name} (cross-validated; pairs with a mention):"
+        )
+        rel, ece = calibration(runs[0][sk], gold, mentioned)
+        print("  bin   n     mean p  observed")
+        for lo, n, mp, obs in rel:
+            print(f"  {lo:.1f}  {n:5d}  {mp:.3f}   {obs:.3f}")
+        eces = [calibration(r[sk], gold, mentioned)[1] for r in runs]
+        f1r = prf(*_pooled([table(r[pk], gold, docs) for r in runs])["all"])
+        print(
+            f"  expected calibration error: {ece:.3f} (per repeat {', '.join(f'{e:.3f}' for e in eces)}); "
+            f"P/R/F1 with thresholds on it {'/'.join(f'{v:.3f}' for v in f1r)}"
+        )
+        for j, cat in enumerate(CATS):
+            m = mentioned[:, j]
+            if gold[:, j].sum() >= 5:
+                _, e = calibration(runs[0][sk][:, [j]], gold[:, [j]], m[:, None])
+                print(f"  ECE {cat:15s} {e:.3f}  (n={int(m.sum())})")
+    fair = None
+    if a.compare_shipped:
+        compare_shipped(docs, gold, [r["pred"] for r in runs], f"refit C={c}, nested CV over every document")
+        # the refit as the shipped weights would be replaced: folds over the out-of-sample documents only, each
+        # trained on every other document (all of the shipped weights' own among them)
+        held = ~shipped_in_sample(docs)
+        fair_runs = [nested_run(docs, c, seed=r, held=held) for r in range(repeats)]
+        fair = compare_shipped(
+            docs, gold, [r["pred"] for r in fair_runs], f"refit C={c}, folds over these only"
+        )
+        compare_shipped(
+            docs,
+            gold,
+            [r["pred_iso"] for r in fair_runs],
+            f"refit C={c}, folds over these only, isotonic table",
+        )
     # final model on every document
     full = oof_scores(docs, np.arange(len(docs)), c, FOLDS, seed=99)
-    th = thresholds(full, gold)
+    cal = isotonic_table(full, gold) if a.calibrate else None
+    th = thresholds(through_table(full, cal) if cal else full, gold)
     model = fit_docs(docs, c)
-    print("\nthresholds:", th)
+    print("\nthresholds:", th, "calibration:", cal)
+    print("weights of the model fitted on every document:")
+    for i, name in enumerate(FEATURES):
+        print(f"  {name:22s} {model.coef_[0][i]:+.4f}")
     if a.write:
-        write_evidence(model, docs, th, c, a.files)
+        write_evidence(model, docs, th, c, a.files, cal)
         print("wrote patterns/evidence.yaml")
     if a.quality:
         write_quality(rows, len(docs), "cross-validated (grouped, nested) on the development data")
+        if fair:
+            write_quality(fair["shipped"], fair["size"], SHIPPED_SET)
 
 
 def write_quality(rows: dict, size: int, set_name: str) -> None:

@@ -386,3 +386,100 @@ def test_two_hedges_weigh_twice(detector: Detector) -> None:
     )
     assert one["features"]["cue.hedge"].value == 1.0
     assert two["features"]["cue.hedge"].value == 2.0
+
+
+# The role of a technology an applicant's product or service serves or uses, written from the definitions of
+# a market (the buyers of a kind of product), a customer or user (who buys or uses the product), a team
+# member's or partner's business, and a carrier (a platform that only takes an instrument where it is needed).
+@pytest.mark.parametrize(
+    ("text", "term", "cue"),
+    [
+        ("Our archive offers cheap long-term storage for AI companies.", "AI", "cue.market"),
+        ("The platform is serving the drone industry with flight insurance quotes.", "drone", "cue.market"),
+        ("The app is serving drone pilots with weather forecasts for each field.", "drone", "cue.customer"),
+        (
+            "Our users include machine learning start-ups and university libraries.",
+            "machine learning",
+            "cue.market",
+        ),
+        ("Our customers include robotics firms in the north of England.", "robotics", "cue.market"),
+        ("Our CTO previously founded an AI start-up in Leeds.", "AI", "cue.market"),
+        ("She previously worked at a quantum computing consultancy.", "quantum computing", "cue.customer"),
+        (
+            "Demand for machine learning grows each year, and so does the data it needs.",
+            "machine learning",
+            "cue.customer",
+        ),
+        ("Photographs taken from a drone will show where the gulls nest.", "drone", "cue.instrument"),
+        ("A UAV-mounted camera surveys the colony each spring.", "UAV", "cue.instrument"),
+        ("The volunteers rented a drone to film the coastline.", "drone", "cue.tool"),
+    ],
+)
+def test_a_technology_the_product_serves_or_carries_has_its_role_cue(
+    detector: Detector, text: str, term: str, cue: str
+) -> None:
+    assert cue in features_of(detector, text, term)["features"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("We will train a deep learning model to segment tumours in histology slides.", "deep learning"),
+        ("Industry partners will co-develop AI models that flag fraudulent payments.", "AI models"),
+        ("We will develop autonomous drones that land on moving ships.", "drones"),
+        ("The founders of the field of machine learning are cited in chapter one.", "machine learning"),
+    ],
+)
+def test_a_research_sentence_with_the_same_term_has_no_role_cue(
+    detector: Detector, text: str, term: str
+) -> None:
+    feats = features_of(detector, text, term)["features"]
+    assert not {"cue.market", "cue.customer", "cue.instrument"} & set(feats)
+
+
+def test_a_defence_market_is_the_end_use_not_a_role(detector: Detector) -> None:
+    feats = features_of(
+        detector, "The project will develop quantum sensors for the defence market.", "defence"
+    )
+    assert "cue.market" not in feats["features"]
+
+
+def test_role_cues_are_named_features_of_the_evidence_model() -> None:
+    cues = load_context()
+    for name in ("market", "customer"):
+        assert f"cue.{name}" in FEATURES and cues.families[name].why
+    assert cues.families["market"].scope == "after" and cues.families["customer"].scope == "before"
+    assert set(load_evidence().weights) >= {"cue.market", "cue.customer"}
+
+
+def test_a_calibration_table_moves_the_probability_and_is_explained(tmp_path) -> None:  # noqa: ANN001
+    p = tmp_path / "evidence.yaml"
+    head = "version: 1\nintercept: -1.0\nweights:\n  verb.build: 2.0\nthreshold: {default: 0.5}\n"
+    p.write_text(head, encoding="utf-8")
+    plain = load_evidence(p)
+    p.write_text(head + "calibration:\n  0.2: 0.1\n  0.5: 0.6\n  1.0: 0.98\n", encoding="utf-8")
+    cal = load_evidence(p)
+    feats = {"verb.build": Feature(1.0, "develop")}
+    raw = 1 / (1 + math.exp(-1.0))  # 0.731, between the points 0.5 and 1.0
+    assert plain.probability("ai", feats) == round(raw, 3)
+    assert cal.probability("ai", feats) == round(0.6 + (0.98 - 0.6) * (raw - 0.5) / 0.5, 3)
+    assert cal.calibrated(0.1) == pytest.approx(0.05) and cal.calibrated(0.35) == pytest.approx(0.35)
+    reasons = cal.reasons("ai", feats)
+    assert any("calibration" in r for r in reasons)
+    total = sum(float(r.split(" ", 1)[0]) for r in reasons)
+    assert abs(1 / (1 + math.exp(-total)) - cal.probability("ai", feats)) < 0.01
+    assert not any("calibration" in r for r in plain.reasons("ai", feats))
+
+
+def test_calibration_errors_name_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    p = tmp_path / "evidence.yaml"
+    head = "version: 1\nintercept: -1.0\nweights: {}\nthreshold: {default: 0.5}\n"
+    p.write_text(head + "calibration:\n  0.2: 0.1\n  0.5: 1.5\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:7: .*two numbers in \[0, 1\]"):
+        load_evidence(p)
+    p.write_text(head + "calibration:\n  0.2: 0.3\n  0.5: 0.2\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:7: .*must increase"):
+        load_evidence(p)
+    p.write_text(head + "calibration: 1.2\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"evidence.yaml:5: .*at least two"):
+        load_evidence(p)

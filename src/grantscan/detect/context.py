@@ -448,6 +448,8 @@ class ContextScorer:
                 continue
             if r.end_use and name in ("example", "hedge", "option"):
                 continue  # a named sensitive end use counts even in a list or a hedge
+            if name in ("market", "customer") and (r.end_use or r.category == "defence"):
+                continue  # "the defence market", "serving the armed forces": the sensitive end use itself
             if name == "instrument" and not r.platform:
                 continue  # the role of a platform: "a drone carrying a camera" is the survey's tool
             if name == "method" and not method_cue(block, found, h, sent):

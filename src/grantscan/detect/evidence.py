@@ -53,13 +53,26 @@ FEATURES: tuple[str, ...] = (
     "cue.option",  # an option, not the plan
     "cue.civil_only",  # a civil-only or no-military statement in the sentence
     "cue.instrument",  # a platform next to words that make it a carrier or data source ("drone carrying a camera")
+    "cue.market",  # the term names a market, sector or business ("AI companies", "the drone industry")
+    "cue.customer",  # the term is what the customers or users are in ("our users include", "serving")
     "cue.method",  # the term qualifies a method or tool noun right after it ("machine learning-based analysis")
     "cue.list",  # one item of a list of three or more fields or topics ("physics, machine learning and ...")
     "doctype.agreement",  # the document reads as an agreement
     "doctype.form",  # the document reads as a form
 )
 
-_KEYS = {"version", "fitted", "data", "size", "method", "intercept", "weights", "bias", "threshold"}
+_KEYS = {
+    "version",
+    "fitted",
+    "data",
+    "size",
+    "method",
+    "intercept",
+    "weights",
+    "bias",
+    "threshold",
+    "calibration",
+}
 
 
 @dataclass(slots=True)
@@ -82,8 +95,13 @@ class EvidenceModel:
     fitted: str = ""
     data: str = ""
     size: int = 0
+    # a monotone table of the probability fitted out of fold ((model probability, observed rate) points,
+    # read between points by linear interpolation), so a probability matches the rate at which it is right;
+    # empty (the model's own probability) unless the file has a calibration
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def logit(self, category: str, features: dict[str, Feature]) -> float:
+        """The model's log-odds of the match, before calibration."""
         z = self.intercept + self.bias.get(category, 0.0)
         w = self.weights
         for name, f in features.items():
@@ -91,8 +109,20 @@ class EvidenceModel:
         return z
 
     def probability(self, category: str, features: dict[str, Feature]) -> float:
-        """P(the category is really present | this match), rounded to 3 places."""
-        return round(_sigmoid(self.logit(category, features)), 3)
+        """P(the category is really present | this match), calibrated, rounded to 3 places."""
+        return round(self.calibrated(_sigmoid(self.logit(category, features))), 3)
+
+    def calibrated(self, p: float) -> float:
+        """``p`` through the calibration table (unchanged without one)."""
+        pts = self.calibration
+        if not pts:
+            return p
+        if p <= pts[0][0]:
+            return pts[0][1] * p / pts[0][0] if pts[0][0] > 0 else pts[0][1]
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+            if p <= x1:
+                return y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+        return pts[-1][1]
 
     def threshold_for(self, category: str) -> float:
         return self.threshold.get(category, self.default_threshold)
@@ -110,7 +140,14 @@ class EvidenceModel:
                 parts.append((c, f"{c:+.2f} {shown}{value}{why}"))
         parts.sort(key=lambda p: -abs(p[0]))
         base = self.intercept + self.bias.get(category, 0.0)
-        return [f"{base:+.2f} base log-odds ({category})", *(p[1] for p in parts)]
+        out = [f"{base:+.2f} base log-odds ({category})", *(p[1] for p in parts)]
+        if self.calibration:
+            z = self.logit(category, features)
+            raw = _sigmoid(z)
+            cal = min(max(self.calibrated(raw), 1e-6), 1 - 1e-6)
+            shift = math.log(cal / (1 - cal)) - z
+            out.append(f"{shift:+.2f} calibration ({raw:.3f} -> {cal:.3f})")
+        return out
 
 
 def _sigmoid(z: float) -> float:
@@ -141,6 +178,31 @@ def _table(
     return out
 
 
+def _calibration(p: Path, data: dict, what: str) -> tuple[tuple[float, float], ...]:
+    """The calibration table: a mapping of model probability to calibrated probability, both in [0, 1],
+    at least two points, increasing (a calibration keeps the order of matches, and so every threshold's
+    meaning)."""
+    if "calibration" not in data:
+        return ()
+    cal = data["calibration"]
+    if not isinstance(cal, dict) or len(cal) < 2:
+        raise PackError(
+            p,
+            data.key_line("calibration"),  # type: ignore[attr-defined]
+            f"{what}: 'calibration' must map at least two probabilities to calibrated ones",
+        )
+    pts: list[tuple[float, float]] = []
+    for k, v in cal.items():
+        line = cal.key_line(str(k))
+        ok = all(not isinstance(x, bool) and isinstance(x, int | float) and 0 <= x <= 1 for x in (k, v))
+        if not ok:
+            raise PackError(p, line, f"{what}: calibration point '{k}: {v}' must be two numbers in [0, 1]")
+        if pts and (k <= pts[-1][0] or v < pts[-1][1]):
+            raise PackError(p, line, f"{what}: calibration points must increase ('{k}: {v}')")
+        pts.append((float(k), float(v)))
+    return tuple(pts)
+
+
 def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable[str]) -> EvidenceModel:
     """A fitted model file (evidence.yaml, clause_evidence.yaml): its weights over ``features``, a bias and a
     threshold per category; PackError names file:line and ``what`` the file is."""
@@ -150,6 +212,7 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
     check_keys(p, data, _KEYS, {"version", "intercept", "weights", "threshold"}, what)
     cats = set(categories)
     thresholds = _table(p, data, "threshold", cats | {"default"}, 0.01, 0.99, what)
+    calibration = _calibration(p, data, what)
     size = data.get("size", 0)
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise PackError(p, data.key_line("size"), f"{what}: 'size' must be a whole number")
@@ -162,6 +225,7 @@ def read_model(p: Path, what: str, features: Iterable[str], categories: Iterable
         fitted=str(data.get("fitted", "")),
         data=str(data.get("data", "")),
         size=size,
+        calibration=calibration,
     )
 
 
