@@ -257,6 +257,175 @@ CASES = [
         "The Sponsor shall pay the hire of the venue for the Project's final workshop.",
         None,
     ),
+    # clause-law: the CISG excluded (Vienna Convention 1980 art. 6), the law chosen without its conflict of laws
+    # rules, the proper law (Rome I art. 3), jury waiver, forum non conveniens and service of process (US and
+    # English forms), arbitral rules (LCIA) and the Federal Arbitration Act
+    Case(
+        "clause-law",
+        "The United Nations Convention on Contracts for the International Sale of Goods shall not apply to this Agreement.",
+        "The thesis compares the Convention on Contracts for the International Sale of Goods with English sales law.",
+        "Will the parties agree that the Convention on Contracts for the International Sale of Goods does not apply?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The Licence shall be interpreted without regard to its conflict of laws rules.",
+        "The chapter explains why courts decide without regard to conflict of laws rules in consumer cases.",
+        "Shall the licence be interpreted without regard to its conflict of laws rules?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The parties agree that the proper law of this Agreement is the law of Scotland.",
+        "The project asks how courts find the proper law of the contract in cross-border trade.",
+        "What is the proper law of this Agreement?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "Each party irrevocably waives any right to trial by jury in any proceeding arising out of this Agreement.",
+        "We study why employees waive jury trials in arbitration agreements.",
+        "Does each party waive its right to trial by jury?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The Parties irrevocably waive any objection to venue in such courts, including any claim of forum non conveniens.",
+        "Jury trials and forum non conveniens are the topics of chapter four.",
+        "May a party object to venue on the ground of forum non conveniens?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The Supplier shall appoint a process agent in England to receive service of process.",
+        "The project maps how service of process works across borders.",
+        "Will the supplier appoint a process agent to receive service of process?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "Any dispute arising out of this Agreement shall be finally resolved under the LCIA Rules.",
+        "The study compares LCIA and ICC rules on arbitrator challenges.",
+        "Shall disputes be resolved under the LCIA Rules?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The Federal Arbitration Act shall govern the interpretation and enforcement of this provision.",
+        "The chapter reviews Supreme Court cases on the Federal Arbitration Act.",
+        "Does the Federal Arbitration Act govern this provision?",
+        None,
+        None,
+        None,
+    ),
+    # clause-liability: the heads of damages excluded, "as available", the sole remedy (UCC 2-719), warranties
+    # of title and quiet enjoyment (UCC 2-312, Sale of Goods Act 1979 s.12), the carve-out for death or personal
+    # injury caused by negligence (Unfair Contract Terms Act 1977 s.2), implied conditions excluded (Sale of
+    # Goods Act 1979 ss.13-15, UCC 2-316), risk assumed, insurance a party must carry
+    Case(
+        "clause-liability",
+        "Neither party shall be responsible for any incidental or punitive damages.",
+        "We will model punitive damages awards in US product cases.",
+        "Is either party responsible for incidental or punitive damages?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        'The Service is provided on an "as available" basis.',
+        'Cloud providers sell spare capacity on an "as available" basis, which our study prices.',
+        'Is the Service provided on an "as available" basis?',
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The limitations in this section shall apply even if a party has been advised of the possibility of such damages.",
+        "Users in the trial are advised of the possibility of such damages before they consent.",
+        "Are the limitations kept even if a party has been advised of the possibility of such damages?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Customer's sole and exclusive remedy for any defect shall be a refund of the fees.",
+        "The paper compares the sole remedy rules of consumer law in five countries.",
+        "Is a refund the customer's sole and exclusive remedy for any defect?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Seller warrants good title to the goods, free of any lien.",
+        "The history project traces how sellers warranted good title to land.",
+        "Does the seller warrant good title to the goods?",
+        None,
+        "The Licensee shall not rely on any statement as to the title of the Software.",
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The exclusions in this clause shall not apply to death or personal injury caused by negligence.",
+        "The study counts death or personal injury caused by negligence on building sites.",
+        "Do the exclusions apply to death or personal injury caused by negligence?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Supplier excludes all conditions implied by sections 13 to 15 of the Sale of Goods Act 1979.",
+        "The module teaches the Sale of Goods Act 1979 and the Consumer Rights Act 2015.",
+        "Does the supplier exclude the conditions implied by the Sale of Goods Act 1979?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Licensee assumes all risk arising from its use of the Software.",
+        "Farmers assume all risk arising from drought under current schemes.",
+        "Does the licensee assume all risk arising from its use of the software?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Contractor shall obtain and keep in force a policy of product liability insurance.",
+        "We will survey firms that keep product liability insurance in force.",
+        "Must the contractor keep product liability insurance in force?",
+        None,
+        "The Recipient shall keep confidential the amount of any product liability claim against the Discloser.",
+        "clause-confidentiality",
+    ),
+    Case(
+        "clause-liability",
+        "The Provider makes no representations as to the accuracy of the Data.",
+        "The survey asks whether vendors make representations about accuracy.",
+        None,
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -333,3 +502,35 @@ def test_warranty_of_compliance_with_export_law_is_the_export_clause_not_a_warra
         )
     )
     assert "clause-liability" in subject
+
+
+def test_waiver_of_jury_trial_or_venue_objections_is_the_law_clause_not_a_waiver_of_claims(
+    nlp: spacy.Language,
+) -> None:
+    """A waiver of trial by jury in "any claim" waives a forum, not the claim: a governing-law term only."""
+    found = cats(
+        run(
+            nlp,
+            agreement(
+                "Each party irrevocably waives any right to trial by jury in any claim arising out of this Agreement."
+            ),
+        )
+    )
+    assert "clause-law" in found
+    assert "clause-liability" not in found
+    claims = cats(run(nlp, agreement("Each Member waives all claims against the other Members.")))
+    assert "clause-liability" in claims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dispute escalation and mediation that name no law, court or arbitration carry no kind (the corpus
+        # convention), and force majeure is no liability term (the labelling guideline)
+        "If the dispute cannot be resolved amicably, the Parties shall escalate it to their chief executives.",
+        "Any dispute shall be referred to mediation under the CEDR Model Mediation Procedure.",
+        "Neither party shall be liable for any failure to perform caused by events beyond its reasonable control.",
+    ],
+)
+def test_escalation_mediation_and_force_majeure_are_no_clause(nlp: spacy.Language, sentence: str) -> None:
+    assert cats(run(nlp, agreement(sentence))) == set()
