@@ -6,7 +6,11 @@ obligation negated are not; and a twin that names the object in a clause of anot
 confidentiality or publication term) is no finding of this kind. The words come from GDPR Art. 4, HIPAA 45 CFR
 160.103 and 164.514, the Privacy Act, the Human Tissue Act 2004, UK CDPA 1988 and Patents Act 1977, 17 U.S.C.
 101, 37 CFR 401.14, DFARS 252.204-7012, 32 CFR 117, EAR 15 CFR 734 and 758, ITAR 22 CFR 120, the Lambert toolkit
-and the Horizon Europe model grant agreement (see each family's comment in ``patterns/clauses.yaml``).
+and the Horizon Europe model grant agreement; for governing law and liability from the Vienna Sales Convention, Rome
+I, the arbitral rules and statutes, the Unfair Contract Terms Act 1977, the Sale of Goods Act 1979 and UCC Article
+2; and for the standard commercial forms (NDAs, employment, consulting, services, licences) from GDPR Arts. 28-37,
+the Trade Secrets Regulations 2018, 17 U.S.C. 901 and 1202, 35 U.S.C. 261, the Police Act 1997, BS 7858, the CHIPS
+and Science Act 2022 and EAR 15 CFR 744.21 (see each family's comment in ``patterns/clauses.yaml``).
 """
 
 from __future__ import annotations
@@ -416,6 +420,150 @@ CASES = [
         None,
         "The Recipient shall keep confidential the amount of any product liability claim against the Discloser.",
         "clause-confidentiality",
+    ),
+    # clause-confidentiality: the other names NDAs give what is held in confidence (Evaluation Material,
+    # non-public information), its unauthorised use (Trade Secrets Regulations 2018 reg. 3, 18 U.S.C. 1839) and
+    # the standard of care owed to it
+    Case(
+        "clause-confidentiality",
+        "The Recipient shall limit disclosure of the Evaluation Material to those of its Representatives who need to know it.",
+        "The study asks how bankers share evaluation material with bidders.",
+        "Will the recipient limit disclosure of the Evaluation Material to its Representatives?",
+        None,
+        "Neither Party shall be liable for any loss of Evaluation Material in transit.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-confidentiality",
+        "The Employee shall not make any unauthorised use of the Company's non-public information.",
+        "We measure how often firms suffer unauthorised use of their non-public information.",
+        "Shall the employee make unauthorised use of the company's non-public information?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-confidentiality",
+        "The Recipient shall protect the Discloser's information with at least the same degree of care it uses for its own.",
+        "The survey compares the degree of care firms use to protect their own information.",
+        "Must the recipient use the same degree of care it uses for its own information?",
+        None,
+        None,
+        None,
+    ),
+    # clause-data: the controller's and processor's duties as the GDPR names them (Arts. 28(2), 30, 31, 35, 37)
+    Case(
+        "clause-data",
+        "The Processor shall cooperate with the supervisory authority in the performance of its tasks.",
+        "The project will cooperate with the supervisory authority on its audit of AI tools.",
+        "Will the processor cooperate with the supervisory authority?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Processor shall assist the Controller with any data protection impact assessment.",
+        "The team will pilot a data protection impact assessment template for hospitals.",
+        "Will the processor assist the controller with any data protection impact assessment?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Supplier shall not engage another processor without the prior written authorisation of the Customer.",
+        "We will study how firms engage another processor in cloud supply chains.",
+        "Will the supplier engage another processor without authorisation?",
+        None,
+        None,
+        None,
+    ),
+    # clause-ip: invention-assignment agreements and licences: further assurance (35 U.S.C. 261), open source
+    # incorporated, prior inventions, proprietary notices (17 U.S.C. 1202), mask works (17 U.S.C. 901)
+    Case(
+        "clause-ip",
+        "The Employee shall execute all documents needed to perfect the Company's rights in any Invention.",
+        "The clinic will ask patients to execute documents needed to register their consent.",
+        "Must the employee execute all documents needed to perfect the company's rights in any invention?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Contractor shall not incorporate any open source software into the Deliverables.",
+        "Our lab studies how to incorporate open source software into safety-critical firmware.",
+        "Shall the contractor incorporate open source software into the deliverables?",
+        None,
+        "The Sponsor shall not be liable for any defect in open source software incorporated into the Deliverables.",
+        "clause-liability",
+    ),
+    Case(
+        "clause-ip",
+        "Each party retains all rights in its Pre-Existing Materials.",
+        "We will classify the prior inventions cited in pharmaceutical patents.",
+        "Has the employee listed all prior inventions in the schedule?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Licensee shall not remove any proprietary notices from the Software.",
+        "The survey shows that users rarely remove copyright notices from shared images.",
+        "May the licensee remove proprietary notices from the software?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-ip",
+        "The Company shall own all mask works and semiconductor topographies created under this Agreement.",
+        "The thesis models mask works and semiconductor topographies in European chip law.",
+        "Will the company own all mask works created under this agreement?",
+        None,
+        None,
+        None,
+    ),
+    # clause-security: criminal record and DBS checks (Police Act 1997 Part V), pre-employment screening
+    # (BS 7858), foreign talent recruitment programmes (CHIPS and Science Act 2022 s.10638, NSPM-33)
+    Case(
+        "clause-security",
+        "The Supplier shall ensure that all Staff have passed a DBS check before working with children.",
+        "Some staff will need a DBS check before the school visits in year two.",
+        "Must all staff pass a DBS check before working with children?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-security",
+        "The Contractor shall subject its personnel to pre-employment screening in line with BS 7858.",
+        "Guards in the study had all passed pre-employment screening under BS 7858.",
+        None,
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-security",
+        "The Recipient shall not participate in any malign foreign talent recruitment program.",
+        "The project examines foreign talent recruitment programs in three countries.",
+        "Shall the grantee disclose participation in a malign foreign talent recruitment program?",
+        None,
+        None,
+        None,
+    ),
+    # clause-export: military end uses (EAR 15 CFR 744.21)
+    Case(
+        "clause-export",
+        "The Licensee shall not use the Software for any military end use.",
+        "The historian will study military end use of civil aircraft after 1945.",
+        "May the licensee use the software for any military end use?",
+        None,
+        None,
+        None,
     ),
     Case(
         "clause-liability",
