@@ -336,6 +336,44 @@ CASES = [
         None,
         None,
     ),
+    # clause-law: the chosen law in the present tense, an agreement to arbitrate
+    Case(
+        "clause-law",
+        "The laws of the State of New York govern this Agreement.",
+        "Our project asks whether the laws of the State of New York govern this kind of contract in practice.",
+        "Do the laws of the State of New York govern this Agreement?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The Employee agrees to arbitrate all claims arising out of the employment relationship.",
+        "Workers may arbitrate all claims under the new statute, the report finds.",
+        "Must the employee arbitrate all claims arising out of the employment?",
+        None,
+        None,
+        None,
+    ),
+    # clause-liability: the exclusion in the future tense, business interruption, holding a party responsible
+    Case(
+        "clause-liability",
+        "Neither party will be liable for lost profits, lost data or business interruption.",
+        "We model business interruption losses after cyber attacks on small firms.",
+        "Will either party be liable for lost profits or business interruption?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Client shall not hold the Consultant responsible for any decision it takes on the basis of the Report.",
+        "The survey asks whether voters hold ministers responsible for flood damage.",
+        None,
+        None,
+        None,
+        None,
+    ),
     # clause-liability: the heads of damages excluded, "as available", the sole remedy (UCC 2-719), warranties
     # of title and quiet enjoyment (UCC 2-312, Sale of Goods Act 1979 s.12), the carve-out for death or personal
     # injury caused by negligence (Unfair Contract Terms Act 1977 s.2), implied conditions excluded (Sale of
@@ -451,7 +489,7 @@ CASES = [
         None,
         None,
     ),
-    # clause-data: the controller's and processor's duties as the GDPR names them (Arts. 28(2), 30, 31, 35, 37)
+    # clause-data: the controller's and processor's duties as the GDPR names them (Arts. 28(2), 30-32, 35, 37)
     Case(
         "clause-data",
         "The Processor shall cooperate with the supervisory authority in the performance of its tasks.",
@@ -475,6 +513,15 @@ CASES = [
         "The Supplier shall not engage another processor without the prior written authorisation of the Customer.",
         "We will study how firms engage another processor in cloud supply chains.",
         "Will the supplier engage another processor without authorisation?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-data",
+        "The Supplier shall implement appropriate technical and organisational measures to protect the Customer Data.",
+        "The project will design technical and organisational measures for hospital data.",
+        "Must the supplier implement appropriate technical and organisational measures?",
         None,
         None,
         None,
