@@ -355,6 +355,43 @@ CASES = [
         None,
         None,
     ),
+    Case(
+        "clause-law",
+        "The parties agree that the laws of Victoria apply and submit to the courts of that State.",
+        "The project asks when the laws of Victoria apply to interstate contracts.",
+        "Do the laws of Victoria apply to this agreement?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "Any claim related to these Terms must be filed in a court located in Los Angeles County.",
+        "We count claims filed in a court located in Los Angeles County since 2010.",
+        "Must any claim be filed in a court located in Los Angeles County?",
+        None,
+        None,
+        None,
+    ),
+    # clause-liability: hold harmless with the party named between, directors' and officers' liability insurance
+    Case(
+        "clause-liability",
+        "The Licensee shall hold the Licensor harmless from any claims arising out of the Licensee's use of the Software.",
+        "We study why courts hold the employer harmless in gig-economy accidents.",
+        "Must the licensee hold the licensor harmless from any claims?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-liability",
+        "The Employee shall be covered by the Company's directors' and officers' liability insurance.",
+        "The project prices directors' and officers' liability insurance for charities.",
+        "Will the employee be covered by directors' and officers' liability insurance?",
+        None,
+        None,
+        None,
+    ),
     # clause-liability: the exclusion in the future tense, business interruption, holding a party responsible
     Case(
         "clause-liability",
