@@ -610,6 +610,25 @@ CASES = [
         None,
         None,
     ),
+    Case(
+        "clause-ip",
+        "Nothing in this Agreement shall be construed as granting any licence under any patent.",
+        "The essay asks when a gift may be construed as granting any licence under a patent.",
+        "Shall anything in this agreement be construed as granting any licence under any patent?",
+        None,
+        None,
+        None,
+    ),
+    # clause-publication: a review period worded as days to comment on what is published
+    Case(
+        "clause-publication",
+        "The Researcher may publish the results after giving the Sponsor thirty days to comment.",
+        "Researchers often publish results after giving colleagues thirty days to comment.",
+        "May the researcher publish the results after giving the sponsor thirty days to comment?",
+        None,
+        "The Sponsor shall have thirty days to object to any termination notice.",
+        None,
+    ),
     # clause-security: criminal record and DBS checks (Police Act 1997 Part V), pre-employment screening
     # (BS 7858), foreign talent recruitment programmes (CHIPS and Science Act 2022 s.10638, NSPM-33)
     Case(
