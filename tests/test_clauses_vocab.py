@@ -373,6 +373,25 @@ CASES = [
         None,
         None,
     ),
+    # clause-law: the choice of law with its phrases set off by commas; UCITA excluded beside the CISG
+    Case(
+        "clause-law",
+        "This Agreement shall be governed by, and construed in accordance with, the laws of the Province of Ontario.",
+        "The project compares how courts read contracts governed by the laws of Ontario and Quebec.",
+        "Is this agreement governed by, and construed in accordance with, the laws of Ontario?",
+        None,
+        None,
+        None,
+    ),
+    Case(
+        "clause-law",
+        "The provisions of the Uniform Computer Information Transactions Act shall not apply to this Agreement.",
+        "The chapter explains why only two states adopted the Uniform Computer Information Transactions Act.",
+        "Does the Uniform Computer Information Transactions Act not apply to this agreement?",
+        None,
+        None,
+        None,
+    ),
     # clause-liability: hold harmless with the party named between, directors' and officers' liability insurance
     Case(
         "clause-liability",
