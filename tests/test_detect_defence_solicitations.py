@@ -116,3 +116,81 @@ def test_civil_energy_counter_terrorism_research_is_not_tactical_comms(detector:
         "A terrorist attack involving chemical agents would challenge emergency departments across the country.",
     )
     assert "chem" in found and "comms" not in found
+
+
+# Round ten: families seen in calls of defence, security and space funders. Each genuine sentence has a
+# false-friend twin that shares its words but not its subject.
+# (category, genuine sentence, false-friend twin)
+TWINS = [
+    # border surveillance (Schengen Borders Code, EUROSUR) against health surveillance at a border
+    (
+        "surveillance",
+        "Border guards will test camera towers and drones for border surveillance between crossing points.",
+        "Border surveillance of imported measles infections relies on public health reporting at airports.",
+    ),
+    # the targeting cycle against a marketing audience
+    (
+        "surveillance",
+        "Swarming aircraft will find, track and identify mobile launchers for the joint force in the battlespace.",
+        "The agency will find, track and identify its target audience through loyalty-card data.",
+    ),
+    # counter-UAS against pollinator drones
+    (
+        "robotics",
+        "The airport wants counter-drone systems that can take down rogue drones over the runway.",
+        "Drone bees leave the hive in the afternoon to mate with the queens of nearby colonies.",
+    ),
+    # electromagnetic warfare against traffic and music jams
+    (
+        "comms",
+        "Datalinks must survive electronic attack and keep working in a contested electromagnetic environment.",
+        "A traffic jam kept the communications team from the morning briefing.",
+    ),
+    # CBRN-E detection against a threat list and a threat to biodiversity
+    (
+        "nuclear",
+        "The programme will develop detection of chemical, biological, radiological and nuclear agents at ports.",
+        "The strategy lists chemical, biological, radiological and nuclear incidents among national risks.",
+    ),
+    (
+        "bio",
+        "Responders need rapid identification of CBRN-E samples collected after an attack.",
+        "Invasive mussels are a serious threat to biodiversity in the reservoir.",
+    ),
+    (
+        "chem",
+        "Station staff will trial sensors for detection of CBRN threats in crowded concourses.",
+        "The mission statement of the centre commits it to public engagement.",
+    ),
+    # launch and access to space against room to play and product launches
+    (
+        "space",
+        "The agency seeks satellite launch services that offer responsive access to space for small missions.",
+        "Nursery children need access to space to play outdoors every day.",
+    ),
+    (
+        "aerospace",
+        "An air-launched rocket will carry microsatellites from a converted airliner to low orbit.",
+        "The marketing team planned the product launch of the new rocket-shaped lamp.",
+    ),
+    # measurements from orbit used as data are not space work
+    (
+        "space",
+        "The team will build a star tracker and an on-board computer for the CubeSat.",
+        "Crop models will assimilate space-based measurements of soil moisture from existing missions.",
+    ),
+    # navigation without satellites against a sensor for soil moisture
+    (
+        "sensing",
+        "Cold-atom gyroscopes will let the quantum inertial navigation system run for weeks without GPS.",
+        "A capacitance sensor for soil moisture will be buried under each vine.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "genuine", "twin"), TWINS, ids=[f"{c}:{g[:40]}" for c, g, _ in TWINS])
+def test_round_ten_family_is_found_and_its_twin_is_not(
+    detector: Detector, category: str, genuine: str, twin: str
+) -> None:
+    assert category in categories(detector, genuine), genuine
+    assert category not in categories(detector, twin), twin
