@@ -389,6 +389,12 @@ FAMILIES = [
         "Our volunteers rent a drone to take aerial photographs of listed churches for the photo contest.",
         "We will design a drone that lands autonomously on the moving deck of a research vessel.",
     ),
+    # drones flown by operators a course licenses are a skill taught, not a vehicle developed
+    (
+        "robotics",
+        "Students will earn an FAA Part 107 drone license and fly drones over test plots as licensed drone operators.",
+        "We will build an autonomous drone that maps crop stress and replans its own flight path over the plots.",
+    ),
     # named fusion facilities (an acronym matched in capitals); iter() is a function call
     (
         "nuclear",
