@@ -2,7 +2,7 @@
 """Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
 
     .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
-        [--compare-shipped] [--calibrate] [--c C] [FILE.jsonl ...]
+        [--compare-shipped] [--calibrate] [--calibrate-shipped [--deals N]] [--c C] [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
 
@@ -34,6 +34,15 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
    model's own probability (reliability table, expected calibration error, F1). ``--calibrate`` chooses C on
    the isotonic table's predictions and, with ``--write``, ships the table (fitted on out-of-fold scores of
    every document) as ``calibration:`` in patterns/evidence.yaml.
+7. ``--calibrate-shipped``: a table for the shipped weights as they are. Their document-level probability
+   (3 places, before any table) on the documents they were not fitted on (those of ``--compare-shipped``) is
+   fitted with an isotonic table of at most 12 points that starts at the detector's floor mapped to itself;
+   its expected calibration error is measured by cross-fitting (the groups dealt into two halves, the table
+   fitted on one half and measured on the other, both ways, ``--deals`` times). Each threshold is mapped
+   through the table (the calibrated value of the raw threshold), and the script checks that the raw
+   threshold is the lowest raw probability reaching the mapped one, so every decision stays the same. With
+   ``--write`` the table and mapped thresholds replace those of patterns/evidence.yaml (nothing else in it
+   changes) when the cross-fitted error drops; nothing else runs.
 
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
 patterns/quality/detection.yaml (with ``--compare-shipped``, also the shipped weights' figures on the
