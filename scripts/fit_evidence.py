@@ -46,7 +46,8 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
 
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
 patterns/quality/detection.yaml (with ``--compare-shipped``, also the shipped weights' figures on the
-documents they were not fitted on).
+documents they were not fitted on; with ``--calibrate-shipped``, their expected calibration error without and
+with the table, cross-fitted).
 """
 
 from __future__ import annotations
@@ -671,7 +672,14 @@ def calibrate_shipped(docs: list[dict], gold: np.ndarray, deals: int, write: boo
     if write and same and mean_after < ece0:
         write_calibration(pts, mapped, raw_th, len(sub), ece0, mean_after)
         print("wrote the calibration and thresholds of patterns/evidence.yaml")
-    return {"before": ece0, "after": mean_after, "deals": eces, "table": pts, "thresholds": mapped}
+    return {
+        "before": ece0,
+        "after": mean_after,
+        "deals": eces,
+        "table": pts,
+        "thresholds": mapped,
+        "size": len(sub),
+    }
 
 
 def write_calibration(
@@ -785,7 +793,14 @@ def main() -> None:
         f"{sum(len(d['mentions']) for d in docs)} mentions, {int(gold.sum())} gold document categories"
     )
     if a.calibrate_shipped:
-        calibrate_shipped(docs, gold, max(1, a.deals), a.write)
+        got = calibrate_shipped(docs, gold, max(1, a.deals), a.write)
+        if got and a.quality:
+            figures = [
+                ("ECE, model", "technology", got["before"]),
+                ("ECE, with table", "technology", got["after"]),
+            ]
+            replace_quality(CALIBRATION_SET, got["size"], figures)
+            print("wrote the calibration figures to patterns/quality/detection.yaml")
         return
     cs = [a.c] if a.c else [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
     best = None
@@ -883,28 +898,43 @@ def main() -> None:
 def write_quality(rows: dict, size: int, set_name: str) -> None:
     """Replace the entries of ``set_name`` in patterns/quality/detection.yaml (a list of
     {metric, category, value, set, size, date}), keeping the others."""
+    figures = []
+    for cat, (tp, fp, fn) in rows.items():
+        if tp + fn == 0 and fp == 0:
+            continue
+        p, r, f = prf(tp, fp, fn)
+        # micro averages: "all" (technology) or "all:<group>" (evaluate_detection.py)
+        shown = "technology" if cat == "all" else cat.removeprefix("all:")
+        figures += [(metric, shown, v) for metric, v in (("precision", p), ("recall", r), ("f1", f))]
+    replace_quality(set_name, size, figures)
+
+
+# the quality set of the shipped weights' calibration (--calibrate-shipped)
+CALIBRATION_SET = (
+    "shipped evidence weights' calibration on the documents they were not fitted on, cross-fitted"
+)
+
+
+def replace_quality(set_name: str, size: int, figures: list[tuple[str, str, float]]) -> None:
+    """Replace the entries of ``set_name`` in patterns/quality/detection.yaml by ``figures`` (metric,
+    category, value), keeping the others."""
     import yaml
 
     path = ROOT / "patterns" / "quality" / "detection.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     entries = [e for e in (old or {}).get("entries", []) if e.get("set") != set_name]
     today = dt.date.today().isoformat()
-    for cat, (tp, fp, fn) in rows.items():
-        if tp + fn == 0 and fp == 0:
-            continue
-        p, r, f = prf(tp, fp, fn)
-        for metric, v in (("precision", p), ("recall", r), ("f1", f)):
-            entries.append(
-                {
-                    "metric": metric,
-                    # micro averages: "all" (technology) or "all:<group>" (evaluate_detection.py)
-                    "category": "technology" if cat == "all" else cat.removeprefix("all:"),
-                    "value": round(v, 3),
-                    "set": set_name,
-                    "size": size,
-                    "date": today,
-                }
-            )
+    for metric, category, v in figures:
+        entries.append(
+            {
+                "metric": metric,
+                "category": category,
+                "value": round(v, 3),
+                "set": set_name,
+                "size": size,
+                "date": today,
+            }
+        )
     path.parent.mkdir(exist_ok=True)
     head = (
         "# Measured detection quality, document level (../shared/tools/evaluate.py rules): one entry per metric,\n"

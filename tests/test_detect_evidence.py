@@ -146,7 +146,9 @@ def test_broken_names_are_found_after_normalisation(detector: Detector) -> None:
 
 def test_quality_file_lists_measured_figures() -> None:
     q = load_quality()
-    assert q and {e["metric"] for e in q} == {"precision", "recall", "f1"}
+    assert q and {e["metric"] for e in q} >= {"precision", "recall", "f1"}
+    ece = {e["metric"]: e["value"] for e in q if e["metric"].startswith("ECE")}
+    assert ece["ECE, with table"] < ece["ECE, model"]  # why the table ships
     assert any(e["category"] == "technology" and e["metric"] == "f1" for e in q)
 
 

@@ -261,7 +261,8 @@ def load_evidence(path: str | Path | None = None) -> EvidenceModel:
 
 
 _QUALITY_KEYS = {"metric", "category", "value", "set", "size", "date"}
-_METRICS = {"precision", "recall", "f1"}
+# expected calibration error of the document-level probability, without and with the calibration table
+_METRICS = {"precision", "recall", "f1", "ECE, model", "ECE, with table"}
 
 
 def load_quality(path: str | Path | None = None) -> list[dict]:
