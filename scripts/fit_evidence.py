@@ -2,7 +2,7 @@
 """Fit the evidence model (patterns/evidence.yaml) on labelled documents, with grouped cross-validation.
 
     .venv/bin/python scripts/fit_evidence.py [--cache FEATURES.json] [--write] [--quality] [--repeats N]
-        [--compare-shipped] [--calibrate] [--c C] [FILE.jsonl ...]
+        [--compare-shipped] [--calibrate] [--calibrate-shipped [--deals N]] [--c C] [FILE.jsonl ...]
 
 Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights with plain Python.
 
@@ -34,10 +34,20 @@ Needs the ``train`` extra (scikit-learn); the scan path reads the fitted weights
    model's own probability (reliability table, expected calibration error, F1). ``--calibrate`` chooses C on
    the isotonic table's predictions and, with ``--write``, ships the table (fitted on out-of-fold scores of
    every document) as ``calibration:`` in patterns/evidence.yaml.
+7. ``--calibrate-shipped``: a table for the shipped weights as they are. Their document-level probability
+   (3 places, before any table) on the documents they were not fitted on (those of ``--compare-shipped``) is
+   fitted with an isotonic table of at most 12 points that starts at the detector's floor mapped to itself;
+   its expected calibration error is measured by cross-fitting (the groups dealt into two halves, the table
+   fitted on one half and measured on the other, both ways, ``--deals`` times). Each threshold is mapped
+   through the table (the calibrated value of the raw threshold), and the script checks that the raw
+   threshold is the lowest raw probability reaching the mapped one, so every decision stays the same. With
+   ``--write`` the table and mapped thresholds replace those of patterns/evidence.yaml (nothing else in it
+   changes) when the cross-fitted error drops; nothing else runs.
 
 ``--write`` saves patterns/evidence.yaml; ``--quality`` writes the cross-validated figures to
 patterns/quality/detection.yaml (with ``--compare-shipped``, also the shipped weights' figures on the
-documents they were not fitted on).
+documents they were not fitted on; with ``--calibrate-shipped``, their expected calibration error without and
+with the table, cross-fitted).
 """
 
 from __future__ import annotations
@@ -543,19 +553,163 @@ def shipped_in_sample(docs: list[dict]) -> np.ndarray:
     return out
 
 
-def shipped_predictions(docs: list[dict]) -> np.ndarray:
-    """The shipped weights' and thresholds' decisions on the recorded mentions (a document has a category
-    when its most probable mention of it reaches the category's threshold, as at scan time)."""
+def shipped_scores(docs: list[dict], raw: bool = False, model=None) -> np.ndarray:  # noqa: ANN001
+    """Document x category: the shipped model's reported probability of the most probable mention (0
+    without a mention), as at scan time; with ``raw``, the model's own probability (3 places) before its
+    calibration table."""
     from grantscan.detect.evidence import Feature, load_evidence
 
-    model = load_evidence()
+    model = model or load_evidence()
     score = np.zeros((len(docs), len(CATS)))
     for i, d in enumerate(docs):
         for c, feats, _ in d["mentions"]:
-            p = model.probability(c, {k: Feature(v) for k, v in feats.items()})
+            named = {k: Feature(v) for k, v in feats.items()}
+            if raw:
+                p = round(1.0 / (1.0 + math.exp(-model.logit(c, named))), 3)
+            else:
+                p = model.probability(c, named)
             j = CATS.index(c)
             score[i, j] = max(score[i, j], p)
-    return predict(score, {"default": model.default_threshold, **model.threshold})
+    return score
+
+
+def shipped_predictions(docs: list[dict]) -> np.ndarray:
+    """The shipped weights' and thresholds' decisions on the recorded mentions (a document has a category
+    when its most probable mention of it reaches the category's threshold, as at scan time)."""
+    from grantscan.detect.evidence import load_evidence
+
+    model = load_evidence()
+    return predict(shipped_scores(docs, model=model), {"default": model.default_threshold, **model.threshold})
+
+
+CAL_BINS = 10  # bins of the shipped weights' table: with the floor point and 1.0, at most 12 points
+
+
+def floor_table(score: np.ndarray, gold: np.ndarray, bins: int = CAL_BINS) -> tuple[np.ndarray, np.ndarray]:
+    """An isotonic table (``isotonic_table``) for a model whose findings must not change: it starts at the
+    technology detector's floor mapped to itself (a mention kept or dropped before the document-level
+    weighing stays so), every later point is above the floor and above the one before, and the values are
+    rounded to the 4 places they are written with."""
+    from grantscan.detect.technology import FLOOR
+
+    xs, ys = isotonic_table(score, gold, bins)
+    keep = xs > FLOOR + 1e-4
+    x = np.round(np.array([FLOOR, *xs[keep]]), 4)
+    y = np.array([FLOOR, *np.maximum(ys[keep], FLOOR)])
+    y = np.minimum(np.maximum.accumulate(y + 1e-4 * np.arange(len(y))), 1.0)
+    return x, np.round(y, 4)
+
+
+def on_scale(score: np.ndarray, table_: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """``score`` as EvidenceModel.on_scale reports it through ``table_`` (rounded to 3 places, through the
+    table, from the origin to its first point in a line, rounded again); pairs without a mention stay 0."""
+    xs, ys = np.array([0.0, *table_[0]]), np.array([0.0, *table_[1]])
+    return np.where(score > 0, np.round(np.interp(np.round(score, 3), xs, ys), 3), 0.0)
+
+
+def calibrate_shipped(docs: list[dict], gold: np.ndarray, deals: int, write: bool) -> dict | None:
+    """An isotonic table for the shipped weights, fitted on the documents they were not fitted on, its
+    expected calibration error measured by cross-fitting (the groups dealt into two halves, the table fitted
+    on one and measured on the other, both ways, ``deals`` times). The thresholds are mapped through the
+    table so that every decision stays the same; with ``write``, the table and the mapped thresholds go into
+    patterns/evidence.yaml (nothing else in it changes) when the cross-fitted error drops."""
+    import dataclasses
+
+    from grantscan.detect.evidence import load_evidence
+
+    shipped = load_evidence()
+    oos = ~shipped_in_sample(docs)
+    sub = [d for i, d in enumerate(docs) if oos[i]]
+    g = gold[oos]
+    raw = shipped_scores(sub, raw=True, model=shipped)
+    mentioned = raw > 0
+    before, ece0 = calibration(raw, g, mentioned)
+    crossed, eces = [], []
+    for deal in range(deals):
+        cal = np.zeros_like(raw)
+        halves = grouped_folds(sub, 2, seed=deal)
+        for a, b in ((0, 1), (1, 0)):
+            cal[halves[b]] = on_scale(raw[halves[b]], floor_table(raw[halves[a]], g[halves[a]]))
+        crossed.append(cal)
+        eces.append(calibration(cal, g, mentioned)[1])
+    after, _ = calibration(crossed[0], g, mentioned)
+    print(
+        f"\nshipped weights on the {len(sub)} documents they were not fitted on "
+        f"({int(mentioned.sum())} document x category pairs with a mention):"
+    )
+    print(
+        "  bin   n     mean p / observed (model's own)   n     mean p / observed (table, cross-fitted, deal 0)"
+    )
+    rows_after = {lo: (n, mp, obs) for lo, n, mp, obs in after}
+    for lo, n, mp, obs in before:
+        a_ = rows_after.pop(lo, None)
+        right = f"{a_[0]:5d}  {a_[1]:.3f} / {a_[2]:.3f}" if a_ else ""
+        print(f"  {lo:.1f}  {n:5d}  {mp:.3f} / {obs:.3f}                  {right}")
+    for lo, (n, mp, obs) in sorted(rows_after.items()):
+        print(f"  {lo:.1f}      -                              {n:5d}  {mp:.3f} / {obs:.3f}")
+    mean_after = float(np.mean(eces))
+    print(
+        f"  expected calibration error: {ece0:.3f} -> {mean_after:.3f} cross-fitted "
+        f"(per deal {', '.join(f'{e:.3f}' for e in eces)})"
+    )
+    table_ = floor_table(raw, g)
+    pts = tuple((float(x), float(y)) for x, y in zip(*table_, strict=True))
+    raw_th = {"default": shipped.raw_threshold(shipped.default_threshold)}
+    raw_th.update({c: shipped.raw_threshold(t) for c, t in shipped.threshold.items()})
+    model = dataclasses.replace(shipped, calibration=pts)
+    mapped = {c: model.on_scale(t) for c, t in raw_th.items()}
+    exact = all(model.raw_threshold(mapped[c]) == t for c, t in raw_th.items())
+    print(f"  table (fitted on all {len(sub)}): " + ", ".join(f"{x:.4f}: {y:.4f}" for x, y in pts))
+    print(
+        "  thresholds raw -> calibrated: "
+        + ", ".join(f"{c} {raw_th[c]:.3f} -> {mapped[c]:.3f}" for c in raw_th)
+    )
+    if not exact:
+        print("  the table merges a threshold with the value below it: decisions would change, not written")
+        return None
+    same = (predict(on_scale(raw, table_), mapped) == predict(raw, raw_th)).all()
+    print(f"  decisions on these documents with the table the same as without it: {bool(same)}")
+    if write and same and mean_after < ece0:
+        write_calibration(pts, mapped, raw_th, len(sub), ece0, mean_after)
+        print("wrote the calibration and thresholds of patterns/evidence.yaml")
+    return {
+        "before": ece0,
+        "after": mean_after,
+        "deals": eces,
+        "table": pts,
+        "thresholds": mapped,
+        "size": len(sub),
+    }
+
+
+def write_calibration(
+    pts: tuple[tuple[float, float], ...],
+    mapped: dict[str, float],
+    raw_th: dict[str, float],
+    size: int,
+    ece0: float,
+    ece1: float,
+) -> None:
+    """Replace the threshold and calibration blocks at the end of patterns/evidence.yaml, keeping every
+    line before them (weights, intercept and biases stay byte-identical)."""
+    path = ROOT / "patterns" / "evidence.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = lines[: lines.index("threshold:")]
+    out = [
+        *head,
+        "threshold:",
+        *(f"  {k}: {v:.3f}" for k, v in mapped.items()),
+        "# model probability (3 places) -> calibrated probability, read between points by linear interpolation",
+        "# (from 0 to the first point in a line): an isotonic table fitted by fit_evidence.py --calibrate-shipped",
+        f"# on the {size} labelled documents these weights were not fitted on (expected calibration error",
+        f"# {ece0:.3f} -> {ece1:.3f}, cross-fitted). The thresholds above apply to the calibrated probability and are",
+        "# the raw ones mapped through the table, so every decision is the same (raw: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in raw_th.items() if k == "default")
+        + "; EvidenceModel.raw_threshold gives each)",
+        "calibration:",
+        *(f"  {x:.4f}: {y:.4f}" for x, y in pts),
+    ]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def compare_shipped(docs: list[dict], gold: np.ndarray, preds: list[np.ndarray], label: str) -> dict:
@@ -615,6 +769,15 @@ def main() -> None:
         help="choose C and write the thresholds on the probability through a monotone table (isotonic, fitted "
         "on out-of-fold scores); with --write, ship the table in patterns/evidence.yaml",
     )
+    ap.add_argument(
+        "--calibrate-shipped",
+        action="store_true",
+        help="fit an isotonic table for the shipped weights on the documents they were not fitted on, measure "
+        "it by cross-fitting, and with --write ship it with thresholds that keep every decision (then stop)",
+    )
+    ap.add_argument(
+        "--deals", type=int, default=5, help="deals of the groups into halves (--calibrate-shipped)"
+    )
     a = ap.parse_args()
     DROPPED.update(x for x in a.drop.split(",") if x)
     cache = Path(a.cache) if a.cache else None
@@ -629,6 +792,16 @@ def main() -> None:
         f"{len(docs)} documents, {len({d['group'] for d in docs})} groups, "
         f"{sum(len(d['mentions']) for d in docs)} mentions, {int(gold.sum())} gold document categories"
     )
+    if a.calibrate_shipped:
+        got = calibrate_shipped(docs, gold, max(1, a.deals), a.write)
+        if got and a.quality:
+            figures = [
+                ("ECE, model", "technology", got["before"]),
+                ("ECE, with table", "technology", got["after"]),
+            ]
+            replace_quality(CALIBRATION_SET, got["size"], figures)
+            print("wrote the calibration figures to patterns/quality/detection.yaml")
+        return
     cs = [a.c] if a.c else [0.1, 0.3, 1.0, 3.0, 10.0, 30.0]
     best = None
     repeats = max(1, a.repeats)
@@ -725,28 +898,43 @@ def main() -> None:
 def write_quality(rows: dict, size: int, set_name: str) -> None:
     """Replace the entries of ``set_name`` in patterns/quality/detection.yaml (a list of
     {metric, category, value, set, size, date}), keeping the others."""
+    figures = []
+    for cat, (tp, fp, fn) in rows.items():
+        if tp + fn == 0 and fp == 0:
+            continue
+        p, r, f = prf(tp, fp, fn)
+        # micro averages: "all" (technology) or "all:<group>" (evaluate_detection.py)
+        shown = "technology" if cat == "all" else cat.removeprefix("all:")
+        figures += [(metric, shown, v) for metric, v in (("precision", p), ("recall", r), ("f1", f))]
+    replace_quality(set_name, size, figures)
+
+
+# the quality set of the shipped weights' calibration (--calibrate-shipped)
+CALIBRATION_SET = (
+    "shipped evidence weights' calibration on the documents they were not fitted on, cross-fitted"
+)
+
+
+def replace_quality(set_name: str, size: int, figures: list[tuple[str, str, float]]) -> None:
+    """Replace the entries of ``set_name`` in patterns/quality/detection.yaml by ``figures`` (metric,
+    category, value), keeping the others."""
     import yaml
 
     path = ROOT / "patterns" / "quality" / "detection.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     entries = [e for e in (old or {}).get("entries", []) if e.get("set") != set_name]
     today = dt.date.today().isoformat()
-    for cat, (tp, fp, fn) in rows.items():
-        if tp + fn == 0 and fp == 0:
-            continue
-        p, r, f = prf(tp, fp, fn)
-        for metric, v in (("precision", p), ("recall", r), ("f1", f)):
-            entries.append(
-                {
-                    "metric": metric,
-                    # micro averages: "all" (technology) or "all:<group>" (evaluate_detection.py)
-                    "category": "technology" if cat == "all" else cat.removeprefix("all:"),
-                    "value": round(v, 3),
-                    "set": set_name,
-                    "size": size,
-                    "date": today,
-                }
-            )
+    for metric, category, v in figures:
+        entries.append(
+            {
+                "metric": metric,
+                "category": category,
+                "value": round(v, 3),
+                "set": set_name,
+                "size": size,
+                "date": today,
+            }
+        )
     path.parent.mkdir(exist_ok=True)
     head = (
         "# Measured detection quality, document level (../shared/tools/evaluate.py rules): one entry per metric,\n"

@@ -110,7 +110,28 @@ class EvidenceModel:
 
     def probability(self, category: str, features: dict[str, Feature]) -> float:
         """P(the category is really present | this match), calibrated, rounded to 3 places."""
-        return round(self.calibrated(_sigmoid(self.logit(category, features))), 3)
+        return self.on_scale(_sigmoid(self.logit(category, features)))
+
+    def on_scale(self, p: float) -> float:
+        """The reported probability of a model probability ``p``: ``p`` rounded to 3 places, then through the
+        calibration table and rounded again. Calibrating the rounded value makes the reported one a function
+        of the 1,001 values reported without a table, so a threshold on it can be checked to decide exactly as
+        the raw threshold did (``raw_threshold``)."""
+        return round(self.calibrated(round(p, 3)), 3) if self.calibration else round(p, 3)
+
+    def raw_threshold(self, threshold: float) -> float:
+        """The lowest model probability (3 places) whose reported probability reaches ``threshold``: the
+        threshold without the table that makes the same decisions (``threshold`` itself without a table)."""
+        if not self.calibration:
+            return threshold
+        lo, hi = 0, 1000
+        while lo < hi:  # on_scale is non-decreasing in p
+            mid = (lo + hi) // 2
+            if self.on_scale(mid / 1000) >= threshold:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo / 1000
 
     def calibrated(self, p: float) -> float:
         """``p`` through the calibration table (unchanged without one)."""
@@ -144,7 +165,7 @@ class EvidenceModel:
         if self.calibration:
             z = self.logit(category, features)
             raw = _sigmoid(z)
-            cal = min(max(self.calibrated(raw), 1e-6), 1 - 1e-6)
+            cal = min(max(self.on_scale(raw), 1e-6), 1 - 1e-6)
             shift = math.log(cal / (1 - cal)) - z
             out.append(f"{shift:+.2f} calibration ({raw:.3f} -> {cal:.3f})")
         return out
@@ -240,7 +261,8 @@ def load_evidence(path: str | Path | None = None) -> EvidenceModel:
 
 
 _QUALITY_KEYS = {"metric", "category", "value", "set", "size", "date"}
-_METRICS = {"precision", "recall", "f1"}
+# expected calibration error of the document-level probability, without and with the calibration table
+_METRICS = {"precision", "recall", "f1", "ECE, model", "ECE, with table"}
 
 
 def load_quality(path: str | Path | None = None) -> list[dict]:
