@@ -84,3 +84,28 @@ def test_generic_name_of_two_words_alone_stays_silent(scanner: Scanner) -> None:
     """A name of two generic words with no legal form and no place names many bodies: no finding of a list."""
     found = orgs(scanner, "We work with the Institute of Physics on optics.")
     assert all(not f.lists for f in found)
+
+
+# -- a typo in a distinctive listed word of five letters -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # 'JOINT-STOCK COMPANY VNIIR-PROGRESS', two letters swapped in its five-letter word
+        ("Under the Grant Agreement, Partner 3 is JOINT-STOCK COMPANY VNIRI-PROGRESS.", "RUS2153"),
+        ("Partner 3 is JOINT-STOCK COMPANY VNIIR-PROGRESS.", "RUS2153"),
+    ],
+)
+def test_five_letter_word_with_a_typo_seeds_a_run(scanner: Scanner, text: str, entry_id: str) -> None:
+    """A distinctive listed word of five letters written with a typo starts a run as it is when spelt as listed."""
+    assert entry_id in designated(orgs(scanner, text))
+
+
+def test_five_letter_typo_seeds_only_a_word_that_is_not_an_everyday_one(scanner: Scanner) -> None:
+    """'Vniri' is a seed (within a typo of the listed 'vniir'); everyday words of five letters within a typo of a
+    listed seed ('Allow' of 'alloy', 'Agree' of 'green') are read as they are spelt and seed nothing."""
+    index = scanner.detector.partners.screen
+    assert index.is_seed("Vniri") and index.is_seed("VNIRI")
+    assert {"allow", "agree"} <= index.common
+    assert not index.is_seed("Allow") and not index.is_seed("Agree")

@@ -1358,14 +1358,14 @@ class ScreeningIndex:
 
     def is_seed(self, word: str) -> bool:
         """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it
-        (six letters or more, not an everyday word: 'Directoate'): a capitalised run around one may name a listed
+        (five letters or more, not an everyday word: 'Directoate', 'VNIRI' for 'VNIIR'): a capitalised run around one may name a listed
         body written another way."""
         folded = fold(word)
         key = canon(folded)
         seeds = self.seed_keys
         if key in seeds:
             return True
-        if len(folded) < 6 or folded in self.common or not folded.isalpha():
+        if len(folded) < 5 or folded in self.common or not folded.isalpha():
             return False
         word_key, keys = self._arrays["word_key"], self.keys
         if folded not in self._typo_cache and not any(
