@@ -109,3 +109,54 @@ def test_five_letter_typo_seeds_only_a_word_that_is_not_an_everyday_one(scanner:
     assert index.is_seed("Vniri") and index.is_seed("VNIRI")
     assert {"allow", "agree"} <= index.common
     assert not index.is_seed("Allow") and not index.is_seed("Agree")
+
+
+# -- names of two or three short letter groups ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("Antenna masts come from VZ RTO, Volgograd, Russia.", "EL-2612"),
+        ("Partner 2 is OOO VO TPE, a Moscow exporter.", "EL-2434"),
+        ("Hull studies are run with AO PKB RIO in St. Petersburg.", "EL-2296"),
+        ("El-Tel Co in Syria supplies the cables.", "SYR0298"),
+        ("Lamps are tested by SP Era in Russia.", "EL-2530"),
+    ],
+)
+def test_letter_groups_placed_in_the_entry_country_are_found(
+    scanner: Scanner, text: str, entry_id: str
+) -> None:
+    """A name of short letter groups, placed by the text in the entry's country or city: the listed body."""
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("We work with VZ RTO on the antennas.", "EL-2612"),
+        ("Parts come from OOO VO TPE.", "EL-2434"),
+        ("The PKB RIO designs the hull.", "EL-2296"),
+    ],
+)
+def test_letter_groups_with_no_place_are_a_possible_match(scanner: Scanner, text: str, entry_id: str) -> None:
+    """The same letters with no place: which body they name is for a reader to check (medium), not a match."""
+    found = orgs(scanner, text)
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == entry_id for f in found for m in f.lists)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SP Era Ltd in Warsaw, Poland sells the lamps.",
+        "Cables come from AB Tel Co in Stockholm, Sweden.",
+        "PKB RIO Ltd of Rio de Janeiro, Brazil builds the boats.",
+        "Our VO TPE partner is in Seoul, South Korea.",
+        "The SP and the VO of the project sit in Lyon.",
+        "Backups follow an RTO of four hours set by the IT team in Leeds.",
+        "Samples are read in mV and kHz by the EL TEL group in Graz.",
+    ],
+)
+def test_letter_groups_elsewhere_or_in_other_roles_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
