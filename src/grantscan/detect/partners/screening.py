@@ -1368,8 +1368,8 @@ class ScreeningIndex:
 
     def is_seed(self, word: str) -> bool:
         """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it
-        (five letters or more, not an everyday word: 'Directoate', 'VNIRI' for 'VNIIR'): a capitalised run around one may name a listed
-        body written another way."""
+        (five letters or more, not an everyday word: 'Directoate', 'VNIRI' for 'VNIIR'): a capitalised run around
+        one may name a listed body written another way."""
         folded = fold(word)
         key = canon(folded)
         seeds = self.seed_keys
