@@ -84,3 +84,79 @@ def test_generic_name_of_two_words_alone_stays_silent(scanner: Scanner) -> None:
     """A name of two generic words with no legal form and no place names many bodies: no finding of a list."""
     found = orgs(scanner, "We work with the Institute of Physics on optics.")
     assert all(not f.lists for f in found)
+
+
+# -- a typo in a distinctive listed word of five letters -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # 'JOINT-STOCK COMPANY VNIIR-PROGRESS', two letters swapped in its five-letter word
+        ("Under the Grant Agreement, Partner 3 is JOINT-STOCK COMPANY VNIRI-PROGRESS.", "RUS2153"),
+        ("Partner 3 is JOINT-STOCK COMPANY VNIIR-PROGRESS.", "RUS2153"),
+    ],
+)
+def test_five_letter_word_with_a_typo_seeds_a_run(scanner: Scanner, text: str, entry_id: str) -> None:
+    """A distinctive listed word of five letters written with a typo starts a run as it is when spelt as listed."""
+    assert entry_id in designated(orgs(scanner, text))
+
+
+def test_five_letter_typo_seeds_only_a_word_that_is_not_an_everyday_one(scanner: Scanner) -> None:
+    """'Vniri' is a seed (within a typo of the listed 'vniir'); everyday words of five letters within a typo of a
+    listed seed ('Allow' of 'alloy', 'Agree' of 'green') are read as they are spelt and seed nothing."""
+    index = scanner.detector.partners.screen
+    assert index.is_seed("Vniri") and index.is_seed("VNIRI")
+    assert {"allow", "agree"} <= index.common
+    assert not index.is_seed("Allow") and not index.is_seed("Agree")
+
+
+# -- names of two or three short letter groups ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("Antenna masts come from VZ RTO, Volgograd, Russia.", "EL-2612"),
+        ("Partner 2 is OOO VO TPE, a Moscow exporter.", "EL-2434"),
+        ("Hull studies are run with AO PKB RIO in St. Petersburg.", "EL-2296"),
+        ("El-Tel Co in Syria supplies the cables.", "SYR0298"),
+        ("Lamps are tested by SP Era in Russia.", "EL-2530"),
+    ],
+)
+def test_letter_groups_placed_in_the_entry_country_are_found(
+    scanner: Scanner, text: str, entry_id: str
+) -> None:
+    """A name of short letter groups, placed by the text in the entry's country or city: the listed body."""
+    assert entry_id in designated(orgs(scanner, text))
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        ("We work with VZ RTO on the antennas.", "EL-2612"),
+        ("Parts come from OOO VO TPE.", "EL-2434"),
+        ("The PKB RIO designs the hull.", "EL-2296"),
+    ],
+)
+def test_letter_groups_with_no_place_are_a_possible_match(scanner: Scanner, text: str, entry_id: str) -> None:
+    """The same letters with no place: which body they name is for a reader to check (medium), not a match."""
+    found = orgs(scanner, text)
+    assert designated(found) == set()
+    assert any(f.severity == "medium" and m.entry_id == entry_id for f in found for m in f.lists)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SP Era Ltd in Warsaw, Poland sells the lamps.",
+        "Cables come from AB Tel Co in Stockholm, Sweden.",
+        "PKB RIO Ltd of Rio de Janeiro, Brazil builds the boats.",
+        "Our VO TPE partner is in Seoul, South Korea.",
+        "The SP and the VO of the project sit in Lyon.",
+        "Backups follow an RTO of four hours set by the IT team in Leeds.",
+        "Samples are read in mV and kHz by the EL TEL group in Graz.",
+    ],
+)
+def test_letter_groups_elsewhere_or_in_other_roles_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()

@@ -4,6 +4,7 @@ against the earlier per-word form on generated spans)."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pytest
@@ -118,6 +119,13 @@ def _fresh_caches(index, scanner: Scanner | None = None) -> None:  # noqa: ANN00
         cache.clear()
 
 
+def _sampled(raws: list[str]) -> list[str]:
+    """The listed names (about 60 of 10,200) whose text's SHA-1 falls below a fixed bound: whether a name is
+    sampled depends on its own text alone, so names added to or taken from the index change no other name's
+    place in the sample (a draw from the list of names would redraw all of them)."""
+    return [r for r in raws if int(hashlib.sha1(r.encode()).hexdigest()[:4], 16) < 0x0166]
+
+
 def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_generated_texts(
     scanner, monkeypatch
 ):
@@ -125,15 +133,17 @@ def test_everyday_words_read_as_spelt_and_their_runs_change_no_finding_on_genera
     everyday capitalised words: the findings are those of the rules before, where every seed made a run and an
     everyday word was also read as a listed word with a typo."""
     index = scanner.detector.partners.screen
-    rng = random.Random(20261207)
-    ks = [
-        k
-        for k in range(len(index.names))
-        if not index.name_flags[k] & 1 and not index.generic(k) and 2 <= len(index.raws[k].split()) <= 6
-    ]
+    raws = sorted(
+        {
+            index.raws[k]
+            for k in range(len(index.names))
+            if not index.name_flags[k] & 1 and not index.generic(k) and 2 <= len(index.raws[k].split()) <= 6
+        }
+    )
     texts = []
-    for k in rng.sample(ks, 60):
-        for v in _variants(rng, index.raws[k]):
+    for raw in _sampled(raws):
+        rng = random.Random(raw)  # each name's variants and headings from its own text
+        for v in _variants(rng, raw):
             a, b = rng.sample(_HEADINGS, 2)
             texts.append(f"Under the {a}, Partner 3 is {v}. The {b} covers Data and Software.")
     _fresh_caches(index, scanner)

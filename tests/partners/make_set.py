@@ -2866,6 +2866,67 @@ def add_round_twelve(path: Path) -> int:
     return _replace_tune_rows(path, "g", round_twelve_rows(random.Random(SEED + 11)))
 
 
+# -- round thirteen: names of two or three short letter groups ----------------------------------------------------
+#
+# A listed name of two or three groups of two or three letters ('VZ RTO', 'OOO VO TPE', 'PKB RIO', 'El-Tel Co',
+# 'SP Era') holds no word a text could not use for something else: it names the body where the text places it in
+# the entry's country or city, and the same letters elsewhere or in another role name nothing listed.
+
+# the same letters in other roles: a role, a virtual organisation, a recovery-time objective, units
+LETTERS_OTHER_ROLE = [
+    ("The SP and the VO of the project are held by the coordinator in {town}.", "SP"),
+    ("A VO (virtual organisation) in {town} will host the shared data on {topic}.", "VO"),
+    ("Backups follow an RTO of four hours and an RPO of one hour, set by the IT team in {town}.", "RTO"),
+    ("The SP Era of open data began with the 2019 policy of the university in {town}.", "SP Era"),
+    ("Samples are read in mV and kHz by the EL TEL group of the hospital in {town}.", "EL TEL"),
+    ("Each WP has a WP lead and an SP lead; the PKB (project knowledge base) sits in {town}.", "PKB"),
+]
+
+
+def _letter_group_names(d) -> list[tuple[str, ListEntry]]:  # noqa: ANN001 - Designations
+    """(name or alias as listed, entry) of listed names of two or three groups of two or three letters once the
+    legal form is dropped, ASCII, without quotes or digits, in a country the rows can name."""
+    from grantscan.detect.partners.screening import letter_groups, name_words
+
+    out = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            n = " ".join(n.split())
+            if n.isascii() and not re.search(r"[\d()'\".&]", n) and letter_groups(name_words(n)):
+                out.append((n, e))
+    return out
+
+
+def round_thirteen_rows(rng: random.Random) -> list[dict]:
+    """Rows for names of short letter groups (ids h...): each written as listed, placed by the entry's city or
+    country (designated); the same name with another legal form in a European or UK town, and the letters in
+    other roles (look-alikes)."""
+    d = default_designations()
+    rows: list[dict] = []
+    for n, e in _letter_group_names(d):
+        names = [e.name, *e.aliases]
+        rows.append(designated_row(sentence(rng, n, _place_of(rng, e)), "letter-groups", n, e, names))
+        other = f"{strip_legal(n)} Ltd"
+        town = rng.choice(TOWNS_UK + TOWNS_EU)
+        rows.append(
+            {
+                **_look_alike_in_uk_town(rng, other, "letter-groups-elsewhere"),
+                "text": sentence(rng, other, f" in {town}"),
+            }
+        )
+    for t, org in LETTERS_OTHER_ROLE:
+        text = t.format(town=rng.choice(TOWNS_UK + TOWNS_EU), topic=rng.choice(TOPICS))
+        rows.append({"text": text, "label": "not", "form": "letters-other-role", "org": org})
+    return rows
+
+
+def add_round_thirteen(path: Path) -> int:
+    """Replace the rows of ``round_thirteen_rows`` (ids h...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "h", round_thirteen_rows(random.Random(SEED + 12)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -2969,6 +3030,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the short and generic listed name rows (ids g...)",
     )
+    ap.add_argument(
+        "--add-round-thirteen",
+        action="store_true",
+        help="(re)write only the rows of names of short letter groups (ids h...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3004,6 +3070,9 @@ def main() -> None:
     if a.add_round_twelve:
         print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
         return
+    if a.add_round_thirteen:
+        print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3025,6 +3094,7 @@ def main() -> None:
     print(f"{add_round_ten(Path(a.out))} short-name, acronym-place and ruled-out rows -> {a.out}")
     print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
     print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
+    print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
 
 
 if __name__ == "__main__":

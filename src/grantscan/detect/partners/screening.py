@@ -56,7 +56,7 @@ WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for its next word
-INDEX_FORMAT = 4  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 5  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -141,6 +141,12 @@ def _known_word(word: str) -> str:
         near = {by_del[d] for d in _deletions(word) if d in by_del}
         got = near.pop() if len(near) == 1 else None
     return got if got is not None and abs(len(got) - len(word)) <= 3 else word
+
+
+def letter_groups(words: tuple[str, ...]) -> bool:
+    """A name of two or three groups of two or three letters ('VZ RTO', 'VO TPE', 'PKB RIO', 'SP Era'): letters
+    that name the body, where single letters ('LLC A-K-S') do not."""
+    return 2 <= len(words) <= 3 and all(2 <= len(w) <= 3 and w.isalpha() for w in words)
 
 
 def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
@@ -348,6 +354,7 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
             raw = " ".join(raw.split())
             if not raw:
                 continue
+            groups = False
             if is_acronym(raw):
                 if len(raw) < 3 or raw.lower() in dropped:
                     continue
@@ -358,14 +365,17 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 if not words or len(words) > MAX_NAME_WORDS:
                     continue
                 short = all(len(w) <= 3 for w in words)
-                if short and not _short_company(raw, words, dropped):
+                groups = short and letter_groups(words)
+                if short and not groups and not _short_company(raw, words, dropped):
                     continue  # 'LLC A-K-S': letters, not a name
                 # a short name written with its legal form is matched only with that form beside it
                 # (``legal_written``), which says which body it is as a place would
                 flag = _SHORT_FLAG if short else 0
                 firsts.add(words[0])
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
-            if _generic(words, wl) and not flag & _SHORT_FLAG:
+            if (_generic(words, wl) and not flag & _SHORT_FLAG) or groups:
+                # a name of short letter groups ('VZ RTO') may be letters of other bodies: as a generic name,
+                # it is the body where the text places it in the entry's country or city, else a check
                 flag |= _GENERIC_FLAG
             flag &= ~_SHORT_FLAG
             if shortened:
@@ -1358,14 +1368,14 @@ class ScreeningIndex:
 
     def is_seed(self, word: str) -> bool:
         """Whether ``word`` is a distinctive word of a listed name, by its spelling key or within a typo of it
-        (six letters or more, not an everyday word: 'Directoate'): a capitalised run around one may name a listed
-        body written another way."""
+        (five letters or more, not an everyday word: 'Directoate', 'VNIRI' for 'VNIIR'): a capitalised run around
+        one may name a listed body written another way."""
         folded = fold(word)
         key = canon(folded)
         seeds = self.seed_keys
         if key in seeds:
             return True
-        if len(folded) < 6 or folded in self.common or not folded.isalpha():
+        if len(folded) < 5 or folded in self.common or not folded.isalpha():
             return False
         word_key, keys = self._arrays["word_key"], self.keys
         if folded not in self._typo_cache and not any(

@@ -307,6 +307,16 @@ def generic_placed_or_short(c: Candidate) -> Outcome:
             c.status = "possible"
             c.evidence.append(reason("generic-unplaced"))
             return None
+        if (
+            not c.strong
+            and c.whole
+            and c.score >= 1.0
+            and screening.letter_groups(screening.name_words(c.raw))
+        ):
+            # letters as listed ('VZ RTO'), no place: which body they name is for a reader to check
+            c.status = "possible"
+            c.evidence.append(reason("generic-unplaced"))
+            return None
         return SKIP
     return None
 
