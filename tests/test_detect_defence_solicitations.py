@@ -185,6 +185,40 @@ TWINS = [
         "Cold-atom gyroscopes will let the quantum inertial navigation system run for weeks without GPS.",
         "A capacitance sensor for soil moisture will be buried under each vine.",
     ),
+    # censorship technology against a tool that gets around it
+    (
+        "surveillance",
+        "The contractor will extend the national firewall with keyword filters that block news sites.",
+        "Our messenger helps activists circumvent censorship and stays censorship-resistant when relays are blocked.",
+    ),
+    (
+        "surveillance",
+        "The ministry wants a censorship system that logs which citizens read banned pages.",
+        "Escalating censorship has cut readers off, so we will run more Tor bridges and pluggable transports.",
+    ),
+    # intercepting people's signals against signals intelligence named among radio-frequency systems
+    (
+        "surveillance",
+        "The signals intelligence unit will intercept the mobile calls of opposition politicians.",
+        "The programme develops signal processing for radar, signals intelligence and electronic warfare systems.",
+    ),
+    # biometric identification against biometric data named among data-protection categories
+    (
+        "surveillance",
+        "Biometric data captured by street cameras will be matched to a watchlist to identify protesters.",
+        "Applicants may give health data, genetic data or biometric data; we process such personal data with consent.",
+    ),
+    # an aircraft's powertrain against a car's
+    (
+        "aerospace",
+        "We will integrate a fuel cell powertrain into an existing four-seat aircraft for flight tests.",
+        "We will integrate a fuel cell powertrain into an existing city bus for road tests.",
+    ),
+    (
+        "aerospace",
+        "The demonstrator reuses drivetrain components of a light aircraft to shorten certification.",
+        "The demonstrator reuses drivetrain components of a tractor to shorten approval.",
+    ),
 ]
 
 
