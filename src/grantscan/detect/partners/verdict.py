@@ -331,12 +331,14 @@ def placed_by_city(evidence: Sequence[str]) -> bool:
 
 
 def city_as_listed(c: Candidate) -> Outcome:
-    """A name its sentence places in no country of the entry, with the entry's own city named there ('VZ RTO in
-    Volgograd', a city the place word lists may not know): placed as listed. Not for a name that holds the city
+    """A shared or plain name its sentence places in no country of the entry, with the entry's own city named
+    there ('VZ RTO in Volgograd', a city the place word lists may not know): placed as listed. Not for a name that holds the city
     itself ('Kazan Helicopter Plant'), whose city word may be the one read."""
     city = c.entry.city
     if c.how == "acronym" or c.strong or not c.countries or c.weak & c.countries or not city:
         return None
+    if not c.generic and not c.plain():
+        return None  # a distinctive name is matched without a place; only shared and plain names ask
     if not _name_holds_city(c.raw, city) and _city_named(city, c.sentence()):
         c.strong = set(c.countries)
         c.weak = set()
