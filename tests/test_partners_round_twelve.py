@@ -160,3 +160,61 @@ def test_letter_groups_with_no_place_are_a_possible_match(scanner: Scanner, text
 )
 def test_letter_groups_elsewhere_or_in_other_roles_not_flagged_high(scanner: Scanner, text: str) -> None:
     assert designated(orgs(scanner, text)) == set()
+
+
+# -- a generic or short listed name placed by its entry's own city -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,entry_id",
+    [
+        # 'Volgograd Oblast' listed: the city alone, which the place word lists do not know, places it
+        ("Antenna masts come from VZ RTO in Volgograd.", "EL-2612"),
+        ("Work package 3 is carried out with VZ RTO of Volgograd.", "EL-2612"),
+        # 'Wah Cantt' listed; 'of' and the city end the name
+        ("Under this agreement MSN International of Wah Cantt shall provide samples.", "EL-1758"),
+        ("The consortium includes Systema VP in Zelenograd as an associate partner.", "EL-2804"),
+        ("Partner 2: ODK-Star of Perm. Role: data collection.", "EL-2392"),
+    ],
+)
+def test_name_placed_by_its_entry_city_is_found(scanner: Scanner, text: str, entry_id: str) -> None:
+    """The entry's own city named beside a generic or short name places it, whatever the place lists know."""
+    found = orgs(scanner, text)
+    assert entry_id in designated(found)
+    assert any("the listed city" in x for f in found for m in f.lists for x in m.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same names in a town of another country
+        "Work package 3 is carried out with VZ RTO in Graz, Austria.",
+        "The subcontractor, Systema VP in Sheffield, supplies the test equipment.",
+        # the entry's city named in another sentence, in another role
+        "Antenna masts come from VZ RTO. The project meeting is held in Volgograd in May.",
+        "Parts come from MZ RIP. The 2019 conference on radar was held in Vladimir.",
+        # the city is a word of the listed name itself: it places nothing ('Kazan Helicopter Plant', Kazan)
+        "Repairs are done by Plant Kazan Helicopter Ltd, Derby, UK.",
+    ],
+)
+def test_entry_city_elsewhere_or_in_another_role_not_flagged_high(scanner: Scanner, text: str) -> None:
+    assert designated(orgs(scanner, text)) == set()
+
+
+def test_name_with_an_unknown_city_of_another_entry_stays_unplaced(scanner: Scanner) -> None:
+    """'VZ RTO of Vladimir' (not its listed city): the name is no more than a possible match to check."""
+    found = orgs(scanner, "Work package 3 is carried out with VZ RTO in Vladimir.")
+    assert designated(found) == set()
+
+
+def test_entry_city_is_read_as_a_written_city() -> None:
+    """The listed city is read without its region word, as a whole word written with a capital, with its
+    diacritics and apostrophes dropped; a city field of address words ('Units') names no city."""
+    from grantscan.detect.partners.verdict import _city_named
+
+    assert _city_named("Volgograd Oblast", "Masts come from VZ RTO in Volgograd.")
+    assert _city_named("Xi'an", "Parts come from the Xian plant.")
+    assert _city_named("Perm", "Parts come from ODK-Star (Pérm).")
+    assert not _city_named("Perm", "Hair is set by a perm.")
+    assert not _city_named("Perm", "The Permian rocks are old.")
+    assert not _city_named("Units", "The Units are ready.")

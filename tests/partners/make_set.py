@@ -2927,6 +2927,89 @@ def add_round_thirteen(path: Path) -> int:
     return _replace_tune_rows(path, "h", round_thirteen_rows(random.Random(SEED + 12)))
 
 
+# -- round fourteen: generic and short names placed by their entry's own city -------------------------------------
+#
+# A generic or short listed name ('VZ RTO', 'SP Era', a name of everyday words) names the body where the text
+# places it in the entry's country or city. The entry's own city places it even where the place word lists do not
+# know that city ('VZ RTO in Volgograd'); the same name in a town of another country, or with the entry's city
+# named in another sentence in another role (a meeting held there), names nothing listed.
+
+# words that say what kind of place a listed city is ('Volgograd Oblast'): a text may write the city without them
+CITY_KIND = re.compile(r"\s+(?:Oblast|Krai|Kray|Province|Region|Republic|District)$")
+# address words the list's city field sometimes holds ('Units', 'Bldg', 'Huayuan Rd'): no city a row can name
+CITY_ADDRESS = frozenset(
+    {"rd", "road", "square", "bldg", "units", "gpo", "entersection", "sheng", "territory"}
+)
+CITY_OTHER_ROLE = [
+    "The antenna parts come from {org}. The project meeting is held in {city} in May.",
+    "Test rigs are supplied by {org}. A workshop on {topic} took place in {city} last year.",
+    "Parts come from {org}. The 2019 conference on {topic} was held in {city}.",
+]
+
+
+def _unknown_city(e: ListEntry, n: str) -> str | None:
+    """The entry's listed city without its kind ('Volgograd Oblast' -> 'Volgograd') when the place word lists do
+    not know it, it is one ASCII word or two and no word of the name ``n``; else None."""
+    from grantscan.detect.partners.places import country_code, load_country_rules
+    from grantscan.detect.partners.words import word_lists
+
+    if not e.city:
+        return None
+    city = CITY_KIND.sub("", " ".join(e.city.split()))
+    words = city.split()
+    wl = word_lists()
+    if (
+        not city.isascii()
+        or not 1 <= len(words) <= 2
+        or not all(w.isalpha() and w[0].isupper() for w in words)
+    ):
+        return None
+    if any(
+        w.lower() in wl.generic or w.lower() in wl.company_words or w.lower() in CITY_ADDRESS for w in words
+    ):
+        return None
+    places = load_country_rules().places
+    if city in places or city.upper() in places or country_code(city) or city.lower() in n.lower():
+        return None
+    return city
+
+
+def round_fourteen_rows(rng: random.Random) -> list[dict]:
+    """Rows for generic and short listed names placed by their entry's own city the place word lists lack (ids
+    i...): each written as listed and placed by that city (designated); the same name in a European or UK town,
+    and the name with the entry's city named in another sentence in another role (look-alikes)."""
+    d = default_designations()
+    idx = _screening_index_of(d)
+    pool = {n: e for n, e in _letter_group_names(d)}
+    pool.update({n: e for n, e in _short_word_names(d)})
+    pool.update({n: e for n, e, _ in _plain_names(d, idx)})
+    rows: list[dict] = []
+    for n, e in sorted(pool.items()):
+        city = _unknown_city(e, n)
+        keys = idx.lookup(n)
+        # only names the place decides: each listed name they equal shared or plain ('Sovtest ATE' is one body)
+        if city is None or not keys or not all(idx.generic(k) or idx.plain_name(k) for k in keys):
+            continue
+        names = [e.name, *e.aliases]
+        place = f" in {city}" if rng.random() < 0.7 else f" of {city}"
+        rows.append(designated_row(sentence(rng, n, place), "own-city", n, e, names))
+        town = rng.choice(TOWNS_UK + TOWNS_EU)
+        rows.append(
+            {"text": sentence(rng, n, f" in {town}"), "label": "not", "form": "own-city-elsewhere", "org": n}
+        )
+        if all(idx.generic(k) for k in keys):
+            # a shared name with no place of its own is no listed body, whatever city another sentence names; a
+            # plain name of one body ('MSN International') is that body even with no place
+            t = rng.choice(CITY_OTHER_ROLE).format(org=n, city=city, topic=rng.choice(TOPICS))
+            rows.append({"text": t, "label": "not", "form": "own-city-other-role", "org": n})
+    return rows
+
+
+def add_round_fourteen(path: Path) -> int:
+    """Replace the rows of ``round_fourteen_rows`` (ids i...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "i", round_fourteen_rows(random.Random(SEED + 13)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -3035,6 +3118,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of names of short letter groups (ids h...)",
     )
+    ap.add_argument(
+        "--add-round-fourteen",
+        action="store_true",
+        help="(re)write only the rows of generic and short names placed by their entry's own city (ids i...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3073,6 +3161,9 @@ def main() -> None:
     if a.add_round_thirteen:
         print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
         return
+    if a.add_round_fourteen:
+        print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3095,6 +3186,7 @@ def main() -> None:
     print(f"{add_round_eleven(Path(a.out))} one-body acronym, place-and-trade and spelt rows -> {a.out}")
     print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
     print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
+    print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -1297,6 +1297,17 @@ class PartnerDetector:
             matches, dropped = listmatch.screen_span(
                 self, t, s, e, text, None, inside, kind in ("listed", "seed"), use
             )
+        elif not matches and not dropped and org is None and (cut := self._of_city(t, s, e)):
+            # 'VZ RTO of Volgograd': a name, 'of' and a city no place list may know; the name before 'of' is
+            # kept only where that city is its entry's own
+            head = [h for h in inside if h.end <= cut]
+            found, _ = listmatch.screen_span(
+                self, t, s, cut, t.span_text(s, cut), None, head, kind in ("listed", "seed"), use
+            )
+            matches = [m for m in found if verdict.placed_by_city(m.evidence)]
+            if matches:
+                e, text, inside = cut, t.span_text(s, cut), head
+                end_char = t.end(e - 1)
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
         not_partner = filters.first_catch(filters.NOT_PARTNER_FILTERS, n) if matches else None
@@ -1427,6 +1438,16 @@ class PartnerDetector:
         return any(
             m.start == 0 and m.place.kind in ("name", "city") for m in self._span_mentions(t, e - 1, e)
         )
+
+    @staticmethod
+    def _of_city(t: _Tokens, s: int, e: int) -> int:
+        """Where 'of' stands before one or two last capitalised words of tokens ``s:e`` ('VZ RTO of Volgograd',
+        'MSN International of Wah Cantt'), a name and perhaps its city; 0 when it does not."""
+        for cut in (e - 2, e - 3):
+            if cut - s >= 1 and t.word(cut) == "of":
+                tail = [t.word(i) for i in range(cut + 1, e)]
+                return cut if all(w.isalpha() and w[0].isupper() for w in tail) else 0
+        return 0
 
     def _has_country(self, t: _Tokens, s: int, e: int, code: str) -> bool:
         return any(m.code == code for m in self._span_mentions(t, s, e))

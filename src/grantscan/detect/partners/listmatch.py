@@ -35,6 +35,7 @@ class DetectorView(Protocol):
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]: ...
     def _country_after(self, t: _Tokens, end: int) -> str | None: ...
     def _legal_of_place(self, t: _Tokens, s: int, e: int) -> bool: ...
+    def _of_city(self, t: _Tokens, s: int, e: int) -> int: ...
     def _sentence_codes(self, t: _Tokens, s: int) -> set[str]: ...
 
 
@@ -78,7 +79,10 @@ def screen_span(
     free = _listed_subsidiary(det, ev, hits, s, e) if parent else frozenset()
     if parent:
         free |= {k for k, (_, how) in ev.items() if how == "moved"}
-    return _verdicts(det, ev, strong, weak, whole, kind_listed, own, others, acronym, near, (parent, free))
+    sentence = partial(t.sentence_text, t.text, s, e)
+    return _verdicts(
+        det, ev, strong, weak, whole, kind_listed, own, others, acronym, near, (parent, free), sentence
+    )
 
 
 def _listed_subsidiary(
@@ -303,6 +307,10 @@ def _hit_evidence(
         rs, re_ = min(rs, s), max(re_, e)
         if re_ > e and det._legal_of_place(t, rs, re_):
             re_ -= 2  # 'Art Logistics Ltd of Moscow': the place after the legal form is where, not a word
+        elif re_ > e and det._of_city(t, rs, re_) == e:
+            re_ = (
+                e  # 'VZ RTO of Volgograd' read as the name and its city (kept where that is the entry's own)
+            )
         longer = (h.start, h.end) != (rs, re_)
         others = _other_words(det, t, rs, re_, h) if longer else False
         for k in h.names:
@@ -447,6 +455,7 @@ def _verdicts(
     acronym: AcronymUse | None = None,
     near: Callable[[], Sequence[str]] = tuple,
     parent: tuple[str | None, AbstractSet[int]] = (None, frozenset()),
+    sentence: Callable[[], str] = str,
 ) -> tuple[list[ListMatch], list[str]]:
     """Judge each listed entry of the evidence, best score first and once per entry: the matches kept (the
     designated ones first) and the reasons of at most three entries found to be other bodies. ``own``: the
@@ -491,6 +500,7 @@ def _verdicts(
             kind_listed=kind_listed,
             acronym=acronym if how == "acronym" else None,
             near=near,
+            sentence=sentence,
         )
         outcome = verdict.judge(c)
         if isinstance(outcome, verdict.Drop):

@@ -9,6 +9,7 @@ wording is the table ``REASONS``: what a finding says comes from there.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ REASONS: dict[str, str] = {
     "acronym-paragraph": "its paragraph names {places}, as listed",
     "civilian": "the tracker rates it Civilian",
     "placed-as-listed": "placed in {places}, as listed",
+    "city-as-listed": "its sentence names {city}, the listed city",
     "sentence-as-listed": "its sentence names {places}, as listed",
     "sentence-elsewhere": "its sentence names {places}; listed in {listed}",
     "generic-unplaced": "a name several bodies share, and no place named: check which one",
@@ -78,6 +80,8 @@ class Candidate:
     acronym: AcronymUse | None = None  # what the text says of a listed acronym written alone
     # the folded words written around the name (three tokens either side), read only when a rule needs them
     near: Callable[[], Sequence[str]] = tuple
+    # the text of its sentence, read only when a rule looks for the entry's own city in it
+    sentence: Callable[[], str] = str
     # two words or fewer, none distinctive ('DM Link'; see ScreeningIndex.plain_name), read only when a rule needs it
     plain: Callable[[], bool] = bool
     status: str = "possible"
@@ -206,7 +210,9 @@ def acronym_role(c: Candidate) -> Outcome:
     c.generic = False  # its role and places, not its length, decide from here
     city = (c.entry.city or "").casefold()
     paragraph = use.paragraph_codes & c.countries
-    if use.role == "organisation" and (paragraph or (city and city in use.paragraph_cities)):
+    if use.role == "organisation" and (
+        paragraph or (city and (city in use.paragraph_cities or _city_named(c.entry.city, c.sentence())))
+    ):
         c.evidence.append(reason("acronym-paragraph", places=_places(paragraph) or c.entry.city))
         return None
     if use.role == "organisation":
@@ -236,6 +242,107 @@ def civilian_only(c: Candidate) -> Outcome:
     if c.entry.category and set(c.entry.category.split(", ")) == {"Civilian"}:
         c.status = "possible"
         c.evidence.append(reason("civilian"))
+    return None
+
+
+# words that say what kind of place a listed city is, not which one ('Volgograd Oblast', 'Jiangsu Province')
+_REGION_WORDS = frozenset(
+    {
+        "oblast",
+        "krai",
+        "kray",
+        "province",
+        "region",
+        "republic",
+        "territory",
+        "area",
+        "new",
+        "district",
+        "city",
+    }
+    | {"of", "the"}
+)
+# address words the list's city field sometimes holds instead of a city ('Units', 'Bldg', 'Huayuan Rd'): such a
+# field names no city a text would place a body by
+_ADDRESS_WORDS = frozenset(
+    {
+        "rd",
+        "road",
+        "st",
+        "street",
+        "square",
+        "bldg",
+        "building",
+        "unit",
+        "units",
+        "gpo",
+        "floor",
+        "room",
+        "avenue",
+    }
+    | {"ave", "lane", "entersection", "intersection", "office", "no", "block", "zone", "park"}
+)
+
+
+_APOS = re.compile(r"['’`´]")
+
+
+@cache
+def _city_pattern(city: str) -> re.Pattern[str] | None:
+    """A whole-word pattern of listed city ``city`` without its region words ('Volgograd Oblast' -> 'Volgograd'),
+    or None when what is left is missing or holds a word names use for other things ('Science')."""
+    wl = word_lists()
+    words = [w for w in _WORD.findall(screening.fold(city)) if w not in _REGION_WORDS]
+    if not words or any(
+        w in wl.generic or w in wl.company_words or w in wl.legal_forms or w in _ADDRESS_WORDS for w in words
+    ):
+        return None
+    return re.compile(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+
+
+def _plain_text(text: str) -> str:
+    """``text`` with diacritics and apostrophes dropped, its case kept (a city is written with a capital)."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _APOS.sub("", text)
+
+
+def _city_named(city: str | None, sentence: str) -> bool:
+    """Whether ``sentence`` names listed city ``city`` as a whole word written with a capital, whether or not
+    the place word lists know it ('VZ RTO in Volgograd')."""
+    pattern = _city_pattern(city) if city else None
+    if pattern is None or not sentence:
+        return False
+    return any(m.group()[0].isupper() for m in pattern.finditer(_plain_text(sentence)))
+
+
+@cache
+def _name_holds_city(raw: str, city: str) -> bool:
+    """Whether listed name ``raw`` holds the words of listed city ``city`` ('Kazan Helicopter Plant', Kazan):
+    the city written there may be the name's own word, which places nothing."""
+    words = set(_WORD.findall(screening.fold(raw)))
+    return set(_WORD.findall(screening.fold(city))) - _REGION_WORDS <= words
+
+
+def placed_by_city(evidence: Sequence[str]) -> bool:
+    """Whether a match's ``evidence`` says its sentence names the entry's own city (see ``city_as_listed``)."""
+    tail = REASONS["city-as-listed"].split("}", 1)[1]
+    return any(x.startswith("its sentence names ") and x.endswith(tail) for x in evidence)
+
+
+def city_as_listed(c: Candidate) -> Outcome:
+    """A shared or plain name its sentence places in no country of the entry, with the entry's own city named
+    there ('VZ RTO in Volgograd', a city the place word lists may not know): placed as listed. Not for a name that holds the city
+    itself ('Kazan Helicopter Plant'), whose city word may be the one read."""
+    city = c.entry.city
+    if c.how == "acronym" or c.strong or not c.countries or c.weak & c.countries or not city:
+        return None
+    if not c.generic and not c.plain():
+        return None  # a distinctive name is matched without a place; only shared and plain names ask
+    if not _name_holds_city(c.raw, city) and _city_named(city, c.sentence()):
+        c.strong = set(c.countries)
+        c.weak = set()
+        c.evidence.append(reason("city-as-listed", city=c.entry.city))
     return None
 
 
@@ -477,6 +584,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     loose_seed,
     shared_acronym,
     civilian_only,
+    city_as_listed,
     placed_as_listed,
     placed_elsewhere,
     generic_company,
