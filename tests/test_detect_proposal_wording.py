@@ -120,3 +120,28 @@ def test_teams_of_robots_and_their_motion_planning_are_robotics(detector: Detect
 )
 def test_agents_and_teams_that_are_not_robots_are_not_robotics(detector: Detector, text: str) -> None:
     assert "robotics" not in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lab's project page on driver assistance, and a simulator's description of its purpose
+        "This project studies the application of formal methods to the design of correct-by-construction "
+        "Advanced Driver Assistance Systems (ADAS). The aim is to create a rigorous framework for the design of "
+        "ADAS in semi-autonomous vehicles that accounts for the cognitive process of the driver.",
+        "If successful, this could allow safety controllers developed for one type of autonomous vehicle to be "
+        "transferred to another of a wholly new type, and the resulting algorithms will be tested on underwater "
+        "and aerial vehicles.",
+    ],
+)
+def test_autonomous_vehicles_and_driver_assistance_developed_are_robotics(detector: Detector, text: str) -> None:
+    assert "robotics" in categories(detector, text)
+
+
+def test_autonomous_vehicles_listed_as_examples_of_high_risk_uses_are_not_robotics(detector: Detector) -> None:
+    # a cloud-service agreement's high-risk-activities clause
+    text = (
+        "Examples include full or partial autonomous vehicle technology, medical life-support technology, "
+        "emergency response services, nuclear facilities operation, and air traffic control."
+    )
+    assert "robotics" not in categories(detector, text)
