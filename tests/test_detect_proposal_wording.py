@@ -134,11 +134,15 @@ def test_agents_and_teams_that_are_not_robots_are_not_robotics(detector: Detecto
         "and aerial vehicles.",
     ],
 )
-def test_autonomous_vehicles_and_driver_assistance_developed_are_robotics(detector: Detector, text: str) -> None:
+def test_autonomous_vehicles_and_driver_assistance_developed_are_robotics(
+    detector: Detector, text: str
+) -> None:
     assert "robotics" in categories(detector, text)
 
 
-def test_autonomous_vehicles_listed_as_examples_of_high_risk_uses_are_not_robotics(detector: Detector) -> None:
+def test_autonomous_vehicles_listed_as_examples_of_high_risk_uses_are_not_robotics(
+    detector: Detector,
+) -> None:
     # a cloud-service agreement's high-risk-activities clause
     text = (
         "Examples include full or partial autonomous vehicle technology, medical life-support technology, "
