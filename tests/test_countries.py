@@ -340,3 +340,20 @@ def test_bracketed_list_of_country_codes(detect, text, codes):
 )
 def test_america_and_an_address_ending_in_a_state_code(detect, text, codes):
     assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a field protocol typeset with a typographic apostrophe, and a partner list pasted from a word processor
+        ("Paired larval and drone surveys were run near two villages in Côte d’Ivoire.", {"CI"}),
+        ("Samples came from Abidjan partners in Cote d’Ivoire and from Ghana.", {"CI", "GH"}),
+        ("The co-investigator is based in the Democratic People’s Republic of Korea.", {"KP"}),
+        # the plain apostrophe keeps working
+        ("Fieldwork took place in Côte d'Ivoire.", {"CI"}),
+        # a possessive with the same apostrophe is not a place
+        ("The team’s villages and the people’s gardens were sampled.", set()),
+    ],
+)
+def test_typographic_apostrophe_in_a_country_name(detect, text, codes):
+    assert detect(text) == codes

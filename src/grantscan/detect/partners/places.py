@@ -228,6 +228,9 @@ def _variants(phrase: str) -> list[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c))
     if plain != phrase:
         out.append(plain)
+    # word processors and typeset pages write the apostrophe of a name as a typographic one
+    # ("Côte d’Ivoire", "People’s Republic of China"): index that spelling beside the plain one
+    out.extend(v.replace("'", "\u2019") for v in list(out) if "'" in v)
     return out
 
 
