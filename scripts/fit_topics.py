@@ -79,7 +79,11 @@ def collect(files: list[str]) -> list[dict]:
         for e in ev.load([f]):
             tech.topic_record = []
             det.detect(load_document(e))
-            rec = tech.topic_record[-1] if tech.topic_record else {"unigrams": {}, "bigrams": {}, "mentions": []}
+            rec = (
+                tech.topic_record[-1]
+                if tech.topic_record
+                else {"unigrams": {}, "bigrams": {}, "mentions": []}
+            )
             best: dict[str, float] = {}
             for c, p in rec["mentions"]:
                 best[c] = max(best.get(c, 0.0), p)
@@ -148,7 +152,9 @@ def evidence_matrix(docs: list[dict]) -> np.ndarray:
 # ---------------------------------------------------------------- the model
 
 
-def fit_topics(vecs: list[dict[str, float]], gold: np.ndarray, idx: np.ndarray) -> dict[str, tuple[float, dict]]:
+def fit_topics(
+    vecs: list[dict[str, float]], gold: np.ndarray, idx: np.ndarray
+) -> dict[str, tuple[float, dict]]:
     """Per category: (intercept, {word: weight}) fitted on the documents ``idx``."""
     from sklearn.linear_model import LogisticRegression
 
@@ -170,7 +176,10 @@ def fit_topics(vecs: list[dict[str, float]], gold: np.ndarray, idx: np.ndarray) 
         top = top[np.abs(coef[top]) > 1e-6]
         m2 = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", solver="liblinear")
         m2.fit(x[:, top], y)
-        out[cat] = (float(m2.intercept_[0]), {vocab[k]: float(w) for k, w in zip(top, m2.coef_[0], strict=True)})
+        out[cat] = (
+            float(m2.intercept_[0]),
+            {vocab[k]: float(w) for k, w in zip(top, m2.coef_[0], strict=True)},
+        )
     return out
 
 
@@ -188,7 +197,9 @@ def read(model: dict[str, tuple[float, dict]], vecs: list[dict[str, float]], idx
     return out
 
 
-def oof_topics(vecs: list[dict], gold: np.ndarray, docs: list[dict], idx: np.ndarray, k: int, seed: int) -> np.ndarray:
+def oof_topics(
+    vecs: list[dict], gold: np.ndarray, docs: list[dict], idx: np.ndarray, k: int, seed: int
+) -> np.ndarray:
     sub = [docs[i] for i in idx]
     out = np.full((len(idx), len(CATS)), np.nan)
     for fold in grouped_folds(sub, k, seed):
@@ -201,7 +212,9 @@ def oof_topics(vecs: list[dict], gold: np.ndarray, docs: list[dict], idx: np.nda
 # ---------------------------------------------------------------- the decision
 
 
-def decide(ev: np.ndarray, th: np.ndarray, topic: np.ndarray, rule: dict | None, cats: list[str] = CATS) -> np.ndarray:
+def decide(
+    ev: np.ndarray, th: np.ndarray, topic: np.ndarray, rule: dict | None, cats: list[str] = CATS
+) -> np.ndarray:
     """The reported categories: the evidence alone, plus the band lifted by the topic, minus the demoted."""
     pred = ev >= th
     if rule is None:
@@ -280,7 +293,9 @@ def nested(
             ev_train = fe.oof_scores(ev_docs, train, C_EVIDENCE, k, inner_seed)
             t = fe.thresholds(ev_train, gold[train])
             th_f = np.array([t.get(c, t["default"]) for c in CATS])
-            ev_fold = fe.score_docs([ev_docs[i] for i in fold], fe.fit_docs([ev_docs[i] for i in train], C_EVIDENCE))
+            ev_fold = fe.score_docs(
+                [ev_docs[i] for i in fold], fe.fit_docs([ev_docs[i] for i in train], C_EVIDENCE)
+            )
         rule = choose(ev_train, th_f, inner, gold[train], demote)
         chosen.append({k_: v for k_, v in rule.items() if k_ != "threshold"})
         model = fit_topics(vecs, gold, train)
@@ -321,7 +336,9 @@ def report(docs: list[dict], runs: list[dict]) -> list[str]:
             for r in runs:
                 a, b, cc = counts(r[which][:, j], gold[:, j])
                 tp, fp, fn = tp + a, fp + b, fn + cc
-            parts.append(f"{which} P={prf(tp, fp, fn)[0]:.2f} R={prf(tp, fp, fn)[1]:.2f} F1={prf(tp, fp, fn)[2]:.3f}")
+            parts.append(
+                f"{which} P={prf(tp, fp, fn)[0]:.2f} R={prf(tp, fp, fn)[1]:.2f} F1={prf(tp, fp, fn)[2]:.3f}"
+            )
         lines.append(f"  {c:<15} gold {int(gold[:, j].sum()) * len(runs):>4}  " + "  ".join(parts))
     return lines
 
@@ -350,7 +367,12 @@ def write(docs: list[dict], vecs: list[dict], rule: dict, model: dict, files: li
         if cat not in model or cat not in rule["threshold"]:
             continue
         b, ws = model[cat]
-        lines += [f"  {cat}:", f"    intercept: {b:.4f}", f"    threshold: {rule['threshold'][cat]:.3f}", "    weights:"]
+        lines += [
+            f"  {cat}:",
+            f"    intercept: {b:.4f}",
+            f"    threshold: {rule['threshold'][cat]:.3f}",
+            "    weights:",
+        ]
         for w, x in sorted(ws.items(), key=lambda kv: -abs(kv[1])):
             lines.append(f"      {w}: {x:.4f}")
     (ROOT / "patterns" / "topics.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

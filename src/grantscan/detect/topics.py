@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..knowledge.loader import PackError, check_keys, load_yaml
+from ..knowledge.loader import LineDict, PackError, check_keys, load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,7 +40,9 @@ def content_words(sdoc: Doc, stop: frozenset[str] | set[str]) -> list[str]:
     return out
 
 
-def count_words(words: list[str], unigrams: Counter, bigrams: Counter, model: TopicModel | None) -> None:
+def count_words(
+    words: list[str], unigrams: Counter[str], bigrams: Counter[str], model: TopicModel | None
+) -> None:
     """Add a block's content words to the document's counts: every unigram (the scale needs them all) and
     the bigrams of the model's vocabulary (every bigram without a model: for fitting)."""
     unigrams.update(words)
@@ -82,7 +84,7 @@ class TopicModel:
         self.vocabulary = frozenset(vocab)
         self.bigram_heads = frozenset(w.split(" ", 1)[0] for w in vocab if " " in w)
 
-    def read(self, category: str, unigrams: Counter, bigrams: Counter) -> Reading | None:
+    def read(self, category: str, unigrams: Counter[str], bigrams: Counter[str]) -> Reading | None:
         """The document's topic probability of ``category`` (None when the model has no such category or the
         document no words)."""
         ws = self.weights.get(category)
@@ -112,10 +114,10 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _num(p: Path, d: dict, key: str, lo: float, hi: float, what: str) -> float:
+def _num(p: Path, d: LineDict, key: str, lo: float, hi: float, what: str) -> float:
     v = d[key]
     if isinstance(v, bool) or not isinstance(v, int | float) or not lo <= v <= hi:
-        raise PackError(p, d.key_line(key), f"{what}: '{key}' must be a number in [{lo}, {hi}]")  # type: ignore[attr-defined]
+        raise PackError(p, d.key_line(key), f"{what}: '{key}' must be a number in [{lo}, {hi}]")
     return float(v)
 
 
@@ -123,7 +125,7 @@ def read_topics(p: Path, categories: Iterable[str]) -> TopicModel:
     """A topic model file; PackError names file:line."""
     what = "topics"
     data = load_yaml(p)
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         raise PackError(p, 1, f"{what}: expected a mapping")
     check_keys(p, data, _KEYS, {"version", "band", "categories"}, what)
     cats = set(categories)
@@ -132,7 +134,7 @@ def read_topics(p: Path, categories: Iterable[str]) -> TopicModel:
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise PackError(p, data.key_line("size"), f"{what}: 'size' must be a whole number")
     table = data["categories"]
-    if not isinstance(table, dict):
+    if not isinstance(table, LineDict):
         raise PackError(p, data.key_line("categories"), f"{what}: 'categories' must be a mapping")
     intercept: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
@@ -141,17 +143,25 @@ def read_topics(p: Path, categories: Iterable[str]) -> TopicModel:
         line = table.key_line(str(cat))
         if cat not in cats:
             raise PackError(p, line, f"{what}: unknown technology category '{cat}'")
+        if not isinstance(entry, LineDict):
+            raise PackError(p, line, f"{what} '{cat}': expected a mapping")
         check_keys(p, entry, _CAT_KEYS, _CAT_KEYS, f"{what} '{cat}'")
         intercept[cat] = _num(p, entry, "intercept", -50, 50, f"{what} '{cat}'")
         threshold[cat] = _num(p, entry, "threshold", 0.01, 0.99, f"{what} '{cat}'")
         ws = entry["weights"]
-        if not isinstance(ws, dict) or not ws:
-            raise PackError(p, entry.key_line("weights"), f"{what} '{cat}': 'weights' must be a non-empty mapping")
+        if not isinstance(ws, LineDict) or not ws:
+            raise PackError(
+                p, entry.key_line("weights"), f"{what} '{cat}': 'weights' must be a non-empty mapping"
+            )
         out = {}
         for w in ws:
             wl = ws.key_line(str(w))
             parts = str(w).split(" ")
-            if not isinstance(w, str) or not 1 <= len(parts) <= 2 or any(not x.isalpha() or x != x.lower() for x in parts):
+            if (
+                not isinstance(w, str)
+                or not 1 <= len(parts) <= 2
+                or any(not x.isalpha() or x != x.lower() for x in parts)
+            ):
                 raise PackError(p, wl, f"{what} '{cat}': '{w}' must be one or two lower-case words")
             out[w] = _num(p, ws, w, -100, 100, f"{what} '{cat}'")
         weights[cat] = out
