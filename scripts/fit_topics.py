@@ -270,12 +270,20 @@ def choose(ev: np.ndarray, th: np.ndarray, topic: np.ndarray, gold: np.ndarray, 
 
 
 def nested(
-    docs: list[dict], vecs: list[dict], k: int, seed: int, demote: bool, ev_docs: list[dict] | None = None
+    docs: list[dict],
+    vecs: list[dict],
+    k: int,
+    seed: int,
+    demote: bool,
+    ev_docs: list[dict] | None = None,
+    judged: np.ndarray | None = None,
 ) -> dict:
     """Out-of-fold predictions with and without the topic reading. The evidence probabilities are the
     shipped model's (fitted on most of these documents), or with ``ev_docs`` (the mentions' features,
     ``fit_evidence.collect``) the evidence model's too are fitted, with its thresholds, on the training folds
-    only (its inner out-of-fold scores are what the band and topic thresholds are chosen on)."""
+    only (its inner out-of-fold scores are what the band and topic thresholds are chosen on). With ``judged``
+    (a mask), the band and thresholds are chosen on those training documents only (the topic model still
+    learns from all of them)."""
     gold, ev = gold_matrix(docs), evidence_matrix(docs)
     th = evidence_thresholds()
     without = np.zeros_like(gold)
@@ -296,7 +304,8 @@ def nested(
             ev_fold = fe.score_docs(
                 [ev_docs[i] for i in fold], fe.fit_docs([ev_docs[i] for i in train], C_EVIDENCE)
             )
-        rule = choose(ev_train, th_f, inner, gold[train], demote)
+        use = np.ones(len(train), dtype=bool) if judged is None else judged[train]
+        rule = choose(ev_train[use], th_f, inner[use], gold[train][use], demote)
         chosen.append({k_: v for k_, v in rule.items() if k_ != "threshold"})
         model = fit_topics(vecs, gold, train)
         topic = read(model, vecs, fold)
@@ -313,7 +322,18 @@ def evidence_thresholds() -> np.ndarray:
     return np.array([model.threshold_for(c) for c in CATS])
 
 
-def report(docs: list[dict], runs: list[dict]) -> list[str]:
+def unseen(docs: list[dict]) -> np.ndarray:
+    """The documents of files missing from the ``data:`` line of patterns/evidence.yaml."""
+    from grantscan.detect.evidence import load_evidence
+
+    data = load_evidence().data
+    return np.array([f"{d['set']}.jsonl" not in data for d in docs])
+
+
+def report(docs: list[dict], runs: list[dict], judged: np.ndarray | None = None) -> list[str]:
+    if judged is not None:
+        docs = [d for d, j in zip(docs, judged, strict=True) if j]
+        runs = [{w: r[w][judged] for w in ("without", "with")} for r in runs]
     gold = gold_matrix(docs)
     sets = sorted({d["set"].split("/")[0] for d in docs})
     lines = []
@@ -386,6 +406,12 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--no-demote", action="store_true", help="never demote (the lift alone)")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--no-cv", action="store_true", help="skip the out-of-fold measurement (with --write)")
+    ap.add_argument(
+        "--unseen",
+        action="store_true",
+        help="choose and score on the documents of files the shipped evidence weights were not fitted on",
+    )
     ap.add_argument("--global-threshold", action="store_true", help="one topic threshold for every category")
     ap.add_argument(
         "--oof-evidence",
@@ -415,8 +441,15 @@ def main() -> None:
             Path(a.oof_evidence).write_text(json.dumps(ev_docs))
         if [d["id"] for d in ev_docs] != [d["id"] for d in docs]:
             sys.exit("the evidence features are not of the same documents")
-    runs = [nested(docs, vecs, a.folds, seed, not a.no_demote, ev_docs) for seed in range(a.repeats)]
-    lines = report(docs, runs)
+    judged = unseen(docs) if a.unseen else None
+    runs = (
+        []
+        if a.no_cv
+        else [
+            nested(docs, vecs, a.folds, seed, not a.no_demote, ev_docs, judged) for seed in range(a.repeats)
+        ]
+    )
+    lines = report(docs, runs, judged) if runs else ["all  not measured in this run"]
     print("\n".join(lines))
     if a.write:
         gold, ev = gold_matrix(docs), evidence_matrix(docs)
