@@ -8,6 +8,7 @@ the end of a document weighs repetition per category, groups mentions per rule a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..config import Config
@@ -91,6 +92,7 @@ class TechDetector:
         from .declarations import DeclarationDetector
         from .evidence import load_evidence
         from .matcher import CompiledRules, load_rules_kept, pack_files
+        from .topics import load_topics
 
         self.nlp = nlp
         self.config = config
@@ -102,6 +104,11 @@ class TechDetector:
         self.scorer = ContextScorer(nlp, self.compiled)
         self.declarations = DeclarationDetector(nlp)
         self.evidence = load_evidence()
+        # the document's topic reading (None: no topic model shipped, or switched off)
+        self.topics = load_topics()
+        self._stop = frozenset(nlp.Defaults.stop_words)
+        self._unigrams: Counter[str] = Counter()
+        self._bigrams: Counter[str] = Counter()
         self.floor = FLOOR
         self._redefined: set[str] = set()
         self._features: dict[int, dict] = {}  # id(finding) -> its features, until finalize
@@ -109,6 +116,9 @@ class TechDetector:
         self._blocks: list[TextBlock] = []
         # when a list, finalize appends (category, features, rule id) of every mention (to fit the model)
         self.record: list[tuple[str, dict[str, float], str]] | None = None
+        # when a list, finalize appends the document's word counts (every bigram) and the best evidence
+        # probability of each category's mentions, before the topic reading (to fit the topic model)
+        self.topic_record: list[dict] | None = None
 
     def begin(self, document: Document, doctype: str) -> None:
         """Forget what the previous document defined (acronyms redefined as false friends)."""
@@ -116,6 +126,7 @@ class TechDetector:
         self._features = {}
         self._doctype = doctype
         self._blocks = document.blocks
+        self._unigrams, self._bigrams = Counter(), Counter()
 
     def _guidance(self, block: TextBlock) -> str | None:
         if len(block.text) > MAX_GUIDANCE_BLOCK:
@@ -133,6 +144,8 @@ class TechDetector:
                 if e + 2 < len(sdoc) and sdoc[e].text == "(" and sdoc[e + 2].text == ")":
                     self._redefined.add(sdoc[e + 1].text)
         part = block.location.part or "body"
+        if part != "deleted" and (self.topics is not None or self.topic_record is not None):
+            self._count_words(sdoc)
         hits = [h for h in hits if not h.rule.scope or part in h.rule.scope]
         guidance = self._guidance(block)
         # a table read cell by cell: a label's tick-box answer is in the cells after it
@@ -195,6 +208,31 @@ class TechDetector:
             out.append(finding)
         return out
 
+    def _count_words(self, sdoc: Doc) -> None:
+        from .topics import content_words, count_words
+
+        model = None if self.topic_record is not None else self.topics
+        count_words(content_words(sdoc, self._stop), self._unigrams, self._bigrams, model)
+
+    def _topic_lift(self, f: Finding, threshold: float) -> bool:
+        """Whether a mention under its category's threshold, within the topic model's band, is kept because
+        the document reads as its category; the reason names the reading and its words."""
+        topics = self.topics
+        if topics is None or f.confidence < threshold - topics.band:
+            return False
+        t = topics.threshold_for(f.category)
+        if t is None:
+            return False
+        reading = topics.read(f.category, self._unigrams, self._bigrams)
+        if reading is None or reading.probability < t:
+            return False
+        words = ", ".join(f"'{w}'" for w in reading.words)
+        f.reasons.append(
+            f"topic: the document reads as {f.category} ({reading.probability:.2f}: {words}; "
+            f"threshold {t:.2f}), so a mention {threshold - f.confidence:.2f} under the threshold is kept"
+        )
+        return True
+
     def finalize(self, document: Document, own: list[Finding], earlier: list[Finding]) -> list[Finding]:
         """Drop redefined acronyms, add the document's features, weigh every mention with the evidence
         model, group per rule and keep those at or above their category's threshold."""
@@ -231,11 +269,21 @@ class TechDetector:
             if self.record is not None:
                 self.record.append((f.category, {k: v.value for k, v in feats.items()}, f.rule_id))
         kept: list[Finding] = []
-        for f in group_findings(mine):
+        grouped = group_findings(mine)
+        if self.topic_record is not None:
+            self.topic_record.append(
+                {
+                    "unigrams": dict(self._unigrams),
+                    "bigrams": dict(self._bigrams),
+                    "mentions": [[f.category, f.confidence] for f in grouped if f.kind == "finding"],
+                }
+            )
+        for f in grouped:
             if f.kind == "finding":
                 threshold = model.threshold_for(f.category)
-                if f.confidence < threshold:
+                if f.confidence < threshold and not self._topic_lift(f, threshold):
                     continue
                 f.reasons.append(f"= {f.confidence:.2f} (threshold {threshold:.2f})")
             kept.append(f)
+        self._unigrams, self._bigrams = Counter(), Counter()
         return one_per_span(kept + others)
