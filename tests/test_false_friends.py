@@ -258,6 +258,17 @@ FAMILIES = [
         "We will study censorship of Victorian novels in the literary press.",
         "We will measure Internet censorship by national firewalls.",
     ),
+    # censorship named as a concern or as the condition the work's users live under, not what the work measures
+    (
+        "surveillance",
+        "We are concerned about Internet censorship, and believe that transparency is essential to good governance.",
+        "The observatory documents Internet censorship around the world with volunteer probes.",
+    ),
+    (
+        "surveillance",
+        "Iran is the highest priority due to severity of censorship and active user demand.",
+        "Our probes in Iran will measure the censorship of news sites and messaging apps.",
+    ),
     (
         "cyber",
         "This toolkit is a framework for road network traffic analysis in growing cities.",
