@@ -258,6 +258,28 @@ FAMILIES = [
         "We will study censorship of Victorian novels in the literary press.",
         "We will measure Internet censorship by national firewalls.",
     ),
+    # a defence employer, career or workforce named for the people the work trains or serves, not its end use
+    (
+        "defence",
+        "The students are trained for opportunities in academia, government laboratories, pharmaceutical industries,"
+        " and defense research laboratories.",
+        "The students will develop radar decoys for defense research laboratories and the armed forces.",
+    ),
+    (
+        "defence",
+        "Our graduates pursue careers in the defence industry, the civil service and finance.",
+        "Our graduates will design guidance systems for the defence industry.",
+    ),
+    (
+        "defence",
+        "The clinic treats veterans and service members injured in military operations with sleep therapy.",
+        "The clinic develops drones for military operations with the Army.",
+    ),
+    (
+        "defence",
+        "The programme builds the future defense workforce through summer internships in STEM.",
+        "The programme builds the future defense capability through new hypersonic missiles.",
+    ),
     # censorship named as a concern or as the condition the work's users live under, not what the work measures
     (
         "surveillance",
