@@ -280,6 +280,24 @@ FAMILIES = [
         "The programme builds the future defense workforce through summer internships in STEM.",
         "The programme builds the future defense capability through new hypersonic missiles.",
     ),
+    # the legal class of classified information, the criterion of classifying it, and a laboratory's managing
+    # company: a definition or a name in a contract clause or notice, not a defence end use
+    (
+        "defence",
+        "Classified information means information that must be kept secret in the interest of national defense or"
+        " foreign policy.",
+        "The new sonar processing chain will be developed for national defense.",
+    ),
+    (
+        "defence",
+        "Classified National Security Information, as amended, is identified as National Security Information.",
+        "The hydrodynamics code will be developed for national security and defence customers.",
+    ),
+    (
+        "defence",
+        "This program was prepared by Los Alamos National Security, LLC at Los Alamos National Laboratory.",
+        "This program was developed for national security missions of the Department of Defense.",
+    ),
     # censorship named as a concern or as the condition the work's users live under, not what the work measures
     (
         "surveillance",
