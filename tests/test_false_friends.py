@@ -298,6 +298,12 @@ FAMILIES = [
         "This program was prepared by Los Alamos National Security, LLC at Los Alamos National Laboratory.",
         "This program was developed for national security missions of the Department of Defense.",
     ),
+    (
+        "defence",
+        "The next step is to establish if the item is listed on the United States Munitions List (USML) or the"
+        " Commerce Control List.",
+        "The laboratory will develop guidance kits for precision munitions.",
+    ),
     # censorship named as a concern or as the condition the work's users live under, not what the work measures
     (
         "surveillance",
