@@ -355,6 +355,24 @@ def test_the_subject_feature_raises_a_plain_statement_over_the_same_words_withou
             "sonar",
             True,
         ),
+        # "and/or" is one token and one separator, as "and" or "or": with a comma before it, one separator
+        (
+            "The program tests them from an appropriate set of in situ, surface-, ship-, balloon-, aircraft-, and/or"
+            " space-based platforms.",
+            "space-based",
+            True,
+        ),
+        (
+            "Strong knowledge of machine learning, computer vision, and/or artificial intelligence is required.",
+            "artificial intelligence",
+            True,
+        ),
+        # two items joined by "and/or" are no list of three
+        (
+            "The instrument will fly on balloon- and/or space-based platforms.",
+            "space-based",
+            False,
+        ),
     ],
 )
 def test_a_list_item_is_one_of_three_or_more_items_in_one_phrase(

@@ -258,6 +258,63 @@ FAMILIES = [
         "We will study censorship of Victorian novels in the literary press.",
         "We will measure Internet censorship by national firewalls.",
     ),
+    # a defence employer, career or workforce named for the people the work trains or serves, not its end use
+    (
+        "defence",
+        "The students are trained for opportunities in academia, government laboratories, pharmaceutical industries,"
+        " and defense research laboratories.",
+        "The students will develop radar decoys for defense research laboratories and the armed forces.",
+    ),
+    (
+        "defence",
+        "Our graduates pursue careers in the defence industry, the civil service and finance.",
+        "Our graduates will design guidance systems for the defence industry.",
+    ),
+    (
+        "defence",
+        "The clinic treats veterans and service members injured in military operations with sleep therapy.",
+        "The clinic develops drones for military operations with the Army.",
+    ),
+    (
+        "defence",
+        "The programme builds the future defense workforce through summer internships in STEM.",
+        "The programme builds the future defense capability through new hypersonic missiles.",
+    ),
+    # the legal class of classified information, the criterion of classifying it, and a laboratory's managing
+    # company: a definition or a name in a contract clause or notice, not a defence end use
+    (
+        "defence",
+        "Classified information means information that must be kept secret in the interest of national defense or"
+        " foreign policy.",
+        "The new sonar processing chain will be developed for national defense.",
+    ),
+    (
+        "defence",
+        "Classified National Security Information, as amended, is identified as National Security Information.",
+        "The hydrodynamics code will be developed for national security and defence customers.",
+    ),
+    (
+        "defence",
+        "This program was prepared by Los Alamos National Security, LLC at Los Alamos National Laboratory.",
+        "This program was developed for national security missions of the Department of Defense.",
+    ),
+    (
+        "defence",
+        "The next step is to establish if the item is listed on the United States Munitions List (USML) or the"
+        " Commerce Control List.",
+        "The laboratory will develop guidance kits for precision munitions.",
+    ),
+    # censorship named as a concern or as the condition the work's users live under, not what the work measures
+    (
+        "surveillance",
+        "We are concerned about Internet censorship, and believe that transparency is essential to good governance.",
+        "The observatory documents Internet censorship around the world with volunteer probes.",
+    ),
+    (
+        "surveillance",
+        "Iran is the highest priority due to severity of censorship and active user demand.",
+        "Our probes in Iran will measure the censorship of news sites and messaging apps.",
+    ),
     (
         "cyber",
         "This toolkit is a framework for road network traffic analysis in growing cities.",

@@ -590,8 +590,11 @@ def _acts(block: _Block, h: Hit, sent: Span) -> str:
     return ""
 
 
-# separators of a list of items; a list item is next to one of them
-_SEPARATORS = {",", "and", "or", "/", ";"}
+# separators of a list of items; a list item is next to one of them. "and/or" is one token and one separator
+# ("surface-, ship-, aircraft- and/or space-based platforms"), as "and" or "or" alone
+_SEPARATORS = {",", "and", "or", "/", ";", "and/or"}
+# the words a comma right before is one separator with (", and", ", or", ", and/or")
+_FINAL_JOINS = ("and", "or", "and/or")
 _LIST_REACH = 10  # tokens on either side of the match searched for the list's other separators
 # relative pronouns open another clause: a separator past one is not in the match's list
 _RELATIVES = {"that", "which", "who", "whom", "whose"}
@@ -650,12 +653,12 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
         if bound(j):
             break
         # ", and": the comma is counted with the word after it
-        separators += lower[j] in _SEPARATORS and not (lower[j] == "," and lower[j + 1] in ("and", "or"))
+        separators += lower[j] in _SEPARATORS and not (lower[j] == "," and lower[j + 1] in _FINAL_JOINS)
     for j in range(h.end, hi):
         if bound(j):
             break
         separators += lower[j] in _SEPARATORS and not (
-            lower[j] == "," and j + 1 < hi and lower[j + 1] in ("and", "or")
+            lower[j] == "," and j + 1 < hi and lower[j + 1] in _FINAL_JOINS
         )
     if separators >= 2:
         return block.doc[lo:hi].text
