@@ -431,6 +431,12 @@ FAMILIES = [
         "Carrier dynamics of the perovskite films were measured at terahertz frequencies with a commercial spectrometer.",
         "We will build compact terahertz sources and detectors for stand-off imaging of concealed objects.",
     ),
+    # people in public spaces watched through cameras are surveillance targets; observed by urban designers, a study
+    (
+        "surveillance",
+        "Urban designers will monitor how people in public spaces use benches and shade, through interviews.",
+        "Computers will analyse the pictures from car-park cameras to help the police monitor people in public spaces.",
+    ),
 ]
 
 
