@@ -431,6 +431,12 @@ FAMILIES = [
         "Carrier dynamics of the perovskite films were measured at terahertz frequencies with a commercial spectrometer.",
         "We will build compact terahertz sources and detectors for stand-off imaging of concealed objects.",
     ),
+    # THz links of 6G and wireless systems are communications, not sensing
+    (
+        "sensing",
+        "Wireless links at THz frequencies will carry 6G data between base stations.",
+        "We will build compact terahertz sources and detectors for stand-off imaging of concealed objects.",
+    ),
     # people in public spaces watched through cameras are surveillance targets; observed by urban designers, a study
     (
         "surveillance",
