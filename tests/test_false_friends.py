@@ -470,6 +470,36 @@ FAMILIES = [
         "Volunteers will load offline content onto Raspberry Pis joined by mesh networking in village schools.",
         "We will design mesh networking protocols for radios that keep a convoy connected under jamming.",
     ),
+    # automated (bot-driven) attacks on web services are intrusion; a game opponent's attacks are gameplay
+    (
+        "cyber",
+        "In the strategy game, the computer opponent sends automated attacks against the player's base every wave.",
+        "The project will build fast, accurate detection of automated attacks on web-based business services.",
+    ),
+    # a robotic or powered prosthesis the work designs is a wearable robot; one bought for a survey is a tool
+    (
+        "robotics",
+        "Survey respondents wear commercially available powered prostheses purchased through their clinics.",
+        "We will design a robotic ankle-foot prosthesis and refine it on a robotic testbed with amputee volunteers.",
+    ),
+    # terahertz sources, detectors and imaging systems are sensing; THz measurement of a film is a lab tool
+    (
+        "sensing",
+        "Carrier dynamics of the perovskite films were measured at terahertz frequencies with a commercial spectrometer.",
+        "We will build compact terahertz sources and detectors for stand-off imaging of concealed objects.",
+    ),
+    # THz links of 6G and wireless systems are communications, not sensing
+    (
+        "sensing",
+        "Wireless links at THz frequencies will carry 6G data between base stations.",
+        "We will build compact terahertz sources and detectors for stand-off imaging of concealed objects.",
+    ),
+    # people in public spaces watched through cameras are surveillance targets; observed by urban designers, a study
+    (
+        "surveillance",
+        "Urban designers will monitor how people in public spaces use benches and shade, through interviews.",
+        "Computers will analyse the pictures from car-park cameras to help the police monitor people in public spaces.",
+    ),
 ]
 
 
