@@ -933,7 +933,10 @@ def test_round_ten_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
 
 ROUND_ELEVEN_FAMILIES = [
     # a party's disclaimer in the present tense, with no "shall" or "hereby"
-    ("The Museum and its volunteers disclaim all warranties, express or implied, as to the scans.", "clause-liability"),
+    (
+        "The Museum and its volunteers disclaim all warranties, express or implied, as to the scans.",
+        "clause-liability",
+    ),
     ("The consortium disclaims any liability to any user for errors in the gazetteer.", "clause-liability"),
     # the copyright status of a work of the US Government
     (
@@ -943,7 +946,10 @@ ROUND_ELEVEN_FAMILIES = [
     ),
     ("The survey toolkit is in the public domain within the United States.", "clause-ip"),
     # use restrictions of responsible-AI and model licences, binding what is derived from the licensed artefact
-    ("Licensees agree not to use the Weights or any of their derivatives to identify people in crowds.", "clause-ip"),
+    (
+        "Licensees agree not to use the Weights or any of their derivatives to identify people in crowds.",
+        "clause-ip",
+    ),
     ("You agree not to use the Checkpoint or Derivatives of the Checkpoint for medical advice.", "clause-ip"),
     # approval or authorisation needed before a logo or insignia is used
     ("Written consent must be obtained to use the observatory's insignia on merchandise.", "clause-ip"),
@@ -974,7 +980,9 @@ ROUND_ELEVEN_FAMILIES = [
 
 
 @pytest.mark.parametrize("sentence, category", ROUND_ELEVEN_FAMILIES)
-def test_round_eleven_families_only_in_an_agreement(nlp: spacy.Language, sentence: str, category: str) -> None:
+def test_round_eleven_families_only_in_an_agreement(
+    nlp: spacy.Language, sentence: str, category: str
+) -> None:
     assert_clause_only_in_agreement(
         nlp,
         "Research Proposal: Lichen cover on coastal dunes",
@@ -1025,7 +1033,12 @@ def test_round_eleven_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
     """A duty to protect trade secrets is still confidentiality, a named agency's security clearance is still a
     security term, a licence notice over copyright is still IP, and a denial of processing stays no clause."""
     assert "clause-confidentiality" in cats(
-        run(nlp, agreement("The Recipient shall protect the Discloser's database and trade secrets from disclosure."))
+        run(
+            nlp,
+            agreement(
+                "The Recipient shall protect the Discloser's database and trade secrets from disclosure."
+            ),
+        )
     )
     assert "clause-security" in cats(
         run(
@@ -1036,6 +1049,11 @@ def test_round_eleven_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
         )
     )
     assert "clause-ip" in cats(
-        run(nlp, agreement("The Licensee shall retain the copyright notices of the Copyright Law Review on all copies."))
+        run(
+            nlp,
+            agreement(
+                "The Licensee shall retain the copyright notices of the Copyright Law Review on all copies."
+            ),
+        )
     )
     assert cats(run(nlp, agreement("The pilot study will not process any personal data."))) == set()
