@@ -927,3 +927,133 @@ def test_round_ten_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
     assert "clause-data" in cats(
         run(nlp, agreement("We will not publish or sell your personal information to any third party."))
     )
+
+
+# --- round eleven: families of data and model licences, government notices and terms of use ----------------
+
+ROUND_ELEVEN_FAMILIES = [
+    # a party's disclaimer in the present tense, with no "shall" or "hereby"
+    (
+        "The Museum and its volunteers disclaim all warranties, express or implied, as to the scans.",
+        "clause-liability",
+    ),
+    ("The consortium disclaims any liability to any user for errors in the gazetteer.", "clause-liability"),
+    # the copyright status of a work of the US Government
+    (
+        "The tide model was written by United States Government employees in their official duties and is not "
+        "subject to copyright in the United States.",
+        "clause-ip",
+    ),
+    ("The survey toolkit is in the public domain within the United States.", "clause-ip"),
+    # use restrictions of responsible-AI and model licences, binding what is derived from the licensed artefact
+    (
+        "Licensees agree not to use the Weights or any of their derivatives to identify people in crowds.",
+        "clause-ip",
+    ),
+    ("You agree not to use the Checkpoint or Derivatives of the Checkpoint for medical advice.", "clause-ip"),
+    # approval or authorisation needed before a logo or insignia is used
+    ("Written consent must be obtained to use the observatory's insignia on merchandise.", "clause-ip"),
+    ("Any printing of the Society's emblem on products requires prior written approval.", "clause-ip"),
+    # what a licence does not grant is a term of it
+    ("This licence does not grant you a right to use the portraits of living people.", "clause-ip"),
+    # consent called previous, explicit or specific
+    (
+        "The Club will not process the personal data of a junior member without the previous consent of a guardian.",
+        "clause-data",
+    ),
+    (
+        "The portal will not share any personal information of a patient without specific, explicit consent from "
+        "the patient.",
+        "clause-data",
+    ),
+    # emanation security of equipment that processes classified information
+    (
+        "The Contractor shall accredit every workstation in the secure room against TEMPEST requirements.",
+        "clause-security",
+    ),
+    (
+        "The Supplier shall protect the terminals against compromising emanations before classified processing "
+        "starts.",
+        "clause-security",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, category", ROUND_ELEVEN_FAMILIES)
+def test_round_eleven_families_only_in_an_agreement(
+    nlp: spacy.Language, sentence: str, category: str
+) -> None:
+    assert_clause_only_in_agreement(
+        nlp,
+        "Research Proposal: Lichen cover on coastal dunes",
+        "Objectives and methodology. The team will map lichen cover on four dune systems.",
+        f"Data management and ethics: we describe how {sentence[0].lower()}{sentence[1:]}",
+        sentence,
+        category,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kept",
+    [
+        # a disclaimer of an intention or an interest is no warranty disclaimer
+        ("The authors disclaim any conflict of interest in the funded work.", "clause-liability"),
+        ("You disclaim any intention to restrict the users of the library.", "clause-liability"),
+        # public information in general is not the copyright status of a government work
+        ("Facts are not subject to copyright, and the Contractor shall cite every source.", "clause-ip"),
+        # a use promise without a licensed artefact and its derivatives
+        ("Visitors agree not to use phones or cameras in the reading room.", "clause-ip"),
+        # approval of a logo's design is no condition on using a mark
+        ("The board shall give approval of the new logo design at its spring meeting.", "clause-ip"),
+        # copyright law named as the law that applies is no IP term
+        (
+            "Any matter not covered by this licence shall be subject to the Copyright Law of Japan.",
+            "clause-ip",
+        ),
+        # trade secrets named among the kinds of rights licensed are no duty of confidence
+        (
+            "Permission is hereby granted to deal in the Model Materials under all copyright, patent, database, and "
+            "trade secret rights.",
+            "clause-confidentiality",
+        ),
+        # a security agency named as the owner or licensor of software is no security clause
+        (
+            "The National Security Agency hereby grants permission to copy and distribute the toolkit.",
+            "clause-security",
+        ),
+        # a play in the drama society's programme is not emanation security
+        ("The drama society shall return the costumes of The Tempest by Friday.", "clause-security"),
+    ],
+)
+def test_round_eleven_false_alarm_twins(nlp: spacy.Language, sentence: str, not_kept: str) -> None:
+    assert not_kept not in cats(run(nlp, agreement(sentence)))
+
+
+def test_round_eleven_twins_keep_their_true_kind(nlp: spacy.Language) -> None:
+    """A duty to protect trade secrets is still confidentiality, a named agency's security clearance is still a
+    security term, a licence notice over copyright is still IP, and a denial of processing stays no clause."""
+    assert "clause-confidentiality" in cats(
+        run(
+            nlp,
+            agreement(
+                "The Recipient shall protect the Discloser's database and trade secrets from disclosure."
+            ),
+        )
+    )
+    assert "clause-security" in cats(
+        run(
+            nlp,
+            agreement(
+                "Staff of the National Security Agency project shall hold a facility security clearance before access."
+            ),
+        )
+    )
+    assert "clause-ip" in cats(
+        run(
+            nlp,
+            agreement(
+                "The Licensee shall retain the copyright notices of the Copyright Law Review on all copies."
+            ),
+        )
+    )
+    assert cats(run(nlp, agreement("The pilot study will not process any personal data."))) == set()
