@@ -262,7 +262,9 @@ ROUND_ELEVEN_TWINS = [
 
 
 @pytest.mark.parametrize(
-    ("category", "genuine", "twin"), ROUND_ELEVEN_TWINS, ids=[f"{c}:{g[:40]}" for c, g, _ in ROUND_ELEVEN_TWINS]
+    ("category", "genuine", "twin"),
+    ROUND_ELEVEN_TWINS,
+    ids=[f"{c}:{g[:40]}" for c, g, _ in ROUND_ELEVEN_TWINS],
 )
 def test_round_eleven_family_is_found_and_its_twin_is_not(
     detector: Detector, category: str, genuine: str, twin: str
