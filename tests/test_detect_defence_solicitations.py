@@ -252,6 +252,12 @@ ROUND_ELEVEN_TWINS = [
         "The laboratory builds compact high-power microwave sources for stand-off, non-kinetic weapons.",
         "Diamond films were grown in a high-power microwave plasma reactor at 900 degrees.",
     ),
+    # missile work against the agency's name, a partner or host of the programme
+    (
+        "aerospace",
+        "The Missile Defense Agency funds our design of a hypersonic interceptor missile seeker.",
+        "Reviewers came from the Missile Defense Agency. The Missile Defense Agency will also host the final workshop.",
+    ),
     # biometric identification technology against a wellness app's health readings
     (
         "surveillance",
