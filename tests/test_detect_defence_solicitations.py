@@ -228,3 +228,52 @@ def test_round_ten_family_is_found_and_its_twin_is_not(
 ) -> None:
     assert category in categories(detector, genuine), genuine
     assert category not in categories(detector, twin), twin
+
+
+# Round eleven: families seen in calls of defence and security funders. Each genuine sentence has a
+# false-friend twin that shares its words but not its subject.
+# (category, genuine sentence, false-friend twin)
+ROUND_ELEVEN_TWINS = [
+    # a malware channel against the operations centre and the laboratory directorate of military and border
+    # command and control
+    (
+        "cyber",
+        "Analysts traced the ransomware to a command and control server hosted abroad.",
+        "Patrol officers report every sighting to their command and control centre by radio.",
+    ),
+    (
+        "cyber",
+        "The implant beacons to its command-and-control server every hour to fetch new modules.",
+        "Engineers of the Command and Control Directorate briefed industry on two new programmes.",
+    ),
+    # a directed-energy source named in the singular against a microwave plasma reactor
+    (
+        "sensing",
+        "The laboratory builds compact high-power microwave sources for stand-off, non-kinetic weapons.",
+        "Diamond films were grown in a high-power microwave plasma reactor at 900 degrees.",
+    ),
+    # missile work against the agency's name, a partner or host of the programme
+    (
+        "aerospace",
+        "The Missile Defense Agency funds our design of a hypersonic interceptor missile seeker.",
+        "Reviewers came from the Missile Defense Agency. The Missile Defense Agency will also host the final workshop.",
+    ),
+    # biometric identification technology against a wellness app's health readings
+    (
+        "surveillance",
+        "Police forensic institutes will validate biometric technologies for identifying suspects from fingermarks.",
+        "The wellness app's biometric technology logs blood pressure and cholesterol for each employee.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("category", "genuine", "twin"),
+    ROUND_ELEVEN_TWINS,
+    ids=[f"{c}:{g[:40]}" for c, g, _ in ROUND_ELEVEN_TWINS],
+)
+def test_round_eleven_family_is_found_and_its_twin_is_not(
+    detector: Detector, category: str, genuine: str, twin: str
+) -> None:
+    assert category in categories(detector, genuine), genuine
+    assert category not in categories(detector, twin), twin
