@@ -97,7 +97,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
         DATA,
         "The data importer shall process the personal data only on documented instructions from the data "
         "exporter.",
-        "The Recipient shall send its annual report to the Data Protection Commission of Ireland.",
+        "The Recipient shall send its annual report to the Data Coordinating Center of the network.",
         "agreement",
     ),
     # US NIST Research Data Framework style access form / a "Data Safety and Monitoring Board" in an NIH clinical
