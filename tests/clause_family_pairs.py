@@ -24,10 +24,11 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "Office of Foreign Assets Control (OFAC).",
         "agreement",
     ),
-    # DFARS 252.204-7012 Safeguarding Covered Defense Information: the operative duty / "Compromise" defined
+    # DD Form 254 Contract Security Classification Specification (access requirements) / "Media" defined
     (
         SEC,
-        "The Contractor shall provide adequate security on all covered contractor information systems.",
+        "The Contractor shall ensure that each employee who needs access to classified information under this "
+        "contract holds a personnel security clearance at the required level.",
         "Media means physical devices or writing surfaces, including magnetic tapes and optical disks, onto which "
         "classified information is recorded, stored or printed.",
         "agreement",
@@ -40,12 +41,13 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "physical and functional interchangeability, and data identifying source, size and configuration.",
         "agreement",
     ),
-    # Mozilla Public License 2.0, 2.1 Grants / 1.7 "Larger Work" defined (the licence named inside it)
+    # Common Development and Distribution License 1.0, 2.1 The Initial Developer Grant / 1.3 "Executable" defined
     (
         IP,
-        "Each Contributor hereby grants You a world-wide, royalty-free, non-exclusive license under "
-        "Intellectual Property Rights held by such Contributor.",
-        '"Executable Form" means any form of the work other than Source Code Form.',
+        "The Initial Developer hereby grants You a world-wide, royalty-free, non-exclusive license under "
+        "Intellectual Property Rights licensable by Initial Developer to use, reproduce, modify and distribute "
+        "the Original Software.",
+        '"Executable" means the Covered Software in any form other than Source Code.',
         "agreement",
     ),
     # Horizon Europe Model Grant Agreement, Article 43 Applicable law / the dispute settlement of a defined term
@@ -55,20 +57,21 @@ PAIRS: list[tuple[str, str, str, str]] = [
         '"Mediator" means the person appointed under Schedule 11 to settle a dispute by arbitration or mediation.',
         "agreement",
     ),
-    # FAR 52.204-21 Basic Safeguarding: the operative duty / "Information system" defined
+    # DD Form 441 DoD Security Agreement / FAR 52.204-21 Basic Safeguarding: IT security of contract information
+    # is no national-security clause (the corpus convention)
     (
         SEC,
+        "The Contractor agrees to provide and maintain a system of security controls within its own organization "
+        "in accordance with the requirements of the National Industrial Security Program Operating Manual.",
         "The Contractor shall limit information system access to authorized users, processes acting on behalf "
         "of authorized users, or devices.",
-        "Information system means a discrete set of information resources organized for the collection, "
-        "processing, maintenance, use, sharing, dissemination, or disposition of information.",
         "agreement",
     ),
-    # Eclipse Public License 1.0, 7: governing law / "Contributor" defined
+    # Common Development and Distribution License 1.0, 9 Miscellaneous / "Contributor" defined
     (
         LAW,
-        "This Agreement is governed by the laws of the State of New York and the intellectual property laws "
-        "of the United States of America.",
+        "This License shall be governed by the law of the jurisdiction specified in a notice contained within "
+        "the Original Software.",
         '"Claim" means any demand against a Contributor under the laws of the State of New York.',
         "agreement",
     ),
@@ -116,11 +119,11 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "The obligations of confidence shall not apply to information that is already in the public domain.",
         "agreement",
     ),
-    # Creative Commons CC0 1.0, 2 Waiver / a proposal that reuses public-domain images
+    # Open Data Commons Public Domain Dedication and License (PDDL) 1.0, 3.1 / a proposal that reuses public-domain images
     (
         IP,
-        "Affirmer hereby waives, abandons, and surrenders all of Affirmer's Copyright and Related Rights in the "
-        "Work and dedicates the Work to the public domain.",
+        "The Rightsholder hereby waives all copyright and database rights in the Work and dedicates the Work to "
+        "the public domain.",
         "We will reuse public domain images from the museum archive to train the model.",
         "proposal",
     ),
@@ -133,36 +136,36 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "agreement",
     ),
     # --- a regulation cited by its number and title ---------------------------------------------------------------
-    # FAR 52.227-17 Rights in Data-Special Works / the clause cited by number and title in a list of clauses
+    # FAR 52.227-14(c)(1) Rights in Data-General, copyright / the clause cited by number and title
     (
         IP,
-        "The Contractor shall not assert any claim of copyright in data first produced in the performance of "
-        "this contract without the prior written permission of the Contracting Officer.",
-        "This order incorporates FAR 52.227-17, Rights in Data-Special Works, by reference.",
+        "The Contractor may, without prior approval of the Contracting Officer, assert copyright in scientific "
+        "and technical articles based on or containing data first produced in the performance of this contract.",
+        "This order incorporates FAR 52.227-14, Rights in Data-General, by reference.",
         "agreement",
     ),
-    # DFARS 252.204-7000 Disclosure of Information / the clause cited by number and title
+    # NASA Space Act Agreement, release of general information / a NASA FAR Supplement clause cited by number and title
     (
         PUB,
-        "The Contractor shall not release to anyone outside the Contractor's organization any unclassified "
-        "information pertaining to this contract unless the Contracting Officer has given prior written approval.",
-        "The offeror is reminded of DFARS 252.204-7000, Disclosure of Information, in the award.",
+        "NASA or Partner may, consistent with Federal law and this Agreement, release general information "
+        "regarding its own participation in this Agreement as desired.",
+        "The offeror is reminded of NFS 1852.235-70, Center for Aerospace Information, in the award.",
         "agreement",
     ),
-    # FAR 52.204-21 Basic Safeguarding of Covered Contractor Information Systems, cited by title
+    # DD Form 441 (security controls) / FAR 52.204-9 cited by number and title
     (
         SEC,
-        "The Contractor shall verify and control connections to and use of external information systems.",
-        "Offerors should read FAR 52.204-21, Basic Safeguarding of Covered Contractor Information Systems, "
-        "before quoting.",
+        "The Contractor shall not permit any foreign national to have access to classified information without "
+        "the written authorization of the Cognizant Security Agency.",
+        "Offerors should read FAR 52.204-9, Personal Identity Verification of Contractor Personnel, before quoting.",
         "agreement",
     ),
     # --- clause kinds of further standard forms, each with a twin in another voice -----------------------------------
-    # Horizon Europe Model Grant Agreement, Article 13 Confidentiality / proposal voice
+    # NIH model Confidential Disclosure Agreement / proposal voice
     (
         CONF,
-        "During the action implementation and for four years after the end date, the parties must keep "
-        "confidential any data, documents or other material that is identified as sensitive in writing.",
+        "Recipient agrees to hold the Confidential Information in confidence and not to disclose it to any third "
+        "party without the prior written consent of the Provider.",
         "We will discuss how confidential material is handled with the consortium partners.",
         "proposal",
     ),
@@ -191,11 +194,11 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "The action will not involve classified information.",
         "agreement",
     ),
-    # Horizon Europe Model Grant Agreement, Article 32 Liability / another kind named in passing
+    # NASA Space Act Agreement (cross-waiver of liability) / another kind named in passing
     (
         LIAB,
-        "The granting authority cannot be held liable for any damage caused to the beneficiaries or to third "
-        "parties as a consequence of the implementation of the Agreement.",
+        "Each Party agrees to a cross-waiver of liability pursuant to which each Party waives all claims against "
+        "the other Party for any injury to, or death of, its employees or damage to its property.",
         "The project will assess the liability of autonomous vehicles under current tort law.",
         "proposal",
     ),
@@ -237,43 +240,44 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "Our team will study how controllers interpret data protection legislation in practice.",
         "proposal",
     ),
-    # Eclipse Public License 1.0, 2(a) grant / a question
+    # Artistic License 2.0, (2) / a question
     (
         IP,
-        "Each Contributor hereby grants Recipient a non-exclusive, worldwide, royalty-free copyright license to "
-        "reproduce, prepare derivative works of, publicly display, publicly perform, distribute and sublicense "
-        "the Contribution of such Contributor.",
+        "You are permitted to use the Standard Version and create and use Modified Versions for any purpose "
+        "without restriction, provided that you do not Distribute the Modified Version.",
         "Does each contributor keep the copyright in the code it writes?",
         "proposal",
     ),
-    # Eclipse Public License 1.0, 5 No warranty / proposal voice
+    # Artistic License 2.0, (14) Disclaimer of Warranty / proposal voice
     (
         LIAB,
-        'THE PROGRAM IS PROVIDED ON AN "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, EITHER '
-        "EXPRESS OR IMPLIED.",
+        'THE PACKAGE IS PROVIDED BY THE COPYRIGHT HOLDER AND CONTRIBUTORS "AS IS" AND WITHOUT ANY EXPRESS OR '
+        "IMPLIED WARRANTIES.",
         "The project will deliver the prototype as is exercised in the pilot.",
         "proposal",
     ),
-    # Mozilla Public License 2.0, 8 Litigation / another kind named in passing
+    # NASA Space Act Agreement, applicable law / another kind named in passing
     (
         LAW,
-        "Any litigation relating to this License may be brought only in the courts of a jurisdiction where the "
-        "defendant maintains its principal place of business.",
+        "U.S. Federal law governs this Agreement for all purposes, including, but not limited to, determining the "
+        "validity of this Agreement, the meaning of its provisions, and the rights, obligations and remedies of "
+        "the Parties.",
         "The team will map the jurisdiction of courts over cross-border data flows.",
         "proposal",
     ),
-    # Open Data Commons ODbL 1.0, 4.4 Share alike / a proposal that names the licence
+    # Community Data License Agreement - Permissive 2.0, 2.2 / a proposal that names the licence
     (
         IP,
-        "Any Derivative Database that You Publicly Use must be only under the terms of this License.",
-        "We plan to release the map extracts under the ODbL so that others can reuse them.",
+        "Data Recipient may share Data, with or without modifications, so long as the Data Recipient makes "
+        "available the text of this agreement with the shared Data.",
+        "We plan to release the map extracts under the CDLA so that others can reuse them.",
         "proposal",
     ),
-    # DFARS 252.204-7012 (c): cyber incident reporting / negation
+    # FAR 52.204-9 Personal Identity Verification of Contractor Personnel / negation
     (
         SEC,
-        "When the Contractor discovers a cyber incident that affects a covered contractor information system, "
-        "the Contractor shall rapidly report cyber incidents to DoD.",
+        "The Contractor shall comply with agency personal identity verification procedures identified in the "
+        "contract that implement Homeland Security Presidential Directive-12.",
         "The pilot does not require security clearance for any member of staff.",
         "agreement",
     ),
