@@ -22,6 +22,7 @@ import spacy
 
 from grantscan.detect.clauses import load_pack
 from grantscan.knowledge.loader import PackError
+from grantscan.model import Document
 
 from .clause_family_pairs import PAIRS
 from .test_clauses import agreement, cats, run, text_doc
@@ -134,6 +135,27 @@ def test_a_definition_of_a_term_of_the_kind_stays_a_clause(
     nlp: spacy.Language, sentence: str, kind: str
 ) -> None:
     assert kind in cats(run(nlp, agreement(sentence)))
+
+
+def test_a_definition_under_a_heading_of_the_kind_stays_a_clause(nlp: spacy.Language) -> None:
+    # DESCA Horizon 2020 model consortium agreement: "Needed" defined by the access rights it conditions
+    needed = (
+        "“Needed” means: Access Rights are Needed if, without the grant of such Access Rights, carrying out the "
+        "tasks assigned to the recipient Party would be impossible."
+    )
+
+    def doc(heading: str) -> Document:
+        return text_doc(
+            "CONSORTIUM AGREEMENT",
+            "This Consortium Agreement is made between the Parties listed below.",
+            heading,
+            needed,
+            "IN WITNESS WHEREOF the Parties have signed this Consortium Agreement.",
+            path="agreement.txt",
+        )
+
+    assert "clause-ip" in cats(run(nlp, doc("9. Access Rights")))
+    assert "clause-ip" not in cats(run(nlp, doc("1. Definitions")))
 
 
 # --- the name of a body -----------------------------------------------------------------------------------------

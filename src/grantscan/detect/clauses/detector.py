@@ -420,10 +420,10 @@ class ClauseDetector:
         """Make declarations of the sentence's findings whose kind is named in passing (``governs``): the
         sentence holds objects of two kinds, or sits under a heading of another kind, and this kind has no
         operative language of its own over its own object."""
-        live = self._in_definition([f for f in found if f.kind == "finding"], offset, sent)
+        heading_kinds: frozenset[str] = ctx["heading_cats"]  # type: ignore[assignment]
+        live = self._in_definition([f for f in found if f.kind == "finding"], offset, sent, heading_kinds)
         if not live:
             return
-        heading_kinds: frozenset[str] = ctx["heading_cats"]  # type: ignore[assignment]
         kinds = {f.category for f in live}
         if len(kinds) == 1 and (not heading_kinds or kinds <= heading_kinds):
             return
@@ -446,20 +446,27 @@ class ClauseDetector:
             f.confidence = min(f.confidence, 0.5)
             f.reasons.append(passing_reason(f.category, governs, heading_kinds))
 
-    def _in_definition(self, live: list[Finding], offset: int, sent: str) -> list[Finding]:
+    def _in_definition(
+        self, live: list[Finding], offset: int, sent: str, heading_kinds: frozenset[str]
+    ) -> list[Finding]:
         """Make declarations of the findings named inside the definition of a term of another kind ("Terrorist
         country means a country determined ... under the Export Administration Act"): a definition says what a
         word of the agreement means; it agrees nothing about the objects it names. A definition of a term of the
         finding's own kind ('"Export Controls" means ...', '"Confidential Information" means ...': the term
-        reads as the kind's heading or holds the kind's contract phrase) stays that kind's term. The findings
-        still live are returned."""
+        reads as the kind's heading or holds the kind's contract phrase) stays that kind's term, and so does a
+        definition under a heading of the kind (the definitions of that clause). The findings still live are
+        returned."""
         d = definition(sent) if live else None
         if d is None:
             return live
         term, verb_end = d
         kept = []
         for f in live:
-            if f.start - offset < verb_end or self._names_kind(term, f.category):
+            if (
+                f.start - offset < verb_end
+                or f.category in heading_kinds
+                or self._names_kind(term, f.category)
+            ):
                 kept.append(f)
                 continue
             f.kind = "declaration"
