@@ -4,8 +4,9 @@ Each entry is (kind, clause, twin, twin_in): ``clause`` is a term of an agreemen
 sentence that must not be a finding of ``kind``: the kind's words inside the definition of another term, inside the
 name of a body, inside a regulation cited by number and title, in a proposal's voice, as a question, negated, or
 named in passing by a clause of another kind. ``twin_in`` says whether the twin is read in an agreement or in a
-proposal. The clause sentences are quoted or shortened from the forms named in the comment of each entry (none
-of them is a source of the corpus).
+proposal. The clause sentences are quoted or shortened from the forms named in the comment of each entry; no row
+of the corpus quotes these forms (the Horizon Europe Model Grant Agreement is close in wording to the IMI2 model
+grant agreement rows of the shared corpus).
 """
 
 from __future__ import annotations
