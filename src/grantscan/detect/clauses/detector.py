@@ -42,7 +42,7 @@ from .evidence import (
     document_features,
     sentence_features,
 )
-from .governs import Obj, governing, passing_reason
+from .governs import Obj, definition, governing, passing_reason
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
@@ -314,26 +314,40 @@ class ClauseDetector:
         def context() -> dict[str, object]:  # computed once, and only for a sentence that matched
             return self._context(ctx, block, offset, sent, low, squashed, sections, title)
 
-        passing: list[tuple[int, int, frozenset[str] | None, str]] | None = None
+        passing: list[tuple[int, int, frozenset[str] | None, bool]] | None = None
 
-        def hidden(category: str) -> list[tuple[int, int]]:
-            """Spans of the sentence's passing phrases that hide ``category`` (found once per sentence)."""
+        def hidden(category: str) -> list[tuple[int, int, bool]]:
+            """Spans of the sentence's passing phrases that hide ``category`` (found once per sentence), each
+            with whether it is the name of a body."""
             nonlocal passing
             if passing is None:
                 passing = [
-                    (m.start(), m.end(), p.hides, p.name)
+                    (m.start(), m.end(), p.hides, p.name_of_body)
                     for p in pack.passing
                     for m in p.patterns.finditer(sent, squashed, low)
                 ]
-            return [(a, b) for a, b, hides, _ in passing if hides is None or category in hides]
+            return [(a, b, body) for a, b, hides, body in passing if hides is None or category in hides]
+
+        def inside(m: re.Match[str], spans: list[tuple[int, int, bool]]) -> bool:
+            """A match lies wholly inside a passing phrase, or ends on a word of a body's name."""
+            return any(
+                (a <= m.start() and m.end() <= b) or (body and a < m.end() <= b) for a, b, body in spans
+            )
 
         def first(patterns: Patterns, category: str) -> re.Match[str] | None:
             m = patterns.search(sent, squashed, low)
-            if m is not None and pack.passing:
-                spans = hidden(category)
-                if any(a <= m.start() and m.end() <= b for a, b in spans):
-                    m = patterns.search(sent, squashed, low, outside=spans)
-            return m
+            if m is None or not pack.passing:
+                return m
+            spans = hidden(category)
+            if not inside(m, spans):
+                return m
+            # the next match outside the passing phrases, read with the names of bodies blanked out (offsets
+            # kept): "transfer the data set to the Data Access Committee" still transfers the data set
+            bodies = [(a, b) for a, b, body in spans if body]
+            text, text_low = (_blank(sent, bodies), _blank(low, bodies)) if bodies else (sent, low)
+            return next(
+                (x for x in patterns.finditer(text, squashed, text_low) if not inside(x, spans)), None
+            )
 
         out: list[Finding] = []
         for rule in rules:
@@ -406,10 +420,10 @@ class ClauseDetector:
         """Make declarations of the sentence's findings whose kind is named in passing (``governs``): the
         sentence holds objects of two kinds, or sits under a heading of another kind, and this kind has no
         operative language of its own over its own object."""
-        live = [f for f in found if f.kind == "finding"]
+        heading_kinds: frozenset[str] = ctx["heading_cats"]  # type: ignore[assignment]
+        live = self._in_definition([f for f in found if f.kind == "finding"], offset, sent, heading_kinds)
         if not live:
             return
-        heading_kinds: frozenset[str] = ctx["heading_cats"]  # type: ignore[assignment]
         kinds = {f.category for f in live}
         if len(kinds) == 1 and (not heading_kinds or kinds <= heading_kinds):
             return
@@ -431,6 +445,44 @@ class ClauseDetector:
             f.kind = "declaration"
             f.confidence = min(f.confidence, 0.5)
             f.reasons.append(passing_reason(f.category, governs, heading_kinds))
+
+    def _in_definition(
+        self, live: list[Finding], offset: int, sent: str, heading_kinds: frozenset[str]
+    ) -> list[Finding]:
+        """Make declarations of the findings named inside the definition of a term of another kind ("Terrorist
+        country means a country determined ... under the Export Administration Act"): a definition says what a
+        word of the agreement means; it agrees nothing about the objects it names. A definition of a term of the
+        finding's own kind ('"Export Controls" means ...', '"Confidential Information" means ...': the term
+        reads as the kind's heading or holds the kind's contract phrase) stays that kind's term, and so does a
+        definition under a heading of the kind (the definitions of that clause). The findings still live are
+        returned."""
+        d = definition(sent) if live else None
+        if d is None:
+            return live
+        term, verb_end = d
+        kept = []
+        for f in live:
+            if (
+                f.start - offset < verb_end
+                or f.category in heading_kinds
+                or self._names_kind(term, f.category)
+            ):
+                kept.append(f)
+                continue
+            f.kind = "declaration"
+            f.confidence = min(f.confidence, 0.5)
+            f.reasons.append(
+                f"named in passing: inside the definition of '{clean(term, 40)}', a term of no {f.category}"
+            )
+        return kept
+
+    def _names_kind(self, term: str, category: str) -> bool:
+        """Whether a defined term is a term of ``category``: it reads as the kind's heading or holds a contract
+        phrase of the kind."""
+        heads = self.pack.headings.get(category)
+        if heads is not None and heads.search(term):
+            return True
+        return any(r.category == category and r.strong.search(term) for r in self.pack.rules)
 
     def _context(
         self,
@@ -735,6 +787,15 @@ def lead_in(text: str, start: int, sent: str) -> str | None:
         begin = m.end()
     lead = text[begin : colon + 1]
     return lead if lead.strip(" :\n") else None
+
+
+def _blank(text: str | None, spans: list[tuple[int, int]]) -> str | None:
+    """``text`` with each span replaced by as many spaces (offsets kept)."""
+    if text is None:
+        return None
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _line_end(text: str, start: int) -> int:

@@ -47,6 +47,13 @@ _DEFINES = re.compile(
     re.I,
 )
 _SUBJECT_REACH = 60  # characters from a subject's object to the operative language after it
+# a sentence that is a definition: it opens (after a list number) with the term it defines, quoted or not, and the
+# definition verb ("(2) Terrorist country means ...", '“Human Rights Laws” means ...')
+_DEFINITION = re.compile(
+    r"^\W*(?:\(?(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})[.)]\s+)?[\"“‘']?(?P<term>(?-i:[A-Z])[\w-]*(?:[ \t]+[\w-]+){0,6}?)"
+    r"[\"”’']?\s+(?:means|shall\s+mean|has\s+the\s+meaning|refers\s+to)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +181,12 @@ def _govern(
     if not main or main == kinds:
         return None
     return {k: "the main clause, after an opening subordinate clause" for k in sorted(main)}
+
+
+def definition(sent: str) -> tuple[str, int] | None:
+    """(the term, where its definition verb ends) where ``sent`` is a definition of a term, else None."""
+    m = _DEFINITION.match(sent)
+    return (m.group("term"), m.end()) if m else None
 
 
 def passing_reason(kind: str, governs: dict[str, str], heading_kinds: frozenset[str]) -> str:

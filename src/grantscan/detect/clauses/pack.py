@@ -25,7 +25,7 @@ _TOP_KEYS = {
     "risks",
     "jurisdictions",
 }
-_PASSING_KEYS = {"name", "why", "hides", "patterns", "examples"}
+_PASSING_KEYS = {"name", "why", "hides", "patterns", "examples", "name_of_body"}
 _RULE_KEYS = {
     "id",
     "category",
@@ -80,6 +80,9 @@ class Passing:
     hides: frozenset[str] | None
     patterns: Patterns
     examples: dict = field(default_factory=dict)
+    # the phrase is the name of a body ("the Data Access Committee"): a match that ends on one of its words
+    # ("submit a report to the applicable Data") names the body, not the kind's object
+    name_of_body: bool = False
 
 
 @dataclass(slots=True)
@@ -107,6 +110,13 @@ def _examples(path: Path, d: LineDict, what: str) -> dict:
     if not isinstance(ex, dict) or set(ex) - {"match", "no_match"}:
         raise PackError(path, d.key_line("examples"), f"{what}: examples takes 'match' and 'no_match' lists")
     return {k: list(v or []) for k, v in ex.items()}
+
+
+def _flag(path: Path, d: LineDict, key: str, what: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        raise PackError(path, d.key_line(key), f"{what}: {key} takes true or false")
+    return value
 
 
 def load_pack(path: str | Path | None = None, root: Path | None = None) -> ClausePack:
@@ -204,6 +214,7 @@ def load_pack(path: str | Path | None = None, root: Path | None = None) -> Claus
                 hidden,
                 Patterns(path, p["patterns"], p.key_line("patterns"), f"{what}: patterns", facts),
                 _examples(path, p, what),
+                _flag(path, p, "name_of_body", what),
             )
         )
     juris: dict[str, str] = {}
