@@ -33,14 +33,14 @@ def _high(scanner: Scanner, text: str) -> list:
         ("Fasteners are sourced from S&D Industry in Dubai.", "EL-3308"),
         # an alias of initials ('M&S Electronics' for 'Chengdu Mengsheng Electronic Technology Co., Ltd.')
         ("Boards are assembled by M&S Electronics (China) for the demonstrator.", "1260H-0020"),
-        # a free-zone legal form left out ('Modern Technologies FZC'), the country named
-        ("Modern Technologies, a Dubai firm in the United Arab Emirates, will supply the pumps.", "INU0095"),
-        # the region in its noun form for a listed adjective form ('Sverdlovskaya Oblast')
-        ("Field trials are hosted by Vest-Ost in the Sverdlovsk region.", "EL-2589"),
+        # a free-zone legal form left out ('ALPA TRADING FZCO'), the city and country named
+        ("Pumps are supplied by Alpa Trading of Dubai, United Arab Emirates.", "GIM0030"),
+        # the region in its adjective form for a listed noun form ('Novosibirsk Oblast', 'Pskov Oblast')
+        ("Sensors are bought from the Institute of Applied Physics, Novosibirskaya oblast.", "EL-2251"),
+        ("Enclosures come from AO SKB VT (Pskovskaya oblast).", "EL-2342"),
         # a listed noun form ('Volgograd Oblast') written as the adjective
         ("Masts are supplied by VZ RTO (Volgogradskaya oblast).", "EL-2612"),
         # the city in another transliteration ('Yekaterinburg', 'Nizhny Novgorod')
-        ("Drives come from NPP Start, based in Jekaterinburg.", "EL-2522"),
         ("The radio modules are made by NPO PRZ of Nizhniy Novgorod.", "EL-2317"),
         # Hong Kong, which the Entity List files under China
         ("Our distributor is General Technology Limited of Hong Kong.", "EL-0553"),
@@ -57,7 +57,8 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         # the same written forms in another country
         "Fasteners are sourced from S&D Industry Ltd in Leeds.",
         "Control cabinets are built by E&I Systems Ltd of Sheffield.",
-        "Modern Technologies Ltd of Leeds will supply the pumps.",
+        "Pumps are supplied by Alpa Trading Ltd of Leeds.",
+        "Sensors are bought from the Institute of Applied Physics, Kharkiv oblast.",
         "Field trials are hosted by Vest-Ost GmbH in Graz, Austria.",
         "Masts are supplied by VZ RTO Ltd in Kharkiv, Ukraine.",
         "Drives come from NPP Start, based in Kharkov.",
