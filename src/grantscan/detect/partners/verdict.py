@@ -133,9 +133,9 @@ def _city_country(city: str | None) -> frozenset[str]:
     """The country a listed city field names when the place lists read it as a country of its own: the Entity
     List files Hong Kong and Macau addresses under China ('General Technology Limited', city 'Hong Kong'), and a
     text places such a body in Hong Kong. Any other city field: none (its country field says where it is)."""
-    from .places import load_country_rules
+    from .places import _rules  # the rules the detector was built with, read once per process
 
-    place = load_country_rules().places.get(" ".join((city or "").split()))
+    place = _rules().places.get(" ".join((city or "").split()))
     return frozenset({place.code}) if place is not None and place.kind == "name" else frozenset()
 
 
