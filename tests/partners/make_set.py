@@ -3092,7 +3092,9 @@ def _initials_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Desig
                 continue
             written = rng.choice(forms)
             names = [e.name, *e.aliases]
-            rows.append(designated_row(sentence(rng, written, _place_of(rng, e)), "initials", written, e, names))
+            rows.append(
+                designated_row(sentence(rng, written, _place_of(rng, e)), "initials", written, e, names)
+            )
             town = rng.choice(TOWNS_UK + TOWNS_EU)
             rows.append(
                 {

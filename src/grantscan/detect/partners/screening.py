@@ -129,6 +129,8 @@ def initials_forms(name: str) -> list[str]:
     a, b = m.group(1), m.group(2)
     forms = [f"{a}&{b}", f"{a} & {b}", f"{a} and {b}"]
     return [name[: m.start()] + f + name[m.end() :] for f in forms if f != m.group(0)]
+
+
 # what a lone distinctive word stands as an organisation after ('with Megvii'), or between (a list, a bracket)
 _LONE_BEFORE = frozenset({"with", "at", "from"})
 _LONE_AFTER = {"(": (")",), ",": (",", "and")}

@@ -375,7 +375,9 @@ def _city_keys(city: str) -> tuple[str, ...]:
     it as no city ('Units', 'Science Park')."""
     if _city_pattern(city) is None:
         return ()
-    words = [w for w in _WORD.findall(screening.fold(_SYLLABLE_JOIN.sub(r"\1\2", city))) if w not in _REGION_WORDS]
+    words = [
+        w for w in _WORD.findall(screening.fold(_SYLLABLE_JOIN.sub(r"\1\2", city))) if w not in _REGION_WORDS
+    ]
     return tuple(_city_key(w) for w in words)
 
 
