@@ -331,12 +331,13 @@ def _city_named(city: str | None, sentence: str) -> bool:
     plain = _plain_text(sentence)
     if any(m.group()[0].isupper() for m in pattern.finditer(plain)):
         return True
-    want = _city_keys(city or "")
-    if not want:
+    forms = _city_keys(city or "")
+    if not forms:
         return False
     got = [_city_key(w) for w in _CAPITAL_WORD.findall(_SYLLABLE_JOIN.sub(r"\1\2", plain))]
-    n = len(want)
-    return any(tuple(got[i : i + n]) == want for i in range(len(got) - n + 1))
+    return any(
+        tuple(got[i : i + len(want)]) == want for want in forms for i in range(len(got) - len(want) + 1)
+    )
 
 
 # a capitalised word, and a syllable written after a hyphen in lower case ('Cheng-du', read 'Chengdu')
@@ -370,15 +371,23 @@ def _city_key(word: str) -> str:
 
 
 @cache
-def _city_keys(city: str) -> tuple[str, ...]:
-    """The keys of the words of listed city ``city``, its region words dropped; () when ``_city_pattern`` reads
-    it as no city ('Units', 'Science Park')."""
+def _city_keys(city: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of the words of listed city ``city``, its region words dropped, and, where the field is a city
+    and its region ('Protvino Moskovskaya Oblast', "Xi'an Shaanxi"), those of the city alone; () when
+    ``_city_pattern`` reads it as no city ('Units', 'Science Park')."""
     if _city_pattern(city) is None:
         return ()
     words = [
         w for w in _WORD.findall(screening.fold(_SYLLABLE_JOIN.sub(r"\1\2", city))) if w not in _REGION_WORDS
     ]
-    return tuple(_city_key(w) for w in words)
+    keys = tuple(_city_key(w) for w in words)
+    if len(words) >= 2 and (_REGION_ADJECTIVE.search(words[-1]) or words[-1] in word_lists().places):
+        return (keys, keys[:-1])
+    return (keys,)
+
+
+# a Russian region written as an adjective ('Moskovskaya', 'Sverdlovskaya', 'Permskiy')
+_REGION_ADJECTIVE = re.compile(r"sk(?:aya|aia|aja|iy|ii|ij|y|oy|oi|oe)$")
 
 
 @cache
