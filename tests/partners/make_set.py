@@ -3010,6 +3010,153 @@ def add_round_fourteen(path: Path) -> int:
     return _replace_tune_rows(path, "i", round_fourteen_rows(random.Random(SEED + 13)))
 
 
+# -- round fifteen: initials joined by '&', region adjectives, city transliterations, Hong Kong ----------------------
+#
+# Written forms of a listed name's qualifiers that a proposal uses for a real partner: initials joined by '&' for a
+# name listed with 'and' or spaces ('E&I Systems' for 'E and I Systems FZE'), the entry's region written as the
+# other of its noun and adjective forms ('Sverdlovsk Region' for 'Sverdlovskaya Oblast'), its city in another
+# transliteration ('Nizhnii Novgorod', 'Cheng-du'), and Hong Kong, which the Entity List files under China. The same
+# names in a town of another country (Kharkiv and Kharkov are Ukraine's), and the initials in other roles ('the
+# R&D team', 'a Q&A session'), name nothing listed.
+
+# a region's adjective form -> the city or region noun a text writes for it, and back
+REGION_ADJECTIVE = {
+    "Sverdlovskaya": "Sverdlovsk",
+    "Voronezhskaya": "Voronezh",
+    "Rostovskaya": "Rostov",
+    "Volgogradskaya": "Volgograd",
+    "Chelyabinskaya": "Chelyabinsk",
+    "Omskaya": "Omsk",
+    "Moskovskaya": "Moscow",
+    "Kurskaya": "Kursk",
+    "Novosibirskaya": "Novosibirsk",
+    "Pskovskaya": "Pskov",
+    "Tverskaya": "Tver",
+    "Permskaya": "Perm",
+    "Tyumenskaya": "Tyumen",
+}
+# a city as the lists write it -> other transliterations a text writes
+CITY_TRANSLIT = {
+    "Nizhny Novgorod": ["Nizhnii Novgorod", "Nizhniy Novgorod"],
+    "Yekaterinburg": ["Ekaterinburg", "Jekaterinburg"],
+    "Chelyabinsk": ["Cheliabinsk"],
+    "Xi'an": ["Xian", "Xi-an"],
+    "Chengdu": ["Cheng-du"],
+    "Tyumen": ["Tiumen"],
+}
+UKRAINE_TOWNS = ["Kharkiv", "Kharkov", "Kharkiv, Ukraine", "Kharkov (Ukraine)"]
+INITIALS_OTHER_ROLE = [
+    ("The R&D team of the university in {town} leads work package 2 on {topic}.", "R&D"),
+    ("A Q&A session on {topic} follows each talk at the workshop in {town}.", "Q&A"),
+    ("The M&E plan of the project is kept by the office in {town}.", "M&E"),
+    ("Our S&T budget for {topic} is managed in {town}.", "S&T"),
+    ("The P&L of the spin-out in {town} is reported each year.", "P&L"),
+]
+
+
+def _region_forms(field: str) -> list[str]:
+    """The other ways a text writes listed region field ``field``: 'Sverdlovskaya Oblast' -> 'Sverdlovsk Region',
+    'Sverdlovsk region'; 'Kursk Oblast' -> 'Kurskaya oblast'; [] for a field of no known region."""
+    m = re.fullmatch(r"(?:(\w+)\s+)?(\w+)\s+(?:Oblast|Obl|Region)", " ".join(field.split()))
+    if m is None:
+        return []
+    word = m.group(2)
+    if word in REGION_ADJECTIVE:
+        noun = REGION_ADJECTIVE[word]
+        return [f"{noun} Region", f"{noun} region", f"{noun} Oblast"]
+    adjective = {v: k for k, v in REGION_ADJECTIVE.items()}.get(word)
+    return [f"{adjective} oblast", f"{adjective} Oblast"] if adjective else []
+
+
+def _pool_of(d, idx) -> dict[str, ListEntry]:  # noqa: ANN001 - Designations, a ScreeningIndex
+    """Generic, plain, short and letter-group listed names (see rounds twelve to fourteen) by the name written."""
+    pool = {n: e for n, e in _letter_group_names(d)}
+    pool.update({n: e for n, e in _short_word_names(d)})
+    pool.update({n: e for n, e, _ in _plain_names(d, idx)})
+    return pool
+
+
+def _initials_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name whose initials are joined by '&' or 'and' written in another of those ways, placed by its
+    country or city; the written name with 'Ltd' in a UK or European town (look-alike)."""
+    from grantscan.detect.partners.screening import initials_forms
+
+    rows: list[dict] = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            n = clean(strip_legal(" ".join(n.split())))
+            forms = initials_forms(n)
+            if not forms or not n.isascii() or len(n.split()) < 2:
+                continue
+            written = rng.choice(forms)
+            names = [e.name, *e.aliases]
+            rows.append(
+                designated_row(sentence(rng, written, _place_of(rng, e)), "initials", written, e, names)
+            )
+            town = rng.choice(TOWNS_UK + TOWNS_EU)
+            rows.append(
+                {
+                    "text": sentence(rng, f"{written} Ltd", f" in {town}"),
+                    "label": "not",
+                    "form": "initials-elsewhere",
+                    "org": f"{written} Ltd",
+                }
+            )
+    for t, org in INITIALS_OTHER_ROLE:
+        text = t.format(town=rng.choice(TOWNS_UK + TOWNS_EU), topic=rng.choice(TOPICS))
+        rows.append({"text": text, "label": "not", "form": "initials-other-role", "org": org})
+    return rows
+
+
+def _qualifier_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001
+    """Generic, plain and short listed names placed by their entry's region in its other form, by their city in
+    another transliteration, or in Hong Kong where the list files them under China (designated); the same names
+    in Kharkiv or Kharkov, a town of Ukraine (look-alikes)."""
+    from grantscan.detect.partners.organisations import load_org_rules
+
+    built_in = {k.name.casefold() for k in load_org_rules().known}
+    rows: list[dict] = []
+    for n, e in sorted(_pool_of(d, idx).items()):
+        keys = idx.lookup(n)
+        if not keys or not all(idx.generic(k) or idx.plain_name(k) for k in keys):
+            continue  # a distinctive name needs no place: only names the place decides
+        names = [e.name, *e.aliases]
+        field = " ".join((e.city or "").split())
+        city = re.sub(r"\s+(?:Oblast|Region|Province|Territory)$", "", field)
+        places: list[tuple[str, str]] = []
+        for form in _region_forms(field)[:1] if field else []:
+            places.append((f", {form}", "region-form"))
+        for other in CITY_TRANSLIT.get(city.replace(" High-tech Zone", "").replace(" Shaanxi", ""), [])[:1]:
+            places.append((f" in {other}", "city-translit"))
+        if field == "Hong Kong" and e.country == "CN":
+            places.append((rng.choice([" (Hong Kong)", " in Hong Kong", ", Hong Kong"]), "hong-kong"))
+        for place, form in places:
+            rows.append(designated_row(sentence(rng, n, place), form, n, e, names))
+            if n.casefold() in built_in:
+                continue  # a built-in body ('Northwestern Polytechnical University') is placed by what it is
+            town = rng.choice(UKRAINE_TOWNS)
+            rows.append(
+                {"text": sentence(rng, n, f" in {town}"), "label": "not", "form": f"{form}-ukraine", "org": n}
+            )
+    return rows
+
+
+def round_fifteen_rows(rng: random.Random) -> list[dict]:
+    """Rows for the qualifiers' written forms (ids j...): initials joined by '&' or 'and' written the other way,
+    a region's adjective or noun form, a city's other transliteration, Hong Kong for a body the list files under
+    China; and look-alikes of the same forms (a UK, European or Ukrainian town, initials in other roles)."""
+    d = default_designations()
+    idx = _screening_index_of(d)
+    return _initials_rows(rng, d) + _qualifier_rows(rng, d, idx)
+
+
+def add_round_fifteen(path: Path) -> int:
+    """Replace the rows of ``round_fifteen_rows`` (ids j...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "j", round_fifteen_rows(random.Random(SEED + 14)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -3123,6 +3270,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of generic and short names placed by their entry's own city (ids i...)",
     )
+    ap.add_argument(
+        "--add-round-fifteen",
+        action="store_true",
+        help="(re)write only the rows of initials joined by '&', region and city forms and Hong Kong (ids j...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3164,6 +3316,9 @@ def main() -> None:
     if a.add_round_fourteen:
         print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
         return
+    if a.add_round_fifteen:
+        print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3187,6 +3342,7 @@ def main() -> None:
     print(f"{add_round_twelve(Path(a.out))} short and generic name rows -> {a.out}")
     print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
     print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
+    print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for its next word
-INDEX_FORMAT = 5  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 6  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 _SPLIT = re.compile(r"[a-z0-9]+")
@@ -87,6 +87,8 @@ def name_words(s: str) -> tuple[str, ...]:
     abbreviations, dropped = wl.abbreviations, wl.dropped
     if "-" in s:
         s = _SYLLABLES.sub(_join_syllables, _EZAFE.sub("", s))
+    if "&" in s:
+        s = _AMP_INITIALS.sub(_join_initials, s)
     out = []
     for w in _SPLIT.findall(fold(s)):
         if w[0].isdigit() and w[-2:] in _ORDINAL:
@@ -102,9 +104,37 @@ def name_words(s: str) -> tuple[str, ...]:
 
 
 _ORDINAL = ("st", "nd", "rd", "th")
+# two initials joined by '&' in one word ('M&K Industries', 'S&D Industry'): one word of two letters, as a text
+# writes them in one token; otherwise the 's' and 'a' of 'S&D' and 'A&M' would be dropped as connecting words
+_AMP_INITIALS = re.compile(r"(?<![A-Za-z0-9&])([A-Za-z])&([A-Za-z])(?![A-Za-z0-9&])")
+# initials joined by '&' or 'and', each a capital ('E and I Systems', 'Q & N Traders'): a name written so is
+# also indexed in the other ways a text writes them ('E&I Systems', 'E & I Systems')
+_INITIALS_ANY = re.compile(r"(?<![A-Za-z0-9&])([A-Z])(?:\s*&\s*|\s+and\s+)([A-Z])(?![A-Za-z0-9&])")
+
+
+def _join_initials(m: re.Match[str]) -> str:
+    """'M&K' -> 'MK': one word, unless that word is one the lists expand or drop ('S&T' is not 'St', 'A&B' is
+    not 'AB'), which stays two letters as before."""
+    wl = word_lists()
+    pair = (m.group(1) + m.group(2)).lower()
+    return m.group(0) if pair in wl.abbreviations or pair in wl.dropped else m.group(1) + m.group(2)
+
+
+def initials_forms(name: str) -> list[str]:
+    """The other ways a text writes the initials of listed name ``name`` joined by '&' or 'and' ('M and K
+    Industries' -> 'M&K Industries', 'M & K Industries'); [] for a name without such initials."""
+    m = _INITIALS_ANY.search(name)
+    if m is None:
+        return []
+    a, b = m.group(1), m.group(2)
+    forms = [f"{a}&{b}", f"{a} & {b}", f"{a} and {b}"]
+    return [name[: m.start()] + f + name[m.end() :] for f in forms if f != m.group(0)]
+
+
 # what a lone distinctive word stands as an organisation after ('with Megvii'), or between (a list, a bracket)
 _LONE_BEFORE = frozenset({"with", "at", "from"})
 _LONE_AFTER = {"(": (")",), ",": (",", "and")}
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +180,12 @@ def letter_groups(words: tuple[str, ...]) -> bool:
 
 
 def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
-    """A one-word name of three letters written with its legal form ('JSC ITC', 'USM Holdings Limited'): a name
-    the matcher finds only with a legal form beside it, as it does any one-word name."""
+    """A one-word name of two or three letters written with its legal form ('JSC ITC', 'USM Holdings Limited',
+    'OC Enterprise FZE', 'RN Holding OAO'): a name the matcher finds only with a legal form beside it, as it does
+    any one-word name."""
     return (
         len(words) == 1
-        and len(words[0]) == 3
+        and 2 <= len(words[0]) <= 3
         and words[0].isalpha()
         and any(w in dropped and w not in word_lists().connecting for w in _SPLIT.findall(fold(raw)))
     )
@@ -272,6 +303,7 @@ def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
         if "(" in n:
             names.append(_PARENS.sub(" ", n))
             names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
+    names += [f for n in names for f in initials_forms(n)]
     out = dict.fromkeys(names, False)
     for n in names:
         every = n
@@ -373,6 +405,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                 flag = _SHORT_FLAG if short else 0
                 firsts.add(words[0])
                 firsts.update(x for x in _SPLIT.findall(fold(raw.split()[0])) if x)
+                if "&" in raw.split()[0]:
+                    firsts.add(raw.split()[0].lower())  # 'M&K', one token of a text, as spaCy reads it
             if (_generic(words, wl) and not flag & _SHORT_FLAG) or groups:
                 # a name of short letter groups ('VZ RTO') may be letters of other bodies: as a generic name,
                 # it is the body where the text places it in the entry's country or city, else a check
@@ -1167,9 +1201,13 @@ class ScreeningIndex:
         """The listed names of two words, a distinctive first word and a generic or trade word, that token ``i``
         stands for alone as an organisation ('with Megvii' for 'Megvii Technology', 'at Beihang' for 'Beihang
         University'): after 'with', 'at' or 'from', or as an item of a list or a bracket, no capitalised word
-        after it. The word is of five letters or more and no everyday, generic, trade word or place."""
+        after it. The word is of five letters or more and no everyday, generic, trade word or place. A possessive
+        after it ('from Newton's innovations', 'at Turing's suggestion') makes it the owner of what follows, a
+        person as often as a body: not read alone."""
         before = fold(word(i - 1)) if i else ""
         after = word(i + 1) if i + 1 < n else "."
+        if after in _POSSESSIVE:
+            return []
         if before in _LONE_BEFORE:
             if cap(i + 1) and after.isalpha():
                 return []

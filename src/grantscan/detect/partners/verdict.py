@@ -90,7 +90,9 @@ class Candidate:
 
     def __post_init__(self) -> None:
         self.status = "designated" if self.score >= screening.DESIGNATED else "possible"
-        self.countries = self.entry.all_countries() or set(_named_country(self.entry.name))
+        self.countries = (self.entry.all_countries() or set(_named_country(self.entry.name))) | _city_country(
+            self.entry.city
+        )
         self.evidence = [found(self.how, self.raw, self.score)]
 
     @property
@@ -124,6 +126,17 @@ def _named_country(name: str) -> frozenset[str]:
     city or province ('Beijing University of Posts and Telecommunications'), else none."""
     places = word_lists().places - _NOT_MAINLAND
     return frozenset({"CN"}) if any(w in places for w in screening.name_words(name)) else frozenset()
+
+
+@cache
+def _city_country(city: str | None) -> frozenset[str]:
+    """The country a listed city field names when the place lists read it as a country of its own: the Entity
+    List files Hong Kong and Macau addresses under China ('General Technology Limited', city 'Hong Kong'), and a
+    text places such a body in Hong Kong. Any other city field: none (its country field says where it is)."""
+    from .places import _rules  # the rules the detector was built with, read once per process
+
+    place = _rules().places.get(" ".join((city or "").split()))
+    return frozenset({place.code}) if place is not None and place.kind == "name" else frozenset()
 
 
 def found(how: str, raw: str, score: float) -> str:
@@ -259,6 +272,8 @@ _REGION_WORDS = frozenset(
         "new",
         "district",
         "city",
+        "obl",
+        "oblast'",
     }
     | {"of", "the"}
 )
@@ -309,11 +324,70 @@ def _plain_text(text: str) -> str:
 
 def _city_named(city: str | None, sentence: str) -> bool:
     """Whether ``sentence`` names listed city ``city`` as a whole word written with a capital, whether or not
-    the place word lists know it ('VZ RTO in Volgograd')."""
+    the place word lists know it ('VZ RTO in Volgograd'), in any of its written forms (see ``_city_keys``)."""
     pattern = _city_pattern(city) if city else None
     if pattern is None or not sentence:
         return False
-    return any(m.group()[0].isupper() for m in pattern.finditer(_plain_text(sentence)))
+    plain = _plain_text(sentence)
+    if any(m.group()[0].isupper() for m in pattern.finditer(plain)):
+        return True
+    forms = _city_keys(city or "")
+    if not forms:
+        return False
+    got = [_city_key(w) for w in _CAPITAL_WORD.findall(_SYLLABLE_JOIN.sub(r"\1\2", plain))]
+    return any(
+        tuple(got[i : i + len(want)]) == want for want in forms for i in range(len(got) - len(want) + 1)
+    )
+
+
+# a capitalised word, and a syllable written after a hyphen in lower case ('Cheng-du', read 'Chengdu')
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Za-z]*")
+_SYLLABLE_JOIN = re.compile(r"\b([A-Z][a-z]+)-([a-z]+)\b")
+# the endings a Russian place name takes as an adjective ('Sverdlovskaya Oblast', 'Rostovskaya', 'Omskaya') once
+# spelt by the transliteration keys ('aya' -> 'aia'), and the '-sk' a city's name ends with ('Sverdlovsk')
+_ADJECTIVE_END = re.compile(r"(?:aia|aja|oi|ii|i|a|o)$")
+# the shortest stem an ending is taken off to ('Tula' and 'Tulskaya' stay apart: 'tul' is too short to tell)
+_MIN_STEM = 4
+
+
+def _stem(key: str, end: re.Pattern[str]) -> str:
+    stem = end.sub("", key)
+    return stem if len(stem) >= _MIN_STEM else key
+
+
+_SK_END = re.compile(r"sk$")
+
+
+@cache
+def _city_key(word: str) -> str:
+    """A key shared by the written forms of one place word: its transliteration key ('Nizhnii' and 'Nizhny'),
+    a 'c' before a, o, u as 'k' ('Moscow', 'Moskovskaya'), the Ukrainian '-iv' as the Russian '-ov' ('Kharkiv',
+    'Kharkov'), less the adjective ending of a Russian place name and a city's '-sk' ('Sverdlovskaya',
+    'Sverdlovsk' and 'Sverdlov' all 'sverdlov') where a stem of four letters or more is left."""
+    key = screening.canon(screening.fold(word))
+    key = re.sub(r"c(?=[aou])", "k", key)
+    key = re.sub(r"iv$", "ov", key)
+    return _stem(_stem(key, _ADJECTIVE_END), _SK_END)
+
+
+@cache
+def _city_keys(city: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of the words of listed city ``city``, its region words dropped, and, where the field is a city
+    and its region ('Protvino Moskovskaya Oblast', "Xi'an Shaanxi"), those of the city alone; () when
+    ``_city_pattern`` reads it as no city ('Units', 'Science Park')."""
+    if _city_pattern(city) is None:
+        return ()
+    words = [
+        w for w in _WORD.findall(screening.fold(_SYLLABLE_JOIN.sub(r"\1\2", city))) if w not in _REGION_WORDS
+    ]
+    keys = tuple(_city_key(w) for w in words)
+    if len(words) >= 2 and (_REGION_ADJECTIVE.search(words[-1]) or words[-1] in word_lists().places):
+        return (keys, keys[:-1])
+    return (keys,)
+
+
+# a Russian region written as an adjective ('Moskovskaya', 'Sverdlovskaya', 'Permskiy')
+_REGION_ADJECTIVE = re.compile(r"sk(?:aya|aia|aja|iy|ii|ij|y|oy|oi|oe)$")
 
 
 @cache
