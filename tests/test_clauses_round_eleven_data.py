@@ -58,6 +58,12 @@ FAMILIES = [
         "clause-data",
     ),
     ("Record-level extracts cannot be copied to portable media unless they are encrypted.", "clause-data"),
+    # work product committed or dedicated to the public domain
+    ("The Contractor shall commit all code created under this order to the public domain.", "clause-ip"),
+    (
+        "The authors hereby dedicate any and all copyright interest in the software to the public domain.",
+        "clause-ip",
+    ),
     # leave to publish given on a condition
     (
         "The University may publish the results of the Project after giving the Company a copy of the draft.",
@@ -83,6 +89,16 @@ TWINS = [
     ),
     ("The Contractor shall maintain safeguards for the physical security of the building.", "clause-data"),
     ("The fees covered by this agreement shall be paid quarterly.", "clause-data"),
+    # information that becomes part of the public domain is an exception to a duty of confidence
+    (
+        "Confidential Information does not include information which is or becomes part of the public domain "
+        "through no fault of the Recipient.",
+        "clause-ip",
+    ),
+    (
+        "The Recipient shall not be bound where the information was committed to memory before disclosure.",
+        "clause-ip",
+    ),
     # a plain leave to publish names no restriction
     ("The Contractor may publish the results of the research.", "clause-publication"),
 ]
@@ -91,6 +107,7 @@ PROPOSAL_TWINS = [
     "We may publish the results after giving our industrial partner a copy of the draft.",
     "Our data importer script will process the survey data only on the project server.",
     "We will put in place safeguards to protect the confidentiality of the interview data.",
+    "We will commit our analysis scripts to the public domain at the end of the project.",
     "Interview data cannot be shared with other teams unless participants consent.",
 ]
 
