@@ -1,7 +1,8 @@
 """Space and sensing work named in the words programme and mission pages use when no satellite, launcher, radar or
 sonar is named, found among the misses of the development rows at their first run: space technologies named as
 such, putting things into orbit, satellite refuelling and space tracking; imaging spectrometers, altimeters and the
-propagation of sound under water; the spelled-out "Position, Navigation and Timing". Each family has near
+propagation of sound under water; infrared sensors; lunar and Mars exploration and in-situ resource
+utilisation; the spelled-out "Position, Navigation and Timing". Each family has near
 sentences that must stay out: data from the same instruments used by a climate or ecology study, office space,
 and words that only share a part of the phrase."""
 
@@ -93,4 +94,52 @@ def test_position_navigation_and_timing_spelled_out_is_sensing(detector: Detecto
 
 def test_position_and_timing_of_a_camera_trap_is_not_sensing(detector: Detector) -> None:
     text = "The position, orientation and timing of each camera trap were recorded in the field log."
+    assert "sensing" not in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # exploration programme pages, an in-situ resource utilisation call and a cislunar awareness topic
+        "The lunar exploration programme will prepare the systems needed for the first crewed Mars exploration.",
+        "The project will extract oxygen from lunar regolith simulant for in-situ resource utilisation.",
+        "A cislunar space situational awareness network will track objects between Earth and the Moon.",
+    ],
+)
+def test_moon_and_mars_exploration_and_resource_utilisation_are_space(detector: Detector, text: str) -> None:
+    assert "space" in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children dressed in space suit costumes for the science museum's open day.",
+        "Meteorites and Apollo lunar samples were dated by argon isotopes in our geochronology laboratory.",
+    ],
+)
+def test_costumes_and_lunar_samples_in_a_laboratory_are_not_space(detector: Detector, text: str) -> None:
+    assert "space" not in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drone sensing call and an Earth observation instrument description
+        "We will develop uncooled infrared sensors with higher sensitivity for small drones.",
+        "Thermal infrared sensors on the small satellite will measure the temperature of volcanic plumes.",
+    ],
+)
+def test_infrared_sensors_are_sensing(detector: Detector, text: str) -> None:
+    assert "sensing" in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passive infrared sensors switch the corridor lights on when someone walks past.",
+        "Infrared thermometers were used to screen visitors for fever at the entrance.",
+        "Infrared sensor data from the smart-home trial are used to study sleep patterns of older adults.",
+    ],
+)
+def test_motion_sensors_thermometers_and_sensor_data_are_not_sensing(detector: Detector, text: str) -> None:
     assert "sensing" not in categories(detector, text)
