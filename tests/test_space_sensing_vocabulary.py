@@ -143,3 +143,28 @@ def test_infrared_sensors_are_sensing(detector: Detector, text: str) -> None:
 )
 def test_motion_sensors_thermometers_and_sensor_data_are_not_sensing(detector: Detector, text: str) -> None:
     assert "sensing" not in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an NSERC industrial chair for the aerospace industry, an aeronautics wind-tunnel project, an air-taxi call
+        "Carbon fibre thermoplastic composites will be laid up for aerospace components with automated fibre "
+        "placement.",
+        "The project develops a morphing trailing edge for an aircraft wing and tests it in the wind tunnel.",
+        "Battery packs for air taxis must survive thousands of short flights between vertiports.",
+    ],
+)
+def test_aircraft_parts_and_the_aerospace_trade_are_aerospace(detector: Detector, text: str) -> None:
+    assert "aerospace" in categories(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three aerospace engineering students joined the outreach day at the primary school.",
+        "Residents near the airport were surveyed about aircraft engine noise at night.",
+    ],
+)
+def test_students_of_the_field_and_aircraft_noise_are_not_aerospace(detector: Detector, text: str) -> None:
+    assert "aerospace" not in categories(detector, text)
