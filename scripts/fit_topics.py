@@ -44,7 +44,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from fit_evidence import DEFAULT_FILES, _shown, group_of, grouped_folds, prf  # noqa: E402
+from fit_evidence import DEFAULT_FILES, _shown, gold_matrix, group_of, grouped_folds, prf  # noqa: E402
 
 from grantscan.knowledge.taxonomy import TECH_CATEGORIES  # noqa: E402
 
@@ -130,14 +130,6 @@ def matrix(vecs: list[dict[str, float]], idx: np.ndarray, vocab: list[str]):  # 
                 cols.append(j)
                 vals.append(x)
     return csr_matrix((vals, (rows, cols)), shape=(len(idx), len(vocab)))
-
-
-def gold_matrix(docs: list[dict]) -> np.ndarray:
-    g = np.zeros((len(docs), len(CATS)), dtype=bool)
-    for i, d in enumerate(docs):
-        for c in d["gold"]:
-            g[i, CATS.index(c)] = True
-    return g
 
 
 def evidence_matrix(docs: list[dict]) -> np.ndarray:
