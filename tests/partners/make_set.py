@@ -3165,7 +3165,8 @@ def add_round_fifteen(path: Path) -> int:
 # town, and a Hong Kong district's body placed in Macau (another city the Entity List files under China), name no
 # listed body.
 
-DISTRICT_PLACES = [" ({city})", ", {city}", " in {city}", " of {city}, China", " ({district}, {city})"]
+DISTRICT_PLACES = [" ({city})", ", {city}", " in {city}", " of {city}, {country}", " ({district}, {city})"]
+DISTRICT_COUNTRY = {"Islamabad": "Pakistan", "Hong Kong": "China"}
 
 
 def _district_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001 - Designations, a ScreeningIndex
@@ -3188,7 +3189,9 @@ def _district_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001 - 
         written = rng.choice([name, bare]) if len(bare.split()) >= 2 else name
         if not written.isascii() or len(written) < 4:
             continue
-        place = rng.choice(DISTRICT_PLACES).format(city=town, district=district)
+        place = rng.choice(DISTRICT_PLACES).format(
+            city=town, district=district, country=DISTRICT_COUNTRY.get(town, "China")
+        )
         rows.append(
             designated_row(sentence(rng, written, place), "district-city", written, e, [e.name, *e.aliases])
         )
