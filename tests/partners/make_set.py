@@ -3157,6 +3157,79 @@ def add_round_fifteen(path: Path) -> int:
     return _replace_tune_rows(path, "j", round_fifteen_rows(random.Random(SEED + 14)))
 
 
+# -- round sixteen: a listed city field that names a district of the city -------------------------------------------
+#
+# The lists' city field sometimes holds a district or new area of a city rather than the city ('Kowloon', 'Sheung
+# Wan', 'Pudong New Area', 'Haidian', 'Nanshan'); a proposal places the body in the city itself ('Technopole Ltd.
+# (Hong Kong)', 'Kindroid, Shanghai') or names the district. The same written names with 'Ltd' in a UK or European
+# town, and a Hong Kong district's body placed in Macau (another city the Entity List files under China), name no
+# listed body.
+
+DISTRICT_PLACES = [" ({city})", ", {city}", " in {city}", " of {city}, {country}", " ({district}, {city})"]
+DISTRICT_COUNTRY = {"Islamabad": "Pakistan", "Hong Kong": "China"}
+
+
+def _district_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001 - Designations, a ScreeningIndex
+    """Every entry whose city field names a district of patterns/districts.yaml, written as listed (legal form
+    kept or left out) and placed in the district's city or in the district and its city (designated); the written
+    name with 'Ltd' in a UK or European town, and a Hong Kong district's body in Macau (look-alikes)."""
+    from grantscan.detect.partners.verdict import _district_city, _district_words
+    from grantscan.knowledge.districts import districts
+
+    rows: list[dict] = []
+    for e in d.entries:
+        town = _district_city(e.city)
+        if town is None or e.list_id not in ("uk-sanctions-list", "bis-entity-list"):
+            continue
+        field = _district_words(e.city or "")
+        district = next(k for k in districts() if " ".join(_district_words(k)) in " ".join(field))
+        name = " ".join(e.name.split())
+        bare = clean(strip_legal(name))
+        # a name of one word is written with its legal form ('Technopole Ltd.'): alone it is a common word
+        written = rng.choice([name, bare]) if len(bare.split()) >= 2 else name
+        if not written.isascii() or len(written) < 4:
+            continue
+        place = rng.choice(DISTRICT_PLACES).format(
+            city=town, district=district, country=DISTRICT_COUNTRY.get(town, "China")
+        )
+        rows.append(
+            designated_row(sentence(rng, written, place), "district-city", written, e, [e.name, *e.aliases])
+        )
+        keys = idx.lookup(bare)
+        if keys and not all(idx.generic(k) or idx.plain_name(k) for k in keys) and len(bare.split()) > 3:
+            continue  # a long distinctive listed name is that body wherever a text places it: no look-alike
+        away = rng.choice(TOWNS_UK + TOWNS_EU)
+        rows.append(
+            {
+                "text": sentence(rng, f"{bare} Ltd", f" in {away}"),
+                "label": "not",
+                "form": "district-uk-eu",
+                "org": bare,
+            }
+        )
+        if town == "Hong Kong":
+            rows.append(
+                {
+                    "text": sentence(rng, bare, " (Macau)"),
+                    "label": "not",
+                    "form": "district-macau",
+                    "org": bare,
+                }
+            )
+    return rows
+
+
+def round_sixteen_rows(rng: random.Random) -> list[dict]:
+    """Rows for a listed city field that names a district of the city (ids k...)."""
+    d = default_designations()
+    return _district_rows(rng, d, _screening_index_of(d))
+
+
+def add_round_sixteen(path: Path) -> int:
+    """Replace the rows of ``round_sixteen_rows`` (ids k...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "k", round_sixteen_rows(random.Random(SEED + 15)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -3275,6 +3348,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of initials joined by '&', region and city forms and Hong Kong (ids j...)",
     )
+    ap.add_argument(
+        "--add-round-sixteen",
+        action="store_true",
+        help="(re)write only the rows of a listed city field naming a district of the city (ids k...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3319,6 +3397,9 @@ def main() -> None:
     if a.add_round_fifteen:
         print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
         return
+    if a.add_round_sixteen:
+        print(f"{add_round_sixteen(Path(a.out))} district rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3343,6 +3424,7 @@ def main() -> None:
     print(f"{add_round_thirteen(Path(a.out))} letter-group name rows -> {a.out}")
     print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
     print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
+    print(f"{add_round_sixteen(Path(a.out))} district rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -1571,11 +1571,13 @@ def _common_words(kept_in: Path | None = None) -> frozenset[str]:
     from ...knowledge.resources import patterns_dir
     from ..compiled import files_digest, read_json, writable, write_json
 
-    # not the names' own words, nor the regex sources of the document-type cues
+    # not the names' own words, nor the regex sources of the document-type cues, nor the place names and
+    # sources of the district table (a table of where lists' addresses are, not the words of a text)
     files = [
         p
         for p in sorted(patterns_dir().rglob("*.yaml"))
-        if p.parent.name != "designations" and p.name not in ("screening.yaml", "doctype.yaml")
+        if p.parent.name != "designations"
+        and p.name not in ("screening.yaml", "doctype.yaml", "districts.yaml")
     ]
     digest = files_digest(f"common-words={COMMON_WORDS_FORMAT}", files) if kept_in is not None else None
     path = kept_in / "common_words.json" if kept_in is not None else None

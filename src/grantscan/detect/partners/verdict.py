@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...knowledge.designations import ListEntry
+from ...knowledge.districts import districts
 from . import screening
 from .acronyms import AcronymUse
 from .words import word_lists
@@ -135,8 +136,31 @@ def _city_country(city: str | None) -> frozenset[str]:
     text places such a body in Hong Kong. Any other city field: none (its country field says where it is)."""
     from .places import _rules  # the rules the detector was built with, read once per process
 
-    place = _rules().places.get(" ".join((city or "").split()))
-    return frozenset({place.code}) if place is not None and place.kind == "name" else frozenset()
+    codes: set[str] = set()
+    for field_city in (city, _district_city(city)):
+        place = _rules().places.get(" ".join((field_city or "").split()))
+        if place is not None and place.kind == "name":
+            codes.add(place.code)
+    return frozenset(codes)
+
+
+def _district_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(screening.fold(text)) if w not in _REGION_WORDS and w != "dist")
+
+
+@cache
+def _district_city(city: str | None) -> str | None:
+    """The city whose district listed city field ``city`` names ('Kowloon' -> 'Hong Kong', 'Pudong New Area' ->
+    'Shanghai', 'Buji Longgang' -> 'Shenzhen'; patterns/districts.yaml), or None: the field names no district of
+    the table, or is a city itself."""
+    field = _district_words(city or "")
+    if not field:
+        return None
+    for district, town in districts().items():
+        want = _district_words(district)
+        if want and any(field[i : i + len(want)] == want for i in range(len(field) - len(want) + 1)):
+            return town
+    return None
 
 
 def found(how: str, raw: str, score: float) -> str:
@@ -325,6 +349,9 @@ def _plain_text(text: str) -> str:
 def _city_named(city: str | None, sentence: str) -> bool:
     """Whether ``sentence`` names listed city ``city`` as a whole word written with a capital, whether or not
     the place word lists know it ('VZ RTO in Volgograd'), in any of its written forms (see ``_city_keys``)."""
+    town = _district_city(city)
+    if town is not None and _city_named(town, sentence):
+        return True  # the city a listed district belongs to ('Kowloon' for a text placing it in Hong Kong)
     pattern = _city_pattern(city) if city else None
     if pattern is None or not sentence:
         return False
