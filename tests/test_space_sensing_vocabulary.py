@@ -2,7 +2,8 @@
 sonar is named, found among the misses of the development rows at their first run: space technologies named as
 such, putting things into orbit, satellite refuelling and space tracking; imaging spectrometers, altimeters and the
 propagation of sound under water; infrared sensors; lunar and Mars exploration and in-situ resource
-utilisation; the spelled-out "Position, Navigation and Timing". Each family has near
+utilisation; the spelled-out "Position, Navigation and Timing"; autonomous and unattended sensors named with the
+security work they are for. Each family has near
 sentences that must stay out: data from the same instruments used by a climate or ecology study, office space,
 and words that only share a part of the phrase."""
 
@@ -100,6 +101,18 @@ FOUND = [
         "The project develops a morphing trailing edge for an aircraft wing and tests it in the wind tunnel.",
     ),
     ("aerospace", "Battery packs for air taxis must survive thousands of short flights between vertiports."),
+    # autonomous and unattended sensors named with the security work they are for are sensing
+    # a trade report of Dstl's SAPIENT perimeter-protection project and a Defense One report of a border sensor network
+    (
+        "sensing",
+        "Modular autonomous sensing could become part of the UK's defence strategy to help reduce the burden of "
+        "operators involved in perimeter protection and security.",
+    ),
+    (
+        "sensing",
+        "Unattended ground sensors (UGS) scattered along the border are meant to catch movement and alert the "
+        "towers for a more detailed look.",
+    ),
 ]
 
 NOT_FOUND = [
@@ -132,6 +145,12 @@ NOT_FOUND = [
     # students of the field and aircraft noise are not aerospace
     ("aerospace", "Three aerospace engineering students joined the outreach day at the primary school."),
     ("aerospace", "Residents near the airport were surveyed about aircraft engine noise at night."),
+    # autonomous sensors of a home or a farm are consumer and field sensors, not sensing
+    ("sensing", "Autonomous sensors in the smart thermostat learn when the family is at home."),
+    (
+        "sensing",
+        "Wireless autonomous sensors powered by energy harvesting will monitor soil moisture across the farm.",
+    ),
 ]
 
 
