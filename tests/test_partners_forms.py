@@ -22,6 +22,11 @@ def orgs(scanner: Scanner, text: str) -> list[Finding]:
     return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
 
 
+def high(scanner: Scanner, text: str) -> list[Finding]:
+    """The organisation findings of a text at high severity."""
+    return [f for f in orgs(scanner, text) if f.severity == "high"]
+
+
 def designated(found: list[Finding]) -> set[str]:
     """Entry ids of the high, designated matches."""
     return {

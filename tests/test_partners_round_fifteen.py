@@ -12,16 +12,12 @@ from grantscan.detect.partners.screening import initials_forms, name_words
 from grantscan.detect.partners.verdict import _city_key, _city_named
 from grantscan.pipeline import Scanner
 
-from .test_partners_forms import designated, orgs
+from .test_partners_forms import designated, high, orgs
 
 
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(Config(cache=False))
-
-
-def _high(scanner: Scanner, text: str) -> list:
-    return [f for f in orgs(scanner, text) if f.severity == "high"]
 
 
 @pytest.mark.parametrize(
@@ -71,8 +67,8 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "Optics have come a long way from Newton's innovations in reflecting telescopes.",
     ],
 )
-def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
-    assert not _high(scanner, text)
+def test_look_alike_not_flaggedhigh(scanner: Scanner, text: str) -> None:
+    assert not high(scanner, text)
 
 
 def test_initials_are_one_word_in_one_token() -> None:

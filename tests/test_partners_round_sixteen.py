@@ -14,16 +14,12 @@ from grantscan.knowledge.districts import districts, load_districts
 from grantscan.knowledge.loader import PackError
 from grantscan.pipeline import Scanner
 
-from .test_partners_forms import designated, orgs
+from .test_partners_forms import designated, high, orgs
 
 
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(Config(cache=False))
-
-
-def _high(scanner: Scanner, text: str) -> list:
-    return [f for f in orgs(scanner, text) if f.severity == "high"]
 
 
 @pytest.mark.parametrize(
@@ -59,8 +55,8 @@ def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
         "Wafers are bought from Technopole Ltd. (Macau) for the pilot line.",
     ],
 )
-def test_look_alike_not_flagged_high(scanner: Scanner, text: str) -> None:
-    assert not _high(scanner, text)
+def test_look_alike_not_flaggedhigh(scanner: Scanner, text: str) -> None:
+    assert not high(scanner, text)
 
 
 @pytest.mark.parametrize(
