@@ -136,3 +136,13 @@ def detector():  # noqa: ANN201 - a grantscan.detect.Detector, imported here onl
     from grantscan.detect import Detector
 
     return Detector(Config())
+
+
+@pytest.fixture(scope="module")
+def scanner():  # noqa: ANN201 - a grantscan.pipeline.Scanner, imported here only when a test asks for it
+    """A scanner with the default configuration and no detector cache, built once per test module (modules that
+    need another one define their own ``scanner``)."""
+    from grantscan.config import Config
+    from grantscan.pipeline import Scanner
+
+    return Scanner(Config(cache=False))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect.partners import verdict
 from grantscan.detect.partners.acronyms import AcronymUse, Definition, definitions
 from grantscan.knowledge.designations import ListEntry
@@ -114,11 +113,6 @@ def test_longer_acronym_as_an_organisation_stays_designated() -> None:
 
 
 # -- on texts, with the shipped lists -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 def listed(scanner: Scanner, text: str) -> list[Finding]:

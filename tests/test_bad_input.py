@@ -35,11 +35,6 @@ EXPECTED = {  # stress file -> how its error reason starts
 }
 
 
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
-
-
 def reason_of(path: Path, options: ExtractOptions | None = None) -> str:
     with pytest.raises(ExtractionError) as e:
         extract(path, options)

@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 from grantscan.detect import Detector
-from grantscan.model import Document, Finding, Location, TextBlock
-
-
-def doc(text: str) -> Document:
-    return Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    found: list[Finding] = detector.detect(doc(text))
-    return {f.category for f in found if f.kind == "finding" and f.category != "country"}
-
+from tests.fixtures.detect import categories
 
 FOUND = [
     # a military user next to the same words is still defence

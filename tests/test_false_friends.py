@@ -8,12 +8,7 @@ import pytest
 
 from grantscan.detect import Detector
 from grantscan.model import Document, Location, TextBlock
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    doc = Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-    return {f.category for f in detector.detect(doc) if f.kind == "finding"}
-
+from tests.fixtures.detect import categories
 
 # (category, false-friend sentence, genuine sentence with the same or a related word)
 FAMILIES = [

@@ -26,7 +26,6 @@ from typing import Any
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect import declarations, doctype, tokens
 from grantscan.detect.clauses import risks as clause_risks
 from grantscan.detect.clauses import sections as clause_sections
@@ -73,13 +72,6 @@ def assert_linear(
         if t1 < FLOOR or t4 < RATIO * t1:
             return
     raise AssertionError(f"{name}: n={m}: {t1:.4f}s -> 4n: {t4:.4f}s ({t4 / t1:.1f}x), {tries} times")
-
-
-@pytest.fixture(scope="module")
-def scanner():  # noqa: ANN201 - grantscan.pipeline.Scanner
-    from grantscan.pipeline import Scanner
-
-    return Scanner(Config(cache=False))
 
 
 def _extract(path: Path) -> Any:

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.model import Finding
 from grantscan.pipeline import Scanner
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 def orgs(scanner: Scanner, text: str) -> list[Finding]:

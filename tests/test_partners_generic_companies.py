@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect.partners.verdict import company_name, legal_forms_in
 from grantscan.detect.partners.words import load_word_lists, word_lists
 from grantscan.model import Finding
 from grantscan.pipeline import Scanner
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 def matches(scanner: Scanner, text: str) -> dict[str, str]:

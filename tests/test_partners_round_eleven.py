@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.pipeline import Scanner
 
 from .test_partners_forms import designated, orgs
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 @pytest.mark.parametrize(

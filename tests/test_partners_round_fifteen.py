@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect.partners.screening import initials_forms, name_words
 from grantscan.detect.partners.verdict import _city_key, _city_named
 from grantscan.pipeline import Scanner
 
 from .test_partners_forms import designated, high, orgs
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 @pytest.mark.parametrize(

@@ -8,18 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect.partners.verdict import _city_country, _city_named, _district_city
 from grantscan.knowledge.districts import districts, load_districts
 from grantscan.knowledge.loader import PackError
 from grantscan.pipeline import Scanner
 
 from .test_partners_forms import designated, high, orgs
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,6 @@ from grantscan.pipeline import Scanner
 from grantscan.score import assess
 
 
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
-
-
 def orgs(scanner: Scanner, text: str) -> list[Finding]:
     return [f for f in scanner.scan_text(text).findings if f.category == "organisation"]
 

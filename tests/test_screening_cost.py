@@ -10,15 +10,9 @@ import random
 import pytest
 from spacy.attrs import ORTH
 
-from grantscan.config import Config
 from grantscan.detect.partners import screening
 from grantscan.detect.partners.screening import WORD_SIMILARITY, Name, word_similarity
 from grantscan.pipeline import Scanner
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 def _scored(scanner: Scanner, monkeypatch, text: str) -> list[str]:  # noqa: ANN001

@@ -25,11 +25,6 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
-
-
 def _new_index(scanner: Scanner) -> ScreeningIndex:
     partners = scanner.detector.partners
     d = partners.designations

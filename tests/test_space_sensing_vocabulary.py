@@ -12,14 +12,7 @@ from __future__ import annotations
 import pytest
 
 from grantscan.detect import Detector
-from grantscan.model import Document, Finding, Location, TextBlock
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    doc = Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-    found: list[Finding] = detector.detect(doc)
-    return {f.category for f in found if f.kind == "finding" and f.category != "country"}
-
+from tests.fixtures.detect import categories
 
 FOUND = [
     # space technologies orbit and refuelling are space
