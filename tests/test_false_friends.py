@@ -495,6 +495,24 @@ FAMILIES = [
         "Urban designers will monitor how people in public spaces use benches and shade, through interviews.",
         "Computers will analyse the pictures from car-park cameras to help the police monitor people in public spaces.",
     ),
+    # an abstract space of a method (feature, search, state space) "based on" something is not "space-based"
+    (
+        "space",
+        "The recognition exploits the rich feature space based on the geometry of the face surface.",
+        "We will build space-based sensors that track debris in low Earth orbit.",
+    ),
+    # threat agents qualified as biological are bio's subject; named with chemical agents they stay chem
+    (
+        "chem",
+        "A detector and alarm system for airborne biological threat agents will be developed for metro stations.",
+        "We will develop a coating that neutralizes chemical and biological threat agents on contact.",
+    ),
+    # chemical mechanical planarization of wafers is a chip-fabrication step; polishing an engine part is not
+    (
+        "semiconductors",
+        "Chemical mechanical polishing of the printed coolant channels will smooth the rocket engine liner.",
+        "We will model chemical mechanical planarization of copper interconnects on 300 mm wafers.",
+    ),
 ]
 
 
