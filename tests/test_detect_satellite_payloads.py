@@ -28,7 +28,10 @@ FOUND = [
         "Others may be eligible to use the system, but for some innocent reason are causing problems, say by "
         "transmitting with excessive uplink power on a linear transponder.",
     ),
-    ("comms", "Es'hail-2 carries a narrowband linear transponder and a wideband transponder for digital amateur television."),
+    (
+        "comms",
+        "Es'hail-2 carries a narrowband linear transponder and a wideband transponder for digital amateur television.",
+    ),
     # a satellite ground-system proposal and an amateur television group's transmission guide
     (
         "comms",
@@ -41,15 +44,24 @@ FOUND = [
         "The entity that builds the host makes a tremendous difference in what policies the hosted payload will be "
         "operated under.",
     ),
-    ("space", "The ultraviolet spectrometer will fly as a hosted payload under the Earth Venture Instrument programme."),
+    (
+        "space",
+        "The ultraviolet spectrometer will fly as a hosted payload under the Earth Venture Instrument programme.",
+    ),
     # a military user is still defence next to the same words
     ("defence", "The radar will be developed for national defense applications."),
-    ("defence", "The sensors will be developed under the National Defense Authorization Act for the armed forces."),
+    (
+        "defence",
+        "The sensors will be developed under the National Defense Authorization Act for the armed forces.",
+    ),
 ]
 
 NOT_FOUND = [
     # a transponder tag on a fish is no radio payload
-    ("comms", "Juvenile salmon were tagged with passive integrated transponder tags before release into the river."),
+    (
+        "comms",
+        "Juvenile salmon were tagged with passive integrated transponder tags before release into the river.",
+    ),
     # a web payload hosted on a server is no spacecraft
     ("space", "The JSON payload hosted on the field server lists each weather station's readings."),
     # an export-control FAQ draft and a solicitation's supply-chain requirement cite the law, not a military use
