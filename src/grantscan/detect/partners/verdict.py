@@ -425,6 +425,13 @@ def _name_holds_city(raw: str, city: str) -> bool:
     return set(_WORD.findall(screening.fold(city))) - _REGION_WORDS <= words
 
 
+def name_holds(raw: str, place: str) -> bool:
+    """Whether listed name ``raw`` holds every word of place ``place`` ('Beijing Institute of Technology',
+    Beijing): a place written after such a name may be its own word read again, not where the body is."""
+    words = set(_WORD.findall(screening.fold(raw)))
+    return bool(words) and set(_WORD.findall(screening.fold(place))) <= words
+
+
 def placed_by_city(evidence: Sequence[str]) -> bool:
     """Whether a match's ``evidence`` says its sentence names the entry's own city (see ``city_as_listed``)."""
     tail = REASONS["city-as-listed"].split("}", 1)[1]
