@@ -1297,7 +1297,12 @@ class PartnerDetector:
             matches, dropped = listmatch.screen_span(
                 self, t, s, e, text, None, inside, kind in ("listed", "seed"), use
             )
-        elif not dropped and org is None and (cut := self._of_city(t, s, e)) and self._read_before_of(matches, t, cut, e):
+        elif (
+            not dropped
+            and org is None
+            and (cut := self._of_city(t, s, e))
+            and self._read_before_of(matches, t, cut, e)
+        ):
             # 'VZ RTO of Volgograd', 'Chitron Electronics of Shenzhen': a name, 'of' and a place
             head = [h for h in inside if h.end <= cut]
             found, _ = listmatch.screen_span(
@@ -1481,7 +1486,10 @@ class PartnerDetector:
         or country ('Chitron Electronics of Shenzhen, China', 'Zhangjiang Laboratory of Shanghai'): a place that
         places the body before it, which the verdict has weighed with the rest of the sentence; '' otherwise."""
         mentions = self._span_mentions(t, cut + 1, e)
-        if any(m.start == 0 and m.end >= e - cut - 1 and m.place.kind in ("name", "city", "region") for m in mentions):
+        if any(
+            m.start == 0 and m.end >= e - cut - 1 and m.place.kind in ("name", "city", "region")
+            for m in mentions
+        ):
             return t.span_text(cut + 1, e)
         return ""
 

@@ -59,6 +59,9 @@ _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for 
 INDEX_FORMAT = 6  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
+# a mark inside a word that a tokeniser keeps in it: an apostrophe, or a hyphen written as the Unicode hyphen or
+# non-breaking hyphen (U+2010, U+2011: 'Minotor-Service' as a PDF writes it)
+_MARKED = re.compile("['\u2019`\u00b4\u2010\u2011]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
 _PARENS = re.compile(r"\s*\([^)]*\)")
@@ -667,6 +670,7 @@ class ScreeningIndex:
         # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
         self._kinds: dict[int, tuple[int, int]] = {}
         self._first_typos: dict[int, bool] = {}  # ORTH hash: may be a first word with a typo
+        self._first_marked: dict[int, bool] = {}  # ORTH hash: a listed first word written with a mark inside
         self._typo_words: dict[int, bool] = {}
 
     @classmethod
@@ -1127,8 +1131,13 @@ class ScreeningIndex:
         starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
-        # a first word with a typo is read only before another capitalised word
         others = caps[~first]
+        if len(others):
+            # a first word written with an apostrophe or another mark inside ('IS’Vision', 'Is'vision')
+            marked = self._marked_starts(others.tolist(), orth, word)
+            if marked:
+                starts = sorted(set(starts) | set(self._walkable(marked, orth.tolist(), word, cap)))
+        # a first word with a typo is read only before another capitalised word
         others = others[others + 1 < n]
         typo_starts = (
             self._typo_starts(others[capital[others + 1]].tolist(), orth, word) if len(others) else set()
@@ -1267,6 +1276,31 @@ class ScreeningIndex:
                 )
             if ok:
                 got.add(i)
+        return got
+
+    def _marked_starts(self, tokens: list[int], orth: np.ndarray, word) -> list[int]:  # noqa: ANN001
+        """Of capitalised ``tokens`` whose lower case is no listed first word, those holding an apostrophe (straight,
+        curly or a grave accent) or a Unicode hyphen whose first name word is one ('IS’Vision', 'Is'vision' for
+        the listed 'IS'Vision'; 'Minotor-Service' written with the non-breaking hyphen U+2011): the walk reads
+        words so, and only the first word's look-up is by the written form. Decided once per distinct text."""
+        got: list[int] = []
+        seen = self._first_marked
+        if len(seen) > 50_000:
+            seen.clear()
+        _, edges, _ = self._trie
+        for i in tokens:
+            h = int(orth[i])
+            ok = seen.get(h)
+            if ok is None:
+                text = word(i)
+                ok = False
+                if _MARKED.search(text):
+                    ws = name_words(text)
+                    x = self._trie[0].get(ws[0]) if ws else None
+                    ok = x is not None and edges.get(x) is not None  # the root's child: key 0 * V + word id
+                seen[h] = ok
+            if ok:
+                got.append(i)
         return got
 
     def _token_kind(self, text: str) -> tuple[int, int]:
