@@ -3302,14 +3302,18 @@ def _academic_head_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - 
     written without it and placed in its country (designated); the same words in a UK or European town, with and
     without 'Ltd' (look-alikes)."""
     rows: list[dict] = []
+    pool = []
     for e in d.entries:
         if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
             continue
         n = clean(strip_legal(e.name))
         words = n.split()
-        if len(words) < 3 or words[-1] not in ACADEMIC_HEADS or not n.isascii() or words[-2] in ("of", "and"):
+        if not (3 <= len(words) <= 4) or words[-1] not in ACADEMIC_HEADS or not n.isascii():
             continue
-        written = " ".join(words[:-1])
+        if words[-2] in ("of", "and") or re.search(r"\d", n):
+            continue
+        pool.append((" ".join(words[:-1]), e))
+    for written, e in rng.sample(pool, min(40, len(pool))):
         city = _city_of(e)
         country = COUNTRY_MORE[e.country]
         place = rng.choice([f" in {city}, {country}" if city else f" in {country}", f" ({country})"])
@@ -3334,9 +3338,14 @@ def _marked_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designa
     non-breaking hyphen and placed in its country (designated); other bodies' names with such marks in a UK or
     European town (look-alikes)."""
     rows: list[dict] = []
-    for e in d.entries:
-        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
-            continue
+    entries = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_MORE
+    ]
+    for e in rng.sample(entries, len(entries)):
+        if len(rows) >= 40:
+            break
         for n in dict.fromkeys([e.name, *e.aliases]):
             n = strip_legal(" ".join(n.split()))
             first = n.split()[0] if n.split() else ""
@@ -3389,11 +3398,11 @@ def _acronym_bracket_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 
         if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
             continue
         m = re.fullmatch(r"(.+?)\s*\(([A-Z][A-Za-z0-9\-]{2,8})\)", " ".join(e.name.split()))
-        if m and m.group(1).isascii() and is_acronym(m.group(2)):
+        if m and m.group(1).isascii() and "(" not in m.group(1) and is_acronym(m.group(2)):
             pool.append((strip_legal(m.group(1)), m.group(2), e))
     for name, acr, e in rng.sample(pool, min(30, len(pool))):
         written = rng.choice([f"{acr} ({name})", f"{name} ({acr})"])
-        place = rng.choice([f" in {COUNTRY_MORE[e.country]}", f", {COUNTRY_MORE[e.country]},"])
+        place = f" in {COUNTRY_MORE[e.country]}"
         rows.append(
             designated_row(sentence(rng, written, place), "acronym-bracket", written, e, [e.name, *e.aliases])
         )
