@@ -1390,11 +1390,6 @@ class PartnerDetector:
             return {m.code for m in mentions if a <= m.start < b}
         return {m.code for m in mentions}
 
-    def _sentence_codes_outside(self, t: _Tokens, s: int, e: int) -> set[str]:
-        """Countries named in the sentence of tokens ``s:e`` outside them (not the name's own place words)."""
-        a, b = t.sentence(s) if t.has_sents else (0, t.n)
-        return {m.code for m in self._block_mentions if a <= m.start < b and not (s <= m.start < e)}
-
     def _span_mentions(self, t: _Tokens, s: int, e: int) -> list[_Mention]:
         """``mentions`` of the tokens ``s:e`` read on their own; copying the span is skipped when no place
         phrase, joined word or code lies inside it (then there is nothing to find)."""

@@ -37,7 +37,6 @@ class DetectorView(Protocol):
     def _legal_of_place(self, t: _Tokens, s: int, e: int) -> bool: ...
     def _of_city(self, t: _Tokens, s: int, e: int) -> int: ...
     def _sentence_codes(self, t: _Tokens, s: int) -> set[str]: ...
-    def _sentence_codes_outside(self, t: _Tokens, s: int, e: int) -> set[str]: ...
 
 
 def screen_span(
@@ -137,7 +136,7 @@ def _list_evidence(
     # also past a close inexact match: another list's name of the body may be the span with its head left out
     # ('Kazan Helicopter': 'PJSC Kazan Helicopters' and 'Kazan Helicopter Plant PJSC')
     if max((x[0] for k, x in ev.items() if not idx.generic(k)), default=0.0) < 1.0:
-        _head_left_out_evidence(det, text, ev, partial(_placed_in, det, t, s, e))
+        _head_left_out_evidence(det, text, ev)
     # a city after the name may make it a more specific listed name than one found in it ('Huawei Service Co.,
     # Ltd., Dongguan' is 'Dongguan Huawei Service Co., Ltd.', not the 'Huawei' it holds; 'Hua-wei Investment
     # Company Limited, Wuhan' is 'Wuhan Huawei Investment Co., Ltd.', not 'Huawei Investment & Holding')
@@ -165,29 +164,11 @@ LEFT_OUT_HEADS = ("Plant", "Factory", "Works", "Enterprise", "Industries", "Indu
 HEAD_LEFT_OUT_SCORE = 0.9
 
 
-# heads of academic bodies a text leaves out in the body's own country ('Harbin Engineering' for 'Harbin
-# Engineering University', 'Beijing Aeronautical' in Beijing): read only where the sentence places the name where
-# its entry is, as elsewhere the words name another body or a field
-LEFT_OUT_PLACED_HEADS = ("University", "Institute", "Academy")
-
-
-def _placed_in(det: DetectorView, t: _Tokens, s: int, e: int, countries: set[str]) -> bool:
-    """Whether the sentence of tokens ``s:e`` names one of ``countries`` outside the name (not its own place
-    words: the 'Harbin' of 'Harbin Engineering'), and no other country right after it."""
-    after = det._country_after(t, e)
-    if after is not None:
-        return after in countries
-    return bool(det._sentence_codes_outside(t, s, e) & countries)
-
-
-def _head_left_out_evidence(
-    det: DetectorView, text: str, ev: dict[int, tuple[float, str]], placed: Callable[[set[str]], bool]
-) -> None:
+def _head_left_out_evidence(det: DetectorView, text: str, ev: dict[int, tuple[float, str]]) -> None:
     """A specific listed name of an industrial body written without its head word ('AGAT - Electromechanical'
     for 'JSC AGAT - Electromechanical Plant'): a close listed name that is the span's words and the head is that
     name. Only names the fuzzy score of the span already found are read, below the bar too (a missing head costs
-    a name little of its score). An academic body's head ('Harbin Engineering' for '... University') counts
-    only where ``placed`` says the sentence names the entry's country."""
+    a name little of its score)."""
     idx = det.screen
     # the span's own scores are kept from above down to below the bar ('Amur Shipbuilding' for 'Amur
     # Shipbuilding Factory' scores 0.72: 'Amur', a river, is a word of many names)
@@ -201,16 +182,11 @@ def _head_left_out_evidence(
         return  # one word ('Jupiter' is no 'Jupiter Plant'), or a head of its own ('Metallurgical Institute')
     for k in close:
         listed = idx.words_of(k)
-        if listed[:-1] != words:
-            continue
-        if listed[-1] in _LEFT_OUT or (
-            listed[-1] in _LEFT_OUT_PLACED and placed(idx.entries[idx.names[k].entry].all_countries())
-        ):
+        if listed[:-1] == words and listed[-1] in _LEFT_OUT:
             ev[k] = (HEAD_LEFT_OUT_SCORE, "shortened")
 
 
 _LEFT_OUT = frozenset(h.lower() for h in LEFT_OUT_HEADS)
-_LEFT_OUT_PLACED = frozenset(h.lower() for h in LEFT_OUT_PLACED_HEADS)
 
 
 _NAMED_AFTER = {"named": ("after", "by"), "imeni": (), "im": (".",), "im.": ()}
