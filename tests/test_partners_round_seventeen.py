@@ -26,7 +26,10 @@ def scanner() -> Scanner:
     [
         # a name, 'of' and its city (and country): the place places the body, it is no part of its name
         ("Parts come from Chitron Electronics of Shenzhen, China.", "EL-0485"),
-        ("This proposal involves a research collaboration with Zhangjiang Laboratory of Shanghai on sensing.", "EL-1231"),
+        (
+            "This proposal involves a research collaboration with Zhangjiang Laboratory of Shanghai on sensing.",
+            "EL-1231",
+        ),
         # an academic head word left out, the body placed where its entry is
         ("We will exchange two doctoral researchers with Harbin Engineering in Harbin, China.", "EL-0594"),
         ("Partner 2: Air Force Engineering (China). Role: data collection.", "EL-0198"),
@@ -41,7 +44,10 @@ def scanner() -> Scanner:
         # an acronym with its name in brackets, either way round; a table row of name, city and country
         ("Partner 2: NUDT (National University of Defense Technology). Role: data collection.", "EL-0800"),
         ("Partner 2: Harbin Engineering University (HEU), Harbin, China.", "EL-0594"),
-        ("| Partner | City | Country |\n|---|---|---|\n| Chitron Electronics Company | Shenzhen | China |", "EL-0485"),
+        (
+            "| Partner | City | Country |\n|---|---|---|\n| Chitron Electronics Company | Shenzhen | China |",
+            "EL-0485",
+        ),
     ],
 )
 def test_found(scanner: Scanner, text: str, entry_id: str) -> None:
