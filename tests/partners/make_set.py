@@ -3230,6 +3230,215 @@ def add_round_sixteen(path: Path) -> int:
     return _replace_tune_rows(path, "k", round_sixteen_rows(random.Random(SEED + 15)))
 
 
+# -- round seventeen: the place after 'of', an academic head left out, marks inside names, acronyms in brackets ---
+#
+# Written forms the fresh draws of round sixteen still missed: a name followed by 'of', its city and country
+# ('Chitron Electronics of Shenzhen, China'), read as one longer name; a university's or institute's name written
+# without its head word in its own country ('Harbin Engineering' in Harbin, China); a first word written with a
+# curly apostrophe or a non-breaking hyphen ('IS’Vision'); names in a table row of partner, city and country;
+# an acronym before its name in brackets or after it. Look-alikes of the same forms: the same written names in a
+# UK or European town, other bodies' names with a curly apostrophe, UK bodies written with their own acronyms.
+
+TABLE_HEAD = "| Partner | City | Country | Role |\n|---|---|---|---|\n"
+TABLE_ROW = "| {org} | {city} | {country} | {topic} |"
+ACADEMIC_HEADS = ("University", "Institute", "Academy")
+MARKED_LOOK_ALIKES = [
+    "O’Neill Precision Engineering Ltd",
+    "D’Arcy Instruments",
+    "L’Avenir Conseil",
+    "O’Brien Optics",
+    "Dell’Orto Sensors",
+    "Sainte‑Marie Photonics",
+]
+UK_ACRONYM_BODIES = [
+    ("National Physical Laboratory", "NPL"),
+    ("University College London", "UCL"),
+    ("Science and Technology Facilities Council", "STFC"),
+    ("Engineering and Physical Sciences Research Council", "EPSRC"),
+    ("Rutherford Appleton Laboratory", "RAL"),
+    ("UK Atomic Energy Authority", "UKAEA"),
+]
+
+
+def _city_of(e: ListEntry) -> str | None:
+    """The entry's city as a text writes it (a district's city for a district field), when the place lists
+    know it; else None."""
+    from grantscan.detect.partners.verdict import _district_city
+
+    city = " ".join((e.city or "").split())
+    city = _district_city(city) or city
+    return city if city in ROUND_TWELVE_CITIES else None
+
+
+def _of_place_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001 - Designations, a ScreeningIndex
+    """Listed names without their legal form followed by 'of', their city and perhaps country (designated); the
+    generic and plain ones of them 'of' a UK or European town (look-alikes)."""
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        city = _city_of(e)
+        n = clean(strip_legal(e.name))
+        if city is None or not n.isascii() or not (2 <= len(n.split()) <= 5) or not _bare(n):
+            continue
+        if city.split()[0].casefold() in n.casefold() or " of " in f" {n} " or n.isupper():
+            continue  # a name holding its city, or its own 'of', is another form
+        pool.append((n, e, city))
+    rows: list[dict] = []
+    for n, e, city in rng.sample(pool, min(40, len(pool))):
+        place = rng.choice([f" of {city}, {COUNTRY_MORE[e.country]}", f" of {city}"])
+        rows.append(designated_row(sentence(rng, n, place), "of-place", n, e, [e.name, *e.aliases]))
+        keys = idx.lookup(n)
+        if keys and all(idx.generic(k) or idx.plain_name(k) for k in keys):
+            town = rng.choice(TOWNS_UK + TOWNS_EU)
+            rows.append(
+                {"text": sentence(rng, n, f" of {town}"), "label": "not", "form": "of-town", "org": n}
+            )
+    return rows
+
+
+def _academic_head_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A university's, institute's or academy's listed name of three words or more ending in its head word,
+    written without it and placed in its country (designated); the same words in a UK or European town, with and
+    without 'Ltd' (look-alikes)."""
+    rows: list[dict] = []
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        n = clean(strip_legal(e.name))
+        words = n.split()
+        if not (3 <= len(words) <= 4) or words[-1] not in ACADEMIC_HEADS or not n.isascii():
+            continue
+        if words[-2] in ("of", "and") or re.search(r"\d", n):
+            continue
+        pool.append((" ".join(words[:-1]), e))
+    for written, e in rng.sample(pool, min(40, len(pool))):
+        city = _city_of(e)
+        country = COUNTRY_MORE[e.country]
+        place = rng.choice([f" in {city}, {country}" if city else f" in {country}", f" ({country})"])
+        rows.append(
+            designated_row(sentence(rng, written, place), "academic-head-left-out", written, e, [e.name])
+        )
+        town = rng.choice(TOWNS_UK + TOWNS_EU)
+        org = rng.choice([written, f"{written} Ltd"])
+        rows.append(
+            {
+                "text": sentence(rng, org, f" in {town}"),
+                "label": "not",
+                "form": "academic-head-town",
+                "org": org,
+            }
+        )
+    return rows
+
+
+def _marked_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name whose first word holds an apostrophe or a hyphen, written with a curly apostrophe or a
+    non-breaking hyphen and placed in its country (designated); other bodies' names with such marks in a UK or
+    European town (look-alikes)."""
+    rows: list[dict] = []
+    entries = [
+        e
+        for e in d.entries
+        if e.list_id in ("uk-sanctions-list", "bis-entity-list") and e.country in COUNTRY_MORE
+    ]
+    for e in rng.sample(entries, len(entries)):
+        if len(rows) >= 40:
+            break
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            n = strip_legal(" ".join(n.split()))
+            first = n.split()[0] if n.split() else ""
+            if not n.isascii() or not re.search(r"[A-Za-z]['-][A-Za-z]", first) or len(n) > 60:
+                continue
+            written = first.replace("'", "’").replace("-", "‑") + n[len(first) :]
+            place = rng.choice([f" in {COUNTRY_MORE[e.country]}", f" ({COUNTRY_MORE[e.country]})"])
+            rows.append(
+                designated_row(sentence(rng, written, place), "marked", written, e, [e.name, *e.aliases])
+            )
+            break
+    for org in MARKED_LOOK_ALIKES:
+        town = rng.choice(TOWNS_UK + TOWNS_EU)
+        rows.append(
+            {"text": sentence(rng, org, f" in {town}"), "label": "not", "form": "marked-other", "org": org}
+        )
+    return rows
+
+
+def _table_rows(rng: random.Random, d, idx) -> list[dict]:  # noqa: ANN001 - Designations, a ScreeningIndex
+    """A listed name without its legal form in a table row of partner, city and country (designated); the
+    generic and plain ones in a row of a UK town (look-alikes)."""
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        city = _city_of(e)
+        n = clean(strip_legal(e.name))
+        if city and n.isascii() and 2 <= len(n.split()) <= 5 and _bare(n) and not n.isupper():
+            pool.append((n, e, city))
+    rows: list[dict] = []
+    for n, e, city in rng.sample(pool, min(30, len(pool))):
+        row = TABLE_ROW.format(org=n, city=city, country=COUNTRY_MORE[e.country], topic=rng.choice(TOPICS))
+        rows.append(designated_row(TABLE_HEAD + row, "table-row", n, e, [e.name, *e.aliases]))
+        keys = idx.lookup(n)
+        if keys and all(idx.generic(k) or idx.plain_name(k) for k in keys):
+            town = rng.choice(TOWNS_UK)
+            row = TABLE_ROW.format(org=n, city=town, country="United Kingdom", topic=rng.choice(TOPICS))
+            rows.append({"text": TABLE_HEAD + row, "label": "not", "form": "table-row-uk", "org": n})
+    return rows
+
+
+def _acronym_bracket_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name given with its acronym ('National University of Defense Technology (NUDT)') written as the
+    acronym with the name in brackets, or the name with the acronym in brackets, placed in its country
+    (designated); UK bodies written the same two ways in a UK town (look-alikes)."""
+    rows: list[dict] = []
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        m = re.fullmatch(r"(.+?)\s*\(([A-Z][A-Za-z0-9\-]{2,8})\)", " ".join(e.name.split()))
+        if m and m.group(1).isascii() and "(" not in m.group(1) and is_acronym(m.group(2)):
+            pool.append((strip_legal(m.group(1)), m.group(2), e))
+    for name, acr, e in rng.sample(pool, min(30, len(pool))):
+        written = rng.choice([f"{acr} ({name})", f"{name} ({acr})"])
+        place = f" in {COUNTRY_MORE[e.country]}"
+        rows.append(
+            designated_row(sentence(rng, written, place), "acronym-bracket", written, e, [e.name, *e.aliases])
+        )
+    for name, acr in UK_ACRONYM_BODIES:
+        written = rng.choice([f"{acr} ({name})", f"{name} ({acr})"])
+        town = rng.choice(TOWNS_UK)
+        rows.append(
+            {
+                "text": sentence(rng, written, f" in {town}"),
+                "label": "not",
+                "form": "acronym-bracket-uk",
+                "org": written,
+            }
+        )
+    return rows
+
+
+def round_seventeen_rows(rng: random.Random) -> list[dict]:
+    """Rows for the place after 'of', an academic head left out, marks inside names, table rows and acronyms
+    in brackets (ids m...)."""
+    d = default_designations()
+    idx = _screening_index_of(d)
+    return (
+        _of_place_rows(rng, d, idx)
+        + _academic_head_rows(rng, d)
+        + _marked_rows(rng, d)
+        + _table_rows(rng, d, idx)
+        + _acronym_bracket_rows(rng, d)
+    )
+
+
+def add_round_seventeen(path: Path) -> int:
+    """Replace the rows of ``round_seventeen_rows`` (ids m...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "m", round_seventeen_rows(random.Random(SEED + 16)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -3353,6 +3562,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of a listed city field naming a district of the city (ids k...)",
     )
+    ap.add_argument(
+        "--add-round-seventeen",
+        action="store_true",
+        help="(re)write only the rows of the place after 'of', heads left out, marks, tables and acronyms (ids m...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3400,6 +3614,9 @@ def main() -> None:
     if a.add_round_sixteen:
         print(f"{add_round_sixteen(Path(a.out))} district rows -> {a.out}")
         return
+    if a.add_round_seventeen:
+        print(f"{add_round_seventeen(Path(a.out))} of-place, head, mark, table and acronym rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3425,6 +3642,7 @@ def main() -> None:
     print(f"{add_round_fourteen(Path(a.out))} own-city name rows -> {a.out}")
     print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
     print(f"{add_round_sixteen(Path(a.out))} district rows -> {a.out}")
+    print(f"{add_round_seventeen(Path(a.out))} of-place, head, mark, table and acronym rows -> {a.out}")
 
 
 if __name__ == "__main__":

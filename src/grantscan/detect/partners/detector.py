@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ...config import Config
 from ...knowledge.designations import Designations, default_designations, load_lists
-from ...model import Document, Finding, TextBlock
+from ...model import Document, Finding, ListMatch, TextBlock
 from ..tokens import lower_hashes
 from . import acronyms, filters, keep, listmatch, screening, verdict
 from .organisations import NO_PLACE_KINDS, ORG_TAG_SEVERITY, KnownOrg, _longest, _sev_rank, load_org_rules
@@ -1297,16 +1297,20 @@ class PartnerDetector:
             matches, dropped = listmatch.screen_span(
                 self, t, s, e, text, None, inside, kind in ("listed", "seed"), use
             )
-        elif not matches and not dropped and org is None and (cut := self._of_city(t, s, e)):
-            # 'VZ RTO of Volgograd': a name, 'of' and a city no place list may know; the name before 'of' is
-            # kept only where that city is its entry's own
+        elif (
+            not dropped
+            and org is None
+            and (cut := self._of_city(t, s, e))
+            and self._read_before_of(matches, t, cut, e)
+        ):
+            # 'VZ RTO of Volgograd', 'Chitron Electronics of Shenzhen': a name, 'of' and a place
             head = [h for h in inside if h.end <= cut]
             found, _ = listmatch.screen_span(
                 self, t, s, cut, t.span_text(s, cut), None, head, kind in ("listed", "seed"), use
             )
-            matches = [m for m in found if verdict.placed_by_city(m.evidence)]
-            if matches:
-                e, text, inside = cut, t.span_text(s, cut), head
+            kept = self._placed_before_of(found, t, cut, e)
+            if kept or matches:
+                matches, e, text, inside = kept, cut, t.span_text(s, cut), head
                 end_char = t.end(e - 1)
         if kind in ("listed", "seed") and not matches:
             return []  # found only to be screened, and nothing listed it: not reported
@@ -1417,7 +1421,7 @@ class PartnerDetector:
         stop = min(t.n, end + 4)
         if stop - end < 2 or (
             t.word(end) not in ("(", ",", "-", "in")
-            and not (t.word(end) == "of" and self._legal_at(t, end - 1))
+            and not (t.word(end) == "of" and (self._legal_at(t, end - 1) or self._place_run_after_of(t, end)))
         ):
             return None
         for m in self._span_mentions(t, end, stop):
@@ -1448,6 +1452,46 @@ class PartnerDetector:
                 tail = [t.word(i) for i in range(cut + 1, e)]
                 return cut if all(w.isalpha() and w[0].isupper() for w in tail) else 0
         return 0
+
+    def _read_before_of(self, matches: list[ListMatch], t: _Tokens, cut: int, e: int) -> bool:
+        """Whether the name before 'of' at token ``cut`` is read alone: when nothing listed matched the whole
+        span, or only possible matches did while the words after 'of' are one place ('Zhangjiang Laboratory of
+        Shanghai': the place places the body and is no part of its name)."""
+        if not matches:
+            return True
+        return all(m.status == "possible" for m in matches) and bool(self._place_after_of(t, cut, e))
+
+    def _placed_before_of(self, found: list[ListMatch], t: _Tokens, cut: int, e: int) -> list[ListMatch]:
+        """The matches of the name before 'of' at token ``cut`` that the words after it place: the entry's own
+        city named there ('VZ RTO of Volgograd', a city no place list may know), or one place the place lists
+        know that the listed name does not hold (the verdict has weighed it as the place after the name)."""
+        placed = self._place_after_of(t, cut, e)
+        return [
+            m
+            for m in found
+            if verdict.placed_by_city(m.evidence)
+            or (placed and not verdict.name_holds(m.matched or m.entry, placed))
+        ]
+
+    def _place_run_after_of(self, t: _Tokens, of: int) -> bool:
+        """Whether the capitalised words after 'of' at token ``of`` are one place and nothing more ('X
+        Electronics of Shenzhen, China'; not 'of Beijing Institute of Technology')."""
+        j = of + 1
+        while j < t.n and t.info(j)[1] and not t.info(j)[2]:
+            j += 1
+        return j > of + 1 and bool(self._place_after_of(t, of, j))
+
+    def _place_after_of(self, t: _Tokens, cut: int, e: int) -> str:
+        """The words after 'of' at token ``cut`` up to ``e`` when the place lists read them as one city, region
+        or country ('Chitron Electronics of Shenzhen, China', 'Zhangjiang Laboratory of Shanghai'): a place that
+        places the body before it, which the verdict has weighed with the rest of the sentence; '' otherwise."""
+        mentions = self._span_mentions(t, cut + 1, e)
+        if any(
+            m.start == 0 and m.end >= e - cut - 1 and m.place.kind in ("name", "city", "region")
+            for m in mentions
+        ):
+            return t.span_text(cut + 1, e)
+        return ""
 
     def _has_country(self, t: _Tokens, s: int, e: int, code: str) -> bool:
         return any(m.code == code for m in self._span_mentions(t, s, e))

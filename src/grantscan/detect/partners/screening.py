@@ -59,6 +59,10 @@ _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for 
 INDEX_FORMAT = 6  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
+# a mark inside a word that a tokeniser keeps in it: an apostrophe, or a hyphen written as the Unicode hyphen or
+# non-breaking hyphen (U+2010, U+2011: 'Minotor-Service' as a PDF writes it)
+_MARKED = re.compile("['\u2019`\u00b4\u2010\u2011]")
+_HYPHENS = re.compile("[\u2010\u2011]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
 _PARENS = re.compile(r"\s*\([^)]*\)")
@@ -667,6 +671,7 @@ class ScreeningIndex:
         # ORTH hash of a token -> what it is to the trie walk, and whether it may be a listed word with a typo
         self._kinds: dict[int, tuple[int, int]] = {}
         self._first_typos: dict[int, bool] = {}  # ORTH hash: may be a first word with a typo
+        self._first_marked: dict[int, bool | tuple[int, ...]] = {}  # ORTH hash: see _marked_kind
         self._typo_words: dict[int, bool] = {}
 
     @classmethod
@@ -1127,8 +1132,14 @@ class ScreeningIndex:
         starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
-        # a first word with a typo is read only before another capitalised word
         others = caps[~first]
+        if len(others):
+            # a first word written with an apostrophe or another mark inside ('IS’Vision', 'Is'vision')
+            marked, marked_acronyms = self._marked_starts(others.tolist(), orth, word)
+            if marked:
+                starts = sorted(set(starts) | set(self._walkable(marked, orth.tolist(), word, cap)))
+            hits += [Hit(i, i + 1, names, "acronym") for i, names in marked_acronyms]
+        # a first word with a typo is read only before another capitalised word
         others = others[others + 1 < n]
         typo_starts = (
             self._typo_starts(others[capital[others + 1]].tolist(), orth, word) if len(others) else set()
@@ -1268,6 +1279,43 @@ class ScreeningIndex:
             if ok:
                 got.add(i)
         return got
+
+    def _marked_starts(  # noqa: ANN001 - word: token i -> its text
+        self, tokens: list[int], orth: np.ndarray, word
+    ) -> tuple[list[int], list[tuple[int, list[int]]]]:
+        """Of capitalised ``tokens`` whose lower case is no listed first word, those holding an apostrophe (straight,
+        curly or a grave accent) or a Unicode hyphen whose first name word is one ('IS’Vision', 'Is'vision' for
+        the listed 'IS'Vision'; 'Minotor-Service' written with the non-breaking hyphen U+2011): the walk reads
+        words so, and only the first word's look-up is by the written form. A listed acronym written with a
+        Unicode hyphen ('IRGC-ASF' with U+2011) is that acronym. Returns (starts, [(token, the acronym's
+        names)]); decided once per distinct text."""
+        got: list[int] = []
+        acronyms: list[tuple[int, list[int]]] = []
+        seen = self._first_marked
+        if len(seen) > 50_000:
+            seen.clear()
+        for i in tokens:
+            h = int(orth[i])
+            ok = seen.get(h)
+            if ok is None:
+                ok = seen[h] = self._marked_kind(word(i))
+            if ok is True:
+                got.append(i)
+            elif ok:
+                acronyms.append((i, list(ok)))
+        return got, acronyms
+
+    def _marked_kind(self, text: str) -> bool | tuple[int, ...]:
+        """What a capitalised token is for ``_marked_starts``: True a listed first word written with a mark
+        inside, the names of a listed acronym written with a Unicode hyphen, False neither."""
+        if not _MARKED.search(text):
+            return False
+        names = self.acronyms.get(_HYPHENS.sub("-", text))
+        if names:
+            return tuple(names)
+        ws = name_words(text)
+        x = self._trie[0].get(ws[0]) if ws else None
+        return x is not None and self._trie[1].get(x) is not None  # the root's child: key 0 * V + word id
 
     def _token_kind(self, text: str) -> tuple[int, int]:
         """What token ``text`` is to the trie walk: (0, -1) no name word (a connecting word, punctuation), (1, id)

@@ -47,6 +47,8 @@ REASONS: dict[str, str] = {
     "generic-company": "a company name of trade words many companies share, written without the listed legal "
     "form, place or wording: possible match, check",
     "unconfirmed": "no place named to confirm it",
+    "head-left-out-unplaced": "'{raw}' is the listed name without its head word '{head}', and no place named: "
+    "possible match, check",
     # why an entry is not the body named
     "placed-elsewhere": "not {entry}: listed in {listed}, this one in {places}",
     "generic-elsewhere": "not {entry}: a name several bodies share, listed in {listed}, placed in {places}",
@@ -425,6 +427,13 @@ def _name_holds_city(raw: str, city: str) -> bool:
     return set(_WORD.findall(screening.fold(city))) - _REGION_WORDS <= words
 
 
+def name_holds(raw: str, place: str) -> bool:
+    """Whether listed name ``raw`` holds every word of place ``place`` ('Beijing Institute of Technology',
+    Beijing): a place written after such a name may be its own word read again, not where the body is."""
+    words = set(_WORD.findall(screening.fold(raw)))
+    return bool(words) and set(_WORD.findall(screening.fold(place))) <= words
+
+
 def placed_by_city(evidence: Sequence[str]) -> bool:
     """Whether a match's ``evidence`` says its sentence names the entry's own city (see ``city_as_listed``)."""
     tail = REASONS["city-as-listed"].split("}", 1)[1]
@@ -666,6 +675,37 @@ def generic_company(c: Candidate) -> Outcome:
     return None
 
 
+# the head words of a university's, institute's or academy's name that a shortened listed name may leave out
+_ACADEMIC_HEADS = ("university", "institute", "academy")
+
+
+def _academic_head_left_out(c: Candidate) -> str:
+    """The head word ('University', 'Institute', 'Academy') that listed name ``c.raw`` leaves out of a name of
+    its entry ('Harbin Engineering' of 'Harbin Engineering University'), or ''."""
+    short = screening.name_words(c.raw)
+    if not short:
+        return ""
+    for n in (c.entry.name, *c.entry.aliases):
+        words = screening.name_words(n)
+        if len(words) == len(short) + 1 and words[:-1] == short and words[-1] in _ACADEMIC_HEADS:
+            return words[-1]
+    return ""
+
+
+def head_left_out_unplaced(c: Candidate) -> Outcome:
+    """A university's, institute's or academy's listed name written without its head word ('Harbin
+    Engineering', 'Air Force Engineering') and no place of the entry named: the words may name a field or
+    another body, a possible match to check. Placed as listed, the name is the body ('Harbin Engineering in
+    Harbin, China')."""
+    if c.status != "designated" or c.how == "acronym" or c.strong & c.countries or c.weak & c.countries:
+        return None
+    head = _academic_head_left_out(c)
+    if head:
+        c.status = "possible"
+        c.evidence.append(reason("head-left-out-unplaced", raw=c.raw, head=head.capitalize()))
+    return None
+
+
 def unconfirmed(c: Candidate) -> Outcome:
     """A close but inexact designated match with no place named to confirm it: say so."""
     if (
@@ -697,6 +737,7 @@ VERDICT_RULES: tuple[Callable[[Candidate], Outcome], ...] = (
     generic_inside_longer,
     place_name_inside_longer,
     generic_unplaced,
+    head_left_out_unplaced,
     unconfirmed,
 )
 
