@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from grantscan.config import Config
 from grantscan.detect.partners.screening import ScreeningIndex
 from grantscan.detect.partners.verdict import name_holds
 from grantscan.pipeline import Scanner
 
 from .test_partners_forms import designated, high, orgs
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(Config(cache=False))
 
 
 @pytest.mark.parametrize(
