@@ -295,6 +295,22 @@ ROUND_TWELVE_TWINS = [
         "The CDMRP award supports early detection of ovarian cancer in three hospitals.",
         "The clinic's award supports early detection of ovarian cancer in three hospitals.",
     ),
+    # DARPA under its first name, against the energy and health agencies that borrow the name
+    (
+        "defence",
+        "The seismic detection programme was directed by the Advanced Research Projects Agency in 1960.",
+        "The grid storage programme was directed by the Advanced Research Projects Agency-Energy in 2010.",
+    ),
+    (
+        "defence",
+        "In 1966 the Advanced Research Projects Agency funded a mobile robot at a research institute.",
+        "In 2023 the Advanced Research Projects Agency for Health funded a mobile clinic at a research institute.",
+    ),
+    (
+        "defence",
+        "This is the first solicitation of the Advanced Research Projects Agency since its founding in 1958.",
+        "This is the first solicitation of the Advanced Research Projects Agency – Energy (ARPA-E).",
+    ),
     # a satellite named by its function, the same system as "satellite communications", against a
     # communication plan of a satellite outreach team
     (
