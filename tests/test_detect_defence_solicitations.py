@@ -277,3 +277,69 @@ def test_round_eleven_family_is_found_and_its_twin_is_not(
 ) -> None:
     assert category in categories(detector, genuine), genuine
     assert category not in categories(detector, twin), twin
+
+
+# Round twelve: families seen in programme texts of defence funders and their histories. Each genuine sentence
+# has a false-friend twin that shares its words but not its subject.
+# (category, genuine sentence, false-friend twin)
+ROUND_TWELVE_TWINS = [
+    # the defence department's medical research programmes are a defence funder, whatever disease they study,
+    # against "congressionally directed" spending of a civil budget
+    (
+        "defence",
+        "Our trial of a new wound dressing is funded by the Congressionally Directed Medical Research Programs.",
+        "The appropriations bill lists congressionally directed spending for a rural clinic.",
+    ),
+    (
+        "defence",
+        "The CDMRP award supports early detection of ovarian cancer in three hospitals.",
+        "The clinic's award supports early detection of ovarian cancer in three hospitals.",
+    ),
+    # DARPA under its first name, against the energy and health agencies that borrow the name
+    (
+        "defence",
+        "The seismic detection programme was directed by the Advanced Research Projects Agency in 1960.",
+        "The grid storage programme was directed by the Advanced Research Projects Agency-Energy in 2010.",
+    ),
+    (
+        "defence",
+        "In 1966 the Advanced Research Projects Agency funded a mobile robot at a research institute.",
+        "In 2023 the Advanced Research Projects Agency for Health funded a mobile clinic at a research institute.",
+    ),
+    (
+        "defence",
+        "This is the first solicitation of the Advanced Research Projects Agency since its founding in 1958.",
+        "This is the first solicitation of the Advanced Research Projects Agency – Energy (ARPA-E).",
+    ),
+    # a satellite named by its function, the same system as "satellite communications", against a
+    # communication plan of a satellite outreach team
+    (
+        "comms",
+        "The programme built a two-way digital data communication satellite for less than a million dollars.",
+        "The satellite outreach team wrote a communication plan for schools.",
+    ),
+    # chemical and biological agents delivered as munitions (ML7), against a museum visit of science students
+    (
+        "bio",
+        "The competition seeks ways to disable and destroy chemical and biological munitions in the field.",
+        "Chemical and biological sciences students visited the munitions museum on Friday.",
+    ),
+    # infrared imagers under their abbreviation, against infrared spectra of a chemistry laboratory
+    (
+        "sensing",
+        "The agency funded a new generation of IR imagers to locate vehicles at night.",
+        "IR spectra of the polymer films were recorded before and after ageing.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("category", "genuine", "twin"),
+    ROUND_TWELVE_TWINS,
+    ids=[f"{c}:{g[:40]}" for c, g, _ in ROUND_TWELVE_TWINS],
+)
+def test_round_twelve_family_is_found_and_its_twin_is_not(
+    detector: Detector, category: str, genuine: str, twin: str
+) -> None:
+    assert category in categories(detector, genuine), genuine
+    assert category not in categories(detector, twin), twin
