@@ -30,6 +30,12 @@ FAMILIES = [
     # an undertaking not to pass the data themselves on
     ("The Researcher shall not redistribute the survey data to colleagues outside the project.", "clause-data"),
     ("The Data User agrees not to give access to these microdata to any other person.", "clause-data"),
+    # laws and restrictions that bind the data a service processes, which the user undertakes to comply with
+    (
+        "Members shall comply with the laws of every jurisdiction and with any consent conditions imposed on the "
+        "data being processed on the platform.",
+        "clause-data",
+    ),
     # a data role named as a party does not stop the data itself from being the object
     ("The Data Users shall not share the Data with any third party.", "clause-data"),
     # information held confidentially
@@ -48,6 +54,11 @@ TWINS = [
     # funds and slides redistributed are not data
     ("The Sponsor shall redistribute the unspent funds to the partners.", "clause-data"),
     ("The Presenter shall not redistribute these slides without the organisers' consent.", "clause-data"),
+    # restrictions on waste or samples processed are not data terms
+    ("The Operator shall comply with the restrictions imposed on the waste being processed at the site.", "clause-data"),
+    # a body of law named by its subject is no governing law
+    ("The Member shall not post material that is actionable under the law of defamation.", "clause-law"),
+    ("The Contractor shall remain liable under the law of negligence for its own staff.", "clause-law"),
     # "Data" as the first word of a role name is not the data
     ("Access to the portal by the Data Providers is limited to the upload interface.", "clause-data"),
     # meetings held, not information held confidentially
