@@ -28,7 +28,10 @@ FAMILIES = [
         "clause-data",
     ),
     # an undertaking not to pass the data themselves on
-    ("The Researcher shall not redistribute the survey data to colleagues outside the project.", "clause-data"),
+    (
+        "The Researcher shall not redistribute the survey data to colleagues outside the project.",
+        "clause-data",
+    ),
     ("The Data User agrees not to give access to these microdata to any other person.", "clause-data"),
     # laws and restrictions that bind the data a service processes, which the user undertakes to comply with
     (
@@ -55,7 +58,10 @@ TWINS = [
     ("The Sponsor shall redistribute the unspent funds to the partners.", "clause-data"),
     ("The Presenter shall not redistribute these slides without the organisers' consent.", "clause-data"),
     # restrictions on waste or samples processed are not data terms
-    ("The Operator shall comply with the restrictions imposed on the waste being processed at the site.", "clause-data"),
+    (
+        "The Operator shall comply with the restrictions imposed on the waste being processed at the site.",
+        "clause-data",
+    ),
     # a body of law named by its subject is no governing law
     ("The Member shall not post material that is actionable under the law of defamation.", "clause-law"),
     ("The Contractor shall remain liable under the law of negligence for its own staff.", "clause-law"),
