@@ -42,7 +42,7 @@ from .evidence import (
     document_features,
     sentence_features,
 )
-from .governs import Obj, definition, governing, passing_reason
+from .governs import Obj, by_reference, definition, governing, passing_reason
 from .pack import ClausePack, ClauseRule, clean, default_pack
 from .prefilter import Patterns, lost_spaces, lowered
 from .risks import DocumentRisks
@@ -458,12 +458,15 @@ class ClauseDetector:
         returned."""
         d = definition(sent) if live else None
         if d is None:
-            return live
+            if not live or not by_reference(sent):
+                return live
+            # terms defined by reference: every term it lists is a word of the agreement
+            d = ("", len(sent) + 1)
         term, verb_end = d
         kept = []
         for f in live:
             if (
-                f.start - offset < verb_end
+                (f.start - offset < verb_end and not self._defined_term(term, f))
                 or f.category in heading_kinds
                 or self._names_kind(term, f.category)
             ):
@@ -475,6 +478,14 @@ class ClauseDetector:
                 f"named in passing: inside the definition of '{clean(term, 40)}', a term of no {f.category}"
             )
         return kept
+
+    @staticmethod
+    def _defined_term(term: str, f: Finding) -> bool:
+        """Whether finding ``f`` is the term a definition defines (every finding, in a sentence that defines
+        terms by reference: ``term`` empty): the term is a word of the agreement, not an object of a clause
+        ('"Subject Invention" means any invention ...'), unless it reads as the kind's heading or contract
+        phrase (``_names_kind``)."""
+        return not term or f.text.lower() in term.lower()
 
     def _names_kind(self, term: str, category: str) -> bool:
         """Whether a defined term is a term of ``category``: it reads as the kind's heading or holds a contract

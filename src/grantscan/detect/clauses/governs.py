@@ -189,6 +189,23 @@ def definition(sent: str) -> tuple[str, int] | None:
     return (m.group("term"), m.end()) if m else None
 
 
+# terms given their meaning by reference to a law or another document ("The following terms used in this Agreement
+# shall have the same meaning as those terms in the HIPAA Rules: Breach, ..., Protected Health Information",
+# "Terms used, but not otherwise defined, in this Agreement shall have the same meaning as those terms in the Privacy
+# Rule", "Capitalised terms not defined herein have the meanings given in the GDPR"): the terms it lists are words of
+# the agreement, not objects of a clause
+_BY_REFERENCE = re.compile(
+    r"\b(?:terms?|words?|expressions?)\b[^.;:]{0,80}?\b(?:shall\s+)?(?:have|has|bear|carry)\s+the\s+(?:same\s+)?"
+    r"meanings?\s+(?:as|given|set\s+(?:out|forth)|ascribed|assigned)\b",
+    re.I,
+)
+
+
+def by_reference(sent: str) -> bool:
+    """Whether ``sent`` gives terms their meaning by reference to a law or another document."""
+    return _BY_REFERENCE.search(sent) is not None
+
+
 def passing_reason(kind: str, governs: dict[str, str], heading_kinds: frozenset[str]) -> str:
     """The reason a finding of ``kind`` that does not govern its sentence is named in passing."""
     by = ", ".join(f"{k} ({w})" for k, w in sorted(governs.items()))
