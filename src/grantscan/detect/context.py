@@ -337,6 +337,7 @@ class ContextScorer:
             sent_of[a:b] = [a] * (b - a)
             sent_end[a] = b
         sent_at: dict[int, Span] = {}  # made only for sentences with a hit
+        programmes: dict[int, list[tuple[int, int, str]]] = {}  # programme_subjects, per sentence with a hit
         block = _Block(doc, _BySentence(self.cue_spans(doc), sent_of), title, field)
         facts = _Sentences(block, self._verb_forms)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
@@ -373,7 +374,10 @@ class ContextScorer:
             self._verbs(feats, block, h, sent, facts)
             self._cues(feats, block, h, sent, facts)
             _hedged(feats)
-            acting = _programme_acts(block, h, sent)
+            subjects = programmes.get(a)
+            if subjects is None:
+                subjects = programmes[a] = programme_subjects(block, sent)
+            acting = _programme_acts(subjects, h)
             if acting:
                 feats["verb.programme"] = Feature(1.0, acting)
             negated = negator(doc, sent, h.start)
@@ -635,13 +639,13 @@ _OBJECT_LEAD = {"the", "a", "an", "to", "this", "these", "its", "their", "on", "
 _PROGRAMME_REACH = 5
 
 
-def _programme_acts(block: _Block, h: Hit, sent: Span) -> str:
-    """The words "<subject> <verb>" when the work's own project, programme, mission or call is the subject of
-    an action in the sentence and the match stands outside that subject ("The EU-funded BorderForce project
-    responds to these challenges by ... using AI", "This announcement solicits proposals on intelligent
-    software agents", "SMART will provide ..."): what the work itself does, said of its name. The subject is
-    a programme noun of ``patterns/context.yaml`` (family ``programme``) that opens the sentence or follows
-    a comma, or a capitalised name (an acronym, "BorderForce") right before "will" or "shall"."""
+def programme_subjects(block: _Block, sent: Span) -> list[tuple[int, int, str]]:
+    """The subjects of the sentence that are the work's own project, programme, mission or call acting, each
+    as (first word, its verb, "<subject> <verb>"): "The EU-funded BorderForce project responds to these
+    challenges by ... using AI", "This announcement solicits proposals on intelligent software agents",
+    "SMART will provide ...". A subject is a programme noun of ``patterns/context.yaml`` (family
+    ``programme``) that opens the sentence or follows a comma, or a capitalised name (an acronym,
+    "BorderForce") right before "will" or "shall". Read once per sentence."""
     lower, punct, doc = block.lower, block.punct, block.doc
     verbs = block.verb_starts
 
@@ -668,20 +672,26 @@ def _programme_acts(block: _Block, h: Hit, sent: Span) -> str:
             return j
         return None
 
+    out: list[tuple[int, int, str]] = []
     for s, e in block.cues.sentence("programme", sent.start):
         start = opens(s)
         verb = acts(e) if start is not None else None
-        if verb is not None and not (start <= h.start < verb + 1):
-            return f"{doc[start:e].text} {doc[verb].text}"
+        if start is not None and verb is not None:
+            out.append((start, verb, f"{doc[start:e].text} {doc[verb].text}"))
     for j in range(sent.start, sent.end - 2):
+        if lower[j + 1] not in ("will", "shall") or lower[j + 2] in _NOT_ACTING:
+            continue
+        if not (j == sent.start or lower[j - 1] in (",", "the", "this")):
+            continue
         name = doc[j].text
-        named = name[:1].isupper() and any(c.isupper() or c.isdigit() for c in name[1:]) and len(name) > 2
-        if not named or lower[j + 1] not in ("will", "shall") or lower[j + 2] in _NOT_ACTING:
-            continue
-        if h.start <= j < h.end or not (j == sent.start or lower[j - 1] in (",", "the", "this")):
-            continue
-        return f"{name} {doc[j + 1].text}"
-    return ""
+        if name[:1].isupper() and any(c.isupper() or c.isdigit() for c in name[1:]) and len(name) > 2:
+            out.append((j, j + 1, f"{name} {doc[j + 1].text}"))
+    return out
+
+
+def _programme_acts(subjects: list[tuple[int, int, str]], h: Hit) -> str:
+    """The first programme subject of the sentence (``programme_subjects``) the match is not part of."""
+    return next((words for first, verb, words in subjects if not first <= h.start <= verb), "")
 
 
 # separators of a list of items; a list item is next to one of them. "and/or" is one token and one separator
