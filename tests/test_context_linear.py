@@ -95,7 +95,7 @@ def _cues_per_term(
     doc, cues = block.doc, block.cues
     r = h.rule
     for name, fam in self.context.families.items():
-        if name in ("transfer", "collaborate"):
+        if name in ("transfer", "collaborate", "programme"):  # read as verbs and as a subject, not as cues
             continue
         spans = cues.sentence(name, sent.start)
         if name == "comparison":

@@ -337,6 +337,7 @@ class ContextScorer:
             sent_of[a:b] = [a] * (b - a)
             sent_end[a] = b
         sent_at: dict[int, Span] = {}  # made only for sentences with a hit
+        programmes: dict[int, list[tuple[int, int, str]]] = {}  # programme_subjects, per sentence with a hit
         block = _Block(doc, _BySentence(self.cue_spans(doc), sent_of), title, field)
         facts = _Sentences(block, self._verb_forms)
         ctx = _BySentence(self.compiled.context_hits(doc), sent_of)
@@ -372,6 +373,13 @@ class ContextScorer:
             _position(feats, block, h, self._org_words)
             self._verbs(feats, block, h, sent, facts)
             self._cues(feats, block, h, sent, facts)
+            _hedged(feats)
+            subjects = programmes.get(a)
+            if subjects is None:
+                subjects = programmes[a] = programme_subjects(block, sent)
+            acting = _programme_acts(subjects, h)
+            if acting:
+                feats["verb.programme"] = Feature(1.0, acting)
             negated = negator(doc, sent, h.start)
             civil = feats.get("cue.civil_only")
             if not negated and civil is not None and (r.end_use or r.category == "defence"):
@@ -433,7 +441,7 @@ class ContextScorer:
         doc, cues = block.doc, block.cues
         r = h.rule
         for name, fam in self.context.families.items():
-            if name in ("transfer", "collaborate"):
+            if name in ("transfer", "collaborate", "programme"):
                 continue
             if fam.scope in ("before", "after", "around") or name == "comparison":
                 test = _cue_comparison if name == "comparison" else _NEAR_TESTS[fam.scope]
@@ -588,6 +596,102 @@ def _acts(block: _Block, h: Hit, sent: Span) -> str:
         ):
             return ""
     return ""
+
+
+def _hedged(feats: dict[str, Feature]) -> None:
+    """Two kinds of hedge that qualify an outcome, not whether the work has the technology: a hedge in a
+    sentence where the work builds or applies the term ("machine learning could be applied to classify
+    trajectories", "the tools developed may enable ..."), and a hedge in a paragraph that names a defence or
+    security customer (a capability such a customer is said to hope for: "could give warfighters ...")."""
+    hedge = feats.get("cue.hedge")
+    if hedge is None:
+        return
+    act = feats.get("verb.build") or feats.get("verb.apply")
+    if act is not None:
+        feats["cue.hedged_action"] = Feature(1.0, f"{hedge.evidence} ... {act.evidence}")
+    customer = feats.get("cue.end_user")
+    if customer is not None:
+        feats["cue.hedged_end_user"] = Feature(1.0, f"{hedge.evidence} ... {customer.evidence}")
+
+
+# what a programme does as a subject: modals, "is", and the verbs calls and projects take ("solicits")
+_ACTING = {
+    "will",
+    "shall",
+    "is",
+    "are",
+    "can",
+    "must",
+    "aims",
+    "seeks",
+    "intends",
+    "solicits",
+    "invites",
+    "funds",
+    "supports",
+    "targets",
+    "addresses",
+    "focuses",
+}
+# after a third-person verb form of the subject ("responds to", "solicits submission", "addresses the")
+_OBJECT_LEAD = {"the", "a", "an", "to", "this", "these", "its", "their", "on", "new", "novel", "research"}
+# words of the subject's noun phrase before the programme noun ("The EU-funded BorderForce")
+_PROGRAMME_REACH = 5
+
+
+def programme_subjects(block: _Block, sent: Span) -> list[tuple[int, int, str]]:
+    """The subjects of the sentence that are the work's own project, programme, mission or call acting, each
+    as (first word, its verb, "<subject> <verb>"): "The EU-funded BorderForce project responds to these
+    challenges by ... using AI", "This announcement solicits proposals on intelligent software agents",
+    "SMART will provide ...". A subject is a programme noun of ``patterns/context.yaml`` (family
+    ``programme``) that opens the sentence or follows a comma, or a capitalised name (an acronym,
+    "BorderForce") right before "will" or "shall". Read once per sentence."""
+    lower, punct, doc = block.lower, block.punct, block.doc
+    verbs = block.verb_starts
+
+    def opens(j: int) -> int | None:  # the first word of a subject phrase ending at j, if one opens there
+        for k in range(j, max(sent.start, j - _PROGRAMME_REACH) - 1, -1):
+            if k == sent.start or lower[k - 1] == ",":
+                return k
+            if (punct[k - 1] and lower[k - 1] not in ("-", "/")) or k - 1 in verbs:
+                return None
+        return None
+
+    def acts(j: int) -> int | None:  # the verb at or after j (past a parenthesis or one name)
+        if j < sent.end and lower[j] == "(":
+            close = next((k for k in range(j, min(sent.end, j + 6)) if lower[k] == ")"), None)
+            j = close + 1 if close is not None else j
+        elif j < sent.end and doc[j].text[:1].isupper() and not punct[j]:
+            j += 1
+        if j >= sent.end - 1:
+            return None
+        w = lower[j]
+        if w in _ACTING or j in verbs:
+            return j if lower[j + 1] not in _NOT_ACTING else None
+        if w.isalpha() and w.endswith("s") and not w.endswith("ss") and lower[j + 1] in _OBJECT_LEAD:
+            return j
+        return None
+
+    out: list[tuple[int, int, str]] = []
+    for s, e in block.cues.sentence("programme", sent.start):
+        start = opens(s)
+        verb = acts(e) if start is not None else None
+        if start is not None and verb is not None:
+            out.append((start, verb, f"{doc[start:e].text} {doc[verb].text}"))
+    for j in range(sent.start, sent.end - 2):
+        if lower[j + 1] not in ("will", "shall") or lower[j + 2] in _NOT_ACTING:
+            continue
+        if not (j == sent.start or lower[j - 1] in (",", "the", "this")):
+            continue
+        name = doc[j].text
+        if name[:1].isupper() and any(c.isupper() or c.isdigit() for c in name[1:]) and len(name) > 2:
+            out.append((j, j + 1, f"{name} {doc[j + 1].text}"))
+    return out
+
+
+def _programme_acts(subjects: list[tuple[int, int, str]], h: Hit) -> str:
+    """The first programme subject of the sentence (``programme_subjects``) the match is not part of."""
+    return next((words for first, verb, words in subjects if not first <= h.start <= verb), "")
 
 
 # separators of a list of items; a list item is next to one of them. "and/or" is one token and one separator

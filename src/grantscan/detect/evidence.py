@@ -39,6 +39,7 @@ FEATURES: tuple[str, ...] = (
     "verb.subject",  # the term is the subject of a planned action ("a swarm of quadcopters will map ...")
     "verb.transfer",  # transfer, shipment, licence, trial or deployment wording in the sentence
     "verb.collaborate",  # co-development, co-supervision or joint work wording in the sentence
+    "verb.programme",  # the work's project, programme, mission or call is the sentence's acting subject
     "cue.application",  # a sensitive end use named in the sentence
     "cue.end_user",  # a defence or security customer or funder named in the paragraph
     "cue.funder",  # the match is named as the funder, sponsor or customer ("sponsored by DARPA")
@@ -50,6 +51,8 @@ FEATURES: tuple[str, ...] = (
     "cue.example",  # listed among examples or possible applications
     "cue.person",  # skills wanted from an applicant
     "cue.hedge",  # possibility only
+    "cue.hedged_action",  # a hedge in a sentence where the work builds or applies the term (an outcome's hedge)
+    "cue.hedged_end_user",  # a hedge in a paragraph naming a defence or security customer
     "cue.option",  # an option, not the plan
     "cue.civil_only",  # a civil-only or no-military statement in the sentence
     "cue.instrument",  # a platform next to words that make it a carrier or data source ("drone carrying a camera")
