@@ -431,11 +431,6 @@ NOT_FOUND = [
 ]
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector()
-
-
 @pytest.mark.parametrize("source,category,text", FOUND)
 def test_plain_description_reaches_its_category(
     detector: Detector, source: str, category: str, text: str

@@ -130,11 +130,6 @@ NOT_FOUND = [
 ]
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector()
-
-
 @pytest.mark.parametrize("category,text", FOUND)
 def test_family_reaches_its_category(detector: Detector, category: str, text: str) -> None:
     assert category in categories(detector, text)
