@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -72,6 +73,20 @@ _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
 _SHORT_FLAG = 8  # while compiling only: a name of one short word written with its legal form
 # what a word of a listed name is to span scoring: distinctive, generic, a type word, a place or initial
 _REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
+
+
+_V = TypeVar("_V")
+
+
+def _decided_once(seen: dict[int, _V], key: int, decide: Callable[[int], _V], token: int) -> _V:
+    """``seen[key]``, decided by ``decide(token)`` the first time; the memo is emptied past 50,000 entries so a
+    long batch of documents cannot grow it without bound."""
+    got = seen.get(key)
+    if got is None:
+        if len(seen) > 50_000:
+            seen.clear()
+        got = seen[key] = decide(token)
+    return got
 
 
 def fold(s: str) -> str:
@@ -1261,24 +1276,17 @@ class ScreeningIndex:
         """Of capitalised ``tokens`` no listed name starts with, each before another capitalised word (a first
         word alone is too little to read a typo in), those that may be a listed first word written with a typo
         ('NATOINAL IRANIAN OIL COMPANY'): six letters or more, no everyday word. Decided once per word."""
-        got: set[int] = set()
-        seen = self._first_typos
-        if len(seen) > 50_000:
-            seen.clear()
-        for i in tokens:
-            h = int(orth[i])
-            ok = seen.get(h)
-            if ok is None:
-                f = fold(word(i))
-                ok = seen[h] = (
-                    len(f) >= 6
-                    and f.isalpha()
-                    and not self._as_spelt(f)
-                    and self._typo_child(0, f)[0] is not None
-                )
-            if ok:
-                got.add(i)
-        return got
+
+        def may_be_typo(i: int) -> bool:
+            f = fold(word(i))
+            return (
+                len(f) >= 6
+                and f.isalpha()
+                and not self._as_spelt(f)
+                and self._typo_child(0, f)[0] is not None
+            )
+
+        return {i for i in tokens if _decided_once(self._first_typos, int(orth[i]), may_be_typo, i)}
 
     def _marked_starts(  # noqa: ANN001 - word: token i -> its text
         self, tokens: list[int], orth: np.ndarray, word
@@ -1291,14 +1299,8 @@ class ScreeningIndex:
         names)]); decided once per distinct text."""
         got: list[int] = []
         acronyms: list[tuple[int, list[int]]] = []
-        seen = self._first_marked
-        if len(seen) > 50_000:
-            seen.clear()
         for i in tokens:
-            h = int(orth[i])
-            ok = seen.get(h)
-            if ok is None:
-                ok = seen[h] = self._marked_kind(word(i))
+            ok = _decided_once(self._first_marked, int(orth[i]), lambda t: self._marked_kind(word(t)), i)
             if ok is True:
                 got.append(i)
             elif ok:
