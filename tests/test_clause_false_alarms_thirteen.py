@@ -331,3 +331,31 @@ def test_short_name_of_a_service_is_no_party(nlp: spacy.Language, sentence: str)
 
 def test_short_name_of_an_organisation_is_still_a_party(nlp: spacy.Language) -> None:
     assert DATA in cats(run(nlp, agreement(PARTY_NAMED)))
+
+
+# Data named as what a dispute or claim arises from, after another thing used ("the use of the Portal and of the Survey
+# Data"), is the scope of a law or liability term, not a data term; the same objects under a use restriction are one.
+DISPUTE_OVER_DATA = [
+    (
+        "Any dispute arising out of the use of the Portal and of the Survey Data shall be settled by the courts of Geneva.",
+        LAW,
+    ),
+    (
+        "The Licensee shall indemnify the Provider against claims arising from its use of the Software or of the Survey Data.",
+        LIAB,
+    ),
+]
+DATA_USED = "The Licensee shall not use the Platform and the Data Sets for any commercial purpose."
+
+
+@pytest.mark.parametrize(("sentence", "kind"), DISPUTE_OVER_DATA)
+def test_data_as_what_a_dispute_arises_from_is_no_data_term(
+    nlp: spacy.Language, sentence: str, kind: str
+) -> None:
+    found = cats(run(nlp, agreement(sentence)))
+    assert kind in found
+    assert DATA not in found
+
+
+def test_data_listed_after_another_object_of_a_use_restriction_is_a_data_term(nlp: spacy.Language) -> None:
+    assert DATA in cats(run(nlp, agreement(DATA_USED)))
