@@ -742,6 +742,13 @@ _NOT_DEFINED = re.compile(
     r"(?i)(?:.*\s)?(?:agreement|terms|conditions|contract|licen[cs]e|policy|notice|deed|addendum|schedule|annex|"
     r"appendix|exhibit|guidelines?|rules|code|certification|form|statement|document|nda|dua|mou|tos|cla)"
 )
+# a short name given to a thing the text describes rather than to a party: the name follows a noun of a service,
+# system or programme ("NHS England's Secure Data Environment ('SDE')", "the Medical Informatics Platform ("MIP")",
+# "the Human Brain Project ("HBP")"); its later uses are no contract language
+_THING_BEFORE = re.compile(
+    r"(?i)\b(?:environment|platform|service|website|portal|system|database|data\s*set|dataset|software|programme|"
+    r"program|project|network|infrastructure|repository|archive|application)s?\s*$"
+)
 _MAX_DEFINED = 200
 
 
@@ -762,6 +769,7 @@ class DefinedTerms:
                 len(name) > 1
                 and name not in self.names
                 and not _NOT_DEFINED.fullmatch(name)
+                and not _THING_BEFORE.search(text, max(0, m.start() - 60), m.start())
                 and len(self.names) < _MAX_DEFINED
             ):
                 self.names.add(name)
