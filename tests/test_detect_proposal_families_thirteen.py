@@ -193,3 +193,33 @@ def test_work_on_building_is_a_build_verb(detector: Detector, category: str, tex
 def test_past_work_on_building_is_no_build_verb(detector: Detector) -> None:
     text = "Other groups have worked on developing deep neural networks for gene discovery."
     assert "verb: build" not in _reasons(detector, text, "ai")
+
+
+# a rocketry grant proposal and a quantum roadmap: the -ing form after "is a" (an article) is an adjective
+ADJECTIVES = [
+    (
+        "space",
+        "Rocketry is a constantly growing field, with many companies, such as SpaceX, Boeing, and Virgin Galactic, "
+        "pioneering the private sector approach to space travel.",
+        "('growing')",
+    ),
+    (
+        "quantum",
+        "Quantum sensing is a rapidly developing area of research with applications in navigation.",
+        "('developing')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "text", "form"), ADJECTIVES)
+@pytest.mark.usefixtures("every_mention")
+def test_participle_after_an_article_is_no_verb(detector: Detector, category: str, text: str, form: str) -> None:
+    reasons = _reasons(detector, text, category)
+    assert f"verb: research {form}" not in reasons
+    assert f"verb: build {form}" not in reasons
+
+
+@pytest.mark.usefixtures("every_mention")
+def test_the_same_form_without_an_article_is_the_work(detector: Detector) -> None:
+    text = "We are rapidly developing a quantum sensor for navigation."
+    assert "verb: build ('developing')" in _reasons(detector, text, "quantum")

@@ -253,6 +253,7 @@ class ActionFinder:
                 ("coord", _COORD),
                 ("intent", _INTENT),
                 ("work", _WORK),
+                ("article", _ARTICLES),
                 ("stop", _PERFECT | _NEGATORS),
             )
         }
@@ -302,6 +303,10 @@ class ActionFinder:
                 return False
             if lowers[j] in w["lead"]:
                 lead = True
+            elif not lead and lowers[j] in w["article"]:
+                # an article between the lead and the form makes it an adjective of a noun: "rocketry is a
+                # constantly growing field", "quantum sensing is a rapidly developing area"
+                return False
         return lead
 
 
