@@ -213,7 +213,9 @@ ADJECTIVES = [
 
 @pytest.mark.parametrize(("category", "text", "form"), ADJECTIVES)
 @pytest.mark.usefixtures("every_mention")
-def test_participle_after_an_article_is_no_verb(detector: Detector, category: str, text: str, form: str) -> None:
+def test_participle_after_an_article_is_no_verb(
+    detector: Detector, category: str, text: str, form: str
+) -> None:
     reasons = _reasons(detector, text, category)
     assert f"verb: research {form}" not in reasons
     assert f"verb: build {form}" not in reasons
