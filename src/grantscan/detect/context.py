@@ -92,6 +92,8 @@ _LEAD_WINDOW = 4
 _INTENT = {"aim", "aims", "aiming", "plan", "plans", "seek", "seeks", "intend", "intends", "able", "going"}
 _BE = {"is", "are", "be", "being", "get", "gets"}
 _COORD = {"and", ",", "or", "then"}
+# forms of "work" before "on" and a build verb's -ing form ("worked on developing")
+_WORK = {"work", "works", "worked", "working"}
 # before it, the form is literature or past work ("has been developed", "was trained")
 _PERFECT = {"has", "have", "had", "been", "was", "were"}
 
@@ -250,6 +252,8 @@ class ActionFinder:
                 ("lead", _VERB_LEAD),
                 ("coord", _COORD),
                 ("intent", _INTENT),
+                ("work", _WORK),
+                ("article", _ARTICLES),
                 ("stop", _PERFECT | _NEGATORS),
             )
         }
@@ -284,6 +288,10 @@ class ActionFinder:
         prev = lowers[i - 1]
         # right after a noun or another verb, the form is a noun or an adjective ("will combine integrated
         # circuit design"); "to" counts after words of intent ("aims to design")
+        if prev == _ON and i >= 2 and lowers[i - 2] in w["work"]:
+            # "the team worked on developing a deep neural network", "we are working on building": the gerund
+            # is what the work is; "has worked on" and "never worked on" stay past or denied
+            return not any(lowers[j] in w["stop"] for j in range(max(sent_start, i - _LEAD_WINDOW - 1), i))
         if prev == _TO:
             if i < 2 or lowers[i - 2] not in w["intent"]:
                 return False
@@ -295,6 +303,10 @@ class ActionFinder:
                 return False
             if lowers[j] in w["lead"]:
                 lead = True
+            elif not lead and lowers[j] in w["article"]:
+                # an article between the lead and the form makes it an adjective of a noun: "rocketry is a
+                # constantly growing field", "quantum sensing is a rapidly developing area"
+                return False
         return lead
 
 
@@ -317,6 +329,8 @@ class ContextScorer:
     def cue_spans(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {}
         for label, s, e, _ in self.cues(doc):
+            if label in _MODAL_FAMILIES and _month_may(doc, s, e):
+                continue  # "held on 11-12 May 1977": a date, not a possibility
             out.setdefault(label, []).append((s, e))
         for label, spans in self.actions(doc).items():
             out.setdefault(label, []).extend(spans)  # the cue phrase families have other names
@@ -523,6 +537,21 @@ def _in_name(block: _Block, cue: tuple[int, int], sent: Span) -> bool:
     before = s - 1 > sent.start and doc[s - 1].text[:1].isupper() and not block.punct[s - 1]
     after = e < sent.end and doc[e].text[:1].isupper() and not block.punct[e]
     return before or after
+
+
+# the cue families that hold the modal "may", which a date writes as the month "May"
+_MODAL_FAMILIES = ("hedge", "option")
+
+
+def _month_may(doc: Doc, s: int, e: int) -> bool:
+    """Whether a matched "may" is the month: "May" with a capital after the first word of its sentence ("held
+    at Goddard on 11-12 May 1977", "the May workshop") or followed by a number ("May 2020 saw the first flight").
+    The modal is written in lower case inside a sentence."""
+    if e - s != 1 or doc[s].text != "May":
+        return False
+    if e < len(doc) and doc[e].like_num:
+        return True
+    return not doc[s].is_sent_start
 
 
 def _in_other_relative(block: _Block, cue: tuple[int, int], h: Hit) -> bool:
@@ -947,6 +976,7 @@ class _BySentence:
 
 _YES_ARRAY = hash_set([get_string_id("yes")])
 _TO = get_string_id("to")
+_ON = get_string_id("on")
 _LABEL_VERBS = {"is", "are", "was", "were", "will", "shall", "we", "our", "has", "have", "can"}
 
 
@@ -1158,8 +1188,12 @@ class _Sentences:
 
 
 def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
-    """An example cue counts when the match follows it (in the list it introduces) or sits in brackets."""
+    """An example cue counts when the match follows it (in the list it introduces) or sits in brackets. A cue
+    that opens a list with a colon whose items are set off by semicolons ("yielded a list including: to study
+    thunderstorms; ...; in Monte, to support spaceflight operations; ...") reaches every item, however long."""
     if cue[1] <= h.start and h.start - cue[1] <= 25:
+        return True
+    if cue[1] < h.start and doc[cue[1]].text == ":" and any(t.text == ";" for t in doc[cue[1] : h.start]):
         return True
     before = doc[max(0, h.start - 12) : h.start].text
     return "(" in before and ")" not in before.rsplit("(", 1)[-1]
