@@ -526,6 +526,7 @@ def test_the_block_check_for_capitalised_marked_tokens_misses_none_and_changes_n
         assert screening._capital_marked(text) or not marked, text
         kinds[marked] += 1
     assert kinds[True] > 30 and kinds[False] > 30
+    assert sorted(screening._MARKS) == sorted(screening._MARKED.pattern.strip("[]"))
     assert screening._capital_marked("Partner 2: IS\u2019Vision in Shanghai.")
     assert screening._capital_marked("Partner 2: Minotor\u2011Service (Minsk).")
     assert not screening._capital_marked("It is the partner\u2019s role and the lab's own budget.")
