@@ -1166,7 +1166,7 @@ class ScreeningIndex:
             got = self._block_cache[block] = self._scan(lower, orth, word, cap, text)
         return [Hit(h.start, h.end, list(h.names), h.how, h.score, list(h.evidence)) for h in got]
 
-    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap, text: str | None) -> list[Hit]:  # noqa: ANN001
+    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap, text: str | None = None) -> list[Hit]:  # noqa: ANN001
         hits: list[Hit] = []
         n = len(lower)
         capital = orth != lower
