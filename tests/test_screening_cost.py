@@ -109,6 +109,8 @@ def _fresh_caches(index, scanner: Scanner | None = None) -> None:  # noqa: ANN00
         index._seed_cache,
         index._kinds,
         index._typo_words,
+        index._first_marked,
+        index._first_typos,
     ):
         cache.clear()
 
@@ -489,3 +491,64 @@ def test_seed_runs_kept_for_a_block_are_not_read_for_other_candidates_or_another
         partners.screen = index
     assert partners._seed_runs(t, [], seeds) == runs and partners._seed_run_index is index
     partners._seed_run_cache.clear()
+
+
+def _marked_texts(index, rng: random.Random, n: int) -> list[str]:  # noqa: ANN001
+    """Generated sentences as ``_mixed_texts``, a word in some of them written with a mark inside (straight or
+    curly apostrophe, grave accent, Unicode hyphen or non-breaking hyphen), in capitals, capitalised or in lower
+    case, inside a word or at its end."""
+    marks = ["'", "\u2019", "`", "\u00b4", "\u2010", "\u2011"]
+    texts = []
+    for text in _mixed_texts(index, rng, n):
+        words = text.split(" ")
+        for _ in range(rng.randrange(0, 3)):
+            j = rng.randrange(len(words))
+            w = words[j]
+            if len(w) >= 2:
+                cut = rng.randrange(1, len(w) + 1)
+                w = w[:cut] + rng.choice(marks) + w[cut:]
+                words[j] = rng.choice([w, w.lower(), w.upper()])
+        texts.append(" ".join(words) + rng.choice(["", " it's the partner\u2019s work."]))
+    return texts
+
+
+def test_the_block_check_for_capitalised_marked_tokens_misses_none_and_changes_no_hit(scanner, monkeypatch):
+    """A block whose every capitalised token holds no mark has nothing for ``_marked_starts`` to decide, and
+    the block-level check passes it over: on generated texts it is true of every block holding a capitalised
+    token with a mark (a word with an apostrophe, a Unicode hyphen), false of some without, and the scan finds
+    the same hits with it and without it (text not given)."""
+    index = scanner.detector.partners.screen
+    nlp = scanner.detector.nlp
+    texts = _marked_texts(index, random.Random(20261207), 300)
+    kinds = {True: 0, False: 0}
+    for text in texts:
+        marked = any(screening._MARKED.search(tok.text) and tok.orth != tok.lower for tok in nlp(text))
+        assert screening._capital_marked(text) or not marked, text
+        kinds[marked] += 1
+    assert kinds[True] > 30 and kinds[False] > 30
+    assert sorted(screening._MARKS) == sorted(screening._MARKED.pattern.strip("[]"))
+    assert screening._capital_marked("Partner 2: IS\u2019Vision in Shanghai.")
+    assert screening._capital_marked("Partner 2: Minotor\u2011Service (Minsk).")
+    assert not screening._capital_marked("It is the partner\u2019s role and the lab's own budget.")
+    cls = type(index)
+    real_scan = cls._scan
+    hits: list[list[tuple]] = []
+
+    def scanned(self, *args):  # noqa: ANN001, ANN202
+        got = real_scan(self, *args)
+        hits.append([(h.start, h.end, tuple(h.names), h.how, h.score) for h in got])
+        return got
+
+    monkeypatch.setattr(cls, "_scan", scanned)
+    _fresh_caches(index, scanner)
+    new = [_listed(scanner.scan_text(t).findings) for t in texts]
+    new_hits, hits = hits, []
+    monkeypatch.setattr(cls, "_scan", lambda self, *args: scanned(self, *args[:4], None))
+    _fresh_caches(index, scanner)
+    old = [_listed(scanner.scan_text(t).findings) for t in texts]
+    old_hits = hits
+    monkeypatch.undo()
+    _fresh_caches(index, scanner)
+    assert sum(bool(b) for b in old_hits) > len(texts) // 4  # the walks do find names
+    assert new_hits == old_hits
+    assert [(t, a, b) for t, a, b in zip(texts, new, old, strict=True) if a != b] == []

@@ -567,30 +567,33 @@ class PartnerDetector:
         Signal') and a word in lower case joined by a hyphen to a capitalised one before the name
         ('Sceeentific-production Enterprise Vostok')."""
         s, e = self._run(t, i, i + 1)
-        n = t.n
+        n, word, sp = t.n, t.word, t.sp
         while True:
             s0, e0 = s, e
-            if e + 1 < n and t.word(e) in "-‐–" and not t.sp[e - 1] and not t.sp[e] and t.info(e + 1)[3]:
+            # the token after the run and the one before it, each read once a round
+            after = word(e) if e < n else ""
+            if e + 1 < n and after in "-‐–" and not sp[e - 1] and not sp[e] and t.info(e + 1)[3]:
                 e = self._run(t, e + 1, e + 2)[1]
-            elif e < n and t.word(e) in CLOSING_QUOTES and not t.sp[e - 1]:
+            elif e < n and after in CLOSING_QUOTES and not sp[e - 1]:
                 e += 1
-            elif e + 1 < n and t.word(e) in OPENING_QUOTES and not t.sp[e] and t.name_word(e + 1):
+            elif e + 1 < n and after in OPENING_QUOTES and not sp[e] and t.name_word(e + 1):
                 e = self._run(t, e + 1, e + 2)[
                     1
                 ]  # a quoted name after a legal form: Joint Stock Company “Uralelement”
-            if s > 0 and t.word(s - 1) in OPENING_QUOTES and not t.sp[s - 1]:
+            before = word(s - 1) if s > 0 else ""
+            if s > 0 and before in OPENING_QUOTES and not sp[s - 1]:
                 s -= 1
                 if s > 0 and t.name_word(s - 1):
                     s = self._run(t, s - 1, s)[0]
-            elif s >= 2 and t.word(s - 1) == "." and not t.sp[s - 2] and t.word(s - 2) in ABBREVIATED:
+            elif s >= 2 and before == "." and not sp[s - 2] and word(s - 2) in ABBREVIATED:
                 s = self._run(t, s - 2, s - 1)[0]
             elif (
                 s >= 3
-                and not t.sp[s - 3]
-                and not t.sp[s - 2]
-                and t.word(s - 2) in ("-", "‐", "–")
-                and t.word(s - 1).isalpha()
-                and t.word(s - 1).islower()
+                and not sp[s - 3]
+                and not sp[s - 2]
+                and word(s - 2) in ("-", "‐", "–")
+                and before.isalpha()
+                and before.islower()
                 and t.info(s - 3)[1]
             ):
                 s = self._run(t, s - 3, s - 2)[0]  # 'Sceeentific-production Enterprise Vostok'
@@ -673,7 +676,7 @@ class PartnerDetector:
             return []
         t = self._toks(sdoc)
         lower = lower_hashes(sdoc)
-        hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)))
+        hits = self.screen.scan(lower, orth, t.word, lambda i: _has_capital(t.word(i)), t.text)
         if hits:
             hits = [h for h in hits if not self._in_for_of(t, h)]
         dashes = np.flatnonzero(orth == self._dash)

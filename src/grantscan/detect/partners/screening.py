@@ -78,15 +78,44 @@ _REQUIRED, _GENERIC, _TYPE, _PLACE = 0, 1, 2, 3
 _V = TypeVar("_V")
 
 
-def _decided_once(seen: dict[int, _V], key: int, decide: Callable[[int], _V], token: int) -> _V:
-    """``seen[key]``, decided by ``decide(token)`` the first time; the memo is emptied past 50,000 entries so a
-    long batch of documents cannot grow it without bound."""
-    got = seen.get(key)
-    if got is None:
-        if len(seen) > 50_000:
-            seen.clear()
-        got = seen[key] = decide(token)
-    return got
+def _decided_once(
+    seen: dict[int, _V], keys: list[int], decide: Callable[[int], _V], tokens: list[int]
+) -> list[_V]:
+    """``seen[key]`` for each of ``keys``, decided by ``decide(token)`` (the token of ``tokens`` at the same place)
+    the first time a key is met; the memo is emptied past 50,000 entries so a long batch of documents cannot grow
+    it without bound. One call per block, not per token: the look-up of a word met before is a dict ``get``."""
+    if len(seen) > 50_000:
+        seen.clear()
+    get = seen.get
+    out = []
+    for key, token in zip(keys, tokens, strict=True):
+        got = get(key)
+        if got is None:
+            got = seen[key] = decide(token)
+        out.append(got)
+    return out
+
+
+_MARKS = ("'", "\u2019", "`", "\u00b4", "\u2010", "\u2011")  # the marks of ``_MARKED``
+
+
+def _capital_marked(text: str) -> bool:
+    """Whether a part of ``text`` between spaces holds a mark of ``_MARKED`` and a letter lower case changes: a
+    token is a part of such a part, so a block without one has no capitalised token with a mark inside, and
+    ``_marked_starts`` has nothing to decide (most blocks: a capitalised token is checked once per block, not
+    once per token). Read from the marks, few in a block (each found by ``str.find``, faster than a pattern),
+    out to the spaces around each."""
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            end = text.find(" ", at)
+            if end < 0:
+                end = len(text)
+            part = text[text.rfind(" ", 0, at) + 1 : end]
+            if part != part.lower():
+                return True
+            at = text.find(mark, end)
+    return False
 
 
 def fold(s: str) -> str:
@@ -1121,10 +1150,11 @@ class ScreeningIndex:
 
     # -- the scan over a block --------------------------------------------------------------------------------
 
-    def scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
+    def scan(self, lower: np.ndarray, orth: np.ndarray, word, cap, text: str | None = None) -> list[Hit]:  # noqa: ANN001
         """Listed names and acronyms in a block; ``lower``/``orth``: its tokens' hashes, ``word(i)``: token text,
-        ``cap(i)``: whether token ``i`` holds a capital letter. Only a token written otherwise than in lower case
-        (ORTH differs from LOWER) can start a name or be an acronym. Longest first, no overlaps."""
+        ``cap(i)``: whether token ``i`` holds a capital letter; ``text``: the block's text, which every token's
+        text is a part of (None: not known). Only a token written otherwise than in lower case (ORTH differs from
+        LOWER) can start a name or be an acronym. Longest first, no overlaps."""
         if not len(lower) or not self.n_entries:
             return []
         # a block's hits follow from its tokens' texts alone: kept per block, as span scores are per span
@@ -1133,10 +1163,10 @@ class ScreeningIndex:
         if got is None:
             if len(self._block_cache) > 2_000:
                 self._block_cache.clear()
-            got = self._block_cache[block] = self._scan(lower, orth, word, cap)
+            got = self._block_cache[block] = self._scan(lower, orth, word, cap, text)
         return [Hit(h.start, h.end, list(h.names), h.how, h.score, list(h.evidence)) for h in got]
 
-    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap) -> list[Hit]:  # noqa: ANN001
+    def _scan(self, lower: np.ndarray, orth: np.ndarray, word, cap, text: str | None = None) -> list[Hit]:  # noqa: ANN001
         hits: list[Hit] = []
         n = len(lower)
         capital = orth != lower
@@ -1148,7 +1178,7 @@ class ScreeningIndex:
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
         others = caps[~first]
-        if len(others):
+        if len(others) and (text is None or _capital_marked(text)):
             # a first word written with an apostrophe or another mark inside ('IS’Vision', 'Is'vision')
             marked, marked_acronyms = self._marked_starts(others.tolist(), orth, word)
             if marked:
@@ -1286,7 +1316,8 @@ class ScreeningIndex:
                 and self._typo_child(0, f)[0] is not None
             )
 
-        return {i for i in tokens if _decided_once(self._first_typos, int(orth[i]), may_be_typo, i)}
+        decided = _decided_once(self._first_typos, orth[tokens].tolist(), may_be_typo, tokens)
+        return {i for i, ok in zip(tokens, decided, strict=True) if ok}
 
     def _marked_starts(  # noqa: ANN001 - word: token i -> its text
         self, tokens: list[int], orth: np.ndarray, word
@@ -1299,8 +1330,10 @@ class ScreeningIndex:
         names)]); decided once per distinct text."""
         got: list[int] = []
         acronyms: list[tuple[int, list[int]]] = []
-        for i in tokens:
-            ok = _decided_once(self._first_marked, int(orth[i]), lambda t: self._marked_kind(word(t)), i)
+        kinds = _decided_once(
+            self._first_marked, orth[tokens].tolist(), lambda t: self._marked_kind(word(t)), tokens
+        )
+        for i, ok in zip(tokens, kinds, strict=True):
             if ok is True:
                 got.append(i)
             elif ok:
