@@ -42,6 +42,7 @@ from .places import (
     _risk_summary,
     _rules,
     _variants,
+    ap_addresses,
     code_lists,
     country_code,
     country_name,
@@ -411,6 +412,7 @@ class PartnerDetector:
                 and "@" not in text
                 and "/" not in text
                 and not US_ADDRESS.search(text)
+                and not (self.rules.ap_address is not None and self.rules.ap_address.search(text))
                 and not ("(" in text and CODE_LIST.search(text))
             ):
                 return []  # no place phrase, code, joined word, town and state or code list: nothing to read
@@ -462,11 +464,14 @@ class PartnerDetector:
 
     def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
-        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place."""
+        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place. The
+        same holds for a state abbreviated in news style ("ABERDEEN PROVING GROUND, Md.", "Fort Monmouth,
+        N.J.")."""
         text, st = t.text, t.st
         if "," not in text and not any(c.isdigit() for c in text):
             return
-        for a, b, code_at, certain in us_addresses(text):
+        found = us_addresses(text) + (ap_addresses(text, self.rules) if "." in text else [])
+        for a, b, code_at, certain in found:
             i = bisect_right(st, code_at) - 1
             if not 0 <= i < t.n or st[i] != code_at:
                 continue
@@ -494,6 +499,12 @@ class PartnerDetector:
         if not cand:
             return []
         taken = {i for m in found for i in range(m.start, m.end)}
+        for i in cand:  # a code inside a false friend ("CC BY 4.0") is no column entry
+            if len(t.word(i)) == 2 and i not in taken:
+                for _, bs, be in self.block_matcher(t.doclike[max(0, i - 3) : min(n, i + 4)]):
+                    taken.update(
+                        range(bs - t.base, be - t.base)
+                    )  # the matcher gives offsets in the whole doc
         out = []
         for i in sorted(cand):
             if i in taken:
@@ -598,9 +609,18 @@ class PartnerDetector:
                 return s, e
 
     def _resolve(self, t: _Tokens, mentions: list[_Mention]) -> None:
-        """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US."""
+        """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US; a
+        name two countries share takes its other code after 'State of' or inside a university's name ('the State
+        of Georgia', 'Georgia Institute of Technology')."""
         for m in mentions:
             if m.place.alt:
+                ms = m.start
+                if (ms >= 2 and (t.lower(ms - 2), t.lower(ms - 1)) in self.rules.alt_before) or (
+                    self._university is not None
+                    and self._university.search(t.span_text(*self._run(t, ms, m.end)))
+                ):
+                    m.code = m.place.alt
+                    continue
                 s0, s1 = t.sentence(m.start) if t.has_sents else (0, t.n)
                 if any(x is not m and x.place.code == m.place.alt and s0 <= x.start < s1 for x in mentions):
                     m.code = m.place.alt
