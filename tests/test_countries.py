@@ -495,3 +495,11 @@ def test_a_given_name_before_a_state_inside_a_university_name_keeps_it_a_person(
     # the university is named after a person, not after the state
     assert detect("The event is held at the University of Mary Washington campus.") == set()
     assert detect("The event is held at the University of Virginia campus.") == {"US"}
+
+
+def test_a_funder_named_with_its_country_in_a_sentence_with_counts_stays_a_country(detect):
+    text = (
+        "She held a Singapore National Research Foundation Fellowship, graduating 3 PhD students and supervising "
+        "a number of postdoctoral researchers."
+    )
+    assert detect(text) == {"SG"}

@@ -289,6 +289,9 @@ def population_statistic(c: PlaceContext) -> bool:
     r = c.rules
     if c.m.place.kind not in ("name", "demonym") or r.statistic_cues is None:
         return False
+    # the population is a place after "in"/"of" ("in the US") or a people ("Americans"), not a funder's name
+    if not (c.prev_lower in ("in", "the", "of", "across", "throughout") or c.m.phrase.endswith("ns")):
+        return False
     a = c.chars[0]
     sent = c.t.sentence_text(c.t.text, c.m.start, c.m.end, (a, a + 1))
     if r.statistic_role_cues is not None and r.statistic_role_cues.search(sent):
