@@ -503,3 +503,36 @@ def test_a_funder_named_with_its_country_in_a_sentence_with_counts_stays_a_count
         "a number of postdoctoral researchers."
     )
     assert detect(text) == {"SG"}
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # an embassy named with its city (US embassy funding notices); a capital's former name; a short official name
+        ("The U.S. Embassy Nur-Sultan announces funding through its small grants programme.", {"US", "KZ"}),
+        ("U.S. DEPARTMENT OF STATE U.S. EMBASSY VIENTIANE Notice of Funding Opportunity", {"US", "LA"}),
+        ("Activities will only be funded in Lao PDR.", {"LA"}),
+        # a surname after another capitalised word stays a surname; Lao as a language is no place
+        ("The memo was signed by the officer Henry Lancashire.", set()),
+        ("Materials are translated into Lao.", set()),
+    ],
+)
+def test_embassy_cities_and_short_official_names(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # an Australian address: a town, a state or territory code and a postcode (Australian government notices)
+        ("Enquiries are welcome at: CCAAC team Department of The Treasury Canberra ACT 2600", {"AU"}),
+        ("Copyright Officer, Location code C148CW2 GPO Box 9880 Canberra ACT 2601", {"AU"}),
+        ("PO Box 177 Carlton South Victoria 3053", {"AU"}),
+        # a state code without a postcode, or a postcode after a word that is no state, gives nothing
+        ("The Education Department and NSW schools took part.", set()),
+        ("Room 2600 hosts the Research Data Team meeting.", set()),
+        ("The partner is at 1 Jan Smuts Avenue, Johannesburg SA 2000.", {"ZA"}),
+    ],
+)
+def test_australian_address_with_state_code_and_postcode(detect, text, codes):
+    assert detect(text) == codes

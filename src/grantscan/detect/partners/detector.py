@@ -43,6 +43,7 @@ from .places import (
     _rules,
     _variants,
     ap_addresses,
+    au_addresses,
     code_lists,
     country_code,
     country_name,
@@ -413,6 +414,7 @@ class PartnerDetector:
                 and "/" not in text
                 and not US_ADDRESS.search(text)
                 and not (self.rules.ap_address is not None and self.rules.ap_address.search(text))
+                and not (self.rules.au_address is not None and self.rules.au_address.search(text))
                 and not ("(" in text and CODE_LIST.search(text))
             ):
                 return []  # no place phrase, code, joined word, town and state or code list: nothing to read
@@ -466,22 +468,27 @@ class PartnerDetector:
         """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
         takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place. The
         same holds for a state abbreviated in news style ("ABERDEEN PROVING GROUND, Md.", "Fort Monmouth,
-        N.J.")."""
+        N.J."), and for an Australian state code with a postcode ("Canberra ACT 2600")."""
         text, st = t.text, t.st
         if "," not in text and not any(c.isdigit() for c in text):
             return
-        found = us_addresses(text) + (ap_addresses(text, self.rules) if "." in text else [])
-        for a, b, code_at, certain in found:
+        found = [
+            (*x, "US") for x in us_addresses(text) + (ap_addresses(text, self.rules) if "." in text else [])
+        ]
+        found += [(*x, "AU") for x in au_addresses(text, self.rules)]
+        for a, b, code_at, certain, country in found:
             i = bisect_right(st, code_at) - 1
             if not 0 <= i < t.n or st[i] != code_at:
                 continue
             town = [m for m in mentions if m.start < t.n and a <= st[m.start] < b]
+            if country == "AU" and any(m.code != "AU" for m in town):
+                continue  # "Johannesburg SA 2000": a known town of another country keeps it
             if town:
                 for m in town:
-                    m.code = "US"
+                    m.code = country
             elif certain and not any(m.start <= i < m.end for m in mentions):
                 word = t.word(i)
-                mentions.append(_Mention(i, i + 1, word, Place("US", "region"), "US"))
+                mentions.append(_Mention(i, i + 1, word, Place(country, "region"), country))
         mentions.sort(key=lambda m: m.start)
 
     def _joined_and_codes(self, t: _Tokens, found: list[_Mention], codes: list[int]) -> list[_Mention]:

@@ -173,6 +173,14 @@ def ap_addresses(text: str, rules: CountryRules) -> list[tuple[int, int, int, bo
     ]
 
 
+def au_addresses(text: str, rules: CountryRules) -> list[tuple[int, int, int, bool]]:
+    """Towns followed by an Australian state or territory code and a four-digit postcode ("Canberra ACT 2600",
+    "Carlton South Victoria 3053"), as ``us_addresses`` gives them; the postcode makes each one certain."""
+    if rules.au_address is None:
+        return []
+    return [(m.start(1), m.end(1), m.start(2), True) for m in rules.au_address.finditer(text)]
+
+
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.lower().split()) for w in words)
 
@@ -243,6 +251,9 @@ class CountryRules:
         None  # a town and a US state abbreviated in news style ("Aberdeen, Md.")
     )
     ap_wordlike: frozenset[str] = frozenset()  # abbreviations that are also words ("Mass.", "Wash.")
+    au_address: re.Pattern[str] | None = (
+        None  # a town, an Australian state code and a postcode ("Canberra ACT 2600")
+    )
     alt_before: frozenset[tuple[str, ...]] = (
         frozenset()
     )  # words before a shared name that choose its other code
@@ -297,6 +308,7 @@ COUNTRY_KEYS = {
     "list_codes",
     "us_state_abbreviations",
     "us_state_abbreviations_wordlike",
+    "au_state_codes",
     "alt_before",
     "licence_words",
     "licence_name_before",
@@ -397,6 +409,16 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         if ap
         else None
     )
+    au = words("au_state_codes")
+    au_address = (
+        re.compile(
+            r"\b((?:[A-Z][A-Za-z]+[ -]){0,3}[A-Z][A-Za-z]+),? ("
+            + "|".join(map(re.escape, sorted(au, key=len, reverse=True)))
+            + r") \d{4}\b"
+        )
+        if au
+        else None
+    )
     return CountryRules(
         places=expanded,
         names=names,
@@ -415,6 +437,7 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         list_codes=list_codes,
         ap_address=ap_address,
         ap_wordlike=frozenset(ap_wordlike),
+        au_address=au_address,
         alt_before=frozenset(_phrases(words("alt_before"))),
         licence_words=frozenset(words("licence_words")),
         licence_name_before=frozenset(words("licence_name_before")),
