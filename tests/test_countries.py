@@ -536,3 +536,23 @@ def test_embassy_cities_and_short_official_names(detect, text, codes):
 )
 def test_australian_address_with_state_code_and_postcode(detect, text, codes):
     assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # MIT as a licence: with a word of the licence's name, in a licence identifier, in a list of licences
+        ("# Functional Source License, Version 1.1, MIT Future License ## Abbreviation FSL-1.1-MIT", set()),
+        (
+            "Regardless of license(s) used (e.g., MIT, GPL, Creative Commons 0) the licenses shall be listed.",
+            set(),
+        ),
+        ("MIT, Harvard and Yale are partners of the consortium.", {"US"}),
+        # the United States abbreviated with a space (DOE, Army and DHS calls, a Commerce licence clause)
+        ("The call is open to U. S. colleges and universities.", {"US"}),
+        ("Any required license from the U. S. Department of Commerce must be obtained.", {"US"}),
+        ("The author U. Smith wrote the report.", set()),
+    ],
+)
+def test_mit_as_a_licence_and_the_us_written_with_a_space(detect, text, codes):
+    assert detect(text) == codes
