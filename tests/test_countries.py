@@ -556,3 +556,23 @@ def test_australian_address_with_state_code_and_postcode(detect, text, codes):
 )
 def test_mit_as_a_licence_and_the_us_written_with_a_space(detect, text, codes):
     assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a registry or regulator where something is filed (FAR copyright clause, a convertible note)
+        ("The data are deposited for registration as a published work in the U.S. Copyright Office.", set()),
+        (
+            "The Company files a registration statement with the U.S. Securities and Exchange Commission.",
+            set(),
+        ),
+        ("The method is described in U.S. Patent 5,123,456.", set()),
+        # a law named with its country, and a funder named with it, still count
+        ("Copying is governed by U.S. copyright law.", {"US"}),
+        ("Offers are subject to U.S. securities laws.", {"US"}),
+        ("Funding comes from the U.S. Department of Energy.", {"US"}),
+    ],
+)
+def test_registries_and_regulators_named_with_a_country(detect, text, codes):
+    assert detect(text) == codes
