@@ -357,3 +357,222 @@ def test_america_and_an_address_ending_in_a_state_code(detect, text, codes):
 )
 def test_typographic_apostrophe_in_a_country_name(detect, text, codes):
     assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a town and a US state abbreviated in news style (Army News Service, Navy and Army dateline sources)
+        (
+            "ABERDEEN, Md. (Army News Service, Oct. 2, 2008) -- Engineers met industry representatives.",
+            {"US"},
+        ),
+        ("PORTSMOUTH, R.I. – The Naval Undersea Warfare Center announced a prize challenge.", {"US"}),
+        ("PICATINNY ARSENAL, N.J. — Engineers coordinated a visit for pupils.", {"US"}),
+        ("The centre moved to Aberdeen, Md., from Fort Monmouth, N.J., last year.", {"US"}),
+        # the same towns without a state stay where they are; a word-like abbreviation needs a known town
+        ("The team met in Aberdeen, Scotland, last year.", {"GB"}),
+        ("The workshop is held in Portsmouth next spring.", {"GB"}),
+        ("Samples go to Springfield, Mass. for assays.", set()),
+        ("The laboratory is in Cambridge, Mass. and runs the assays.", {"US"}),
+    ],
+)
+def test_town_and_news_style_state_abbreviation(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a shared name takes its other country after 'State of' or inside a university's name
+        (
+            "This award to Skidaway Institute of Oceanography in the State of Georgia provides instruments.",
+            {"US"},
+        ),
+        ("Professors of Georgia Institute of Technology will develop the synthesis.", {"US"}),
+        ("We met partners in Georgia and Armenia.", {"GE", "AM"}),
+        # a state that is also a given name counts inside a university's name; universities named by a state's
+        # short form fix the United States
+        ("Virginia Union University hosts the work.", {"US"}),
+        ("The robotic testbed is run with Virginia Tech as partner.", {"US"}),
+        ("Deposits are kept by the Penn State University Libraries.", {"US"}),
+        ("The report by Dr Virginia Smith was read by the panel.", set()),
+    ],
+)
+def test_states_inside_university_names(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a country word inside a licence's name is no jurisdiction (German, Norwegian, Australian and Creative
+        # Commons licences)
+        ("Any use is permitted under the Data licence Germany – attribution – version 2.0.", set()),
+        ("Contains data under the Norwegian licence for Open Government data (NLOD).", set()),
+        ("Outputs are used under the Creative Commons Attribution 3.0 Australia licence.", set()),
+        ("Material is offered under a Creative Commons Attribution-ShareAlike 3.0 Australia licence.", set()),
+        ("Project materials are licensed on the same terms as the CC BY 4.0 Licence.", set()),
+        # the licence's law and its licensor still count, and so does a code in a country column
+        ("This licence is governed by the laws of Germany.", {"DE"}),
+        ("The licensor is the Commonwealth of Australia.", {"AU"}),
+        ("UNIWERSYTET SLASKI PL 161,235", {"PL"}),
+    ],
+)
+def test_licence_names_are_not_jurisdictions(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a time zone, and a place inside a definition of days
+        ("Deadline for Applications: July 23, 2023, 17:00hrs Nepal Time", set()),
+        ("Proposals are due at 5 p.m. UK time on the closing date.", set()),
+        ("Fieldwork will take place in Nepal at the same time.", {"NP"}),
+        (
+            "Business Day: a day (other than a Saturday or Sunday) when banks in London are open for business.",
+            set(),
+        ),
+        ("Business Day means any day which is not a public or bank holiday in England.", set()),
+        ("The partner bank in London will hold the funds.", {"GB"}),
+    ],
+)
+def test_time_zones_and_definitions_of_days(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a market or a comparison names no partner (a CORDIS objective, a grant application, an NSF abstract)
+        (
+            "The sector must remain competitive in the face of increasing competition from the US and Asia.",
+            set(),
+        ),
+        ("Data annotation is a pretty mature market in China and India.", set()),
+        ("The delta hosts 150 million people in an area the size of Louisiana.", set()),
+        ("Partners from the US and Japan will join the trials.", {"US", "JP"}),
+        ("The market study will be run with farmers in Kenya.", {"KE"}),
+        # the population of a statistic (NIH and NSF abstracts, a JMIR protocol) is no place of the work
+        (
+            "Medical errors are the third leading cause of death in the US at a cost of $20 billion annually.",
+            set(),
+        ),
+        ("Sepsis affects more than 1 million Americans per year and results in about 258,000 deaths.", set()),
+        ("Anxiety disorders affect approximately 25% of Canadians aged 14-17 years.", set()),
+        ("The trial will recruit 300 patients in Kenya aged 18-65 years.", {"KE"}),
+        (
+            "Malaria affects 2 million people in the districts of Uganda where our partner university works.",
+            {"UG"},
+        ),
+        ("Fieldwork in Peru covers 12 villages.", {"PE"}),
+    ],
+)
+def test_markets_comparisons_and_statistics_are_not_places(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # plants and insects named with a nationality (USDA species pages and field guides)
+        ("Russian-olive is native to southern Europe and to central and western Asia.", set()),
+        ("The field guide covers the management of Russian olive in forests and rangelands.", set()),
+        ("German cockroaches were reared in the laboratory for the assays.", set()),
+        ("Russian partners will join the survey of olive groves.", {"RU"}),
+    ],
+)
+def test_species_named_with_a_nationality(detect, text, codes):
+    assert detect(text) == codes
+
+
+def test_a_measured_prevalence_in_the_place_of_the_work_stays_a_place(detect):
+    assert detect("We will measure the prevalence of malaria in 40 villages of Uganda.") == {"UG"}
+
+
+def test_a_given_name_before_a_state_inside_a_university_name_keeps_it_a_person(detect):
+    # the university is named after a person, not after the state
+    assert detect("The event is held at the University of Mary Washington campus.") == set()
+    assert detect("The event is held at the University of Virginia campus.") == {"US"}
+
+
+def test_a_funder_named_with_its_country_in_a_sentence_with_counts_stays_a_country(detect):
+    text = (
+        "She held a Singapore National Research Foundation Fellowship, graduating 3 PhD students and supervising "
+        "a number of postdoctoral researchers."
+    )
+    assert detect(text) == {"SG"}
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # an embassy named with its city (US embassy funding notices); a capital's former name; a short official name
+        ("The U.S. Embassy Nur-Sultan announces funding through its small grants programme.", {"US", "KZ"}),
+        ("U.S. DEPARTMENT OF STATE U.S. EMBASSY VIENTIANE Notice of Funding Opportunity", {"US", "LA"}),
+        ("Activities will only be funded in Lao PDR.", {"LA"}),
+        # a surname after another capitalised word stays a surname; Lao as a language is no place
+        ("The memo was signed by the officer Henry Lancashire.", set()),
+        ("Materials are translated into Lao.", set()),
+    ],
+)
+def test_embassy_cities_and_short_official_names(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # an Australian address: a town, a state or territory code and a postcode (Australian government notices)
+        ("Enquiries are welcome at: CCAAC team Department of The Treasury Canberra ACT 2600", {"AU"}),
+        ("Copyright Officer, Location code C148CW2 GPO Box 9880 Canberra ACT 2601", {"AU"}),
+        ("PO Box 177 Carlton South Victoria 3053", {"AU"}),
+        # a state code without a postcode, or a postcode after a word that is no state, gives nothing
+        ("The Education Department and NSW schools took part.", set()),
+        ("Room 2600 hosts the Research Data Team meeting.", set()),
+        ("The partner is at 1 Jan Smuts Avenue, Johannesburg SA 2000.", {"ZA"}),
+    ],
+)
+def test_australian_address_with_state_code_and_postcode(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # MIT as a licence: with a word of the licence's name, in a licence identifier, in a list of licences
+        ("# Functional Source License, Version 1.1, MIT Future License ## Abbreviation FSL-1.1-MIT", set()),
+        (
+            "Regardless of license(s) used (e.g., MIT, GPL, Creative Commons 0) the licenses shall be listed.",
+            set(),
+        ),
+        ("MIT, Harvard and Yale are partners of the consortium.", {"US"}),
+        # the United States abbreviated with a space (DOE, Army and DHS calls, a Commerce licence clause)
+        ("The call is open to U. S. colleges and universities.", {"US"}),
+        ("Any required license from the U. S. Department of Commerce must be obtained.", {"US"}),
+        ("The author U. Smith wrote the report.", set()),
+    ],
+)
+def test_mit_as_a_licence_and_the_us_written_with_a_space(detect, text, codes):
+    assert detect(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # a registry or regulator where something is filed (FAR copyright clause, a convertible note)
+        ("The data are deposited for registration as a published work in the U.S. Copyright Office.", set()),
+        (
+            "The Company files a registration statement with the U.S. Securities and Exchange Commission.",
+            set(),
+        ),
+        ("The method is described in U.S. Patent 5,123,456.", set()),
+        # a law named with its country, and a funder named with it, still count
+        ("Copying is governed by U.S. copyright law.", {"US"}),
+        ("Offers are subject to U.S. securities laws.", {"US"}),
+        ("Funding comes from the U.S. Department of Energy.", {"US"}),
+    ],
+)
+def test_registries_and_regulators_named_with_a_country(detect, text, codes):
+    assert detect(text) == codes

@@ -42,6 +42,8 @@ from .places import (
     _risk_summary,
     _rules,
     _variants,
+    ap_addresses,
+    au_addresses,
     code_lists,
     country_code,
     country_name,
@@ -411,6 +413,8 @@ class PartnerDetector:
                 and "@" not in text
                 and "/" not in text
                 and not US_ADDRESS.search(text)
+                and not (self.rules.ap_address is not None and self.rules.ap_address.search(text))
+                and not (self.rules.au_address is not None and self.rules.au_address.search(text))
                 and not ("(" in text and CODE_LIST.search(text))
             ):
                 return []  # no place phrase, code, joined word, town and state or code list: nothing to read
@@ -462,21 +466,29 @@ class PartnerDetector:
 
     def _us_states(self, t: _Tokens, mentions: list[_Mention]) -> None:
         """A town followed by a US state code is in the United States: a known town there ("Cambridge, MA")
-        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place."""
+        takes US, an unknown one with a ZIP code or an unambiguous code ("Poker Flat, AK") adds a US place. The
+        same holds for a state abbreviated in news style ("ABERDEEN PROVING GROUND, Md.", "Fort Monmouth,
+        N.J."), and for an Australian state code with a postcode ("Canberra ACT 2600")."""
         text, st = t.text, t.st
         if "," not in text and not any(c.isdigit() for c in text):
             return
-        for a, b, code_at, certain in us_addresses(text):
+        found = [
+            (*x, "US") for x in us_addresses(text) + (ap_addresses(text, self.rules) if "." in text else [])
+        ]
+        found += [(*x, "AU") for x in au_addresses(text, self.rules)]
+        for a, b, code_at, certain, country in found:
             i = bisect_right(st, code_at) - 1
             if not 0 <= i < t.n or st[i] != code_at:
                 continue
             town = [m for m in mentions if m.start < t.n and a <= st[m.start] < b]
+            if country == "AU" and any(m.code != "AU" for m in town):
+                continue  # "Johannesburg SA 2000": a known town of another country keeps it
             if town:
                 for m in town:
-                    m.code = "US"
+                    m.code = country
             elif certain and not any(m.start <= i < m.end for m in mentions):
                 word = t.word(i)
-                mentions.append(_Mention(i, i + 1, word, Place("US", "region"), "US"))
+                mentions.append(_Mention(i, i + 1, word, Place(country, "region"), country))
         mentions.sort(key=lambda m: m.start)
 
     def _joined_and_codes(self, t: _Tokens, found: list[_Mention], codes: list[int]) -> list[_Mention]:
@@ -494,6 +506,12 @@ class PartnerDetector:
         if not cand:
             return []
         taken = {i for m in found for i in range(m.start, m.end)}
+        for i in cand:  # a code inside a false friend ("CC BY 4.0") is no column entry
+            if len(t.word(i)) == 2 and i not in taken:
+                for _, bs, be in self.block_matcher(t.doclike[max(0, i - 3) : min(n, i + 4)]):
+                    taken.update(
+                        range(bs - t.base, be - t.base)
+                    )  # the matcher gives offsets in the whole doc
         out = []
         for i in sorted(cand):
             if i in taken:
@@ -601,9 +619,18 @@ class PartnerDetector:
                 return s, e
 
     def _resolve(self, t: _Tokens, mentions: list[_Mention]) -> None:
-        """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US."""
+        """Choose codes that depend on neighbours: 'Atlanta, Georgia' -> US, 'Cambridge, Massachusetts' -> US; a
+        name two countries share takes its other code after 'State of' or inside a university's name ('the State
+        of Georgia', 'Georgia Institute of Technology')."""
         for m in mentions:
             if m.place.alt:
+                ms = m.start
+                if (ms >= 2 and (t.lower(ms - 2), t.lower(ms - 1)) in self.rules.alt_before) or (
+                    self._university is not None
+                    and self._university.search(t.span_text(*self._run(t, ms, m.end)))
+                ):
+                    m.code = m.place.alt
+                    continue
                 s0, s1 = t.sentence(m.start) if t.has_sents else (0, t.n)
                 if any(x is not m and x.place.code == m.place.alt and s0 <= x.start < s1 for x in mentions):
                     m.code = m.place.alt

@@ -51,6 +51,11 @@ AUTHOR_YEAR = re.compile(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|,\s*(?:19|20)\d\d[a-z]?
 # open licences named after the body that wrote them ("MIT License"): the licence, not the body
 LICENCE_NAME = re.compile(r"(?:MIT|BSD|Apache|Eclipse|Mozilla|GNU|Open Government|Creative Commons)\Z")
 LICENCE_WORD = re.compile(r"[ \t]+(?:Public[ \t]+)?Licen[cs]e\b", re.I)
+# ... also with one word of the licence's own name between ("MIT Future License"), as the last part of a licence
+# identifier ("FSL-1.1-MIT"), or in a list of licence names ("e.g., MIT, GPL, Creative Commons 0")
+LICENCE_WORD_AFTER_NAME = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+Licen[cs]e\b")
+LICENCE_ID_BEFORE = re.compile(r"\b[A-Z]{2,}-[\d.]+-\Z")
+LICENCE_LIST_AFTER = re.compile(r",[ \t]*(?:GPL|LGPL|AGPL|Apache|BSD|MPL|EPL|ISC|CC0|Creative Commons)\b")
 
 # What an organisation finding says: reason id -> template (str.format fields as named).
 ORG_REASONS: dict[str, str] = {
@@ -113,7 +118,15 @@ def host_institution(n: NameAt) -> bool:
 def licence_name(n: NameAt) -> bool:
     """The name of an open licence named after the body that wrote it ("released under the MIT License")."""
     t = n.t
-    return bool(LICENCE_NAME.match(t.span_text(n.s, n.e)) and LICENCE_WORD.match(t.text, t.end(n.e - 1)))
+    if not LICENCE_NAME.match(t.span_text(n.s, n.e)):
+        return False
+    at, end = t.st[n.s], t.end(n.e - 1)
+    return bool(
+        LICENCE_WORD.match(t.text, end)
+        or LICENCE_WORD_AFTER_NAME.match(t.text, end)
+        or LICENCE_LIST_AFTER.match(t.text, end)
+        or LICENCE_ID_BEFORE.search(t.text, 0, at)
+    )
 
 
 def research_group(n: NameAt) -> bool:

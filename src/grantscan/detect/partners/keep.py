@@ -14,6 +14,7 @@ from functools import cached_property
 
 from .places import (
     CITATION,
+    CONNECTORS,
     COUNTRY_WORDS,
     FUNCTION_WORDS,
     PUBLISHER,
@@ -215,8 +216,93 @@ def language_before(c: PlaceContext) -> bool:
 
 
 def person_name(c: PlaceContext) -> bool:
-    """A place that is also a given name ("Chad", "Jordan") counts only where its context says place."""
-    return c.m.place.person_name and not _place_cue(c)
+    """A place that is also a given name ("Chad", "Jordan") counts only where its context says place; inside a
+    university's name it is the place ("Virginia Union University", "University of Virginia") unless a given
+    name comes just before it ("University of Mary Washington")."""
+    if not c.m.place.person_name:
+        return False
+    if c.in_university and not (c.prev is not None and c.t.cap(c.prev) and c.prev_lower not in CONNECTORS):
+        return False
+    return not _place_cue(c)
+
+
+def licence_name(c: PlaceContext) -> bool:
+    """A country word inside a licence's name ("Data licence Germany", "Creative Commons Attribution 3.0
+    Australia licence", "the Norwegian licence for Open Government data") is not a jurisdiction."""
+    t, r, i = c.t, c.rules, c.m.start - 1
+    while i >= 0 and (t.word(i) in ("-", ".") or t.word(i).replace(".", "").isdigit()):
+        i -= 1  # a version number or the hyphen of "Attribution-ShareAlike"
+    if i >= 0 and (t.word(i) in r.licence_words or t.word(i) in r.licence_name_before):
+        return True
+    a = c.after
+    return a is not None and t.word(a) in r.licence_words and a + 1 < t.n and t.lower(a + 1) == "for"
+
+
+def time_zone(c: PlaceContext) -> bool:
+    """A country word before "Time" names a time zone ("17:00hrs Nepal Time"), not a place."""
+    t, me = c.t, c.m.end
+    return any(
+        me + len(z) <= t.n and tuple(t.word(me + k) for k in range(len(z))) == z
+        for z in c.rules.time_zone_after
+    )
+
+
+def definition_place(c: PlaceContext) -> bool:
+    """A place in a definition of days ("a public or bank holiday in England", "banks in London are open")."""
+    ms = c.m.start
+    return ms >= 2 and (c.t.lower(ms - 2), c.t.lower(ms - 1)) in c.rules.definition_before
+
+
+def _list_start(c: PlaceContext) -> int:
+    """The first token of the list of places the mention ends ("China and India", "the US, Japan and Korea")."""
+    t, start = c.t, c.m.start
+    joins = ("and", "or", ",", "in", "the")
+    while True:
+        j = start - 1
+        while j >= 0 and t.lower(j) in joins:
+            j -= 1
+        if not any(t.lower(k) in ("and", "or", ",") for k in range(j + 1, start)):
+            return start
+        prev = [x for x in c.mentions if x.end == j + 1]
+        if not prev:
+            return start
+        start = prev[0].start
+
+
+def comparison(c: PlaceContext) -> bool:
+    """A country after a market or comparison cue, or in a list that follows one ("competition from the US and
+    Asia", "a mature market in China and india", "an area the size of Louisiana"), is no partner."""
+    t = c.t
+    start = _list_start(c)
+    if start > 0 and t.lower(start - 1) == "the":
+        start -= 1
+    for cue in c.rules.comparison_before:
+        k = len(cue)
+        if start >= k and tuple(t.lower(start - k + j) for j in range(k)) == cue:
+            return True
+    return False
+
+
+def population_statistic(c: PlaceContext) -> bool:
+    """A country named as the population of a statistic ("the third leading cause of death in the US",
+    "affects more than 1 million Americans per year") in a sentence that names no counted role."""
+    r = c.rules
+    if c.m.place.kind not in ("name", "demonym") or r.statistic_cues is None:
+        return False
+    # the population is a place after "in"/"of" ("in the US") or a people ("Americans"), not a funder's name
+    if not (c.prev_lower in ("in", "the", "of", "across", "throughout") or c.m.phrase.endswith("ns")):
+        return False
+    a = c.chars[0]
+    sent = c.t.sentence_text(c.t.text, c.m.start, c.m.end, (a, a + 1))
+    if r.statistic_role_cues is not None and r.statistic_role_cues.search(sent):
+        return False
+    if r.statistic_cues.search(sent):
+        return True
+    return (
+        r.statistic_count_cues is not None
+        and r.statistic_count_cues.search(sent) is not None
+        and re.search(r"\d|\b(?:million|billion|percent)\b", sent) is not None
+    )
 
 
 def surname(c: PlaceContext) -> bool:
@@ -315,6 +401,13 @@ KEEP_RULES: tuple[KeepRule, ...] = (
     KeepRule("language-sentence", "a language, in a sentence about languages", language_sentence),
     KeepRule("language-before", "a language, after a language cue", language_before),
     KeepRule("person-name", "a given name, not a place", person_name),
+    KeepRule("licence-name", "part of a licence's name, not a jurisdiction", licence_name),
+    KeepRule("time-zone", "a time zone, not a place", time_zone),
+    KeepRule("definition", "a place inside a definition of days", definition_place),
+    KeepRule("comparison", "a market or a comparison, not a partner", comparison),
+    KeepRule(
+        "population-statistic", "the population of a statistic, not a place of the work", population_statistic
+    ),
     KeepRule("surname", "a surname", surname),
     KeepRule("publisher", "part of a publisher's name", publisher),
     KeepRule("other-organisation", "part of another organisation's name", other_organisation),

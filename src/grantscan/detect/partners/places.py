@@ -161,6 +161,34 @@ def code_lists(text: str, codes: dict[str, str]) -> list[tuple[int, str]]:
     return out
 
 
+def ap_addresses(text: str, rules: CountryRules) -> list[tuple[int, int, int, bool]]:
+    """Towns followed by a US state abbreviated in news style ("ABERDEEN PROVING GROUND, Md.", "Picatinny
+    Arsenal, N.J."), as ``us_addresses`` gives them: (town start, town end, abbreviation start, certain); an
+    abbreviation that is also a word ("Mass.", "Wash.") is uncertain and counts only after a known town."""
+    if rules.ap_address is None:
+        return []
+    return [
+        (m.start(1), m.end(1), m.start(2), m.group(2) not in rules.ap_wordlike)
+        for m in rules.ap_address.finditer(text)
+    ]
+
+
+def au_addresses(text: str, rules: CountryRules) -> list[tuple[int, int, int, bool]]:
+    """Towns followed by an Australian state or territory code and a four-digit postcode ("Canberra ACT 2600",
+    "Carlton South Victoria 3053"), as ``us_addresses`` gives them; the postcode makes each one certain."""
+    if rules.au_address is None:
+        return []
+    return [(m.start(1), m.end(1), m.start(2), True) for m in rules.au_address.finditer(text)]
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower().split()) for w in words)
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern[str] | None:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.I) if words else None
+
+
 def us_addresses(text: str) -> list[tuple[int, int, int, bool]]:
     """Town-and-state places in ``text``: (town start, town end, state code start, certain) per match, where
     certain means a ZIP code follows or the code is no word ("Hawthorne, CA 90250", "Poker Flat, AK"); an
@@ -219,6 +247,24 @@ class CountryRules:
     list_codes: dict[
         str, str
     ]  # letter code in a bracketed partner list -> ISO alpha-2 (vehicle and ISO codes)
+    ap_address: re.Pattern[str] | None = (
+        None  # a town and a US state abbreviated in news style ("Aberdeen, Md.")
+    )
+    ap_wordlike: frozenset[str] = frozenset()  # abbreviations that are also words ("Mass.", "Wash.")
+    au_address: re.Pattern[str] | None = (
+        None  # a town, an Australian state code and a postcode ("Canberra ACT 2600")
+    )
+    alt_before: frozenset[tuple[str, ...]] = (
+        frozenset()
+    )  # words before a shared name that choose its other code
+    licence_words: frozenset[str] = frozenset()
+    licence_name_before: frozenset[str] = frozenset()
+    time_zone_after: tuple[tuple[str, ...], ...] = ()
+    definition_before: frozenset[tuple[str, ...]] = frozenset()
+    comparison_before: tuple[tuple[str, ...], ...] = ()
+    statistic_cues: re.Pattern[str] | None = None
+    statistic_count_cues: re.Pattern[str] | None = None
+    statistic_role_cues: re.Pattern[str] | None = None
 
 
 def _variants(phrase: str) -> list[str]:
@@ -260,6 +306,18 @@ COUNTRY_KEYS = {
     "place_modifiers",
     "not_place_near_after",
     "list_codes",
+    "us_state_abbreviations",
+    "us_state_abbreviations_wordlike",
+    "au_state_codes",
+    "alt_before",
+    "licence_words",
+    "licence_name_before",
+    "time_zone_after",
+    "definition_before",
+    "comparison_before",
+    "statistic_cues",
+    "statistic_count_cues",
+    "statistic_role_cues",
 }
 ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
 
@@ -340,6 +398,27 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
     list_codes.update({c.alpha_2: c.alpha_2 for c in pycountry.countries})
     list_codes.update(given)
 
+    ap_wordlike = words("us_state_abbreviations_wordlike")
+    ap = words("us_state_abbreviations") + ap_wordlike
+    ap_address = (
+        re.compile(
+            r"\b((?:[A-Z][A-Za-z]+\.?[ -]){0,3}[A-Z][A-Za-z]+), ("
+            + "|".join(map(re.escape, sorted(ap, key=len, reverse=True)))
+            + r")(?=$|[\s,;:)\u2013\u2014-])"
+        )
+        if ap
+        else None
+    )
+    au = words("au_state_codes")
+    au_address = (
+        re.compile(
+            r"\b((?:[A-Z][A-Za-z]+[ -]){0,3}[A-Z][A-Za-z]+),? ("
+            + "|".join(map(re.escape, sorted(au, key=len, reverse=True)))
+            + r") \d{4}\b"
+        )
+        if au
+        else None
+    )
     return CountryRules(
         places=expanded,
         names=names,
@@ -356,6 +435,18 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         university_heads=words("university_heads"),
         name_words=set(words("name_words")),
         list_codes=list_codes,
+        ap_address=ap_address,
+        ap_wordlike=frozenset(ap_wordlike),
+        au_address=au_address,
+        alt_before=frozenset(_phrases(words("alt_before"))),
+        licence_words=frozenset(words("licence_words")),
+        licence_name_before=frozenset(words("licence_name_before")),
+        time_zone_after=tuple(tuple(x.split()) for x in words("time_zone_after")),
+        definition_before=frozenset(_phrases(words("definition_before"))),
+        comparison_before=_phrases(words("comparison_before")),
+        statistic_cues=_cue_pattern(words("statistic_cues")),
+        statistic_count_cues=_cue_pattern(words("statistic_count_cues")),
+        statistic_role_cues=_cue_pattern(words("statistic_role_cues")),
     )
 
 
