@@ -53,7 +53,6 @@ def _why(det: PartnerDetector, text: str, phrase: str) -> str | None:
         ("time-zone", "Applications close at 17:00hrs Nepal Time.", "Nepal"),
         ("definition", "A business day is a day that is not a public holiday in England.", "England"),
         ("comparison", "The sector faces increasing competition from the US and Asia.", "US"),
-        ("population-statistic", "Sepsis affects more than 1 million Americans per year.", "Americans"),
     ],
 )
 def test_each_rule_drops_its_case(detector: PartnerDetector, rule: str, text: str, phrase: str) -> None:
@@ -79,7 +78,7 @@ def test_places_no_rule_drops_are_kept(detector: PartnerDetector, text: str, phr
 
 def test_rules_are_named_once_and_say_why() -> None:
     ids = [r.id for r in keep.KEEP_RULES]
-    assert len(ids) == len(set(ids)) == 22
+    assert len(ids) == len(set(ids)) == 21
     for rule in keep.KEEP_RULES:
         assert rule.why and rule.drops.__doc__ and len(rule.drops.__doc__.strip().splitlines()[0]) > 10
 

@@ -283,28 +283,6 @@ def comparison(c: PlaceContext) -> bool:
     return False
 
 
-def population_statistic(c: PlaceContext) -> bool:
-    """A country named as the population of a statistic ("the third leading cause of death in the US",
-    "affects more than 1 million Americans per year") in a sentence that names no counted role."""
-    r = c.rules
-    if c.m.place.kind not in ("name", "demonym") or r.statistic_cues is None:
-        return False
-    # the population is a place after "in"/"of" ("in the US") or a people ("Americans"), not a funder's name
-    if not (c.prev_lower in ("in", "the", "of", "across", "throughout") or c.m.phrase.endswith("ns")):
-        return False
-    a = c.chars[0]
-    sent = c.t.sentence_text(c.t.text, c.m.start, c.m.end, (a, a + 1))
-    if r.statistic_role_cues is not None and r.statistic_role_cues.search(sent):
-        return False
-    if r.statistic_cues.search(sent):
-        return True
-    return (
-        r.statistic_count_cues is not None
-        and r.statistic_count_cues.search(sent) is not None
-        and re.search(r"\d|\b(?:million|billion|percent)\b", sent) is not None
-    )
-
-
 def surname(c: PlaceContext) -> bool:
     """A region or city after a capitalised word that is not a place word is a surname ("Dr Henry Lancashire")."""
     if c.m.place.kind not in ("region", "city") or c.in_university or c.prev is None:
@@ -405,9 +383,6 @@ KEEP_RULES: tuple[KeepRule, ...] = (
     KeepRule("time-zone", "a time zone, not a place", time_zone),
     KeepRule("definition", "a place inside a definition of days", definition_place),
     KeepRule("comparison", "a market or a comparison, not a partner", comparison),
-    KeepRule(
-        "population-statistic", "the population of a statistic, not a place of the work", population_statistic
-    ),
     KeepRule("surname", "a surname", surname),
     KeepRule("publisher", "part of a publisher's name", publisher),
     KeepRule("other-organisation", "part of another organisation's name", other_organisation),

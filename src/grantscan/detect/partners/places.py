@@ -262,9 +262,6 @@ class CountryRules:
     time_zone_after: tuple[tuple[str, ...], ...] = ()
     definition_before: frozenset[tuple[str, ...]] = frozenset()
     comparison_before: tuple[tuple[str, ...], ...] = ()
-    statistic_cues: re.Pattern[str] | None = None
-    statistic_count_cues: re.Pattern[str] | None = None
-    statistic_role_cues: re.Pattern[str] | None = None
 
 
 def _variants(phrase: str) -> list[str]:
@@ -315,9 +312,6 @@ COUNTRY_KEYS = {
     "time_zone_after",
     "definition_before",
     "comparison_before",
-    "statistic_cues",
-    "statistic_count_cues",
-    "statistic_role_cues",
 }
 ENTRY_KEYS = {"code", "aliases", "demonyms", "regions", "cities", "person_name", "ambiguous"}
 
@@ -444,9 +438,6 @@ def load_country_rules(path: str | Path | None = None) -> CountryRules:
         time_zone_after=tuple(tuple(x.split()) for x in words("time_zone_after")),
         definition_before=frozenset(_phrases(words("definition_before"))),
         comparison_before=_phrases(words("comparison_before")),
-        statistic_cues=_cue_pattern(words("statistic_cues")),
-        statistic_count_cues=_cue_pattern(words("statistic_count_cues")),
-        statistic_role_cues=_cue_pattern(words("statistic_role_cues")),
     )
 
 
