@@ -18,7 +18,10 @@ PROPOSAL_HEAD = (
 
 FAMILIES = [
     # a government classification marking written before the data or information it classifies
-    ("SECRET and TOP SECRET material must never be loaded onto the shared analysis cluster.", "clause-security"),
+    (
+        "SECRET and TOP SECRET material must never be loaded onto the shared analysis cluster.",
+        "clause-security",
+    ),
     ("The Supplier shall not process TOP SECRET information on the hosted service.", "clause-security"),
     # an item of a list of prohibitions read apart from its lead-in: "not" and the verb of the duty
     ("not store any files classified as SECRET on the platform;", "clause-security"),
@@ -31,13 +34,22 @@ FAMILIES = [
         "clause-data",
     ),
     # an absolute prohibition, with sensitive or personal data as the object of sending, moving or storing it
-    ("Under no circumstance should sensitive data be sent by email, even when it is encrypted.", "clause-data"),
+    (
+        "Under no circumstance should sensitive data be sent by email, even when it is encrypted.",
+        "clause-data",
+    ),
     ("Under no circumstances may identifiable data be copied to a laptop.", "clause-data"),
-    ("If you move sensitive data onto the platform, you must first complete a data movement form.", "clause-data"),
+    (
+        "If you move sensitive data onto the platform, you must first complete a data movement form.",
+        "clause-data",
+    ),
     # the duty to protect personal and sensitive information
     ("Staff must protect personal and sensitive information held on the cluster.", "clause-data"),
     # data or outputs leave a secure research environment only once checked
-    ("Every file egressed from the safe haven must be checked by two reviewers before it is released.", "clause-publication"),
+    (
+        "Every file egressed from the safe haven must be checked by two reviewers before it is released.",
+        "clause-publication",
+    ),
     (
         "Results may only leave the trusted research environment after an output checker has approved them.",
         "clause-publication",
@@ -48,7 +60,10 @@ FAMILIES = [
         "line manager.",
         "clause-publication",
     ),
-    ("Scripts must not be uploaded to a public website without the approval of the data owner.", "clause-publication"),
+    (
+        "Scripts must not be uploaded to a public website without the approval of the data owner.",
+        "clause-publication",
+    ),
 ]
 
 TWINS = [
