@@ -26,6 +26,10 @@ FOUND = [
         "With their unique ability to take off and land from any spot, vertical lift vehicles are increasingly "
         "contemplated for new air travel options.",
     ),
+    # aeronautics named as research and concepts, supersonic inlets, aero-engines by type
+    ("aerospace", "NASA has selected nine aeronautical concepts for Phase I research awards."),
+    ("aerospace", "We will design external-compression supersonic inlets with a new analysis tool."),
+    ("aerospace", "One of the ways is to install acoustic liners around the turbofan rotor."),
     # spacecraft named by a part or a phase
     ("space", "Acoustic loads inside the payload fairing will be measured during ascent."),
     (
@@ -57,6 +61,10 @@ NOT_FOUND = [
     ("aerospace", "Interviews explored helicopter parenting among families of first-year students."),
     ("aerospace", "The central bank debated helicopter money as a last resort."),
     ("aerospace", "Residents near the airport were asked how aircraft noise affects their sleep."),
+    ("aerospace", "Sediment cores were taken at the tidal inlet of the estuary."),
+    ("aerospace", "Seabirds spend most of their lives in atmospheric flight over the open ocean."),
+    ("aerospace", "The ceiling fan rotor of the lecture theatre was replaced."),
+    ("aerospace", "The history of the turbojet is told in the museum's new gallery."),
     ("space", "Each stall at the spring fair will have a small space for its banner."),
     ("space", "The wing fairing of the glider was reshaped to cut drag."),
     ("sensing", "Magnetic properties of the films were measured with a SQUID magnetometer at 5 K."),
