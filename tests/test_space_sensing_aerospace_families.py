@@ -5,7 +5,7 @@ aircraft noise reduction; not a survey flown by helicopter, helicopter parenting
 residents hear it); spacecraft named by a part or a phase (payload fairings, small spacecraft, assets in space;
 not a wing fairing or a small space in a room); sensing named by what it measures (fluxgate magnetometers,
 magnetic anomaly detection, hyperspectral remote sensing; not a lab's SQUID magnetometer or remote-sensing
-data); a GPS transmitter worn by a bird is a tag, not navigation work; and one thing named twice ("also known
+data); a drone's ground station is not a satellite's; a GPS transmitter worn by a bird is a tag, not navigation work; and one thing named twice ("also known
 as") is not a list."""
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ FOUND = [
         "space",
         "Servicing refers to any work to refuel, repair, replace or augment an existing asset in space.",
     ),
+    ("space", "We will build a ground station to command the 3U CubeSat in low Earth orbit."),
     # sensing named by what it measures
     (
         "sensing",
@@ -66,6 +67,12 @@ NOT_FOUND = [
     ("aerospace", "The ceiling fan rotor of the lecture theatre was replaced."),
     ("aerospace", "The history of the turbojet is told in the museum's new gallery."),
     ("space", "Each stall at the spring fair will have a small space for its banner."),
+    # a drone's ground station speaks MAVLink to an autopilot
+    (
+        "space",
+        "MAVProxy. This is a MAVLink ground station written in python. This ground station was developed as part "
+        "of a drone team's entry.",
+    ),
     ("space", "The wing fairing of the glider was reshaped to cut drag."),
     ("sensing", "Magnetic properties of the films were measured with a SQUID magnetometer at 5 K."),
     ("sensing", "Hyperspectral remote sensing data were used to map invasive plants in the wetland study."),
