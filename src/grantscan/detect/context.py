@@ -761,7 +761,8 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
     "and"/"or" is one separator with it ("work on antennas, and the student will ..." joins two clauses, not
     three items). A build or apply verb or a preposition between the match and the list's separators ends
     the list on that side (a new clause or another phrase), so "we develop radar, and the partner builds
-    lidar" is not a list."""
+    lidar" is not a list; nor is one thing named twice ("imaging spectroscopy, also known as hyperspectral
+    remote sensing, ...": the `apposition` cues of patterns/context.yaml end the list on their side)."""
     lower = block.lower
     before = h.start - 1 if h.start > sent.start else None
     after = h.end if h.end < sent.end else None
@@ -772,11 +773,13 @@ def _list_item(block: _Block, h: Hit, sent: Span) -> str:
         return ""
     lo, hi = max(sent.start, h.start - _LIST_REACH), min(sent.end, h.end + _LIST_REACH)
     verbs = block.verb_starts
+    # "imaging spectroscopy, also known as hyperspectral remote sensing, ...": one thing named twice
+    apposed = {j for s, e in block.cues.sentence("apposition", sent.start) for j in range(s, e)}
 
     def bound(j: int) -> bool:  # a verb or a preposition, not one inside a compound ("optical-to-microwave")
         # "circuits that enable a probabilistic computer, which ...": a relative clause is another phrase, its
         # commas and "and"s are no separators of the list
-        if j in verbs or lower[j] in _RELATIVES:
+        if j in verbs or j in apposed or lower[j] in _RELATIVES:
             return True
         nxt = lower[j + 1] if j + 1 < len(lower) else ""
         return lower[j] in _LIST_BOUNDS and lower[j - 1] != "-" and nxt != "-"
