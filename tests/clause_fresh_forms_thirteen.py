@@ -399,7 +399,10 @@ TWINS_IN_AGREEMENT: list[tuple[str, str]] = [
         "Participants in the collaborative research projects are usually free to decide on the research results "
         "ownership regime.",
     ),
-    ("clause-publication", "The University will not accept any clause that gives the sponsor editorial control."),
+    (
+        "clause-publication",
+        "The University will not accept any clause that gives the sponsor editorial control.",
+    ),
     # a definition
     (
         "clause-ip",
@@ -438,5 +441,8 @@ TWINS_IN_PROPOSAL: list[tuple[str, str]] = [
         "Publication is a core objective in academia, creating direct tension with patent requirements, "
         "particularly in jurisdictions requiring absolute novelty.",
     ),
-    ("clause-publication", "Manuscripts will be submitted to peer-reviewed journals within six months of each trial."),
+    (
+        "clause-publication",
+        "Manuscripts will be submitted to peer-reviewed journals within six months of each trial.",
+    ),
 ]
