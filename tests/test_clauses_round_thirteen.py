@@ -58,6 +58,13 @@ FAMILIES: list[tuple[str, str]] = [
         "clause-data",
         "Researchers are unable to transfer or download any data from the secure server to a local computer.",
     ),
+    # data not passed on, in the third person or the passive (usegalaxy.eu's terms; a research panel's privacy page)
+    (
+        "clause-data",
+        "The operators of the Service will not provide your registration data to any third party, unless required "
+        "by law.",
+    ),
+    ("clause-data", "This information is never shared with researchers."),
     # access only by authorised people, access written as a noun (a trial's notice; the Secure Data Service)
     (
         "clause-data",
@@ -171,6 +178,8 @@ TWINS: list[tuple[str, str]] = [
     ("clause-data", "Only the equipment needed for the project will be purchased."),
     ("clause-data", "Data is stored in Excel spreadsheets on the project drive."),
     ("clause-data", "Researchers are unable to attend the workshop in person."),
+    ("clause-data", "Confidential Information is never shared with third parties."),
+    ("clause-data", "We will not share our slides with the other workshop groups."),
     ("clause-data", "The data can only be analysed once the survey closes."),
     ("clause-data", "Access to the building is restricted to staff with a swipe card."),
     (
@@ -180,7 +189,10 @@ TWINS: list[tuple[str, str]] = [
     ("clause-data", "No personal data will be collected or processed in the course of the Project."),
     ("clause-data", "No identifiable information will be gathered."),
     ("clause-data", "Our project PriStorage is an application whose every data upload is encrypted."),
-    ("clause-data", "Each party shall keep the other party's Confidential Information secret for three years."),
+    (
+        "clause-data",
+        "Each party shall keep the other party's Confidential Information secret for three years.",
+    ),
     ("clause-data", "Access to the clean room is limited to trained staff named in the Annex."),
     ("clause-ip", "Licensing income grew by 12% in 2020."),
     (
