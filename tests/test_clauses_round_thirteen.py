@@ -151,6 +151,16 @@ FAMILIES: list[tuple[str, str]] = [
         "Neither Party shall have any duty of accounting to the other Party with respect to its joint ownership "
         "interest in any Qualified Jointly-Developed Technology.",
     ),
+    # material made available or released under a named public licence or waiver (CERN's open data terms; Dash)
+    (
+        "clause-ip",
+        "All metadata and datasets in the CERN Open Data Portal are made available under the terms of the CC0 waiver.",
+    ),
+    (
+        "clause-ip",
+        "I understand that by submitting data to Dash, I am agreeing to release it under the terms of the Creative "
+        "Commons Attribution 4.0 (CC-BY) license.",
+    ),
     # drafts sent to the other party before submission, a redacted or stated time (Trubion and Facet; VCU's clause)
     (
         "clause-publication",
@@ -195,6 +205,11 @@ TWINS: list[tuple[str, str]] = [
     ),
     ("clause-data", "Access to the clean room is limited to trained staff named in the Annex."),
     ("clause-ip", "Licensing income grew by 12% in 2020."),
+    (
+        "clause-ip",
+        "The report was written under the terms of the Creative Commons partnership with the city.",
+    ),
+    ("clause-ip", "The report cites rainfall data from the city's open data portal."),
     (
         "clause-ip",
         "Publication of the details of an invention may make it impossible to seek patent protection.",
