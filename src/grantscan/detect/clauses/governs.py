@@ -48,9 +48,11 @@ _DEFINES = re.compile(
 )
 _SUBJECT_REACH = 60  # characters from a subject's object to the operative language after it
 # a sentence that is a definition: it opens (after a list number) with the term it defines, quoted or not, and the
-# definition verb ("(2) Terrorist country means ...", '“Human Rights Laws” means ...')
+# definition verb ("(2) Terrorist country means ...", '“Human Rights Laws” means ...', 'The term “Jointly Developed IP”
+# shall mean ...')
 _DEFINITION = re.compile(
-    r"^\W*(?:\(?(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})[.)]\s+)?[\"“‘']?(?P<term>(?-i:[A-Z])[\w-]*(?:[ \t]+[\w-]+){0,6}?)"
+    r"^\W*(?:\(?(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})[.)]\s+)?(?:the\s+(?:term|expression|phrase)\s+)?"
+    r"[\"“‘']?(?P<term>(?-i:[A-Z])[\w-]*(?:[ \t]+[\w-]+){0,6}?)"
     r"[\"”’']?\s+(?:means|shall\s+mean|has\s+the\s+meaning|refers\s+to)\b",
     re.I,
 )
