@@ -14,6 +14,7 @@ from grantscan.config import Config
 from grantscan.detect.partners import PartnerDetector, country_code, country_risk, load_country_rules
 from grantscan.knowledge.loader import PackError
 from grantscan.model import Location, TextBlock
+from tests.fixtures.detect import country_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -21,15 +22,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="module")
 def detect():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    det = PartnerDetector(nlp, Config())
-
-    def run(text: str) -> set[str]:
-        block = TextBlock(text, Location(line=1, column=1))
-        return {f.country_code for f in det.find(nlp(text), block, 0) if f.category == "country"}
-
-    return run
+    return country_reader()
 
 
 @pytest.mark.parametrize(

@@ -12,24 +12,13 @@ it (US federal and embassy pages are US government works; the others carry the l
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from grantscan.config import Config
-from grantscan.detect.partners import PartnerDetector
-from grantscan.model import Location, TextBlock
+from tests.fixtures.detect import country_reader
 
 
 @pytest.fixture(scope="module")
 def detect():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    det = PartnerDetector(nlp, Config())
-
-    def run(text: str) -> set[str]:
-        block = TextBlock(text, Location(line=1, column=1))
-        return {f.country_code for f in det.find(nlp(text), block, 0) if f.category == "country"}
-
-    return run
+    return country_reader()
 
 
 COUNTED = [
