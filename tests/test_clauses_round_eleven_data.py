@@ -7,10 +7,7 @@ Every sentence here was written for the tests; none is taken from the pack's exa
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
-from .test_clauses import agreement, cats, run, text_doc
+from tests.fixtures.clause_families import family_checks
 
 PROPOSAL_HEAD = (
     "Project title: Resilient supply chains for small manufacturers",
@@ -112,16 +109,6 @@ PROPOSAL_TWINS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "category"), FAMILIES)
-def test_family_sentence_is_its_clause(nlp: spacy.Language, sentence: str, category: str) -> None:
-    assert category in cats(run(nlp, agreement(sentence)))
-
-
-@pytest.mark.parametrize(("sentence", "category"), TWINS)
-def test_twin_is_not_that_clause(nlp: spacy.Language, sentence: str, category: str) -> None:
-    assert category not in cats(run(nlp, agreement(sentence)))
-
-
-@pytest.mark.parametrize("sentence", PROPOSAL_TWINS)
-def test_proposal_voice_gives_no_clause(nlp: spacy.Language, sentence: str) -> None:
-    assert cats(run(nlp, text_doc(*PROPOSAL_HEAD, sentence))) == set()
+test_family_sentence_is_its_clause, test_twin_is_not_that_clause, test_proposal_voice_gives_no_clause = (
+    family_checks(FAMILIES, TWINS, PROPOSAL_TWINS, PROPOSAL_HEAD)
+)
