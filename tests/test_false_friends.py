@@ -532,6 +532,12 @@ FAMILIES = [
         "As this band is also occupied by fixed satellite service uplinks, the airport system must be designed to avoid interference.",
         "We will design the satellite's power system for a two-year mission in low Earth orbit.",
     ),
+    # a satellite built to fly new technology is space work; a university's satellite campus is a building
+    (
+        "space",
+        "The technology satellite campus of the university opened in 2019.",
+        "The Advanced Communications Technology Satellite (ACTS) was designed to achieve a 99.5-percent system availability rate.",
+    ),
     # an audio filter is no radio part; the acoustic-wave filters of a radio's front end are
     (
         "comms",
