@@ -513,6 +513,37 @@ FAMILIES = [
         "Chemical mechanical polishing of the printed coolant channels will smooth the rocket engine liner.",
         "We will model chemical mechanical planarization of copper interconnects on 300 mm wafers.",
     ),
+    # the "extreme environments" a gamma-ray observatory probes are astrophysical places, not conditions a
+    # material is made for
+    (
+        "materials",
+        "Very high energy gamma ray astronomy probes some of the most extreme environments in the known universe.",
+        "We will develop ceramics for extreme environments such as hypersonic leading edges.",
+    ),
+    # spaceflight as what an astronaut's body goes through is physiology; spaceflight hardware is space work
+    (
+        "space",
+        "Exercise countermeasures offset spaceflight-induced bone and muscle deconditioning in astronauts.",
+        "Spaceflight hardware for the lunar lander will be qualified by vibration tests.",
+    ),
+    # a satellite radio service of the allocation tables is spectrum a band is shared with, not a spacecraft
+    (
+        "space",
+        "As this band is also occupied by fixed satellite service uplinks, the airport system must be designed to avoid interference.",
+        "We will design the satellite's power system for a two-year mission in low Earth orbit.",
+    ),
+    # a satellite built to fly new technology is space work; a university's satellite campus is a building
+    (
+        "space",
+        "The technology satellite campus of the university opened in 2019.",
+        "The Advanced Communications Technology Satellite (ACTS) was designed to achieve a 99.5-percent system availability rate.",
+    ),
+    # an audio filter is no radio part; the acoustic-wave filters of a radio's front end are
+    (
+        "comms",
+        "High-frequency filters in the audio amplifier remove hiss from the recordings.",
+        "We will fabricate bulk acoustic wave filters on aluminium nitride films.",
+    ),
 ]
 
 
@@ -540,3 +571,12 @@ def test_substring_inside_a_word_never_matches(detector: Detector) -> None:
     # "individual users" contains "dual use"; "Moore's law" and "Chad" are whole-word traps too
     text = "The tool serves individual users and follows Moore's law; Chad Williams books flights."
     assert not categories(detector, text) & {"defence", "semiconductors", "aerospace"}
+
+
+def test_satellite_radio_service_sharing_a_band_is_communications(detector: Detector) -> None:
+    # the same sentence that must not be space (the family above) is a spectrum-sharing finding of comms
+    sentence = "As this band is also occupied by fixed satellite service uplinks, the airport system must be designed to avoid interference."
+    assert "comms" in categories(detector, sentence)
+    assert "comms" not in categories(
+        detector, "The satellite office charges a fixed service fee for printing posters."
+    )
