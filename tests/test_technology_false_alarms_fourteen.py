@@ -50,7 +50,7 @@ from __future__ import annotations
 import pytest
 
 from grantscan.detect import Detector
-from tests.fixtures.detect import categories
+from tests.fixtures.detect import categories, paragraph
 
 # (source, category that must not be reached, text)
 NOT_FOUND = [
@@ -365,6 +365,42 @@ FAMILIES = [
         "intelligence (AI) models to detect anomalies in sensor streams.",
     ),
 ]
+
+
+FAMILIES += [
+    # terms of use that forbid a conduct: an attack, malware or a cryptography job named after them is a use the
+    # terms restrict (a declaration), not the work
+    (
+        "cyber",
+        [
+            # HMCTS service terms ("How to use this service responsibly")
+            "You must not misuse this service by knowingly introducing viruses, trojans, worms, logic bombs or other "
+            "material which is malicious or technologically harmful. You must not attempt to gain unauthorised "
+            "access to this service, the system on which it is stored, or any server, computer or database connected "
+            "to it. You must not attack this site using a denial-of-service attack or a distributed denial-of-service "
+            "attack.",
+            # usegalaxy.eu terms of service
+            "You are strictly prohibited from making use of the Galaxy Service for running non-scientific "
+            "cryptography applications, storing and/or processing any data obtained from illegitimate sources, or "
+            "any other activities that are categorized as a (cyber) crime with respect to the laws of Germany or EU.",
+        ],
+        "We will develop detectors for distributed denial-of-service attacks; you must not run them outside the "
+        "testbed.",
+    ),
+]
+
+
+def test_forbidding_terms_name_no_party() -> None:
+    """The terms-of-use words make conduct a declaration, never a body named after them (a party of the terms)."""
+    from grantscan.config import Config
+
+    det = Detector(Config())
+    text = (
+        "You shall not make or include any statements that imply NRL or another component or agency of the Federal "
+        "Government endorses You, Your work, or any product or service You offer."
+    )
+    found = [f for f in det.detect(paragraph(text)) if f.category == "defence"]
+    assert found and all("terms of use" not in " ".join(f.reasons) for f in found)
 
 
 @pytest.mark.parametrize(("category", "negatives", "twin"), FAMILIES)

@@ -179,6 +179,7 @@ class Scored:
     negated: bool = False
     negator: str = ""
     restricted: str = ""  # export-control wording naming the use as prohibited, not the work's subject
+    forbidden: str = ""  # terms of use that forbid the conduct the match names ("you must not attack this site")
 
 
 @dataclass(slots=True)
@@ -406,8 +407,23 @@ class ContextScorer:
                 if compliance is not None and r.end_use and not negated and facts.prohibits(sent)
                 else ""
             )
+            forbidden = feats.pop("cue.forbidden_use", None)
             out.append(
-                Scored(h, sent, feats, negated=bool(negated), negator=negated or "", restricted=restricted)
+                Scored(
+                    h,
+                    sent,
+                    feats,
+                    negated=bool(negated),
+                    negator=negated or "",
+                    restricted=restricted,
+                    # conduct the terms forbid: an attack, malware or a cryptography job, or a sensitive end use;
+                    # a body named after them ("statements that imply NRL endorses You") is a party, not conduct
+                    forbidden=(
+                        forbidden.evidence
+                        if forbidden is not None and not negated and (r.end_use or r.category == "cyber")
+                        else ""
+                    ),
+                )
             )
         return out
 
@@ -468,6 +484,8 @@ class ContextScorer:
                 continue
             if name in ("example", "areas") and not _example_scope(doc, found, h):
                 continue
+            if name == "forbidden_use" and found[1] > h.start:
+                continue  # the terms forbid what follows them
             if r.end_use and name in ("example", "areas", "hedge", "option"):
                 continue  # a named sensitive end use counts even in a list or a hedge
             if name in ("market", "customer") and (r.end_use or r.category == "defence"):
