@@ -179,7 +179,7 @@ class Scored:
     negated: bool = False
     negator: str = ""
     restricted: str = ""  # export-control wording naming the use as prohibited, not the work's subject
-    forbidden: str = ""  # terms of use that forbid the conduct the match names ("you must not attack this site")
+    forbidden: str = ""  # terms of use forbidding the conduct the match names ("you must not attack ...")
 
 
 @dataclass(slots=True)
@@ -1228,7 +1228,9 @@ def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
     if cue[1] <= h.start and h.start - cue[1] <= 25:
         return True
     if cue[1] < h.start and any(t.text == ";" for t in doc[cue[1] : h.start]):
-        colon = next((j for j in range(cue[1], min(cue[1] + _COLON_REACH, h.start)) if doc[j].text == ":"), None)
+        colon = next(
+            (j for j in range(cue[1], min(cue[1] + _COLON_REACH, h.start)) if doc[j].text == ":"), None
+        )
         if colon is not None and any(t.text == ";" for t in doc[colon : h.start]):
             return True
     before = doc[max(0, h.start - 12) : h.start].text
