@@ -179,6 +179,7 @@ class Scored:
     negated: bool = False
     negator: str = ""
     restricted: str = ""  # export-control wording naming the use as prohibited, not the work's subject
+    forbidden: str = ""  # terms of use forbidding the conduct the match names ("you must not attack ...")
 
 
 @dataclass(slots=True)
@@ -406,8 +407,23 @@ class ContextScorer:
                 if compliance is not None and r.end_use and not negated and facts.prohibits(sent)
                 else ""
             )
+            forbidden = feats.pop("cue.forbidden_use", None)
             out.append(
-                Scored(h, sent, feats, negated=bool(negated), negator=negated or "", restricted=restricted)
+                Scored(
+                    h,
+                    sent,
+                    feats,
+                    negated=bool(negated),
+                    negator=negated or "",
+                    restricted=restricted,
+                    # conduct the terms forbid: an attack, malware or a cryptography job, or a sensitive end use;
+                    # a body named after them ("statements that imply NRL endorses You") is a party, not conduct
+                    forbidden=(
+                        forbidden.evidence
+                        if forbidden is not None and not negated and (r.end_use or r.category == "cyber")
+                        else ""
+                    ),
+                )
             )
         return out
 
@@ -466,9 +482,11 @@ class ContextScorer:
                 found = _in_sentence(cues.sentence(name, sent.start), sent, h)
             if not found:
                 continue
-            if name == "example" and not _example_scope(doc, found, h):
+            if name in ("example", "areas") and not _example_scope(doc, found, h):
                 continue
-            if r.end_use and name in ("example", "hedge", "option"):
+            if name == "forbidden_use" and found[1] > h.start:
+                continue  # the terms forbid what follows them
+            if r.end_use and name in ("example", "areas", "hedge", "option"):
                 continue  # a named sensitive end use counts even in a list or a hedge
             if name in ("market", "customer") and (r.end_use or r.category == "defence"):
                 continue  # "the defence market", "serving the armed forces": the sensitive end use itself
@@ -487,6 +505,14 @@ class ContextScorer:
         listed = _list_item(block, h, sent)
         if listed:
             feats["cue.list"] = Feature(1.0, listed)
+        areas = feats.pop("cue.areas", None)
+        if areas is not None:
+            # one of a funder's listed areas reads as a list of examples; with the other items of its list
+            # ("research in the following broad areas: (1) Radar Systems, (2) Lasers and Electro-Optical
+            # Systems, ..."), another area of the same category is one more theme, not support for this one
+            feats.setdefault("cue.example", areas)
+            if listed:
+                feats.pop("support.sentence", None)
 
 
 # words that name what a piece of software is ("angr is a binary analysis framework")
@@ -1190,14 +1216,23 @@ class _Sentences:
         return got
 
 
+_COLON_REACH = 8  # tokens after an example cue searched for the colon that opens its list
+
+
 def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
     """An example cue counts when the match follows it (in the list it introduces) or sits in brackets. A cue
     that opens a list with a colon whose items are set off by semicolons ("yielded a list including: to study
-    thunderstorms; ...; in Monte, to support spaceflight operations; ...") reaches every item, however long."""
+    thunderstorms; ...; in Monte, to support spaceflight operations; ...") reaches every item, however long, also
+    when the colon closes the cue's own phrase a few words on ("Priorities for science and technology for NORAD
+    modernization: ...; ...")."""
     if cue[1] <= h.start and h.start - cue[1] <= 25:
         return True
-    if cue[1] < h.start and doc[cue[1]].text == ":" and any(t.text == ";" for t in doc[cue[1] : h.start]):
-        return True
+    if cue[1] < h.start and any(t.text == ";" for t in doc[cue[1] : h.start]):
+        colon = next(
+            (j for j in range(cue[1], min(cue[1] + _COLON_REACH, h.start)) if doc[j].text == ":"), None
+        )
+        if colon is not None and any(t.text == ";" for t in doc[colon : h.start]):
+            return True
     before = doc[max(0, h.start - 12) : h.start].text
     return "(" in before and ")" not in before.rsplit("(", 1)[-1]
 

@@ -177,6 +177,9 @@ class TechDetector:
                 reasons.append(
                     f"export-control wording ('{sc.restricted}'): a use the clause restricts, not the work"
                 )
+            elif sc.forbidden:
+                kind = "declaration"
+                reasons.append(f"terms of use ('{sc.forbidden}'): a use the terms forbid, not the work")
             if kind == "finding" and part == "deleted":
                 kind = "declaration"
                 reasons.append(f"{IN_DELETED_TEXT}: tracked deletion, shown but not the document's content")
