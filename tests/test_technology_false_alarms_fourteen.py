@@ -361,53 +361,6 @@ def test_twin_is_found(detector: Detector, source: str, category: str, text: str
 # The families fixed from the first runs of the corpus rounds: (category, sentences that must not reach it, from
 # different sources, and a twin with the same words that must still reach it).
 FAMILIES = [
-    # a funder's or programme's list of its areas, topics or priorities: each item is one theme among many, and
-    # another item of the same category in the list gives no support
-    (
-        "sensing",
-        [
-            # MDA Advanced Concepts university notice (2002)
-            "MDA intends to award cooperative agreements with various universities to undertake research in the "
-            "following broad areas: (1) Radar Systems, (2) Lasers and Electro-Optical Systems, (3) Mathematics and "
-            "Computer Science, (4) Electrical Engineering, (5) Physics and Chemistry.",
-            # DRDC research priorities page
-            "Priorities for science and technology for NORAD modernization: polar over-the-horizon-radar; "
-            "hypersonic and advanced cruise missile defence; novel and resilient space systems in low earth orbit "
-            "(LEO); autonomy and counter-autonomy; undersea surveillance; cyber and artificial intelligence (AI); "
-            "quantum technologies; cloud-enabled C4ISR; enabling defence research and development in the Arctic.",
-        ],
-        "We will build and test a low-power radar system and an electro-optical tracker; the target areas of the "
-        "trials are coastal shipping lanes.",
-    ),
-    (
-        "bio",
-        [
-            # DoD LUCI programme page
-            "The scientific topic areas that LUCI supports are in applied mathematics, cognitive neuroscience, "
-            "engineering biology, novel engineered materials, quantum information science, manufacturing science, "
-            "and other areas of interest.",
-        ],
-        "The project will use engineering biology to build a synthetic gene circuit in yeast; its focus areas are "
-        "metabolic yield and stability.",
-    ),
-    (
-        "ai",
-        [
-            # DRDC research priorities page: the AI item is past the colon that closes the lead-in
-            "Priorities for science and technology for NORAD modernization: polar over-the-horizon-radar; "
-            "hypersonic and advanced cruise missile defence; novel and resilient space systems in low earth orbit "
-            "(LEO); autonomy and counter-autonomy; undersea surveillance; cyber and artificial intelligence (AI); "
-            "quantum technologies; cloud-enabled C4ISR; enabling defence research and development in the Arctic.",
-        ],
-        "Priorities for science and technology at the institute are set by its board. We will train artificial "
-        "intelligence (AI) models to detect anomalies in sensor streams.",
-    ),
-]
-
-
-FAMILIES += [
-    # terms of use that forbid a conduct: an attack, malware or a cryptography job named after them is a use the
-    # terms restrict (a declaration), not the work
     (
         "cyber",
         [

@@ -482,11 +482,11 @@ class ContextScorer:
                 found = _in_sentence(cues.sentence(name, sent.start), sent, h)
             if not found:
                 continue
-            if name in ("example", "areas") and not _example_scope(doc, found, h):
+            if name == "example" and not _example_scope(doc, found, h):
                 continue
             if name == "forbidden_use" and found[1] > h.start:
                 continue  # the terms forbid what follows them
-            if r.end_use and name in ("example", "areas", "hedge", "option"):
+            if r.end_use and name in ("example", "hedge", "option"):
                 continue  # a named sensitive end use counts even in a list or a hedge
             if name in ("market", "customer") and (r.end_use or r.category == "defence"):
                 continue  # "the defence market", "serving the armed forces": the sensitive end use itself
@@ -505,14 +505,6 @@ class ContextScorer:
         listed = _list_item(block, h, sent)
         if listed:
             feats["cue.list"] = Feature(1.0, listed)
-        areas = feats.pop("cue.areas", None)
-        if areas is not None:
-            # one of a funder's listed areas reads as a list of examples; with the other items of its list
-            # ("research in the following broad areas: (1) Radar Systems, (2) Lasers and Electro-Optical
-            # Systems, ..."), another area of the same category is one more theme, not support for this one
-            feats.setdefault("cue.example", areas)
-            if listed:
-                feats.pop("support.sentence", None)
 
 
 # words that name what a piece of software is ("angr is a binary analysis framework")
@@ -1216,23 +1208,14 @@ class _Sentences:
         return got
 
 
-_COLON_REACH = 8  # tokens after an example cue searched for the colon that opens its list
-
-
 def _example_scope(doc: Doc, cue: tuple[int, int], h: Hit) -> bool:
     """An example cue counts when the match follows it (in the list it introduces) or sits in brackets. A cue
     that opens a list with a colon whose items are set off by semicolons ("yielded a list including: to study
-    thunderstorms; ...; in Monte, to support spaceflight operations; ...") reaches every item, however long, also
-    when the colon closes the cue's own phrase a few words on ("Priorities for science and technology for NORAD
-    modernization: ...; ...")."""
+    thunderstorms; ...; in Monte, to support spaceflight operations; ...") reaches every item, however long."""
     if cue[1] <= h.start and h.start - cue[1] <= 25:
         return True
-    if cue[1] < h.start and any(t.text == ";" for t in doc[cue[1] : h.start]):
-        colon = next(
-            (j for j in range(cue[1], min(cue[1] + _COLON_REACH, h.start)) if doc[j].text == ":"), None
-        )
-        if colon is not None and any(t.text == ";" for t in doc[colon : h.start]):
-            return True
+    if cue[1] < h.start and doc[cue[1]].text == ":" and any(t.text == ";" for t in doc[cue[1] : h.start]):
+        return True
     before = doc[max(0, h.start - 12) : h.start].text
     return "(" in before and ")" not in before.rsplit("(", 1)[-1]
 
