@@ -3499,6 +3499,8 @@ def _numbered_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Desig
             rows.append(designated_row(TABLE_HEAD + row, "numbered-table", n, e, [e.name, *e.aliases]))
         number, first = _NUMBERED.fullmatch(n).group(1, 2)  # type: ignore[union-attr]
         org = f"{number} {first}"
+        if org == n:
+            continue  # the whole listed name before a count noun is that name ('970 Factory students')
         text = rng.choice(COUNT_TEMPLATES).format(
             org=org, noun=rng.choice(COUNT_NOUNS), town=rng.choice(TOWNS_UK), topic=rng.choice(TOPICS)
         )
