@@ -3453,7 +3453,12 @@ def add_round_seventeen(path: Path) -> int:
 _NUMBERED = re.compile(r"(\d{1,4}) ([A-Z][A-Za-z]*)(?: .*)?")
 _LETTERS = re.compile(r"[A-Z](?:([-.])[A-Z])+\.?")
 COUNT_NOUNS = ["students", "engineers", "staff", "technicians", "trainees"]
-NUMBERED_UK = ["Institute of Physics", "National Physical Laboratory", "Royal Society of Chemistry", "Design Council"]
+NUMBERED_UK = [
+    "Institute of Physics",
+    "National Physical Laboratory",
+    "Royal Society of Chemistry",
+    "Design Council",
+]
 COUNT_TEMPLATES = [
     "The training programme will host {org} {noun} in {town} during the second year.",
     "Over three years {org} {noun} will take part in the {topic} workshops.",
@@ -3507,7 +3512,9 @@ def _numbered_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Desig
         rows.append({"text": text, "label": "not", "form": "numbered-count", "org": org})
     for body in NUMBERED_UK:
         org = f"{rng.randint(1, 12)} {body}"
-        text = rng.choice(SECTION_TEMPLATES).format(org=org, town=rng.choice(TOWNS_UK), topic=rng.choice(TOPICS))
+        text = rng.choice(SECTION_TEMPLATES).format(
+            org=org, town=rng.choice(TOWNS_UK), topic=rng.choice(TOPICS)
+        )
         rows.append({"text": text, "label": "not", "form": "numbered-section", "org": org})
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     for e in d.entries:
@@ -3528,7 +3535,7 @@ def _letter_names(d) -> list[tuple[list[str], ListEntry]]:  # noqa: ANN001 - Des
         if e.list_id not in ("uk-sanctions-list", "bis-entity-list"):
             continue
         for n in dict.fromkeys([e.name, *e.aliases]):
-            core = [w for w in re.sub("[\u201c\u201d\"]", " ", n).split() if w.upper() not in ("LLC", "OOO")]
+            core = [w for w in re.sub('[\u201c\u201d"]', " ", n).split() if w.upper() not in ("LLC", "OOO")]
             if len(core) == 1 and _LETTERS.fullmatch(core[0]):
                 out.append((re.findall("[A-Z]", core[0]), e))
                 break
@@ -3553,7 +3560,9 @@ def _letter_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designa
                 legal = ["LLC {}", "OOO \u201c{}\u201d"] if e.country == "RU" else ["{} Co.", "{} Company"]
                 written = rng.choice(legal).format(written)
             place = rng.choice([f" in {country}", f" ({country})"])
-            rows.append(designated_row(sentence(rng, written, place), "letters", written, e, [e.name, *e.aliases]))
+            rows.append(
+                designated_row(sentence(rng, written, place), "letters", written, e, [e.name, *e.aliases])
+            )
         dotted = ".".join(letters) + "."
         person = f"{dotted} {rng.choice(SURNAMES_INITIALS)}"
         rows.append(

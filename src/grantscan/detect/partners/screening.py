@@ -232,7 +232,11 @@ def _numbered(words: tuple[str, ...]) -> bool:
     """A name of a number and one to three groups of two or three letters ('20 ARZ', '5 SRZ', '32 RZ SOP'): the
     number names the body, and the walk reads such a name only from the number written bare before the letters
     (``ScreeningIndex._number_name``)."""
-    return 2 <= len(words) <= 4 and words[0].isdigit() and all(2 <= len(w) <= 3 and w.isalpha() for w in words[1:])
+    return (
+        2 <= len(words) <= 4
+        and words[0].isdigit()
+        and all(2 <= len(w) <= 3 and w.isalpha() for w in words[1:])
+    )
 
 
 def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
@@ -324,7 +328,7 @@ def is_acronym(name: str) -> bool:
 _LETTERS_TEXT = re.compile("[A-Z](\\s?[-.\u2010-\u2014]\\s?)[A-Z](?:\\1[A-Z]){0,3}\\.?")
 _LETTER_SEPS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"})
 _LETTERS_TOKEN = re.compile("[A-Z]([.\u2010\u2011])[A-Z](?:\\1[A-Z]){0,3}\\.?")
-_QUOTES = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_QUOTES = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 
 
 def letters_key(text: str) -> str | None:
@@ -342,7 +346,8 @@ def _letters_name(raw: str, dropped: frozenset[str]) -> str | None:
     are single letters, some of them connecting words ('a', 's'), so it is indexed as this acronym instead."""
     core = [w for w in _QUOTES.sub(" ", raw).split() if fold(w).strip(".") not in dropped]
     key = letters_key(core[0]) if len(core) == 1 else None
-    return key if key is not None and len(key) >= 5 else None  # three letters or more ('N.V. Co' is a legal form)
+    # three letters or more: 'N.V. Co', 'E.X. Co' are letters of a legal form or too few to name a body
+    return key if key is not None and len(key) >= 5 else None
 
 
 @dataclass(slots=True)
@@ -1318,7 +1323,8 @@ class ScreeningIndex:
         return {
             i
             for i in before.tolist()
-            if not (len(word(i)) == 4 and _YEAR_LIKE.match(word(i))) and fold(word(i + 1)).strip(".") not in months
+            if not (len(word(i)) == 4 and _YEAR_LIKE.match(word(i)))
+            and fold(word(i + 1)).strip(".") not in months
         }
 
     def _number_name(self, i: int, best: tuple, word) -> tuple | None:  # noqa: ANN001
