@@ -3439,6 +3439,165 @@ def add_round_seventeen(path: Path) -> int:
     return _replace_tune_rows(path, "m", round_seventeen_rows(random.Random(SEED + 16)))
 
 
+# -- round eighteen: names beginning with a number, names of single letters ---------------------------------------
+#
+# Two written forms the fresh draws of round seventeen still missed: a listed name that begins with a bare number
+# ('Open Joint Stock Company 20 Aviation Repair Plant' written '20 Aviation Repair Plant', in a sentence and in a
+# table row), and a listed name of single letters ('LLC A-K-S', 'M.A.C.', 'T.R.O.S') written with a hyphen, a
+# Unicode hyphen or dash, or dots. Look-alikes of the same forms, written from the same entries: a count or a
+# numbered list item before the first words of a numbered name ('20 Aviation students'), a section number before
+# a UK body ('3 Institute of Physics'), a date before a listed name that starts with one ('On 25 January
+# Committee members ...'), a person's initials ('A.K.S. Rao'), the letters as a grade or a code, and other
+# bodies' letters in a UK town.
+
+_NUMBERED = re.compile(r"(\d{1,4}) ([A-Z][A-Za-z]*)(?: .*)?")
+_LETTERS = re.compile(r"[A-Z](?:([-.])[A-Z])+\.?")
+COUNT_NOUNS = ["students", "engineers", "staff", "technicians", "trainees"]
+NUMBERED_UK = [
+    "Institute of Physics",
+    "National Physical Laboratory",
+    "Royal Society of Chemistry",
+    "Design Council",
+]
+COUNT_TEMPLATES = [
+    "The training programme will host {org} {noun} in {town} during the second year.",
+    "Over three years {org} {noun} will take part in the {topic} workshops.",
+]
+SECTION_TEMPLATES = [
+    "{org}, {town}: letters of support for the {topic} work are attached.",
+    "Section {org} ({town}) describes the {topic} facilities we will use.",
+]
+# the written forms of single letters: separator, whether a space follows it, and a closing mark
+LETTER_FORMS = [("-", ""), ("\u2010", ""), ("\u2011", ""), ("\u2013", ""), (".", "."), (". ", ".")]
+SURNAMES_INITIALS = ["Rao", "Menon", "Iyer", "Khan", "Smith", "Okafor"]
+OTHER_LETTERS = ["D-K-S", "B.R.T.", "P-L-M", "E.J.C."]
+
+
+def _numbered_pool(d) -> list[tuple[str, ListEntry]]:  # noqa: ANN001 - Designations
+    """(name without its legal form, entry) of UK list and Entity List entries whose name or alias begins with a
+    bare number before a capitalised word ('20 Aviation Repair Plant', '611 Research and Design Institute')."""
+    pool = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list") or e.country not in COUNTRY_MORE:
+            continue
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            n = clean(strip_legal(" ".join(n.split())))
+            if _NUMBERED.fullmatch(n) and n.isascii() and _bare(n) and len(n.split()) >= 2:
+                pool.append((n, e))
+                break
+    return pool
+
+
+def _numbered_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name beginning with a number, in a sentence placed in its city or country or in a table row of
+    partner, city and country (designated); counts and section numbers before words of the same names or before
+    UK bodies, and a date before a listed name (look-alikes)."""
+    rows: list[dict] = []
+    for n, e in rng.sample(_numbered_pool(d), min(40, len(_numbered_pool(d)))):
+        country = COUNTRY_MORE[e.country]
+        city = _city_of(e)
+        if rng.random() < 0.5:
+            place = f" in {city}, {country}" if city else rng.choice([f" in {country}", f" ({country})"])
+            rows.append(designated_row(sentence(rng, n, place), "numbered", n, e, [e.name, *e.aliases]))
+        else:
+            row = TABLE_ROW.format(org=n, city=city or "\u2013", country=country, topic=rng.choice(TOPICS))
+            rows.append(designated_row(TABLE_HEAD + row, "numbered-table", n, e, [e.name, *e.aliases]))
+        number, first = _NUMBERED.fullmatch(n).group(1, 2)  # type: ignore[union-attr]
+        org = f"{number} {first}"
+        if org == n:
+            continue  # the whole listed name before a count noun is that name ('970 Factory students')
+        text = rng.choice(COUNT_TEMPLATES).format(
+            org=org, noun=rng.choice(COUNT_NOUNS), town=rng.choice(TOWNS_UK), topic=rng.choice(TOPICS)
+        )
+        rows.append({"text": text, "label": "not", "form": "numbered-count", "org": org})
+    for body in NUMBERED_UK:
+        org = f"{rng.randint(1, 12)} {body}"
+        text = rng.choice(SECTION_TEMPLATES).format(
+            org=org, town=rng.choice(TOWNS_UK), topic=rng.choice(TOPICS)
+        )
+        rows.append({"text": text, "label": "not", "form": "numbered-section", "org": org})
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    for e in d.entries:
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            m = re.match(rf"(\d{{1,2}}) ({months}) ([A-Z]\w+)", n)
+            if m:
+                town = rng.choice(TOWNS_UK)
+                text = f"On {m.group(0)} members of the consortium will meet in {town} to review the plan."
+                rows.append({"text": text, "label": "not", "form": "numbered-date", "org": m.group(0)})
+    return rows
+
+
+def _letter_names(d) -> list[tuple[list[str], ListEntry]]:  # noqa: ANN001 - Designations
+    """(letters, entry) of UK list and Entity List entries with a name of single letters ('LLC A-K-S', 'M.A.C.',
+    'T.R.O.S'), once per entry."""
+    out = []
+    for e in d.entries:
+        if e.list_id not in ("uk-sanctions-list", "bis-entity-list"):
+            continue
+        for n in dict.fromkeys([e.name, *e.aliases]):
+            core = [w for w in re.sub('[\u201c\u201d"]', " ", n).split() if w.upper() not in ("LLC", "OOO")]
+            if len(core) == 1 and _LETTERS.fullmatch(core[0]):
+                out.append((re.findall("[A-Z]", core[0]), e))
+                break
+    return out
+
+
+def _letters_written(rng: random.Random, letters: list[str]) -> str:
+    sep, end = rng.choice(LETTER_FORMS)
+    return sep.join(letters) + end
+
+
+def _letter_rows(rng: random.Random, d) -> list[dict]:  # noqa: ANN001 - Designations
+    """A listed name of single letters written with a hyphen, a Unicode hyphen, an en dash or dots, alone or with
+    its legal form, placed in its country (designated); the same letters as a person's initials or as a grade or
+    code, and other letters of a body in a UK town (look-alikes)."""
+    rows: list[dict] = []
+    for letters, e in _letter_names(d):
+        country = COUNTRY_MORE.get(e.country or "", "Russia")
+        for _ in range(6):
+            written = _letters_written(rng, letters)
+            if rng.random() < 0.3:
+                legal = ["LLC {}", "OOO \u201c{}\u201d"] if e.country == "RU" else ["{} Co.", "{} Company"]
+                written = rng.choice(legal).format(written)
+            place = rng.choice([f" in {country}", f" ({country})"])
+            rows.append(
+                designated_row(sentence(rng, written, place), "letters", written, e, [e.name, *e.aliases])
+            )
+        dotted = ".".join(letters) + "."
+        person = f"{dotted} {rng.choice(SURNAMES_INITIALS)}"
+        rows.append(
+            {
+                "text": f"Letters of support were received from {person} of the University of {rng.choice(TOWNS_UK)}.",
+                "label": "not",
+                "form": "letters-initials",
+                "org": person,
+            }
+        )
+        code = _letters_written(rng, letters)
+        rows.append(
+            {
+                "text": f"Samples graded {code} on the inspection scale will be used in the {rng.choice(TOPICS)} tests.",
+                "label": "not",
+                "form": "letters-code",
+                "org": code,
+            }
+        )
+    for org in OTHER_LETTERS:
+        rows.append(_look_alike_in_uk_town(rng, f"{org} Ltd", "letters-other"))
+    return rows
+
+
+def round_eighteen_rows(rng: random.Random) -> list[dict]:
+    """Rows for names beginning with a number and names of single letters (ids s...)."""
+    d = default_designations()
+    return _numbered_rows(rng, d) + _letter_rows(rng, d)
+
+
+def add_round_eighteen(path: Path) -> int:
+    """Replace the rows of ``round_eighteen_rows`` (ids s...) in ``path``, leaving every other row as it is."""
+    return _replace_tune_rows(path, "s", round_eighteen_rows(random.Random(SEED + 17)))
+
+
 def _look_alike_in_uk_town(rng: random.Random, org: str, form: str) -> dict:
     """A look-alike row: ``org``, on no list, named as a partner in a UK town."""
     return {
@@ -3567,6 +3726,11 @@ def main() -> None:
         action="store_true",
         help="(re)write only the rows of the place after 'of', heads left out, marks, tables and acronyms (ids m...)",
     )
+    ap.add_argument(
+        "--add-round-eighteen",
+        action="store_true",
+        help="(re)write only the rows of names beginning with a number and names of single letters (ids s...)",
+    )
     ap.add_argument("--out", default=str(HERE / "labelled.jsonl"))
     a = ap.parse_args()
     if a.add_families:
@@ -3617,6 +3781,9 @@ def main() -> None:
     if a.add_round_seventeen:
         print(f"{add_round_seventeen(Path(a.out))} of-place, head, mark, table and acronym rows -> {a.out}")
         return
+    if a.add_round_eighteen:
+        print(f"{add_round_eighteen(Path(a.out))} numbered and single-letter name rows -> {a.out}")
+        return
     if not a.register:
         ap.error("--register is needed to write the first rows")
     rng = random.Random(SEED)
@@ -3643,6 +3810,7 @@ def main() -> None:
     print(f"{add_round_fifteen(Path(a.out))} initials, region, city and Hong Kong rows -> {a.out}")
     print(f"{add_round_sixteen(Path(a.out))} district rows -> {a.out}")
     print(f"{add_round_seventeen(Path(a.out))} of-place, head, mark, table and acronym rows -> {a.out}")
+    print(f"{add_round_eighteen(Path(a.out))} numbered and single-letter name rows -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -279,7 +279,8 @@ class PartnerDetector:
     def _acronym_use(self, n: filters.NameAt, text: str) -> acronyms.AcronymUse | None:
         """What the text says of the listed acronym at ``n`` written alone: its definition, its role, the places
         of its paragraph; None when ``n`` is not one acronym."""
-        acronym = "".join(text.split())
+        # single letters joined by dots or dashes ('A.K.S.', 'A–K–S') are the listed letters' acronym ('A-K-S')
+        acronym = screening.letters_key(text) or "".join(text.split())
         if not screening.is_acronym(acronym):
             return None
         defined = self._definitions

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .acronyms import ORG_AFTER
 from .places import CITATION, YEAR_FAST
 from .tokens import _Tokens
+from .words import word_lists
 
 # a listed name inside these is a title or a reference, not a partner
 TITLE_WORDS = re.compile(
@@ -25,6 +26,8 @@ TITLE_BEFORE = re.compile(
     r"(?:\b(?:Journal|Proceedings|Transactions|Bulletin|Letters|Annals|Acta|Review|Herald|Vestnik)\s+"
     r"(?:of|on|de)?\s*(?:the\s+)?|[\"“‘]\s*)$"
 )
+# a word and an opening quote right before a name: a legal form there makes the quote the name's ('OOO “A-K-S”')
+LEGAL_QUOTE = re.compile(r"\b([A-Za-z]{2,6})\s*[\"“«]\s*$")
 NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|unrelated|unaffiliated|rather than|instead of|as opposed to|distinct from|"
     r"confused with|no (?:link|links|relation|relationship|connection|connections|affiliation|tie|ties|work|"
@@ -148,11 +151,19 @@ SKIP_FILTERS: tuple[NameFilter, ...] = (
 
 
 def title(n: NameAt) -> bool:
-    """The name is part of a journal or proceedings title, or follows one ("Journal of ...", an opening quote)."""
+    """The name is part of a journal or proceedings title, or follows one ("Journal of ...", an opening quote).
+    An opening quote right after a legal form is the name's own ('OOO “A-K-S”', 'JSC “Kulon Scientific-Research
+    Institute”', as Russian company names are written), not a title's."""
     t = n.t
     a = t.st[n.s]
     rs, re_ = n.run(t, n.s, n.e)
-    return bool(TITLE_WORDS.search(t.span_text(rs, re_)) or TITLE_BEFORE.search(t.text[max(0, a - 40) : a]))
+    if TITLE_WORDS.search(t.span_text(rs, re_)):
+        return True
+    before = t.text[max(0, a - 40) : a]
+    if not TITLE_BEFORE.search(before):
+        return False
+    legal = LEGAL_QUOTE.search(before)
+    return legal is None or legal.group(1).lower() not in word_lists().legal_forms
 
 
 def reference(n: NameAt) -> bool:
@@ -203,6 +214,33 @@ def modifier(n: NameAt) -> bool:
     return nxt.isalpha() and nxt.islower() and nxt not in ORG_AFTER
 
 
+# words after a name that begins with a number which still make it the body: relative pronouns
+_RELATIVE = frozenset({"which", "that", "who", "whose"})
+# the nouns of ORG_AFTER ('NSI staff'): after a name that begins with a number they are what the number counts
+_COUNTED_NOUNS = frozenset(
+    {"team", "staff", "researchers", "scientists", "engineers", "colleagues", "partners", "laboratories"}
+)
+
+
+def counted(n: NameAt) -> bool:
+    """A name that begins with a bare number, followed by a noun in lower case that is not what an organisation
+    does (a verb, a preposition of ``ORG_AFTER``) or a relative pronoun: the number counts the things the words
+    name ('140 Repair staff', '20 Aviation trainees'), as a number before a listed acronym does ('5 SPND'), and
+    names no partner. The people of a body ('staff', 'engineers') count too after a number: '20 Aviation Repair
+    Plant engineers' is read as a count, the listed name then a note."""
+    t, s, e = n.t, n.s, n.e
+    if e >= t.n or not (t.word(s).isdigit() and len(t.word(s)) <= 4):
+        return False
+    nxt = t.word(e)
+    return (
+        nxt.isalpha()
+        and nxt.islower()
+        and (nxt not in ORG_AFTER or nxt in _COUNTED_NOUNS)
+        and nxt not in _RELATIVE
+        and nxt not in word_lists().connecting
+    )
+
+
 # adjectives of history before a name ('the historical Silk Road'): a landmark or an era, never a partner
 _HISTORY = frozenset({"historical", "historic", "ancient", "medieval", "mythical"})
 
@@ -221,6 +259,7 @@ NOT_PARTNER_FILTERS: tuple[NameFilter, ...] = (
     NameFilter("event", "the name of an event", event),
     NameFilter("address", "the name of a street", address),
     NameFilter("modifier", "a word before another noun, not the organisation", modifier),
+    NameFilter("counted", "a count of things, not the organisation", counted),
     NameFilter("landmark", "a landmark or an era, not the organisation", landmark),
 )
 

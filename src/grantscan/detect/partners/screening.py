@@ -57,7 +57,7 @@ WORD_SIMILARITY = 0.87
 MAX_DF = 150  # words in more names than this never find fuzzy candidates on their own
 MAX_NAME_WORDS = 24
 _AHEAD = 3  # tokens after a name's first word in which ``_walkable`` looks for its next word
-INDEX_FORMAT = 6  # changes whenever compile_index writes other arrays or computes them another way
+INDEX_FORMAT = 7  # changes whenever compile_index writes other arrays or computes them another way
 
 _APOS = re.compile(r"['’`´]")
 # a mark inside a word that a tokeniser keeps in it: an apostrophe, or a hyphen written as the Unicode hyphen or
@@ -67,6 +67,7 @@ _HYPHENS = re.compile("[\u2010\u2011]")
 _SPLIT = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-&]{1,9}$")
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _PAREN_TEXT = re.compile(r"\(([^)]*)\)")
 _SEP = "\x1f"  # between the raw names of a compiled index (never in a listed name: the table is cleaned)
 _ACRONYM_FLAG, _GENERIC_FLAG, _SHORTENED_FLAG = 1, 2, 4
@@ -227,6 +228,17 @@ def letter_groups(words: tuple[str, ...]) -> bool:
     return 2 <= len(words) <= 3 and all(2 <= len(w) <= 3 and w.isalpha() for w in words)
 
 
+def _numbered(words: tuple[str, ...]) -> bool:
+    """A name of a number and one to three groups of two or three letters ('20 ARZ', '5 SRZ', '32 RZ SOP'): the
+    number names the body, and the walk reads such a name only from the number written bare before the letters
+    (``ScreeningIndex._number_name``)."""
+    return (
+        2 <= len(words) <= 4
+        and words[0].isdigit()
+        and all(2 <= len(w) <= 3 and w.isalpha() for w in words[1:])
+    )
+
+
 def _short_company(raw: str, words: tuple[str, ...], dropped: frozenset[str]) -> bool:
     """A one-word name of two or three letters written with its legal form ('JSC ITC', 'USM Holdings Limited',
     'OC Enterprise FZE', 'RN Holding OAO'): a name the matcher finds only with a legal form beside it, as it does
@@ -311,6 +323,33 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name)) and sum(c.isalpha() for c in name) >= 2
 
 
+# single capital letters joined by one kind of mark: a hyphen, a Unicode hyphen or dash, or a dot, a space after
+# it or not ('A-K-S', 'A‑K‑S', 'A–K–S', 'A.K.S.', 'A. K. S.', 'T.R.O.S')
+_LETTERS_TEXT = re.compile("[A-Z](\\s?[-.\u2010-\u2014]\\s?)[A-Z](?:\\1[A-Z]){0,3}\\.?")
+_LETTER_SEPS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"})
+_LETTERS_TOKEN = re.compile("[A-Z]([.\u2010\u2011])[A-Z](?:\\1[A-Z]){0,3}\\.?")
+_QUOTES = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
+def letters_key(text: str) -> str | None:
+    """The letters of ``text`` joined by '-' when it is two to five single capital letters joined by one kind of
+    mark ('A.K.S.', 'A–K–S', 'A. K. S.' -> 'A-K-S'); None for any other text."""
+    text = text.strip()
+    if not _LETTERS_TEXT.fullmatch(text):
+        return None
+    return "-".join(c for c in text if "A" <= c <= "Z")
+
+
+def _letters_name(raw: str, dropped: frozenset[str]) -> str | None:
+    """A listed name of single letters ('LLC A-K-S', 'OOO “A-K-S”', 'M.A.C.', 'T.R.O.S'), legal forms and
+    quotation marks aside, as its letters joined by '-' ('A-K-S'); None for any other name. Its normalised words
+    are single letters, some of them connecting words ('a', 's'), so it is indexed as this acronym instead."""
+    core = [w for w in _QUOTES.sub(" ", raw).split() if fold(w).strip(".") not in dropped]
+    key = letters_key(core[0]) if len(core) == 1 else None
+    # three letters or more: 'N.V. Co', 'E.X. Co' are letters of a legal form or too few to name a body
+    return key if key is not None and len(key) >= 5 else None
+
+
 @dataclass(slots=True)
 class Name:
     """One listed name or alias of an entry, as indexed."""
@@ -352,6 +391,8 @@ def _names_of(entry: ListEntry, dropped: frozenset[str]) -> dict[str, bool]:
             names.append(_PARENS.sub(" ", n))
             names += [m for m in _PAREN_TEXT.findall(n) if is_acronym(m) and m.lower() not in dropped]
     names += [f for n in names for f in initials_forms(n)]
+    # a name of single letters, as the acronym a text's letters are read as ('LLC A-K-S' -> 'A-K-S')
+    names += [k for n in names if (k := _letters_name(n, dropped)) is not None]
     out = dict.fromkeys(names, False)
     for n in names:
         every = n
@@ -446,8 +487,8 @@ def compile_index(entries: Sequence[ListEntry], table_digest: str = "") -> dict[
                     continue
                 short = all(len(w) <= 3 for w in words)
                 groups = short and letter_groups(words)
-                if short and not groups and not _short_company(raw, words, dropped):
-                    continue  # 'LLC A-K-S': letters, not a name
+                if short and not groups and not _short_company(raw, words, dropped) and not _numbered(words):
+                    continue  # 'LLC A-K-S': letters, not a name (its letters are indexed as 'A-K-S')
                 # a short name written with its legal form is matched only with that form beside it
                 # (``legal_written``), which says which body it is as a place would
                 flag = _SHORT_FLAG if short else 0
@@ -1177,6 +1218,11 @@ class ScreeningIndex:
         starts = caps[first].tolist()
         if starts:
             starts = self._walkable(starts, orth.tolist(), word, cap)
+        numbers = self._number_starts(lower, capital, caps, word)
+        if numbers:
+            starts = sorted(set(starts) | numbers)
+        if len(self._letter_names):
+            hits += self._letter_hits(caps[_member(self._letter_first_hashes, orth[caps])].tolist(), n, word)
         others = caps[~first]
         if len(others) and (text is None or _capital_marked(text)):
             # a first word written with an apostrophe or another mark inside ('IS’Vision', 'Is'vision')
@@ -1231,6 +1277,8 @@ class ScreeningIndex:
                 depth += 1
                 if node in terms:
                     best = (j, self._ending_at(node, terms[node]), typo, depth)
+            if best is not None and i in numbers:
+                best = self._number_name(i, best, word)
             if best is not None and not (i in typo_starts and best[3] < 2):
                 names = [
                     k
@@ -1252,6 +1300,120 @@ class ScreeningIndex:
         for i in caps[_member(self.acronym_hashes, orth[caps])].tolist():
             hits.append(Hit(i, i + 1, list(self.acronyms.get(word(i), ())), "acronym"))
         return _longest(hits)
+
+    @cached_property
+    def _number_first_hashes(self) -> np.ndarray:
+        """spaCy hashes of the bare numbers a listed name starts with ('20' of 'Open Joint Stock Company 20
+        Aviation Repair Plant', '558' of '558 Aircraft Repair Plant JSC'), sorted."""
+        from spacy.strings import get_string_id
+
+        numbers = [w for w in _strings(self._arrays["firsts"]) if w.isdigit() and len(w) <= 4]
+        return _unique(np.array([get_string_id(w) for w in numbers], dtype=np.uint64))
+
+    def _number_starts(self, lower: np.ndarray, capital: np.ndarray, caps: np.ndarray, word) -> set[int]:  # noqa: ANN001
+        """Tokens of a bare number a listed name starts with, written right before a capitalised word and not a
+        year, nor a day before a month ('On 25 January Committee members ...'): the walk reads a name from them
+        as from a capitalised word; ``_number_name`` keeps only what is that name in full."""
+        before = caps[caps > 0] - 1
+        before = before[~capital[before]]
+        if not len(before) or not len(self._number_first_hashes):
+            return set()
+        before = before[_member(self._number_first_hashes, lower[before])]
+        months = word_lists().months
+        return {
+            i
+            for i in before.tolist()
+            if not (len(word(i)) == 4 and _YEAR_LIKE.match(word(i)))
+            and fold(word(i + 1)).strip(".") not in months
+        }
+
+    def _number_name(self, i: int, best: tuple, word) -> tuple | None:  # noqa: ANN001
+        """What a walk from the number at token ``i`` found (``best``: end, names, typo, depth), kept only as a
+        listed name in full that holds the number as written, bare (not '12th Institute' for '12 Institute'),
+        read without a typo, of the number and two words or more, or one word that is no everyday word ('20 ARZ',
+        not '81 UAV' or '28 Radio', which count things): a number before capitalised words is as often a count,
+        a list item's or a section's number ('20 Aviation students', '3 Institute of Physics')."""
+        end, names, typo, depth = best
+        if typo != 1.0 or depth < 2:
+            return None
+        if depth == 2 and self._everyday_word(word(i + 1)):
+            return None
+        bare = re.compile(rf"(?<![\w.]){re.escape(word(i))}(?![\w])")
+        raws = self.raws
+        kept = [k for k in names if bare.search(raws[k])]
+        return (end, kept, typo, depth) if kept else None
+
+    def _everyday_word(self, text: str) -> bool:
+        ws = name_words(text)
+        return len(ws) == 1 and (ws[0] in self.common or ws[0] in self.generic_words)
+
+    @cached_property
+    def _letter_names(self) -> dict[str, list[int]]:
+        """The listed names of single letters, by their letters joined by '-' ('A-K-S' of 'LLC A-K-S'; see
+        ``_letters_name``)."""
+        return {a: ks for a, ks in self.acronyms.items() if letters_key(a) == a}
+
+    @cached_property
+    def _letter_first_hashes(self) -> np.ndarray:
+        """spaCy hashes of the first token of each way a text writes the letters of ``_letter_names``: the first
+        letter (before a hyphen or a dash, 'A' '-' 'K' '-' 'S'), the first letter and a dot ('A.' 'K.' 'S.'), or
+        all letters in one token joined by dots or a Unicode hyphen ('A.K.S.', 'T.R.O.S', 'A‑K‑S')."""
+        from spacy.strings import get_string_id
+
+        forms: set[str] = set()
+        for key in self._letter_names:
+            letters = key.split("-")
+            forms |= {letters[0], letters[0] + ".", ".".join(letters), ".".join(letters) + "."}
+            forms |= {"\u2010".join(letters), "\u2011".join(letters)}
+        return _unique(np.array([get_string_id(f) for f in forms], dtype=np.uint64))
+
+    def _letter_hits(self, at: list[int], n: int, word) -> list[Hit]:  # noqa: ANN001
+        """Listed names of single letters written at tokens ``at`` with hyphens, dashes or dots, as acronyms; not
+        a person's initials (a capitalised word after them that is no legal form: 'A.K.S. Rao'), nor letters of
+        a longer row ('B-A-K-S')."""
+        hits = []
+        dropped = word_lists().dropped
+        for i in at:
+            got = self._letters_at(i, n, word)
+            if got is None:
+                continue
+            end, key = got
+            names = self._letter_names.get(key)
+            after = word(end) if end < n else ""
+            if not names or (after[:1].isupper() and fold(after).strip(".") not in dropped):
+                continue
+            hits.append(Hit(i, end, list(names), "acronym"))
+        return hits
+
+    @staticmethod
+    def _letters_at(i: int, n: int, word) -> tuple[int, str] | None:  # noqa: ANN001
+        """(end token, letters joined by '-') of single letters written from token ``i``: one token ('A.K.S.',
+        'A‑K‑S'), letters and hyphens or dashes ('A' '-' 'K' '-' 'S'), or letters each with its dot ('A.' 'K.'
+        'S.'); None when they are fewer than three or part of a longer row."""
+
+        def letter(j: int, dot: bool = False) -> bool:
+            w = word(j) if 0 <= j < n else ""
+            return len(w) == 1 + dot and "A" <= w[0] <= "Z" and (not dot or w[1] == ".")
+
+        w = word(i)
+        if _LETTERS_TOKEN.fullmatch(w):
+            return i + 1, "-".join(c for c in w if "A" <= c <= "Z")
+        j = i
+        if letter(i):
+            if i >= 2 and word(i - 1) in _LETTER_SEPS and letter(i - 2):
+                return None
+            sep = word(i + 1) if i + 1 < n else ""
+            while sep in _LETTER_SEPS and j + 2 < n and word(j + 1) == sep and letter(j + 2):
+                j += 2
+            if j + 2 < n and word(j + 1) in _LETTER_SEPS and letter(j + 2):
+                return None
+        elif letter(i, dot=True):
+            if letter(i - 1, dot=True):
+                return None
+            while letter(j + 1, dot=True):
+                j += 1
+        key = "-".join(word(k)[0] for k in range(i, j + 1) if word(k)[0] not in _LETTER_SEPS)
+        return (j + 1, key) if len(key) >= 5 else None
 
     def _lone_word(self, i: int, n: int, word, cap) -> list[int]:  # noqa: ANN001
         """The listed names of two words, a distinctive first word and a generic or trade word, that token ``i``

@@ -201,7 +201,9 @@ DEFINED_AS_LISTED = 0.86
 
 
 def _short(raw: str) -> bool:
-    return sum(ch.isalpha() for ch in raw) <= SHORT_ACRONYM
+    """Whether a listed acronym names too many things to stand alone: three letters or fewer, or single letters
+    joined by marks of any length ('T-R-O-S' of 'T.R.O.S', a row of letters as a grade or a code writes them)."""
+    return sum(ch.isalpha() for ch in raw) <= SHORT_ACRONYM or screening.letters_key(raw) == raw
 
 
 def _entry_key(e: ListEntry) -> tuple[str, str]:

@@ -27,8 +27,9 @@ LIST_KEYS = (
     "places",
     "parent_groups",
     "company_words",
+    "months",
 )
-OPTIONAL_KEYS = frozenset({"company_words"})  # an older word-list file without them still loads
+OPTIONAL_KEYS = frozenset({"company_words", "months"})  # an older word-list file without them still loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class WordLists:
     parent_groups: frozenset[str]  # state groups a member's name starts with, often left out ('AECC ...')
     # trade and industry words that, with the generic ones, make a company name one many companies share
     company_words: frozenset[str]
+    months: frozenset[str]  # month names: a bare number before one is a date, not the start of a listed name
     transliteration: tuple[tuple[re.Pattern[str], str], ...]  # spelling rules, applied in order
     optional_parts: tuple[re.Pattern[str], ...]  # parts of listed names texts often leave out
     digest: str  # sha256 of the file: a compiled index records the lists it was made with
@@ -168,6 +170,7 @@ def load_word_lists(path: str | Path) -> WordLists:
         places=lists["places"],
         parent_groups=lists["parent_groups"],
         company_words=lists["company_words"],
+        months=lists["months"],
         transliteration=tuple(compiled),
         optional_parts=tuple(optional),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
