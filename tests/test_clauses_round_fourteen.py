@@ -70,7 +70,10 @@ FAMILIES = [
 
 TWINS = [
     # civil agencies whose names end in "Security Agency": a supplier, a recipient of reports
-    ("The UK Health Security Agency shall invoice the Recipient for the cultures supplied.", "clause-security"),
+    (
+        "The UK Health Security Agency shall invoice the Recipient for the cultures supplied.",
+        "clause-security",
+    ),
     (
         "The Operator shall send a copy of the incident report to the Cybersecurity and Infrastructure Security Agency.",
         "clause-security",
@@ -83,7 +86,10 @@ TWINS = [
     # an export to a file format, not across a border
     ("The survey answers cannot be exported to a spreadsheet without the plug-in.", "clause-export"),
     # reporting a vulnerability to the provider, and an unrelated polite prohibition
-    ("The Supplier shall disclose vulnerabilities to the Customer within five working days.", "clause-confidentiality"),
+    (
+        "The Supplier shall disclose vulnerabilities to the Customer within five working days.",
+        "clause-confidentiality",
+    ),
     ("Please do not leave bicycles in the corridor.", "clause-confidentiality"),
     # a grant of things that are no licence or right
     (
