@@ -17,8 +17,7 @@ PROPOSAL_HEAD = (
 FAMILIES = [
     # a duty written as someone's responsibility, with data as the object of handling it
     (
-        "It is the account holder's responsibility to ensure that any data kept in the scratch area is handled "
-        "securely.",
+        "It is the user's responsibility to ensure that any data kept in the scratch area is handled securely.",
         "clause-data",
     ),
     (
@@ -43,7 +42,10 @@ FAMILIES = [
         "Please do not disclose security vulnerabilities publicly until the maintainers have shipped a patch.",
         "clause-confidentiality",
     ),
-    ("Researchers must not publish details of the vulnerability before the vendor releases a fix.", "clause-confidentiality"),
+    (
+        "Researchers must not publish details of the vulnerability before the vendor releases a fix.",
+        "clause-confidentiality",
+    ),
     # a grant with a long comma list of qualifiers, to a grantee of several capitalised words or to "you"
     (
         "The Consortium grants the Partner Institution a limited, revocable, worldwide, non-sublicensable, and "
@@ -68,7 +70,10 @@ FAMILIES = [
 
 TWINS = [
     # civil agencies whose names end in "Security Agency": a supplier, a recipient of reports
-    ("The UK Health Security Agency shall invoice the Recipient for the cultures supplied.", "clause-security"),
+    (
+        "The UK Health Security Agency shall invoice the Recipient for the cultures supplied.",
+        "clause-security",
+    ),
     (
         "The Operator shall send a copy of the incident report to the Cybersecurity and Infrastructure Security Agency.",
         "clause-security",
@@ -76,12 +81,15 @@ TWINS = [
     # a responsibility with nothing about data, and something else handled appropriately
     ("It is the responsibility of project leads to keep the virtual machines patched.", "clause-data"),
     ("The Organiser must ensure that complaints are handled appropriately.", "clause-data"),
-    # other people's work or equipment, not their data
+    # other people's equipment, not their data
     ("Users must not move equipment belonging to other groups without asking.", "clause-data"),
     # an export to a file format, not across a border
     ("The survey answers cannot be exported to a spreadsheet without the plug-in.", "clause-export"),
     # reporting a vulnerability to the provider, and an unrelated polite prohibition
-    ("The Supplier shall disclose vulnerabilities to the Customer within five working days.", "clause-confidentiality"),
+    (
+        "The Supplier shall disclose vulnerabilities to the Customer within five working days.",
+        "clause-confidentiality",
+    ),
     ("Please do not leave bicycles in the corridor.", "clause-confidentiality"),
     # a grant of things that are no licence or right
     (
