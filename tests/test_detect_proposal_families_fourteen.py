@@ -46,7 +46,10 @@ FOUND = [
     ),
     # a journal's research agenda and a remote-sensing section name: the uncrewed aircraft in other spellings
     ("robotics", "Grand Challenges in Earth Observation Using Unpiloted Airborne Systems"),
-    ("robotics", "The section publishes research on unoccupied aerial systems and their sensors for mapping glaciers."),
+    (
+        "robotics",
+        "The section publishes research on unoccupied aerial systems and their sensors for mapping glaciers.",
+    ),
     # a research collection's editorial and a robotics workshop: robots that assemble or service in orbit
     (
         "robotics",
