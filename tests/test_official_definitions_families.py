@@ -2,11 +2,13 @@
 Hardware and Satellite and Space Technologies schedules; the dual-use categories 3, 5 part 1, 6, 7 and 9), each
 with near sentences that must stay out: base stations and steerable antennas of radio networks (not a survey's GPS
 base station or a radar's beam); optical amplifiers of fibre networks (not a chemist's molecular switch); silicon
-carbide electronics, wafer processing and processing units named as designed hardware (not SiC grinding paper, a
-microfluidic mould or a model trained on GPUs); hydrophones in arrays, inertial sensors and photon-counting
-detectors built for navigation and ranging (not whale recordings, activity monitors or a PET scanner); spacecraft
-thermal vacuum testing, electric propulsion and the ground segment (not a thin-film evaporator, a ferry's motor or
-a wall); and a GPS receiver or a satellite transmitter worn by an animal is wildlife telemetry."""
+carbide electronics, wafers, wafer processing and processing units named as designed hardware (not SiC grinding
+paper, a microfluidic mould, a solar cell's wafer or a model trained on GPUs); compound semiconductors and
+field-programmable gate arrays by their full names (not gallium arsenide as a hazard or a teaching board);
+hydrophones in arrays, inertial sensors, photon-counting detectors and Doppler velocity logs built for navigation
+and ranging (not whale recordings, activity monitors, a PET scanner or blood flow); spacecraft thermal vacuum
+testing, electric propulsion and the ground segment (not a thin-film evaporator, a ferry's motor or a wall); and a
+GPS receiver or a satellite transmitter worn by an animal is wildlife telemetry."""
 
 from __future__ import annotations
 
@@ -35,11 +37,25 @@ FOUND = [
         "We will design vector extensions to an open instruction set architecture and tape them out.",
     ),
     ("semiconductors", "The group designs neural processing units in a 7 nm process."),
+    (
+        "semiconductors",
+        "Lithography uses beams of light, ions, or electrons to create patterns on a silicon wafer.",
+    ),
+    ("semiconductors", "SiGe BiCMOS low-noise amplifiers will be designed for the 94 GHz receiver."),
+    (
+        "semiconductors",
+        "Gallium arsenide heterojunction bipolar transistors will be grown for the power amplifier.",
+    ),
+    ("semiconductors", "We will map the radar's signal processing onto a field-programmable gate array."),
     # sensing: hydrophones in arrays, inertial sensors for navigation, photon-counting detectors for ranging
     ("sensing", "Hydrophones spaced along the towed array will localise quiet targets by their bearing."),
     (
         "sensing",
         "MEMS gyroscopes with lower bias drift will be designed for inertial navigation of small vehicles.",
+    ),
+    (
+        "sensing",
+        "A Doppler velocity log will bound the drift of the glider's inertial navigation near the seabed.",
     ),
     ("sensing", "We will build an avalanche photodiode array that times returning laser photons to 0.25 ns."),
     ("sensing", "Single-photon detectors will let the lidar range targets 10 km away through haze."),
@@ -71,6 +87,15 @@ NOT_FOUND = [
         "Photolithography was used to produce the SU-8 master for the PDMS microfluidic device.",
     ),
     ("semiconductors", "The model was trained on four graphics processing units for two days."),
+    ("semiconductors", "Textured silicon wafers were cut into the front sheets of the solar cells."),
+    (
+        "semiconductors",
+        "Gallium arsenide dust is toxic and the wafers' offcuts are handled as hazardous waste.",
+    ),
+    (
+        "semiconductors",
+        "Each student is given a field-programmable gate array board to blink an LED in the first lab class.",
+    ),
     ("sensing", "Hydrophones moored as a small array recorded right whale calls in the Bering Sea."),
     (
         "sensing",
