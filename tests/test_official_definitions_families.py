@@ -1,7 +1,8 @@
 """The families written from the words of the official definitions (the NSI Act's Communications, Computing
 Hardware and Satellite and Space Technologies schedules; the dual-use categories 3, 5 part 1, 6, 7 and 9), each
 with near sentences that must stay out: base stations and steerable antennas of radio networks (not a survey's GPS
-base station or a radar's beam); optical amplifiers of fibre networks (not a chemist's molecular switch); silicon
+base station or a radar's beam); network slicing and virtualised radio access networks (not an office LAN's
+VLANs); optical amplifiers of fibre networks (not a chemist's molecular switch); silicon
 carbide electronics, wafers, wafer processing and processing units named as designed hardware (not SiC grinding
 paper, a microfluidic mould, a solar cell's wafer or a model trained on GPUs); compound semiconductors and
 field-programmable gate arrays by their full names (not gallium arsenide as a hazard or a teaching board);
@@ -26,6 +27,11 @@ FOUND = [
     ("comms", "We will measure the antenna beamwidth of active antenna systems for 5G links."),
     ("comms", "Erbium-doped fibre amplifiers will be cascaded to carry the signal over 3,000 km of fibre."),
     ("comms", "We will build reconfigurable optical add-drop multiplexers for the metro network."),
+    (
+        "comms",
+        "Network slicing will give the ambulance service a guaranteed share of the 5G radio access network.",
+    ),
+    ("comms", "We will move the baseband processing of the cell sites into a virtualised RAN."),
     ("comms", "Satellite telemetry from the CubeSat will be decoded by a software-defined receiver."),
     # semiconductors: wide-bandgap electronics, wafer processing, processing units named as designed hardware
     ("semiconductors", "Silicon carbide integrated circuits will be tested for a month at 500 degrees C."),
@@ -76,6 +82,7 @@ FOUND = [
 NOT_FOUND = [
     ("comms", "A GPS base station was set up over the benchmark to correct the rover's positions."),
     ("comms", "The radar's antenna beam swept the harbour every two seconds."),
+    ("comms", "Network slicing of the office LAN into VLANs kept guest traffic away from the finance team."),
     ("comms", "Molecular optical switches that change colour under ultraviolet light were synthesised."),
     (
         "comms",
