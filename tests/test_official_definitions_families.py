@@ -2,7 +2,8 @@
 Hardware and Satellite and Space Technologies schedules; the dual-use categories 3, 5 part 1, 6, 7 and 9), each
 with near sentences that must stay out: base stations and steerable antennas of radio networks (not a survey's GPS
 base station or a radar's beam); network slicing and virtualised radio access networks (not an office LAN's
-VLANs); optical amplifiers of fibre networks (not a chemist's molecular switch); silicon
+VLANs); spectrum monitoring, radio direction finding and microwave links (not an EEG's spectrum); technology
+nodes of chipmaking (not a node of a citation graph); optical amplifiers of fibre networks (not a chemist's molecular switch); silicon
 carbide electronics, wafers, wafer processing and processing units named as designed hardware (not SiC grinding
 paper, a microfluidic mould, a solar cell's wafer or a model trained on GPUs); compound semiconductors and
 field-programmable gate arrays by their full names (not gallium arsenide as a hazard or a teaching board);
@@ -32,6 +33,8 @@ FOUND = [
         "Network slicing will give the ambulance service a guaranteed share of the 5G radio access network.",
     ),
     ("comms", "We will move the baseband processing of the cell sites into a virtualised RAN."),
+    ("comms", "Radio direction finding will locate the sources of interference in the shared 3.5 GHz band."),
+    ("comms", "Microwave radio links will carry the backhaul between the island's masts."),
     ("comms", "Satellite telemetry from the CubeSat will be decoded by a software-defined receiver."),
     # semiconductors: wide-bandgap electronics, wafer processing, processing units named as designed hardware
     ("semiconductors", "Silicon carbide integrated circuits will be tested for a month at 500 degrees C."),
@@ -53,6 +56,7 @@ FOUND = [
         "Gallium arsenide heterojunction bipolar transistors will be grown for the power amplifier.",
     ),
     ("semiconductors", "We will map the radar's signal processing onto a field-programmable gate array."),
+    ("semiconductors", "We will port the analogue front end from the 65 nm to the 28 nm technology node."),
     # sensing: hydrophones in arrays, inertial sensors for navigation, photon-counting detectors for ranging
     ("sensing", "Hydrophones spaced along the towed array will localise quiet targets by their bearing."),
     (
@@ -83,6 +87,7 @@ NOT_FOUND = [
     ("comms", "A GPS base station was set up over the benchmark to correct the rover's positions."),
     ("comms", "The radar's antenna beam swept the harbour every two seconds."),
     ("comms", "Network slicing of the office LAN into VLANs kept guest traffic away from the finance team."),
+    ("comms", "Full-spectrum monitoring of the patient's EEG continued overnight on the ward."),
     ("comms", "Molecular optical switches that change colour under ultraviolet light were synthesised."),
     (
         "comms",
@@ -94,6 +99,10 @@ NOT_FOUND = [
         "Photolithography was used to produce the SU-8 master for the PDMS microfluidic device.",
     ),
     ("semiconductors", "The model was trained on four graphics processing units for two days."),
+    (
+        "semiconductors",
+        "Each technology node in the citation graph stands for a patent class and its edges for citations.",
+    ),
     ("semiconductors", "Textured silicon wafers were cut into the front sheets of the solar cells."),
     (
         "semiconductors",
