@@ -199,7 +199,7 @@ def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # 
     (tmp_path / "p.yaml").write_text(
         "pack: p\nversion: 1\ncategory: sensing\nrules:\n"
         "  - id: weak-sonar\n    score: 0.9\n    terms: [pinger]\n"
-        "    requires: {terms: [hydrophone, sonar array], window: paragraph}\n"
+        "    requires: {terms: [transducer, sonar array], window: paragraph}\n"
         "    negative_context: {words: [toy], window: 3, weight: 0.4}\n"
         "  - id: band-pattern\n    score: 0.9\n"
         "    patterns: [[{LOWER: {IN: [x, ku, ka]}}, {ORTH: '-', OP: '?'}, {LOWER: band}, {LOWER: radar}]]\n",
@@ -211,8 +211,9 @@ def test_requires_patterns_and_negative_context_of_a_pack(tmp_path) -> None:  # 
         return {f.rule_id for f in tech(d.detect(doc(*paras)))}
 
     assert "weak-sonar" not in rules("A pinger marks the mooring.")
-    assert "weak-sonar" in rules("A pinger marks the mooring.\nThe hydrophone records it.")
-    assert "weak-sonar" not in rules("A toy pinger marks the mooring; the hydrophone records it.")
+    # the required word is one no shipped pack lists, so the shipped sensing vocabulary adds no support here
+    assert "weak-sonar" in rules("A pinger marks the mooring.\nThe transducer records it.")
+    assert "weak-sonar" not in rules("A toy pinger marks the mooring; the transducer records it.")
     assert "band-pattern" in rules("The Ku-band radar is calibrated.")
     assert "band-pattern" not in rules("The rock band played.")
 
