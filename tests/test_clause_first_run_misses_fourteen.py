@@ -51,7 +51,10 @@ FAMILIES = [
         "with set policies and procedures.",
         "clause-data",
     ),
-    ("We do not use personal data for direct marketing (promoting or selling goods, services etc).", "clause-data"),
+    (
+        "We do not use personal data for direct marketing (promoting or selling goods, services etc).",
+        "clause-data",
+    ),
     # GOV.UK User Research Panel (Government Digital Service), privacy notice,
     # signup.take-part-in-research.service.gov.uk/privacy
     (
