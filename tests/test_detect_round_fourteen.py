@@ -58,6 +58,10 @@ PLACES = [
     ("Engineers at Portsmouth Naval Shipyard, Maine, repair attack submarines.", {"US"}),
     ("The workshop on offshore sensing was held in Aberdeen, Scotland.", {"GB"}),
     ("The partners met at Aberdeen Harbour Board, Scotland, to plan the trials.", {"GB"}),
+    # the federal district named in full is in the United States; British Columbia stays in Canada
+    ("The designated centres span 39 States and the District of Columbia.", {"US"}),
+    ("Disputes go to the Federal Courts located within the District of Columbia.", {"US"}),
+    ("Field offices in British Columbia will host the trials.", {"CA"}),
 ]
 
 
