@@ -62,6 +62,10 @@ PLACES = [
     ("The designated centres span 39 States and the District of Columbia.", {"US"}),
     ("Disputes go to the Federal Courts located within the District of Columbia.", {"US"}),
     ("Field offices in British Columbia will host the trials.", {"CA"}),
+    # a news release's dateline in capitals is the issuer's place, even for a place that is also a given name
+    ("WASHINGTON (NASA PR) - NASA plans to fly lunar payloads built by student teams.", {"US"}),
+    ("WASHINGTON - After a rigorous competition, the agency selected a university team.", {"US"}),
+    ("WASHINGTON IRVING wrote the sketch in 1819 and it is still read in schools.", set()),
 ]
 
 
