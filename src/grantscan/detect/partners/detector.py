@@ -637,11 +637,25 @@ class PartnerDetector:
                     m.code = m.place.alt
         for i, m in enumerate(mentions[:-1]):
             nxt = mentions[i + 1]
-            if m.place.kind != "city" or not 0 <= nxt.start - m.end <= 2:
+            if m.place.kind != "city" or nxt.place.kind not in ("region", "name") or nxt.code == m.code:
                 continue
-            between = t.span_text(m.end, nxt.start).strip()
-            if between in (",", "(", "-", "") and nxt.place.kind in ("region", "name") and nxt.code != m.code:
+            if 0 <= nxt.start - m.end <= 2:
+                between = t.span_text(m.end, nxt.start).strip()
+                if between in (",", "(", "-", ""):
+                    m.code = nxt.code
+            elif self._named_place_then_region(t, m, nxt):
                 m.code = nxt.code
+
+    def _named_place_then_region(self, t: _Tokens, m: _Mention, nxt: _Mention) -> bool:
+        """A town opening a longer place name, then a comma and a region: the name is in that region
+        ("Aberdeen Proving Ground, Maryland", "Dover Air Force Base, Delaware"). Up to three capitalised words
+        close the name; an organisation's word among them ("Aberdeen Business School, Virginia Tech") makes it
+        an organisation and the region another item of a list."""
+        gap = nxt.start - m.end
+        if not 2 < gap <= 4 or t.word(nxt.start - 1) != ",":
+            return False
+        words = [t.word(j) for j in range(m.end, nxt.start - 1)]
+        return all(w[:1].isupper() and w not in self.rules.name_words for w in words)
 
     def _country_finding(
         self,

@@ -26,6 +26,8 @@ from .tokens import _Mention, _Tokens
 
 _LANGUAGE_WORDS = re.compile(r"(?i)\btranslat|\blanguages?\b|\bspeak")
 _BE = ("be", "is", "was", "are")
+# what follows the place of a news-release dateline: a dash, or the agency's credit in brackets
+_DATELINE_AFTER = ("-", "--", "\u2013", "\u2014", "(")
 
 
 class PlaceContext:
@@ -321,6 +323,8 @@ def other_organisation(c: PlaceContext) -> bool:
 def _place_cue(c: PlaceContext) -> bool:
     """For names that are also given names: True when the context says place, not person."""
     t, r, m, mentions, prev, nxt = c.t, c.rules, c.m, c.mentions, c.prev, c.nxt
+    if _dateline(t, m, nxt):
+        return True
     prev_w = t.word(prev) if prev is not None else None
     if prev_w is not None and prev_w in r.titles:
         return False
@@ -352,6 +356,16 @@ def _place_cue(c: PlaceContext) -> bool:
     a = t.st[m.start]
     sent = t.sentence_text(t.text, m.start, m.end, (a, a + 1))
     return bool(COUNTRY_WORDS.search(sent))  # "Chad is one of the poorest countries"
+
+
+def _dateline(t: _Tokens, m: _Mention, nxt: int | None) -> bool:
+    """A news release's dateline: the place in capitals opening the text, then a dash or the agency's credit in
+    brackets ("WASHINGTON (NASA PR) - NASA plans ...", "WASHINGTON - After a rigorous competition, the FAA ...");
+    a person named in capitals ("WASHINGTON IRVING wrote ...") is followed by another name."""
+    words = [t.word(i) for i in range(m.start, m.end)]
+    if not (t.sent_start(m.start) and all(w.isupper() and len(w) > 1 for w in words)):
+        return False
+    return nxt is not None and t.word(nxt) in _DATELINE_AFTER
 
 
 @dataclass(frozen=True, slots=True)
