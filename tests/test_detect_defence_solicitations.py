@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from grantscan.detect import Detector
+from tests.fixtures.detect import table_checks
 
 from .test_false_friends import categories
 
@@ -99,14 +100,7 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND, ids=[f"{c}:{t[:40]}" for c, t in FOUND])
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text), text
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND, ids=[f"{c}:{t[:40]}" for c, t in NOT_FOUND])
-def test_false_friend_is_not_found(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text), text
+test_family_is_found, test_false_friend_is_not_found = table_checks(FOUND, NOT_FOUND)
 
 
 def test_civil_energy_counter_terrorism_research_is_not_tactical_comms(detector: Detector) -> None:

@@ -8,10 +8,9 @@ sentence that must keep (or keep out of) the category."""
 
 from __future__ import annotations
 
-import pytest
-
 from grantscan.detect import Detector
 from grantscan.model import Document, Finding, Location, TextBlock
+from tests.fixtures.detect import table_checks
 
 
 def doc(text: str) -> Document:
@@ -94,14 +93,7 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND)
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text)
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND)
-def test_near_sentence_stays_out(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text)
+test_family_is_found, test_near_sentence_stays_out = table_checks(FOUND, NOT_FOUND)
 
 
 def test_a_quantum_uplink_to_a_satellite_stays_quantum(detector: Detector) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from grantscan.detect import Detector
 from grantscan.model import Document, Finding, Location, TextBlock
+from tests.fixtures.detect import table_checks
 
 
 def doc(text: str) -> Document:
@@ -86,14 +87,7 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND)
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text)
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND)
-def test_near_sentence_stays_out(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text)
+test_family_is_found, test_near_sentence_stays_out = table_checks(FOUND, NOT_FOUND)
 
 
 def test_space_flight_outside_a_centre_name_is_still_space(detector: Detector) -> None:

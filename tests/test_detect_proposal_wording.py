@@ -5,10 +5,7 @@ that must keep (or keep out of) the category."""
 
 from __future__ import annotations
 
-import pytest
-
-from grantscan.detect import Detector
-from tests.fixtures.detect import categories
+from tests.fixtures.detect import table_checks
 
 FOUND = [
     # a military user next to the same words is still defence
@@ -106,11 +103,4 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND)
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text)
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND)
-def test_near_sentence_stays_out(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text)
+test_family_is_found, test_near_sentence_stays_out = table_checks(FOUND, NOT_FOUND)

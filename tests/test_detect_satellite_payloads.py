@@ -6,10 +6,9 @@ defence end use. Each family has a near sentence that must keep (or keep out of)
 
 from __future__ import annotations
 
-import pytest
-
 from grantscan.detect import Detector
 from grantscan.model import Document, Finding, Location, TextBlock
+from tests.fixtures.detect import table_checks
 
 
 def doc(text: str) -> Document:
@@ -74,11 +73,4 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND)
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text)
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND)
-def test_near_sentence_stays_out(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text)
+test_family_is_found, test_near_sentence_stays_out = table_checks(FOUND, NOT_FOUND)

@@ -9,10 +9,7 @@ and words that only share a part of the phrase."""
 
 from __future__ import annotations
 
-import pytest
-
-from grantscan.detect import Detector
-from tests.fixtures.detect import categories
+from tests.fixtures.detect import table_checks
 
 FOUND = [
     # space technologies orbit and refuelling are space
@@ -147,11 +144,4 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND)
-def test_family_is_found(detector: Detector, category: str, text: str) -> None:
-    assert category in categories(detector, text)
-
-
-@pytest.mark.parametrize(("category", "text"), NOT_FOUND)
-def test_near_sentence_stays_out(detector: Detector, category: str, text: str) -> None:
-    assert category not in categories(detector, text)
+test_family_is_found, test_near_sentence_stays_out = table_checks(FOUND, NOT_FOUND)
