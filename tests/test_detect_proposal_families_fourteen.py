@@ -9,21 +9,7 @@ sentence that must keep (or keep out of) the category."""
 from __future__ import annotations
 
 from grantscan.detect import Detector
-from grantscan.model import Document, Finding, Location, TextBlock
-from tests.fixtures.detect import table_checks
-
-
-def doc(text: str) -> Document:
-    return Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-
-
-def findings(detector: Detector, text: str) -> list[Finding]:
-    return [f for f in detector.detect(doc(text)) if f.kind == "finding" and f.category != "country"]
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    return {f.category for f in findings(detector, text)}
-
+from tests.fixtures.detect import categories, table_checks
 
 FOUND = [
     # a student CubeSat's mission page, a university ground-station project and a small-satellite review

@@ -11,21 +11,7 @@ from __future__ import annotations
 import pytest
 
 from grantscan.detect import Detector
-from grantscan.model import Document, Finding, Location, TextBlock
-from tests.fixtures.detect import table_checks
-
-
-def doc(text: str) -> Document:
-    return Document("t.txt", "text", [TextBlock(text, Location(line=1, column=1))])
-
-
-def findings(detector: Detector, text: str) -> list[Finding]:
-    return [f for f in detector.detect(doc(text)) if f.kind == "finding" and f.category != "country"]
-
-
-def categories(detector: Detector, text: str) -> set[str]:
-    return {f.category for f in findings(detector, text)}
-
+from tests.fixtures.detect import categories, findings, table_checks
 
 FOUND = [
     # a DoD programme's workshop notice and an offshore-wind survey plan: munitions next to detection wording
